@@ -1,0 +1,1 @@
+"""QtCore glue: bootstrap, paths, settings, translations, the database worker."""

@@ -1,0 +1,259 @@
+"""`coachdesk client|note|assess|search`: the caseload from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from coachdesk.cli.common import add_passphrase_option, open_caseload, parse_date, print_json
+from coachdesk.core import barc10
+from coachdesk.core.models import (
+    Client,
+    ClientStatus,
+    ContactMode,
+    Gender,
+    Pathway,
+    SessionNote,
+    Setting,
+)
+
+
+def _vault_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("vault", type=Path, metavar="VAULT")
+    add_passphrase_option(p)
+
+
+def _choices(enum: type[StrEnum]) -> list[str]:
+    return [e.value for e in enum]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    client = sub.add_parser("client", help="add, list and show clients")
+    csub = client.add_subparsers(dest="client_command", required=True, metavar="COMMAND")
+
+    p = csub.add_parser("add", help="add a client")
+    _vault_arg(p)
+    p.add_argument("--given", required=True, help="given name")
+    p.add_argument("--family", required=True, help="family name")
+    p.add_argument("--preferred", default="", help="preferred name")
+    p.add_argument("--pronouns", default="")
+    p.add_argument("--dob", type=parse_date, help="date of birth, YYYY-MM-DD")
+    p.add_argument("--gender", choices=_choices(Gender), default=Gender.UNDISCLOSED.value)
+    p.add_argument("--setting", choices=_choices(Setting), required=True)
+    p.add_argument("--intake", type=parse_date, help="intake date (default today)")
+    p.add_argument(
+        "--pathway",
+        action="append",
+        choices=_choices(Pathway),
+        default=[],
+        help="recovery pathway (repeat for several)",
+    )
+    p.add_argument("--phone", default="")
+    p.add_argument("--email", default="")
+    p.add_argument("--referral-source", default="")
+    p.add_argument("--language", choices=["en", "es"], default="en")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_client_add)
+
+    p = csub.add_parser("list", help="list clients")
+    _vault_arg(p)
+    p.add_argument("--search", default="", help="part of a name")
+    p.add_argument("--status", choices=_choices(ClientStatus))
+    p.add_argument("--setting", choices=_choices(Setting))
+    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_client_list)
+
+    p = csub.add_parser("show", help="show one client")
+    _vault_arg(p)
+    p.add_argument("client", type=int, metavar="CLIENT", help="client number")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_client_show)
+
+    note = sub.add_parser("note", help="session notes and contact attempts")
+    nsub = note.add_subparsers(dest="note_command", required=True, metavar="COMMAND")
+    p = nsub.add_parser("add", help="add a session note or a contact attempt")
+    _vault_arg(p)
+    p.add_argument("client", type=int, metavar="CLIENT")
+    p.add_argument("--text", default="", help="the note, in plain words")
+    p.add_argument("--mode", choices=_choices(ContactMode), default=ContactMode.IN_PERSON.value)
+    p.add_argument("--minutes", type=int, default=0, help="duration in minutes")
+    p.add_argument("--location", default="")
+    p.add_argument("--next-steps", default="")
+    p.add_argument("--follow-up", type=parse_date, help="follow-up date")
+    p.add_argument("--attempt", action="store_true", help="an unsuccessful contact attempt")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_note_add)
+
+    assess = sub.add_parser("assess", help="record assessments")
+    asub = assess.add_subparsers(dest="assess_command", required=True, metavar="COMMAND")
+    p = asub.add_parser("barc10", help="record a BARC-10 (ten answers from 1 to 6)")
+    _vault_arg(p)
+    p.add_argument("client", type=int, metavar="CLIENT")
+    p.add_argument("--answers", required=True, help="ten numbers 1-6, e.g. 6,5,4,4,5,6,3,5,4,5")
+    p.add_argument("--date", type=parse_date, help="date taken (default today)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_assess_barc10)
+
+    p = sub.add_parser("search", help="full-text search in session notes and plans")
+    _vault_arg(p)
+    p.add_argument("text", metavar="TEXT")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_search)
+
+
+def cmd_client_add(args: argparse.Namespace) -> int:
+    with open_caseload(args) as caseload:
+        client = Client(
+            args.given,
+            args.family,
+            args.intake or caseload.today(),
+            Setting(args.setting),
+            preferred_name=args.preferred,
+            pronouns=args.pronouns,
+            date_of_birth=args.dob,
+            gender=Gender(args.gender),
+            phone=args.phone,
+            email=args.email,
+            referral_source=args.referral_source,
+            pathways=[Pathway(p) for p in args.pathway],
+            language=args.language,
+        )
+        client_id = caseload.add_client(client)
+    if args.json:
+        print_json({"id": client_id})
+    else:
+        print(f"Added client {client_id}: {client.display_name}")
+    return 0
+
+
+def cmd_client_list(args: argparse.Namespace) -> int:
+    with open_caseload(args) as caseload:
+        rows = caseload.list_clients(
+            args.search,
+            ClientStatus(args.status) if args.status else None,
+            Setting(args.setting) if args.setting else None,
+            limit=args.limit,
+        )
+    if args.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        score = "-" if r.latest_barc10 is None else str(r.latest_barc10)
+        print(
+            f"{r.id:>6}  {r.name:<32} {r.status.value:<13} {r.setting.value:<21} "
+            f"{r.intake_date.isoformat()}  BARC-10 {score}"
+        )
+    print(f"{len(rows)} client(s)")
+    return 0
+
+
+def cmd_client_show(args: argparse.Namespace) -> int:
+    with open_caseload(args) as caseload:
+        client = caseload.open_client(args.client)
+        series = caseload.barc10_series(args.client)
+        plan = caseload.plan(args.client)
+        consents = caseload.consents(args.client)
+        referrals = caseload.referrals(args.client)
+        n_notes = len(caseload.notes(args.client))
+    if args.json:
+        print_json(
+            {
+                "client": client,
+                "barc10": [
+                    {
+                        "taken_on": a.taken_on,
+                        "total": a.total,
+                        "answers": a.answers,
+                        "timepoint": a.timepoint,
+                    }
+                    for a in series
+                ],
+                "plan_version": plan.version if plan else None,
+                "consents": consents,
+                "referrals": referrals,
+                "notes": n_notes,
+            }
+        )
+        return 0
+    print(f"{client.display_name} (client {client.id})")
+    if client.preferred_name:
+        print(f"  legal name: {client.legal_name}")
+    print(f"  pronouns:   {client.pronouns or '-'}")
+    print(f"  status:     {client.status.value}  setting: {client.setting.value}")
+    print(f"  intake:     {client.intake_date.isoformat()}")
+    print(f"  pathways:   {', '.join(p.value for p in client.pathways) or '-'}")
+    print(f"  notes:      {n_notes}  consents: {len(consents)}  referrals: {len(referrals)}")
+    print(f"  plan:       {'version ' + str(plan.version) if plan else 'none yet'}")
+    for a in series:
+        print(f"  BARC-10 {a.taken_on.isoformat()}: {a.total}")
+    return 0
+
+
+def cmd_note_add(args: argparse.Namespace) -> int:
+    with open_caseload(args) as caseload:
+        caseload.get_client(args.client)
+        note_id = caseload.add_note(
+            SessionNote(
+                args.client,
+                datetime.now(UTC),
+                ContactMode(args.mode),
+                args.text,
+                args.minutes,
+                args.location,
+                next_steps=args.next_steps,
+                follow_up_on=args.follow_up,
+                attempt_only=args.attempt,
+            )
+        )
+    if args.json:
+        print_json({"id": note_id})
+    else:
+        print(f"Added {'contact attempt' if args.attempt else 'note'} {note_id}")
+    return 0
+
+
+def cmd_assess_barc10(args: argparse.Namespace) -> int:
+    answers = barc10.parse_answers(args.answers)
+    with open_caseload(args) as caseload:
+        caseload.get_client(args.client)
+        assessment = caseload.record_barc10(args.client, answers, args.date)
+    total = assessment.total
+    result = {
+        "id": assessment.id,
+        "total": total,
+        "meets_threshold": barc10.meets_threshold(total),
+        "timepoint": assessment.timepoint,
+    }
+    if args.json:
+        print_json(result)
+    else:
+        verdict = "at or above" if result["meets_threshold"] else "below"
+        print(f"BARC-10 total {total} of 60 ({verdict} the {barc10.REMISSION_THRESHOLD} line)")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with open_caseload(args) as caseload:
+        notes = caseload.search_notes(args.text, limit=args.limit)
+        plans = caseload.search_plans(args.text, limit=args.limit)
+    if args.json:
+        print_json(
+            {
+                "notes": notes,
+                "plans": [{"client_id": c, "client_name": n, "version": v} for c, n, v in plans],
+            }
+        )
+        return 0
+    for hit in notes:
+        print(
+            f"note {hit.note_id}  {hit.occurred_at.date().isoformat()}  {hit.client_name}: "
+            f"{hit.snippet}"
+        )
+    for client_id, name, version in plans:
+        print(f"plan  client {client_id} {name}, version {version}")
+    print(f"{len(notes)} note(s), {len(plans)} plan(s)")
+    return 0

@@ -1,0 +1,1 @@
+"""Domain model and use cases. No Qt here (ARCHITECTURE.md rule 1)."""

@@ -1,0 +1,434 @@
+"""A realistic synthetic caseload for demos, tests and benchmarks.
+
+Every person is generated from syllables, so no real person's name appears. The caseload is
+seeded: the same seed gives the same people and notes.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta
+
+from coachdesk.core import timepoints
+from coachdesk.core.models import (
+    ActionStep,
+    Client,
+    ClientStatus,
+    Consent,
+    ContactMode,
+    CrisisContact,
+    Gender,
+    Goal,
+    LifeDomain,
+    OutcomeAssessment,
+    Pathway,
+    RecoveryPlan,
+    Referral,
+    ReferralStatus,
+    Resource,
+    ResourceCategory,
+    SessionNote,
+    Setting,
+    StepStatus,
+    Timepoint,
+    WellnessPlan,
+)
+from coachdesk.storage import repos
+from coachdesk.storage.audit import AuditLog
+from coachdesk.storage.vault import Vault
+
+_ONSETS = [
+    "B",
+    "D",
+    "F",
+    "G",
+    "J",
+    "K",
+    "L",
+    "M",
+    "N",
+    "P",
+    "R",
+    "S",
+    "T",
+    "V",
+    "Z",
+    "Br",
+    "Dr",
+    "Kl",
+    "Tr",
+    "Sh",
+    "Ch",
+    "Al",
+    "El",
+    "Or",
+    "Is",
+]
+_VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "io", "á", "é", "ó", "ñe"]
+_CODAS = ["", "n", "r", "l", "s", "th", "nd", "rk", "m", "x"]
+_FAMILY_ENDS = [
+    "son",
+    "ero",
+    "ova",
+    "wick",
+    "ley",
+    "ard",
+    "ez",
+    "stad",
+    "mont",
+    "quist",
+    "ford",
+    "enko",
+    "ani",
+    "berg",
+]
+
+NOTE_OPENINGS = [
+    "Met {name} in the {place} for a check-in.",
+    "Sat with {name} after group; {pronoun} wanted to talk about the week.",
+    "Phone call with {name} to follow up on last session.",
+    "{name} came by the peer room before the court date.",
+    "Short visit with {name} on the unit; {pronoun} was tired but open to talking.",
+    "Walked with {name} to the cafeteria and talked on the way.",
+]
+NOTE_MIDDLES = [
+    "We talked about the housing application and what papers are still missing.",
+    "{Pronoun} shared that the cravings were strongest in the evenings and named two triggers.",
+    "We went over the recovery plan and {pronoun} changed one goal into {possessive} own words.",
+    "{Pronoun} went to two mutual-aid meetings this week and liked the Tuesday one best.",
+    "We practised what to say when calling the clinic about the MOUD intake appointment.",
+    "{Pronoun} is worried about the family visit and we made a plan for the hard moments.",
+    "Talked through the job lead at the warehouse and how to explain the gap in work history.",
+    "{Pronoun} said sleep is getting better since starting the evening walk.",
+    "We looked at the resource list together and picked a SMART Recovery meeting to try.",
+    "{Pronoun} felt proud about 30 days and wants to mark it with the kids.",
+    "Discussed transportation to appointments; bus pass request sent with the case manager.",
+    "{Pronoun} is thinking about faith-based support and asked about the church group.",
+    "We reviewed the crisis plan and updated the phone numbers of two supports.",
+    "Money is tight this month; we talked about the food pantry and the utility assistance.",
+]
+NOTE_CLOSINGS = [
+    "{Pronoun} chose the next step and will call before Friday.",
+    "Next time we will look at the BARC-10 together.",
+    "Agreed to meet again next week, same time.",
+    "{Pronoun} left in good spirits.",
+    "I will check on the referral status before our next meeting.",
+    "",
+]
+NEXT_STEPS = [
+    "Call the housing office",
+    "Bring ID to next session",
+    "Try the Tuesday meeting",
+    "Follow up on MOUD intake",
+    "Update the resume",
+    "Ask sister about Sunday dinner",
+    "Pick up bus pass",
+    "Review plan goals",
+    "",
+]
+PLACES = ["peer room", "day room", "waiting area", "family room", "courthouse hallway"]
+GOALS = {
+    LifeDomain.SUBSTANCE_USE: ("Stay in recovery one day at a time", "My kids need me present"),
+    LifeDomain.HOUSING: ("Find a stable place to live", "I want a door that locks and is mine"),
+    LifeDomain.EMPLOYMENT_EDUCATION: ("Get back to work", "Work gives my days a shape"),
+    LifeDomain.FAMILY_RELATIONSHIPS: ("Rebuild trust with my family", "They are my reason"),
+    LifeDomain.HEALTH: ("See a doctor about my back pain", "Pain is a trigger for me"),
+    LifeDomain.LEGAL: ("Finish the drug court program", "I want this chapter closed"),
+    LifeDomain.FINANCES: ("Open a bank account and save a little", "Less stress about money"),
+    LifeDomain.COMMUNITY_PURPOSE: ("Volunteer at the food bank", "Giving back keeps me going"),
+}
+RESOURCES = [
+    ("Harbor Detox Unit", ResourceCategory.DETOX, [Pathway.CLINICAL_TREATMENT]),
+    ("Riverside Outpatient Program", ResourceCategory.TREATMENT, [Pathway.CLINICAL_TREATMENT]),
+    ("Eastside MOUD Clinic", ResourceCategory.MOUD, [Pathway.MOUD]),
+    ("Syringe Services Van", ResourceCategory.HARM_REDUCTION, [Pathway.HARM_REDUCTION]),
+    ("Hope Recovery Residence", ResourceCategory.HOUSING, [Pathway.TWELVE_STEP]),
+    ("Second Start Jobs Center", ResourceCategory.EMPLOYMENT, []),
+    ("Tuesday Night 12-Step Group", ResourceCategory.MUTUAL_AID, [Pathway.TWELVE_STEP]),
+    ("SMART Recovery Thursday", ResourceCategory.MUTUAL_AID, [Pathway.SMART_RECOVERY]),
+    ("Grace Fellowship Recovery Circle", ResourceCategory.MUTUAL_AID, [Pathway.FAITH_BASED]),
+    ("Families Together Support", ResourceCategory.FAMILY_SUPPORT, []),
+    ("County Legal Aid Clinic", ResourceCategory.LEGAL_AID, []),
+    ("Community Health Center", ResourceCategory.HEALTH_CARE, []),
+]
+
+PRONOUNS = {
+    Gender.WOMAN: ("she/her", "she", "her"),
+    Gender.MAN: ("he/him", "he", "his"),
+    Gender.NON_BINARY: ("they/them", "they", "their"),
+}
+
+Progress = Callable[[int, int], None]
+
+
+class SyntheticPeople:
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+
+    def given(self) -> str:
+        r = self.rng
+        name = r.choice(_ONSETS) + r.choice(_VOWELS) + r.choice(_CODAS)
+        if r.random() < 0.5:
+            name += r.choice(["a", "o", "en", "el", "ia", "ie"])
+        return name.capitalize()
+
+    def family(self) -> str:
+        r = self.rng
+        return (r.choice(_ONSETS) + r.choice(_VOWELS) + r.choice(_FAMILY_ENDS)).capitalize()
+
+    def phone(self) -> str:
+        return f"555-{self.rng.randint(100, 999):03d}-{self.rng.randint(0, 9999):04d}"
+
+
+def _note_text(rng: random.Random, name: str, gender: Gender) -> str:
+    _, pronoun, possessive = PRONOUNS.get(gender, ("", "they", "their"))
+    parts = [rng.choice(NOTE_OPENINGS), *rng.sample(NOTE_MIDDLES, rng.randint(1, 3))]
+    parts.append(rng.choice(NOTE_CLOSINGS))
+    text = " ".join(p for p in parts if p)
+    return text.format(
+        name=name,
+        pronoun=pronoun,
+        Pronoun=pronoun.capitalize(),
+        possessive=possessive,
+        place=rng.choice(PLACES),
+    )
+
+
+def generate(
+    vault: Vault,
+    clients: int,
+    seed: int = 1,
+    notes_per_client: int = 50,
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> None:
+    """Fill `vault` with a synthetic caseload, in one transaction with one audit entry."""
+    rng = random.Random(seed)
+    people = SyntheticPeople(rng)
+    today = today or date.today()
+    conn = vault.conn
+    with vault.transaction():
+        if repos.get_profile(conn) is None:
+            from coachdesk.core.models import CoachProfile
+
+            repos.set_profile(
+                conn,
+                CoachProfile(
+                    f"{people.given()} {people.family()}",
+                    "Demo Recovery Community",
+                    "Demo facility",
+                ),
+            )
+        resource_ids: list[tuple[int, ResourceCategory]] = []
+        for name, category, pathways in RESOURCES:
+            resource_ids.append(
+                (
+                    repos.insert_resource(
+                        conn,
+                        Resource(
+                            name,
+                            category,
+                            pathways,
+                            f"{rng.randint(10, 999)} Main Street",
+                            people.phone(),
+                            "Mon-Fri 9-5",
+                            local=False,
+                            rco_ref=f"demo-{len(resource_ids)}",
+                        ),
+                    ),
+                    category,
+                )
+            )
+        for index in range(clients):
+            _one_client(conn, rng, people, today, notes_per_client, resource_ids)
+            if progress is not None and (index % 20 == 0 or index == clients - 1):
+                progress(index + 1, clients)
+        AuditLog(conn, vault.audit_key).append(
+            "demo-data", "create", detail=f"{clients} synthetic clients (seed {seed})"
+        )
+
+
+def _one_client(
+    conn: repos.Conn,
+    rng: random.Random,
+    people: SyntheticPeople,
+    today: date,
+    notes_per_client: int,
+    resource_ids: list[tuple[int, ResourceCategory]],
+) -> None:
+    gender = rng.choices([*list(PRONOUNS), Gender.UNDISCLOSED], weights=[45, 45, 6, 4])[0]
+    given, family = people.given(), people.family()
+    intake = today - timedelta(days=rng.randint(0, 900))
+    status = rng.choices(list(ClientStatus), weights=[60, 20, 15, 5])[0]
+    status_date = (
+        None
+        if status == ClientStatus.ACTIVE
+        else min(today, intake + timedelta(days=rng.randint(30, 400)))
+    )
+    client = Client(
+        given,
+        family,
+        intake,
+        rng.choice(list(Setting)),
+        preferred_name=people.given() if rng.random() < 0.25 else "",
+        pronouns=PRONOUNS.get(gender, ("",))[0],
+        gender=gender,
+        date_of_birth=date(
+            today.year - rng.randint(18, 92), rng.randint(1, 12), rng.randint(1, 28)
+        ),
+        phone=people.phone(),
+        email=f"{given.lower()}.{family.lower()}@example.org",
+        address=f"{rng.randint(1, 999)} {people.family()} Avenue",
+        emergency_contact_name=f"{people.given()} {family}",
+        emergency_contact_phone=people.phone(),
+        facility="Demo facility",
+        referral_source=rng.choice(["ED staff", "Self", "Court", "Family", "Jail reentry"]),
+        pathways=rng.sample(list(Pathway), rng.randint(1, 2)),
+        status=status,
+        status_date=status_date,
+        status_reason="" if status == ClientStatus.ACTIVE else "demo",
+        language=rng.choice(["en", "en", "en", "es"]),
+    )
+    client_id = repos.insert_client(conn, client)
+    end = status_date or today
+    span = max(1, (end - intake).days)
+
+    repos.insert_consent(
+        conn,
+        Consent(
+            client_id,
+            "Demo Recovery Community",
+            "Attendance and progress in recovery support",
+            "Drug court coordinator",
+            "Coordination of care",
+            "In writing to the coach at any time",
+            intake + timedelta(days=365),
+            "",
+            client.legal_name,
+            intake,
+        ),
+    )
+
+    domains = rng.sample(list(GOALS), rng.randint(2, 4))
+    plan = RecoveryPlan(
+        client_id,
+        "I want a calm home and to be someone my family can count on.",
+        goals=[
+            Goal(
+                d,
+                GOALS[d][0],
+                GOALS[d][1],
+                [
+                    ActionStep(
+                        "Make the first call",
+                        "Me",
+                        intake + timedelta(days=14),
+                        rng.choice(list(StepStatus)),
+                    ),
+                    ActionStep(
+                        "Go with my coach to the appointment",
+                        "Me and coach",
+                        intake + timedelta(days=30),
+                    ),
+                ],
+            )
+            for d in domains
+        ],
+        strengths=["Honest with myself", "Good with my hands"],
+        barriers=["No car", "Old friends nearby"],
+        supports=["My sister", "Tuesday group"],
+        wellness=WellnessPlan(
+            ["Payday", "Arguments at home"],
+            ["Skipping meals", "Not sleeping"],
+            ["Call my sponsor", "Walk around the block"],
+            ["Library"],
+            [
+                CrisisContact(people.given(), people.phone(), "sponsor"),
+                CrisisContact("Crisis line", "988", ""),
+            ],
+        ),
+        review_date=intake + timedelta(days=90),
+    )
+    repos.insert_plan_version(conn, plan)
+
+    n_notes = max(1, int(rng.gauss(notes_per_client, notes_per_client / 5)))
+    name = client.preferred_name or given
+    notes = []
+    for _ in range(n_notes):
+        day = intake + timedelta(days=rng.randint(0, span))
+        attempt = rng.random() < 0.1
+        notes.append(
+            SessionNote(
+                client_id,
+                datetime.combine(day, time(rng.randint(8, 17), rng.choice([0, 15, 30, 45])), UTC),
+                rng.choices(list(ContactMode), weights=[50, 25, 5, 15, 5])[0],
+                "No answer; left a message." if attempt else _note_text(rng, name, gender),
+                0 if attempt else rng.choice([15, 20, 30, 45, 60]),
+                next_steps="" if attempt else rng.choice(NEXT_STEPS),
+                follow_up_on=day + timedelta(days=7) if rng.random() < 0.3 else None,
+                attempt_only=attempt,
+            )
+        )
+    repos.insert_notes(conn, notes)
+
+    reached = [w for w in timepoints.windows(intake, status_date) if w.opens <= end]
+    base = rng.randint(22, 42)
+    for step, window in enumerate(reached):
+        if step > 0 and rng.random() < 0.2:
+            continue  # a missed follow-up, as in real programs
+        taken = min(end, window.opens + timedelta(days=rng.randint(0, 20)))
+        answers = [
+            max(1, min(6, round((base + 4 * step) / 10 + rng.uniform(-1.2, 1.2))))
+            for _ in range(10)
+        ]
+        conn.execute(
+            "INSERT INTO barc10 (client_id, taken_on, timepoint, answers, total) "
+            "VALUES (?,?,?,?,?)",
+            (
+                client_id,
+                taken.isoformat(),
+                window.timepoint.value,
+                "".join(map(str, answers)),
+                sum(answers),
+            ),
+        )
+        repos.upsert_outcome(
+            conn,
+            OutcomeAssessment(
+                client_id,
+                window.timepoint,
+                taken,
+                days_used=max(0, rng.randint(0, 20) - 6 * step),
+                overdose=rng.random() < 0.05,
+                housing=rng.choice(["stable", "unstable", "homeless", "institution"]),
+                employment=rng.choice(["employed", "unemployed", "student", "not_in_labor_force"]),
+                arrests=rng.choice([0, 0, 0, 1]),
+                ed_visits=rng.choice([0, 0, 1, 2]),
+                in_treatment=rng.random() < 0.5,
+                on_moud=rng.random() < 0.3,
+                recovery_support=rng.random() < 0.7,
+                social_connectedness=rng.randint(1, 5),
+            ),
+        )
+        if window.timepoint == Timepoint.CLOSEOUT:
+            break
+
+    for _ in range(rng.randint(0, 3)):
+        resource_id, category = rng.choice(resource_ids)
+        made = intake + timedelta(days=rng.randint(0, span))
+        referral_status = rng.choice(list(ReferralStatus))
+        repos.insert_referral(
+            conn,
+            Referral(
+                client_id,
+                category,
+                made,
+                resource_id,
+                referral_status,
+                made + timedelta(days=3),
+                made + timedelta(days=14)
+                if referral_status in (ReferralStatus.MADE, ReferralStatus.CONTACTED)
+                else None,
+            ),
+        )

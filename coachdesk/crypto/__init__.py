@@ -1,0 +1,1 @@
+"""Key derivation, key wrapping, signatures and sealing. No Qt here."""

@@ -1,0 +1,72 @@
+"""Atomic, private file writes (ARCHITECTURE.md rule 5).
+
+Every file CoachDesk writes goes: temp file in the target folder -> 0600 before any data ->
+write -> fsync -> os.replace -> fsync of the folder. A crash leaves either the old file or the
+new one, never half of one; a failure removes the temp file and raises StorageFullError or
+CoachDeskError with a plain message.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from coachdesk.errors import CoachDeskError, StorageFullError
+
+TEMP_SUFFIX = ".part"
+
+
+def explain_os_error(exc: OSError, target: Path) -> CoachDeskError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return StorageFullError(f"There is not enough free space to save {target.name}.")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return CoachDeskError(f"CoachDesk may not write in the folder {target.parent}.")
+    if exc.errno == errno.ENOENT:
+        return CoachDeskError(f"The folder {target.parent} does not exist (was a drive removed?).")
+    return CoachDeskError(f"Could not save {target.name}: {exc.strerror or exc}.")
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename durable. Not possible on Windows, where it is skipped."""
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic_with(target: Path | str, produce: Callable[[BinaryIO], None]) -> Path:
+    """Write `target` atomically with `produce(stream)` filling a private temp file."""
+    target = Path(target)
+    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    except OSError as exc:
+        raise explain_os_error(exc, target) from None
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            produce(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, target)
+        fsync_dir(target.parent)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise explain_os_error(exc, target) from None
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def write_atomic(target: Path | str, data: bytes) -> Path:
+    def produce(stream: BinaryIO) -> None:
+        stream.write(data)
+
+    return write_atomic_with(target, produce)

@@ -1,0 +1,898 @@
+"""Repositories: SQL <-> core models. The only place (with migrations) that speaks SQL.
+
+Every function takes the open connection. Writes are expected inside `Vault.transaction()`;
+the caseload use cases (core/caseload.py) own transactions and auditing.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import unicodedata
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from coachdesk.core import barc10
+from coachdesk.core.models import (
+    ActionStep,
+    Barc10Assessment,
+    Client,
+    ClientStatus,
+    CoachProfile,
+    Consent,
+    ContactMode,
+    CrisisContact,
+    Disclosure,
+    Gender,
+    Goal,
+    LifeDomain,
+    OutcomeAssessment,
+    Pathway,
+    RecoveryPlan,
+    Referral,
+    ReferralStatus,
+    Resource,
+    ResourceCategory,
+    SessionNote,
+    Setting,
+    StepStatus,
+    Timepoint,
+    WellnessPlan,
+)
+from coachdesk.core.reminders import EpisodeFacts
+from coachdesk.errors import NotFoundError
+
+Conn = Any
+
+
+# -- codecs -----------------------------------------------------------------------------------
+
+
+def d2s(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def s2d(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def now_utc() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def fold(text: str) -> str:
+    """Casefold and strip accents, so 'jose' finds 'José'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _pathways(text: str) -> list[Pathway]:
+    return [Pathway(p) for p in text.split(",") if p]
+
+
+# -- clients ----------------------------------------------------------------------------------
+
+_CLIENT_COLUMNS = (
+    "given_name, family_name, preferred_name, pronouns, date_of_birth, gender, phone, email, "
+    "address, emergency_contact_name, emergency_contact_phone, facility, setting, "
+    "referral_source, pathways, status, status_date, status_reason, intake_date, language"
+)
+
+
+def _client_values(c: Client) -> tuple[Any, ...]:
+    return (
+        c.given_name,
+        c.family_name,
+        c.preferred_name,
+        c.pronouns,
+        d2s(c.date_of_birth),
+        c.gender.value,
+        c.phone,
+        c.email,
+        c.address,
+        c.emergency_contact_name,
+        c.emergency_contact_phone,
+        c.facility,
+        c.setting.value,
+        c.referral_source,
+        ",".join(p.value for p in c.pathways),
+        c.status.value,
+        d2s(c.status_date),
+        c.status_reason,
+        d2s(c.intake_date),
+        c.language,
+    )
+
+
+def _search_name(c: Client) -> str:
+    return fold(f"{c.given_name} {c.family_name} {c.preferred_name}")
+
+
+def new_pseudonym() -> str:
+    """Random per-client export pseudonym, never derived from identity data."""
+    return secrets.token_hex(12)
+
+
+def insert_client(conn: Conn, c: Client) -> int:
+    stamp = now_utc()
+    cur = conn.execute(
+        f"INSERT INTO clients ({_CLIENT_COLUMNS}, pseudonym, search_name, created_at, updated_at) "
+        f"VALUES ({', '.join('?' * 24)})",
+        (*_client_values(c), new_pseudonym(), _search_name(c), stamp, stamp),
+    )
+    return int(cur.lastrowid)
+
+
+def update_client(conn: Conn, c: Client) -> None:
+    assignments = ", ".join(f"{col.strip()} = ?" for col in _CLIENT_COLUMNS.split(","))
+    cur = conn.execute(
+        f"UPDATE clients SET {assignments}, search_name = ?, updated_at = ? WHERE id = ?",
+        (*_client_values(c), _search_name(c), now_utc(), c.id),
+    )
+    if cur.rowcount != 1:
+        raise NotFoundError("That client no longer exists.")
+
+
+def _client_from_row(row: tuple[Any, ...]) -> Client:
+    (
+        cid,
+        given,
+        family,
+        preferred,
+        pronouns,
+        dob,
+        gender,
+        phone,
+        email,
+        address,
+        ec_name,
+        ec_phone,
+        facility,
+        setting,
+        source,
+        pathways,
+        status,
+        status_date,
+        status_reason,
+        intake,
+        language,
+    ) = row
+    return Client(
+        given_name=given,
+        family_name=family,
+        intake_date=date.fromisoformat(intake),
+        setting=Setting(setting),
+        preferred_name=preferred,
+        pronouns=pronouns,
+        date_of_birth=s2d(dob),
+        gender=Gender(gender),
+        phone=phone,
+        email=email,
+        address=address,
+        emergency_contact_name=ec_name,
+        emergency_contact_phone=ec_phone,
+        facility=facility,
+        referral_source=source,
+        pathways=_pathways(pathways),
+        status=ClientStatus(status),
+        status_date=s2d(status_date),
+        status_reason=status_reason,
+        language=language,
+        id=cid,
+    )
+
+
+def get_client(conn: Conn, client_id: int) -> Client:
+    row = conn.execute(
+        f"SELECT id, {_CLIENT_COLUMNS} FROM clients WHERE id = ?", (client_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"There is no client with number {client_id}.")
+    return _client_from_row(row)
+
+
+def client_pseudonym(conn: Conn, client_id: int) -> str:
+    row = conn.execute("SELECT pseudonym FROM clients WHERE id = ?", (client_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"There is no client with number {client_id}.")
+    return str(row[0])
+
+
+@dataclass(frozen=True, slots=True)
+class ClientRow:
+    """One line of the client list (what the list shows, nothing more)."""
+
+    id: int
+    name: str
+    preferred_name: str
+    status: ClientStatus
+    setting: Setting
+    intake_date: date
+    latest_barc10: int | None
+
+
+CLIENT_SORTS = {
+    "name": "family_name COLLATE NOCASE, given_name COLLATE NOCASE",
+    "intake": "intake_date DESC, family_name COLLATE NOCASE",
+    "status": "status, family_name COLLATE NOCASE",
+    "setting": "setting, family_name COLLATE NOCASE",
+}
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def client_filter_sql(
+    search: str = "", status: ClientStatus | None = None, setting: Setting | None = None
+) -> tuple[str, list[Any]]:
+    clauses, args = [], []
+    for token in fold(search).split():
+        clauses.append("search_name LIKE ? ESCAPE '\\'")
+        args.append(f"%{_like_escape(token)}%")
+    if status is not None:
+        clauses.append("status = ?")
+        args.append(status.value)
+    if setting is not None:
+        clauses.append("setting = ?")
+        args.append(setting.value)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
+
+
+def list_clients(
+    conn: Conn,
+    search: str = "",
+    status: ClientStatus | None = None,
+    setting: Setting | None = None,
+    sort: str = "name",
+    limit: int = 200,
+    offset: int = 0,
+) -> list[ClientRow]:
+    where, args = client_filter_sql(search, status, setting)
+    order = CLIENT_SORTS.get(sort, CLIENT_SORTS["name"])
+    rows = conn.execute(
+        "SELECT c.id, c.given_name || ' ' || c.family_name, c.preferred_name, c.status, "
+        "c.setting, c.intake_date, (SELECT total FROM barc10 b WHERE b.client_id = c.id "
+        "ORDER BY taken_on DESC, id DESC LIMIT 1) "
+        f"FROM clients c{where} ORDER BY {order}, c.id LIMIT ? OFFSET ?",
+        (*args, limit, offset),
+    )
+    return [
+        ClientRow(
+            cid,
+            name,
+            preferred,
+            ClientStatus(status),
+            Setting(setting),
+            date.fromisoformat(intake),
+            total,
+        )
+        for cid, name, preferred, status, setting, intake, total in rows
+    ]
+
+
+def count_clients(
+    conn: Conn,
+    search: str = "",
+    status: ClientStatus | None = None,
+    setting: Setting | None = None,
+) -> int:
+    where, args = client_filter_sql(search, status, setting)
+    return int(conn.execute(f"SELECT count(*) FROM clients{where}", args).fetchone()[0])
+
+
+# -- consents ---------------------------------------------------------------------------------
+
+_CONSENT_COLUMNS = (
+    "client_id, disclosing_party, information, recipients, purpose, revocation_terms, "
+    "expires_on, expiry_event, signed_by, signed_on, revoked_on, revocation_note"
+)
+
+
+def insert_consent(conn: Conn, c: Consent) -> int:
+    cur = conn.execute(
+        f"INSERT INTO consents ({_CONSENT_COLUMNS}) VALUES ({', '.join('?' * 12)})",
+        (
+            c.client_id,
+            c.disclosing_party,
+            c.information,
+            c.recipients,
+            c.purpose,
+            c.revocation_terms,
+            d2s(c.expires_on),
+            c.expiry_event,
+            c.signed_by,
+            d2s(c.signed_on),
+            d2s(c.revoked_on),
+            c.revocation_note,
+        ),
+    )
+    return int(cur.lastrowid)
+
+
+def list_consents(conn: Conn, client_id: int) -> list[Consent]:
+    rows = conn.execute(
+        f"SELECT {_CONSENT_COLUMNS}, id FROM consents WHERE client_id = ? ORDER BY signed_on DESC",
+        (client_id,),
+    )
+    return [
+        Consent(
+            cid,
+            party,
+            info,
+            recipients,
+            purpose,
+            terms,
+            s2d(expires),
+            event,
+            signed_by,
+            date.fromisoformat(signed_on),
+            s2d(revoked),
+            note,
+            consent_id,
+        )
+        for (
+            cid,
+            party,
+            info,
+            recipients,
+            purpose,
+            terms,
+            expires,
+            event,
+            signed_by,
+            signed_on,
+            revoked,
+            note,
+            consent_id,
+        ) in rows
+    ]
+
+
+def revoke_consent(conn: Conn, consent_id: int, on: date, note: str) -> int:
+    row = conn.execute("SELECT client_id FROM consents WHERE id = ?", (consent_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"There is no consent with number {consent_id}.")
+    conn.execute(
+        "UPDATE consents SET revoked_on = ?, revocation_note = ? WHERE id = ?",
+        (d2s(on), note, consent_id),
+    )
+    return int(row[0])
+
+
+# -- recovery plans ---------------------------------------------------------------------------
+
+
+def plan_to_json(plan: RecoveryPlan) -> str:
+    body = asdict(plan)
+    for key in ("client_id", "version", "created_at", "id"):
+        body.pop(key)
+    return json.dumps(
+        body, default=lambda v: v.isoformat() if isinstance(v, date) else str(v), ensure_ascii=False
+    )
+
+
+def plan_from_json(
+    body: str, client_id: int, version: int, created_at: str, plan_id: int
+) -> RecoveryPlan:
+    raw = json.loads(body)
+    wellness = raw.get("wellness", {})
+    return RecoveryPlan(
+        client_id=client_id,
+        vision=raw.get("vision", ""),
+        goals=[
+            Goal(
+                LifeDomain(g["domain"]),
+                g["goal"],
+                g.get("why_it_matters", ""),
+                [
+                    ActionStep(
+                        s["what"],
+                        s.get("who", ""),
+                        s2d(s.get("by_when")),
+                        StepStatus(s.get("status", StepStatus.NOT_STARTED)),
+                    )
+                    for s in g.get("steps", [])
+                ],
+            )
+            for g in raw.get("goals", [])
+        ],
+        strengths=list(raw.get("strengths", [])),
+        barriers=list(raw.get("barriers", [])),
+        supports=list(raw.get("supports", [])),
+        wellness=WellnessPlan(
+            list(wellness.get("triggers", [])),
+            list(wellness.get("warning_signs", [])),
+            list(wellness.get("coping_strategies", [])),
+            list(wellness.get("safe_places", [])),
+            [CrisisContact(**c) for c in wellness.get("crisis_contacts", [])],
+        ),
+        review_date=s2d(raw.get("review_date")),
+        client_signed_on=s2d(raw.get("client_signed_on")),
+        coach_signed_on=s2d(raw.get("coach_signed_on")),
+        version=version,
+        created_at=datetime.fromisoformat(created_at),
+        id=plan_id,
+    )
+
+
+def insert_plan_version(conn: Conn, plan: RecoveryPlan) -> RecoveryPlan:
+    """Save `plan` as the client's next version and return it as stored."""
+    version = conn.execute(
+        "SELECT coalesce(max(version), 0) + 1 FROM plans WHERE client_id = ?", (plan.client_id,)
+    ).fetchone()[0]
+    body = plan_to_json(plan)
+    stamp = now_utc()
+    cur = conn.execute(
+        "INSERT INTO plans (client_id, version, created_at, review_date, body, search_text) "
+        "VALUES (?, ?, ?, ?, ?, (SELECT coalesce(group_concat(value, ' '), '') "
+        "FROM json_tree(?) WHERE type = 'text'))",
+        (plan.client_id, version, stamp, d2s(plan.review_date), body, body),
+    )
+    return plan_from_json(body, plan.client_id, version, stamp, int(cur.lastrowid))
+
+
+def get_plan(conn: Conn, client_id: int, version: int | None = None) -> RecoveryPlan | None:
+    """The given version, or the latest when `version` is None; None if there is no plan."""
+    sql = "SELECT body, client_id, version, created_at, id FROM plans WHERE client_id = ?"
+    args: list[Any] = [client_id]
+    if version is None:
+        sql += " ORDER BY version DESC LIMIT 1"
+    else:
+        sql += " AND version = ?"
+        args.append(version)
+    row = conn.execute(sql, args).fetchone()
+    return plan_from_json(*row) if row else None
+
+
+def plan_versions(conn: Conn, client_id: int) -> list[tuple[int, datetime]]:
+    rows = conn.execute(
+        "SELECT version, created_at FROM plans WHERE client_id = ? ORDER BY version DESC",
+        (client_id,),
+    )
+    return [(v, datetime.fromisoformat(at)) for v, at in rows]
+
+
+# -- session notes ----------------------------------------------------------------------------
+
+_NOTE_COLUMNS = (
+    "client_id, occurred_at, mode, duration_minutes, location, goals_touched, text, "
+    "next_steps, follow_up_on, attempt_only"
+)
+
+
+def note_values(n: SessionNote) -> tuple[Any, ...]:
+    return (
+        n.client_id,
+        n.occurred_at.astimezone(UTC).isoformat(timespec="minutes"),
+        n.mode.value,
+        n.duration_minutes,
+        n.location,
+        json.dumps(n.goals_touched, ensure_ascii=False),
+        n.text,
+        n.next_steps,
+        d2s(n.follow_up_on),
+        int(n.attempt_only),
+    )
+
+
+def insert_note(conn: Conn, n: SessionNote) -> int:
+    cur = conn.execute(
+        f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({', '.join('?' * 10)})", note_values(n)
+    )
+    return int(cur.lastrowid)
+
+
+def insert_notes(conn: Conn, notes: list[SessionNote]) -> None:
+    conn.executemany(
+        f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({', '.join('?' * 10)})",
+        [note_values(n) for n in notes],
+    )
+
+
+def _note_from_row(row: tuple[Any, ...]) -> SessionNote:
+    (cid, at, mode, minutes, location, goals, text, next_steps, follow, attempt, nid) = row
+    return SessionNote(
+        cid,
+        datetime.fromisoformat(at),
+        ContactMode(mode),
+        text,
+        minutes,
+        location,
+        json.loads(goals),
+        next_steps,
+        s2d(follow),
+        bool(attempt),
+        nid,
+    )
+
+
+def list_notes(conn: Conn, client_id: int, limit: int = 500) -> list[SessionNote]:
+    rows = conn.execute(
+        f"SELECT {_NOTE_COLUMNS}, id FROM notes WHERE client_id = ? "
+        "ORDER BY occurred_at DESC, id DESC LIMIT ?",
+        (client_id, limit),
+    )
+    return [_note_from_row(r) for r in rows]
+
+
+def fts_query(text: str) -> str:
+    """Turn what a person typed into a safe FTS5 query: every word must match, last as prefix."""
+    words = [w.replace('"', '""') for w in text.split() if w.strip('"')]
+    if not words:
+        return ""
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " AND ".join(quoted)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteHit:
+    note_id: int
+    client_id: int
+    client_name: str
+    occurred_at: datetime
+    snippet: str
+
+
+def search_notes(
+    conn: Conn, text: str, client_id: int | None = None, limit: int = 50
+) -> list[NoteHit]:
+    query = fts_query(text)
+    if not query:
+        return []
+    sql = (
+        "SELECT n.id, n.client_id, c.given_name || ' ' || c.family_name, n.occurred_at, "
+        "snippet(notes_fts, 0, '[', ']', '…', 12) FROM notes_fts "
+        "JOIN notes n ON n.id = notes_fts.rowid JOIN clients c ON c.id = n.client_id "
+        "WHERE notes_fts MATCH ?"
+    )
+    args: list[Any] = [query]
+    if client_id is not None:
+        sql += " AND n.client_id = ?"
+        args.append(client_id)
+    sql += " ORDER BY rank LIMIT ?"
+    args.append(limit)
+    return [
+        NoteHit(nid, cid, name, datetime.fromisoformat(at), snip)
+        for nid, cid, name, at, snip in conn.execute(sql, args)
+    ]
+
+
+def search_plans(conn: Conn, text: str, limit: int = 50) -> list[tuple[int, str, int]]:
+    """(client id, client name, plan version) of plans matching `text`, latest versions first."""
+    query = fts_query(text)
+    if not query:
+        return []
+    rows = conn.execute(
+        "SELECT p.client_id, c.given_name || ' ' || c.family_name, p.version FROM plans_fts "
+        "JOIN plans p ON p.id = plans_fts.rowid JOIN clients c ON c.id = p.client_id "
+        "WHERE plans_fts MATCH ? ORDER BY p.version DESC LIMIT ?",
+        (query, limit),
+    )
+    return [(cid, name, version) for cid, name, version in rows]
+
+
+# -- assessments ------------------------------------------------------------------------------
+
+
+def insert_barc10(conn: Conn, a: Barc10Assessment) -> int:
+    answers = barc10.validate(a.answers)
+    cur = conn.execute(
+        "INSERT INTO barc10 (client_id, taken_on, timepoint, answers, total) VALUES (?,?,?,?,?)",
+        (
+            a.client_id,
+            d2s(a.taken_on),
+            a.timepoint.value if a.timepoint else None,
+            "".join(str(x) for x in answers),
+            sum(answers),
+        ),
+    )
+    return int(cur.lastrowid)
+
+
+def list_barc10(conn: Conn, client_id: int) -> list[Barc10Assessment]:
+    rows = conn.execute(
+        "SELECT client_id, taken_on, answers, timepoint, id FROM barc10 WHERE client_id = ? "
+        "ORDER BY taken_on, id",
+        (client_id,),
+    )
+    return [
+        Barc10Assessment(
+            cid,
+            date.fromisoformat(on),
+            tuple(int(ch) for ch in answers),
+            Timepoint(tp) if tp else None,
+            aid,
+        )
+        for cid, on, answers, tp, aid in rows
+    ]
+
+
+_OUTCOME_FIELDS = (
+    "days_used",
+    "overdose",
+    "housing",
+    "employment",
+    "arrests",
+    "ed_visits",
+    "in_treatment",
+    "on_moud",
+    "recovery_support",
+    "social_connectedness",
+)
+
+
+def upsert_outcome(conn: Conn, o: OutcomeAssessment) -> int:
+    values = [getattr(o, f) for f in _OUTCOME_FIELDS]
+    values = [int(v) if isinstance(v, bool) else v for v in values]
+    cur = conn.execute(
+        f"INSERT INTO outcomes (client_id, timepoint, taken_on, {', '.join(_OUTCOME_FIELDS)}) "
+        f"VALUES ({', '.join('?' * (3 + len(_OUTCOME_FIELDS)))}) "
+        "ON CONFLICT (client_id, timepoint) DO UPDATE SET taken_on = excluded.taken_on, "
+        + ", ".join(f"{f} = excluded.{f}" for f in _OUTCOME_FIELDS)
+        + " RETURNING id",
+        (o.client_id, o.timepoint.value, d2s(o.taken_on), *values),
+    )
+    return int(cur.fetchone()[0])
+
+
+_BOOL_OUTCOMES = {"overdose", "in_treatment", "on_moud", "recovery_support"}
+
+
+def list_outcomes(conn: Conn, client_id: int) -> list[OutcomeAssessment]:
+    rows = conn.execute(
+        f"SELECT client_id, timepoint, taken_on, {', '.join(_OUTCOME_FIELDS)}, id FROM outcomes "
+        "WHERE client_id = ? ORDER BY taken_on",
+        (client_id,),
+    )
+    result = []
+    for row in rows:
+        fields: dict[str, Any] = {
+            f: (bool(v) if f in _BOOL_OUTCOMES and v is not None else v)
+            for f, v in zip(_OUTCOME_FIELDS, row[3:-1], strict=True)
+        }
+        result.append(
+            OutcomeAssessment(
+                row[0], Timepoint(row[1]), date.fromisoformat(row[2]), id=row[-1], **fields
+            )
+        )
+    return result
+
+
+# -- resources and referrals ------------------------------------------------------------------
+
+
+def insert_resource(conn: Conn, r: Resource) -> int:
+    cur = conn.execute(
+        "INSERT INTO resources (name, category, pathways, address, phone, hours, notes, local, "
+        "rco_ref) VALUES (?,?,?,?,?,?,?,?,?)",
+        (
+            r.name,
+            r.category.value,
+            ",".join(p.value for p in r.pathways),
+            r.address,
+            r.phone,
+            r.hours,
+            r.notes,
+            int(r.local),
+            r.rco_ref,
+        ),
+    )
+    return int(cur.lastrowid)
+
+
+def list_resources(
+    conn: Conn,
+    search: str = "",
+    category: ResourceCategory | None = None,
+    pathway: Pathway | None = None,
+) -> list[Resource]:
+    clauses, args = [], []
+    if search:
+        clauses.append("(name LIKE ? ESCAPE '\\' OR notes LIKE ? ESCAPE '\\')")
+        args += [f"%{_like_escape(search)}%"] * 2
+    if category is not None:
+        clauses.append("category = ?")
+        args.append(category.value)
+    if pathway is not None:
+        clauses.append("(',' || pathways || ',') LIKE ?")
+        args.append(f"%,{pathway.value},%")
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    rows = conn.execute(
+        "SELECT name, category, pathways, address, phone, hours, notes, local, rco_ref, id "
+        f"FROM resources{where} ORDER BY category, name COLLATE NOCASE",
+        args,
+    )
+    return [
+        Resource(
+            name,
+            ResourceCategory(cat),
+            _pathways(paths),
+            address,
+            phone,
+            hours,
+            notes,
+            bool(local),
+            ref,
+            rid,
+        )
+        for name, cat, paths, address, phone, hours, notes, local, ref, rid in rows
+    ]
+
+
+def insert_referral(conn: Conn, r: Referral) -> int:
+    cur = conn.execute(
+        "INSERT INTO referrals (client_id, resource_id, category, made_on, status, status_on, "
+        "follow_up_on) VALUES (?,?,?,?,?,?,?)",
+        (
+            r.client_id,
+            r.resource_id,
+            r.category.value,
+            d2s(r.made_on),
+            r.status.value,
+            d2s(r.status_on or r.made_on),
+            d2s(r.follow_up_on),
+        ),
+    )
+    return int(cur.lastrowid)
+
+
+def _referral_from_row(row: tuple[Any, ...]) -> Referral:
+    cid, rid, cat, made, status, status_on, follow, ref_id = row
+    return Referral(
+        cid,
+        ResourceCategory(cat),
+        date.fromisoformat(made),
+        rid,
+        ReferralStatus(status),
+        s2d(status_on),
+        s2d(follow),
+        ref_id,
+    )
+
+
+def get_referral(conn: Conn, referral_id: int) -> Referral:
+    row = conn.execute(
+        "SELECT client_id, resource_id, category, made_on, status, status_on, follow_up_on, id "
+        "FROM referrals WHERE id = ?",
+        (referral_id,),
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"There is no referral with number {referral_id}.")
+    return _referral_from_row(row)
+
+
+def list_referrals(conn: Conn, client_id: int) -> list[Referral]:
+    rows = conn.execute(
+        "SELECT client_id, resource_id, category, made_on, status, status_on, follow_up_on, id "
+        "FROM referrals WHERE client_id = ? ORDER BY made_on DESC, id DESC",
+        (client_id,),
+    )
+    return [_referral_from_row(r) for r in rows]
+
+
+def set_referral_status(
+    conn: Conn, referral_id: int, status: ReferralStatus, on: date, follow_up_on: date | None
+) -> None:
+    conn.execute(
+        "UPDATE referrals SET status = ?, status_on = ?, follow_up_on = ? WHERE id = ?",
+        (status.value, d2s(on), d2s(follow_up_on), referral_id),
+    )
+
+
+# -- disclosures ------------------------------------------------------------------------------
+
+
+def insert_disclosure(conn: Conn, d: Disclosure) -> int:
+    cur = conn.execute(
+        "INSERT INTO disclosures (client_id, consent_id, disclosed_on, recipient, purpose, what) "
+        "VALUES (?,?,?,?,?,?)",
+        (
+            d.client_id,
+            d.consent_id,
+            d.disclosed_on.astimezone(UTC).isoformat(timespec="seconds"),
+            d.recipient,
+            d.purpose,
+            d.what,
+        ),
+    )
+    return int(cur.lastrowid)
+
+
+def list_disclosures(conn: Conn, client_id: int, since: datetime) -> list[Disclosure]:
+    rows = conn.execute(
+        "SELECT client_id, disclosed_on, recipient, purpose, what, consent_id, id "
+        "FROM disclosures WHERE client_id = ? AND disclosed_on >= ? ORDER BY disclosed_on DESC",
+        (client_id, since.astimezone(UTC).isoformat(timespec="seconds")),
+    )
+    return [
+        Disclosure(cid, datetime.fromisoformat(on), recipient, purpose, what, consent, did)
+        for cid, on, recipient, purpose, what, consent, did in rows
+    ]
+
+
+# -- drafts -----------------------------------------------------------------------------------
+
+
+def save_draft(conn: Conn, kind: str, key: str, body: dict[str, Any]) -> None:
+    conn.execute(
+        "INSERT INTO drafts (kind, key, body, saved_at) VALUES (?,?,?,?) "
+        "ON CONFLICT (kind, key) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at",
+        (kind, key, json.dumps(body, ensure_ascii=False), now_utc()),
+    )
+
+
+def load_draft(conn: Conn, kind: str, key: str) -> dict[str, Any] | None:
+    row = conn.execute("SELECT body FROM drafts WHERE kind = ? AND key = ?", (kind, key)).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def delete_draft(conn: Conn, kind: str, key: str) -> None:
+    conn.execute("DELETE FROM drafts WHERE kind = ? AND key = ?", (kind, key))
+
+
+# -- coach profile ----------------------------------------------------------------------------
+
+
+def get_profile(conn: Conn) -> CoachProfile | None:
+    row = conn.execute(
+        "SELECT display_name, organisation, facility, language FROM coach_profile WHERE id = 1"
+    ).fetchone()
+    return CoachProfile(*row) if row else None
+
+
+def set_profile(conn: Conn, p: CoachProfile) -> None:
+    conn.execute(
+        "INSERT INTO coach_profile (id, display_name, organisation, facility, language) "
+        "VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+        "display_name = excluded.display_name, "
+        "organisation = excluded.organisation, facility = excluded.facility, "
+        "language = excluded.language",
+        (p.display_name, p.organisation, p.facility, p.language),
+    )
+
+
+# -- what the reminder rules need -------------------------------------------------------------
+
+
+def episode_facts(conn: Conn, client_id: int | None = None) -> list[EpisodeFacts]:
+    """One EpisodeFacts per active or recently closed client, in a handful of set queries."""
+    where = "WHERE c.id = ?" if client_id is not None else ""
+    args = (client_id,) if client_id is not None else ()
+    recorded: dict[int, set[Timepoint]] = {}
+    for cid, tp in conn.execute("SELECT client_id, timepoint FROM outcomes"):
+        recorded.setdefault(cid, set()).add(Timepoint(tp))
+    referrals: dict[int, list[date]] = {}
+    for cid, follow in conn.execute(
+        "SELECT client_id, follow_up_on FROM referrals WHERE follow_up_on IS NOT NULL "
+        "AND status IN ('made', 'contacted')"
+    ):
+        referrals.setdefault(cid, []).append(date.fromisoformat(follow))
+    rows = conn.execute(
+        "SELECT c.id, coalesce(nullif(c.preferred_name, ''), c.given_name) || ' ' || "
+        "c.family_name, c.intake_date, c.status, c.status_date, "
+        "(SELECT review_date FROM plans p WHERE p.client_id = c.id ORDER BY version DESC LIMIT 1), "
+        "(SELECT follow_up_on FROM notes n WHERE n.client_id = c.id "
+        " ORDER BY occurred_at DESC, id DESC LIMIT 1) "
+        f"FROM clients c {where}",
+        args,
+    )
+    facts = []
+    for cid, name, intake, status, status_date, review, note_follow in rows:
+        active = status == ClientStatus.ACTIVE.value
+        ended = None if active else (s2d(status_date) or date.fromisoformat(intake))
+        facts.append(
+            EpisodeFacts(
+                cid,
+                name,
+                date.fromisoformat(intake),
+                ended,
+                frozenset(recorded.get(cid, set())),
+                s2d(review) if active else None,
+                tuple(referrals.get(cid, ())),
+                s2d(note_follow) if active else None,
+            )
+        )
+    return facts

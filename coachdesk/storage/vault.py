@@ -1,0 +1,410 @@
+"""The encrypted per-coach vault: a folder holding a SQLCipher database and its key slots.
+
+    VAULT/
+      vault.db              SQLCipher 4, raw 32-byte key, WAL journal
+      keyslots.json         the vault key wrapped by the passphrase and by the recovery code
+      unlock-failures.json  times of failed unlocks (present only after a failure)
+
+Threading: a Vault and its connection belong to the thread that opened it (sqlcipher3 checks
+this); the GUI runs all vault work on one worker thread (ARCHITECTURE.md rule 4).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from coachdesk.crypto import kdf
+from coachdesk.errors import (
+    CoachDeskError,
+    IntegrityError,
+    LockoutError,
+    VaultError,
+    WrongPassphraseError,
+)
+from coachdesk.files import explain_os_error, fsync_dir
+from coachdesk.storage import migrate
+from coachdesk.storage.keyslots import (
+    PASSPHRASE,
+    RECOVERY,
+    KeySlots,
+    new_recovery_code,
+    normalize_recovery_code,
+    wrap,
+)
+from coachdesk.storage.lockout import Clock, FailedUnlocks, utc_now
+
+DB_NAME = "vault.db"
+SLOTS_NAME = "keyslots.json"
+FAILURES_NAME = "unlock-failures.json"
+MIN_PASSPHRASE_CHARS = 8
+REQUIRED_CIPHER_MAJOR = 4
+
+# Pragmas set on every open (SECURITY.md "Vault"). Extension loading is never enabled.
+_PRAGMAS = (
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA secure_delete = ON",
+)
+
+
+def _subkey(vault_key: bytes, purpose: str) -> bytes:
+    return HKDF(hashes.SHA256(), 32, salt=None, info=f"coachdesk/{purpose}/v1".encode()).derive(
+        vault_key
+    )
+
+
+@dataclass(slots=True)
+class CheckReport:
+    cipher_version: str
+    schema_version: int
+    integrity_errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.integrity_errors
+
+
+def is_vault(path: Path) -> bool:
+    return (path / DB_NAME).is_file() and (path / SLOTS_NAME).is_file()
+
+
+def check_passphrase_rules(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_CHARS:
+        raise CoachDeskError(
+            f"Choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters; "
+            "a few unrelated words are easy to remember and hard to guess."
+        )
+
+
+def _connect(db_path: Path, vault_key: bytes) -> Any:
+    conn = sqlcipher3.connect(str(db_path), isolation_level=None, timeout=10.0)
+    try:
+        # The key is 64 hex digits produced here, never user text (ARCHITECTURE.md rule 8).
+        conn.execute(f"PRAGMA key = \"x'{vault_key.hex()}'\"")
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError:
+        conn.close()
+        raise IntegrityError(
+            "The vault file is damaged and cannot be read. Restore it from a backup."
+        ) from None
+    return conn
+
+
+class Vault:
+    """An unlocked vault. Close it (or use it as a context manager) to lock it."""
+
+    def __init__(self, path: Path, conn: Any, vault_key: bytes, damaged: bool = False) -> None:
+        self.path = path
+        self.conn = conn
+        # Kept (as a bytearray we can zero on lock) only for backups and derived keys.
+        self._key = bytearray(vault_key)
+        self.audit_key = _subkey(vault_key, "audit") if vault_key else b""
+        self.damaged = damaged
+        self.unlock_failures: list[datetime] = []
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls, path: Path | str, passphrase: str, *, params: kdf.KdfParams | None = None
+    ) -> tuple[Vault, str]:
+        """Create a new vault folder; return it unlocked with the recovery code (show it once)."""
+        path = Path(path)
+        check_passphrase_rules(passphrase)
+        if path.exists() and (not path.is_dir() or any(path.iterdir())):
+            raise VaultError(f"{path} already exists; choose a new name for the vault.")
+        try:
+            path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise explain_os_error(exc, path / DB_NAME) from None
+        vault_key = os.urandom(kdf.KEY_BYTES)
+        vault_id = uuid.uuid4().hex
+        code = new_recovery_code()
+        params = params or kdf.calibrate()
+        slots = KeySlots(
+            vault_id,
+            {
+                PASSPHRASE: wrap(
+                    vault_key, kdf.normalize_passphrase(passphrase), params, vault_id, PASSPHRASE
+                ),
+                RECOVERY: wrap(
+                    vault_key,
+                    normalize_recovery_code(code),
+                    kdf.minimum_params(),
+                    vault_id,
+                    RECOVERY,
+                ),
+            },
+        )
+        try:
+            slots.save(path / SLOTS_NAME)
+            vault = cls._open_with_key(path, vault_key, create=True)
+            vault.set_meta("vault_id", vault_id)
+        except BaseException:
+            shutil.rmtree(path, ignore_errors=True)
+            raise
+        return vault, code
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        passphrase: str,
+        *,
+        clock: Clock = utc_now,
+        allow_damaged: bool = False,
+    ) -> Vault:
+        return cls._unlock(
+            Path(path), PASSPHRASE, kdf.normalize_passphrase(passphrase), clock, allow_damaged
+        )
+
+    @classmethod
+    def open_with_recovery_code(
+        cls, path: Path | str, code: str, *, clock: Clock = utc_now
+    ) -> Vault:
+        return cls._unlock(Path(path), RECOVERY, normalize_recovery_code(code), clock, False)
+
+    @classmethod
+    def _unlock(
+        cls, path: Path, slot: str, secret: bytes, clock: Clock, allow_damaged: bool
+    ) -> Vault:
+        if not is_vault(path):
+            raise VaultError(f"There is no CoachDesk vault at {path}.")
+        failures = FailedUnlocks(path / FAILURES_NAME, clock)
+        wait = failures.wait_seconds()
+        if wait > 0:
+            raise LockoutError(wait)
+        slots = KeySlots.load(path / SLOTS_NAME)
+        try:
+            vault_key = slots.unwrap(slot, secret)
+        except WrongPassphraseError:
+            raise WrongPassphraseError(failures.record_failure()) from None
+        vault = cls._open_with_key(path, vault_key, allow_damaged=allow_damaged)
+        vault.unlock_failures = failures.clear()
+        return vault
+
+    @classmethod
+    def _open_with_key(
+        cls, path: Path, vault_key: bytes, *, create: bool = False, allow_damaged: bool = False
+    ) -> Vault:
+        db_path = path / DB_NAME
+        if not create and not db_path.is_file():
+            raise VaultError(f"The vault database is missing from {path}.")
+        try:
+            conn = _connect(db_path, vault_key)
+        except sqlcipher3.OperationalError as exc:
+            raise VaultError(f"The vault cannot be opened: {exc}.") from None
+        if create:
+            os.chmod(db_path, 0o600)
+        vault = cls(path, conn, vault_key)
+        try:
+            report = vault.check()
+            if not report.ok and not allow_damaged:
+                raise IntegrityError(
+                    "The vault failed its integrity check and was not opened for writing. "
+                    "Restore it from a backup (details: `coachdesk vault check`)."
+                )
+            for pragma in _PRAGMAS:
+                conn.execute(pragma)
+            if report.ok:
+                migrate.upgrade(conn)
+            else:
+                vault.damaged = True
+                conn.execute("PRAGMA query_only = ON")
+        except sqlcipher3.DatabaseError as exc:
+            conn.close()
+            if "readonly" in str(exc) or "read-only" in str(exc):
+                raise VaultError(f"The vault folder {path} is read-only.") from None
+            raise IntegrityError("The vault file is damaged. Restore it from a backup.") from None
+        except BaseException:
+            conn.close()
+            raise
+        return vault
+
+    def subkey(self, purpose: str) -> bytes:
+        """A key for `purpose` derived from the vault key (e.g. sealing secrets kept in meta)."""
+        return _subkey(bytes(self._key), purpose)
+
+    def close(self) -> None:
+        """Lock: checkpoint, close the connection and forget the keys."""
+        if self.conn is not None:
+            with suppress(sqlcipher3.Error):
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.conn.close()
+            self.conn = None
+        for i in range(len(self._key)):
+            self._key[i] = 0
+        self.audit_key = b""
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- checks ----------------------------------------------------------------------------
+
+    def check(self) -> CheckReport:
+        """Run SQLCipher's HMAC check of every page and SQLite's quick_check."""
+        conn = self.conn
+        version = conn.execute("PRAGMA cipher_version").fetchone()[0]
+        errors: list[str] = []
+        if not str(version).split(".")[0].isdigit() or int(str(version).split(".")[0]) < (
+            REQUIRED_CIPHER_MAJOR
+        ):
+            errors.append(f"unsupported SQLCipher version {version}")
+        errors += [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
+        quick = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
+        if quick != ["ok"]:
+            errors += quick
+        return CheckReport(str(version), migrate.current_version(conn), errors)
+
+    # -- transactions and meta -------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """BEGIN IMMEDIATE ... COMMIT; rolls back on any error. Not re-entrant."""
+        if self.damaged:
+            raise IntegrityError("This vault is damaged and open for reading only.")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlcipher3.OperationalError as exc:
+            raise VaultError(f"The vault is busy or read-only ({exc}).") from None
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlcipher3.OperationalError as exc:
+            with suppress(sqlcipher3.Error):
+                self.conn.execute("ROLLBACK")
+            if "full" in str(exc):
+                raise CoachDeskError("The disk is full; nothing was saved.") from None
+            raise VaultError(f"The change could not be saved ({exc}).") from None
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    # -- key management (these touch keyslots.json only) ------------------------------------
+
+    @staticmethod
+    def change_passphrase(path: Path | str, old: str, new: str, *, clock: Clock = utc_now) -> None:
+        path = Path(path)
+        check_passphrase_rules(new)
+        failures = FailedUnlocks(path / FAILURES_NAME, clock)
+        if (wait := failures.wait_seconds()) > 0:
+            raise LockoutError(wait)
+        slots = KeySlots.load(path / SLOTS_NAME)
+        try:
+            vault_key = slots.unwrap(PASSPHRASE, kdf.normalize_passphrase(old))
+        except WrongPassphraseError:
+            raise WrongPassphraseError(failures.record_failure()) from None
+        _rewrap_passphrase(path, slots, vault_key, new)
+
+    @staticmethod
+    def reset_passphrase(path: Path | str, code: str, new: str, *, clock: Clock = utc_now) -> None:
+        """Set a new passphrase with the recovery code (a forgotten passphrase loses nothing)."""
+        path = Path(path)
+        check_passphrase_rules(new)
+        failures = FailedUnlocks(path / FAILURES_NAME, clock)
+        if (wait := failures.wait_seconds()) > 0:
+            raise LockoutError(wait)
+        slots = KeySlots.load(path / SLOTS_NAME)
+        try:
+            vault_key = slots.unwrap(RECOVERY, normalize_recovery_code(code))
+        except WrongPassphraseError:
+            failures.record_failure()
+            raise WrongPassphraseError() from None
+        _rewrap_passphrase(path, slots, vault_key, new)
+        failures.clear()
+
+    # -- backup ----------------------------------------------------------------------------
+
+    def backup(self, dest_folder: Path | str, *, now: datetime | None = None) -> Path:
+        """Write an encrypted copy as DEST/<vault>-<UTC time>.cdbackup, verified before use.
+
+        The copy has the same key (so the same passphrase and recovery code open it). It is
+        built in a hidden temp folder, reopened and checked, then renamed into place.
+        """
+        dest_folder = Path(dest_folder)
+        stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%SZ")
+        final = dest_folder / f"{self.path.name}-{stamp}.cdbackup"
+        if final.exists():
+            raise VaultError(f"A backup named {final.name} already exists.")
+        work = dest_folder / f".{final.name}.{uuid.uuid4().hex[:8]}.part"
+        try:
+            work.mkdir(mode=0o700, parents=False)
+        except OSError as exc:
+            raise explain_os_error(exc, final) from None
+        try:
+            key_hex = bytes(self._key).hex()
+            target = sqlcipher3.connect(str(work / DB_NAME), isolation_level=None)
+            try:
+                target.execute(f"PRAGMA key = \"x'{key_hex}'\"")
+                self.conn.backup(target)
+            finally:
+                target.close()
+            os.chmod(work / DB_NAME, 0o600)
+            shutil.copyfile(self.path / SLOTS_NAME, work / SLOTS_NAME)
+            os.chmod(work / SLOTS_NAME, 0o600)
+            for name in (DB_NAME, SLOTS_NAME):
+                with open(work / name, "rb") as fh:
+                    os.fsync(fh.fileno())
+            verify = _connect(work / DB_NAME, bytes.fromhex(key_hex))
+            try:
+                report = Vault(work, verify, b"").check()
+                counts_ok = (
+                    verify.execute("SELECT count(*) FROM clients").fetchone()[0]
+                    == (self.conn.execute("SELECT count(*) FROM clients").fetchone()[0])
+                )
+            finally:
+                verify.close()
+            if not report.ok or not counts_ok:
+                raise IntegrityError("The backup did not verify; it was not kept.")
+            os.replace(work, final)
+            fsync_dir(dest_folder)
+        except OSError as exc:
+            shutil.rmtree(work, ignore_errors=True)
+            raise explain_os_error(exc, final) from None
+        except (sqlcipher3.Error, sqlite3.Error) as exc:
+            shutil.rmtree(work, ignore_errors=True)
+            if "full" in str(exc):
+                raise CoachDeskError("There is not enough free space for the backup.") from None
+            raise VaultError(f"The backup could not be written ({exc}).") from None
+        except BaseException:
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+        return final
+
+
+def _rewrap_passphrase(path: Path, slots: KeySlots, vault_key: bytes, new: str) -> None:
+    slots.slots[PASSPHRASE] = wrap(
+        vault_key, kdf.normalize_passphrase(new), kdf.calibrate(), slots.vault_id, PASSPHRASE
+    )
+    slots.save(path / SLOTS_NAME)
