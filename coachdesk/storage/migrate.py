@@ -24,8 +24,12 @@ class Migration:
     sql: str
 
 
-def available() -> list[Migration]:
-    folder = resources.files("coachdesk.storage") / "migrations"
+COACH = "migrations"  # a coach's vault
+RCO = "rco_migrations"  # an RCO supervisor's store (same vault machinery, other schema)
+
+
+def available(schema: str = COACH) -> list[Migration]:
+    folder = resources.files("coachdesk.storage") / schema
     found = []
     for entry in folder.iterdir():
         match = _NAME.match(entry.name)
@@ -37,7 +41,11 @@ def available() -> list[Migration]:
     return found
 
 
-SCHEMA_VERSION = len(available())
+def schema_version(schema: str = COACH) -> int:
+    return len(available(schema))
+
+
+SCHEMA_VERSION = schema_version(COACH)
 
 
 def current_version(conn: Any) -> int:
@@ -59,21 +67,22 @@ def _statements(sql: str) -> list[str]:
     return statements
 
 
-def upgrade(conn: Any, target: int | None = None) -> list[int]:
+def upgrade(conn: Any, target: int | None = None, schema: str = COACH) -> list[int]:
     """Bring the schema up to `target` (default: newest). Returns the versions applied.
 
     `conn` must be in autocommit mode (isolation_level=None); each migration runs in its own
     BEGIN IMMEDIATE ... COMMIT so it is all-or-nothing.
     """
-    target = SCHEMA_VERSION if target is None else target
+    newest = schema_version(schema)
+    target = newest if target is None else target
     version = current_version(conn)
-    if version > SCHEMA_VERSION:
+    if version > newest:
         raise NewerVaultError(
             f"This vault was written by a newer CoachDesk (schema {version}; this program knows "
-            f"up to {SCHEMA_VERSION}). Install the newer CoachDesk to open it."
+            f"up to {newest}). Install the newer CoachDesk to open it."
         )
     applied = []
-    for migration in available():
+    for migration in available(schema):
         if version < migration.version <= target:
             conn.execute("BEGIN IMMEDIATE")
             try:

@@ -107,7 +107,15 @@ def _connect(db_path: Path, vault_key: bytes) -> Any:
 
 
 class Vault:
-    """An unlocked vault. Close it (or use it as a context manager) to lock it."""
+    """An unlocked vault. Close it (or use it as a context manager) to lock it.
+
+    Subclasses reuse the same key handling for another schema (the RCO's store sets
+    KIND = "rco" and SCHEMA = migrate.RCO); a store of one kind never opens as another.
+    """
+
+    KIND = "coach"
+    SCHEMA = migrate.COACH
+    LABEL = "vault"
 
     def __init__(self, path: Path, conn: Any, vault_key: bytes, damaged: bool = False) -> None:
         self.path = path
@@ -223,7 +231,12 @@ class Vault:
             for pragma in _PRAGMAS:
                 conn.execute(pragma)
             if report.ok:
-                migrate.upgrade(conn)
+                migrate.upgrade(conn, schema=cls.SCHEMA)
+                kind = vault.get_meta("store_kind")
+                if kind is None:
+                    vault.set_meta("store_kind", cls.KIND)
+                elif kind != cls.KIND:
+                    raise VaultError(f"{path} is not a {cls.LABEL} (it holds a {kind} store).")
             else:
                 vault.damaged = True
                 conn.execute("PRAGMA query_only = ON")

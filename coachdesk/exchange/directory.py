@@ -1,0 +1,113 @@
+"""The RCO's signed resource directory, published to coaches and merged into their vaults.
+
+    {"format": "coachdesk-directory", "version": 1, "rco_fingerprint": "...",
+     "serial": 7, "published_at": "<ISO UTC>",
+     "entries": [{"ref": "...", "name": "...", "category": "<ResourceCategory>",
+                  "pathways": ["<Pathway>", ...], "address": "", "phone": "", "hours": "",
+                  "notes": ""}],
+     "signature": "<ed25519 hex by the RCO signing key, over the rest>"}
+
+`serial` only goes up: a coach refuses a directory older than the one it has.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from coachdesk.core.models import Pathway, Resource, ResourceCategory
+from coachdesk.crypto.identity import RcoIdentity, RcoPublicKeys
+from coachdesk.crypto.signing import SignatureError, sign_document, verify_document
+from coachdesk.errors import CoachDeskError
+
+FORMAT = "coachdesk-directory"
+VERSION = 1
+FILE_NAME = "coachdesk-directory.json"
+MAX_BYTES = 4 * 1024 * 1024
+MAX_ENTRIES = 5000
+_TEXT_FIELDS = {"ref": 100, "name": 200, "address": 500, "phone": 100, "hours": 200, "notes": 2000}
+
+
+class DirectoryError(CoachDeskError):
+    pass
+
+
+def make_directory(identity: RcoIdentity, entries: list[Resource], serial: int) -> bytes:
+    body = {
+        "format": FORMAT,
+        "version": VERSION,
+        "rco_fingerprint": identity.public.fingerprint,
+        "serial": serial,
+        "published_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "entries": [
+            {
+                "ref": r.rco_ref,
+                "name": r.name,
+                "category": r.category.value,
+                "pathways": [p.value for p in r.pathways],
+                "address": r.address,
+                "phone": r.phone,
+                "hours": r.hours,
+                "notes": r.notes,
+            }
+            for r in entries
+        ],
+    }
+    return json.dumps(sign_document(body, identity.signing), ensure_ascii=False).encode("utf-8")
+
+
+def parse_directory(data: bytes, rco: RcoPublicKeys) -> tuple[int, list[Resource]]:
+    """Verify the RCO's signature first, then validate; return (serial, entries)."""
+    if len(data) > MAX_BYTES:
+        raise DirectoryError("The resource directory is too large to be genuine.")
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise DirectoryError("The resource directory file is damaged.") from None
+    try:
+        body = verify_document(doc, rco.signing)
+    except SignatureError:
+        raise DirectoryError(
+            "The resource directory's signature does not match your RCO's key; it was refused."
+        ) from None
+    if body.get("format") != FORMAT or body.get("version") != VERSION:
+        raise DirectoryError("This is not a resource directory this CoachDesk can read.")
+    if body.get("rco_fingerprint") != rco.fingerprint:
+        raise DirectoryError("The resource directory is for another RCO.")
+    serial = body.get("serial")
+    entries = body.get("entries")
+    if not isinstance(serial, int) or isinstance(serial, bool) or serial < 0:
+        raise DirectoryError("The resource directory has no valid serial number.")
+    if not isinstance(entries, list) or len(entries) > MAX_ENTRIES:
+        raise DirectoryError("The resource directory's entries are damaged.")
+    return serial, [_entry(e) for e in entries]
+
+
+def _entry(raw: Any) -> Resource:
+    if not isinstance(raw, dict):
+        raise DirectoryError("A resource directory entry is damaged.")
+    values: dict[str, str] = {}
+    for name, limit in _TEXT_FIELDS.items():
+        value = raw.get(name, "")
+        if not isinstance(value, str) or len(value) > limit:
+            raise DirectoryError(f"A resource directory entry has a bad '{name}'.")
+        values[name] = value
+    if not values["ref"] or not values["name"]:
+        raise DirectoryError("A resource directory entry has no name or reference.")
+    try:
+        category = ResourceCategory(str(raw.get("category")))
+        pathways = [Pathway(p) for p in raw.get("pathways", [])]
+    except (ValueError, TypeError):
+        raise DirectoryError("A resource directory entry has an unknown category.") from None
+    return Resource(
+        values["name"],
+        category,
+        pathways,
+        values["address"],
+        values["phone"],
+        values["hours"],
+        values["notes"],
+        local=False,
+        rco_ref=values["ref"],
+    )
