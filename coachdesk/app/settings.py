@@ -22,6 +22,10 @@ T = TypeVar("T")
 SETTINGS_VERSION = 1
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
+    return text
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Settings", text)
 
@@ -37,11 +41,19 @@ class Option(Generic[T]):
         return _tr(self.label)
 
 
-LANGUAGE: Option[str] = Option("ui/language", str, "en", "Language")
-IDLE_MINUTES: Option[int] = Option("security/idle_minutes", int, 5, "Lock after idle minutes")
-VAULTS_DIR: Option[str] = Option("vault/folder", str, "", "Vault location")
-LAST_VAULT: Option[str] = Option("vault/last", str, "", "Last vault opened")
-GEOMETRY: Option[QByteArray] = Option("ui/geometry", QByteArray, QByteArray(), "Window geometry")
+LANGUAGE: Option[str] = Option("ui/language", str, "en", QT_TRANSLATE_NOOP("Settings", "Language"))
+IDLE_MINUTES: Option[int] = Option(
+    "security/idle_minutes", int, 5, QT_TRANSLATE_NOOP("Settings", "Lock after idle minutes")
+)
+VAULTS_DIR: Option[str] = Option(
+    "vault/folder", str, "", QT_TRANSLATE_NOOP("Settings", "Vault location")
+)
+LAST_VAULT: Option[str] = Option(
+    "vault/last", str, "", QT_TRANSLATE_NOOP("Settings", "Last vault opened")
+)
+GEOMETRY: Option[QByteArray] = Option(
+    "ui/geometry", QByteArray, QByteArray(), QT_TRANSLATE_NOOP("Settings", "Window geometry")
+)
 
 ALL: tuple[Option[Any], ...] = (LANGUAGE, IDLE_MINUTES, VAULTS_DIR, LAST_VAULT, GEOMETRY)
 LANGUAGES = ("en", "es")

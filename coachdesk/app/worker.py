@@ -33,10 +33,6 @@ R = TypeVar("R")
 Job = Callable[["_Worker"], Any]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Database", text)
-
-
 class _Worker(QObject):
     """Lives on the database thread. Only `run` is called, through a queued connection."""
 
@@ -51,7 +47,7 @@ class _Worker(QObject):
 
     def require(self) -> Caseload:
         if self.caseload is None:
-            raise VaultError("The vault is locked.")
+            raise VaultError(QCoreApplication.translate("Database", "The vault is locked."))
         return self.caseload
 
     def close_vault(self) -> None:
@@ -74,9 +70,9 @@ class _Worker(QObject):
             self.failed.emit(
                 job_id,
                 CoachDeskError(
-                    _tr("Something unexpected went wrong ({kind}). Nothing was lost.").format(
-                        kind=type(exc).__name__
-                    )
+                    QCoreApplication.translate(
+                        "Database", "Something unexpected went wrong ({kind}). Nothing was lost."
+                    ).format(kind=type(exc).__name__)
                 ),
             )
             return

@@ -99,18 +99,61 @@ _CORE_TEXTS = (
     QT_TRANSLATE_NOOP("Labels", "Closeout outcomes due"),
     QT_TRANSLATE_NOOP("Labels", "Recovery plan review"),
     QT_TRANSLATE_NOOP("Labels", "Referral follow-up"),
-    QT_TRANSLATE_NOOP("Labels", "Follow-up from a session note"),
+    QT_TRANSLATE_NOOP("Labels", "Follow-up from last session"),
+)
+
+# BARC-10 statements and answers (Vilsaint et al. 2017), for the Spanish UI.
+BARC10_TEXTS = (
+    QT_TRANSLATE_NOOP(
+        "Barc10", "There are more important things to me in life than using substances."
+    ),
+    QT_TRANSLATE_NOOP("Barc10", "In general I am happy with my life."),
+    QT_TRANSLATE_NOOP("Barc10", "I have enough energy to complete the tasks I set myself."),
+    QT_TRANSLATE_NOOP("Barc10", "I am proud of the community I live in and feel part of it."),
+    QT_TRANSLATE_NOOP("Barc10", "I get lots of support from friends."),
+    QT_TRANSLATE_NOOP(
+        "Barc10",
+        "I regard my life as challenging and fulfilling without the need for using drugs or "
+        "alcohol.",
+    ),
+    QT_TRANSLATE_NOOP("Barc10", "My living space has helped to drive my recovery journey."),
+    QT_TRANSLATE_NOOP("Barc10", "I take full responsibility for my actions."),
+    QT_TRANSLATE_NOOP("Barc10", "I am happy dealing with a range of professional people."),
+    QT_TRANSLATE_NOOP("Barc10", "I am making good progress on my recovery journey."),
+    QT_TRANSLATE_NOOP("Barc10", "Strongly disagree"),
+    QT_TRANSLATE_NOOP("Barc10", "Disagree"),
+    QT_TRANSLATE_NOOP("Barc10", "Somewhat disagree"),
+    QT_TRANSLATE_NOOP("Barc10", "Somewhat agree"),
+    QT_TRANSLATE_NOOP("Barc10", "Agree"),
+    QT_TRANSLATE_NOOP("Barc10", "Strongly agree"),
+)
+
+# The core's validation messages the window shows most (they arrive in English).
+VALIDATION_TEXTS = (
+    QT_TRANSLATE_NOOP("Validation", "Given name is required."),
+    QT_TRANSLATE_NOOP("Validation", "Family name is required."),
+    QT_TRANSLATE_NOOP("Validation", "Intake date cannot be in the future."),
+    QT_TRANSLATE_NOOP("Validation", "Who may disclose is required."),
+    QT_TRANSLATE_NOOP("Validation", "The information to disclose is required."),
+    QT_TRANSLATE_NOOP("Validation", "The recipient is required."),
+    QT_TRANSLATE_NOOP("Validation", "The purpose is required."),
+    QT_TRANSLATE_NOOP("Validation", "The right to revoke is required."),
+    QT_TRANSLATE_NOOP("Validation", "The signature is required."),
+    QT_TRANSLATE_NOOP("Validation", "Give an expiry date or an expiry event."),
+    QT_TRANSLATE_NOOP("Validation", "The consent expires before it was signed."),
+    QT_TRANSLATE_NOOP("Validation", "The note is required."),
 )
 
 
-def tr(text: str, context: str = "Labels") -> str:
+def translated(text: str, context: str = "Labels") -> str:
+    """Translate a source text marked with QT_TRANSLATE_NOOP (or made by the core)."""
     return QCoreApplication.translate(context, text)
 
 
 def label(value: StrEnum) -> str:
     """The translated label for a vocabulary value."""
     source = _LABELS.get(value)
-    return tr(source) if source else str(value).replace("_", " ")
+    return translated(source) if source else str(value).replace("_", " ")
 
 
 def fill_combo(combo: QComboBox, values: type[E] | list[E], any_text: str = "") -> None:
@@ -178,8 +221,8 @@ def card() -> QFrame:
 def show_error(parent: QWidget | None, message: str) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("CoachDesk", "Labels"))
+    box.setWindowTitle(QCoreApplication.translate("Labels", "CoachDesk"))
     box.setText(message)
-    box.setAccessibleName(tr("Error message"))
+    box.setAccessibleName(QCoreApplication.translate("Labels", "Error message"))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()  # window-modal but not blocking: the worker's results keep arriving

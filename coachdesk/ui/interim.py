@@ -51,7 +51,16 @@ from coachdesk.core.models import (
 )
 from coachdesk.errors import ValidationError
 from coachdesk.storage.repos import NoteHit, plan_from_json, plan_to_json
-from coachdesk.ui.common import enum_req, fill_combo, fmt_date, from_qdate, label, named, to_qdate
+from coachdesk.ui.common import (
+    enum_req,
+    fill_combo,
+    fmt_date,
+    from_qdate,
+    label,
+    named,
+    to_qdate,
+    translated,
+)
 
 
 def _date_edit(name: str, value: date | None = None) -> QDateEdit:
@@ -136,7 +145,7 @@ class ClientForm(QWidget):
             validation.client(client, date.today())
         except ValidationError as exc:
             if not quiet:
-                self.error.setText(self.tr(str(exc)))
+                self.error.setText(translated(str(exc), "Validation"))
                 widget = {"given_name": self.given, "family_name": self.family}.get(exc.field)
                 if widget is not None:
                     widget.setProperty("invalid", True)
@@ -167,6 +176,9 @@ class ConsentForm(QWidget):
         super().__init__(parent)
         form = QFormLayout(self)
         self.client_id = 0
+        heading = QLabel(self.tr("New consent to disclose (42 CFR 2.31)"))
+        heading.setObjectName("subtitle")
+        form.addRow(heading)
         self.disclosing = named(QLineEdit(), self.tr("Who may disclose"))
         self.information = named(QLineEdit(), self.tr("Information to disclose"))
         self.recipients = named(QLineEdit(), self.tr("Recipient"))
@@ -175,6 +187,7 @@ class ConsentForm(QWidget):
         self.revocation.setText(
             self.tr("The client may revoke this consent at any time, in writing or orally.")
         )
+        self.revocation.setCursorPosition(0)
         self.expiry_event = named(QLineEdit(), self.tr("Expiry event"))
         self.expires = _date_edit(self.tr("Expiry date"), date(date.today().year + 1, 1, 1))
         self.signed_by = named(QLineEdit(), self.tr("Signed by"))
@@ -217,7 +230,7 @@ class ConsentForm(QWidget):
         try:
             validation.consent(consent)
         except ValidationError as exc:
-            self.error.setText(self.tr(str(exc)))
+            self.error.setText(translated(str(exc), "Validation"))
             return
         self.error.clear()
         self.submitted.emit(consent)
@@ -241,6 +254,8 @@ class ConsentList(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.list = named(QListWidget(), self.tr("Consents"))
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.list)
         self.revoke_button = named(
             QPushButton(self.tr("Re&voke selected")), self.tr("Revoke consent")
@@ -460,7 +475,7 @@ class NoteForm(QWidget):
         try:
             validation.note(note)
         except ValidationError as exc:
-            self.error.setText(self.tr(str(exc)))
+            self.error.setText(translated(str(exc), "Validation"))
             return
         self.error.clear()
         self.submitted.emit(note)
@@ -518,12 +533,16 @@ class Barc10Form(QWidget):
         grid = QGridLayout(self)
         self.combos: list[QComboBox] = []
         for i, item in enumerate(barc10.ITEMS):
-            text = QLabel(f"{i + 1}. {self.tr(item)}")
+            text = QLabel(f"{i + 1}. {translated(item, 'Barc10')}")
             text.setWordWrap(True)
-            combo = named(QComboBox(), self.tr("Statement {n}").format(n=i + 1), self.tr(item))
+            combo = named(
+                QComboBox(),
+                self.tr("Statement {n}").format(n=i + 1),
+                translated(item, "Barc10"),
+            )
             combo.addItem(self.tr("choose…"), None)
             for value, answer in enumerate(barc10.ANSWERS, start=1):
-                combo.addItem(f"{value} {self.tr(answer)}", value)
+                combo.addItem(f"{value} {translated(answer, 'Barc10')}", value)
             combo.currentIndexChanged.connect(self._update)
             text.setBuddy(combo)
             grid.addWidget(text, i, 0)
@@ -597,9 +616,10 @@ class Barc10TrendPlot(QWidget):
         def y_of(total: float) -> float:
             return area.bottom() - (total - 10) / 50 * area.height()
 
-        p.setPen(QPen(QColor("#c9d1cf"), 1))
         for tick in (10, 20, 30, 40, 50, 60):
+            p.setPen(QPen(QColor("#d5dcda"), 1))
             p.drawLine(QPointF(area.left(), y_of(tick)), QPointF(area.right(), y_of(tick)))
+            p.setPen(QColor("#4a5a5c"))
             p.drawText(
                 QRectF(0, y_of(tick) - 8, m_left - 6, 16),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),

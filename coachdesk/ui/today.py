@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.core.models import Reminder
-from coachdesk.ui.common import fmt_date, named, title_label, tr
+from coachdesk.ui.common import fmt_date, named, title_label, translated
 
 KIND_ORDER = ("timepoint", "plan_review", "referral_follow_up", "note_follow_up")
 
@@ -87,15 +87,21 @@ class TodayPage(QWidget):
             parent = QTreeWidgetItem([f"{groups[kind]} ({len(items)})"])
             parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.due.addTopLevelItem(parent)
+            parent.setFirstColumnSpanned(True)
             for r in items:
                 child = QTreeWidgetItem(
-                    [r.client_name, tr(r.title), fmt_date(r.due_on), fmt_date(r.window_closes_on)]
+                    [
+                        r.client_name,
+                        translated(r.title),
+                        fmt_date(r.due_on),
+                        fmt_date(r.window_closes_on),
+                    ]
                 )
                 child.setData(0, Qt.ItemDataRole.UserRole, r.client_id)
                 if r.overdue:
                     for col in range(4):
                         child.setForeground(col, QColor("#a8461f"))
-                    child.setText(1, self.tr("{what} (overdue)").format(what=tr(r.title)))
+                    child.setText(1, self.tr("{what} (overdue)").format(what=translated(r.title)))
                 parent.addChild(child)
             parent.setExpanded(True)
         if not reminders:

@@ -167,6 +167,7 @@ class ClientWorkspace(QWidget):
         self.plan_editor = interim.PlanEditor()
         self.plan_banner = QLabel("")
         self.plan_banner.setObjectName("hint")
+        self.plan_banner.hide()
         plan_page = QWidget()
         plan_layout = QVBoxLayout(plan_page)
         plan_layout.addWidget(self.plan_banner)
@@ -264,10 +265,10 @@ class ClientWorkspace(QWidget):
         self.consent_list.set_consents(b.consents)
         self.plan_editor.set_plan(b.plan, cid)
         self.plan_editor.set_versions(b.versions, b.plan.version if b.plan else 0)
-        self.plan_banner.clear()
+        self._banner("")
         if PLAN_DRAFT in b.drafts:
             self.plan_editor.from_draft(b.drafts[PLAN_DRAFT])
-            self.plan_banner.setText(
+            self._banner(
                 self.tr("Unsaved plan edits were kept from last time. Save them or keep editing.")
             )
         self.notes_list.search_box.clear()
@@ -280,6 +281,10 @@ class ClientWorkspace(QWidget):
         self.referral_panel.set_resources(b.resources)
         self.referral_panel.set_referrals(b.referrals)
         self.audit_view.set_entries(b.audit)
+
+    def _banner(self, text: str) -> None:
+        self.plan_banner.setText(text)
+        self.plan_banner.setVisible(bool(text))
 
     def _fill_header(self, c: Client, series: list[Barc10Assessment]) -> None:
         self.name.setText(c.display_name)
@@ -326,7 +331,7 @@ class ClientWorkspace(QWidget):
         self.consent_form.reset()
         self.plan_editor.set_plan(None, 0)
         self.plan_editor.set_versions([], 0)
-        self.plan_banner.clear()
+        self._banner("")
         self.note_form.reset()
         self.notes_list.set_notes([])
         self.notes_list.search_box.clear()
@@ -416,7 +421,7 @@ class ClientWorkspace(QWidget):
             stored, versions = result
             self.plan_editor.set_plan(stored, cid)
             self.plan_editor.set_versions(versions, stored.version)
-            self.plan_banner.setText(self.tr("Saved as version {n}.").format(n=stored.version))
+            self._banner(self.tr("Saved as version {n}.").format(n=stored.version))
             self._refresh_audit()
 
         self._write(fn, after, self.tr("Plan saved."))
