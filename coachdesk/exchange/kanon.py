@@ -5,8 +5,9 @@ see FORMAT.md "What site means"). Each has a ladder from most detail to suppress
 combination of ladder levels (4 x 3 x 3 x 3 = 108 nodes) is evaluated; a node's records whose
 combination is shared by fewer than k records are "residual" and get all four values blanked
 (the last resort), topped up from classes larger than k if the blanked group itself would be
-smaller than k. The node with the least information loss wins, suppressing at most
-MAX_SUPPRESSED_SHARE of the records. Outcome measures are never touched here.
+smaller than k. The node with the least information loss wins, blanking at most
+MAX_SUPPRESSED_SHARE of the records (or k records, whichever is more). Outcome measures are
+never touched here.
 
 Pure: any thread.
 """
@@ -147,6 +148,12 @@ def _plan(keys: list[Key], k: int) -> tuple[list[int], int] | None:
     return to_blank, len(to_blank)
 
 
+def suppression_limit(n: int, k: int) -> int:
+    """Most records that may be blanked: a share of the caseload, but at least k, since a
+    blanked group smaller than k would itself stand out."""
+    return max(math.floor(MAX_SUPPRESSED_SHARE * n), k)
+
+
 def anonymize(qis: Sequence[QuasiIdentifiers], k: int) -> Anonymization:
     """The least-loss k-anonymous generalization of `qis` (see the module docstring)."""
     n = len(qis)
@@ -155,7 +162,7 @@ def anonymize(qis: Sequence[QuasiIdentifiers], k: int) -> Anonymization:
     if n < k:
         return Anonymization(top, [_BLANK] * n, frozenset(range(n)), k, float(4 * n))
     columns = _columns(qis)
-    limit = math.floor(MAX_SUPPRESSED_SHARE * n)
+    limit = suppression_limit(n, k)
     best: tuple[tuple[float, int, tuple[int, ...]], list[int]] | None = None
     for node in product(*(range(len(LEVELS[name])) for name in names)):
         cols = [columns[name][level] for name, level in zip(names, node, strict=True)]
