@@ -252,33 +252,50 @@ def sync_once(target: Any, transport: Transport, *, fetch_directory: bool = True
 
 
 def _send_all(vault: Vault, transport: Transport, report: SyncReport) -> TransportError | None:
-    for item in outbox.pending(vault.conn):
-        assert item.id is not None
-        with vault.transaction() as conn:
-            outbox.mark_sending(conn, item.id)
+    items = outbox.pending(vault.conn)
+    if not items:
+        return None
+    with vault.transaction() as conn:
+        outbox.mark_sending(conn, _id(items[0]))
+    for index, item in enumerate(items):
+        following = items[index + 1] if index + 1 < len(items) else None
         try:
             result = transport.deliver(item.file_name, item.sealed)
         except BundleRefusedError as exc:
             with vault.transaction() as conn:
-                outbox.mark_failed(conn, item.id, str(exc))
+                outbox.mark_failed(conn, _id(item), str(exc))
                 _audit(vault, conn, "outbox", item.id, f"refused by {transport.description}")
+                _next_sending(conn, following)
             report.failed[item.file_name] = str(exc)
             continue
         except TransportError as exc:
             with vault.transaction() as conn:
-                outbox.mark_waiting(conn, item.id, str(exc))
+                outbox.mark_waiting(conn, _id(item), str(exc))
             return exc
         except BaseException:
             # Not a delivery problem (a bug, Ctrl-C): the bundle waits, the error goes up.
             with vault.transaction() as conn:
-                outbox.mark_waiting(conn, item.id, "The send was interrupted.")
+                outbox.mark_waiting(conn, _id(item), "The send was interrupted.")
             raise
+        # One commit records this bundle as sent and the next one as sending (half the
+        # fsyncs of two transactions; the next is still marked before its network call).
         with vault.transaction() as conn:
-            outbox.mark_sent(conn, item.id, transport.description)
+            outbox.mark_sent(conn, _id(item), transport.description)
             how = "sent to" if result == Delivery.NEW else "found already delivered at"
             _audit(vault, conn, "outbox", item.id, f"{how} {transport.description}")
+            _next_sending(conn, following)
         (report.sent if result == Delivery.NEW else report.already_there).append(item.file_name)
     return None
+
+
+def _id(item: outbox.OutboxItem) -> int:
+    assert item.id is not None
+    return item.id
+
+
+def _next_sending(conn: Any, item: outbox.OutboxItem | None) -> None:
+    if item is not None:
+        outbox.mark_sending(conn, _id(item))
 
 
 def _fetch_directory(vault: Vault, transport: Transport, report: SyncReport) -> None:

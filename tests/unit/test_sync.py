@@ -263,3 +263,17 @@ def test_the_status_survives_reopening_the_vault(vault_path: Path, out: Path) ->
         assert status.state == SyncState.OFFLINE and status.waiting == 2
         assert status.last_attempt is not None and status.last_success is None
     shutil.rmtree(out / "missing", ignore_errors=True)
+
+
+def test_a_send_in_another_process_reads_syncing_until_it_goes_stale(vault: Vault) -> None:
+    (item,) = add_bundles(vault, 1)
+    with vault.transaction() as conn:
+        outbox.mark_sending(conn, item.id or 0)
+    assert sync.sync_status(vault).state == SyncState.SYNCING
+    with vault.transaction() as conn:  # a run killed long ago left it 'sending'
+        conn.execute(
+            "UPDATE outbox SET last_attempt_at = '2026-01-01T00:00:00+00:00' WHERE id = ?",
+            (item.id,),
+        )
+    status = sync.sync_status(vault)
+    assert status.state == SyncState.WAITING and status.waiting == 1
