@@ -7,11 +7,11 @@ import sys
 from collections.abc import Sequence
 
 from coachdesk import __version__
-from coachdesk.cli import caseload_cmds, plan_cmds, vault_cmds
+from coachdesk.cli import caseload_cmds, export_cmds, plan_cmds, vault_cmds
 from coachdesk.errors import CoachDeskError
 
 # Each module adds its sub-commands with register(subparsers).
-COMMAND_MODULES = [vault_cmds, caseload_cmds, plan_cmds]
+COMMAND_MODULES = [vault_cmds, caseload_cmds, plan_cmds, export_cmds]
 
 
 def build_parser() -> argparse.ArgumentParser:
