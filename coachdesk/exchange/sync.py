@@ -238,11 +238,11 @@ def sync_once(target: Any, transport: Transport, *, fetch_directory: bool = True
                 report.resumed = outbox.recover_interrupted(conn)
                 vault.set_meta(LAST_ATTEMPT_META, _now())
             stop = _send_all(vault, transport, report)
+            if stop is None and fetch_directory:
+                stop = _fetch_directory(vault, transport, report)
             if stop is not None:
                 report.error, report.offline = str(stop), isinstance(stop, OfflineError)
                 report.directory = DirectoryOutcome.SKIPPED
-            elif fetch_directory:
-                _fetch_directory(vault, transport, report)
             report.waiting = len(outbox.pending(vault.conn))
             _record_result(vault, report, stop)
         finally:
@@ -298,25 +298,31 @@ def _next_sending(conn: Any, item: outbox.OutboxItem | None) -> None:
         outbox.mark_sending(conn, _id(item))
 
 
-def _fetch_directory(vault: Vault, transport: Transport, report: SyncReport) -> None:
+def _fetch_directory(
+    vault: Vault, transport: Transport, report: SyncReport
+) -> TransportError | None:
+    """Fetch, verify and merge; a destination that cannot be used is returned, not raised."""
     text = vault.get_meta(ENROLLMENT_META)
     if not text:
         report.directory = DirectoryOutcome.NOT_ENROLLED
-        return
+        return None
     try:
         keys = parse_enrollment(text.encode("utf-8")).keys
-        data = transport.fetch(rco_directory.FILE_NAME, rco_directory.MAX_BYTES)
-    except (EnrollmentError, TransportError) as exc:
+    except EnrollmentError as exc:
         report.directory, report.directory_error = DirectoryOutcome.SKIPPED, str(exc)
-        return
+        return None
+    try:
+        data = transport.fetch(rco_directory.FILE_NAME, rco_directory.MAX_BYTES)
+    except TransportError as exc:
+        return exc
     if data is None:
         report.directory = DirectoryOutcome.ABSENT
-        return
+        return None
     try:
         serial, entries = rco_directory.parse_directory(data, keys)
     except rco_directory.DirectoryError as exc:
         report.directory, report.directory_error = DirectoryOutcome.REFUSED, str(exc)
-        return
+        return None
     report.directory_serial = serial
     merge_result = merge_signed_directory(vault, serial, entries)
     if isinstance(merge_result, str):
@@ -325,6 +331,7 @@ def _fetch_directory(vault: Vault, transport: Transport, report: SyncReport) -> 
         report.directory = DirectoryOutcome.UNCHANGED
     else:
         report.directory, report.directory_counts = DirectoryOutcome.MERGED, merge_result
+    return None
 
 
 def merge_signed_directory(
@@ -438,7 +445,7 @@ def sync_status(target: Any) -> SyncStatus:
     last_success = _when(vault.get_meta(LAST_SUCCESS_META)) or outbox.last_success(conn)
     if is_running(vault) or live_send:
         state = SyncState.SYNCING
-    elif result == "offline" and (waiting or stale):
+    elif result == "offline":
         state = SyncState.OFFLINE
     elif result == "failed" or failed:
         state = SyncState.FAILED
