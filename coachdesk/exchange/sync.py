@@ -243,7 +243,9 @@ def sync_once(target: Any, transport: Transport, *, fetch_directory: bool = True
             if stop is not None:
                 report.error, report.offline = str(stop), isinstance(stop, OfflineError)
                 report.directory = DirectoryOutcome.SKIPPED
-            report.waiting = len(outbox.pending(vault.conn))
+            report.waiting = len(
+                outbox.overview(vault.conn, (OutboxState.WAITING, OutboxState.FAILED))
+            )
             _record_result(vault, report, stop)
         finally:
             transport.close()
@@ -429,7 +431,12 @@ def sync_status(target: Any) -> SyncStatus:
     """The indicator's state from the vault alone (no network). Vault-owning thread only."""
     vault = _vault(target)
     conn = vault.conn
-    rows = outbox.items(conn, (OutboxState.WAITING, OutboxState.FAILED, OutboxState.SENDING))
+    rows = [
+        item
+        for item, _size in outbox.overview(
+            conn, (OutboxState.WAITING, OutboxState.FAILED, OutboxState.SENDING)
+        )
+    ]
     waiting = sum(1 for r in rows if r.state != OutboxState.SENDING)
     failed = sum(1 for r in rows if r.state == OutboxState.FAILED)
     now = datetime.now(UTC)
@@ -472,7 +479,7 @@ def list_outbox(target: Any) -> list[OutboxRow]:
             i.counter,
             i.bundle_id,
             i.file_name,
-            len(i.sealed),
+            size,
             i.created_at,
             i.state,
             i.attempts,
@@ -482,7 +489,7 @@ def list_outbox(target: Any) -> list[OutboxRow]:
             i.sent_at,
             i.summary,
         )
-        for i in outbox.items(_vault(target).conn)
+        for i, size in outbox.overview(_vault(target).conn)
     ]
 
 
@@ -526,7 +533,9 @@ def sync_if_reachable(target: Any, transport: Transport) -> SyncReport | None:
     is unreachable; the last case is recorded so the indicator shows 'offline').
     """
     vault = _vault(target)
-    if is_running(vault) or not outbox.pending(vault.conn):
+    if is_running(vault) or not outbox.overview(
+        vault.conn, (OutboxState.WAITING, OutboxState.FAILED)
+    ):
         return None
     not_before = _when(vault.get_meta(NOT_BEFORE_META))
     if not_before is not None and datetime.now(UTC) < not_before:

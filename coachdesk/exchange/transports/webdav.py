@@ -453,7 +453,7 @@ def _reason(exc: BaseException) -> str:
         return "unknown server name"
     if isinstance(exc, http.client.RemoteDisconnected | ConnectionResetError | BrokenPipeError):
         return "the connection was cut"
-    if isinstance(exc, http.client.IncompleteRead):
+    if isinstance(exc, http.client.IncompleteRead | ssl.SSLEOFError | ssl.SSLZeroReturnError):
         return "the connection was cut"
     if isinstance(exc, ssl.SSLError):
         return "secure connection failed"
