@@ -8,5 +8,6 @@ from __future__ import annotations
 
 from coachdesk.ui.forms.barc10 import Barc10Form, Barc10TrendPlot
 from coachdesk.ui.forms.client_form import ClientForm
+from coachdesk.ui.forms.plan_editor import PlanEditor
 
-__all__ = ["Barc10Form", "Barc10TrendPlot", "ClientForm"]
+__all__ = ["Barc10Form", "Barc10TrendPlot", "ClientForm", "PlanEditor"]

@@ -27,6 +27,7 @@ from coachdesk.errors import ValidationError
 from coachdesk.ui.forms._common import (
     FieldErrors,
     OptionalDateEdit,
+    emit,
     enum_combo,
     error_label,
     from_qdate,
@@ -270,4 +271,4 @@ class ClientForm(QWidget):
     def _save(self) -> None:
         c = self.client()
         if c is not None:
-            self.submitted.emit(c)
+            emit(self.submitted, c)
