@@ -7,6 +7,7 @@ coachdesk.core.models objects.
 from __future__ import annotations
 
 import ctypes
+import re
 import sys
 from collections.abc import Iterable
 from datetime import date
@@ -98,10 +99,24 @@ def from_qdate(value: QDate) -> date:
 def translate_error(error: ValidationError) -> str:
     """The plain message of a core validation error, in the UI language when a translation exists.
 
-    The static messages of coachdesk.core.validation are listed in forms/_messages.py so that
-    lupdate collects them; messages built with numbers fall back to English.
+    The messages of coachdesk.core.validation are listed in forms/_messages.py so that lupdate
+    collects them, with their numbers written %1, %2 ... ("Goal %1 is required.").
     """
-    return QCoreApplication.translate("Validation", str(error))
+    message = str(error)
+    translated = QCoreApplication.translate("Validation", message)
+    if translated != message:
+        return translated
+    numbers = re.findall(r"\d+", message)
+    if not numbers:
+        return message
+    counter = iter(range(1, len(numbers) + 1))
+    template = re.sub(r"\d+", lambda _m: f"%{next(counter)}", message)
+    translated = QCoreApplication.translate("Validation", template)
+    if translated == template:
+        return message
+    for index, number in reversed(list(enumerate(numbers, start=1))):
+        translated = translated.replace(f"%{index}", number)
+    return translated
 
 
 def make_date_edit(parent: QWidget, accessible_name: str) -> QDateEdit:

@@ -283,7 +283,7 @@ class Barc10Form(QWidget):
 
     def error_text(self) -> str:
         """The message shown now (empty when none)."""
-        return self.error.text() if self.error.isVisible() else ""
+        return self.error.text() if not self.error.isHidden() else ""
 
     def reset(self) -> None:
         """Clear every answer and set the date to today."""

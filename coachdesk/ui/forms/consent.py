@@ -87,7 +87,7 @@ class ConsentForm(QWidget):
         self.disclosing_party = self._line(self.tr("&Who may disclose:"), "disclosing_party")
         self.disclosing_party.setPlaceholderText(self.tr("e.g. the recovery community program"))
         self.information = self._text(
-            self.tr("&What information:"),
+            self.tr("What &information:"),
             "information",
             self.tr("How much and what kind, e.g. attendance and progress in recovery support"),
         )

@@ -470,7 +470,7 @@ class NotesList(QWidget):
         attempts = sum(1 for n in self._notes if n.attempt_only)
         if self._notes:
             self.status.setText(
-                self.tr("%1 notes, %2 of them contact attempts.")
+                self.tr("Notes: %1 (contact attempts: %2).")
                 .replace("%1", str(len(self._notes)))
                 .replace("%2", str(attempts))
             )
@@ -497,7 +497,9 @@ class NotesList(QWidget):
         query = self.search.text().strip()
         if hits:
             self.status.setText(
-                self.tr("%1 notes match “%2”.").replace("%1", str(len(hits))).replace("%2", query)
+                self.tr("Notes that match “%2”: %1.")
+                .replace("%1", str(len(hits)))
+                .replace("%2", query)
             )
         else:
             self.status.setText(self.tr("No note matches “%1”.").replace("%1", query))

@@ -184,7 +184,7 @@ class GoalEditor(QFrame):
         self.goal_edit = QLineEdit(self)
         self.goal_edit.setPlaceholderText(self.tr('In their words, e.g. "A place of my own"'))
         self.goal_edit.setAccessibleName(self.tr("Goal: %1").replace("%1", label(domain)))
-        goal_caption = QLabel(self.tr("&Goal:"), self)
+        goal_caption = QLabel(self.tr("Goal:"), self)
         goal_caption.setBuddy(self.goal_edit)
         top = QHBoxLayout()
         top.addWidget(self.goal_edit, 1)
@@ -194,7 +194,7 @@ class GoalEditor(QFrame):
         form.addRow(goal_caption, top)
         self.why_edit = QLineEdit(self)
         self.why_edit.setAccessibleName(self.tr("Why this goal matters to them"))
-        why_caption = QLabel(self.tr("&Why it matters:"), self)
+        why_caption = QLabel(self.tr("Why it matters:"), self)
         why_caption.setBuddy(self.why_edit)
         form.addRow(why_caption, self.why_edit)
         layout.addLayout(form)
@@ -215,7 +215,7 @@ class GoalEditor(QFrame):
         header.setStretchLastSection(False)
         layout.addWidget(self.steps)
         buttons = QHBoxLayout()
-        self.add_step_button = QPushButton(self.tr("Add &step"), self)
+        self.add_step_button = QPushButton(self.tr("Add step"), self)
         self.add_step_button.setAccessibleName(self.tr("Add a step"))
         self.remove_step_button = QPushButton(self.tr("Remove step"), self)
         self.remove_step_button.setAccessibleName(self.tr("Remove the selected step"))
@@ -341,7 +341,7 @@ class PlanEditor(QWidget):
         self.dirty_label.setAccessibleName(self.tr("Save state"))
         self.print_button = QPushButton(self.tr("&Print"), self)
         self.print_button.setAccessibleName(self.tr("Print the plan"))
-        self.save_button = QPushButton(self.tr("Sa&ve plan"), self)
+        self.save_button = QPushButton(self.tr("&Save plan"), self)
         self.save_button.setAccessibleName(self.tr("Save the plan as a new version"))
         bar.addWidget(version_caption)
         bar.addWidget(self.versions)
@@ -380,7 +380,7 @@ class PlanEditor(QWidget):
         # Goals by life domain.
         body.addWidget(heading_label(self.tr("Goals they chose"), page))
         add_row = QHBoxLayout()
-        domain_caption = QLabel(self.tr("Add a goal in &area:"), page)
+        domain_caption = QLabel(self.tr("&Life area of a new goal:"), page)
         self.domain_combo = QComboBox(page)
         for domain in LifeDomain:
             self.domain_combo.addItem(label(domain), domain.value)
@@ -440,14 +440,14 @@ class PlanEditor(QWidget):
             wellness,
             wellness_layout,
             0,
-            self.tr("What can set things off (t&riggers)"),
+            self.tr("What can set things off (tri&ggers)"),
             self.tr("Triggers"),
         )
         self.warning_signs = self._list_editor(
             wellness,
             wellness_layout,
             1,
-            self.tr("Early warning si&gns"),
+            self.tr("Early warning sig&ns"),
             self.tr("Warning signs"),
         )
         self.coping = self._list_editor(
@@ -492,8 +492,8 @@ class PlanEditor(QWidget):
         self.coach_signed = OptionalDateEdit(self.tr("Coach signed on"), self.tr("Signed"), page)
         for text, widget in (
             (self.tr("R&eview the plan on:"), self.review_date),
-            (self.tr("C&lient signed on:"), self.client_signed),
-            (self.tr("Coac&h signed on:"), self.coach_signed),
+            (self.tr("Cl&ient signed on:"), self.client_signed),
+            (self.tr("Coach signed on:"), self.coach_signed),
         ):
             caption = QLabel(text, page)
             caption.setBuddy(widget)
@@ -751,7 +751,7 @@ class PlanEditor(QWidget):
     def error_text(self) -> str:
         """The validation message shown now (empty when none)."""
         for message in (self.goals_error, self.crisis_error, self.form_error):
-            if message.isVisible():
+            if not message.isHidden():
                 return message.text()
         return ""
 

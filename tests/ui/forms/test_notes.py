@@ -117,7 +117,7 @@ def test_notes_list_and_search_against_a_real_vault(qtbot: QtBot, vault: Vault) 
     assert listing.shown_ids() == [
         n.id for n in sorted(notes, key=lambda n: n.occurred_at, reverse=True)
     ]
-    assert listing.status.text() == "3 notes, 1 of them contact attempts."
+    assert listing.status.text() == "Notes: 3 (contact attempts: 1)."
     # Typing emits a debounced search; Enter emits at once.
     with qtbot.waitSignal(listing.search_requested, timeout=2000) as typed:
         qtbot.keyClicks(listing.search, "housing")
@@ -129,7 +129,7 @@ def test_notes_list_and_search_against_a_real_vault(qtbot: QtBot, vault: Vault) 
     assert listing.shown_ids() == [hits[0].note_id]
     item = listing.tree.topLevelItem(0)
     assert item is not None and "<b>housing</b>" in item.data(1, Qt.ItemDataRole.UserRole + 1)
-    assert listing.status.text() == "1 notes match “housing”."
+    assert listing.status.text() == "Notes that match “housing”: 1."
     listing.tree.grab()  # the snippet delegate paints without error
     # Clearing the box brings the notes back and tells the shell.
     with qtbot.waitSignal(listing.search_requested) as cleared:
