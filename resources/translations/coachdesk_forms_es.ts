@@ -665,11 +665,11 @@
     <name>Labels</name>
     <message>
         <source>Active</source>
-        <translation>Vigente</translation>
+        <translation>Activo/a</translation>
     </message>
     <message>
         <source>Discharged</source>
-        <translation>Dado de alta</translation>
+        <translation>De alta</translation>
     </message>
     <message>
         <source>Lost contact</source>
@@ -677,7 +677,7 @@
     </message>
     <message>
         <source>Transferred</source>
-        <translation>Transferido</translation>
+        <translation>Transferido/a</translation>
     </message>
     <message>
         <source>Emergency department</source>
@@ -829,11 +829,11 @@
     </message>
     <message>
         <source>Contacted</source>
-        <translation>Contactado</translation>
+        <translation>Contactada</translation>
     </message>
     <message>
         <source>Linked (attended)</source>
-        <translation>Vinculado (asistió)</translation>
+        <translation>Vinculada (asistió)</translation>
     </message>
     <message>
         <source>Declined</source>
@@ -841,7 +841,7 @@
     </message>
     <message>
         <source>Not linked</source>
-        <translation>No vinculado</translation>
+        <translation>No vinculada</translation>
     </message>
     <message>
         <source>Detox</source>

@@ -10,10 +10,19 @@ import ctypes
 import re
 import sys
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, Signal, SignalInstance
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QObject,
+    Qt,
+    QTime,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -86,6 +95,15 @@ def format_date(locale: QLocale, value: date | None) -> str:
     return locale.toString(QDate(value.year, value.month, value.day), date_format(locale))
 
 
+def format_datetime(locale: QLocale, value: datetime) -> str:
+    """An instant as local date and time, the way the locale writes them. GUI thread."""
+    local = value.astimezone() if value.tzinfo else value
+    time_text = locale.toString(
+        QTime(local.hour, local.minute), locale.timeFormat(QLocale.FormatType.ShortFormat)
+    )
+    return f"{format_date(locale, local.date())} {time_text}"
+
+
 def to_qdate(value: date) -> QDate:
     """A Python date as a QDate."""
     return QDate(value.year, value.month, value.day)
@@ -126,6 +144,9 @@ def make_date_edit(parent: QWidget, accessible_name: str) -> QDateEdit:
     edit.setDisplayFormat(date_format(edit.locale()))
     edit.setDate(QDate.currentDate())
     edit.setAccessibleName(accessible_name)
+    # Wide enough for the longest date and the popup button, never stretched across a form.
+    sample = edit.displayFormat().replace("yyyy", "0000").replace("d", "00").replace("M", "00")
+    edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance(sample) + 64)
     return edit
 
 
@@ -228,6 +249,7 @@ class OptionalDateEdit(QWidget):
         self.edit.setEnabled(False)
         layout.addWidget(self.check)
         layout.addWidget(self.edit, 1)
+        layout.addStretch(1)
         self.setFocusProxy(self.check)
         self.check.toggled.connect(self._toggled)
         self.edit.dateChanged.connect(lambda _d: emit(self.changed))
@@ -272,7 +294,9 @@ class StringListEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget(self)
         self.list.setAccessibleName(accessible_name)
-        self.list.setMinimumHeight(70)
+        lines = self.list.fontMetrics().lineSpacing()
+        self.list.setMinimumHeight(lines * 3 + 10)
+        self.list.setMaximumHeight(lines * 6 + 10)
         self.list.setEditTriggers(
             QListWidget.EditTrigger.DoubleClicked
             | QListWidget.EditTrigger.EditKeyPressed

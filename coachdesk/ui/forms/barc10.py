@@ -11,10 +11,20 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -80,6 +90,25 @@ def item_text(index: int) -> str:
 def answer_text(value: int) -> str:
     """The label of answer `value` (1..6) in the UI language."""
     return QCoreApplication.translate("Barc10Items", barc10.ANSWERS[value - 1])
+
+
+class _AnswerLabel(QLabel):
+    """The words of one answer under its radio button; clicking them picks the answer."""
+
+    def __init__(self, text: str, button: QRadioButton, parent: QWidget) -> None:
+        super().__init__(text, parent)
+        self._button = button
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setContentsMargins(2, 0, 2, 0)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Pick this answer, as a click on the radio button would."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._button.click()
+        else:
+            super().mousePressEvent(event)
 
 
 class _NumberKeys(QObject):
@@ -179,13 +208,16 @@ class Barc10Form(QWidget):
         if statement != barc10.ITEMS[index]:
             original = hint_label(barc10.ITEMS[index], frame)  # the published wording
             layout.addWidget(original)
-        row = QHBoxLayout()
-        row.setSpacing(14)
+        # Six equal columns: the radio (with its number) over the answer's words, which wrap,
+        # so the scale fits narrow windows and long translations.
+        row = QGridLayout()
+        row.setHorizontalSpacing(8)
+        row.setVerticalSpacing(0)
         group = QButtonGroup(frame)
         group.setExclusive(True)
         buttons: list[QRadioButton] = []
-        for value in range(barc10.MIN_ANSWER, barc10.MAX_ANSWER + 1):
-            button = QRadioButton(f"{value} {answer_text(value)}", frame)
+        for column, value in enumerate(range(barc10.MIN_ANSWER, barc10.MAX_ANSWER + 1)):
+            button = QRadioButton(str(value), frame)
             button.setAccessibleName(
                 self.tr("Statement %1: %2")
                 .replace("%1", str(index + 1))
@@ -194,10 +226,12 @@ class Barc10Form(QWidget):
             button.setAccessibleDescription(statement)
             button.setProperty("barc10_item", index)
             button.installEventFilter(self._keys)
+            words = _AnswerLabel(answer_text(value), button, frame)
             group.addButton(button, value)
-            row.addWidget(button)
+            row.addWidget(button, 0, column)
+            row.addWidget(words, 1, column)
+            row.setColumnStretch(column, 1)
             buttons.append(button)
-        row.addStretch(1)
         layout.addLayout(row)
         group.idToggled.connect(self._toggled)
         self.groups.append(group)

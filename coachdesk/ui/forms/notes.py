@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -54,6 +54,7 @@ from coachdesk.ui.forms._common import (
     enum_combo,
     error_label,
     format_date,
+    format_datetime,
     hint_label,
     select_data,
 )
@@ -320,7 +321,8 @@ class _HtmlDelegate(QStyledItemDelegate):
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
         painter.save()
-        painter.translate(option.rect.topLeft())
+        top = max(0.0, (option.rect.height() - document.size().height()) / 2)
+        painter.translate(option.rect.left(), option.rect.top() + top)
         painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
         document.documentLayout().draw(painter, context)
         painter.restore()
@@ -377,6 +379,7 @@ class NotesList(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setItemDelegate(_HtmlDelegate(self.tree))
         self.tree.setWordWrap(True)
+        self.tree.setStyleSheet("QTreeView::item { padding: 4px 2px; }")
         layout.addWidget(self.tree, 1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -415,9 +418,7 @@ class NotesList(QWidget):
             self._show_notes()
 
     def _when(self, at: datetime) -> str:
-        local = at.astimezone() if at.tzinfo else at
-        locale = self.locale()
-        return f"{format_date(locale, local.date())} {local.strftime('%H:%M')}"
+        return format_datetime(self.locale(), at)
 
     def _show_notes(self) -> None:
         tree = self.tree
@@ -460,9 +461,7 @@ class NotesList(QWidget):
             item.setToolTip(3, n.text)
             if n.attempt_only:
                 for column in range(5):
-                    item.setForeground(
-                        column, self.palette().color(QPalette.ColorRole.PlaceholderText)
-                    )
+                    item.setForeground(column, QColor(MUTED_COLOR))
                     font = item.font(column)
                     font.setItalic(True)
                     item.setFont(column, font)

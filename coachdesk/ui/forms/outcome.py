@@ -89,6 +89,7 @@ class OutcomeForm(QWidget):
         self.errors = FieldErrors(self.form_error)
 
         top = QFormLayout()
+        top.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.timepoint = enum_combo(self, list(Timepoint), self.tr("Timepoint"))
         self.taken_on = make_date_edit(self, self.tr("Date asked"))
         self._form = top
@@ -135,13 +136,13 @@ class OutcomeForm(QWidget):
     def _group(self, row: QHBoxLayout, title: str) -> QFormLayout:
         box = QGroupBox(title, self)
         form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         row.addWidget(box, 1)
         return form
 
     def _row(self, text: str, widget: QWidget, field: str) -> None:
         caption = QLabel(text, self)
         caption.setBuddy(widget)
-        caption.setWordWrap(True)
         holder = QWidget(self)
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)

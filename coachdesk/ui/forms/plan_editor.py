@@ -73,6 +73,7 @@ DRAFT_KIND = "plan"
 _VALUE = Qt.ItemDataRole.UserRole
 WELLNESS_BACKGROUND = "#fff7ea"  # a warm tint that sets the crisis plan apart
 WELLNESS_BORDER = "#d69e2e"
+DIRTY_COLOR = "#975a16"  # amber text, 6:1 on the window background
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -338,6 +339,7 @@ class PlanEditor(QWidget):
         self.versions.setMinimumContentsLength(22)
         version_caption.setBuddy(self.versions)
         self.dirty_label = QLabel(self)
+        self.dirty_label.setStyleSheet(f"color: {DIRTY_COLOR}; font-weight: bold;")
         self.dirty_label.setAccessibleName(self.tr("Save state"))
         self.print_button = QPushButton(self.tr("&Print"), self)
         self.print_button.setAccessibleName(self.tr("Print the plan"))
@@ -487,6 +489,7 @@ class PlanEditor(QWidget):
 
         # Review and signatures.
         dates = QFormLayout()
+        dates.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.review_date = OptionalDateEdit(self.tr("Review date"), self.tr("Set"), page)
         self.client_signed = OptionalDateEdit(self.tr("Client signed on"), self.tr("Signed"), page)
         self.coach_signed = OptionalDateEdit(self.tr("Coach signed on"), self.tr("Signed"), page)
@@ -536,7 +539,7 @@ class PlanEditor(QWidget):
         )
         editor.setAccessibleName(name)
         caption.setBuddy(editor)
-        grid.addWidget(caption, 0, column)
+        grid.addWidget(caption, 0, column, Qt.AlignmentFlag.AlignBottom)
         grid.addWidget(editor, 1, column)
         return editor
 

@@ -27,6 +27,7 @@ from coachdesk.ui.forms._common import (
     OptionalDateEdit,
     emit,
     format_date,
+    format_datetime,
     from_qdate,
     hint_label,
     make_date_edit,
@@ -133,7 +134,10 @@ class ReferralPanel(QWidget):
         form.addRow(follow_caption, self.follow_up)
         self.make_button = QPushButton(self.tr("&Make referral"), new)
         self.make_button.setAccessibleName(self.tr("Make the referral"))
-        form.addRow("", self.make_button)
+        make_row = QHBoxLayout()
+        make_row.addStretch(1)
+        make_row.addWidget(self.make_button)
+        form.addRow(make_row)
         layout.addWidget(new)
 
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -311,12 +315,11 @@ class AuditTrailView(QWidget):
         table.setRowCount(0)
         for row, e in enumerate(ordered):
             table.insertRow(row)
-            local = e.at.astimezone() if e.at.tzinfo else e.at
             what = self.action_text(e.action)
             if e.detail:
                 what = f"{what}: {e.detail}"
             cells = [
-                f"{format_date(locale, local.date())} {local.strftime('%H:%M')}",
+                format_datetime(locale, e.at),
                 e.actor,
                 what,
             ]

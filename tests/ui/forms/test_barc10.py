@@ -11,7 +11,12 @@ from pytestqt.qtbot import QtBot
 from coachdesk.core import barc10
 from coachdesk.core.models import Barc10Assessment
 from coachdesk.ui.forms import Barc10Form, Barc10TrendPlot
-from coachdesk.ui.forms.barc10 import _ANSWER_SOURCES, _ITEM_SOURCES, THRESHOLD_COLOR
+from coachdesk.ui.forms.barc10 import (
+    _ANSWER_SOURCES,
+    _ITEM_SOURCES,
+    THRESHOLD_COLOR,
+    _AnswerLabel,
+)
 from tests.ui.forms.helpers import show_active, unnamed
 
 TODAY = date(2026, 5, 4)
@@ -28,10 +33,14 @@ def test_wording_is_the_published_one(qtbot: QtBot) -> None:
     assert _ANSWER_SOURCES == barc10.ANSWERS
     form = make_form(qtbot)
     for index, buttons in enumerate(form.buttons):
-        assert [b.text() for b in buttons] == [
-            f"{n} {answer}" for n, answer in enumerate(barc10.ANSWERS, start=1)
-        ]
+        assert [b.text() for b in buttons] == ["1", "2", "3", "4", "5", "6"]
+        words = [label.text() for label in buttons[0].parentWidget().findChildren(_AnswerLabel)]
+        assert words == list(barc10.ANSWERS)
         assert buttons[0].accessibleDescription() == barc10.ITEMS[index]
+    # Clicking an answer's words picks it.
+    label = form.buttons[2][0].parentWidget().findChildren(_AnswerLabel)[4]
+    qtbot.mouseClick(label, Qt.MouseButton.LeftButton)
+    assert form.answers()[2] == 5
 
 
 def test_answer_every_statement_by_keyboard(qtbot: QtBot) -> None:

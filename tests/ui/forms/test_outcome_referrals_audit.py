@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from pytestqt.qtbot import QtBot
 
 from coachdesk.core.caseload import Caseload
@@ -164,6 +164,7 @@ def test_referral_flow_against_a_real_vault(qtbot: QtBot, vault: Vault) -> None:
 
 def test_audit_trail_plain_words_and_local_time(qtbot: QtBot) -> None:
     trail = AuditTrailView()
+    trail.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     show_active(qtbot, trail)
     trail.set_entries(
         [
@@ -181,5 +182,10 @@ def test_audit_trail_plain_words_and_local_time(qtbot: QtBot) -> None:
     assert trail.table.item(0, 2).text() == "Printed: recovery plan v3"
     assert trail.table.item(1, 2).text() == "Viewed"
     local = datetime(2026, 5, 2, 9, 0, tzinfo=UTC).astimezone()
-    assert trail.table.item(0, 0).text().endswith(local.strftime("%H:%M"))
+    hour = local.hour % 12 or 12
+    suffix = "AM" if local.hour < 12 else "PM"
+    expected = f"{local.month}/{local.day}/{local.year} {hour}:{local.minute:02d}\u202f{suffix}"
+    assert trail.table.item(0, 0).text().replace(" AM", "\u202fAM").replace(" PM", "\u202fPM") == (
+        expected
+    )
     assert not trail.empty.isVisible()

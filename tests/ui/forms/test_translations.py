@@ -59,7 +59,8 @@ def test_forms_in_spanish(qtbot: QtBot, spanish: None) -> None:
 
     barc = Barc10Form()
     qtbot.addWidget(barc)
-    assert barc.buttons[0][5].text() == "6 Muy de acuerdo"
+    assert barc.buttons[0][5].accessibleName() == "Frase 1: Muy de acuerdo"
+    assert client.status.itemText(0) == "Activo/a"
     assert barc.submit_button.text() == "&Guardar BARC-10"
     texts = {label.text() for label in barc.findChildren(QLabel)}
     # The Spanish wording for the client, with the published English under it.
