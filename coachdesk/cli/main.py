@@ -7,11 +7,11 @@ import sys
 from collections.abc import Sequence
 
 from coachdesk import __version__
-from coachdesk.cli import caseload_cmds, vault_cmds
+from coachdesk.cli import caseload_cmds, rco_cmds, vault_cmds
 from coachdesk.errors import CoachDeskError
 
 # Each module adds its sub-commands with register(subparsers).
-COMMAND_MODULES = [vault_cmds, caseload_cmds]
+COMMAND_MODULES = [vault_cmds, caseload_cmds, rco_cmds]
 
 
 def build_parser() -> argparse.ArgumentParser:
