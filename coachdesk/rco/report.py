@@ -64,8 +64,21 @@ class Row:
         return str(self.value)
 
 
+SETTING_LABELS = {
+    "emergency_department": "Emergency department",
+    "jail_prison": "Jail or prison",
+    "drug_court": "Drug court",
+    "treatment_center": "Treatment center",
+    "police_fire": "Police or fire station",
+    "community": "Community",
+    "clinical": "Clinical (ED or treatment, grouped)",
+    "justice_first_responder": "Justice or first responder (grouped)",
+    "not stated": "Not stated (suppressed by k-anonymity)",
+}
+
+
 def _label(value: str) -> str:
-    return value.replace("_", " ").capitalize() if value else "Not stated"
+    return SETTING_LABELS.get(value, value.replace("_", " ").capitalize())
 
 
 def rows(fig: Figures) -> list[Row]:

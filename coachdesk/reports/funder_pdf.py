@@ -20,7 +20,6 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    KeepTogether,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -29,6 +28,7 @@ from reportlab.platypus import (
 )
 
 from coachdesk.files import write_atomic
+from coachdesk.rco.metrics import FOLLOW_UP_TARGET
 from coachdesk.rco.report import SUPPRESSED, Report, Row
 from coachdesk.resources import FONT_BOLD, FONT_REGULAR, resource
 
@@ -53,7 +53,9 @@ def _numbered_canvas(title: str) -> type[Canvas]:
         """Defers pages so each footer can say 'page X of Y'."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs.setdefault("initialFontName", FONT)
+            # SimpleDocTemplate passes initialFontName=None; an unset one leaves a stray,
+            # unembedded Helvetica in the file.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
@@ -95,6 +97,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         ),
         "h2": ParagraphStyle(
             "h2",
+            keepWithNext=1,
             parent=base,
             fontName=FONT_B,
             fontSize=13,
@@ -105,30 +108,30 @@ def _styles() -> dict[str, ParagraphStyle]:
         ),
         "small": ParagraphStyle("small", parent=base, fontSize=9.5, leading=12.5),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9.5, leading=12),
+        "head": ParagraphStyle("head", parent=base, fontName=FONT_B, fontSize=9.5, leading=12),
     }
 
 
-def _section_table(rows: list[Row], st: dict[str, ParagraphStyle]) -> Table:
-    data: list[list[Any]] = [
-        [
-            Paragraph("<b>Measure</b>", st["cell"]),
-            Paragraph("<b>Group</b>", st["cell"]),
-            Paragraph("<b>Value</b>", st["cell"]),
-        ]
-    ]
-    for r in rows:
-        value = r.display if r.value is not None else f"<i>{SUPPRESSED}</i>"
-        data.append(
-            [
-                Paragraph(escape(r.measure), st["cell"]),
-                Paragraph(escape(r.category), st["cell"]),
-                Paragraph(value, st["cell"]),
-            ]
-        )
-    table = Table(data, colWidths=[2.9 * inch, 2.6 * inch, 1.3 * inch], repeatRows=1)
+# How each section is laid out: (row key, column key) of a pivot, or None for a plain list.
+_PIVOTS = {
+    "Referrals": ("category", "measure"),
+    "Follow-up": ("category", "measure"),
+    "Outcome domains": ("measure", "category"),
+}
+
+
+def _cell(row: Row | None, st: dict[str, ParagraphStyle]) -> Paragraph:
+    if row is None:
+        return Paragraph("", st["cell"])
+    value = escape(row.display) if row.value is not None else f"<i>{SUPPRESSED}</i>"
+    return Paragraph(value, st["cell"])
+
+
+def _style(table: Table) -> Table:
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
                 ("BACKGROUND", (0, 0), (-1, 0), TINT),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, NAVY),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#9aa5b1")),
@@ -139,6 +142,46 @@ def _section_table(rows: list[Row], st: dict[str, ParagraphStyle]) -> Table:
         )
     )
     return table
+
+
+def _section_table(name: str, rows: list[Row], st: dict[str, ParagraphStyle]) -> Table:
+    head = st["head"]
+    width = 6.8 * inch
+    pivot = _PIVOTS.get(name)
+    if pivot is None:
+        data: list[list[Any]] = [
+            [Paragraph("Measure", head), Paragraph("Group", head), Paragraph("Value", head)]
+        ]
+        for r in rows:
+            data.append(
+                [
+                    Paragraph(escape(r.measure), st["cell"]),
+                    Paragraph(escape(r.category), st["cell"]),
+                    _cell(r, st),
+                ]
+            )
+        return _style(Table(data, colWidths=[2.9 * inch, 2.6 * inch, 1.3 * inch], repeatRows=1))
+    row_key, col_key = pivot
+    row_names = list(dict.fromkeys(getattr(r, row_key) for r in rows))
+    col_names = list(dict.fromkeys(getattr(r, col_key) for r in rows))
+    found = {(getattr(r, row_key), getattr(r, col_key)): r for r in rows}
+    extra = ["Target 80%"] if name == "Follow-up" else []
+    data = [[Paragraph("", head)] + [Paragraph(escape(c), head) for c in col_names + extra]]
+    for row_name in row_names:
+        line: list[Any] = [Paragraph(escape(row_name), st["cell"])]
+        line += [_cell(found.get((row_name, c)), st) for c in col_names]
+        if extra:
+            rate = found.get((row_name, "Follow-up rate"))
+            verdict = (
+                "not known"
+                if rate is None or rate.value is None
+                else ("met" if rate.value >= FOLLOW_UP_TARGET else "below target")
+            )
+            line.append(Paragraph(verdict, st["cell"]))
+        data.append(line)
+    first = 2.6 * inch
+    rest = (width - first) / (len(col_names) + len(extra))
+    return _style(Table(data, colWidths=[first] + [rest] * (len(data[0]) - 1), repeatRows=1))
 
 
 def render_funder_pdf(report: Report) -> bytes:
@@ -157,6 +200,7 @@ def render_funder_pdf(report: Report) -> bytes:
         author=report.rco_name,
         subject="Recovery support outcomes (de-identified, small cells suppressed)",
         creator="CoachDesk",
+        initialFontName=FONT,
     )
     story: list[Any] = [Paragraph(escape(title), st["title"]), Spacer(1, 4)]
     filters = (
@@ -176,11 +220,8 @@ def render_funder_pdf(report: Report) -> bytes:
     for row in report.rows:
         sections.setdefault(row.section, []).append(row)
     for name, section_rows in sections.items():
-        story.append(
-            KeepTogether([Paragraph(escape(name), st["h2"]), _section_table(section_rows[:12], st)])
-        )
-        if len(section_rows) > 12:
-            story.append(_section_table(section_rows[12:], st))
+        story.append(Paragraph(escape(name), st["h2"]))
+        story.append(_section_table(name, section_rows, st))
     story.append(Paragraph("Methods", st["h2"]))
     for paragraph in report.methods:
         story.append(Paragraph(escape(paragraph), st["small"]))
