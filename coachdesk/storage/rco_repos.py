@@ -66,7 +66,9 @@ def list_devices(conn: Conn) -> list[Device]:
     return [
         _device(row, int(pending.get(row[0], 0)))
         for row in conn.execute(
-            f"SELECT {_DEVICE_COLS} FROM devices ORDER BY status, name, fingerprint"
+            f"SELECT {_DEVICE_COLS} FROM devices ORDER BY "
+            "CASE status WHEN 'pending' THEN 0 WHEN 'confirmed' THEN 1 ELSE 2 END, "
+            "name, fingerprint"
         )
     ]
 
