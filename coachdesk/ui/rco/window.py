@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -48,6 +49,12 @@ from coachdesk.rco.report import CATEGORY_LABELS, SETTING_LABELS, SUPPRESSED
 from coachdesk.ui.rco.plots import BarChart, ChartData
 from coachdesk.ui.rco.worker import Holder, Progress, StoreWorker
 
+_INPUT_EVENTS = (
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+)
 TIMEPOINT_SHORT = {
     "baseline": "Baseline",
     "followup_180": "180 days",
@@ -557,6 +564,7 @@ class DevicesPage(QWidget):
 
 class DirectoryPage(QWidget):
     save_requested = Signal(object)
+    remove_requested = Signal(str)
     publish_requested = Signal(str)
 
     def __init__(self) -> None:
@@ -599,12 +607,15 @@ class DirectoryPage(QWidget):
         new.clicked.connect(self._new)
         save = QPushButton(self.tr("Save entry"))
         save.clicked.connect(self._save)
+        remove = QPushButton(self.tr("Remove"))
+        remove.clicked.connect(self._remove)
         buttons.addWidget(new)
         buttons.addWidget(save)
+        buttons.addWidget(remove)
         form.addRow(buttons)
         outer.addWidget(box, 1)
         self.entries: list[Resource] = []
-        self.ref = ""
+        self.ref: str = ""
 
     def show_entries(self, entries: list[Resource], serial: int) -> None:
         self.entries = entries
@@ -626,6 +637,11 @@ class DirectoryPage(QWidget):
         self.phone.setText(e.phone)
         self.hours.setText(e.hours)
         self.notes.setText(e.notes)
+
+    def _remove(self) -> None:
+        if self.ref:
+            self.remove_requested.emit(self.ref)
+            self._new()
 
     def _new(self) -> None:
         self.ref = ""
@@ -667,8 +683,9 @@ class RcoWindow(QMainWindow):
     refreshed = Signal()
     imported = Signal(object)
 
-    def __init__(self, store: Path | None = None) -> None:
+    def __init__(self, store: Path | None = None, idle_minutes: float = 5) -> None:
         super().__init__()
+        self.store_path = store
         self.setWindowTitle(self.tr("CoachDesk — RCO desk"))
         self.resize(1320, 860)
         self.setAcceptDrops(True)
@@ -696,6 +713,19 @@ class RcoWindow(QMainWindow):
         self.devices.revoke_requested.connect(self._revoke)
         self.directory.save_requested.connect(self._save_entry)
         self.directory.publish_requested.connect(self._publish)
+        self.directory.remove_requested.connect(self._remove_entry)
+        lock = QPushButton(self.tr("Lock"))
+        lock.setToolTip(self.tr("Close the store and forget its key until the passphrase is given"))
+        lock.clicked.connect(self.lock)
+        self.tabs.setCornerWidget(lock)
+        # Auto-lock after idle: any key or mouse input restarts the timer.
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.setInterval(int(idle_minutes * 60 * 1000))
+        self.idle.timeout.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self.last_error = ""
         self.last_summary: ImportSummary | None = None
 
@@ -710,6 +740,9 @@ class RcoWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("CoachDesk"), message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         self.worker.stop()
         super().closeEvent(event)
 
@@ -746,7 +779,31 @@ class RcoWindow(QMainWindow):
 
         self.worker.submit(job, created, self._error)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS and self.stack.currentWidget() is self.tabs:
+            self.idle.start()
+        return False
+
+    def lock(self) -> None:
+        """Close the store on its worker, clear what is shown, back to the start page."""
+
+        def job(holder: Holder, _: Progress) -> None:
+            if holder.desk is not None:
+                holder.desk.close()
+                holder.desk = None
+
+        self.idle.stop()
+        self.worker.submit(job, lambda _: None, self._error)
+        self.dashboard.show_figures(metrics.compute([], Filters()))
+        self.devices.show_devices([])
+        self.importer.results.setRowCount(0)
+        self.importer.flags.setRowCount(0)
+        self.directory.show_entries([], 0)
+        self.stack.setCurrentWidget(self.start)
+        self.setWindowTitle(self.tr("CoachDesk — RCO desk (locked)"))
+
     def _opened(self, name: str) -> None:
+        self.idle.start()
         self.start.set_busy(False)
         self.setWindowTitle(self.tr("CoachDesk — {name}").format(name=name))
         self.stack.setCurrentWidget(self.tabs)
@@ -859,6 +916,13 @@ class RcoWindow(QMainWindow):
     def _save_entry(self, resource: Resource) -> None:
         self.worker.submit(
             lambda holder, _: holder.require().save_directory_entry(resource),
+            lambda _: self._refresh_lists(),
+            self._error,
+        )
+
+    def _remove_entry(self, ref: str) -> None:
+        self.worker.submit(
+            lambda holder, _: holder.require().delete_directory_entry(ref),
             lambda _: self._refresh_lists(),
             self._error,
         )

@@ -128,3 +128,48 @@ def test_import_confirm_dashboard(qtbot: QtBot, tmp_path: Path) -> None:
     window.close()
     for coach in coaches:
         coach.close()
+
+
+def test_directory_publish_lock_and_idle_lock(qtbot: QtBot, tmp_path: Path) -> None:
+    from coachdesk.core.models import Pathway, Resource, ResourceCategory
+    from coachdesk.exchange.directory import FILE_NAME, parse_directory
+
+    desk, _ = RcoDesk.create(tmp_path / "rco", PASSPHRASE, params=kdf.minimum_params())
+    keys = desk.identity.public
+    desk.close()
+    window = _window(qtbot, tmp_path / "rco")
+    _unlock(qtbot, window)
+    page = window.directory
+    page.name.setText("Eastside MOUD Clinic")
+    page.category.setCurrentIndex(page.category.findData("moud"))
+    page.pathways.setText("moud")
+    page.phone.setText("555-0100")
+    page._save()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10000)
+    page.table.selectRow(0)
+    assert page.name.text() == "Eastside MOUD Clinic" and page.ref
+    outbox = tmp_path / "inbox"
+    outbox.mkdir()
+    window._publish(str(outbox))
+    qtbot.waitUntil(lambda: (outbox / FILE_NAME).is_file(), timeout=10000)
+    serial, entries = parse_directory((outbox / FILE_NAME).read_bytes(), keys)
+    assert serial == 1
+    assert [(e.name, e.category, e.pathways) for e in entries] == [
+        ("Eastside MOUD Clinic", ResourceCategory.MOUD, [Pathway.MOUD])
+    ]
+    qtbot.waitUntil(lambda: "serial 1" in page.serial.text(), timeout=10000)
+    _ = Resource  # the entry type the page emits
+
+    window.lock()
+    assert window.stack.currentWidget() is window.start
+    assert window.directory.table.rowCount() == 0
+    _unlock(qtbot, window)
+    assert window.stack.currentWidget() is window.tabs
+    window.close()
+
+    idle = RcoWindow(tmp_path / "rco", idle_minutes=0.002)  # ~120 ms
+    qtbot.addWidget(idle)
+    idle.show()
+    _unlock(qtbot, idle)
+    qtbot.waitUntil(lambda: idle.stack.currentWidget() is idle.start, timeout=5000)
+    idle.close()
