@@ -139,6 +139,13 @@ def mark_failed(conn: Conn, item_id: int, reason: str) -> None:
     )
 
 
+def mark_waiting(conn: Conn, item_id: int, reason: str) -> None:
+    """The way out was not usable (offline, stick removed, wrong password): back to waiting."""
+    conn.execute(
+        "UPDATE outbox SET state = 'waiting', last_error = ? WHERE id = ?", (reason[:500], item_id)
+    )
+
+
 def recover_interrupted(conn: Conn) -> int:
     """Put sends that never finished back to waiting; return how many."""
     return int(conn.execute("UPDATE outbox SET state = 'waiting' WHERE state = 'sending'").rowcount)
