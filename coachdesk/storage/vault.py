@@ -59,6 +59,9 @@ _PRAGMAS = (
     "PRAGMA synchronous = FULL",
     "PRAGMA temp_store = MEMORY",
     "PRAGMA secure_delete = ON",
+    # 64 MiB of decrypted page cache: a 2,000-client caseload stays in memory once read, so
+    # searches do not pay page decryption again (measured in tests/benchmarks).
+    "PRAGMA cache_size = -65536",
 )
 
 
@@ -96,7 +99,11 @@ def _connect(db_path: Path, vault_key: bytes) -> Any:
     try:
         # The key is 64 hex digits produced here, never user text (ARCHITECTURE.md rule 8).
         conn.execute(f"PRAGMA key = \"x'{vault_key.hex()}'\"")
-        conn.execute("PRAGMA cipher_memory_security = ON")
+        # Deliberately OFF (SQLCipher's own default): wiping and locking every SQLite allocation
+        # made searches ~200x slower (note search 0.8 ms -> 170 ms on 100,000 notes), and once
+        # on it cannot be turned off for the life of the process. SQLCipher still wipes its key
+        # material; what stays un-wiped is freed page-cache memory inside this process.
+        conn.execute("PRAGMA cipher_memory_security = OFF")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.OperationalError as exc:
         conn.close()
