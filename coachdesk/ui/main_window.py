@@ -407,9 +407,7 @@ class MainWindow(QMainWindow):
             self.clients_page.model.refresh()
             self.open_client(client_id)
 
-        self.db.call(
-            lambda c: c.add_client(client), saved, lambda exc: dialog.form.show_error(str(exc))
-        )
+        self.db.call(lambda c: c.add_client(client), saved, lambda exc: dialog.show_error(str(exc)))
 
     def find_client(self) -> None:
         self.go(PAGE_CLIENTS)
@@ -419,8 +417,7 @@ class MainWindow(QMainWindow):
         if self.workspace.client_id is None:
             return
         self.go(PAGE_WORKSPACE)
-        self.workspace.tabs.setCurrentIndex(2)
-        self.workspace.note_form.text.setFocus()
+        self.workspace.focus_new_note()
 
     def print_plan(self) -> None:
         if self.workspace.client_id is not None:
