@@ -254,6 +254,9 @@ class ClientWorkspace(QWidget):
         self.audit_view = AuditTrailView()
         self.tabs.addTab(self.audit_view, self.tr("A&udit trail"))
 
+        self._pending_plan: ClientBundle | None = None
+        self._plan_goals: list[str] = []
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.consent_list.new_requested.connect(self.new_consent)
         self.consent_list.revoke_requested.connect(self._revoke_consent)
         self.consent_form.submitted.connect(self._add_consent)
@@ -315,19 +318,13 @@ class ClientWorkspace(QWidget):
         )
         self.consent_list.set_consents(b.consents)
         self.consent_scroll.hide()
-        self.plan_editor.set_plan(b.plan, cid)
-        self.plan_editor.set_versions(b.versions)
+        # The plan editor builds a widget per goal and step (~100 ms for a full plan): fill it
+        # when its tab is first shown, not on every open (see _tab_changed).
+        self._pending_plan = b
+        self._plan_goals = [g.goal for g in b.plan.goals] if b.plan else []
         self._banner("")
-        if PLAN_DRAFT in b.drafts:
-            try:
-                self.plan_editor.from_draft(b.drafts[PLAN_DRAFT])
-                self._banner(
-                    self.tr(
-                        "Unsaved plan edits were kept from last time. Save them or keep editing."
-                    )
-                )
-            except (CoachDeskError, KeyError, ValueError):
-                self._banner(self.tr("A kept draft of this plan could not be read; it was left."))
+        if PLAN_DRAFT in b.drafts or self.tabs.currentIndex() == TAB_KEYS.index("plan"):
+            self.ensure_plan()
         self._new_note_form()
         if NOTE_DRAFT in b.drafts:
             self.note_form.text.setPlainText(str(b.drafts[NOTE_DRAFT].get("text", "")))
@@ -341,11 +338,33 @@ class ClientWorkspace(QWidget):
         self.referral_panel.set_referrals(b.referrals, cid)
         self.audit_view.set_entries(b.audit)
 
+    def ensure_plan(self) -> None:
+        """Fill the plan editor from the opened record if it was not yet (GUI thread)."""
+        b, self._pending_plan = self._pending_plan, None
+        if b is None:
+            return
+        cid = b.client.id or 0
+        self.plan_editor.set_plan(b.plan, cid)
+        self.plan_editor.set_versions(b.versions)
+        if PLAN_DRAFT in b.drafts:
+            try:
+                self.plan_editor.from_draft(b.drafts[PLAN_DRAFT])
+                self._banner(
+                    self.tr(
+                        "Unsaved plan edits were kept from last time. Save them or keep editing."
+                    )
+                )
+            except (CoachDeskError, KeyError, ValueError):
+                self._banner(self.tr("A kept draft of this plan could not be read; it was left."))
+
+    def _tab_changed(self, index: int) -> None:
+        if index == TAB_KEYS.index("plan"):
+            self.ensure_plan()
+
     def _new_note_form(self) -> None:
         cid = self.client_id or 0
-        plan = self.plan_editor.plan()
         self.note_form.set_note(None, cid)
-        self.note_form.set_goals([g.goal for g in plan.goals])
+        self.note_form.set_goals(self._plan_goals)
 
     def _new_outcome_form(self) -> None:
         self.outcome_form.set_outcome(None, self.client_id or 0)
@@ -401,6 +420,8 @@ class ClientWorkspace(QWidget):
         self._serial += 1
         self.client = None
         self.profile = None
+        self._pending_plan = None
+        self._plan_goals = []
         for widget in (
             self.name,
             self.details,
@@ -514,7 +535,8 @@ class ClientWorkspace(QWidget):
             self.plan_editor.set_versions(versions)
             self.plan_editor.mark_saved()
             self._banner(self.tr("Saved as version {n}.").format(n=stored.version))
-            self.note_form.set_goals([g.goal for g in stored.goals])
+            self._plan_goals = [g.goal for g in stored.goals]
+            self.note_form.set_goals(self._plan_goals)
 
         self._write(fn, after, self.tr("Plan saved."))
 
@@ -653,6 +675,7 @@ class ClientWorkspace(QWidget):
         client, cid = self.client, self.client_id
         if client is None or cid is None:
             return
+        self.ensure_plan()
         if self.plan_editor.is_dirty() or self.plan_editor.plan().version == 0:
             QMessageBox.information(
                 self,
