@@ -23,9 +23,17 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QInputEvent
+from PySide6.QtGui import (
+    QGuiApplication,
+    QKeyEvent,
+    QMouseEvent,
+    QTabletEvent,
+    QTouchEvent,
+    QWheelEvent,
+)
 
 Clock = Callable[[], float]  # monotonic seconds
+_ACTIVITY = (QKeyEvent, QMouseEvent, QWheelEvent, QTouchEvent, QTabletEvent)
 
 
 class IdleLock(QObject):
@@ -82,9 +90,10 @@ class IdleLock(QObject):
     # -- input -----------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Key, mouse, wheel, touch, tablet: all QInputEvent. isinstance is far cheaper than
-        # event.type(), which builds a Python enum for each of the thousands of events a second.
-        if isinstance(event, QInputEvent):
+        # isinstance is far cheaper than event.type(), which builds a Python enum for each of the
+        # thousands of events a second. Not QInputEvent: enter/hover events come when a widget
+        # appears under a still mouse, which is no sign of a person at the keyboard.
+        if isinstance(event, _ACTIVITY):
             self._last = self._clock()
         return False
 

@@ -68,6 +68,49 @@ from coachdesk.ui.plan_output import PlanOutputDialog
 
 PLAN_DRAFT = "plan"
 NOTE_DRAFT = "note"
+CONSENT_DRAFT = "consent"
+BARC_DRAFT = "barc10"
+CLIENT_DRAFT = "client"  # key "new": the add-client dialog's fields
+CLIENT_DRAFT_KINDS = (PLAN_DRAFT, NOTE_DRAFT, CONSENT_DRAFT, BARC_DRAFT)
+CONSENT_LINES = ("disclosing_party", "recipients", "purpose", "expiry_event", "signed_by")
+CONSENT_TEXTS = ("information", "revocation_terms")
+CLIENT_LINES = (
+    "given_name",
+    "family_name",
+    "preferred_name",
+    "pronouns",
+    "phone",
+    "email",
+    "address",
+    "emergency_contact_name",
+    "emergency_contact_phone",
+    "facility",
+    "referral_source",
+)
+
+
+def form_fields(
+    form: QWidget, lines: tuple[str, ...], texts: tuple[str, ...] = ()
+) -> dict[str, object]:
+    """The typed text of a form's line and text edits, by attribute name (for drafts)."""
+    body: dict[str, object] = {
+        name: getattr(form, name).text() for name in lines if hasattr(form, name)
+    }
+    body.update({name: getattr(form, name).toPlainText() for name in texts if hasattr(form, name)})
+    return body
+
+
+def fill_fields(
+    form: QWidget, body: dict[str, object], lines: tuple[str, ...], texts: tuple[str, ...] = ()
+) -> None:
+    for name in lines:
+        if name in body and hasattr(form, name):
+            getattr(form, name).setText(str(body[name]))
+    for name in texts:
+        if name in body and hasattr(form, name):
+            getattr(form, name).setPlainText(str(body[name]))
+
+
 TAB_KEYS = ("profile", "plan", "notes", "capital", "outcomes", "referrals", "audit")
 
 
@@ -93,7 +136,7 @@ def load_bundle(c: Caseload, client_id: int) -> ClientBundle:
     """Worker thread: read (and audit the view of) one client's record."""
     client = c.open_client(client_id)
     drafts: dict[str, dict[str, object]] = {}
-    for kind in (PLAN_DRAFT, NOTE_DRAFT):
+    for kind in (PLAN_DRAFT, NOTE_DRAFT, CONSENT_DRAFT, BARC_DRAFT):
         body = c.load_draft(kind, str(client_id))
         if body is not None:
             drafts[kind] = body
@@ -260,7 +303,7 @@ class ClientWorkspace(QWidget):
         self.consent_list.new_requested.connect(self.new_consent)
         self.consent_list.revoke_requested.connect(self._revoke_consent)
         self.consent_form.submitted.connect(self._add_consent)
-        self.consent_form.cancelled.connect(self.consent_scroll.hide)
+        self.consent_form.cancelled.connect(self._consent_cancelled)
         self.plan_editor.save_requested.connect(self.save_plan)
         self.plan_editor.version_selected.connect(self._show_version)
         self.plan_editor.print_requested.connect(self.print_plan)
@@ -332,11 +375,24 @@ class ClientWorkspace(QWidget):
         self.notes_list.set_notes(b.notes)
         self.barc_form.reset()
         self._fill_barc(b.barc10)
+        self._restore_form_drafts(b)
         self._new_outcome_form()
         self._fill_outcomes(b.outcomes)
         self.referral_panel.set_resources(b.resources)
         self.referral_panel.set_referrals(b.referrals, cid)
         self.audit_view.set_entries(b.audit)
+
+    def _restore_form_drafts(self, b: ClientBundle) -> None:
+        """Bring back a half-typed consent or half-answered BARC-10 kept across a lock."""
+        consent = b.drafts.get(CONSENT_DRAFT)
+        if consent is not None:
+            self.new_consent()
+            fill_fields(self.consent_form, consent, CONSENT_LINES, CONSENT_TEXTS)
+        answers = b.drafts.get(BARC_DRAFT, {}).get("answers")
+        if isinstance(answers, list):
+            for item, value in enumerate(answers[:10]):
+                if isinstance(value, int) and 1 <= value <= 6:
+                    self.barc_form.answer(item, value)
 
     def ensure_plan(self) -> None:
         """Fill the plan editor from the opened record if it was not yet (GUI thread)."""
@@ -461,6 +517,13 @@ class ClientWorkspace(QWidget):
         text = self.note_form.text.toPlainText().strip()
         if text:
             drafts.append((NOTE_DRAFT, key, {"text": text}))
+        if not self.consent_scroll.isHidden():
+            drafts.append(
+                (CONSENT_DRAFT, key, form_fields(self.consent_form, CONSENT_LINES, CONSENT_TEXTS))
+            )
+        answers = self.barc_form.answers()
+        if any(a is not None for a in answers):
+            drafts.append((BARC_DRAFT, key, {"answers": answers}))
         return drafts
 
     # -- writes ----------------------------------------------------------------------------
@@ -490,6 +553,12 @@ class ClientWorkspace(QWidget):
         self.consent_scroll.show()
         self.consent_form.disclosing_party.setFocus()
 
+    def _consent_cancelled(self) -> None:
+        self.consent_scroll.hide()
+        cid = self.client_id
+        if cid is not None:
+            self.db.call(lambda c: c.discard_draft(CONSENT_DRAFT, str(cid)))
+
     def _add_consent(self, consent: Consent) -> None:
         cid = consent.client_id
 
@@ -500,6 +569,7 @@ class ClientWorkspace(QWidget):
         def after(consents: list[Consent]) -> None:
             self.consent_list.set_consents(consents)
             self.consent_scroll.hide()
+            self.db.call(lambda c: c.discard_draft(CONSENT_DRAFT, str(cid)))
 
         self._write(fn, after, self.tr("Consent saved."))
 
@@ -594,6 +664,7 @@ class ClientWorkspace(QWidget):
             if self.client is not None:
                 self._fill_header(self.client, series)
             self.barc_form.reset()
+            self.db.call(lambda c: c.discard_draft(BARC_DRAFT, str(cid)))
 
         self._write(fn, after, self.tr("BARC-10 recorded."))
 

@@ -200,7 +200,12 @@ def test_a_coachs_day(
         timeout=5_000,
     )
 
-    # Unsaved plan edits, then the idle lock fires (injected clock) and hides everything.
+    # Unsaved edits (plan, a half-typed consent, two BARC-10 answers), then the idle lock fires
+    # (injected clock) and hides everything.
+    ws.barc_form.answer(0, 6)
+    ws.barc_form.answer(1, 3)
+    ws.consent_list.new_button.click()
+    ws.consent_form.recipients.setText("Harbor housing office")
     ws.tabs.setCurrentIndex(1)
     editor.vision.setPlainText("Keep my job, be there for my kids, and run a 5k")
     wait_idle(qtbot, window)
@@ -208,7 +213,7 @@ def test_a_coachs_day(
     qtbot.waitUntil(lambda: window.stack.currentWidget() is page, timeout=5_000)
     assert "idle" in page.subtitle.text()
     shown = visible_texts(window)
-    for secret in ("Ellery", "Jordan", "bus pass", "County drug court", "5k"):
+    for secret in ("Ellery", "Jordan", "bus pass", "County drug court", "5k", "Harbor housing"):
         assert secret not in shown
     assert ws.client is None and ws.name.text() == ""
     assert window.clients_page.model.rowCount() == 0
@@ -222,6 +227,8 @@ def test_a_coachs_day(
     assert "run a 5k" in editor.vision.toPlainText()
     assert editor.is_dirty()
     assert "kept" in ws.plan_banner.text()
+    assert ws.consent_form.recipients.text() == "Harbor housing office"
+    assert ws.barc_form.answers()[:3] == [6, 3, None]
 
     # What the window wrote is in the vault (read back with the storage layer).
     window.close()
