@@ -402,8 +402,14 @@ def _bullets(
     st: Styles,
     style_key: str = "h1",
 ) -> list[Flowable]:
+    """A headed list kept on one page (a list longer than a page still flows on)."""
+    return [KeepTogether(_headed_list(title, items, m, st, style_key))]
+
+
+def _headed_list(
+    title: str, items: Sequence[str], m: Messages, st: Styles, style_key: str
+) -> list[Flowable]:
     heading = Paragraph(text(title), st[style_key])
-    heading.keepWithNext = True
     words = [i for i in items if i.strip()]
     if not words:
         return [heading, Paragraph(text(m["nothing"]), st["body"])]
@@ -445,13 +451,34 @@ def _crisis(
     heading.keepWithNext = True
     out.append(heading)
     out.append(_contacts_table(w.crisis_contacts, m, st, geo))
-    for key, items in (
-        ("warning_signs", w.warning_signs),
-        ("triggers", w.triggers),
-        ("coping", w.coping_strategies),
-        ("safe_places", w.safe_places),
-    ):
-        out += _bullets(m[key], items, m, st, "crisis_h")
+    pairs = (
+        (("warning_signs", w.warning_signs), ("triggers", w.triggers)),
+        (("coping", w.coping_strategies), ("safe_places", w.safe_places)),
+    )
+    half = (geo.content_width - 16) / 2
+    for left, right in pairs:
+        columns = [_headed_list(m[key], items, m, st, "crisis_h") for key, items in (left, right)]
+        tall = max(
+            sum(_estimate(i, half - 20, st["bullet"]) for i in items) for _, items in (left, right)
+        )
+        if tall > geo.content_height * 0.4:  # long lists flow on, one under the other
+            out += [KeepTogether(columns[0]), KeepTogether(columns[1])]
+            continue
+        # Short lists side by side, so the whole section usually fits on one page.
+        pair = Table([columns], colWidths=[half + 16, half], hAlign="LEFT")
+        pair.setStyle(
+            table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (0, 0), 16),
+                    ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        out += [Spacer(1, 12), pair]  # a heading's spaceBefore is lost inside a cell
     return out
 
 

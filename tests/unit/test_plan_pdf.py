@@ -307,3 +307,27 @@ def test_the_two_catalogues_match() -> None:
 
     assert es.date(date(2026, 9, 30)) == "30 de septiembre de 2026"
     assert en.date(date(2026, 9, 30), short=True) == "Sep 30, 2026"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_typical_crisis_section_fits_on_one_page(lang: str, paper: str) -> None:
+    plan = typical_plan(lang)
+    pages = pages_text(render(plan, lang, paper=paper))
+    tab = Messages(lang)["crisis_tab"]
+    crisis = [t for t in pages if tab in t]
+    assert len(crisis) == 1
+    w = plan.wellness
+    for item in [*w.triggers, *w.warning_signs, *w.coping_strategies, *w.safe_places]:
+        assert item in crisis[0], item
+
+
+def test_long_crisis_lists_flow_over_pages_with_nothing_lost() -> None:
+    plan = typical_plan("en")
+    plan.wellness.coping_strategies = [f"Coping idea number {i:02d}" for i in range(60)]
+    plan.wellness.warning_signs = [f"Warning sign number {i:02d}" for i in range(25)]
+    pages = pages_text(render(plan))
+    text = " ".join(pages)
+    assert sum("CRISIS PLAN" in t for t in pages) >= 2
+    assert re.findall(r"Coping idea number (\d\d)", text) == [f"{i:02d}" for i in range(60)]
+    assert re.findall(r"Warning sign number (\d\d)", text) == [f"{i:02d}" for i in range(25)]
