@@ -331,3 +331,15 @@ def test_long_crisis_lists_flow_over_pages_with_nothing_lost() -> None:
     assert sum("CRISIS PLAN" in t for t in pages) >= 2
     assert re.findall(r"Coping idea number (\d\d)", text) == [f"{i:02d}" for i in range(60)]
     assert re.findall(r"Warning sign number (\d\d)", text) == [f"{i:02d}" for i in range(25)]
+
+
+def test_renders_from_several_threads_at_once_are_all_whole() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    plans = [typical_plan("en"), typical_plan("es"), long_plan(8), long_plan(3)]
+    langs = ["en", "es", "en", "es"]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda pl: render(pl[0], pl[1]), zip(plans, langs, strict=True)))
+    for plan, data in zip(plans, results, strict=True):
+        text = all_text(data)
+        assert all(squash(s.what) in text for g in plan.goals for s in g.steps)
