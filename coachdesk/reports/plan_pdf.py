@@ -6,8 +6,10 @@ Layout choices, for a reader with reading glasses on a shared facility printer:
 - Goals grouped by life domain; each goal's action steps are a checklist table whose rows never
   split: a step that does not fit moves whole to the next page under a repeated header row.
   (A single step longer than a page, which validation allows, continues over marked rows.)
-- The wellness and crisis section starts on a new page with a dark-red edge tab on each of its
-  pages, contacts first; every page before it names the page it is on ("Crisis plan: page 4").
+- Signature lines close the plan proper. The wellness and crisis section comes last, on pages
+  of its own with a dark-red edge tab, contacts first and short lists side by side (so a typical
+  section is one page the client can keep apart); every page before it names the page it starts
+  on ("Crisis plan: page 4").
 - Metadata: title without the client's name (printer queues show it), author, subject, /Lang.
 
 Any single thread may call render_plan_pdf (see reports.common): it reads only its arguments.

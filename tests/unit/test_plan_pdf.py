@@ -343,3 +343,10 @@ def test_renders_from_several_threads_at_once_are_all_whole() -> None:
     for plan, data in zip(plans, results, strict=True):
         text = all_text(data)
         assert all(squash(s.what) in text for g in plan.goals for s in g.steps)
+
+
+def test_an_entry_that_cannot_fit_any_page_is_a_plain_error() -> None:
+    plan = typical_plan("en")
+    plan.wellness.crisis_contacts[0].relationship = "word " * 4000  # a cell taller than a page
+    with pytest.raises(CoachDeskError, match="too long to fit on a page"):
+        render(plan)
