@@ -277,10 +277,6 @@ def released_levels(caseload: Caseload, recipient: str) -> dict[str, str] | None
 def _explanations(prepared: _Prepared) -> list[str]:
     anon, k = prepared.anonymization, prepared.enrollment.policy.k
     n = len(prepared.records)
-    why = (
-        f", so that every combination of age band, gender, setting and intake year is shared "
-        f"by at least {k} records."
-    )
     if n < k:
         return [
             f"With fewer than {k} records, age band, gender, setting and intake year are all "
@@ -288,13 +284,20 @@ def _explanations(prepared: _Prepared) -> list[str]:
         ]
     out = [_LEVEL_WORDS[("age_band", "5y")]] if anon.levels["age_band"] == "5y" else []
     generalized = [
-        _LEVEL_WORDS[(qi, anon.levels[qi])] + why
+        f"  - {_LEVEL_WORDS[(qi, anon.levels[qi])]}."
         for qi in QUASI_IDENTIFIERS
         if anon.levels[qi] != LEVELS[qi][0]
     ]
-    out += generalized or [
-        f"Nothing needed generalizing: every combination is shared by at least {k} records."
-    ]
+    if generalized:
+        out.append(
+            f"So that every combination of age band, gender, setting and intake year is shared "
+            f"by at least {k} records:"
+        )
+        out += generalized
+    else:
+        out.append(
+            f"Nothing needed generalizing: every combination is shared by at least {k} records."
+        )
     floor = prepared.floor
     if floor and any(LEVELS[qi].index(floor[qi]) > 0 for qi in QUASI_IDENTIFIERS):
         out.append(
