@@ -88,6 +88,15 @@ def test_offline_keeps_everything_waiting_then_sends_when_the_stick_is_back(
     assert sync.sync_status(vault).state == SyncState.UP_TO_DATE
 
 
+def test_a_missing_destination_with_nothing_to_send_still_reads_offline(
+    vault: Vault, out: Path
+) -> None:
+    enroll(vault)
+    report = sync.sync_once(vault, FolderTransport(out / "pulled"))
+    assert not report.ok and report.offline and report.directory == DirectoryOutcome.SKIPPED
+    assert sync.sync_status(vault).state == SyncState.OFFLINE
+
+
 def test_an_interrupted_send_resumes_and_is_not_delivered_twice(vault: Vault, out: Path) -> None:
     first, second = add_bundles(vault, 2)
     # A run killed after the file landed but before the outbox recorded it:

@@ -105,6 +105,10 @@ class InboxUrl:
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"https://{host}" + ("" if self.port == 443 else f":{self.port}")
 
+    @property
+    def url(self) -> str:
+        return self.origin + self.path
+
 
 def parse_inbox_url(url: str) -> InboxUrl:
     """Accept only https://host[:port]/path/ without credentials, query or fragment."""
@@ -203,7 +207,7 @@ class WebDavTransport:
 
     @property
     def description(self) -> str:
-        return f"WebDAV inbox {self.inbox.origin}{self.inbox.path}"
+        return f"WebDAV inbox {self.inbox.url}"
 
     # -- public API ------------------------------------------------------------------------
 
@@ -449,7 +453,7 @@ def _reason(exc: BaseException) -> str:
         return "unknown server name"
     if isinstance(exc, http.client.RemoteDisconnected | ConnectionResetError | BrokenPipeError):
         return "the connection was cut"
-    if isinstance(exc, http.client.IncompleteRead):
+    if isinstance(exc, http.client.IncompleteRead | ssl.SSLEOFError | ssl.SSLZeroReturnError):
         return "the connection was cut"
     if isinstance(exc, ssl.SSLError):
         return "secure connection failed"
