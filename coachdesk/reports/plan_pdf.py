@@ -200,9 +200,12 @@ def _header(
     rows.append((m["coach"], profile.display_name if profile else ""))
     if profile and profile.organisation:
         rows.append((m["organisation"], profile.organisation))
-    rows.append(
-        (m["plan_version"], m.format("version_of", version=plan.version, date=m.date(created)))
+    version = (
+        m.format("version_of", version=plan.version, date=m.date(created))
+        if created
+        else m.format("version", version=plan.version).capitalize()
     )
+    rows.append((m["plan_version"], version))
     rows.append((m["review_date"], m.date(plan.review_date) or m["not_set"]))
     label_w = geo.content_width * 0.34
     table = Table(
@@ -238,9 +241,11 @@ def _goals(
     st: Styles,
     geo: Geometry,
 ) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph(text(m["goals"]), st["h1"])]
+    title = Paragraph(text(m["goals"]), st["h1"])
     if not goals:
-        return [*out, Paragraph(text(m["no_goals"]), st["body"])]
+        return [title, Paragraph(text(m["no_goals"]), st["body"])]
+    out: list[Flowable] = []
+    lead: list[Flowable] = [title]  # "My goals" travels with the first goal
     number = 0
     # One set of column widths for every table, so the columns line up down the pages.
     all_steps = [s for g in goals for s in g.steps]
@@ -250,7 +255,8 @@ def _goals(
         if not in_domain:
             continue
         # The domain heading travels with its first goal (never alone at a page end).
-        heading: list[Flowable] = [Paragraph(text(m.domain(domain)), st["h2"])]
+        heading: list[Flowable] = [*lead, Paragraph(text(m.domain(domain)), st["h2"])]
+        lead = []
         for goal in in_domain:
             number += 1
             parts: list[Flowable] = [
@@ -262,25 +268,39 @@ def _goals(
                 parts.append(
                     Paragraph(f"<b>{text(m['why'])}</b> {text(goal.why_it_matters)}", st["body"])
                 )
-            table = _steps_table(goal.steps, m, st, geo, widths)
-            parts.append(table)
+            parts.append(_steps_table(goal.steps, m, st, geo, widths))
             parts.append(Spacer(1, 8))
-            out += _keep_goal(parts, table, geo)
+            out += _keep_goal(parts, goal, st, geo, widths)
     return out
 
 
-def _keep_goal(parts: list[Flowable], table: Flowable, geo: Geometry) -> list[Flowable]:
+def _estimate(value: str, width: float, style: ParagraphStyle) -> float:
+    """A quick, generous height for `value` set in `style` at `width` (no layout: measuring
+    every paragraph twice would double the render time)."""
+    per_line = max(1, int(width / (style.fontSize * 0.62)))  # DejaVu averages ~0.55 em
+    lines = sum(max(1, -(-len(line) // per_line)) for line in value.split("\n"))
+    return lines * style.leading + style.spaceBefore + style.spaceAfter
+
+
+def _keep_goal(
+    parts: list[Flowable], goal: Goal, st: Styles, geo: Geometry, widths: list[float]
+) -> list[Flowable]:
     """A goal that fits in 60% of a page moves whole to the next page when it does not fit
     where it is. A longer one starts where it is if its heading, why and the first two steps
     fit, and its table then splits between rows (never inside one)."""
     width = geo.content_width
-    total = sum(p.wrap(width, geo.content_height)[1] + p.getSpaceBefore() for p in parts)
-    if total <= geo.content_height * 0.6:
+    cell = st["cell"]
+    start = _estimate("x", width, st["h2"]) + _estimate(goal.goal, width, st["goal"])
+    start += _estimate(goal.why_it_matters, width, st["body"]) + 2 * cell.leading + 10
+    rows = [
+        max(_estimate(s.what, widths[1] - 10, cell), _estimate(s.who, widths[2] - 10, cell)) + 10
+        for s in goal.steps
+    ]
+    # A step taller than a page is cut into page-sized rows: ask for one screenful at most.
+    rows = [min(r, geo.content_height * 0.4) for r in rows]
+    if start + sum(rows) <= geo.content_height * 0.6:
         return [KeepTogether(parts)]
-    start = sum(p.wrap(width, geo.content_height)[1] for p in parts if p is not table)
-    if isinstance(table, Table):
-        start += sum(table._rowHeights[:3])
-    return [CondPageBreak(start + 20), *parts]
+    return [CondPageBreak(start + sum(rows[:2])), *parts]
 
 
 def _steps_table(
@@ -309,10 +329,14 @@ def _steps_table(
             Paragraph(text(m.date(step.by_when, short=True)), st["cell"]),
             Paragraph(text(m.status(step.status)), st["cell"]),
         ]
-        height = max(c.wrap(w - 2 * pad_x, 1e9)[1] for c, w in zip(cells, widths, strict=True)) + (
-            pad_top + pad_bottom
+        rough = max(
+            _estimate(step.what, widths[1] - 2 * pad_x, st["cell"]),
+            _estimate(step.who, widths[2] - 2 * pad_x, st["cell"]),
         )
-        if height <= max_row:
+        if (
+            rough <= max_row / 2
+            or _row_height(cells, widths, pad_x) + pad_top + pad_bottom <= max_row
+        ):
             data.append(list(cells))
             continue
         chunks = _split_paragraph(cells[1], widths[1] - 2 * pad_x, max_row - 20)
@@ -333,6 +357,10 @@ def _steps_table(
     commands += [("BACKGROUND", (0, r), (-1, r), TINT) for r in range(2, len(data), 2)]
     table.setStyle(table_style(commands))
     return table
+
+
+def _row_height(cells: list[Paragraph], widths: list[float], pad_x: float) -> float:
+    return max(c.wrap(w - 2 * pad_x, 1e9)[1] for c, w in zip(cells, widths, strict=True))
 
 
 def _step_widths(
