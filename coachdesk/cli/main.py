@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import importlib
+import pkgutil
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
-from coachdesk import __version__
-from coachdesk.cli import caseload_cmds, vault_cmds
+from coachdesk import __version__, cli
 from coachdesk.errors import CoachDeskError
 
-# Each module adds its sub-commands with register(subparsers).
-COMMAND_MODULES = [vault_cmds, caseload_cmds]
+# Every module named coachdesk/cli/*_cmds.py adds its sub-commands with register(subparsers);
+# adding a command group needs no edit here. Help lists the coach's everyday groups first.
+_FIRST = ["vault_cmds", "caseload_cmds", "plan_cmds", "export_cmds", "sync_cmds"]
+
+
+def command_modules() -> list[ModuleType]:
+    names = [m.name for m in pkgutil.iter_modules(cli.__path__) if m.name.endswith("_cmds")]
+    names.sort(key=lambda n: (_FIRST.index(n) if n in _FIRST else len(_FIRST), n))
+    return [importlib.import_module(f"coachdesk.cli.{name}") for name in names]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="check encryption, crypto, fonts and Qt; print JSON",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(sub)
     return parser
 

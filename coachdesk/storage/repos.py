@@ -552,7 +552,9 @@ def search_notes(
     if client_id is not None:
         sql += " AND n.client_id = ?"
         args.append(client_id)
-    sql += " ORDER BY rank LIMIT ?"
+    # Newest first, in the index's own rowid order: FTS5 stops after `limit` matches instead of
+    # ranking every match (a common word can match tens of thousands of notes).
+    sql += " ORDER BY notes_fts.rowid DESC LIMIT ?"
     args.append(limit)
     return [
         NoteHit(nid, cid, name, datetime.fromisoformat(at), snip)

@@ -27,27 +27,57 @@ def test_bad_usage_exits_2(run_cli: RunCli) -> None:
 
 def test_a_coachs_session_from_the_terminal(run_cli: RunCli, vault_path: Path) -> None:
     added = run_cli(
-        "client", "add", str(vault_path), "--given", "Iñara", "--family", "Quelmont",
-        "--preferred", "Nara", "--setting", "drug_court", "--pathway", "moud", "--json", env=ENV,
+        "client",
+        "add",
+        str(vault_path),
+        "--given",
+        "Iñara",
+        "--family",
+        "Quelmont",
+        "--preferred",
+        "Nara",
+        "--setting",
+        "drug_court",
+        "--pathway",
+        "moud",
+        "--json",
+        env=ENV,
     )
     assert added.returncode == 0, added.stderr
     client_id = json.loads(added.stdout)["id"]
 
-    note = run_cli("note", "add", str(vault_path), str(client_id), "--text",
-                   "Talked about the bus pass and the Tuesday meeting", "--minutes", "30", env=ENV)
+    note = run_cli(
+        "note",
+        "add",
+        str(vault_path),
+        str(client_id),
+        "--text",
+        "Talked about the bus pass and the Tuesday meeting",
+        "--minutes",
+        "30",
+        env=ENV,
+    )
     assert note.returncode == 0, note.stderr
 
-    assessed = run_cli("assess", "barc10", str(vault_path), str(client_id), "--answers",
-                       "6,5,5,5,5,5,4,4,4,4", "--json", env=ENV)
+    assessed = run_cli(
+        "assess",
+        "barc10",
+        str(vault_path),
+        str(client_id),
+        "--answers",
+        "6,5,5,5,5,5,4,4,4,4",
+        "--json",
+        env=ENV,
+    )
     assert json.loads(assessed.stdout)["total"] == 47
 
-    listed = json.loads(run_cli("client", "list", str(vault_path), "--search", "inara",
-                                "--json", env=ENV).stdout)
+    listed = json.loads(
+        run_cli("client", "list", str(vault_path), "--search", "inara", "--json", env=ENV).stdout
+    )
     assert [row["id"] for row in listed] == [client_id]
     assert listed[0]["latest_barc10"] == 47
 
-    found = json.loads(run_cli("search", str(vault_path), "tuesday meet", "--json",
-                               env=ENV).stdout)
+    found = json.loads(run_cli("search", str(vault_path), "tuesday meet", "--json", env=ENV).stdout)
     assert [hit["client_id"] for hit in found["notes"]] == [client_id]
 
     shown = run_cli("client", "show", str(vault_path), str(client_id), env=ENV)
@@ -55,13 +85,15 @@ def test_a_coachs_session_from_the_terminal(run_cli: RunCli, vault_path: Path) -
 
 
 def test_user_errors_are_one_plain_line(run_cli: RunCli, vault_path: Path) -> None:
-    wrong = run_cli("client", "list", str(vault_path),
-                    env={"COACHDESK_PASSPHRASE": "not the passphrase"})
+    wrong = run_cli(
+        "client", "list", str(vault_path), env={"COACHDESK_PASSPHRASE": "not the passphrase"}
+    )
     assert wrong.returncode == 1
     assert wrong.stderr.strip() == "coachdesk: The passphrase does not open this vault."
 
-    bad = run_cli("assess", "barc10", str(vault_path), "1", "--answers", "6,5,4,4,5,7,3,5,4,5",
-                  env=ENV)
+    bad = run_cli(
+        "assess", "barc10", str(vault_path), "1", "--answers", "6,5,4,4,5,7,3,5,4,5", env=ENV
+    )
     assert bad.returncode == 1
     assert "answer 6 is 7" in bad.stderr and "Traceback" not in bad.stderr
 

@@ -1,0 +1,338 @@
+"""`coachdesk rco ...`: the RCO supervisor's store, import, devices, reports and directory."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from coachdesk.cli.common import (
+    ProgressBar,
+    UserError,
+    add_passphrase_option,
+    passphrase,
+    print_json,
+)
+from coachdesk.core.models import Pathway, Resource, ResourceCategory
+from coachdesk.exchange.enrollment import PrivacyPolicy
+from coachdesk.rco.desk import RcoDesk
+from coachdesk.rco.importer import open_sealed, read_bundle_file
+
+
+def _store_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("store", type=Path, metavar="STORE", help="the RCO store folder")
+    add_passphrase_option(p)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    rco = sub.add_parser("rco", help="the RCO supervisor's desk: import, outcomes, reports")
+    rsub = rco.add_subparsers(dest="rco_command", required=True, metavar="COMMAND")
+
+    p = rsub.add_parser("init", help="create the RCO store and identity (prints the recovery code)")
+    _store_arg(p)
+    p.add_argument("--name", default="", help="the RCO's name, shown to coaches at enrollment")
+    p.add_argument("--k", type=int, default=11, help="k-anonymity of exports (default 11)")
+    p.add_argument(
+        "--small-cell", type=int, default=11, help="suppress counts below this (default 11)"
+    )
+    p.add_argument(
+        "--months-between",
+        action="store_true",
+        help="ask coaches' exports for the months between timepoints (optional field)",
+    )
+    p.set_defaults(func=cmd_init)
+
+    p = rsub.add_parser("enrollment", help="write the signed enrollment file for coaches")
+    _store_arg(p)
+    p.add_argument("out", type=Path, metavar="OUT_FILE")
+    p.set_defaults(func=cmd_enrollment)
+
+    p = rsub.add_parser("import", help="import sealed bundles from files and folders")
+    _store_arg(p)
+    p.add_argument("paths", type=Path, nargs="+", metavar="BUNDLE_OR_FOLDER")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_import)
+
+    p = rsub.add_parser("devices", help="list, confirm or revoke coach devices")
+    _store_arg(p)
+    p.add_argument("--json", action="store_true")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--confirm", metavar="FINGERPRINT", help="confirm a pending device")
+    group.add_argument("--revoke", metavar="FINGERPRINT", help="refuse a device's bundles")
+    p.add_argument("--name", default="", help="with --confirm: a name for the device")
+    p.set_defaults(func=cmd_devices)
+
+    p = rsub.add_parser("flags", help="bundles flagged for the supervisor (counter problems)")
+    _store_arg(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_flags)
+
+    p = rsub.add_parser("records", help="print the de-identified records (for other tools)")
+    _store_arg(p)
+    p.add_argument("--json", action="store_true", required=True)
+    p.set_defaults(func=cmd_records)
+
+    p = rsub.add_parser("open", help="verify and print one bundle's payload (imports nothing)")
+    _store_arg(p)
+    p.add_argument("bundle", type=Path, metavar="BUNDLE")
+    p.add_argument("--json", action="store_true", required=True)
+    p.set_defaults(func=cmd_open)
+
+    p = rsub.add_parser("report", help="the funder report for a year or quarter")
+    _store_arg(p)
+    p.add_argument("--period", required=True, help="2026, or a quarter like 2026-Q1")
+    p.add_argument("--device", default="", help="only this coach device (fingerprint)")
+    p.add_argument("--setting", default="", help="only this setting")
+    p.add_argument("--csv", type=Path, metavar="OUT")
+    p.add_argument("--pdf", type=Path, metavar="OUT")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_report)
+
+    p = rsub.add_parser("directory", help="edit and publish the signed resource directory")
+    dsub = p.add_subparsers(dest="directory_command", required=True, metavar="COMMAND")
+    d = dsub.add_parser("add", help="add (or with --ref, replace) an entry")
+    _store_arg(d)
+    d.add_argument("--name", required=True)
+    d.add_argument(
+        "--category", required=True, choices=[c.value for c in ResourceCategory], metavar="CAT"
+    )
+    d.add_argument(
+        "--pathway",
+        action="append",
+        default=[],
+        choices=[c.value for c in Pathway],
+        metavar="PATHWAY",
+    )
+    for name in ("address", "phone", "hours", "notes", "ref"):
+        d.add_argument(f"--{name}", default="")
+    d.set_defaults(func=cmd_directory_add)
+    d = dsub.add_parser("list", help="list the entries")
+    _store_arg(d)
+    d.add_argument("--json", action="store_true")
+    d.set_defaults(func=cmd_directory_list)
+    d = dsub.add_parser("remove", help="remove an entry")
+    _store_arg(d)
+    d.add_argument("ref", metavar="REF")
+    d.set_defaults(func=cmd_directory_remove)
+    d = dsub.add_parser("publish", help="sign and write the directory for coaches to fetch")
+    _store_arg(d)
+    d.add_argument("--folder", type=Path, required=True, metavar="PATH")
+    d.set_defaults(func=cmd_directory_publish)
+
+    p = rsub.add_parser("desk", help="open the supervisor's window")
+    p.add_argument("store", type=Path, nargs="?", metavar="STORE")
+    p.set_defaults(func=cmd_desk)
+
+
+@contextmanager
+def _open(args: argparse.Namespace) -> Iterator[RcoDesk]:
+    desk = RcoDesk.open(args.store, passphrase(args))
+    try:
+        yield desk
+    finally:
+        desk.close()
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    policy = PrivacyPolicy(
+        args.k, args.small_cell, ("months_between",) if args.months_between else ()
+    )
+    try:
+        PrivacyPolicy.from_json(policy.to_json())
+    except Exception as exc:
+        raise UserError(str(exc)) from None
+    desk, code = RcoDesk.create(
+        args.store, passphrase(args, confirm=True), name=args.name, policy=policy
+    )
+    with desk:
+        print(f"Created RCO store {args.store} for {desk.name}")
+        print(f"fingerprint: {desk.fingerprint}")
+    print("Recovery code (shown only this once; write it down and keep it apart from this")
+    print("computer: it opens the store if the passphrase is forgotten):")
+    print(f"    {code}")
+    return 0
+
+
+def cmd_enrollment(args: argparse.Namespace) -> int:
+    with _open(args) as desk:
+        desk.write_enrollment(args.out)
+        print(f"Enrollment file written: {args.out}")
+        print(f"fingerprint: {desk.fingerprint}")
+    print("Give coaches this fingerprint on paper; they compare it when they enroll.")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    with _open(args) as desk:
+        summary = desk.import_paths(args.paths, progress=ProgressBar("Importing"))
+    if args.json:
+        print_json(summary.to_json())
+    else:
+        for r in summary.results:
+            line = f"{r.outcome.value:16} {r.path}"
+            print(line + (f": {r.reason}" if r.reason else ""))
+        counts = summary.to_json()
+        print(
+            f"{counts['imported']} imported, {counts['already_present']} already present, "
+            f"{counts['pending']} waiting for device confirmation, {counts['flagged']} flagged, "
+            f"{counts['rejected']} rejected"
+        )
+    if not summary.results:
+        print("coachdesk: no bundle files were found there.", file=sys.stderr)
+        return 1
+    return 0 if summary.ok else 1
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    with _open(args) as desk:
+        if args.confirm:
+            summary = desk.confirm_device(args.confirm, args.name)
+            if not args.json:
+                print(
+                    f"Device confirmed; {len(summary.results)} waiting bundle(s) processed: "
+                    + ", ".join(f"{r.outcome.value}" for r in summary.results)
+                )
+        elif args.revoke:
+            dropped = desk.revoke_device(args.revoke)
+            if not args.json:
+                print(f"Device revoked; {dropped} waiting bundle(s) dropped.")
+        devices = desk.devices()
+    if args.json:
+        print_json(devices)
+    elif not (args.confirm or args.revoke):
+        if not devices:
+            print("No coach devices yet.")
+        for d in devices:
+            print(
+                f"{d.status.value:10} {d.fingerprint}  {d.name or '(no name)'}  "
+                f"bundles: {d.bundles}, waiting: {d.pending_bundles}, "
+                f"last counter: {d.last_counter if d.last_counter >= 0 else '-'}"
+            )
+    return 0
+
+
+def cmd_flags(args: argparse.Namespace) -> int:
+    with _open(args) as desk:
+        flags = desk.flags()
+        names = desk.device_names()
+    if args.json:
+        print_json(flags)
+    else:
+        if not flags:
+            print("Nothing flagged.")
+        for f in flags:
+            print(f"{f.at}  {names.get(f.device_id, f.device_id)}: {f.detail}")
+    return 0
+
+
+def cmd_records(args: argparse.Namespace) -> int:
+    with _open(args) as desk:
+        episodes = desk.episodes()
+        names = desk.device_names()
+    out = []
+    for e in episodes:
+        row = {k: v for k, v in _as_dict(e).items() if k not in ("bundle_id",)}
+        row["device"] = names.get(e.device_id, e.device_id)
+        out.append(row)
+    print_json(out)
+    return 0
+
+
+def _as_dict(e: object) -> dict[str, object]:
+    from coachdesk.cli.common import jsonable
+
+    value = jsonable(e)
+    assert isinstance(value, dict)
+    return value
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    with _open(args) as desk:
+        opened = open_sealed(read_bundle_file(args.bundle), desk.identity)
+        device = desk.backend.get_device(opened.device_id)
+    print_json(
+        {
+            "device_fingerprint": opened.device_fingerprint,
+            "device_status": device.status.value if device else "unknown",
+            "payload": opened.payload,
+        }
+    )
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    import coachdesk.rco.report as report_mod
+
+    with _open(args) as desk:
+        report = report_mod.build_report(desk, args.period, args.device, args.setting)
+    written = []
+    if args.csv:
+        written.append(report_mod.write_csv(report, args.csv))
+    if args.pdf:
+        from coachdesk.reports.funder_pdf import write_funder_pdf
+
+        written.append(write_funder_pdf(report, args.pdf))
+    if args.json:
+        print_json(report.to_json())
+    else:
+        for line in report_mod.text_lines(report):
+            print(line)
+    for path in written:
+        print(f"Written: {path}", file=sys.stderr if args.json else sys.stdout)
+    return 0
+
+
+def cmd_directory_add(args: argparse.Namespace) -> int:
+    with _open(args) as desk:
+        saved = desk.save_directory_entry(
+            Resource(
+                args.name,
+                ResourceCategory(args.category),
+                [Pathway(p) for p in args.pathway],
+                args.address,
+                args.phone,
+                args.hours,
+                args.notes,
+                local=False,
+                rco_ref=args.ref,
+            )
+        )
+    print(f"Saved directory entry {saved.rco_ref}: {saved.name}")
+    return 0
+
+
+def cmd_directory_list(args: argparse.Namespace) -> int:
+    with _open(args) as desk:
+        entries = desk.directory()
+        serial = desk.directory_serial
+    if args.json:
+        print_json({"published_serial": serial, "entries": entries})
+    else:
+        for r in entries:
+            print(f"{r.rco_ref}  {r.category.value:15} {r.name}")
+        print(f"{len(entries)} entries; last published serial {serial}")
+    return 0
+
+
+def cmd_directory_remove(args: argparse.Namespace) -> int:
+    with _open(args) as desk:
+        desk.delete_directory_entry(args.ref)
+    print(f"Removed {args.ref} (publish again for coaches to see it).")
+    return 0
+
+
+def cmd_directory_publish(args: argparse.Namespace) -> int:
+    with _open(args) as desk:
+        path, serial = desk.publish_directory(args.folder)
+        count = len(desk.directory())
+    print(f"Published {count} entries as serial {serial}: {path}")
+    return 0
+
+
+def cmd_desk(args: argparse.Namespace) -> int:
+    # Lazy: the CLI stays importable without Qt.
+    from coachdesk.ui.rco.main import run_desk
+
+    return run_desk(args.store)

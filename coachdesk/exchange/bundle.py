@@ -1,0 +1,267 @@
+"""Sealed export bundles: signed by the coach's device, encrypted to the RCO (FORMAT.md).
+
+`seal_bundle` runs on the workstation: it only ever holds the RCO's *public* key, so nothing on
+the workstation can read a bundle back. `open_bundle` runs at the RCO: it checks sizes, decrypts,
+verifies the device signature over the exact payload bytes before parsing anything, then parses
+with depth/duplicate limits and validates the strict schema. Every refusal is a BundleRejected
+with a plain reason; nothing is returned half-checked.
+
+Pure functions: any thread may call them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import struct
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives import hpke
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from coachdesk.crypto.identity import DeviceIdentity, RcoIdentity, RcoPublicKeys, public_bytes
+from coachdesk.crypto.signing import canonical, fingerprint
+from coachdesk.errors import CoachDeskError
+from coachdesk.exchange import payload_schema as schema
+
+MAGIC = b"CDBUNDLE"
+FORMAT_VERSION = 1
+HEADER_FORMAT = "coachdesk-bundle"
+SUITE_NAME = "X25519-HKDF-SHA256-AES-256-GCM"
+INFO_PREFIX = b"coachdesk-bundle/v1\x00"
+SIGNED_PREFIX = b"coachdesk-bundle-payload/v1\x00"
+FILE_SUFFIX = ".cdbundle"
+
+MAX_HEADER_BYTES = 1024
+MAX_PAYLOAD_BYTES = 32 * 1024 * 1024
+MAX_BUNDLE_BYTES = MAX_PAYLOAD_BYTES + 2048
+MAX_DEPTH = 8
+
+_PREFIX = struct.Struct(">8sBH")  # magic, version, header length
+_KEY, _SIG = 32, 64
+_ENC = 32  # X25519 encapsulated key
+_TAG = 16  # AES-GCM tag
+MIN_BUNDLE_BYTES = _PREFIX.size + 2 + _ENC + _SIG + _KEY + _TAG
+_SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+
+
+class BundleRejected(CoachDeskError):
+    """A bundle that cannot be accepted; str() is the plain reason, for the supervisor."""
+
+
+@dataclass(frozen=True, slots=True)
+class BundleHeader:
+    format_version: int
+    recipient: str
+    header_length: int
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedBundle:
+    """A bundle that decrypted, verified and passed the schema. The device registry decides
+    whether `device_fingerprint` belongs to a registered device and whether `counter` is new."""
+
+    header: BundleHeader
+    bundle_id: str
+    device_id: str
+    device_public_key: Ed25519PublicKey
+    device_fingerprint: str
+    counter: int
+    created_at: str
+    schema_version: int
+    payload: dict[str, Any]
+    payload_sha256: str  # of the signed payload bytes
+    sealed_sha256: str  # of the whole file as received
+
+    @property
+    def records(self) -> list[dict[str, Any]]:
+        return list(self.payload["records"])
+
+
+def _header_bytes(recipient: str) -> bytes:
+    header = canonical(
+        {
+            "format": HEADER_FORMAT,
+            "recipient": recipient,
+            "suite": SUITE_NAME,
+            "version": FORMAT_VERSION,
+        }
+    )
+    return _PREFIX.pack(MAGIC, FORMAT_VERSION, len(header)) + header
+
+
+def seal_payload_bytes(
+    payload: bytes,
+    signer: Ed25519PrivateKey,
+    recipient: RcoPublicKeys,
+    *,
+    claimed_key: Ed25519PublicKey | None = None,
+) -> bytes:
+    """Sign and encrypt `payload` exactly as given (no checks: tests use it to build hostile
+    bundles). `claimed_key` puts another public key in front of the signature."""
+    key = public_bytes(claimed_key or signer.public_key())
+    prefix = _header_bytes(recipient.fingerprint)
+    inner = key + signer.sign(SIGNED_PREFIX + payload) + payload
+    return prefix + _SUITE.encrypt(inner, recipient.encryption, INFO_PREFIX + prefix)
+
+
+def seal_bundle(payload: dict[str, Any], device: DeviceIdentity, recipient: RcoPublicKeys) -> bytes:
+    """The sealed file for `payload`. The payload is checked against the schema first, so the
+    workstation never sends what the RCO would refuse."""
+    data = canonical(payload)
+    if len(data) > MAX_PAYLOAD_BYTES:
+        raise CoachDeskError("The export is too large for one bundle.")
+    schema.validate_payload(payload)
+    if payload["device_public_key"] != public_bytes(device.public_key).hex():
+        raise CoachDeskError("The export payload names another device key.")
+    if payload["recipient"] != recipient.fingerprint:
+        raise CoachDeskError("The export payload names another RCO.")
+    return seal_payload_bytes(data, device.signing, recipient)
+
+
+def read_header(data: bytes) -> BundleHeader:
+    """The plain outer header: enough to say what a file is and for whom, without any key."""
+    if len(data) > MAX_BUNDLE_BYTES:
+        raise BundleRejected("The file is far too large to be a CoachDesk bundle.")
+    if len(data) < _PREFIX.size or data[: len(MAGIC)] != MAGIC:
+        raise BundleRejected("This is not a CoachDesk export bundle.")
+    _, version, length = _PREFIX.unpack_from(data)
+    if version > FORMAT_VERSION:
+        raise BundleRejected("This bundle was made by a newer CoachDesk; update CoachDesk first.")
+    if version != FORMAT_VERSION:
+        raise BundleRejected("This bundle's format version is not one CoachDesk knows.")
+    if not 1 <= length <= MAX_HEADER_BYTES or len(data) < _PREFIX.size + length:
+        raise BundleRejected("The bundle's header is damaged.")
+    raw = data[_PREFIX.size : _PREFIX.size + length]
+    try:
+        header = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise BundleRejected("The bundle's header is damaged.") from None
+    if (
+        not isinstance(header, dict)
+        or set(header) != {"format", "recipient", "suite", "version"}
+        or header["format"] != HEADER_FORMAT
+        or header["suite"] != SUITE_NAME
+        or header["version"] != version
+        or not isinstance(header["recipient"], str)
+        or not schema.FINGERPRINT.fullmatch(header["recipient"])
+        or canonical(header) != raw
+    ):
+        raise BundleRejected("The bundle's header is damaged.")
+    return BundleHeader(version, header["recipient"], length)
+
+
+_KEEP = b'"[]{}'
+_DROP = bytes(b for b in range(256) if b not in _KEEP)
+_QUOTED = re.compile(rb'"[^"]*"')
+_STEP = [1 if b in b"[{" else -1 for b in range(256)]
+
+
+def nesting_depth(data: bytes) -> int:
+    """Deepest nesting of objects and arrays, found without parsing (strings skipped).
+
+    Escaped backslashes, then escaped quotes, are removed first, so every remaining quote
+    opens or closes a string; then everything but quotes and brackets goes, and quoted runs.
+    """
+    plain = data.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _DROP)
+    # Two adjacent quotes enclose nothing (or nothing between strings): dropping them keeps
+    # every other quote's parity, and leaves few strings for the regular expression.
+    brackets = _QUOTED.sub(b"", plain.replace(b'""', b""))
+    return max(accumulate(map(_STEP.__getitem__, brackets), initial=0))
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise BundleRejected("The payload repeats a member name.")
+    return result
+
+
+def _no_constants(name: str) -> Any:
+    raise BundleRejected(f"The payload holds a number CoachDesk never writes ({name}).")
+
+
+def parse_payload(payload: bytes) -> dict[str, Any]:
+    """Parse signed payload bytes with depth, duplicate and canonical-form checks."""
+    if len(payload) > MAX_PAYLOAD_BYTES:
+        raise BundleRejected("The bundle's content is larger than CoachDesk allows.")
+    if nesting_depth(payload) > MAX_DEPTH:
+        raise BundleRejected("The bundle's content is nested too deeply.")
+    try:
+        value = json.loads(
+            payload.decode("utf-8"),
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_no_constants,
+        )
+    except (UnicodeDecodeError, ValueError):
+        raise BundleRejected("The bundle's content is not valid JSON.") from None
+    except RecursionError:
+        raise BundleRejected("The bundle's content is nested too deeply.") from None
+    if not isinstance(value, dict):
+        raise BundleRejected("The bundle's content is not a CoachDesk export.")
+    if canonical(value) != payload:
+        raise BundleRejected("The bundle's content is not in the canonical form CoachDesk writes.")
+    return value
+
+
+def open_bundle(data: bytes, rco: RcoIdentity) -> OpenedBundle:
+    """Decrypt, verify and validate a sealed bundle for `rco`, or raise BundleRejected."""
+    header = read_header(data)
+    if header.recipient != rco.public.fingerprint:
+        raise BundleRejected(
+            f"This bundle is for another RCO (key {header.recipient}), not for this one."
+        )
+    if len(data) < MIN_BUNDLE_BYTES:
+        raise BundleRejected("The bundle is truncated.")
+    split = _PREFIX.size + header.header_length
+    try:
+        inner = _SUITE.decrypt(data[split:], rco.encryption, INFO_PREFIX + data[:split])
+    except (InvalidTag, ValueError):
+        raise BundleRejected(
+            "The bundle cannot be decrypted: it was altered, truncated or has extra bytes."
+        ) from None
+    if len(inner) < _KEY + _SIG + 2:
+        raise BundleRejected("The bundle's content is empty.")
+    key_bytes, signature, payload = inner[:_KEY], inner[_KEY : _KEY + _SIG], inner[_KEY + _SIG :]
+    if len(payload) > MAX_PAYLOAD_BYTES:
+        raise BundleRejected("The bundle's content is larger than CoachDesk allows.")
+    try:
+        device_key = Ed25519PublicKey.from_public_bytes(key_bytes)
+        device_key.verify(signature, SIGNED_PREFIX + payload)
+    except (InvalidSignature, ValueError):
+        raise BundleRejected(
+            "The bundle's signature does not verify: it was not signed by the device it names."
+        ) from None
+    value = parse_payload(payload)
+    try:
+        schema.validate_payload(value)
+    except schema.SchemaError as exc:
+        raise BundleRejected(f"The bundle's content is not valid: {exc}") from None
+    if value["device_public_key"] != key_bytes.hex():
+        raise BundleRejected(
+            "The bundle's signature does not verify: it was signed by another device key "
+            "than the one it names."
+        )
+    if value["recipient"] != header.recipient:
+        raise BundleRejected("The bundle's content names another RCO than its header.")
+    return OpenedBundle(
+        header=header,
+        bundle_id=value["bundle_id"],
+        device_id=value["device_id"],
+        device_public_key=device_key,
+        device_fingerprint=fingerprint(key_bytes),
+        counter=value["counter"],
+        created_at=value["created_at"],
+        schema_version=value["schema_version"],
+        payload=value,
+        payload_sha256=hashlib.sha256(payload).hexdigest(),
+        sealed_sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def bundle_file_name(counter: int, bundle_id: str) -> str:
+    return f"coachdesk-export-{counter:06d}-{bundle_id[:8]}{FILE_SUFFIX}"

@@ -1,0 +1,399 @@
+"""Use cases of the coach's side of the export: enroll with an RCO, preview, seal.
+
+Front-ends (the CLI, the window's dialogs) call only these functions and read the returned
+dataclasses; nothing here prints or asks. Threading: call on the thread that owns the vault
+(the GUI's database worker), like every Caseload method.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from coachdesk.core.caseload import Caseload
+from coachdesk.crypto.identity import DeviceIdentity, public_bytes
+from coachdesk.crypto.signing import normalize_fingerprint
+from coachdesk.errors import CoachDeskError
+from coachdesk.exchange import bundle as bundles
+from coachdesk.exchange.deid import DeidRecord, deidentify, payload_record
+from coachdesk.exchange.enrollment import Enrollment, EnrollmentError, parse_enrollment
+from coachdesk.exchange.kanon import Anonymization, anonymize
+from coachdesk.exchange.payload_schema import PAYLOAD_FORMAT, QUASI_IDENTIFIERS, SCHEMA_VERSION
+from coachdesk.files import write_atomic
+from coachdesk.storage import export_queries, outbox
+
+ENROLLMENT_META = "rco.enrollment"
+DEVICE_META = "device.identity"
+COUNTER_META = "export.counter"
+
+
+class NotEnrolledError(CoachDeskError):
+    def __init__(self) -> None:
+        super().__init__(
+            "This vault is not enrolled with an RCO yet: ask your supervisor for the enrollment "
+            "file and its fingerprint, then enroll (coachdesk vault enroll VAULT FILE)."
+        )
+
+
+# -- enrollment ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EnrollmentCheck:
+    """What the coach must see before confirming an enrollment file."""
+
+    rco_name: str
+    fingerprint: str
+    policy_k: int
+    optional_fields: tuple[str, ...]
+    matches_expected: bool | None  # None when no fingerprint from paper was given yet
+    current_rco: str | None  # the RCO this vault is enrolled with now, if any
+    current_fingerprint: str | None
+    replaces_another_rco: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EnrollmentResult:
+    rco_name: str
+    rco_fingerprint: str
+    device_id: str
+    device_fingerprint: str
+    new_device: bool
+    replaced: str | None  # fingerprint of the RCO this replaced, if any
+
+
+def current_enrollment(caseload: Caseload) -> Enrollment | None:
+    text = caseload.vault.get_meta(ENROLLMENT_META)
+    return parse_enrollment(text.encode("utf-8")) if text else None
+
+
+def device_identity(caseload: Caseload) -> DeviceIdentity | None:
+    text = caseload.vault.get_meta(DEVICE_META)
+    return DeviceIdentity.from_secret_hex(json.loads(text)) if text else None
+
+
+def check_enrollment(
+    caseload: Caseload, data: bytes, expected_fingerprint: str | None = None
+) -> EnrollmentCheck:
+    """Parse and verify an enrollment file and compare it with the paper fingerprint."""
+    enrollment = parse_enrollment(data)
+    current = current_enrollment(caseload)
+    matches = None
+    if expected_fingerprint is not None:
+        matches = normalize_fingerprint(expected_fingerprint) == enrollment.fingerprint
+    return EnrollmentCheck(
+        enrollment.rco_name,
+        enrollment.fingerprint,
+        enrollment.policy.k,
+        enrollment.policy.optional_fields,
+        matches,
+        current.rco_name if current else None,
+        current.fingerprint if current else None,
+        current is not None and current.fingerprint != enrollment.fingerprint,
+    )
+
+
+def replace_warning(check: EnrollmentCheck) -> str:
+    return (
+        f"This vault is enrolled with {check.current_rco} (key {check.current_fingerprint}). "
+        f"Enrolling with {check.rco_name} instead means every later export is sealed for "
+        f"{check.rco_name} only and {check.current_rco} can no longer read them; exports "
+        "already waiting in the outbox stay sealed for the old RCO."
+    )
+
+
+def enroll(
+    caseload: Caseload, data: bytes, confirmed_fingerprint: str, *, replace: bool = False
+) -> EnrollmentResult:
+    """Enroll the vault with the RCO of `data` once the coach confirmed its fingerprint.
+
+    `confirmed_fingerprint` is the fingerprint the supervisor gave on paper (as typed); a
+    mismatch is refused. Enrolling with a different RCO is refused unless `replace`. The device
+    identity is made on first enrollment and kept when the RCO is replaced or re-enrolled.
+    """
+    check = check_enrollment(caseload, data, confirmed_fingerprint)
+    if not check.matches_expected:
+        raise EnrollmentError(
+            "The fingerprint does not match the one from your supervisor. Nothing was enrolled: "
+            "check with your supervisor before using this file."
+        )
+    if check.replaces_another_rco and not replace:
+        raise EnrollmentError(replace_warning(check) + " Use --replace if that is intended.")
+    vault = caseload.vault
+    with vault.transaction():
+        device = device_identity(caseload)
+        new_device = device is None
+        if device is None:
+            device = DeviceIdentity.generate()
+            vault.set_meta(DEVICE_META, json.dumps(device.to_secret_hex()))
+        vault.set_meta(ENROLLMENT_META, data.decode("utf-8"))
+        detail = f"RCO key {check.fingerprint}; device {device.fingerprint}"
+        if check.replaces_another_rco:
+            detail += f"; replaced RCO key {check.current_fingerprint}"
+        caseload.audit.append(caseload.actor, "enroll", "enrollment", None, detail)
+    return EnrollmentResult(
+        check.rco_name,
+        check.fingerprint,
+        device.device_id,
+        device.fingerprint,
+        new_device,
+        check.current_fingerprint if check.replaces_another_rco else None,
+    )
+
+
+# -- preview and export ----------------------------------------------------------------------
+
+_FIELD_WORDS = (
+    "a random code per client (stable between exports, never made from the client's identity)",
+    "age band at intake",
+    "gender",
+    "setting where you met the client",
+    "intake year",
+    "recovery pathways",
+    "status (active, discharged, lost contact, transferred)",
+    "numbers of sessions, contact attempts and group sessions",
+    "referrals per category and how many were linked",
+    "BARC-10 answers and total at each timepoint reached (the timepoint's name, not its date)",
+    "outcome answers at each timepoint reached",
+)
+_MONTHS_WORDS = "months between timepoints (your RCO's policy asks for it)"
+NEVER_WORDS = (
+    "names, contact details, addresses, dates of birth, exact dates, your facility, notes, "
+    "plans, consents and any other text you typed"
+)
+_QI_WORDS = {
+    "age_band": "age band",
+    "gender": "gender",
+    "setting": "setting",
+    "intake_year": "intake year",
+}
+_LEVEL_WORDS = {
+    ("age_band", "5y"): "Age is shown in 5-year bands; 90 and over is shown as '90+'.",
+    ("age_band", "10y"): "Age is shown in 10-year bands instead of 5-year bands",
+    ("age_band", "20y"): "Age is shown in 20-year bands instead of 5-year bands",
+    ("age_band", "suppressed"): "Age band is left out entirely",
+    ("gender", "grouped"): "Gender is shown as woman, man, or 'another or undisclosed'",
+    ("gender", "suppressed"): "Gender is left out entirely",
+    ("setting", "group"): "Setting is shown as a group (clinical, justice or first responder, "
+    "community) instead of the exact setting",
+    ("setting", "suppressed"): "Setting is left out entirely",
+    ("intake_year", "2y"): "Intake year is shown as a two-year span",
+    ("intake_year", "suppressed"): "Intake year is left out entirely",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportPreview:
+    rco_name: str
+    rco_fingerprint: str
+    k: int
+    records: int
+    suppressed_records: int
+    missing_age: int
+    information_kept: float
+    generalization: dict[str, str]
+    fields: tuple[str, ...]
+    explanations: tuple[str, ...]
+
+    def lines(self) -> list[str]:
+        """The preview in plain words, one sentence a line."""
+        out = [
+            f"{self.records} records (one per client) would be sealed for {self.rco_name} "
+            f"(key {self.rco_fingerprint}); only {self.rco_name} can open them.",
+            "Each record holds: " + "; ".join(self.fields) + ".",
+            f"Never included: {NEVER_WORDS}.",
+            *self.explanations,
+            f"Information kept: {self.information_kept:.1%} of the age, gender, setting and "
+            "intake-year values.",
+        ]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    bundle_id: str
+    counter: int
+    records: int
+    suppressed_records: int
+    information_kept: float
+    generalization: dict[str, str]
+    size_bytes: int
+    outbox_id: int
+    summary: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    enrollment: Enrollment
+    records: list[DeidRecord]
+    anonymization: Anonymization
+
+
+def _prepare(caseload: Caseload) -> _Prepared:
+    enrollment = current_enrollment(caseload)
+    if enrollment is None:
+        raise NotEnrolledError()
+    months = "months_between" in enrollment.policy.optional_fields
+    rows = export_queries.caseload_rows(caseload.conn, months_between=months)
+    records = [deidentify(row, months_between=months) for row in rows]
+    records.sort(key=lambda r: r.pseudonym)  # order carries nothing about intake or identity
+    return _Prepared(
+        enrollment, records, anonymize([r.quasi for r in records], enrollment.policy.k)
+    )
+
+
+def _explanations(prepared: _Prepared) -> list[str]:
+    anon, k = prepared.anonymization, prepared.enrollment.policy.k
+    n = len(prepared.records)
+    why = (
+        f", so that every combination of age band, gender, setting and intake year is shared "
+        f"by at least {k} records."
+    )
+    if n < k:
+        return [
+            f"With fewer than {k} records, age band, gender, setting and intake year are all "
+            f"left out, because any of them could point to a person."
+        ]
+    out = [_LEVEL_WORDS[("age_band", "5y")]] if anon.levels["age_band"] == "5y" else []
+    for qi in QUASI_IDENTIFIERS:
+        words = _LEVEL_WORDS.get((qi, anon.levels[qi]))
+        if words and not (qi == "age_band" and anon.levels[qi] == "5y"):
+            out.append(words + why)
+    if len(out) == (1 if anon.levels["age_band"] == "5y" else 0):
+        out.append(
+            f"No further generalizing was needed: every combination is shared by at "
+            f"least {k} records."
+        )
+    if anon.suppressed:
+        out.append(
+            f"For {len(anon.suppressed)} records, age band, gender, setting and intake year are "
+            f"left blank: their combination was too rare even after generalizing (their "
+            f"outcomes are kept)."
+        )
+    missing = sum(r.quasi.age is None for r in prepared.records)
+    if missing:
+        out.append(f"{missing} clients have no date of birth, so their age band is blank.")
+    return out
+
+
+def _fields(prepared: _Prepared) -> tuple[str, ...]:
+    if "months_between" in prepared.enrollment.policy.optional_fields:
+        return (*_FIELD_WORDS, _MONTHS_WORDS)
+    return _FIELD_WORDS
+
+
+def preview_export(caseload: Caseload) -> ExportPreview:
+    """What an export would contain now, in plain words; nothing is sealed or written."""
+    prepared = _prepare(caseload)
+    anon = prepared.anonymization
+    return ExportPreview(
+        prepared.enrollment.rco_name,
+        prepared.enrollment.fingerprint,
+        prepared.enrollment.policy.k,
+        len(prepared.records),
+        len(anon.suppressed),
+        sum(r.quasi.age is None for r in prepared.records),
+        round(anon.information_kept, 4),
+        dict(anon.levels),
+        _fields(prepared),
+        tuple(_explanations(prepared)),
+    )
+
+
+def build_payload(
+    prepared: _Prepared,
+    device: DeviceIdentity,
+    counter: int,
+    audit_head: bytes,
+    created_at: datetime,
+) -> dict[str, Any]:
+    anon = prepared.anonymization
+    records = [
+        payload_record(record, values)
+        for record, values in zip(prepared.records, anon.values, strict=True)
+    ]
+    return {
+        "format": PAYLOAD_FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "bundle_id": secrets.token_hex(16),
+        "device_id": device.device_id,
+        "device_public_key": public_bytes(device.public_key).hex(),
+        "counter": counter,
+        "created_at": created_at.astimezone(UTC).isoformat(timespec="seconds"),
+        "recipient": prepared.enrollment.fingerprint,
+        "audit_head": audit_head.hex(),
+        "policy": prepared.enrollment.policy.to_json(),
+        "generalization": dict(anon.levels),
+        "summary": {
+            "records": len(records),
+            "suppressed_records": len(anon.suppressed),
+            "information_kept": round(anon.information_kept, 4),
+        },
+        "records": records,
+    }
+
+
+def export(caseload: Caseload, out_dir: Path | str, *, now: datetime | None = None) -> ExportResult:
+    """Seal the caseload's export for the enrolled RCO into `out_dir`.
+
+    In one vault transaction: the counter goes up, the bundle is written atomically, queued in
+    the outbox and an "export" audit entry appended. If any step fails, the transaction rolls
+    back and the written file is removed, so a failed export leaves nothing behind.
+    """
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise CoachDeskError(f"The folder {out_dir} does not exist.")
+    vault = caseload.vault
+    written: Path | None = None
+    try:
+        with vault.transaction() as conn:
+            device = device_identity(caseload)
+            prepared = _prepare(caseload)
+            if device is None:
+                raise NotEnrolledError()
+            counter = int(vault.get_meta(COUNTER_META) or "0") + 1
+            vault.set_meta(COUNTER_META, str(counter))
+            payload = build_payload(
+                prepared, device, counter, caseload.audit.head(), now or datetime.now(UTC)
+            )
+            sealed = bundles.seal_bundle(payload, device, prepared.enrollment.keys)
+            name = bundles.bundle_file_name(counter, payload["bundle_id"])
+            summary = {
+                **payload["summary"],
+                "recipient": prepared.enrollment.fingerprint,
+                "generalization": payload["generalization"],
+            }
+            written = write_atomic(out_dir / name, sealed)
+            outbox_id = outbox.enqueue(
+                conn, outbox.OutboxItem(payload["bundle_id"], counter, name, sealed, summary)
+            )
+            caseload.audit.append(
+                caseload.actor,
+                "export",
+                "bundle",
+                counter,
+                f"bundle {payload['bundle_id']}: {len(prepared.records)} records for RCO key "
+                f"{prepared.enrollment.fingerprint}",
+            )
+    except BaseException:
+        if written is not None:
+            written.unlink(missing_ok=True)
+        raise
+    anon = prepared.anonymization
+    return ExportResult(
+        written,
+        payload["bundle_id"],
+        counter,
+        len(prepared.records),
+        len(anon.suppressed),
+        round(anon.information_kept, 4),
+        dict(anon.levels),
+        len(sealed),
+        outbox_id,
+        summary,
+    )

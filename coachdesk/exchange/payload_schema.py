@@ -1,0 +1,362 @@
+"""The export payload's vocabularies and its strict validator (FORMAT.md section 5).
+
+Used on both sides: the workstation validates before sealing, the RCO after verifying. Every
+object must have exactly its listed members; errors name the member. Pure: any thread.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from typing import Any
+
+from coachdesk.core.models import (
+    ClientStatus,
+    Gender,
+    Pathway,
+    ResourceCategory,
+    Setting,
+    Timepoint,
+)
+from coachdesk.errors import CoachDeskError
+from coachdesk.exchange.enrollment import OPTIONAL_FIELDS
+
+PAYLOAD_FORMAT = "coachdesk-export"
+SCHEMA_VERSION = 1
+MAX_RECORDS = 20_000
+MAX_STRING = 128
+MAX_COUNT = 100_000
+MAX_REFERRALS = 10_000
+MAX_MONTHS = 240
+MAX_COUNTER = 2**53 - 1
+
+FINGERPRINT = re.compile(r"[0-9A-F]{4}(?:-[0-9A-F]{4}){7}")
+_HEX = {n: re.compile(f"[0-9a-f]{{{n}}}") for n in (24, 32, 64)}
+_INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00")
+_YEAR = re.compile(r"(\d{4})")
+_SPAN = re.compile(r"(\d{4})-(\d{4})")
+
+# -- quasi-identifier ladders (level 0 = most detail, last = suppressed) -------------------
+
+AGE_LEVELS = ("5y", "10y", "20y", "suppressed")
+GENDER_LEVELS = ("exact", "grouped", "suppressed")
+SETTING_LEVELS = ("exact", "group", "suppressed")
+YEAR_LEVELS = ("year", "2y", "suppressed")
+QUASI_IDENTIFIERS = ("age_band", "gender", "setting", "intake_year")
+LEVELS: dict[str, tuple[str, ...]] = {
+    "age_band": AGE_LEVELS,
+    "gender": GENDER_LEVELS,
+    "setting": SETTING_LEVELS,
+    "intake_year": YEAR_LEVELS,
+}
+TOP_CODE_AGE = 90
+
+
+def _bands(width: int, top: int) -> tuple[str, ...]:
+    return (*(f"{lo}-{lo + width - 1}" for lo in range(0, top, width)), f"{top}+")
+
+
+AGE_BANDS: dict[str, tuple[str, ...]] = {
+    "5y": _bands(5, TOP_CODE_AGE),
+    "10y": _bands(10, TOP_CODE_AGE),
+    "20y": _bands(20, 80),
+    "suppressed": (),
+}
+
+ANOTHER_GENDER = "another_or_undisclosed"
+GENDER_VALUES: dict[str, tuple[str, ...]] = {
+    "exact": tuple(g.value for g in Gender),
+    "grouped": (Gender.WOMAN.value, Gender.MAN.value, ANOTHER_GENDER),
+    "suppressed": (),
+}
+
+SETTING_GROUP: dict[str, str] = {
+    Setting.EMERGENCY_DEPARTMENT: "clinical",
+    Setting.TREATMENT_CENTER: "clinical",
+    Setting.JAIL_PRISON: "justice_first_responder",
+    Setting.DRUG_COURT: "justice_first_responder",
+    Setting.POLICE_FIRE: "justice_first_responder",
+    Setting.COMMUNITY: "community",
+}
+SETTING_VALUES: dict[str, tuple[str, ...]] = {
+    "exact": tuple(s.value for s in Setting),
+    "group": tuple(sorted(set(SETTING_GROUP.values()))),
+    "suppressed": (),
+}
+
+# -- outcome vocabularies --------------------------------------------------------------------
+
+TIMEPOINTS = tuple(t.value for t in Timepoint)  # also the timepoint order
+HOUSING = ("stable", "unstable", "homeless", "institution")
+EMPLOYMENT = ("employed", "unemployed", "student", "not_in_labor_force")
+OUTCOME_INTS = {"days_used": (0, 30), "arrests": (0, 99), "ed_visits": (0, 99)}
+OUTCOME_BOOLS = ("overdose", "in_treatment", "on_moud", "recovery_support")
+OUTCOME_FIELDS = (
+    "timepoint",
+    "days_used",
+    "overdose",
+    "housing",
+    "employment",
+    "arrests",
+    "ed_visits",
+    "in_treatment",
+    "on_moud",
+    "recovery_support",
+    "social_connectedness",
+)
+RECORD_FIELDS = (
+    "pseudonym",
+    "age_band",
+    "gender",
+    "setting",
+    "intake_year",
+    "pathways",
+    "status",
+    "sessions",
+    "contact_attempts",
+    "group_sessions",
+    "referrals",
+    "barc10",
+    "outcomes",
+)
+OPTIONAL_RECORD_FIELDS = ("months_between",)
+PAYLOAD_FIELDS = (
+    "format",
+    "schema_version",
+    "bundle_id",
+    "device_id",
+    "device_public_key",
+    "counter",
+    "created_at",
+    "recipient",
+    "audit_head",
+    "policy",
+    "generalization",
+    "summary",
+    "records",
+)
+
+
+PATHWAY_VALUES = frozenset(p.value for p in Pathway)
+STATUS_VALUES = frozenset(s.value for s in ClientStatus)
+CATEGORY_VALUES = frozenset(c.value for c in ResourceCategory)
+_TIMEPOINT_SET = frozenset(TIMEPOINTS)
+_HOUSING_SET = frozenset(HOUSING)
+_EMPLOYMENT_SET = frozenset(EMPLOYMENT)
+_OPTIONAL_SET = frozenset(OPTIONAL_FIELDS)
+_AGE_SETS = {level: frozenset(values) for level, values in AGE_BANDS.items()}
+_GENDER_SETS = {level: frozenset(values) for level, values in GENDER_VALUES.items()}
+_SETTING_SETS = {level: frozenset(values) for level, values in SETTING_VALUES.items()}
+_LEVEL_SETS = {name: frozenset(levels) for name, levels in LEVELS.items()}
+
+
+class SchemaError(CoachDeskError):
+    """The payload does not follow FORMAT.md; the message names the member."""
+
+
+# -- small checkers --------------------------------------------------------------------------
+
+
+def _fail(path: str, what: str) -> SchemaError:
+    return SchemaError(f"{path} {what}.")
+
+
+def _members(
+    value: Any, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _fail(path, "must be an object")
+    keys = set(value)
+    missing = [k for k in required if k not in keys]
+    if missing:
+        raise _fail(path, f"lacks '{missing[0]}'")
+    extra = sorted(keys - set(required) - set(optional))
+    if extra:
+        raise _fail(path, f"has a member CoachDesk never exports ('{extra[0][:MAX_STRING]}')")
+    return value
+
+
+def _int(value: Any, path: str, low: int, high: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise _fail(path, "must be a whole number")
+    if not low <= value <= high:
+        raise _fail(path, f"must be from {low} to {high}")
+    return value
+
+
+def _str(value: Any, path: str) -> str:
+    if not isinstance(value, str):
+        raise _fail(path, "must be text")
+    if len(value) > MAX_STRING:
+        raise _fail(path, "is too long")
+    return value
+
+
+def _match(value: Any, path: str, pattern: re.Pattern[str]) -> str:
+    if not pattern.fullmatch(_str(value, path)):
+        raise _fail(path, "is not in the expected form")
+    return value
+
+
+def _one_of(value: Any, path: str, allowed: Collection[str], nullable: bool = False) -> Any:
+    if value is None and nullable:
+        return None
+    if _str(value, path) not in allowed:
+        raise _fail(path, "has a value CoachDesk never exports")
+    return value
+
+
+def _bool(value: Any, path: str, nullable: bool = True) -> Any:
+    if value is None and nullable:
+        return None
+    if not isinstance(value, bool):
+        raise _fail(path, "must be true or false")
+    return value
+
+
+def _list(value: Any, path: str, limit: int) -> list[Any]:
+    if not isinstance(value, list):
+        raise _fail(path, "must be a list")
+    if len(value) > limit:
+        raise _fail(path, "has too many entries")
+    return value
+
+
+def _timepoint_order(items: list[dict[str, Any]], key: str, path: str) -> None:
+    order = [TIMEPOINTS.index(item[key]) for item in items]
+    if order != sorted(set(order)):
+        raise _fail(path, "must list each timepoint once, in order")
+
+
+# -- the schema ------------------------------------------------------------------------------
+
+
+def intake_year_ok(value: str, level: str) -> bool:
+    if level == "year":
+        return _YEAR.fullmatch(value) is not None and 1900 <= int(value) <= 2200
+    if level == "2y":
+        m = _SPAN.fullmatch(value)
+        if m is None:
+            return False
+        start, end = int(m.group(1)), int(m.group(2))
+        return 1900 <= start <= 2200 and start % 2 == 0 and end == start + 1
+    return False
+
+
+def _record(r: Any, path: str, generalization: dict[str, str], months: bool) -> None:
+    _members(r, path, RECORD_FIELDS + (OPTIONAL_RECORD_FIELDS if months else ()))
+    _match(r["pseudonym"], f"{path}.pseudonym", _HEX[24])
+    _one_of(r["age_band"], f"{path}.age_band", _AGE_SETS[generalization["age_band"]], True)
+    _one_of(r["gender"], f"{path}.gender", _GENDER_SETS[generalization["gender"]], True)
+    _one_of(r["setting"], f"{path}.setting", _SETTING_SETS[generalization["setting"]], True)
+    year = r["intake_year"]
+    if year is not None and not intake_year_ok(
+        _str(year, f"{path}.intake_year"), generalization["intake_year"]
+    ):
+        raise _fail(f"{path}.intake_year", "has a value CoachDesk never exports")
+    pathways = _list(r["pathways"], f"{path}.pathways", len(PATHWAY_VALUES))
+    for i, p in enumerate(pathways):
+        _one_of(p, f"{path}.pathways[{i}]", PATHWAY_VALUES)
+    if pathways != sorted(set(pathways)):
+        raise _fail(f"{path}.pathways", "must be sorted without repeats")
+    _one_of(r["status"], f"{path}.status", STATUS_VALUES)
+    for name in ("sessions", "contact_attempts", "group_sessions"):
+        _int(r[name], f"{path}.{name}", 0, MAX_COUNT)
+    referrals = r["referrals"]
+    if not isinstance(referrals, dict):
+        raise _fail(f"{path}.referrals", "must be an object")
+    for category, counts in referrals.items():
+        where = f"{path}.referrals.{str(category)[:MAX_STRING]}"
+        _one_of(category, where, CATEGORY_VALUES)
+        _members(counts, where, ("linked", "made"))
+        made = _int(counts["made"], f"{where}.made", 1, MAX_REFERRALS)
+        _int(counts["linked"], f"{where}.linked", 0, made)
+    barc = _list(r["barc10"], f"{path}.barc10", len(TIMEPOINTS))
+    for i, b in enumerate(barc):
+        where = f"{path}.barc10[{i}]"
+        _members(b, where, ("items", "timepoint", "total"))
+        _one_of(b["timepoint"], f"{where}.timepoint", _TIMEPOINT_SET)
+        items = _list(b["items"], f"{where}.items", 10)
+        if len(items) != 10:
+            raise _fail(f"{where}.items", "must hold the 10 answers")
+        for j, item in enumerate(items):
+            if type(item) is not int or not 1 <= item <= 6:  # fast path; _int names the fault
+                _int(item, f"{where}.items[{j}]", 1, 6)
+        if _int(b["total"], f"{where}.total", 10, 60) != sum(items):
+            raise _fail(f"{where}.total", "is not the sum of the answers")
+    _timepoint_order(barc, "timepoint", f"{path}.barc10")
+    outcomes = _list(r["outcomes"], f"{path}.outcomes", len(TIMEPOINTS))
+    for i, o in enumerate(outcomes):
+        where = f"{path}.outcomes[{i}]"
+        _members(o, where, OUTCOME_FIELDS)
+        _one_of(o["timepoint"], f"{where}.timepoint", _TIMEPOINT_SET)
+        for name, (low, high) in OUTCOME_INTS.items():
+            value = o[name]
+            if value is not None and (type(value) is not int or not low <= value <= high):
+                _int(value, f"{where}.{name}", low, high)
+        for name in OUTCOME_BOOLS:
+            if o[name] is not None and type(o[name]) is not bool:
+                _bool(o[name], f"{where}.{name}")
+        _one_of(o["housing"], f"{where}.housing", _HOUSING_SET, True)
+        _one_of(o["employment"], f"{where}.employment", _EMPLOYMENT_SET, True)
+        if o["social_connectedness"] is not None:
+            _int(o["social_connectedness"], f"{where}.social_connectedness", 1, 5)
+    _timepoint_order(outcomes, "timepoint", f"{path}.outcomes")
+    if months:
+        spans = _list(r["months_between"], f"{path}.months_between", len(TIMEPOINTS) - 1)
+        for i, m in enumerate(spans):
+            where = f"{path}.months_between[{i}]"
+            _members(m, where, ("from", "months", "to"))
+            first = _one_of(m["from"], f"{where}.from", TIMEPOINTS)
+            second = _one_of(m["to"], f"{where}.to", TIMEPOINTS)
+            if TIMEPOINTS.index(first) >= TIMEPOINTS.index(second):
+                raise _fail(where, "must go forward in time")
+            _int(m["months"], f"{where}.months", 0, MAX_MONTHS)
+
+
+def validate_payload(p: Any) -> None:
+    """Raise SchemaError naming the first member that breaks FORMAT.md, else return."""
+    _members(p, "The payload", PAYLOAD_FIELDS)
+    if p["format"] != PAYLOAD_FORMAT:
+        raise SchemaError("The payload is not a CoachDesk export.")
+    if p["schema_version"] != SCHEMA_VERSION or isinstance(p["schema_version"], bool):
+        raise SchemaError("The payload's schema version is not one this CoachDesk reads.")
+    _match(p["bundle_id"], "bundle_id", _HEX[32])
+    _match(p["device_id"], "device_id", _HEX[32])
+    _match(p["device_public_key"], "device_public_key", _HEX[64])
+    _int(p["counter"], "counter", 1, MAX_COUNTER)
+    _match(p["created_at"], "created_at", _INSTANT)
+    _match(p["recipient"], "recipient", FINGERPRINT)
+    _match(p["audit_head"], "audit_head", _HEX[64])
+
+    policy = _members(p["policy"], "policy", ("k", "optional_fields", "small_cell"))
+    _int(policy["k"], "policy.k", 2, 1000)
+    _int(policy["small_cell"], "policy.small_cell", 2, 1000)
+    optional = _list(policy["optional_fields"], "policy.optional_fields", len(OPTIONAL_FIELDS))
+    for i, name in enumerate(optional):
+        _one_of(name, f"policy.optional_fields[{i}]", _OPTIONAL_SET)
+    if len(set(optional)) != len(optional):
+        raise _fail("policy.optional_fields", "repeats a field")
+
+    generalization = _members(p["generalization"], "generalization", QUASI_IDENTIFIERS)
+    for qi in QUASI_IDENTIFIERS:
+        _one_of(generalization[qi], f"generalization.{qi}", _LEVEL_SETS[qi])
+
+    records = _list(p["records"], "records", MAX_RECORDS)
+    summary = _members(
+        p["summary"], "summary", ("information_kept", "records", "suppressed_records")
+    )
+    if _int(summary["records"], "summary.records", 0, MAX_RECORDS) != len(records):
+        raise _fail("summary.records", "does not match the records")
+    _int(summary["suppressed_records"], "summary.suppressed_records", 0, len(records))
+    kept = summary["information_kept"]
+    if isinstance(kept, bool) or not isinstance(kept, int | float) or not 0 <= kept <= 1:
+        raise _fail("summary.information_kept", "must be a number from 0 to 1")
+
+    months = "months_between" in optional
+    previous = ""
+    for i, record in enumerate(records):
+        _record(record, f"records[{i}]", generalization, months)
+        if record["pseudonym"] <= previous:
+            raise _fail(f"records[{i}].pseudonym", "is out of order or repeated")
+        previous = record["pseudonym"]

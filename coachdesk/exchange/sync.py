@@ -1,0 +1,577 @@
+"""Sync use cases: send the outbox through a transport and bring the RCO's directory back.
+
+    sync_once(caseload_or_vault, transport)   -> SyncReport (plain-language lines)
+    sync_status(caseload_or_vault)            -> SyncStatus for the window's indicator
+    sync_if_reachable(caseload_or_vault, transport) -> SyncReport | None (for a background timer)
+
+Every state change is committed before and after each network call, so a run killed at any
+moment resumes on the next one: `recover_interrupted` puts an unfinished send back to waiting
+and the transport recognises a bundle that had already arrived (exactly one copy at the RCO).
+
+Threading: call from the thread that owns the vault (the GUI's database worker, or the CLI's
+main thread). Nothing here imports Qt; network calls block that thread for at most the
+transport's timeouts and retries, and no vault transaction is open during them.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from coachdesk.core.models import Resource
+from coachdesk.errors import CoachDeskError
+from coachdesk.exchange import directory as rco_directory
+from coachdesk.exchange.enrollment import EnrollmentError, parse_enrollment
+from coachdesk.exchange.transports import (
+    BundleRefusedError,
+    Delivery,
+    OfflineError,
+    Transport,
+    TransportError,
+)
+from coachdesk.exchange.transports.webdav import (
+    META_KEY as WEBDAV_META,
+)
+from coachdesk.exchange.transports.webdav import (
+    RetryPolicy,
+    WebDavSettings,
+    WebDavTransport,
+)
+from coachdesk.storage import outbox, repos
+from coachdesk.storage.audit import AuditLog
+from coachdesk.storage.directory_repo import MergeCounts, merge_directory
+from coachdesk.storage.outbox import OutboxState
+from coachdesk.storage.vault import Vault
+
+ENROLLMENT_META = "rco.enrollment"
+SERIAL_META = "directory.serial"
+DIRECTORY_MERGED_META = "directory.merged_at"
+LAST_ATTEMPT_META = "sync.last_attempt"
+LAST_SUCCESS_META = "sync.last_success"
+LAST_RESULT_META = "sync.last_result"  # "ok" | "offline" | "failed"
+LAST_ERROR_META = "sync.last_error"
+NOT_BEFORE_META = "sync.not_before"  # the server asked (Retry-After) not to come back before
+# A 'sending' row older than this, with no sync running in this process, is a killed run.
+STALE_SENDING = timedelta(minutes=10)
+
+
+class SyncState(StrEnum):
+    OFFLINE = "offline"  # the last attempt could not reach the destination
+    SYNCING = "syncing"
+    FAILED = "failed"  # the last attempt ended in an error that needs attention
+    WAITING = "waiting"  # exports wait for the next sync (none tried and failed yet)
+    UP_TO_DATE = "up_to_date"
+
+
+class DirectoryOutcome(StrEnum):
+    MERGED = "merged"
+    UNCHANGED = "unchanged"  # same serial as the one already merged
+    ABSENT = "absent"  # the destination has no directory file
+    REFUSED = "refused"  # bad signature, damaged, for another RCO, or older serial
+    SKIPPED = "skipped"  # the destination could not be used in this run
+    NOT_ENROLLED = "not_enrolled"
+
+
+@dataclass(slots=True)
+class SyncReport:
+    destination: str
+    sent: list[str] = field(default_factory=list)  # file names delivered in this run
+    already_there: list[str] = field(default_factory=list)  # found delivered by an earlier run
+    failed: dict[str, str] = field(default_factory=dict)  # file name -> reason
+    waiting: int = 0  # still to send after this run
+    resumed: int = 0  # interrupted sends picked up again
+    directory: DirectoryOutcome = DirectoryOutcome.SKIPPED
+    directory_serial: int | None = None
+    directory_counts: MergeCounts | None = None
+    directory_error: str = ""
+    error: str = ""  # what stopped the run early, if anything
+    offline: bool = False
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return (
+            not self.error
+            and not self.failed
+            and self.waiting == 0
+            and self.directory != DirectoryOutcome.REFUSED
+        )
+
+    @property
+    def delivered(self) -> int:
+        return len(self.sent) + len(self.already_there)
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    state: SyncState
+    waiting: int
+    failed: int
+    last_success: datetime | None
+    last_attempt: datetime | None
+    last_error: str
+    directory_serial: int | None
+
+    @property
+    def line(self) -> str:
+        """One plain sentence for the indicator's tooltip or a status bar."""
+        when = (
+            f"last sync {self.last_success.astimezone().strftime('%Y-%m-%d %H:%M')}"
+            if self.last_success
+            else "never synced"
+        )
+        exports = _plural(self.waiting, "export")
+        if self.state == SyncState.SYNCING:
+            return f"Sending {exports}…"
+        if self.state == SyncState.UP_TO_DATE:
+            return f"Up to date ({when})."
+        if self.state == SyncState.OFFLINE:
+            return f"Offline: {exports} waiting ({when})."
+        if self.state == SyncState.WAITING:
+            return f"{exports} waiting to be sent ({when})."
+        return f"Sync failed: {self.last_error} ({when})."
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxRow:
+    """An outbox entry as the coach sees it (never the sealed bytes)."""
+
+    counter: int
+    bundle_id: str
+    file_name: str
+    size: int
+    created_at: datetime
+    state: OutboxState
+    attempts: int
+    last_attempt_at: datetime | None
+    last_error: str
+    sent_to: str
+    sent_at: datetime | None
+    summary: dict[str, Any]
+
+
+# -- which syncs run in this process (for SYNCING while the worker thread is busy) -------------
+
+_running: set[str] = set()
+_running_lock = threading.Lock()
+
+
+def _key(vault: Vault) -> str:
+    return str(vault.path.resolve())
+
+
+@contextmanager
+def _marked_running(vault: Vault) -> Iterator[None]:
+    key = _key(vault)
+    with _running_lock:
+        if key in _running:
+            raise CoachDeskError("A sync of this vault is already running.")
+        _running.add(key)
+    try:
+        yield
+    finally:
+        with _running_lock:
+            _running.discard(key)
+
+
+def is_running(target: Any) -> bool:
+    """Whether a sync of this vault runs in this process now. Any thread may call this."""
+    with _running_lock:
+        return _key(_vault(target)) in _running
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def _vault(target: Any) -> Vault:
+    """Accept a Caseload (its .vault) or a Vault."""
+    vault = getattr(target, "vault", target)
+    if not isinstance(vault, Vault):
+        raise TypeError("sync needs a Caseload or an unlocked Vault")
+    return vault
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _when(text: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _actor(vault: Vault) -> str:
+    profile = repos.get_profile(vault.conn)
+    return profile.display_name if profile else "coach"
+
+
+def _audit(vault: Vault, conn: Any, record_type: str, record_id: int | None, detail: str) -> None:
+    AuditLog(conn, vault.audit_key).append(_actor(vault), "sync", record_type, record_id, detail)
+
+
+# -- the use cases ----------------------------------------------------------------------------
+
+
+def sync_once(target: Any, transport: Transport, *, fetch_directory: bool = True) -> SyncReport:
+    """Send every waiting or failed outbox item, then fetch and merge the RCO's directory.
+
+    A problem with the destination (offline, refused credentials, full) stops the run and
+    leaves the remaining bundles waiting; a problem with one bundle marks it failed and the
+    run goes on. Errors are in the report, not raised (except a vault that cannot be written).
+    """
+    vault = _vault(target)
+    report = SyncReport(transport.description)
+    with _marked_running(vault):
+        try:
+            with vault.transaction() as conn:
+                report.resumed = outbox.recover_interrupted(conn)
+                vault.set_meta(LAST_ATTEMPT_META, _now())
+            stop = _send_all(vault, transport, report)
+            if stop is None and fetch_directory:
+                stop = _fetch_directory(vault, transport, report)
+            if stop is not None:
+                report.error, report.offline = str(stop), isinstance(stop, OfflineError)
+                report.directory = DirectoryOutcome.SKIPPED
+            report.waiting = len(
+                outbox.overview(vault.conn, (OutboxState.WAITING, OutboxState.FAILED))
+            )
+            _record_result(vault, report, stop)
+        finally:
+            transport.close()
+    report.lines = _lines(report)
+    return report
+
+
+def _send_all(vault: Vault, transport: Transport, report: SyncReport) -> TransportError | None:
+    items = outbox.pending(vault.conn)
+    if not items:
+        return None
+    with vault.transaction() as conn:
+        outbox.mark_sending(conn, _id(items[0]))
+    for index, item in enumerate(items):
+        following = items[index + 1] if index + 1 < len(items) else None
+        try:
+            result = transport.deliver(item.file_name, item.sealed)
+        except BundleRefusedError as exc:
+            with vault.transaction() as conn:
+                outbox.mark_failed(conn, _id(item), str(exc))
+                _audit(vault, conn, "outbox", item.id, f"refused by {transport.description}")
+                _next_sending(conn, following)
+            report.failed[item.file_name] = str(exc)
+            continue
+        except TransportError as exc:
+            with vault.transaction() as conn:
+                outbox.mark_waiting(conn, _id(item), str(exc))
+            return exc
+        except BaseException:
+            # Not a delivery problem (a bug, Ctrl-C): the bundle waits, the error goes up.
+            with vault.transaction() as conn:
+                outbox.mark_waiting(conn, _id(item), "The send was interrupted.")
+            raise
+        # One commit records this bundle as sent and the next one as sending (half the
+        # fsyncs of two transactions; the next is still marked before its network call).
+        with vault.transaction() as conn:
+            outbox.mark_sent(conn, _id(item), transport.description)
+            how = "sent to" if result == Delivery.NEW else "found already delivered at"
+            _audit(vault, conn, "outbox", item.id, f"{how} {transport.description}")
+            _next_sending(conn, following)
+        (report.sent if result == Delivery.NEW else report.already_there).append(item.file_name)
+    return None
+
+
+def _id(item: outbox.OutboxItem) -> int:
+    assert item.id is not None
+    return item.id
+
+
+def _next_sending(conn: Any, item: outbox.OutboxItem | None) -> None:
+    if item is not None:
+        outbox.mark_sending(conn, _id(item))
+
+
+def _fetch_directory(
+    vault: Vault, transport: Transport, report: SyncReport
+) -> TransportError | None:
+    """Fetch, verify and merge; a destination that cannot be used is returned, not raised."""
+    text = vault.get_meta(ENROLLMENT_META)
+    if not text:
+        report.directory = DirectoryOutcome.NOT_ENROLLED
+        return None
+    try:
+        keys = parse_enrollment(text.encode("utf-8")).keys
+    except EnrollmentError as exc:
+        report.directory, report.directory_error = DirectoryOutcome.SKIPPED, str(exc)
+        return None
+    try:
+        data = transport.fetch(rco_directory.FILE_NAME, rco_directory.MAX_BYTES)
+    except TransportError as exc:
+        return exc
+    if data is None:
+        report.directory = DirectoryOutcome.ABSENT
+        return None
+    try:
+        serial, entries = rco_directory.parse_directory(data, keys)
+    except rco_directory.DirectoryError as exc:
+        report.directory, report.directory_error = DirectoryOutcome.REFUSED, str(exc)
+        return None
+    report.directory_serial = serial
+    merge_result = merge_signed_directory(vault, serial, entries)
+    if isinstance(merge_result, str):
+        report.directory, report.directory_error = DirectoryOutcome.REFUSED, merge_result
+    elif merge_result is None:
+        report.directory = DirectoryOutcome.UNCHANGED
+    else:
+        report.directory, report.directory_counts = DirectoryOutcome.MERGED, merge_result
+    return None
+
+
+def merge_signed_directory(
+    target: Any, serial: int, entries: list[Resource]
+) -> MergeCounts | str | None:
+    """Merge a directory whose signature was verified. One transaction.
+
+    Returns the counts, None when this serial is already merged, or the plain reason for
+    refusing an older serial (a replayed old directory must not undo the RCO's changes).
+    """
+    vault = _vault(target)
+    with vault.transaction() as conn:
+        merged = _int(vault.get_meta(SERIAL_META))
+        if merged is not None and serial < merged:
+            return (
+                f"The resource directory offered (number {serial}) is older than the one "
+                f"already here (number {merged}); it was refused."
+            )
+        if merged is not None and serial == merged:
+            return None
+        counts = merge_directory(conn, entries)
+        vault.set_meta(SERIAL_META, str(serial))
+        vault.set_meta(DIRECTORY_MERGED_META, _now())
+        _audit(vault, conn, "directory", serial, f"resource directory {serial} merged")
+    return counts
+
+
+def _int(text: str | None) -> int | None:
+    try:
+        return int(text) if text is not None else None
+    except ValueError:
+        return None
+
+
+def _record_result(vault: Vault, report: SyncReport, stop: TransportError | None) -> None:
+    if stop is not None:
+        result, error = ("offline" if report.offline else "failed"), str(stop)
+    elif report.failed:
+        result, error = "failed", next(iter(report.failed.values()))
+    elif report.directory == DirectoryOutcome.REFUSED:
+        result, error = "failed", report.directory_error
+    else:
+        result, error = "ok", ""
+    with vault.transaction():
+        vault.set_meta(LAST_RESULT_META, result)
+        vault.set_meta(LAST_ERROR_META, error)
+        if result == "ok":
+            vault.set_meta(LAST_SUCCESS_META, _now())
+        if stop is not None and stop.retry_after:
+            not_before = datetime.now(UTC) + timedelta(seconds=stop.retry_after)
+            vault.set_meta(NOT_BEFORE_META, not_before.isoformat(timespec="seconds"))
+        else:
+            vault.set_meta(NOT_BEFORE_META, "")
+
+
+def _lines(report: SyncReport) -> list[str]:
+    lines: list[str] = []
+    if report.resumed:
+        lines.append(f"Picked up {_plural(report.resumed, 'send')} interrupted last time.")
+    if report.sent:
+        lines.append(f"Sent {_plural(len(report.sent), 'export')} to the {report.destination}.")
+    if report.already_there:
+        lines.append(
+            f"{_plural(len(report.already_there), 'export')} had already arrived at the "
+            f"{report.destination} (not sent twice)."
+        )
+    for name, reason in report.failed.items():
+        lines.append(f"Could not send {name}: {reason}")
+    if report.error:
+        lines.append(report.error)
+    if report.waiting:
+        lines.append(f"{_plural(report.waiting, 'export')} still waiting to be sent.")
+    elif not report.delivered and not report.failed and not report.error:
+        lines.append("Nothing was waiting to be sent.")
+    if report.directory == DirectoryOutcome.MERGED and report.directory_counts:
+        c = report.directory_counts
+        lines.append(
+            f"Resource directory number {report.directory_serial} merged: {c.added} added, "
+            f"{c.updated} updated, {c.removed} removed; your own entries were kept."
+        )
+    elif report.directory == DirectoryOutcome.UNCHANGED:
+        lines.append("The resource directory is already up to date.")
+    elif report.directory == DirectoryOutcome.ABSENT:
+        lines.append(f"The {report.destination} has no resource directory yet.")
+    elif report.directory == DirectoryOutcome.REFUSED:
+        lines.append(report.directory_error)
+    elif report.directory == DirectoryOutcome.NOT_ENROLLED:
+        lines.append("This vault is not enrolled with an RCO; no resource directory was fetched.")
+    elif report.directory_error:
+        lines.append(f"The resource directory was not fetched: {report.directory_error}")
+    return lines
+
+
+def sync_status(target: Any) -> SyncStatus:
+    """The indicator's state from the vault alone (no network). Vault-owning thread only."""
+    vault = _vault(target)
+    conn = vault.conn
+    rows = [
+        item
+        for item, _size in outbox.overview(
+            conn, (OutboxState.WAITING, OutboxState.FAILED, OutboxState.SENDING)
+        )
+    ]
+    waiting = sum(1 for r in rows if r.state != OutboxState.SENDING)
+    failed = sum(1 for r in rows if r.state == OutboxState.FAILED)
+    now = datetime.now(UTC)
+    live_send = any(
+        r.state == OutboxState.SENDING
+        and r.last_attempt_at is not None
+        and now - r.last_attempt_at < STALE_SENDING
+        for r in rows
+    )
+    stale = sum(1 for r in rows if r.state == OutboxState.SENDING) - int(live_send)
+    result = vault.get_meta(LAST_RESULT_META) or ""
+    error = vault.get_meta(LAST_ERROR_META) or ""
+    last_success = _when(vault.get_meta(LAST_SUCCESS_META)) or outbox.last_success(conn)
+    if is_running(vault) or live_send:
+        state = SyncState.SYNCING
+    elif result == "offline":
+        state = SyncState.OFFLINE
+    elif result == "failed" or failed:
+        state = SyncState.FAILED
+        error = error or next((r.last_error for r in rows if r.last_error), "")
+    elif waiting or stale:
+        state = SyncState.WAITING
+    else:
+        state = SyncState.UP_TO_DATE
+    return SyncStatus(
+        state,
+        waiting + stale,
+        failed,
+        last_success,
+        _when(vault.get_meta(LAST_ATTEMPT_META)),
+        error,
+        _int(vault.get_meta(SERIAL_META)),
+    )
+
+
+def list_outbox(target: Any) -> list[OutboxRow]:
+    """Every outbox entry, oldest first, without the sealed bytes. Vault-owning thread only."""
+    return [
+        OutboxRow(
+            i.counter,
+            i.bundle_id,
+            i.file_name,
+            size,
+            i.created_at,
+            i.state,
+            i.attempts,
+            i.last_attempt_at,
+            i.last_error,
+            i.sent_to,
+            i.sent_at,
+            i.summary,
+        )
+        for i, size in outbox.overview(_vault(target).conn)
+    ]
+
+
+# -- configuration and the background check ---------------------------------------------------
+
+
+def save_webdav_settings(target: Any, settings: WebDavSettings) -> None:
+    """Keep the RCO inbox settings (with the password) inside the vault only."""
+    vault = _vault(target)
+    with vault.transaction() as conn:
+        vault.set_meta(WEBDAV_META, settings.to_json())
+        _audit(vault, conn, "settings", None, f"WebDAV inbox set to {settings.url}")
+
+
+def webdav_settings(target: Any) -> WebDavSettings | None:
+    text = _vault(target).get_meta(WEBDAV_META)
+    return WebDavSettings.from_json(text) if text else None
+
+
+def configured_transport(target: Any, policy: RetryPolicy | None = None) -> Transport | None:
+    """The WebDAV transport from the vault's settings, or None if none is set up."""
+    settings = webdav_settings(target)
+    return WebDavTransport(settings, policy) if settings else None
+
+
+def reachable(transport: Transport) -> bool:
+    """A cheap probe; never raises. Any thread (it does not touch the vault)."""
+    try:
+        transport.probe()
+    except CoachDeskError:
+        return False
+    finally:
+        transport.close()
+    return True
+
+
+def sync_if_reachable(target: Any, transport: Transport) -> SyncReport | None:
+    """For a background timer: sync only when something waits and the destination answers.
+
+    Returns None when nothing was attempted (nothing waiting, the server asked to wait, or it
+    is unreachable; the last case is recorded so the indicator shows 'offline').
+    """
+    vault = _vault(target)
+    if is_running(vault) or not outbox.overview(
+        vault.conn, (OutboxState.WAITING, OutboxState.FAILED)
+    ):
+        return None
+    not_before = _when(vault.get_meta(NOT_BEFORE_META))
+    if not_before is not None and datetime.now(UTC) < not_before:
+        return None
+    try:
+        transport.probe()
+    except CoachDeskError as exc:
+        transport.close()
+        result = "offline" if isinstance(exc, OfflineError) else "failed"
+        if vault.get_meta(LAST_RESULT_META) != result or vault.get_meta(LAST_ERROR_META) != str(
+            exc
+        ):
+            with vault.transaction():
+                vault.set_meta(LAST_RESULT_META, result)
+                vault.set_meta(LAST_ERROR_META, str(exc))
+        return None
+    return sync_once(vault, transport)
+
+
+def report_json(report: SyncReport) -> dict[str, Any]:
+    counts = report.directory_counts
+    return {
+        "destination": report.destination,
+        "ok": report.ok,
+        "sent": report.sent,
+        "already_there": report.already_there,
+        "failed": report.failed,
+        "waiting": report.waiting,
+        "resumed": report.resumed,
+        "error": report.error,
+        "offline": report.offline,
+        "directory": {
+            "outcome": report.directory.value,
+            "serial": report.directory_serial,
+            "error": report.directory_error,
+            "counts": asdict(counts) if counts else None,
+        },
+        "lines": report.lines,
+    }

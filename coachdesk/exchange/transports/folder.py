@@ -1,0 +1,124 @@
+"""Folder transport: a USB stick, a mapped network share, or a cloud-synced folder.
+
+Bundles are written with a temporary name in the target folder, fsynced and renamed
+(coachdesk.files.write_atomic_with), so a pulled stick or a killed process never leaves a
+partial file under a bundle's final name. The RCO's directory is read from the folder's root.
+
+Threading: any thread; a FolderTransport holds no open resources.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from contextlib import suppress
+from pathlib import Path
+from typing import BinaryIO
+
+from coachdesk.errors import CoachDeskError, StorageFullError
+from coachdesk.exchange.transports import (
+    TEMP_PREFIX,
+    TEMP_SUFFIX,
+    BundleRefusedError,
+    Delivery,
+    OfflineError,
+    TransportError,
+    check_file_name,
+)
+from coachdesk.files import write_atomic_with
+
+_CHUNK = 1024 * 1024
+
+
+class FolderTransport:
+    def __init__(self, folder: Path | str) -> None:
+        self.folder = Path(folder)
+
+    @property
+    def description(self) -> str:
+        return f"folder {self.folder}"
+
+    def _offline(self) -> OfflineError:
+        return OfflineError(
+            f"The folder {self.folder} is not there (was the USB stick removed or the shared "
+            "folder disconnected?)."
+        )
+
+    def probe(self) -> None:
+        if not self.folder.is_dir():
+            raise self._offline()
+        if not os.access(self.folder, os.W_OK):
+            raise TransportError(f"CoachDesk may not write in the folder {self.folder}.")
+
+    def deliver(self, file_name: str, data: bytes) -> Delivery:
+        target = self.folder / check_file_name(file_name)
+        if not self.folder.is_dir():
+            raise self._offline()
+        try:
+            existing = _read_at_most(target, len(data) + 1)
+        except OSError as exc:
+            raise self._explain(exc) from None
+        if existing is not None:
+            if existing == data:
+                return Delivery.ALREADY_THERE
+            raise BundleRefusedError(
+                f"A different file named {file_name} is already in {self.folder}; "
+                "it was not overwritten."
+            )
+        self._remove_leftovers(file_name)
+
+        def produce(stream: BinaryIO) -> None:
+            for start in range(0, len(data), _CHUNK):
+                stream.write(data[start : start + _CHUNK])
+
+        try:
+            write_atomic_with(target, produce)
+        except StorageFullError:
+            raise TransportError(
+                f"There is not enough free space in {self.folder} for {file_name}; "
+                "it stays waiting."
+            ) from None
+        except CoachDeskError as exc:
+            if not self.folder.is_dir():
+                raise self._offline() from None
+            raise TransportError(f"{exc} The export stays waiting.") from None
+        return Delivery.NEW
+
+    def fetch(self, file_name: str, max_bytes: int) -> bytes | None:
+        if not self.folder.is_dir():
+            raise self._offline()
+        try:
+            return _read_at_most(self.folder / check_file_name(file_name), max_bytes + 1)
+        except OSError as exc:
+            raise self._explain(exc) from None
+
+    def close(self) -> None:
+        return None
+
+    def _remove_leftovers(self, file_name: str) -> None:
+        """Temp files of this bundle left by a killed run (only ours: same bundle name)."""
+        prefix = f"{TEMP_PREFIX}{file_name}."
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return
+        for name in names:
+            if name.startswith(prefix) and name.endswith(TEMP_SUFFIX):
+                # A read-only folder fails on the write just after, with a clear message.
+                with suppress(OSError):
+                    (self.folder / name).unlink()
+
+    def _explain(self, exc: OSError) -> TransportError:
+        if exc.errno in (errno.ENOENT, errno.ENODEV, errno.EIO, errno.ENXIO):
+            return self._offline()
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            return TransportError(f"CoachDesk may not read or write in the folder {self.folder}.")
+        return TransportError(f"The folder {self.folder} cannot be used: {exc.strerror or exc}.")
+
+
+def _read_at_most(path: Path, limit: int) -> bytes | None:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(limit)
+    except FileNotFoundError:
+        return None

@@ -1,0 +1,462 @@
+"""WebDAV over HTTPS: the RCO's inbox on a server it already runs (Nextcloud, Apache, IIS ...).
+
+A bundle is PUT under a temporary name (".NAME.part") and then MOVEd to its final name with
+"Overwrite: F", so the inbox never shows a partial file under a final name. Before uploading,
+a HEAD on the final name recognises an earlier delivery of the same bundle (the process was
+killed after the MOVE but before the outbox recorded it): same bytes -> already delivered,
+different bytes -> refused, never overwritten.
+
+Credentials are the RCO-issued user name and password kept inside the vault (meta
+"sync.webdav"); they never go to settings or logs and never appear in messages or repr().
+TLS is verified against the system store, or only against the RCO's pinned CA certificate.
+Network failures and 429/5xx answers are retried with exponential backoff and jitter; a
+Retry-After header is honoured up to `RetryPolicy.max_retry_after`.
+
+Threading: one thread at a time (the one running the sync); it keeps one keep-alive
+connection that `close()` drops.
+"""
+
+from __future__ import annotations
+
+import base64
+import email.utils
+import http.client
+import json
+import random
+import socket
+import ssl
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import NoReturn, TypeVar
+from urllib.parse import quote, urlsplit
+
+from coachdesk import __version__
+from coachdesk.errors import CoachDeskError
+from coachdesk.exchange.transports import (
+    BundleRefusedError,
+    Delivery,
+    OfflineError,
+    TransportError,
+    check_file_name,
+    temp_name,
+)
+
+META_KEY = "sync.webdav"
+_T = TypeVar("_T")
+_PROPFIND_BODY = (
+    b'<?xml version="1.0" encoding="utf-8"?>'
+    b'<propfind xmlns="DAV:"><prop><resourcetype/></prop></propfind>'
+)
+
+
+class WebDavSettingsError(CoachDeskError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class WebDavSettings:
+    """The RCO's inbox: an https:// collection URL, credentials, and an optional pinned CA."""
+
+    url: str
+    user: str
+    password: str = field(repr=False)
+    ca_pem: str = field(default="", repr=False)
+
+    def __post_init__(self) -> None:
+        parse_inbox_url(self.url)
+        if not self.user or ":" in self.user or len(self.user) > 200:
+            raise WebDavSettingsError("The WebDAV user name is empty or contains ':'.")
+        if not self.password:
+            raise WebDavSettingsError("The WebDAV password is empty.")
+        if self.ca_pem and "-----BEGIN CERTIFICATE-----" not in self.ca_pem:
+            raise WebDavSettingsError("The pinned CA certificate is not a PEM certificate.")
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"url": self.url, "user": self.user, "password": self.password, "ca_pem": self.ca_pem}
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> WebDavSettings:
+        try:
+            data = json.loads(text)
+            return cls(
+                str(data["url"]),
+                str(data["user"]),
+                str(data["password"]),
+                str(data.get("ca_pem", "")),
+            )
+        except (ValueError, KeyError, TypeError):
+            raise WebDavSettingsError(
+                "The stored WebDAV settings are damaged; run `coachdesk sync-setup` again."
+            ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class InboxUrl:
+    host: str
+    port: int
+    path: str  # percent-encoded, ends with "/"
+
+    @property
+    def origin(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"https://{host}" + ("" if self.port == 443 else f":{self.port}")
+
+    @property
+    def url(self) -> str:
+        return self.origin + self.path
+
+
+def parse_inbox_url(url: str) -> InboxUrl:
+    """Accept only https://host[:port]/path/ without credentials, query or fragment."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port or 443
+    except ValueError:
+        raise WebDavSettingsError(f"{url!r} is not a web address.") from None
+    if parts.scheme != "https":
+        raise WebDavSettingsError(
+            "The RCO's inbox address must start with https:// (exports never travel unencrypted)."
+        )
+    if not parts.hostname:
+        raise WebDavSettingsError(f"{url!r} has no server name.")
+    if parts.username or parts.password:
+        raise WebDavSettingsError(
+            "Put the user name and password in their own fields, not in the address."
+        )
+    if parts.query or parts.fragment:
+        raise WebDavSettingsError("The inbox address must not have a '?' or '#' part.")
+    path = parts.path or "/"
+    if not path.endswith("/"):
+        path += "/"
+    return InboxUrl(parts.hostname, port, path)
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    attempts: int = 4  # tries per operation, the first included
+    base_delay: float = 0.5  # seconds; doubles on every retry
+    max_delay: float = 8.0  # cap of one backoff wait
+    max_retry_after: float = 60.0  # a longer Retry-After ends the run (bundles stay waiting)
+    timeout: float = 20.0  # seconds per connect / socket read
+    probe_timeout: float = 4.0
+
+    def backoff(self, retry: int, rng: random.Random) -> float:
+        """Exponential backoff with 'equal jitter': half fixed, half random."""
+        ceiling = min(self.max_delay, self.base_delay * (2**retry))
+        return ceiling / 2 + rng.uniform(0, ceiling / 2)
+
+
+class _Retryable(Exception):
+    """An attempt failed in a way worth trying again; `final` is what the user sees if not."""
+
+    def __init__(self, final: TransportError, retry_after: float | None = None) -> None:
+        super().__init__(str(final))
+        self.final = final
+        self.retry_after = retry_after
+
+
+@dataclass(slots=True)
+class _Response:
+    status: int
+    headers: http.client.HTTPMessage
+    body: bytes
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+class WebDavTransport:
+    def __init__(
+        self,
+        settings: WebDavSettings,
+        policy: RetryPolicy | None = None,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.settings = settings
+        self.inbox = parse_inbox_url(settings.url)
+        self.policy = policy or RetryPolicy()
+        self._sleep = sleep
+        self._rng = rng or random.Random()
+        token = base64.b64encode(f"{settings.user}:{settings.password}".encode()).decode("ascii")
+        self._auth = f"Basic {token}"
+        self._context = self._make_context()
+        self._conn: http.client.HTTPSConnection | None = None
+        self.waits: list[float] = []  # backoff/Retry-After waits of this object, for reports
+
+    def __repr__(self) -> str:
+        return f"WebDavTransport({self.settings.url!r})"
+
+    @property
+    def description(self) -> str:
+        return f"WebDAV inbox {self.inbox.url}"
+
+    # -- public API ------------------------------------------------------------------------
+
+    def probe(self) -> None:
+        """One quick authenticated PROPFIND on the inbox; no retries (a timer calls it)."""
+        conn = self._connect(self.policy.probe_timeout)
+        try:
+            response = self._exchange(
+                conn,
+                "PROPFIND",
+                self.inbox.path,
+                _PROPFIND_BODY,
+                {"Depth": "0", "Content-Type": "application/xml; charset=utf-8"},
+            )
+        except _Retryable as exc:
+            raise exc.final from None
+        finally:
+            conn.close()
+        if response.status not in (200, 207):
+            self._refuse(response, "the inbox check")
+
+    def deliver(self, file_name: str, data: bytes) -> Delivery:
+        check_file_name(file_name)
+        return self._with_retries(lambda: self._deliver_once(file_name, data))
+
+    def fetch(self, file_name: str, max_bytes: int) -> bytes | None:
+        path = self._path(check_file_name(file_name))
+
+        def once() -> bytes | None:
+            response = self._request("GET", path, limit=max_bytes + 1)
+            if response.status == 404:
+                return None
+            if response.status != 200:
+                self._refuse(response, f"downloading {file_name}")
+            return response.body
+
+        return self._with_retries(once)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    # -- one delivery attempt --------------------------------------------------------------
+
+    def _deliver_once(self, file_name: str, data: bytes) -> Delivery:
+        final, temp = self._path(file_name), self._path(temp_name(file_name))
+        earlier = self._already_there(final, file_name, data)
+        if earlier is not None:
+            return earlier
+        put = self._request("PUT", temp, data, {"Content-Type": "application/octet-stream"})
+        if put.status not in (200, 201, 204):
+            self._refuse(put, f"uploading {file_name}")
+        moved = self._request(
+            "MOVE",
+            temp,
+            headers={"Destination": self.inbox.origin + final, "Overwrite": "F"},
+        )
+        if moved.status in (201, 204):
+            return Delivery.NEW
+        if moved.status == 412:  # something is under the final name already: ours or not?
+            earlier = self._already_there(final, file_name, data)
+            self._request("DELETE", temp)
+            if earlier is not None:
+                return earlier
+        if moved.status == 404:  # temp gone: an earlier MOVE may have landed; look again
+            raise _Retryable(TransportError(f"The server lost the upload of {file_name}."))
+        self._refuse(moved, f"renaming {file_name} into the inbox")
+
+    def _already_there(self, final: str, file_name: str, data: bytes) -> Delivery | None:
+        head = self._request("HEAD", final)
+        if head.status == 404:
+            return None
+        if head.status != 200:
+            self._refuse(head, f"checking for {file_name}")
+        length = head.headers.get("Content-Length")
+        if length is not None and length.isdigit() and int(length) != len(data):
+            raise self._different(file_name)
+        got = self._request("GET", final, limit=len(data) + 1)
+        if got.status in (401, 403, 405):
+            # A write-only inbox: the unique bundle id in the name and the same size must do.
+            return Delivery.ALREADY_THERE
+        if got.status != 200:
+            self._refuse(got, f"checking for {file_name}")
+        if got.body != data:
+            raise self._different(file_name)
+        return Delivery.ALREADY_THERE
+
+    def _different(self, file_name: str) -> BundleRefusedError:
+        return BundleRefusedError(
+            f"A different file named {file_name} is already in the RCO's inbox; "
+            "it was not overwritten."
+        )
+
+    # -- HTTP plumbing ---------------------------------------------------------------------
+
+    def _path(self, name: str) -> str:
+        return self.inbox.path + quote(name, safe="")
+
+    def _make_context(self) -> ssl.SSLContext:
+        try:
+            if self.settings.ca_pem:
+                context = ssl.create_default_context(cadata=self.settings.ca_pem)
+            else:
+                context = ssl.create_default_context()
+        except (ssl.SSLError, ValueError):
+            raise TransportError(
+                "The pinned certificate stored for the RCO's server cannot be used; "
+                "run `coachdesk sync-setup` again with the RCO's certificate file."
+            ) from None
+        context.minimum_version = ssl.TLSVersion.TLSv1_2
+        return context
+
+    def _connect(self, timeout: float) -> http.client.HTTPSConnection:
+        return http.client.HTTPSConnection(
+            self.inbox.host, self.inbox.port, timeout=timeout, context=self._context
+        )
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        *,
+        limit: int | None = None,
+    ) -> _Response:
+        if self._conn is None:
+            self._conn = self._connect(self.policy.timeout)
+        try:
+            response = self._exchange(self._conn, method, path, body, headers or {}, limit)
+        except BaseException:
+            self.close()
+            raise
+        if response.status in (429, 500, 502, 503, 504):
+            self.close()
+            wait = parse_retry_after(response.headers.get("Retry-After"))
+            if response.status in (429, 503):
+                message = "The RCO's server is busy"
+            else:
+                message = f"The RCO's server had a problem (HTTP {response.status})"
+            raise _Retryable(TransportError(f"{message}; the exports stay waiting."), wait)
+        return response
+
+    def _exchange(
+        self,
+        conn: http.client.HTTPSConnection,
+        method: str,
+        path: str,
+        body: bytes | None,
+        headers: dict[str, str],
+        limit: int | None = None,
+    ) -> _Response:
+        all_headers = {
+            "Authorization": self._auth,
+            "User-Agent": f"CoachDesk/{__version__}",
+            **headers,
+        }
+        if body is not None:
+            all_headers["Content-Length"] = str(len(body))
+        try:
+            conn.request(method, path, body=body, headers=all_headers)
+            raw = conn.getresponse()
+            if limit is None:
+                data = raw.read()
+            else:
+                data = raw.read(limit)
+                if not raw.isclosed():
+                    conn.close()  # more than we want to read: drop the connection instead
+            return _Response(raw.status, raw.headers, data)
+        except ssl.SSLCertVerificationError as exc:
+            conn.close()
+            raise TransportError(
+                f"The server {self.inbox.host} did not show a certificate CoachDesk can verify "
+                f"({exc.verify_message}); nothing was sent. If your RCO gave you its "
+                "certificate, add it with `coachdesk sync-setup --ca-cert FILE`."
+            ) from None
+        except (OSError, http.client.HTTPException) as exc:
+            conn.close()
+            raise _Retryable(
+                OfflineError(
+                    f"The RCO's server {self.inbox.host} could not be reached "
+                    f"({_reason(exc)}); the exports stay waiting."
+                )
+            ) from None
+
+    def _refuse(self, response: _Response, what: str) -> NoReturn:
+        status = response.status
+        if status == 401:
+            raise TransportError(
+                "The RCO's server refused the user name or password; ask the RCO for the inbox "
+                "credentials and run `coachdesk sync-setup` again. The exports stay waiting."
+            )
+        if status == 403:
+            raise TransportError(
+                "This account may not write in the RCO's inbox; the exports stay waiting."
+            )
+        if status in (404, 409):
+            raise TransportError(
+                f"The inbox folder {self.inbox.path} does not exist on the RCO's server; check "
+                "the address given to `coachdesk sync-setup`."
+            )
+        if status == 413:
+            raise BundleRefusedError("The RCO's server refused the export as too large.")
+        if status == 507:
+            raise TransportError("The RCO's server is out of space; the exports stay waiting.")
+        if 300 <= status < 400:
+            raise TransportError(
+                "The RCO's server sent CoachDesk to another address; check the inbox address "
+                "(https://..., ending with /)."
+            )
+        raise TransportError(f"The RCO's server answered HTTP {status} when {what}.")
+
+    def _with_retries(self, operation: Callable[[], _T]) -> _T:
+        policy = self.policy
+        for attempt in range(policy.attempts):
+            try:
+                return operation()
+            except _Retryable as exc:
+                if attempt == policy.attempts - 1:
+                    raise exc.final from None
+                if exc.retry_after is not None:
+                    if exc.retry_after > policy.max_retry_after:
+                        raise TransportError(
+                            f"The RCO's server is busy and asked to wait "
+                            f"{round(exc.retry_after)} seconds; the exports stay waiting.",
+                            retry_after=exc.retry_after,
+                        ) from None
+                    wait = exc.retry_after + self._rng.uniform(0, 0.1)
+                else:
+                    wait = policy.backoff(attempt, self._rng)
+                self.waits.append(wait)
+                self._sleep(wait)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, socket.timeout | TimeoutError):
+        return "no answer in time"
+    if isinstance(exc, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(exc, socket.gaierror):
+        return "unknown server name"
+    if isinstance(exc, http.client.RemoteDisconnected | ConnectionResetError | BrokenPipeError):
+        return "the connection was cut"
+    if isinstance(exc, http.client.IncompleteRead | ssl.SSLEOFError | ssl.SSLZeroReturnError):
+        return "the connection was cut"
+    if isinstance(exc, ssl.SSLError):
+        return "secure connection failed"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return type(exc).__name__

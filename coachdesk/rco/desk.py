@@ -1,0 +1,426 @@
+"""The RCO supervisor's use cases; the CLI (cli/rco_cmds.py) and the window (ui/rco) call these.
+
+Threading: an RcoDesk belongs to the thread that opened it (the GUI runs it on one worker).
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from coachdesk.core.models import Resource
+from coachdesk.crypto import kdf
+from coachdesk.crypto.identity import RcoIdentity
+from coachdesk.crypto.signing import normalize_fingerprint
+from coachdesk.errors import CoachDeskError, NotFoundError
+from coachdesk.exchange.directory import FILE_NAME as DIRECTORY_FILE_NAME
+from coachdesk.exchange.directory import make_directory
+from coachdesk.exchange.enrollment import PrivacyPolicy, make_enrollment
+from coachdesk.files import write_atomic
+from coachdesk.rco.importer import (
+    FileResult,
+    ImportRejected,
+    ImportSummary,
+    OpenedBundle,
+    Outcome,
+    Progress,
+    episode_from_record,
+    expand_paths,
+    open_sealed,
+    quarter_of,
+    read_bundle_file,
+)
+from coachdesk.rco.model import (
+    BundleRecord,
+    Device,
+    DeviceStatus,
+    Episode,
+    Flag,
+    PendingBundle,
+)
+from coachdesk.rco.store import RcoBackend, RcoStore, SqliteBackend
+from coachdesk.storage.lockout import Clock, utc_now
+
+_IDENTITY = "rco.identity"  # secret key hex, only ever inside the encrypted store
+_NAME = "rco.name"
+_POLICY = "rco.policy"
+_DIRECTORY_SERIAL = "rco.directory_serial"
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+class RcoDesk:
+    def __init__(self, backend: RcoBackend, clock: Clock = utc_now) -> None:
+        self.backend = backend
+        self.clock = clock
+        self._identity: RcoIdentity | None = None
+        self._episodes: list[Episode] | None = None
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        path: Path | str,
+        passphrase: str,
+        *,
+        name: str = "",
+        policy: PrivacyPolicy | None = None,
+        params: kdf.KdfParams | None = None,
+        clock: Clock = utc_now,
+    ) -> tuple[RcoDesk, str]:
+        """Create the store with a new RCO identity; return it open and the recovery code."""
+        name = name.strip() or "Recovery Community Organization"
+        if len(name) > 200:
+            raise CoachDeskError("The RCO name is too long (200 characters at most).")
+        policy = policy or PrivacyPolicy()
+        PrivacyPolicy.from_json(policy.to_json())  # same range checks a coach applies
+        store, code = RcoStore.create(path, passphrase, params=params)
+        backend = SqliteBackend(store)
+        try:
+            with backend.transaction():
+                backend.set_meta(_IDENTITY, json.dumps(RcoIdentity.generate().to_secret_hex()))
+                backend.set_meta(_NAME, name)
+                backend.set_meta(_POLICY, json.dumps(policy.to_json()))
+                backend.set_meta(_DIRECTORY_SERIAL, "0")
+        except BaseException:
+            store.close()
+            raise
+        return cls(backend, clock), code
+
+    @classmethod
+    def open(cls, path: Path | str, passphrase: str, *, clock: Clock = utc_now) -> RcoDesk:
+        return cls(SqliteBackend(RcoStore.open(path, passphrase, clock=clock)), clock)
+
+    def close(self) -> None:
+        self._identity = None
+        self._episodes = None
+        self.backend.close()
+
+    def __enter__(self) -> RcoDesk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- identity and enrollment -----------------------------------------------------------
+
+    @property
+    def identity(self) -> RcoIdentity:
+        if self._identity is None:
+            raw = self.backend.get_meta(_IDENTITY)
+            if raw is None:
+                raise CoachDeskError("This RCO store has no identity; it was not set up fully.")
+            self._identity = RcoIdentity.from_secret_hex(json.loads(raw))
+        return self._identity
+
+    @property
+    def name(self) -> str:
+        return self.backend.get_meta(_NAME) or ""
+
+    @property
+    def policy(self) -> PrivacyPolicy:
+        return PrivacyPolicy.from_json(json.loads(self.backend.get_meta(_POLICY) or "{}"))
+
+    @property
+    def fingerprint(self) -> str:
+        return self.identity.public.fingerprint
+
+    def enrollment(self) -> bytes:
+        return make_enrollment(self.identity, self.name, self.policy)
+
+    def write_enrollment(self, target: Path | str) -> Path:
+        return write_atomic(target, self.enrollment())
+
+    # -- import ----------------------------------------------------------------------------
+
+    def import_paths(
+        self,
+        paths: Iterable[Path | str],
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportSummary:
+        """Import files and folders; one transaction per bundle; never stops at a bad file."""
+        files = expand_paths(Path(p) for p in paths)
+        summary = ImportSummary()
+        for index, path in enumerate(files):
+            if cancelled is not None and cancelled():
+                break
+            try:
+                data = read_bundle_file(path)
+                summary.results.append(self.import_bytes(data, str(path), path.name))
+            except ImportRejected as exc:
+                summary.results.append(FileResult(str(path), Outcome.REJECTED, str(exc)))
+            if progress is not None:
+                progress(index + 1, len(files))
+        return summary
+
+    def import_bytes(self, data: bytes, label: str, file_name: str = "") -> FileResult:
+        """Import one sealed bundle. Raises ImportRejected (nothing changed) when refused."""
+        opened = open_sealed(data, self.identity)
+        result = FileResult(
+            label,
+            Outcome.IMPORTED,
+            bundle_id=opened.bundle_id,
+            device_fingerprint=opened.device_fingerprint,
+            records=len(opened.records),
+        )
+        now = _stamp(self.clock())
+        with self.backend.transaction():
+            if self.backend.has_bundle(opened.bundle_id):
+                result.outcome = Outcome.ALREADY_PRESENT
+                return result
+            if self.backend.is_pending(opened.bundle_id):
+                result.outcome = Outcome.PENDING
+                result.reason = "Still waiting for you to confirm the coach's device."
+                return result
+            device = self.backend.get_device(opened.device_id)
+            by_fp = self.backend.device_by_fingerprint(opened.device_fingerprint)
+            if device is None and by_fp is not None:
+                raise ImportRejected(
+                    "The bundle's device key belongs to another registered device; "
+                    "it was not imported."
+                )
+            if device is not None and device.public_key != opened.device_public_key:
+                raise ImportRejected(
+                    "The bundle was signed by a key that is not the registered key of its "
+                    "device; it was not imported."
+                )
+            if device is not None and device.status == DeviceStatus.REVOKED:
+                raise ImportRejected(
+                    f"The device {device.fingerprint} was revoked; its bundles are refused."
+                )
+            if device is None or device.status == DeviceStatus.PENDING:
+                if device is None:
+                    self.backend.insert_device(
+                        Device(
+                            opened.device_id,
+                            opened.device_fingerprint,
+                            opened.device_public_key,
+                            DeviceStatus.PENDING,
+                        ),
+                        now,
+                    )
+                self.backend.insert_pending(
+                    PendingBundle(opened.device_id, opened.bundle_id, now, file_name, data)
+                )
+                result.outcome = Outcome.PENDING
+                result.reason = (
+                    f"New coach device {opened.device_fingerprint}: confirm its fingerprint "
+                    "with the coach to import its bundles."
+                )
+                return result
+            flag = self._merge(opened, device, now, file_name)
+        if flag:
+            result.outcome = Outcome.FLAGGED
+            result.reason = flag
+        self._episodes = None
+        return result
+
+    def _merge(self, opened: OpenedBundle, device: Device, now: str, file_name: str) -> str:
+        """Record the bundle and merge its episodes (inside the caller's transaction)."""
+        backend = self.backend
+        flag = ""
+        same = backend.bundle_with_counter(device.device_id, opened.counter)
+        if same is not None:
+            flag = (
+                f"Counter {opened.counter} was already used by bundle {same[:8]}; "
+                "this bundle repeats it with another id (a copy, or the vault was restored "
+                "from a backup). Its records were kept; newer data was not overwritten."
+            )
+        elif opened.counter < device.last_counter:
+            flag = (
+                f"Counter {opened.counter} is lower than the {device.last_counter} already "
+                "received from this device (an old export, or a restored vault). Its records "
+                "were kept; newer data was not overwritten."
+            )
+        if flag:
+            backend.insert_flag(
+                Flag(
+                    now,
+                    device.device_id,
+                    opened.bundle_id,
+                    "counter_repeated" if same else "counter_backwards",
+                    flag,
+                )
+            )
+        period = quarter_of(datetime.fromisoformat(now))
+        held = backend.episode_versions(device.device_id)
+        newer: list[Episode] = []
+        older: list[str] = []
+        for raw in opened.records:
+            episode = episode_from_record(
+                device.device_id, raw, opened.counter, opened.bundle_id, period
+            )
+            previous = held.get(episode.pseudonym)
+            if previous is None:
+                newer.append(episode)
+            elif opened.counter > previous[0]:
+                newer.append(replace(episode, period_first=min(previous[1], period)))
+            else:
+                older.append(episode.pseudonym)
+        backend.upsert_episodes(newer)
+        backend.touch_episodes(device.device_id, older, period)
+        backend.insert_bundle(
+            BundleRecord(
+                opened.bundle_id,
+                device.device_id,
+                opened.counter,
+                opened.created_at,
+                now,
+                file_name,
+                len(opened.records),
+                flag,
+            )
+        )
+        backend.record_device_bundle(device.device_id, opened.counter, now)
+        return flag
+
+    # -- device registry -------------------------------------------------------------------
+
+    def devices(self) -> list[Device]:
+        return self.backend.list_devices()
+
+    def _device(self, fingerprint: str) -> Device:
+        device = self.backend.device_by_fingerprint(normalize_fingerprint(fingerprint))
+        if device is None:
+            raise NotFoundError(f"No coach device has the fingerprint {fingerprint}.")
+        return device
+
+    def confirm_device(self, fingerprint: str, name: str = "") -> ImportSummary:
+        """Confirm a device (its fingerprint was checked with the coach); import its waiting
+        bundles in counter order. Returns what happened to each waiting bundle."""
+        device = self._device(fingerprint)
+        if device.status == DeviceStatus.REVOKED:
+            raise CoachDeskError(
+                "This device was revoked; a revoked device is not confirmed again. Ask the "
+                "coach to enroll again (a new device key)."
+            )
+        now = _stamp(self.clock())
+        with self.backend.transaction():
+            self.backend.set_device_status(
+                device.device_id, DeviceStatus.CONFIRMED, now, name.strip() or None
+            )
+        summary = ImportSummary()
+        waiting = self.backend.pending_for(device.device_id)
+        opened_items: list[tuple[PendingBundle, OpenedBundle | None, str]] = []
+        for item in waiting:
+            try:
+                opened_items.append((item, open_sealed(item.sealed, self.identity), ""))
+            except ImportRejected as exc:
+                opened_items.append((item, None, str(exc)))
+        opened_items.sort(key=lambda t: t[1].counter if t[1] else -1)
+        for item, opened, error in opened_items:
+            label = item.file_name or item.bundle_id
+            if opened is None:
+                summary.results.append(FileResult(label, Outcome.REJECTED, error))
+                with self.backend.transaction():
+                    self.backend.delete_pending(int(item.id or 0))
+                continue
+            with self.backend.transaction():
+                self.backend.delete_pending(int(item.id or 0))
+                current = self.backend.get_device(device.device_id)
+                assert current is not None
+                if self.backend.has_bundle(opened.bundle_id):
+                    outcome, flag = Outcome.ALREADY_PRESENT, ""
+                else:
+                    flag = self._merge(opened, current, _stamp(self.clock()), item.file_name)
+                    outcome = Outcome.FLAGGED if flag else Outcome.IMPORTED
+            summary.results.append(
+                FileResult(
+                    label,
+                    outcome,
+                    flag,
+                    opened.bundle_id,
+                    opened.device_fingerprint,
+                    len(opened.records),
+                )
+            )
+        self._episodes = None
+        return summary
+
+    def revoke_device(self, fingerprint: str) -> int:
+        """Revoke a device: its future bundles are refused and waiting ones dropped.
+        Records already imported stay (they were genuine when they came). Returns the number
+        of waiting bundles dropped."""
+        device = self._device(fingerprint)
+        with self.backend.transaction():
+            self.backend.set_device_status(
+                device.device_id, DeviceStatus.REVOKED, _stamp(self.clock())
+            )
+            return self.backend.delete_pending_for(device.device_id)
+
+    def rename_device(self, fingerprint: str, name: str) -> None:
+        device = self._device(fingerprint)
+        with self.backend.transaction():
+            self.backend.set_device_status(
+                device.device_id, device.status, _stamp(self.clock()), name.strip()
+            )
+
+    def flags(self) -> list[Flag]:
+        return self.backend.list_flags()
+
+    def bundles(self) -> list[BundleRecord]:
+        return self.backend.list_bundles()
+
+    # -- records ---------------------------------------------------------------------------
+
+    def episodes(self) -> list[Episode]:
+        """Every de-identified episode (cached until the next import)."""
+        if self._episodes is None:
+            self._episodes = self.backend.list_episodes()
+        return self._episodes
+
+    def episodes_by_key(self) -> dict[str, Episode]:
+        return {e.pseudonym: e for e in self.episodes()}
+
+    def device_names(self) -> dict[str, str]:
+        """device_id -> a label for filters: the supervisor's name for it, else its fingerprint."""
+        return {d.device_id: d.name or d.fingerprint for d in self.devices()}
+
+    # -- resource directory ----------------------------------------------------------------
+
+    def directory(self) -> list[Resource]:
+        return self.backend.list_directory()
+
+    def save_directory_entry(self, resource: Resource) -> Resource:
+        if not resource.name.strip():
+            raise CoachDeskError("A directory entry needs a name.")
+        limits = {"name": 200, "address": 500, "phone": 100, "hours": 200, "notes": 2000}
+        for attr, limit in limits.items():
+            if len(getattr(resource, attr)) > limit:
+                raise CoachDeskError(f"The {attr} is too long ({limit} characters at most).")
+        if not resource.rco_ref:
+            resource = replace(resource, rco_ref=secrets.token_hex(8))
+        resource = replace(resource, local=False, id=None)
+        with self.backend.transaction():
+            self.backend.upsert_directory_entry(resource, _stamp(self.clock()))
+        return resource
+
+    def delete_directory_entry(self, ref: str) -> None:
+        with self.backend.transaction():
+            if not self.backend.delete_directory_entry(ref):
+                raise NotFoundError(f"There is no directory entry {ref}.")
+
+    @property
+    def directory_serial(self) -> int:
+        return int(self.backend.get_meta(_DIRECTORY_SERIAL) or "0")
+
+    def publish_directory(self, folder: Path | str) -> tuple[Path, int]:
+        """Sign the directory with the next serial and write FOLDER/coachdesk-directory.json."""
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise CoachDeskError(f"The folder {folder} does not exist.")
+        # The serial is spent before the file is written: a failed write skips a number,
+        # it never lets two different directories carry the same serial.
+        with self.backend.transaction():
+            serial = self.directory_serial + 1
+            self.backend.set_meta(_DIRECTORY_SERIAL, str(serial))
+        data = make_directory(self.identity, self.directory(), serial)
+        return write_atomic(folder / DIRECTORY_FILE_NAME, data), serial

@@ -1,0 +1,196 @@
+"""Import of sealed bundles into the RCO store (SECURITY.md "Import").
+
+Order for each file: size limit -> `open_sealed` (exchange.bundle.open_bundle: header, HPKE
+decryption, the device's Ed25519 signature over the payload bytes BEFORE parsing, then the
+strict schema) -> registry decision (unknown device: held pending; revoked: refused; key not the
+registered one: refused) -> one transaction that records the bundle and merges its episodes.
+A refused file changes nothing.
+
+Threading: call from the thread that owns the store (the GUI's store worker).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from coachdesk.crypto.identity import RcoIdentity
+from coachdesk.errors import CoachDeskError
+from coachdesk.exchange.directory import FILE_NAME as DIRECTORY_FILE_NAME
+from coachdesk.rco.model import Episode, ReferralCount
+
+BUNDLE_SUFFIX = ".cdbundle"
+# Whole-file limit checked before reading (FORMAT.md: 32 MiB payload + 2 KiB of framing).
+MAX_FILE_BYTES = 32 * 1024 * 1024 + 2048
+
+
+class ImportRejected(CoachDeskError):
+    """A file that was not imported; the message says why in plain words."""
+
+
+class Outcome(StrEnum):
+    IMPORTED = "imported"
+    ALREADY_PRESENT = "already_present"
+    PENDING = "pending"  # from a device the supervisor has not confirmed yet
+    FLAGGED = "flagged"  # imported, but its counter repeats or goes backwards
+    REJECTED = "rejected"
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    outcome: Outcome
+    reason: str = ""
+    bundle_id: str = ""
+    device_fingerprint: str = ""
+    records: int = 0
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    results: list[FileResult] = field(default_factory=list)
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for r in self.results if r.outcome == outcome)
+
+    @property
+    def ok(self) -> bool:
+        return self.count(Outcome.REJECTED) == 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "imported": self.count(Outcome.IMPORTED),
+            "already_present": self.count(Outcome.ALREADY_PRESENT),
+            "pending": self.count(Outcome.PENDING),
+            "flagged": self.count(Outcome.FLAGGED),
+            "rejected": self.count(Outcome.REJECTED),
+            "files": [
+                {
+                    "path": r.path,
+                    "outcome": r.outcome.value,
+                    "reason": r.reason,
+                    "bundle_id": r.bundle_id,
+                    "device_fingerprint": r.device_fingerprint,
+                    "records": r.records,
+                }
+                for r in self.results
+            ],
+        }
+
+
+@dataclass(slots=True)
+class OpenedBundle:
+    """What the importer needs from a verified bundle."""
+
+    bundle_id: str
+    device_id: str
+    device_public_key: str  # hex
+    device_fingerprint: str
+    counter: int
+    created_at: str
+    records: list[dict[str, Any]]
+    payload: dict[str, Any]
+
+
+def open_sealed(data: bytes, identity: RcoIdentity) -> OpenedBundle:
+    """Verify and decrypt one bundle: the one place the bundle format is touched.
+
+    Raises ImportRejected with exchange.bundle's plain reason when anything does not verify.
+    """
+    # Imported by name until exchange/bundle.py lands on main (issue 5).
+    bundle_format: Any = importlib.import_module("coachdesk.exchange.bundle")
+    try:
+        opened = bundle_format.open_bundle(data, identity)
+    except bundle_format.BundleRejected as exc:
+        raise ImportRejected(str(exc)) from None
+    payload = opened.payload
+    return OpenedBundle(
+        str(payload["bundle_id"]),
+        str(payload["device_id"]),
+        str(payload["device_public_key"]),
+        str(opened.device_fingerprint),
+        int(payload["counter"]),
+        str(payload["created_at"]),
+        list(payload["records"]),
+        payload,
+    )
+
+
+def episode_from_record(
+    device_id: str, raw: dict[str, Any], counter: int, bundle_id: str, period: str
+) -> Episode:
+    """Map one schema-checked payload record (FORMAT.md section 5) to an Episode."""
+    return Episode(
+        device_id=device_id,
+        pseudonym=str(raw["pseudonym"]),
+        setting=raw.get("setting") or "",
+        age_band=raw.get("age_band") or "",
+        gender=raw.get("gender") or "",
+        status=str(raw["status"]),
+        intake_year=raw.get("intake_year"),
+        pathways=tuple(raw.get("pathways", ())),
+        discharge_reason=str(raw["status"]),
+        sessions=int(raw.get("sessions", 0)),
+        attempts=int(raw.get("contact_attempts", 0)),
+        group_sessions=int(raw.get("group_sessions", 0)),
+        referrals={
+            str(cat): ReferralCount(int(v["made"]), int(v["linked"]))
+            for cat, v in raw.get("referrals", {}).items()
+        },
+        barc10={str(b["timepoint"]): int(b["total"]) for b in raw.get("barc10", ())},
+        outcomes={
+            str(o["timepoint"]): {k: v for k, v in o.items() if k != "timepoint"}
+            for o in raw.get("outcomes", ())
+        },
+        counter=counter,
+        bundle_id=bundle_id,
+        period_first=period,
+        period_last=period,
+    )
+
+
+def quarter_of(moment: datetime) -> str:
+    return f"{moment.year}-Q{(moment.month - 1) // 3 + 1}"
+
+
+def read_bundle_file(path: Path) -> bytes:
+    """Read a candidate bundle, refusing oversized or unreadable files before reading them."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportRejected(
+                f"The file is {size // (1024 * 1024)} MiB, far larger than any CoachDesk export."
+            )
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ImportRejected(f"The file cannot be read ({exc.strerror or exc}).") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportRejected("The file grew while it was read; it was not imported.")
+    return data
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files named directly, plus every *.cdbundle in named folders (sorted, not recursive)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p
+                for p in path.iterdir()
+                if p.is_file()
+                and p.suffix == BUNDLE_SUFFIX
+                and not p.name.startswith(".")
+                and p.name != DIRECTORY_FILE_NAME
+            )
+        else:
+            found.append(path)
+    return found
+
+
+Progress = Callable[[int, int], None]

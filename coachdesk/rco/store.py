@@ -1,0 +1,175 @@
+"""The RCO's encrypted store and the backend interface the use cases talk to.
+
+    STORE/
+      vault.db          SQLCipher 4 (schema: storage/rco_migrations), raw 256-bit key
+      keyslots.json     the store key wrapped by the passphrase and by the recovery code
+
+`RcoStore` is the coach vault machinery (key slots, checks, pragmas, atomic writes) with the
+RCO schema. The use cases never touch SQL: they call an `RcoBackend`. `SqliteBackend` is the
+embedded default over an `RcoStore`; a server backend (PostgreSQL for a statewide network)
+implements the same protocol (see README "RCO desk" for what it needs).
+
+Threading: a store, its backend and its connection belong to the thread that opened them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
+from typing import Protocol
+
+from coachdesk.core.models import Resource
+from coachdesk.rco.model import (
+    BundleRecord,
+    Device,
+    DeviceStatus,
+    Episode,
+    Flag,
+    PendingBundle,
+)
+from coachdesk.storage import migrate, rco_repos
+from coachdesk.storage.vault import Vault
+
+
+class RcoStore(Vault):
+    KIND = "rco"
+    SCHEMA = migrate.RCO
+    LABEL = "RCO store"
+
+
+class RcoBackend(Protocol):
+    """Everything the RCO use cases need from storage. Writes happen inside transaction()."""
+
+    def transaction(self) -> AbstractContextManager[object]: ...
+    def get_meta(self, key: str, default: str | None = None) -> str | None: ...
+    def set_meta(self, key: str, value: str) -> None: ...
+    def get_device(self, device_id: str) -> Device | None: ...
+    def device_by_fingerprint(self, fingerprint: str) -> Device | None: ...
+    def list_devices(self) -> list[Device]: ...
+    def insert_device(self, device: Device, now: str) -> None: ...
+    def set_device_status(
+        self, device_id: str, status: DeviceStatus, now: str, name: str | None = None
+    ) -> None: ...
+    def record_device_bundle(self, device_id: str, counter: int, now: str) -> None: ...
+    def has_bundle(self, bundle_id: str) -> bool: ...
+    def bundle_with_counter(self, device_id: str, counter: int) -> str | None: ...
+    def insert_bundle(self, bundle: BundleRecord) -> None: ...
+    def list_bundles(self) -> list[BundleRecord]: ...
+    def insert_flag(self, flag: Flag) -> None: ...
+    def list_flags(self) -> list[Flag]: ...
+    def is_pending(self, bundle_id: str) -> bool: ...
+    def insert_pending(self, item: PendingBundle) -> None: ...
+    def pending_for(self, device_id: str) -> list[PendingBundle]: ...
+    def delete_pending(self, pending_id: int) -> None: ...
+    def delete_pending_for(self, device_id: str) -> int: ...
+    def episode_versions(self, device_id: str) -> dict[str, tuple[int, str]]: ...
+    def upsert_episodes(self, episodes: Iterable[Episode]) -> None: ...
+    def touch_episodes(self, device_id: str, pseudonyms: Iterable[str], period: str) -> None: ...
+    def list_episodes(self) -> list[Episode]: ...
+    def count_episodes(self) -> int: ...
+    def upsert_directory_entry(self, resource: Resource, now: str) -> None: ...
+    def delete_directory_entry(self, ref: str) -> bool: ...
+    def list_directory(self) -> list[Resource]: ...
+    def close(self) -> None: ...
+
+
+class SqliteBackend:
+    """The embedded backend: an encrypted RcoStore on this machine. Owns the store."""
+
+    def __init__(self, store: Vault) -> None:
+        if not isinstance(store, RcoStore):
+            raise TypeError("SqliteBackend needs an RcoStore")
+        self.store = store
+
+    @property
+    def _c(self) -> object:
+        return self.store.conn
+
+    def transaction(self) -> AbstractContextManager[object]:
+        return self.store.transaction()
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        return self.store.get_meta(key, default)
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.store.set_meta(key, value)
+
+    def get_device(self, device_id: str) -> Device | None:
+        return rco_repos.get_device(self._c, device_id)
+
+    def device_by_fingerprint(self, fingerprint: str) -> Device | None:
+        return rco_repos.device_by_fingerprint(self._c, fingerprint)
+
+    def list_devices(self) -> list[Device]:
+        return rco_repos.list_devices(self._c)
+
+    def insert_device(self, device: Device, now: str) -> None:
+        rco_repos.insert_device(self._c, device, now)
+
+    def set_device_status(
+        self, device_id: str, status: DeviceStatus, now: str, name: str | None = None
+    ) -> None:
+        rco_repos.set_device_status(self._c, device_id, status, now, name)
+
+    def record_device_bundle(self, device_id: str, counter: int, now: str) -> None:
+        rco_repos.record_device_bundle(self._c, device_id, counter, now)
+
+    def has_bundle(self, bundle_id: str) -> bool:
+        return rco_repos.has_bundle(self._c, bundle_id)
+
+    def bundle_with_counter(self, device_id: str, counter: int) -> str | None:
+        return rco_repos.bundle_with_counter(self._c, device_id, counter)
+
+    def insert_bundle(self, bundle: BundleRecord) -> None:
+        rco_repos.insert_bundle(self._c, bundle)
+
+    def list_bundles(self) -> list[BundleRecord]:
+        return rco_repos.list_bundles(self._c)
+
+    def insert_flag(self, flag: Flag) -> None:
+        rco_repos.insert_flag(self._c, flag)
+
+    def list_flags(self) -> list[Flag]:
+        return rco_repos.list_flags(self._c)
+
+    def is_pending(self, bundle_id: str) -> bool:
+        return rco_repos.is_pending(self._c, bundle_id)
+
+    def insert_pending(self, item: PendingBundle) -> None:
+        rco_repos.insert_pending(self._c, item)
+
+    def pending_for(self, device_id: str) -> list[PendingBundle]:
+        return rco_repos.pending_for(self._c, device_id)
+
+    def delete_pending(self, pending_id: int) -> None:
+        rco_repos.delete_pending(self._c, pending_id)
+
+    def delete_pending_for(self, device_id: str) -> int:
+        return rco_repos.delete_pending_for(self._c, device_id)
+
+    def episode_versions(self, device_id: str) -> dict[str, tuple[int, str]]:
+        return rco_repos.episode_versions(self._c, device_id)
+
+    def upsert_episodes(self, episodes: Iterable[Episode]) -> None:
+        rco_repos.upsert_episodes(self._c, episodes)
+
+    def touch_episodes(self, device_id: str, pseudonyms: Iterable[str], period: str) -> None:
+        rco_repos.touch_episodes(self._c, device_id, pseudonyms, period)
+
+    def list_episodes(self) -> list[Episode]:
+        return rco_repos.list_episodes(self._c)
+
+    def count_episodes(self) -> int:
+        return rco_repos.count_episodes(self._c)
+
+    def upsert_directory_entry(self, resource: Resource, now: str) -> None:
+        rco_repos.upsert_directory_entry(self._c, resource, now)
+
+    def delete_directory_entry(self, ref: str) -> bool:
+        return rco_repos.delete_directory_entry(self._c, ref)
+
+    def list_directory(self) -> list[Resource]:
+        return rco_repos.list_directory(self._c)
+
+    def close(self) -> None:
+        self.store.close()

@@ -1,0 +1,354 @@
+"""All SQL of the RCO store (schema in rco_migrations/). Writes run inside
+`RcoStore.transaction()`; the use cases in coachdesk/rco own transactions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from coachdesk.core.models import Pathway, Resource, ResourceCategory
+from coachdesk.rco.model import (
+    BundleRecord,
+    Device,
+    DeviceStatus,
+    Episode,
+    Flag,
+    PendingBundle,
+    ReferralCount,
+)
+
+Conn = Any
+
+# -- devices ----------------------------------------------------------------------------------
+
+_DEVICE_COLS = (
+    "device_id, fingerprint, public_key, status, name, first_seen_at, first_bundle_at, "
+    "last_bundle_at, last_counter, bundles"
+)
+
+
+def _device(row: tuple[Any, ...], pending: int = 0) -> Device:
+    return Device(
+        row[0],
+        row[1],
+        row[2],
+        DeviceStatus(row[3]),
+        row[4],
+        row[5],
+        row[6],
+        row[7],
+        int(row[8]),
+        int(row[9]),
+        pending,
+    )
+
+
+def get_device(conn: Conn, device_id: str) -> Device | None:
+    row = conn.execute(
+        f"SELECT {_DEVICE_COLS} FROM devices WHERE device_id = ?", (device_id,)
+    ).fetchone()
+    return _device(row) if row else None
+
+
+def device_by_fingerprint(conn: Conn, fingerprint: str) -> Device | None:
+    row = conn.execute(
+        f"SELECT {_DEVICE_COLS} FROM devices WHERE fingerprint = ?", (fingerprint,)
+    ).fetchone()
+    return _device(row) if row else None
+
+
+def list_devices(conn: Conn) -> list[Device]:
+    pending = dict(
+        conn.execute("SELECT device_id, count(*) FROM pending_bundles GROUP BY device_id")
+    )
+    return [
+        _device(row, int(pending.get(row[0], 0)))
+        for row in conn.execute(
+            f"SELECT {_DEVICE_COLS} FROM devices ORDER BY "
+            "CASE status WHEN 'pending' THEN 0 WHEN 'confirmed' THEN 1 ELSE 2 END, "
+            "name, fingerprint"
+        )
+    ]
+
+
+def insert_device(conn: Conn, device: Device, now: str) -> None:
+    conn.execute(
+        "INSERT INTO devices (device_id, fingerprint, public_key, status, name, first_seen_at, "
+        "status_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            device.device_id,
+            device.fingerprint,
+            device.public_key,
+            device.status.value,
+            device.name,
+            now,
+            now,
+        ),
+    )
+
+
+def set_device_status(
+    conn: Conn, device_id: str, status: DeviceStatus, now: str, name: str | None = None
+) -> None:
+    conn.execute(
+        "UPDATE devices SET status = ?, status_at = ?, name = coalesce(?, name) "
+        "WHERE device_id = ?",
+        (status.value, now, name, device_id),
+    )
+
+
+def record_device_bundle(conn: Conn, device_id: str, counter: int, now: str) -> None:
+    conn.execute(
+        "UPDATE devices SET first_bundle_at = coalesce(first_bundle_at, ?), last_bundle_at = ?, "
+        "last_counter = max(last_counter, ?), bundles = bundles + 1 WHERE device_id = ?",
+        (now, now, counter, device_id),
+    )
+
+
+# -- bundles, flags, pending ------------------------------------------------------------------
+
+
+def has_bundle(conn: Conn, bundle_id: str) -> bool:
+    row = conn.execute("SELECT 1 FROM bundles WHERE bundle_id = ?", (bundle_id,)).fetchone()
+    return row is not None
+
+
+def bundle_with_counter(conn: Conn, device_id: str, counter: int) -> str | None:
+    row = conn.execute(
+        "SELECT bundle_id FROM bundles WHERE device_id = ? AND counter = ? LIMIT 1",
+        (device_id, counter),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def insert_bundle(conn: Conn, bundle: BundleRecord) -> None:
+    conn.execute(
+        "INSERT INTO bundles (bundle_id, device_id, counter, created_at, imported_at, file_name, "
+        "records, flag) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            bundle.bundle_id,
+            bundle.device_id,
+            bundle.counter,
+            bundle.created_at,
+            bundle.imported_at,
+            bundle.file_name,
+            bundle.records,
+            bundle.flag,
+        ),
+    )
+
+
+def list_bundles(conn: Conn) -> list[BundleRecord]:
+    return [
+        BundleRecord(*row)
+        for row in conn.execute(
+            "SELECT bundle_id, device_id, counter, created_at, imported_at, file_name, records, "
+            "flag FROM bundles ORDER BY imported_at, device_id, counter"
+        )
+    ]
+
+
+def insert_flag(conn: Conn, flag: Flag) -> None:
+    conn.execute(
+        "INSERT INTO flags (at, device_id, bundle_id, kind, detail) VALUES (?, ?, ?, ?, ?)",
+        (flag.at, flag.device_id, flag.bundle_id, flag.kind, flag.detail),
+    )
+
+
+def list_flags(conn: Conn) -> list[Flag]:
+    return [
+        Flag(row[1], row[2], row[3], row[4], row[5], int(row[0]))
+        for row in conn.execute(
+            "SELECT id, at, device_id, bundle_id, kind, detail FROM flags ORDER BY id"
+        )
+    ]
+
+
+def is_pending(conn: Conn, bundle_id: str) -> bool:
+    row = conn.execute("SELECT 1 FROM pending_bundles WHERE bundle_id = ?", (bundle_id,))
+    return row.fetchone() is not None
+
+
+def insert_pending(conn: Conn, item: PendingBundle) -> None:
+    conn.execute(
+        "INSERT INTO pending_bundles (device_id, bundle_id, received_at, file_name, sealed) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (item.device_id, item.bundle_id, item.received_at, item.file_name, item.sealed),
+    )
+
+
+def pending_for(conn: Conn, device_id: str) -> list[PendingBundle]:
+    return [
+        PendingBundle(row[1], row[2], row[3], row[4], bytes(row[5]), int(row[0]))
+        for row in conn.execute(
+            "SELECT id, device_id, bundle_id, received_at, file_name, sealed FROM pending_bundles "
+            "WHERE device_id = ? ORDER BY id",
+            (device_id,),
+        )
+    ]
+
+
+def delete_pending(conn: Conn, pending_id: int) -> None:
+    conn.execute("DELETE FROM pending_bundles WHERE id = ?", (pending_id,))
+
+
+def delete_pending_for(conn: Conn, device_id: str) -> int:
+    return int(
+        conn.execute("DELETE FROM pending_bundles WHERE device_id = ?", (device_id,)).rowcount
+    )
+
+
+# -- episodes ---------------------------------------------------------------------------------
+
+_EPISODE_COLS = (
+    "device_id, pseudonym, setting, age_band, gender, status, intake_year, pathways, "
+    "discharge_reason, sessions, attempts, group_sessions, referrals, barc10, outcomes, "
+    "counter, bundle_id, period_first, period_last"
+)
+
+
+def _episode(row: tuple[Any, ...]) -> Episode:
+    referrals = {k: ReferralCount(v[0], v[1]) for k, v in json.loads(row[12]).items()}
+    return Episode(
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        row[5],
+        row[6],
+        tuple(json.loads(row[7])),
+        row[8],
+        int(row[9]),
+        int(row[10]),
+        int(row[11]),
+        referrals,
+        json.loads(row[13]),
+        json.loads(row[14]),
+        int(row[15]),
+        row[16],
+        row[17],
+        row[18],
+    )
+
+
+def episode_versions(conn: Conn, device_id: str) -> dict[str, tuple[int, str]]:
+    """pseudonym -> (counter, period_first) of every episode already held for a device."""
+    return {
+        row[0]: (int(row[1]), row[2])
+        for row in conn.execute(
+            "SELECT pseudonym, counter, period_first FROM episodes WHERE device_id = ?",
+            (device_id,),
+        )
+    }
+
+
+def _episode_values(e: Episode) -> tuple[Any, ...]:
+    return (
+        e.device_id,
+        e.pseudonym,
+        e.setting,
+        e.age_band,
+        e.gender,
+        e.status,
+        e.intake_year,
+        json.dumps(list(e.pathways)),
+        e.discharge_reason,
+        e.sessions,
+        e.attempts,
+        e.group_sessions,
+        json.dumps({k: [v.made, v.linked] for k, v in sorted(e.referrals.items())}),
+        json.dumps(e.barc10, sort_keys=True),
+        json.dumps(e.outcomes, sort_keys=True),
+        e.counter,
+        e.bundle_id,
+        e.period_first,
+        e.period_last,
+    )
+
+
+def upsert_episodes(conn: Conn, episodes: Iterable[Episode]) -> None:
+    """Insert or replace by (device, pseudonym); the caller decides which version is newer."""
+    placeholders = ", ".join("?" * 19)
+    updates = ", ".join(
+        f"{c.strip()} = excluded.{c.strip()}"
+        for c in _EPISODE_COLS.split(",")
+        if c.strip() not in ("device_id", "pseudonym", "period_first")
+    )
+    conn.executemany(
+        f"INSERT INTO episodes ({_EPISODE_COLS}) VALUES ({placeholders}) "
+        f"ON CONFLICT (device_id, pseudonym) DO UPDATE SET {updates}",
+        [_episode_values(e) for e in episodes],
+    )
+
+
+def touch_episodes(conn: Conn, device_id: str, pseudonyms: Iterable[str], period: str) -> None:
+    """An older bundle re-reported these episodes: widen their reporting period only."""
+    conn.executemany(
+        "UPDATE episodes SET period_first = min(period_first, ?), "
+        "period_last = max(period_last, ?) WHERE device_id = ? AND pseudonym = ?",
+        [(period, period, device_id, p) for p in pseudonyms],
+    )
+
+
+def list_episodes(conn: Conn) -> list[Episode]:
+    return [
+        _episode(row)
+        for row in conn.execute(
+            f"SELECT {_EPISODE_COLS} FROM episodes ORDER BY device_id, pseudonym"
+        )
+    ]
+
+
+def count_episodes(conn: Conn) -> int:
+    return int(conn.execute("SELECT count(*) FROM episodes").fetchone()[0])
+
+
+# -- resource directory -----------------------------------------------------------------------
+
+
+def upsert_directory_entry(conn: Conn, resource: Resource, now: str) -> None:
+    conn.execute(
+        "INSERT INTO directory_entries (ref, name, category, pathways, address, phone, hours, "
+        "notes, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ref) DO UPDATE SET "
+        "name = excluded.name, category = excluded.category, pathways = excluded.pathways, "
+        "address = excluded.address, phone = excluded.phone, hours = excluded.hours, "
+        "notes = excluded.notes, updated_at = excluded.updated_at",
+        (
+            resource.rco_ref,
+            resource.name,
+            resource.category.value,
+            json.dumps([p.value for p in resource.pathways]),
+            resource.address,
+            resource.phone,
+            resource.hours,
+            resource.notes,
+            now,
+        ),
+    )
+
+
+def delete_directory_entry(conn: Conn, ref: str) -> bool:
+    return bool(conn.execute("DELETE FROM directory_entries WHERE ref = ?", (ref,)).rowcount)
+
+
+def list_directory(conn: Conn) -> list[Resource]:
+    return [
+        Resource(
+            row[1],
+            ResourceCategory(row[2]),
+            [Pathway(p) for p in json.loads(row[3])],
+            row[4],
+            row[5],
+            row[6],
+            row[7],
+            local=False,
+            rco_ref=row[0],
+        )
+        for row in conn.execute(
+            "SELECT ref, name, category, pathways, address, phone, hours, notes "
+            "FROM directory_entries ORDER BY category, name"
+        )
+    ]

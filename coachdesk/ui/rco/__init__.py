@@ -1,0 +1,1 @@
+"""The RCO supervisor's window (`coachdesk rco desk`)."""

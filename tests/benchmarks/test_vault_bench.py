@@ -1,0 +1,107 @@
+"""Vault benchmark (issue 2): unlock, name search, note full-text search, demo generation.
+
+Run: .venv/bin/python -m pytest tests/benchmarks/test_vault_bench.py -m benchmark -s
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from coachdesk.crypto import kdf
+from coachdesk.storage import repos
+from coachdesk.storage.keyslots import PASSPHRASE as SLOT
+from coachdesk.storage.keyslots import KeySlots
+from coachdesk.storage.vault import SLOTS_NAME, Vault
+from tests.benchmarks.bigvault import PASSPHRASE, big_vault, open_plain, plain_twin
+
+NAME_QUERIES = ["bra", "el", "zo", "ka", "mar", "tr", "son", "ia", "quist", "ez"]
+NOTE_QUERIES = [
+    "housing application",
+    "cravings",
+    "bus pass",
+    "sponsor",
+    "warehouse",
+    "food pantry",
+    "MOUD intake",
+    "crisis plan",
+    "family visit",
+    "proud",
+]
+
+
+def _timings(run: Callable[[str], Any], queries: list[str], rounds: int = 5) -> list[float]:
+    for q in queries:  # warm the page cache
+        run(q)
+    samples = []
+    for _ in range(rounds):
+        for q in queries:
+            started = time.perf_counter()
+            run(q)
+            samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def _p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20)[-1]
+
+
+@pytest.mark.benchmark
+def test_vault_benchmark() -> None:
+    path, generation = big_vault()
+    plain = plain_twin(path)
+
+    slots = KeySlots.load(path / SLOTS_NAME)
+    started = time.perf_counter()
+    kdf.derive(kdf.normalize_passphrase(PASSPHRASE), slots.slots[SLOT].params)
+    derive_ms = (time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    vault = Vault.open(path, PASSPHRASE)
+    unlock_ms = (time.perf_counter() - started) * 1000
+    open_checks_ms = unlock_ms - derive_ms
+
+    with vault:
+        conn = vault.conn
+        clients = conn.execute("SELECT count(*) FROM clients").fetchone()[0]
+        notes = conn.execute("SELECT count(*) FROM notes").fetchone()[0]
+        enc_name = _timings(lambda q: repos.list_clients(conn, q, limit=200), NAME_QUERIES)
+        enc_note = _timings(lambda q: repos.search_notes(conn, q, limit=50), NOTE_QUERIES)
+    plain_conn = open_plain(plain)
+    plain_name = _timings(lambda q: repos.list_clients(plain_conn, q, limit=200), NAME_QUERIES)
+    plain_note = _timings(lambda q: repos.search_notes(plain_conn, q, limit=50), NOTE_QUERIES)
+    plain_conn.close()
+
+    rows = [
+        ("unlock: key derivation (Argon2id)", derive_ms, "0.5-1 s", None),
+        ("unlock: open + integrity checks", open_checks_ms, "-", None),
+        (
+            "name search median",
+            statistics.median(enc_name),
+            "< 10 ms",
+            statistics.median(enc_name) / statistics.median(plain_name),
+        ),
+        ("name search p95", _p95(enc_name), "-", _p95(enc_name) / _p95(plain_name)),
+        (
+            "note search median",
+            statistics.median(enc_note),
+            "< 20 ms",
+            statistics.median(enc_note) / statistics.median(plain_note),
+        ),
+        ("note search p95", _p95(enc_note), "-", _p95(enc_note) / _p95(plain_note)),
+    ]
+    if generation is not None:
+        rows.append(("demo-data generation (s)", generation, "< 90 s", None))
+    print(
+        f"\nVault benchmark: {clients} clients, {notes} notes "
+        f"(encrypted vs the same queries on a plain SQLite copy, same engine)"
+    )
+    print(f"{'figure':<38}{'value':>10}  {'target':<10}{'enc/plain':>10}")
+    for name, value, target, ratio in rows:
+        unit = "" if "(s)" in name else " ms"
+        shown = f"{value:.1f}{unit}" if "(s)" not in name else f"{value:.1f} s"
+        print(f"{name:<38}{shown:>10}  {target:<10}{(f'{ratio:.2f}' if ratio else '-'):>10}")
+    assert clients == 2000 and notes > 90_000

@@ -1,0 +1,63 @@
+"""A bundle write that fails (file size limit hit, as on a full disk) leaves nothing behind."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from coachdesk.core.caseload import Caseload
+from coachdesk.crypto.identity import RcoIdentity
+from coachdesk.exchange import export as ex
+from coachdesk.exchange.bundle import open_bundle
+from coachdesk.storage import outbox
+from coachdesk.storage.vault import Vault
+from tests.conftest import PASSPHRASE, REPO
+from tests.unit.test_bundle import enrolled_vault
+
+CHILD = textwrap.dedent(
+    """
+    import resource, signal, sys
+    from coachdesk.core.caseload import Caseload
+    from coachdesk.errors import CoachDeskError
+    from coachdesk.exchange import export as ex
+    from coachdesk.storage.vault import Vault
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # get EFBIG instead of being killed
+    vault = Vault.open(sys.argv[1], sys.argv[2])
+    caseload = Caseload(vault)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+    try:
+        ex.export(caseload, sys.argv[3])
+    except CoachDeskError as exc:
+        print("REFUSED:", exc)
+    """
+)
+
+
+def test_a_write_that_fails_midway_leaves_no_file_counter_or_outbox_item(tmp_path: Path) -> None:
+    rco = RcoIdentity.generate()
+    enrolled_vault(tmp_path / "vault", rco, clients=40).close()
+    out = tmp_path / "out"
+    out.mkdir()
+    child = subprocess.run(
+        [sys.executable, "-c", CHILD, str(tmp_path / "vault"), PASSPHRASE, str(out)],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(REPO)},
+        timeout=120,
+    )
+    assert "REFUSED: Could not save" in child.stdout, child.stdout + child.stderr
+    assert "Traceback" not in child.stderr
+    assert list(out.iterdir()) == []  # not even the temp file
+    with Vault.open(tmp_path / "vault", PASSPHRASE) as vault:
+        assert vault.get_meta(ex.COUNTER_META) is None
+        assert outbox.items(vault.conn) == []
+        caseload = Caseload(vault)
+        assert all(e.action != "export" for e in caseload.audit.entries(limit=50))
+        assert caseload.audit.verify() is None
+        # Once there is room again the export works, as export number 1.
+        result = ex.export(caseload, out)
+    assert open_bundle(result.path.read_bytes(), rco).counter == 1
+    assert [p.name for p in out.iterdir()] == [result.path.name]

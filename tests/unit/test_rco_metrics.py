@@ -1,0 +1,258 @@
+"""Dashboard figures checked against numbers computed independently from the decrypted
+payloads of real coach bundles; filters; the funder report (CSV, JSON, PDF read back)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("coachdesk.exchange.export")
+
+from pypdf import PdfReader
+
+from coachdesk.rco import metrics
+from coachdesk.rco.desk import RcoDesk
+from coachdesk.rco.importer import open_sealed
+from coachdesk.rco.metrics import Filters
+from coachdesk.rco.model import Episode
+from coachdesk.rco.report import SUPPRESSED, build_report, csv_text, write_csv
+from coachdesk.reports.funder_pdf import NOTICE, write_funder_pdf
+from tests.conftest import PASSPHRASE, RunCli
+from tests.rco_support import new_coach, new_rco
+
+FOLLOW = ("followup_180", "annual", "closeout")
+
+
+@pytest.fixture(scope="module")
+def populated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """An RCO store with three coaches' real bundles: two imported in 2025-Q4, one in 2026-Q1."""
+    root = tmp_path_factory.mktemp("rco-metrics")
+    desk = new_rco(root / "rco")
+    payloads: dict[str, list[dict[str, Any]]] = {}
+    for i, (clients, when) in enumerate(
+        [
+            (60, datetime(2025, 11, 5, tzinfo=UTC)),
+            (45, datetime(2025, 12, 1, tzinfo=UTC)),
+            (50, datetime(2026, 2, 10, tzinfo=UTC)),
+        ]
+    ):
+        folder = root / f"coach{i}"
+        folder.mkdir()
+        coach = new_coach(folder, desk.enrollment(), desk.fingerprint, clients, seed=100 + i)
+        path = coach.export()
+        opened = open_sealed(path.read_bytes(), desk.identity)
+        payloads[opened.device_id] = opened.records
+        desk.clock = lambda when=when: when
+        desk.import_paths([path])
+        desk.confirm_device(coach.fingerprint, f"Coach {i}")
+        coach.close()
+    store = desk.backend.store.path  # type: ignore[attr-defined]
+    desk.close()
+    return {"store": store, "payloads": payloads, "root": root}
+
+
+@pytest.fixture
+def desk(populated: dict[str, Any]) -> RcoDesk:
+    d = RcoDesk.open(populated["store"], PASSPHRASE)
+    yield d  # type: ignore[misc]
+    d.close()
+
+
+def _latest(items: list[dict[str, Any]]) -> dict[str, Any] | None:
+    later = [x for x in items if x["timepoint"] in FOLLOW]
+    return later[-1] if later else None
+
+
+def _independent(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """The figures, computed straight from payload records without coachdesk.rco."""
+    out: dict[str, Any] = {"people": len(records)}
+    out["settings"] = Counter(r["setting"] or "not stated" for r in records)
+    made: Counter[str] = Counter()
+    linked: Counter[str] = Counter()
+    for r in records:
+        for cat, v in r["referrals"].items():
+            made[cat] += v["made"]
+            linked[cat] += v["linked"]
+    out["made"], out["linked"] = made, linked
+    out["sessions"] = sum(r["sessions"] for r in records)
+    out["attempts"] = sum(r["contact_attempts"] for r in records)
+    out["reached"] = {
+        t: sum(1 for r in records if any(b["timepoint"] == t for b in r["barc10"] + r["outcomes"]))
+        for t in ("baseline", *FOLLOW)
+    }
+    pairs = []
+    for r in records:
+        base = [b for b in r["barc10"] if b["timepoint"] == "baseline"]
+        last = _latest(r["barc10"])
+        if base and last:
+            pairs.append((base[0]["total"], last["total"]))
+    out["barc_n"] = len(pairs)
+    out["barc_change"] = sum(b - a for a, b in pairs) / len(pairs) if pairs else None
+    out["barc_cross"] = sum(1 for a, b in pairs if a < 47 <= b)
+    out["barc_below"] = sum(1 for a, _ in pairs if a < 47)
+    housing = [
+        (base[0]["housing"] == "stable", last["housing"] == "stable")
+        for r in records
+        if (base := [o for o in r["outcomes"] if o["timepoint"] == "baseline"])
+        and (last := _latest(r["outcomes"]))
+        and base[0]["housing"] is not None
+        and last["housing"] is not None
+    ]
+    out["housing"] = (len(housing), sum(a for a, _ in housing), sum(b for _, b in housing))
+    return out
+
+
+def _check(fig: metrics.Figures, truth: dict[str, Any]) -> int:
+    """Every shown figure equals the truth; returns how many were compared."""
+    compared = 0
+
+    def same(shown: float | None, true: float) -> None:
+        nonlocal compared
+        if shown is not None:
+            assert shown == pytest.approx(true)
+            compared += 1
+
+    same(fig.count("people"), truth["people"])
+    for setting, n in truth["settings"].items():
+        same(fig.count(f"people.setting.{setting}"), n)
+    same(fig.count("sessions"), truth["sessions"])
+    same(fig.count("attempts"), truth["attempts"])
+    same(fig.count("ref.made"), sum(truth["made"].values()))
+    same(fig.count("ref.linked"), sum(truth["linked"].values()))
+    for cat in metrics.REFERRAL_CATEGORIES:
+        same(fig.count(f"ref.made.{cat}"), truth["made"][cat])
+        same(fig.count(f"ref.linked.{cat}"), truth["linked"][cat])
+        if truth["made"][cat]:
+            same(
+                fig.rate(f"ref.linked.{cat}", f"ref.made.{cat}"),
+                truth["linked"][cat] / truth["made"][cat],
+            )
+    for t, n in truth["reached"].items():
+        same(fig.count(f"fu.reached.{t}"), n)
+    same(fig.count("fu.due.baseline"), truth["people"])
+    same(fig.count("barc.n"), truth["barc_n"])
+    if truth["barc_change"] is not None:
+        same(fig.mean("barc.change"), truth["barc_change"])
+    same(fig.count("barc.cross"), truth["barc_cross"])
+    same(fig.count("barc.below"), truth["barc_below"])
+    n, base, last = truth["housing"]
+    same(fig.count("dom.housing.n"), n)
+    same(fig.rate("dom.housing.base_yes", "dom.housing.n"), base / n)
+    same(fig.rate("dom.housing.fu_yes", "dom.housing.n"), last / n)
+    # nothing small is ever shown
+    for key in fig.values:
+        shown = fig.count(key)
+        assert shown is None or not 1 <= shown < fig.threshold, key
+    return compared
+
+
+def test_dashboard_matches_independent_figures(populated: dict[str, Any], desk: RcoDesk) -> None:
+    every = [r for records in populated["payloads"].values() for r in records]
+    fig = metrics.compute(desk.episodes(), Filters(), 11, desk.device_names())
+    assert _check(fig, _independent(every)) >= 25
+    assert fig.count("people") == 155
+
+
+def test_filters_by_period_device_and_setting(populated: dict[str, Any], desk: RcoDesk) -> None:
+    payloads = populated["payloads"]
+    ids = list(payloads)
+    fig = metrics.compute(desk.episodes(), Filters(period="2025"), 11)
+    assert fig.count("people") == 105
+    _check(fig, _independent(payloads[ids[0]] + payloads[ids[1]]))
+    fig = metrics.compute(desk.episodes(), Filters(period="2026-Q1"), 11)
+    assert fig.count("people") == 50
+    assert metrics.compute(desk.episodes(), Filters(period="2025-Q3"), 11).values["people"] == 0
+    fig = metrics.compute(desk.episodes(), Filters(device_id=ids[1]), 11)
+    assert _check(fig, _independent(payloads[ids[1]])) > 5
+    setting = Counter(r["setting"] for r in payloads[ids[0]]).most_common(1)[0][0]
+    if setting:
+        fig = metrics.compute(desk.episodes(), Filters(setting=setting), 11)
+        chosen = [r for recs in payloads.values() for r in recs if r["setting"] == setting]
+        assert fig.values["people"] == len(chosen)
+        _check(fig, _independent(chosen))
+    with pytest.raises(ValueError):
+        Filters(period="2026-Q5").period_bounds()
+
+
+def test_small_selection_is_suppressed() -> None:
+    episodes = [
+        Episode(
+            "d1",
+            f"p{i}",
+            "community",
+            "30-39",
+            "woman",
+            "active",
+            "2025",
+            barc10={"baseline": 30, "followup_180": 48},
+        )
+        for i in range(7)
+    ]
+    fig = metrics.compute(episodes, Filters(), 11)
+    assert fig.count("people") is None
+    assert fig.mean("barc.change") is None
+    assert fig.count("sessions") is None
+    assert fig.count("ref.made") == 0  # zero is not a small cell
+
+
+def test_funder_report_csv_json_pdf(
+    populated: dict[str, Any], desk: RcoDesk, tmp_path: Path
+) -> None:
+    report = build_report(desk, "2025")
+    assert report.rows[0].value == 105
+    csv_path = write_csv(report, tmp_path / "report.csv")
+    rows = list(csv.DictReader(csv_path.read_text("utf-8").splitlines()))
+    assert len(rows) == len(report.rows)
+    assert [r["value"] for r in rows] == [r.display for r in report.rows]
+    assert any(r["value"] == SUPPRESSED for r in rows)
+    pdf = write_funder_pdf(report, tmp_path / "report.pdf")
+    reader = PdfReader(str(pdf))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    pages = len(reader.pages)
+    assert f"page {pages} of {pages}" in text and "page 1 of" in text
+    assert text.count(NOTICE) == pages
+    assert "Harbor RCO: outcomes report, 2025" in text
+    assert "Methods" in text and "Small-cell suppression" in text and "+/- 30 days" in text
+    assert "People served" in text and "105" in text
+    for row in report.rows:
+        if row.kind == "percent" and row.value is not None:
+            assert row.display in text
+    # fonts embedded, nothing of the records' pseudonyms
+    fonts = {
+        str(f["/BaseFont"])
+        for page in reader.pages
+        for f in page["/Resources"]["/Font"].values()  # type: ignore[index, union-attr]
+    }
+    assert fonts and all("Helvetica" not in f for f in fonts)
+    for records in populated["payloads"].values():
+        for r in records[:5]:
+            assert r["pseudonym"] not in text and r["pseudonym"] not in csv_text(report)
+
+
+def test_cli_report(populated: dict[str, Any], run_cli: RunCli, tmp_path: Path) -> None:
+    env = {"COACHDESK_PASSPHRASE": PASSPHRASE}
+    r = run_cli(
+        "rco",
+        "report",
+        str(populated["store"]),
+        "--period",
+        "2026",
+        "--json",
+        "--csv",
+        str(tmp_path / "r.csv"),
+        "--pdf",
+        str(tmp_path / "r.pdf"),
+        env=env,
+    )
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["period"] == "2026" and data["rows"][0]["value"] == 50
+    assert (tmp_path / "r.csv").is_file() and PdfReader(str(tmp_path / "r.pdf")).pages
+    bad = run_cli("rco", "report", str(populated["store"]), "--period", "last year", env=env)
+    assert bad.returncode == 1 and "not a period" in bad.stderr
