@@ -1,14 +1,67 @@
-"""Start the desktop window. (Placeholder until the window lands: see issue 3.)"""
+"""Start the desktop window: `coachdesk` without arguments.
+
+Options: --vault-dir DIR (look for vaults in DIR instead of <data>/vaults), --lang en|es.
+Threading: the GUI thread runs everything here.
+"""
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from coachdesk.app import paths
+
+
+def create_app(argv: Sequence[str] = ()) -> object:
+    """The QApplication with CoachDesk's names, icon and style (reused if one exists)."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication, QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from coachdesk.app.style import STYLESHEET
+    from coachdesk.resources import resource
+
+    QCoreApplication.setOrganizationName(paths.ORGANISATION)
+    QCoreApplication.setApplicationName(paths.APPLICATION)
+    existing = QApplication.instance()
+    app: object
+    if existing is None:
+        # Fractional scale factors (125 %, 150 %) are drawn as they are: no blurry rounding.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication([sys.argv[0] if sys.argv else "coachdesk", *argv])
+    else:
+        app = existing
+    assert isinstance(app, QApplication)
+    app.setApplicationDisplayName("CoachDesk")
+    app.setWindowIcon(QIcon(str(resource("icons", "coachdesk.svg"))))
+    app.setStyle("Fusion")
+    app.setStyleSheet(STYLESHEET)
+    return app
 
 
 def run_gui(argv: list[str]) -> int:
-    print(
-        "The CoachDesk window is not built yet. Meanwhile use the command line, e.g.\n"
-        "  coachdesk client list VAULT\n  coachdesk --help",
-        file=sys.stderr,
-    )
-    return 1
+    parser = argparse.ArgumentParser(prog="coachdesk", description="Open the CoachDesk window.")
+    parser.add_argument("--vault-dir", type=Path, help="folder holding the coaches' vaults")
+    parser.add_argument("--lang", choices=["en", "es"], help="language of the window")
+    parser.add_argument("--demo", action="store_true", help=argparse.SUPPRESS)
+    args, qt_args = parser.parse_known_args(argv)
+
+    app = create_app(qt_args)
+    from coachdesk.app import settings as opts
+    from coachdesk.app import translations
+    from coachdesk.app.settings import Settings
+    from coachdesk.ui.main_window import MainWindow
+
+    settings = Settings()
+    if args.vault_dir:
+        settings.set(opts.VAULTS_DIR, str(args.vault_dir.resolve()))
+    if args.lang:
+        settings.set(opts.LANGUAGE, args.lang)
+    translations.install(settings.get(opts.LANGUAGE))
+    window = MainWindow(settings)
+    window.show()
+    return int(app.exec())  # type: ignore[attr-defined]

@@ -15,9 +15,13 @@ from coachdesk.cli.common import (
 )
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import sync
-from coachdesk.exchange.transports import Transport
+from coachdesk.exchange.transports import OfflineError, Transport
 from coachdesk.exchange.transports.folder import FolderTransport
-from coachdesk.exchange.transports.webdav import WebDavSettings, WebDavTransport
+from coachdesk.exchange.transports.webdav import (
+    WebDavSettings,
+    WebDavTransport,
+    parse_inbox_url,
+)
 
 WEBDAV_PASSWORD_ENV = "COACHDESK_WEBDAV_PASSWORD"
 MAX_CA_BYTES = 256 * 1024
@@ -79,7 +83,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
         print_json(sync.report_json(report))
     else:
         for line in report.lines:
-            print(line)
+            if line != report.error:  # that one goes to stderr below, once
+                print(line)
     if not report.ok:
         raise UserError(_failure_line(report))
     return 0
@@ -98,7 +103,7 @@ def _failure_line(report: sync.SyncReport) -> str:
 def cmd_sync_setup(args: argparse.Namespace) -> int:
     ca_pem = _read_ca(args.ca_cert) if args.ca_cert else ""
     password = secret(WEBDAV_PASSWORD_ENV, "WebDAV password")
-    settings = WebDavSettings(args.webdav.strip(), args.user, password, ca_pem)
+    settings = WebDavSettings(parse_inbox_url(args.webdav).url, args.user, password, ca_pem)
     with open_caseload(args) as caseload:
         sync.save_webdav_settings(caseload, settings)
     print(f"Saved the RCO's inbox {settings.url} for user {settings.user}.")
@@ -108,9 +113,11 @@ def cmd_sync_setup(args: argparse.Namespace) -> int:
     transport = WebDavTransport(settings)
     try:
         transport.probe()
-    except CoachDeskError as exc:
-        print(f"The server could not be used just now: {exc} Sync will try again later.")
+    except OfflineError as exc:
+        print(f"The server cannot be reached just now: {exc} Sync will try again later.")
         return 0
+    except CoachDeskError as exc:
+        raise UserError(f"Saved, but the server cannot be used: {exc}") from None
     finally:
         transport.close()
     print("The server answered and accepted the credentials.")

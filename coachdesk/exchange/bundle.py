@@ -16,6 +16,7 @@ import json
 import re
 import struct
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
@@ -154,21 +155,23 @@ def read_header(data: bytes) -> BundleHeader:
     return BundleHeader(version, header["recipient"], length)
 
 
-_STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_KEEP = b'"[]{}'
+_DROP = bytes(b for b in range(256) if b not in _KEEP)
+_QUOTED = re.compile(rb'"[^"]*"')
+_STEP = [1 if b in b"[{" else -1 for b in range(256)]
 
 
 def nesting_depth(data: bytes) -> int:
-    """Deepest nesting of objects and arrays, found without parsing (strings skipped)."""
-    brackets = _STRINGS.sub(b"", data).translate(None, _NOT_BRACKETS)
-    depth = deepest = 0
-    for byte in brackets:
-        if byte in b"[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        else:
-            depth -= 1
-    return deepest
+    """Deepest nesting of objects and arrays, found without parsing (strings skipped).
+
+    Escaped backslashes, then escaped quotes, are removed first, so every remaining quote
+    opens or closes a string; then everything but quotes and brackets goes, and quoted runs.
+    """
+    plain = data.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _DROP)
+    # Two adjacent quotes enclose nothing (or nothing between strings): dropping them keeps
+    # every other quote's parity, and leaves few strings for the regular expression.
+    brackets = _QUOTED.sub(b"", plain.replace(b'""', b""))
+    return max(accumulate(map(_STEP.__getitem__, brackets), initial=0))
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -7,6 +7,7 @@ object must have exactly its listed members; errors name the member. Pure: any t
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 from coachdesk.core.models import (
@@ -136,6 +137,19 @@ PAYLOAD_FIELDS = (
 )
 
 
+PATHWAY_VALUES = frozenset(p.value for p in Pathway)
+STATUS_VALUES = frozenset(s.value for s in ClientStatus)
+CATEGORY_VALUES = frozenset(c.value for c in ResourceCategory)
+_TIMEPOINT_SET = frozenset(TIMEPOINTS)
+_HOUSING_SET = frozenset(HOUSING)
+_EMPLOYMENT_SET = frozenset(EMPLOYMENT)
+_OPTIONAL_SET = frozenset(OPTIONAL_FIELDS)
+_AGE_SETS = {level: frozenset(values) for level, values in AGE_BANDS.items()}
+_GENDER_SETS = {level: frozenset(values) for level, values in GENDER_VALUES.items()}
+_SETTING_SETS = {level: frozenset(values) for level, values in SETTING_VALUES.items()}
+_LEVEL_SETS = {name: frozenset(levels) for name, levels in LEVELS.items()}
+
+
 class SchemaError(CoachDeskError):
     """The payload does not follow FORMAT.md; the message names the member."""
 
@@ -184,7 +198,7 @@ def _match(value: Any, path: str, pattern: re.Pattern[str]) -> str:
     return value
 
 
-def _one_of(value: Any, path: str, allowed: tuple[str, ...], nullable: bool = False) -> Any:
+def _one_of(value: Any, path: str, allowed: Collection[str], nullable: bool = False) -> Any:
     if value is None and nullable:
         return None
     if _str(value, path) not in allowed:
@@ -232,29 +246,28 @@ def intake_year_ok(value: str, level: str) -> bool:
 def _record(r: Any, path: str, generalization: dict[str, str], months: bool) -> None:
     _members(r, path, RECORD_FIELDS + (OPTIONAL_RECORD_FIELDS if months else ()))
     _match(r["pseudonym"], f"{path}.pseudonym", _HEX[24])
-    _one_of(r["age_band"], f"{path}.age_band", AGE_BANDS[generalization["age_band"]], True)
-    _one_of(r["gender"], f"{path}.gender", GENDER_VALUES[generalization["gender"]], True)
-    _one_of(r["setting"], f"{path}.setting", SETTING_VALUES[generalization["setting"]], True)
+    _one_of(r["age_band"], f"{path}.age_band", _AGE_SETS[generalization["age_band"]], True)
+    _one_of(r["gender"], f"{path}.gender", _GENDER_SETS[generalization["gender"]], True)
+    _one_of(r["setting"], f"{path}.setting", _SETTING_SETS[generalization["setting"]], True)
     year = r["intake_year"]
     if year is not None and not intake_year_ok(
         _str(year, f"{path}.intake_year"), generalization["intake_year"]
     ):
         raise _fail(f"{path}.intake_year", "has a value CoachDesk never exports")
-    pathways = _list(r["pathways"], f"{path}.pathways", len(Pathway))
+    pathways = _list(r["pathways"], f"{path}.pathways", len(PATHWAY_VALUES))
     for i, p in enumerate(pathways):
-        _one_of(p, f"{path}.pathways[{i}]", tuple(x.value for x in Pathway))
+        _one_of(p, f"{path}.pathways[{i}]", PATHWAY_VALUES)
     if pathways != sorted(set(pathways)):
         raise _fail(f"{path}.pathways", "must be sorted without repeats")
-    _one_of(r["status"], f"{path}.status", tuple(s.value for s in ClientStatus))
+    _one_of(r["status"], f"{path}.status", STATUS_VALUES)
     for name in ("sessions", "contact_attempts", "group_sessions"):
         _int(r[name], f"{path}.{name}", 0, MAX_COUNT)
     referrals = r["referrals"]
     if not isinstance(referrals, dict):
         raise _fail(f"{path}.referrals", "must be an object")
-    categories = tuple(c.value for c in ResourceCategory)
     for category, counts in referrals.items():
         where = f"{path}.referrals.{str(category)[:MAX_STRING]}"
-        _one_of(category, where, categories)
+        _one_of(category, where, CATEGORY_VALUES)
         _members(counts, where, ("linked", "made"))
         made = _int(counts["made"], f"{where}.made", 1, MAX_REFERRALS)
         _int(counts["linked"], f"{where}.linked", 0, made)
@@ -262,12 +275,13 @@ def _record(r: Any, path: str, generalization: dict[str, str], months: bool) -> 
     for i, b in enumerate(barc):
         where = f"{path}.barc10[{i}]"
         _members(b, where, ("items", "timepoint", "total"))
-        _one_of(b["timepoint"], f"{where}.timepoint", TIMEPOINTS)
+        _one_of(b["timepoint"], f"{where}.timepoint", _TIMEPOINT_SET)
         items = _list(b["items"], f"{where}.items", 10)
         if len(items) != 10:
             raise _fail(f"{where}.items", "must hold the 10 answers")
         for j, item in enumerate(items):
-            _int(item, f"{where}.items[{j}]", 1, 6)
+            if type(item) is not int or not 1 <= item <= 6:  # fast path; _int names the fault
+                _int(item, f"{where}.items[{j}]", 1, 6)
         if _int(b["total"], f"{where}.total", 10, 60) != sum(items):
             raise _fail(f"{where}.total", "is not the sum of the answers")
     _timepoint_order(barc, "timepoint", f"{path}.barc10")
@@ -275,14 +289,16 @@ def _record(r: Any, path: str, generalization: dict[str, str], months: bool) -> 
     for i, o in enumerate(outcomes):
         where = f"{path}.outcomes[{i}]"
         _members(o, where, OUTCOME_FIELDS)
-        _one_of(o["timepoint"], f"{where}.timepoint", TIMEPOINTS)
+        _one_of(o["timepoint"], f"{where}.timepoint", _TIMEPOINT_SET)
         for name, (low, high) in OUTCOME_INTS.items():
-            if o[name] is not None:
-                _int(o[name], f"{where}.{name}", low, high)
+            value = o[name]
+            if value is not None and (type(value) is not int or not low <= value <= high):
+                _int(value, f"{where}.{name}", low, high)
         for name in OUTCOME_BOOLS:
-            _bool(o[name], f"{where}.{name}")
-        _one_of(o["housing"], f"{where}.housing", HOUSING, True)
-        _one_of(o["employment"], f"{where}.employment", EMPLOYMENT, True)
+            if o[name] is not None and type(o[name]) is not bool:
+                _bool(o[name], f"{where}.{name}")
+        _one_of(o["housing"], f"{where}.housing", _HOUSING_SET, True)
+        _one_of(o["employment"], f"{where}.employment", _EMPLOYMENT_SET, True)
         if o["social_connectedness"] is not None:
             _int(o["social_connectedness"], f"{where}.social_connectedness", 1, 5)
     _timepoint_order(outcomes, "timepoint", f"{path}.outcomes")
@@ -318,13 +334,13 @@ def validate_payload(p: Any) -> None:
     _int(policy["small_cell"], "policy.small_cell", 2, 1000)
     optional = _list(policy["optional_fields"], "policy.optional_fields", len(OPTIONAL_FIELDS))
     for i, name in enumerate(optional):
-        _one_of(name, f"policy.optional_fields[{i}]", OPTIONAL_FIELDS)
+        _one_of(name, f"policy.optional_fields[{i}]", _OPTIONAL_SET)
     if len(set(optional)) != len(optional):
         raise _fail("policy.optional_fields", "repeats a field")
 
     generalization = _members(p["generalization"], "generalization", QUASI_IDENTIFIERS)
     for qi in QUASI_IDENTIFIERS:
-        _one_of(generalization[qi], f"generalization.{qi}", LEVELS[qi])
+        _one_of(generalization[qi], f"generalization.{qi}", _LEVEL_SETS[qi])
 
     records = _list(p["records"], "records", MAX_RECORDS)
     summary = _members(

@@ -27,6 +27,7 @@ from coachdesk.core.models import Resource
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import directory as rco_directory
 from coachdesk.exchange.enrollment import EnrollmentError, parse_enrollment
+from coachdesk.exchange.export import ENROLLMENT_META
 from coachdesk.exchange.transports import (
     BundleRefusedError,
     Delivery,
@@ -48,8 +49,8 @@ from coachdesk.storage.directory_repo import MergeCounts, merge_directory
 from coachdesk.storage.outbox import OutboxState
 from coachdesk.storage.vault import Vault
 
-ENROLLMENT_META = "rco.enrollment"
 SERIAL_META = "directory.serial"
+DIRECTORY_RCO_META = "directory.rco"  # fingerprint of the RCO whose serial SERIAL_META holds
 DIRECTORY_MERGED_META = "directory.merged_at"
 LAST_ATTEMPT_META = "sync.last_attempt"
 LAST_SUCCESS_META = "sync.last_success"
@@ -238,12 +239,14 @@ def sync_once(target: Any, transport: Transport, *, fetch_directory: bool = True
                 report.resumed = outbox.recover_interrupted(conn)
                 vault.set_meta(LAST_ATTEMPT_META, _now())
             stop = _send_all(vault, transport, report)
+            if stop is None and fetch_directory:
+                stop = _fetch_directory(vault, transport, report)
             if stop is not None:
                 report.error, report.offline = str(stop), isinstance(stop, OfflineError)
                 report.directory = DirectoryOutcome.SKIPPED
-            elif fetch_directory:
-                _fetch_directory(vault, transport, report)
-            report.waiting = len(outbox.pending(vault.conn))
+            report.waiting = len(
+                outbox.overview(vault.conn, (OutboxState.WAITING, OutboxState.FAILED))
+            )
             _record_result(vault, report, stop)
         finally:
             transport.close()
@@ -298,46 +301,57 @@ def _next_sending(conn: Any, item: outbox.OutboxItem | None) -> None:
         outbox.mark_sending(conn, _id(item))
 
 
-def _fetch_directory(vault: Vault, transport: Transport, report: SyncReport) -> None:
+def _fetch_directory(
+    vault: Vault, transport: Transport, report: SyncReport
+) -> TransportError | None:
+    """Fetch, verify and merge; a destination that cannot be used is returned, not raised."""
     text = vault.get_meta(ENROLLMENT_META)
     if not text:
         report.directory = DirectoryOutcome.NOT_ENROLLED
-        return
+        return None
     try:
         keys = parse_enrollment(text.encode("utf-8")).keys
-        data = transport.fetch(rco_directory.FILE_NAME, rco_directory.MAX_BYTES)
-    except (EnrollmentError, TransportError) as exc:
+    except EnrollmentError as exc:
         report.directory, report.directory_error = DirectoryOutcome.SKIPPED, str(exc)
-        return
+        return None
+    try:
+        data = transport.fetch(rco_directory.FILE_NAME, rco_directory.MAX_BYTES)
+    except TransportError as exc:
+        return exc
     if data is None:
         report.directory = DirectoryOutcome.ABSENT
-        return
+        return None
     try:
         serial, entries = rco_directory.parse_directory(data, keys)
     except rco_directory.DirectoryError as exc:
         report.directory, report.directory_error = DirectoryOutcome.REFUSED, str(exc)
-        return
+        return None
     report.directory_serial = serial
-    merge_result = merge_signed_directory(vault, serial, entries)
+    merge_result = merge_signed_directory(vault, serial, entries, keys.fingerprint)
     if isinstance(merge_result, str):
         report.directory, report.directory_error = DirectoryOutcome.REFUSED, merge_result
     elif merge_result is None:
         report.directory = DirectoryOutcome.UNCHANGED
     else:
         report.directory, report.directory_counts = DirectoryOutcome.MERGED, merge_result
+    return None
 
 
 def merge_signed_directory(
-    target: Any, serial: int, entries: list[Resource]
+    target: Any, serial: int, entries: list[Resource], rco_fingerprint: str = ""
 ) -> MergeCounts | str | None:
     """Merge a directory whose signature was verified. One transaction.
 
     Returns the counts, None when this serial is already merged, or the plain reason for
     refusing an older serial (a replayed old directory must not undo the RCO's changes).
+    Serials count per RCO: after enrolling with another RCO its first directory is accepted
+    whatever its number, and it replaces the old RCO's entries.
     """
     vault = _vault(target)
     with vault.transaction() as conn:
         merged = _int(vault.get_meta(SERIAL_META))
+        if (vault.get_meta(DIRECTORY_RCO_META) or "") != rco_fingerprint:
+            merged = None
         if merged is not None and serial < merged:
             return (
                 f"The resource directory offered (number {serial}) is older than the one "
@@ -347,6 +361,7 @@ def merge_signed_directory(
             return None
         counts = merge_directory(conn, entries)
         vault.set_meta(SERIAL_META, str(serial))
+        vault.set_meta(DIRECTORY_RCO_META, rco_fingerprint)
         vault.set_meta(DIRECTORY_MERGED_META, _now())
         _audit(vault, conn, "directory", serial, f"resource directory {serial} merged")
     return counts
@@ -422,7 +437,12 @@ def sync_status(target: Any) -> SyncStatus:
     """The indicator's state from the vault alone (no network). Vault-owning thread only."""
     vault = _vault(target)
     conn = vault.conn
-    rows = outbox.items(conn, (OutboxState.WAITING, OutboxState.FAILED, OutboxState.SENDING))
+    rows = [
+        item
+        for item, _size in outbox.overview(
+            conn, (OutboxState.WAITING, OutboxState.FAILED, OutboxState.SENDING)
+        )
+    ]
     waiting = sum(1 for r in rows if r.state != OutboxState.SENDING)
     failed = sum(1 for r in rows if r.state == OutboxState.FAILED)
     now = datetime.now(UTC)
@@ -438,7 +458,7 @@ def sync_status(target: Any) -> SyncStatus:
     last_success = _when(vault.get_meta(LAST_SUCCESS_META)) or outbox.last_success(conn)
     if is_running(vault) or live_send:
         state = SyncState.SYNCING
-    elif result == "offline" and (waiting or stale):
+    elif result == "offline":
         state = SyncState.OFFLINE
     elif result == "failed" or failed:
         state = SyncState.FAILED
@@ -465,7 +485,7 @@ def list_outbox(target: Any) -> list[OutboxRow]:
             i.counter,
             i.bundle_id,
             i.file_name,
-            len(i.sealed),
+            size,
             i.created_at,
             i.state,
             i.attempts,
@@ -475,7 +495,7 @@ def list_outbox(target: Any) -> list[OutboxRow]:
             i.sent_at,
             i.summary,
         )
-        for i in outbox.items(_vault(target).conn)
+        for i, size in outbox.overview(_vault(target).conn)
     ]
 
 
@@ -519,7 +539,9 @@ def sync_if_reachable(target: Any, transport: Transport) -> SyncReport | None:
     is unreachable; the last case is recorded so the indicator shows 'offline').
     """
     vault = _vault(target)
-    if is_running(vault) or not outbox.pending(vault.conn):
+    if is_running(vault) or not outbox.overview(
+        vault.conn, (OutboxState.WAITING, OutboxState.FAILED)
+    ):
         return None
     not_before = _when(vault.get_meta(NOT_BEFORE_META))
     if not_before is not None and datetime.now(UTC) < not_before:

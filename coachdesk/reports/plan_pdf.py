@@ -6,8 +6,10 @@ Layout choices, for a reader with reading glasses on a shared facility printer:
 - Goals grouped by life domain; each goal's action steps are a checklist table whose rows never
   split: a step that does not fit moves whole to the next page under a repeated header row.
   (A single step longer than a page, which validation allows, continues over marked rows.)
-- The wellness and crisis section starts on a new page with a dark-red edge tab on each of its
-  pages, contacts first; every page before it names the page it is on ("Crisis plan: page 4").
+- Signature lines close the plan proper. The wellness and crisis section comes last, on pages
+  of its own with a dark-red edge tab, contacts first and short lists side by side (so a typical
+  section is one page the client can keep apart); every page before it names the page it starts
+  on ("Crisis plan: page 4").
 - Metadata: title without the client's name (printer queues show it), author, subject, /Lang.
 
 Any single thread may call render_plan_pdf (see reports.common): it reads only its arguments.
@@ -200,9 +202,12 @@ def _header(
     rows.append((m["coach"], profile.display_name if profile else ""))
     if profile and profile.organisation:
         rows.append((m["organisation"], profile.organisation))
-    rows.append(
-        (m["plan_version"], m.format("version_of", version=plan.version, date=m.date(created)))
+    version = (
+        m.format("version_of", version=plan.version, date=m.date(created))
+        if created
+        else m.format("version", version=plan.version).capitalize()
     )
+    rows.append((m["plan_version"], version))
     rows.append((m["review_date"], m.date(plan.review_date) or m["not_set"]))
     label_w = geo.content_width * 0.34
     table = Table(
@@ -238,9 +243,11 @@ def _goals(
     st: Styles,
     geo: Geometry,
 ) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph(text(m["goals"]), st["h1"])]
+    title = Paragraph(text(m["goals"]), st["h1"])
     if not goals:
-        return [*out, Paragraph(text(m["no_goals"]), st["body"])]
+        return [title, Paragraph(text(m["no_goals"]), st["body"])]
+    out: list[Flowable] = []
+    lead: list[Flowable] = [title]  # "My goals" travels with the first goal
     number = 0
     # One set of column widths for every table, so the columns line up down the pages.
     all_steps = [s for g in goals for s in g.steps]
@@ -250,7 +257,8 @@ def _goals(
         if not in_domain:
             continue
         # The domain heading travels with its first goal (never alone at a page end).
-        heading: list[Flowable] = [Paragraph(text(m.domain(domain)), st["h2"])]
+        heading: list[Flowable] = [*lead, Paragraph(text(m.domain(domain)), st["h2"])]
+        lead = []
         for goal in in_domain:
             number += 1
             parts: list[Flowable] = [
@@ -262,25 +270,39 @@ def _goals(
                 parts.append(
                     Paragraph(f"<b>{text(m['why'])}</b> {text(goal.why_it_matters)}", st["body"])
                 )
-            table = _steps_table(goal.steps, m, st, geo, widths)
-            parts.append(table)
+            parts.append(_steps_table(goal.steps, m, st, geo, widths))
             parts.append(Spacer(1, 8))
-            out += _keep_goal(parts, table, geo)
+            out += _keep_goal(parts, goal, st, geo, widths)
     return out
 
 
-def _keep_goal(parts: list[Flowable], table: Flowable, geo: Geometry) -> list[Flowable]:
+def _estimate(value: str, width: float, style: ParagraphStyle) -> float:
+    """A quick, generous height for `value` set in `style` at `width` (no layout: measuring
+    every paragraph twice would double the render time)."""
+    per_line = max(1, int(width / (style.fontSize * 0.62)))  # DejaVu averages ~0.55 em
+    lines = sum(max(1, -(-len(line) // per_line)) for line in value.split("\n"))
+    return lines * style.leading + style.spaceBefore + style.spaceAfter
+
+
+def _keep_goal(
+    parts: list[Flowable], goal: Goal, st: Styles, geo: Geometry, widths: list[float]
+) -> list[Flowable]:
     """A goal that fits in 60% of a page moves whole to the next page when it does not fit
     where it is. A longer one starts where it is if its heading, why and the first two steps
     fit, and its table then splits between rows (never inside one)."""
     width = geo.content_width
-    total = sum(p.wrap(width, geo.content_height)[1] + p.getSpaceBefore() for p in parts)
-    if total <= geo.content_height * 0.6:
+    cell = st["cell"]
+    start = _estimate("x", width, st["h2"]) + _estimate(goal.goal, width, st["goal"])
+    start += _estimate(goal.why_it_matters, width, st["body"]) + 2 * cell.leading + 10
+    rows = [
+        max(_estimate(s.what, widths[1] - 10, cell), _estimate(s.who, widths[2] - 10, cell)) + 10
+        for s in goal.steps
+    ]
+    # A step taller than a page is cut into page-sized rows: ask for one screenful at most.
+    rows = [min(r, geo.content_height * 0.4) for r in rows]
+    if start + sum(rows) <= geo.content_height * 0.6:
         return [KeepTogether(parts)]
-    start = sum(p.wrap(width, geo.content_height)[1] for p in parts if p is not table)
-    if isinstance(table, Table):
-        start += sum(table._rowHeights[:3])
-    return [CondPageBreak(start + 20), *parts]
+    return [CondPageBreak(start + sum(rows[:2])), *parts]
 
 
 def _steps_table(
@@ -309,10 +331,14 @@ def _steps_table(
             Paragraph(text(m.date(step.by_when, short=True)), st["cell"]),
             Paragraph(text(m.status(step.status)), st["cell"]),
         ]
-        height = max(c.wrap(w - 2 * pad_x, 1e9)[1] for c, w in zip(cells, widths, strict=True)) + (
-            pad_top + pad_bottom
+        rough = max(
+            _estimate(step.what, widths[1] - 2 * pad_x, st["cell"]),
+            _estimate(step.who, widths[2] - 2 * pad_x, st["cell"]),
         )
-        if height <= max_row:
+        if (
+            rough <= max_row / 2
+            or _row_height(cells, widths, pad_x) + pad_top + pad_bottom <= max_row
+        ):
             data.append(list(cells))
             continue
         chunks = _split_paragraph(cells[1], widths[1] - 2 * pad_x, max_row - 20)
@@ -333,6 +359,10 @@ def _steps_table(
     commands += [("BACKGROUND", (0, r), (-1, r), TINT) for r in range(2, len(data), 2)]
     table.setStyle(table_style(commands))
     return table
+
+
+def _row_height(cells: list[Paragraph], widths: list[float], pad_x: float) -> float:
+    return max(c.wrap(w - 2 * pad_x, 1e9)[1] for c, w in zip(cells, widths, strict=True))
 
 
 def _step_widths(
@@ -374,8 +404,14 @@ def _bullets(
     st: Styles,
     style_key: str = "h1",
 ) -> list[Flowable]:
+    """A headed list kept on one page (a list longer than a page still flows on)."""
+    return [KeepTogether(_headed_list(title, items, m, st, style_key))]
+
+
+def _headed_list(
+    title: str, items: Sequence[str], m: Messages, st: Styles, style_key: str
+) -> list[Flowable]:
     heading = Paragraph(text(title), st[style_key])
-    heading.keepWithNext = True
     words = [i for i in items if i.strip()]
     if not words:
         return [heading, Paragraph(text(m["nothing"]), st["body"])]
@@ -417,13 +453,34 @@ def _crisis(
     heading.keepWithNext = True
     out.append(heading)
     out.append(_contacts_table(w.crisis_contacts, m, st, geo))
-    for key, items in (
-        ("warning_signs", w.warning_signs),
-        ("triggers", w.triggers),
-        ("coping", w.coping_strategies),
-        ("safe_places", w.safe_places),
-    ):
-        out += _bullets(m[key], items, m, st, "crisis_h")
+    pairs = (
+        (("warning_signs", w.warning_signs), ("triggers", w.triggers)),
+        (("coping", w.coping_strategies), ("safe_places", w.safe_places)),
+    )
+    half = (geo.content_width - 16) / 2
+    for left, right in pairs:
+        columns = [_headed_list(m[key], items, m, st, "crisis_h") for key, items in (left, right)]
+        tall = max(
+            sum(_estimate(i, half - 20, st["bullet"]) for i in items) for _, items in (left, right)
+        )
+        if tall > geo.content_height * 0.4:  # long lists flow on, one under the other
+            out += [KeepTogether(columns[0]), KeepTogether(columns[1])]
+            continue
+        # Short lists side by side, so the whole section usually fits on one page.
+        pair = Table([columns], colWidths=[half + 16, half], hAlign="LEFT")
+        pair.setStyle(
+            table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (0, 0), 16),
+                    ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        out += [Spacer(1, 12), pair]  # a heading's spaceBefore is lost inside a cell
     return out
 
 

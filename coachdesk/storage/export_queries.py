@@ -76,18 +76,18 @@ def caseload_rows(conn: Conn, *, months_between: bool = False) -> list[ClientRow
         row = rows.get(client_id)
         if row is not None:
             row.sessions, row.contact_attempts, row.group_sessions = sessions, attempts, groups
-    for client_id, category, made, linked in conn.execute(
-        "SELECT client_id, category, count(*), sum(status = 'linked') FROM referrals "
-        "GROUP BY client_id, category"
+    for client_id, category, status in conn.execute(
+        "SELECT client_id, category, status FROM referrals"
     ):
-        if client_id in rows:
-            rows[client_id].referrals[category] = (made, linked)
-    # The latest assessment of each timepoint; ones taken outside any window are not exported.
+        row = rows.get(client_id)
+        if row is not None:
+            made, linked = row.referrals.get(category, (0, 0))
+            row.referrals[category] = (made + 1, linked + (status == "linked"))
+    # The latest assessment of each timepoint (ordered in SQL, so dates stay there: the last
+    # one seen wins); ones taken outside any window are not exported.
     for client_id, timepoint, answers in conn.execute(
-        "SELECT client_id, timepoint, answers FROM ("
-        " SELECT client_id, timepoint, answers, row_number() OVER ("
-        "  PARTITION BY client_id, timepoint ORDER BY taken_on DESC, id DESC) AS n"
-        " FROM barc10 WHERE timepoint IS NOT NULL) WHERE n = 1"
+        "SELECT client_id, timepoint, answers FROM barc10 WHERE timepoint IS NOT NULL "
+        "ORDER BY client_id, timepoint, taken_on, id"
     ):
         if client_id in rows:
             rows[client_id].barc10[timepoint] = answers

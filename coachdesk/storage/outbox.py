@@ -113,6 +113,21 @@ def items(conn: Conn, states: tuple[OutboxState, ...] | None = None) -> list[Out
     return [_item(r) for r in conn.execute(sql + " ORDER BY counter", args)]
 
 
+_COLUMNS_NO_SEALED = _COLUMNS.replace("sealed", "X''")
+
+
+def overview(
+    conn: Conn, states: tuple[OutboxState, ...] | None = None
+) -> list[tuple[OutboxItem, int]]:
+    """Like items() with each bundle's size, but without reading the sealed bytes (b"")."""
+    sql = f"SELECT {_COLUMNS_NO_SEALED}, length(sealed) FROM outbox"
+    args: list[str] = []
+    if states:
+        sql += f" WHERE state IN ({', '.join('?' * len(states))})"
+        args = [s.value for s in states]
+    return [(_item(r[:-1]), int(r[-1])) for r in conn.execute(sql + " ORDER BY counter", args)]
+
+
 def pending(conn: Conn) -> list[OutboxItem]:
     """Everything that still has to leave: waiting and failed, oldest first."""
     return items(conn, (OutboxState.WAITING, OutboxState.FAILED))

@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coachdesk.core import demo
 from coachdesk.core.caseload import Caseload
@@ -125,3 +127,27 @@ def test_seal_refuses_a_payload_outside_the_schema(sealed: Sealed) -> None:
 
 def test_file_name_carries_counter_and_id() -> None:
     assert b.bundle_file_name(12, "ab" * 16) == "coachdesk-export-000012-abababab.cdbundle"
+
+
+def _depth(value: Any) -> int:
+    if isinstance(value, dict):
+        return 1 + max((_depth(v) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_depth(v) for v in value), default=0)
+    return 0
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(alphabet='ab"\\[]{}\n', max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.text(alphabet='k"\\[{', max_size=3), inner, max_size=3)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(json_values)
+def test_nesting_depth_matches_the_parsed_depth(value: Any) -> None:
+    assert b.nesting_depth(canonical(value)) == _depth(value)

@@ -88,6 +88,15 @@ def test_offline_keeps_everything_waiting_then_sends_when_the_stick_is_back(
     assert sync.sync_status(vault).state == SyncState.UP_TO_DATE
 
 
+def test_a_missing_destination_with_nothing_to_send_still_reads_offline(
+    vault: Vault, out: Path
+) -> None:
+    enroll(vault)
+    report = sync.sync_once(vault, FolderTransport(out / "pulled"))
+    assert not report.ok and report.offline and report.directory == DirectoryOutcome.SKIPPED
+    assert sync.sync_status(vault).state == SyncState.OFFLINE
+
+
 def test_an_interrupted_send_resumes_and_is_not_delivered_twice(vault: Vault, out: Path) -> None:
     first, second = add_bundles(vault, 2)
     # A run killed after the file landed but before the outbox recorded it:
@@ -277,3 +286,17 @@ def test_a_send_in_another_process_reads_syncing_until_it_goes_stale(vault: Vaul
         )
     status = sync.sync_status(vault)
     assert status.state == SyncState.WAITING and status.waiting == 1
+
+
+def test_serials_count_per_rco_after_enrolling_with_another(vault: Vault, out: Path) -> None:
+    old_rco = enroll(vault)
+    path = out / "coachdesk-directory.json"
+    path.write_bytes(directory_bytes(old_rco, 40, "Harbor Detox", "Eastside MOUD Clinic"))
+    assert sync.sync_once(vault, FolderTransport(out)).directory == DirectoryOutcome.MERGED
+    new_rco = enroll(vault, RcoIdentity.generate())  # the coach moved to another RCO
+    path.write_bytes(directory_bytes(new_rco, 1, "Lakeside Peer Center"))
+    report = sync.sync_once(vault, FolderTransport(out))
+    assert report.directory == DirectoryOutcome.MERGED, report.lines
+    assert set(_resource_names(vault)) == {"Lakeside Peer Center"}
+    path.write_bytes(directory_bytes(old_rco, 41, "Harbor Detox"))  # the old RCO's: refused
+    assert sync.sync_once(vault, FolderTransport(out)).directory == DirectoryOutcome.REFUSED

@@ -63,6 +63,8 @@ def test_nothing_sendable_exits_1_with_one_line_and_the_bundles_wait(
     assert [i["state"] for i in listed["items"]] == ["waiting", "waiting"]
     assert listed["status"]["state"] == "offline"
 
+    assert gone.stdout.count("USB stick removed") == 0  # the reason is printed once, on stderr
+
     unset = run_cli("sync", str(vault_path), env=ENV)
     assert unset.returncode == 1 and "sync-setup" in unset.stderr
     assert unset.stderr.count("\n") == 1
@@ -92,6 +94,32 @@ def test_sync_setup_then_sync_over_webdav(
     assert setup.returncode == 0, setup.stderr
     assert "accepted the credentials" in setup.stdout and PASSWORD not in setup.stdout
 
+    wrong = run_cli(
+        "sync-setup",
+        str(vault_path),
+        "--webdav",
+        dav.url,
+        "--user",
+        USER,
+        "--ca-cert",
+        str(ca),
+        env={**ENV, "COACHDESK_WEBDAV_PASSWORD": "guess"},
+    )
+    assert wrong.returncode == 1 and "Saved, but" in wrong.stderr and "password" in wrong.stderr
+    untrusted = run_cli("sync-setup", str(vault_path), "--webdav", dav.url, "--user", USER, env=env)
+    assert untrusted.returncode == 1 and "certificate" in untrusted.stderr
+    setup = run_cli(
+        "sync-setup",
+        str(vault_path),
+        "--webdav",
+        dav.url,
+        "--user",
+        USER,
+        "--ca-cert",
+        str(ca),
+        env=env,
+    )
+    assert setup.returncode == 0, setup.stderr
     done = run_cli("sync", str(vault_path), "--json", env=ENV)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
@@ -154,4 +182,4 @@ def test_sync_setup_refuses_bad_input_plainly(
         env=env,
     )
     assert unreachable.returncode == 0, unreachable.stderr
-    assert "could not be used just now" in unreachable.stdout
+    assert "cannot be reached just now" in unreachable.stdout

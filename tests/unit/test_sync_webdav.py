@@ -8,6 +8,7 @@ import pytest
 
 from coachdesk.exchange import sync
 from coachdesk.exchange.sync import DirectoryOutcome, SyncState
+from coachdesk.exchange.transports.webdav import WebDavSettings, WebDavTransport
 from coachdesk.storage import outbox
 from coachdesk.storage.audit import AuditLog
 from coachdesk.storage.outbox import OutboxState
@@ -20,7 +21,7 @@ from tests.sync_helpers import (
     directory_bytes,
     enroll,
 )
-from tests.webdav_server import PASSWORD, DavServer, Pki, free_port
+from tests.webdav_server import PASSWORD, USER, CuttingProxy, DavServer, Pki, free_port
 
 pytest_plugins = ["tests.sync_fixtures"]
 pytestmark = pytest.mark.timeout(60)
@@ -110,3 +111,35 @@ def test_a_long_retry_after_is_remembered_by_the_background_check(
     requests = len(dav.faults.log)
     assert sync.sync_if_reachable(vault, dav_transport(dav.url, pki)) is None
     assert len(dav.faults.log) == requests  # it did not even probe
+
+
+def test_a_cut_upload_leaves_the_bundle_waiting_and_the_next_sync_finishes_it(
+    vault: Vault, dav: DavServer, pki: Pki
+) -> None:
+    first, second = add_bundles(vault, 2, size=300_000)
+    proxy = CuttingProxy(dav.port, cut_after=100_000)  # every connection is cut mid-PUT
+    try:
+        url = f"https://127.0.0.1:{proxy.port}/inbox/"
+        report = sync.sync_once(vault, dav_transport(url, pki))
+        assert report.offline and report.sent == [] and report.waiting == 2
+        assert "connection was cut" in report.error
+        assert [i.state for i in outbox.items(vault.conn)] == [OutboxState.WAITING] * 2
+        assert first.file_name not in dav.files() and second.file_name not in dav.files()
+        proxy.cut_after = None
+        report = sync.sync_once(vault, dav_transport(url, pki))
+        assert report.ok and report.sent == [first.file_name, second.file_name]
+    finally:
+        proxy.stop()
+    assert dav.files() == {first.file_name: first.sealed, second.file_name: second.sealed}
+
+
+def test_an_unverifiable_certificate_fails_the_sync_and_sends_nothing(
+    vault: Vault, dav: DavServer
+) -> None:
+    add_bundles(vault, 1)
+    unpinned = WebDavSettings(dav.url, USER, PASSWORD)  # system store: does not know our CA
+    report = sync.sync_once(vault, WebDavTransport(unpinned, FAST))
+    assert not report.ok and not report.offline and "certificate" in report.error
+    assert sync.sync_status(vault).state == SyncState.FAILED
+    assert [i.state for i in outbox.items(vault.conn)] == [OutboxState.WAITING]
+    assert dav.faults.log == [] and dav.files() == {}

@@ -1,0 +1,269 @@
+"""The one database worker (ARCHITECTURE.md rule 4).
+
+A `_Worker` QObject lives on its own QThread and owns the Vault and its Caseload: sqlcipher3
+connections belong to the thread that opened them, and Argon2id key derivation (about half a
+second) must never run on the GUI thread. The GUI talks to it only through `Database`, whose
+methods queue a job and return at once; the result comes back by signal to a callback that runs
+on the GUI thread. Jobs never touch widgets.
+
+Errors: a CoachDeskError reaches the job's `on_error` callback, or else the `error` signal with
+its plain message (the window shows it in a dialog). Any other exception is reported as a plain
+"unexpected error" without its text (it might hold client data); the stack goes to stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+from coachdesk.core.caseload import Caseload
+from coachdesk.core.models import CoachProfile
+from coachdesk.crypto import kdf
+from coachdesk.errors import CoachDeskError, VaultError
+from coachdesk.storage.vault import Vault
+
+R = TypeVar("R")
+Job = Callable[["_Worker"], Any]
+
+
+class _Worker(QObject):
+    """Lives on the database thread. Only `run` is called, through a queued connection."""
+
+    done = Signal(int, object)
+    failed = Signal(int, object)
+
+    def __init__(self, today: date | None) -> None:
+        super().__init__()
+        self.vault: Vault | None = None
+        self.caseload: Caseload | None = None
+        self.today = today
+
+    def require(self) -> Caseload:
+        if self.caseload is None:
+            raise VaultError(QCoreApplication.translate("Database", "The vault is locked."))
+        return self.caseload
+
+    def close_vault(self) -> None:
+        if self.vault is not None:
+            self.vault.close()
+        self.vault = None
+        self.caseload = None
+
+    @Slot(int, object)
+    def run(self, job_id: int, job: Job) -> None:
+        try:
+            result = job(self)
+        except CoachDeskError as exc:
+            self.failed.emit(job_id, exc)
+            return
+        except Exception as exc:
+            # No message text: it could carry client data. Type and stack only, to stderr.
+            print(f"CoachDesk: unexpected {type(exc).__name__}", file=sys.stderr)
+            traceback.print_tb(exc.__traceback__, file=sys.stderr)
+            self.failed.emit(
+                job_id,
+                CoachDeskError(
+                    QCoreApplication.translate(
+                        "Database", "Something unexpected went wrong ({kind}). Nothing was lost."
+                    ).format(kind=type(exc).__name__)
+                ),
+            )
+            return
+        self.done.emit(job_id, result)
+
+
+@dataclass(slots=True)
+class _Pending:
+    generation: int
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[CoachDeskError], None] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Created:
+    """What `Database.create` hands back: show the recovery code once, then forget it."""
+
+    path: Path
+    recovery_code: str
+
+
+class Database(QObject):
+    """GUI-side handle on the worker. Create and use on the GUI thread only."""
+
+    _submit = Signal(int, object)
+    error = Signal(str)  # a failure no caller handled: show it in a dialog
+    busy_changed = Signal(bool)
+    opened = Signal()
+    closed = Signal()
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        today: date | None = None,
+        kdf_params: kdf.KdfParams | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName("coachdesk-db")
+        self._worker = _Worker(today)
+        self._worker.moveToThread(self._thread)
+        self._submit.connect(self._worker.run)
+        self._worker.done.connect(self._on_done)
+        self._worker.failed.connect(self._on_failed)
+        self._thread.start()
+        self._next_id = 0
+        self._generation = 0
+        self._pending: dict[int, _Pending] = {}
+        self._is_open = False
+        self.kdf_params = kdf_params  # None: calibrate on this machine (tests pass the minimum)
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        return self._is_open
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def _queue(
+        self,
+        job: Job,
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[CoachDeskError], None] | None,
+    ) -> None:
+        self._next_id += 1
+        was_busy = self.busy
+        self._pending[self._next_id] = _Pending(self._generation, on_done, on_error)
+        if not was_busy:
+            self.busy_changed.emit(True)
+        self._submit.emit(self._next_id, job)
+
+    def _finish(self, job_id: int) -> _Pending | None:
+        pending = self._pending.pop(job_id, None)
+        if not self._pending:
+            self.busy_changed.emit(False)
+        if pending is None or pending.generation != self._generation:
+            return None  # asked for before the last lock: its result is dropped unseen
+        return pending
+
+    @Slot(int, object)
+    def _on_done(self, job_id: int, result: object) -> None:
+        pending = self._finish(job_id)
+        if pending is not None and pending.on_done is not None:
+            pending.on_done(result)
+
+    @Slot(int, object)
+    def _on_failed(self, job_id: int, exc: CoachDeskError) -> None:
+        pending = self._finish(job_id)
+        if pending is None:
+            return
+        if pending.on_error is not None:
+            pending.on_error(exc)
+        else:
+            self.error.emit(str(exc))
+
+    # -- vault lifecycle -------------------------------------------------------------------
+
+    def open(
+        self,
+        path: Path,
+        passphrase: str,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[CoachDeskError], None] | None = None,
+    ) -> None:
+        """Unlock `path` on the worker (key derivation runs there)."""
+
+        def job(w: _Worker) -> None:
+            w.close_vault()
+            vault = Vault.open(path, passphrase)
+            try:
+                w.caseload = Caseload(vault, w.today)
+            except BaseException:
+                vault.close()
+                raise
+            w.vault = vault
+
+        self._queue(job, lambda r: self._set_open(on_done, r), on_error)
+
+    def create(
+        self,
+        path: Path,
+        passphrase: str,
+        coach_name: str,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[CoachDeskError], None] | None = None,
+    ) -> None:
+        """Create a vault for a new coach and leave it unlocked; on_done gets a `Created`."""
+        params = self.kdf_params
+
+        def job(w: _Worker) -> Created:
+            w.close_vault()
+            vault, code = Vault.create(path, passphrase, params=params)
+            try:
+                caseload = Caseload(vault, w.today)
+                caseload.set_profile(CoachProfile(coach_name.strip()))
+            except BaseException:
+                vault.close()
+                raise
+            w.vault, w.caseload = vault, caseload
+            return Created(path, code)
+
+        self._queue(job, lambda r: self._set_open(on_done, r), on_error)
+
+    def _set_open(self, on_done: Callable[[Any], None] | None, result: Any) -> None:
+        self._is_open = True
+        self.opened.emit()
+        if on_done is not None:
+            on_done(result)
+
+    def close(self, on_done: Callable[[Any], None] | None = None) -> None:
+        """Lock: results of jobs queued before now are dropped; the worker closes the vault
+        (checkpoint, close, zero the key)."""
+        self._generation += 1
+        self._is_open = False
+        self._queue(lambda w: w.close_vault(), on_done, None)
+        self.closed.emit()
+
+    def call(
+        self,
+        fn: Callable[[Caseload], R],
+        on_done: Callable[[R], None] | None = None,
+        on_error: Callable[[CoachDeskError], None] | None = None,
+    ) -> None:
+        """Run `fn(caseload)` on the worker; `on_done(result)` runs on the GUI thread."""
+        self._queue(lambda w: fn(w.require()), on_done, on_error)
+
+    def run_with_vault(
+        self,
+        fn: Callable[[Vault], R],
+        on_done: Callable[[R], None] | None = None,
+        on_error: Callable[[CoachDeskError], None] | None = None,
+    ) -> None:
+        """Run `fn(vault)` on the worker (backups)."""
+
+        def job(w: _Worker) -> R:
+            w.require()
+            assert w.vault is not None
+            return fn(w.vault)
+
+        self._queue(job, on_done, on_error)
+
+    def shutdown(self) -> None:
+        """Close the vault and stop the thread; blocks until both are done (app exit)."""
+        if not self._thread.isRunning():
+            return
+        self._generation += 1
+        self._is_open = False
+        self._submit.emit(-1, lambda w: w.close_vault())
+        self._thread.quit()
+        self._thread.wait()

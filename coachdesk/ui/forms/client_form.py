@@ -1,0 +1,308 @@
+"""Add or edit a client: every field of coachdesk.core.models.Client, validated inline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, cast
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.core import validation
+from coachdesk.core.models import Client, ClientStatus, Gender, Pathway, Setting
+from coachdesk.errors import ValidationError
+from coachdesk.ui.forms._common import (
+    FieldErrors,
+    OptionalDateEdit,
+    emit,
+    enum_combo,
+    error_label,
+    from_qdate,
+    make_date_edit,
+    model_from_json,
+    model_to_json,
+    select_data,
+    strip_mnemonic,
+    to_qdate,
+)
+from coachdesk.ui.forms.labels import LANGUAGES, label
+
+DRAFT_KIND = "client"
+
+
+class ClientForm(QWidget):
+    """The client's profile. Pure view: takes and returns a Client; GUI thread only.
+
+    Signals: submitted(Client) after Save with valid input; cancelled(); changed().
+    """
+
+    submitted = Signal(object)
+    cancelled = Signal()
+    changed = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+        show_buttons: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._id: int | None = None
+        self._dirty = False
+        self._loading = False
+        self.setAccessibleName(self.tr("Client profile"))
+        self.form_error = error_label(self)
+        self.errors = FieldErrors(self.form_error)
+
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.form_error)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(12)
+        outer.addLayout(grid)
+
+        # Left column: who the person is and how to reach them.
+        names = self._group(self.tr("Name"))
+        self.given_name = self._line(names, self.tr("&Given name:"), "given_name", required=True)
+        self.family_name = self._line(names, self.tr("&Family name:"), "family_name", required=True)
+        self.preferred_name = self._line(names, self.tr("Preferred na&me:"), "preferred_name")
+        self.preferred_name.setPlaceholderText(self.tr("The name they like to be called"))
+        self.pronouns = self._line(names, self.tr("Pron&ouns:"), "pronouns")
+        self.pronouns.setPlaceholderText(self.tr("e.g. she/her, he/him, they/them"))
+        grid.addWidget(cast(QWidget, names.parentWidget()), 0, 0)
+
+        about = self._group(self.tr("About"))
+        self.date_of_birth = OptionalDateEdit(self.tr("Date of birth"), self.tr("Known"), self)
+        self._add_row(about, self.tr("Date of &birth:"), self.date_of_birth, "date_of_birth")
+        self.gender = enum_combo(self, list(Gender), self.tr("Gender"))
+        self._add_row(about, self.tr("Ge&nder:"), self.gender, "gender")
+        self.language = QComboBox(self)
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setAccessibleName(self.tr("Preferred language"))
+        self._add_row(about, self.tr("&Language:"), self.language, "language")
+        grid.addWidget(cast(QWidget, about.parentWidget()), 1, 0)
+
+        contact = self._group(self.tr("Contact"))
+        self.phone = self._line(contact, self.tr("&Phone:"), "phone")
+        self.email = self._line(contact, self.tr("&Email:"), "email")
+        self.address = self._line(contact, self.tr("&Address:"), "address")
+        self.emergency_contact_name = self._line(
+            contact, self.tr("Emergency &contact name:"), "emergency_contact_name"
+        )
+        self.emergency_contact_phone = self._line(
+            contact, self.tr("Emergency contact p&hone:"), "emergency_contact_phone"
+        )
+        grid.addWidget(cast(QWidget, contact.parentWidget()), 2, 0)
+
+        # Right column: where the coach met them, their pathways, their status.
+        met = self._group(self.tr("Where we met"))
+        self.intake_date = make_date_edit(self, self.tr("Intake date"))
+        self._add_row(met, self.tr("&Intake date:"), self.intake_date, "intake_date")
+        self.setting = enum_combo(self, list(Setting), self.tr("Setting"))
+        self._add_row(met, self.tr("&Setting:"), self.setting, "setting")
+        self.facility = self._line(met, self.tr("Facilit&y:"), "facility")
+        self.referral_source = self._line(met, self.tr("Referral so&urce:"), "referral_source")
+        self.referral_source.setPlaceholderText(self.tr("e.g. ED staff, self, court, family"))
+        grid.addWidget(cast(QWidget, met.parentWidget()), 0, 1)
+
+        pathways_box = QGroupBox(self.tr("Recovery pathways (the client's choice, any number)"))
+        pathways_layout = QGridLayout(pathways_box)
+        self.pathways: dict[Pathway, QCheckBox] = {}
+        for index, pathway in enumerate(Pathway):
+            box = QCheckBox(label(pathway), pathways_box)
+            box.setAccessibleName(self.tr("Pathway: %1").replace("%1", label(pathway)))
+            box.toggled.connect(self.changed)
+            pathways_layout.addWidget(box, index // 2, index % 2)
+            self.pathways[pathway] = box
+        grid.addWidget(pathways_box, 1, 1)
+
+        status = self._group(self.tr("Status"))
+        self.status = enum_combo(self, list(ClientStatus), self.tr("Status"))
+        self._add_row(status, self.tr("S&tatus:"), self.status, "status")
+        self.status_date = OptionalDateEdit(self.tr("Status date"), self.tr("Dated"), self)
+        self._add_row(status, self.tr("Status &date:"), self.status_date, "status_date")
+        self.status_reason = self._line(status, self.tr("&Reason:"), "status_reason")
+        grid.addWidget(cast(QWidget, status.parentWidget()), 2, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+        for combo in (self.gender, self.language, self.setting, self.status):
+            # Signal to signal: PySide6 6.12 miscounts references with *args Python slots.
+            combo.currentIndexChanged.connect(self.changed)
+        for optional in (self.date_of_birth, self.status_date):
+            optional.changed.connect(self.changed)
+        self.intake_date.dateChanged.connect(self.changed)
+
+        self.save_button = QPushButton(self.tr("Sa&ve client"), self)
+        self.save_button.setAccessibleName(self.tr("Save client"))
+        self.save_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        outer.addLayout(buttons)
+        outer.addStretch(1)
+        self.save_button.setVisible(show_buttons)
+        self.cancel_button.setVisible(show_buttons)
+        self.save_button.clicked.connect(self._save)
+        self.cancel_button.clicked.connect(self.cancelled)
+        self.changed.connect(self._touched)
+        self.set_client(None)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _group(self, title: str) -> QFormLayout:
+        box = QGroupBox(title, self)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return form
+
+    def _add_row(self, form: QFormLayout, text: str, widget: QWidget, field: str) -> None:
+        caption = QLabel(text, self)
+        caption.setBuddy(widget)
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        message = error_label(holder)
+        column.addWidget(message)
+        form.addRow(caption, holder)
+        self.errors.register(field, widget, message)
+
+    def _line(
+        self, form: QFormLayout, text: str, field: str, *, required: bool = False
+    ) -> QLineEdit:
+        edit = QLineEdit(self)
+        name = strip_mnemonic(text)
+        edit.setAccessibleName(name)
+        if required:
+            edit.setAccessibleDescription(self.tr("Required"))
+            text = text.replace(":", self.tr(" (required):"))
+        edit.textEdited.connect(self.changed)
+        self._add_row(form, text, edit, field)
+        return edit
+
+    # -- model in and out ------------------------------------------------------------------
+
+    def _touched(self) -> None:
+        if not self._loading:
+            self._dirty = True
+
+    def is_dirty(self) -> bool:
+        """True when the coach changed something since set_client() or from_draft()."""
+        return self._dirty
+
+    def to_draft(self) -> dict[str, Any]:
+        """The form as entered (valid or not) as a JSON-able dict, to keep across a lock."""
+        return {"kind": DRAFT_KIND, "client": model_to_json(self._read()), "dirty": self._dirty}
+
+    def from_draft(self, draft: dict[str, Any]) -> None:
+        """Restore what to_draft() kept."""
+        if draft.get("kind") != DRAFT_KIND:
+            raise ValidationError(self.tr("This draft is not a client."), "draft")
+        self.set_client(model_from_json(Client, draft["client"]))
+        self._dirty = bool(draft.get("dirty"))
+
+    def set_client(self, client: Client | None) -> None:
+        """Show `client` for editing; None clears the form for a new client."""
+        self._loading = True
+        try:
+            self._fill(client)
+        finally:
+            self._loading = False
+        self._dirty = False
+
+    def _fill(self, client: Client | None) -> None:
+        self.errors.clear()
+        c = client or Client("", "", self._today(), Setting.COMMUNITY)
+        self._id = c.id
+        for name in (
+            "given_name",
+            "family_name",
+            "preferred_name",
+            "pronouns",
+            "phone",
+            "email",
+            "address",
+            "emergency_contact_name",
+            "emergency_contact_phone",
+            "facility",
+            "referral_source",
+            "status_reason",
+        ):
+            edit: QLineEdit = getattr(self, name)
+            edit.setText(getattr(c, name))
+        self.date_of_birth.set_value(c.date_of_birth)
+        select_data(self.gender, c.gender)
+        select_data(self.language, c.language)
+        self.intake_date.setDate(to_qdate(c.intake_date))
+        select_data(self.setting, c.setting)
+        for pathway, box in self.pathways.items():
+            box.setChecked(pathway in c.pathways)
+        select_data(self.status, c.status)
+        self.status_date.set_value(c.status_date)
+
+    def _read(self) -> Client:
+        return Client(
+            given_name=self.given_name.text().strip(),
+            family_name=self.family_name.text().strip(),
+            intake_date=from_qdate(self.intake_date.date()),
+            setting=Setting(self.setting.currentData()),
+            preferred_name=self.preferred_name.text().strip(),
+            pronouns=self.pronouns.text().strip(),
+            date_of_birth=self.date_of_birth.value(),
+            gender=Gender(self.gender.currentData()),
+            phone=self.phone.text().strip(),
+            email=self.email.text().strip(),
+            address=self.address.text().strip(),
+            emergency_contact_name=self.emergency_contact_name.text().strip(),
+            emergency_contact_phone=self.emergency_contact_phone.text().strip(),
+            facility=self.facility.text().strip(),
+            referral_source=self.referral_source.text().strip(),
+            pathways=[p for p, box in self.pathways.items() if box.isChecked()],
+            status=ClientStatus(self.status.currentData()),
+            status_date=self.status_date.value(),
+            status_reason=self.status_reason.text().strip(),
+            language=str(self.language.currentData()),
+            id=self._id,
+        )
+
+    def client(self) -> Client | None:
+        """The client as entered, or None after showing the first problem next to its field."""
+        c = self._read()
+        try:
+            validation.client(c, self._today())
+        except ValidationError as error:
+            self.errors.show(error)
+            return None
+        self.errors.clear()
+        return c
+
+    def error_text(self) -> str:
+        """The validation message shown now (empty when none)."""
+        return self.errors.current()
+
+    def _save(self) -> None:
+        c = self.client()
+        if c is not None:
+            emit(self.submitted, c)

@@ -1,0 +1,567 @@
+"""Session notes and contact attempts: a quick-add form and a searchable list."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QDateTime,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.core import validation
+from coachdesk.core.models import ContactMode, SessionNote
+from coachdesk.errors import ValidationError
+from coachdesk.ui.forms._common import (
+    MUTED_COLOR,
+    FieldErrors,
+    OptionalDateEdit,
+    date_format,
+    emit,
+    enum_combo,
+    error_label,
+    format_date,
+    format_datetime,
+    hint_label,
+    model_from_json,
+    model_to_json,
+    select_data,
+    watch_changes,
+)
+from coachdesk.ui.forms.labels import label
+
+if TYPE_CHECKING:
+    from coachdesk.storage.repos import NoteHit
+
+_ID = Qt.ItemDataRole.UserRole
+NOTE_DRAFT_KIND = "note"
+_HTML = Qt.ItemDataRole.UserRole + 1
+
+
+class NoteForm(QWidget):
+    """Quick add (or edit) of a session note or an unsuccessful contact attempt.
+
+    Signals: submitted(SessionNote) after Save when valid; cancelled(). GUI thread only.
+    """
+
+    submitted = Signal(object)
+    cancelled = Signal()
+    changed = Signal()
+
+    def __init__(
+        self, parent: QWidget | None = None, *, now: Callable[[], datetime] | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._now = now or (lambda: datetime.now(UTC))
+        self._client_id = 0
+        self._id: int | None = None
+        self._dirty = False
+        self._loading = False
+        self.setAccessibleName(self.tr("Session note"))
+        outer = QVBoxLayout(self)
+        self.form_error = error_label(self)
+        outer.addWidget(self.form_error)
+        self.errors = FieldErrors(self.form_error)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._form = form
+        outer.addLayout(form)
+
+        self.attempt_only = QCheckBox(self.tr("Contact attempt only (we did not reach them)"), self)
+        self.attempt_only.setAccessibleName(self.tr("Contact attempt only"))
+        form.addRow(self.attempt_only)
+        when_row = QHBoxLayout()
+        self.occurred_at = QDateTimeEdit(self)
+        self.occurred_at.setCalendarPopup(True)
+        locale = self.occurred_at.locale()
+        self.occurred_at.setDisplayFormat(
+            f"{date_format(locale)} {locale.timeFormat(locale.FormatType.ShortFormat)}"
+        )
+        self.occurred_at.setAccessibleName(self.tr("Date and time"))
+        self.duration = QSpinBox(self)
+        self.duration.setRange(0, 24 * 60)
+        self.duration.setSingleStep(5)
+        self.duration.setSuffix(self.tr(" min"))
+        self.duration.setAccessibleName(self.tr("Duration in minutes"))
+        duration_caption = QLabel(self.tr("D&uration:"), self)
+        duration_caption.setBuddy(self.duration)
+        when_row.addWidget(self.occurred_at, 2)
+        when_row.addSpacing(12)
+        when_row.addWidget(duration_caption)
+        when_row.addWidget(self.duration, 1)
+        self._row(self.tr("&When:"), self.occurred_at, "occurred_at", layout=when_row)
+        self.errors.register("duration_minutes", self.duration, self.errors_for("occurred_at"))
+        mode_row = QHBoxLayout()
+        self.mode = enum_combo(self, list(ContactMode), self.tr("How we met"))
+        self.location = QLineEdit(self)
+        self.location.setAccessibleName(self.tr("Where"))
+        self.location.setPlaceholderText(self.tr("e.g. peer room"))
+        location_caption = QLabel(self.tr("Whe&re:"), self)
+        location_caption.setBuddy(self.location)
+        mode_row.addWidget(self.mode, 1)
+        mode_row.addSpacing(12)
+        mode_row.addWidget(location_caption)
+        mode_row.addWidget(self.location, 2)
+        self._row(self.tr("&How:"), self.mode, "mode", layout=mode_row)
+        self.goals = QListWidget(self)
+        self.goals.setAccessibleName(self.tr("Goals touched"))
+        self.goals.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.no_goals = hint_label(self.tr("No plan goals yet."), self)
+        goals_box = QVBoxLayout()
+        goals_box.addWidget(self.goals)
+        goals_box.addWidget(self.no_goals)
+        self._row(self.tr("&Goals touched:"), self.goals, "goals_touched", layout=goals_box)
+        self.text = QPlainTextEdit(self)
+        self.text.setAccessibleName(self.tr("Note"))
+        self.text.setPlaceholderText(
+            self.tr("What happened, in plain words the client would recognise.")
+        )
+        self.text.setTabChangesFocus(True)
+        self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 6 + 14)
+        self._row(self.tr("&Note:"), self.text, "text")
+        self.next_steps = QLineEdit(self)
+        self.next_steps.setAccessibleName(self.tr("Next steps"))
+        self._row(self.tr("Ne&xt steps:"), self.next_steps, "next_steps")
+        self.follow_up = OptionalDateEdit(self.tr("Follow-up date"), self.tr("Follow up on"), self)
+        self._row(self.tr("&Follow-up:"), self.follow_up, "follow_up_on")
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.save_button = QPushButton(self.tr("Sa&ve note"), self)
+        self.save_button.setAccessibleName(self.tr("Save note"))
+        self.save_button.setDefault(True)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        outer.addLayout(buttons)
+        outer.addStretch(1)
+        self.save_button.clicked.connect(self._save)
+        self.cancel_button.clicked.connect(self.cancelled)
+        self.attempt_only.toggled.connect(self._attempt_toggled)
+        watch_changes(self, self._touched)
+        self.set_note(None, 0)
+
+    # -- dirty state and drafts -------------------------------------------------------------
+
+    def _touched(self) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        emit(self.changed)
+
+    def is_dirty(self) -> bool:
+        """True when the coach changed something since the form was last filled."""
+        return self._dirty
+
+    def to_draft(self) -> dict[str, Any]:
+        """The note as entered (valid or not) as a JSON-able dict, to keep across a lock."""
+        offered = [self.goals.item(i).text() for i in range(self.goals.count())]
+        return {
+            "kind": NOTE_DRAFT_KIND,
+            "client_id": self._client_id,
+            "note": model_to_json(self._read()),
+            "goals": offered,
+            "dirty": self._dirty,
+        }
+
+    def from_draft(self, draft: dict[str, Any]) -> None:
+        """Restore what to_draft() kept."""
+        if draft.get("kind") != NOTE_DRAFT_KIND:
+            raise ValidationError(self.tr("This draft is not a note."), "draft")
+        note = model_from_json(SessionNote, draft["note"])
+        self.set_goals([str(g) for g in draft.get("goals", [])])
+        self.set_note(note, int(draft["client_id"]))
+        self._dirty = bool(draft.get("dirty"))
+
+    def _row(
+        self,
+        text: str,
+        widget: QWidget,
+        field: str,
+        layout: QHBoxLayout | QVBoxLayout | None = None,
+    ) -> None:
+        caption = QLabel(text, self)
+        caption.setBuddy(widget)
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        if layout is not None:
+            column.addLayout(layout)
+        else:
+            column.addWidget(widget)
+        message = error_label(holder)
+        column.addWidget(message)
+        self._form.addRow(caption, holder)
+        self.errors.register(field, widget, message)
+
+    def errors_for(self, field: str) -> QLabel:
+        """The inline error label of `field`."""
+        found = self.errors.field_label(field)
+        assert found is not None
+        return found
+
+    def _attempt_toggled(self, attempt: bool) -> None:
+        if attempt and self.text.toPlainText() == "":
+            self.duration.setValue(0)
+        self.text.setPlaceholderText(
+            self.tr("Optional: e.g. no answer, left a message.")
+            if attempt
+            else self.tr("What happened, in plain words the client would recognise.")
+        )
+
+    def set_goals(self, goals: Sequence[str], touched: Sequence[str] = ()) -> None:
+        """Offer these plan goals to tick (the client's own goal texts)."""
+        self.goals.clear()
+        for goal in goals:
+            item = QListWidgetItem(goal)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if goal in touched else Qt.CheckState.Unchecked
+            )
+            self.goals.addItem(item)
+        for goal in touched:  # a goal touched earlier but no longer in the plan stays visible
+            if not self.goals.findItems(goal, Qt.MatchFlag.MatchExactly):
+                item = QListWidgetItem(goal)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked)
+                self.goals.addItem(item)
+        self.goals.setVisible(self.goals.count() > 0)
+        self.no_goals.setVisible(self.goals.count() == 0)
+
+    def set_note(self, note: SessionNote | None, client_id: int) -> None:
+        """Show `note` for editing; None starts a new note now for `client_id`."""
+        self._loading = True
+        try:
+            self._fill(note, client_id)
+        finally:
+            self._loading = False
+        self._dirty = False
+
+    def _fill(self, note: SessionNote | None, client_id: int) -> None:
+        self.errors.clear()
+        self._client_id = client_id
+        n = note or SessionNote(client_id, self._now(), ContactMode.IN_PERSON, "")
+        self._id = n.id
+        local = n.occurred_at.astimezone() if n.occurred_at.tzinfo else n.occurred_at
+        self.occurred_at.setDateTime(
+            QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0)
+        )
+        self.duration.setValue(n.duration_minutes)
+        select_data(self.mode, n.mode)
+        self.location.setText(n.location)
+        current = [self.goals.item(i).text() for i in range(self.goals.count())]
+        self.set_goals(current, n.goals_touched)
+        self.text.setPlainText(n.text)
+        self.next_steps.setText(n.next_steps)
+        self.follow_up.set_value(n.follow_up_on)
+        self.attempt_only.setChecked(n.attempt_only)
+
+    def _occurred_at(self) -> datetime:
+        value = self.occurred_at.dateTime()
+        d, t = value.date(), value.time()
+        local = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+        return local.astimezone(UTC)  # a naive datetime is taken as local time
+
+    def _read(self) -> SessionNote:
+        touched = [
+            self.goals.item(i).text()
+            for i in range(self.goals.count())
+            if self.goals.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        n = SessionNote(
+            client_id=self._client_id,
+            occurred_at=self._occurred_at(),
+            mode=ContactMode(self.mode.currentData()),
+            text=self.text.toPlainText().strip(),
+            duration_minutes=self.duration.value(),
+            location=self.location.text().strip(),
+            goals_touched=touched,
+            next_steps=self.next_steps.text().strip(),
+            follow_up_on=self.follow_up.value(),
+            attempt_only=self.attempt_only.isChecked(),
+            id=self._id,
+        )
+        return n
+
+    def note(self) -> SessionNote | None:
+        """The note as entered, or None after showing the first problem next to its field."""
+        n = self._read()
+        try:
+            validation.note(n)
+        except ValidationError as error:
+            self.errors.show(error)
+            return None
+        self.errors.clear()
+        return n
+
+    def error_text(self) -> str:
+        """The validation message shown now (empty when none)."""
+        return self.errors.current()
+
+    def _save(self) -> None:
+        n = self.note()
+        if n is not None:
+            emit(self.submitted, n)
+
+
+def snippet_html(snippet: str) -> str:
+    """A search snippet with its [matched] words in bold, everything else escaped."""
+    escaped = html.escape(snippet)
+    return re.sub(r"\[([^\[\]]*)\]", r"<b>\1</b>", escaped)
+
+
+class _HtmlDelegate(QStyledItemDelegate):
+    """Paints cells that carry HTML (the search snippets) with their bold matches."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        """Draw the cell background as usual, then the HTML text."""
+        markup = index.data(_HTML)
+        if not markup:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setHtml(markup)
+        document.setTextWidth(option.rect.width())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        top = max(0.0, (option.rect.height() - document.size().height()) / 2)
+        painter.translate(option.rect.left(), option.rect.top() + top)
+        painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        """Room for two lines of snippet."""
+        base = super().sizeHint(option, index)
+        if index.data(_HTML):
+            return QSize(base.width(), max(base.height(), option.fontMetrics.lineSpacing() * 2 + 6))
+        return base
+
+
+class NotesList(QWidget):
+    """The client's notes and contact attempts, with full-text search.
+
+    The search box emits search_requested(str) (debounced while typing, at once on Enter); the
+    shell runs the search and calls set_search_results(). An empty search shows the notes again.
+    Signals: search_requested(str); note_activated(int note id); new_requested(). GUI thread only.
+    """
+
+    search_requested = Signal(str)
+    note_activated = Signal(int)
+    new_requested = Signal()
+
+    DEBOUNCE_MS = 250
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._notes: list[SessionNote] = []
+        self.setAccessibleName(self.tr("Session notes"))
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        search_caption = QLabel(self.tr("&Search notes:"), self)
+        self.search = QLineEdit(self)
+        self.search.setAccessibleName(self.tr("Search notes"))
+        self.search.setPlaceholderText(self.tr("Words from a note, e.g. housing"))
+        self.search.setClearButtonEnabled(True)
+        search_caption.setBuddy(self.search)
+        self.new_button = QPushButton(self.tr("&New note"), self)
+        self.new_button.setAccessibleName(self.tr("New note"))
+        top.addWidget(search_caption)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+        self.status = hint_label("", self)
+        layout.addWidget(self.status)
+        self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName(self.tr("Notes"))
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setItemDelegate(_HtmlDelegate(self.tree))
+        self.tree.setWordWrap(True)
+        self.tree.setStyleSheet("QTreeView::item { padding: 4px 2px; }")
+        layout.addWidget(self.tree, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.DEBOUNCE_MS)
+        self._timer.timeout.connect(self._emit_search)
+        self.search.textEdited.connect(self._search_edited)
+        self.search.returnPressed.connect(self._emit_search)
+        self.tree.itemActivated.connect(self._activated)
+        self.new_button.clicked.connect(self.new_requested)
+        self.set_notes([])
+
+    def _search_edited(self, text: str) -> None:
+        if not text.strip():
+            self._timer.stop()
+            self._show_notes()
+            emit(self.search_requested, "")
+            return
+        self._timer.start()
+
+    def _emit_search(self) -> None:
+        self._timer.stop()
+        text = self.search.text().strip()
+        if not text:
+            self._show_notes()
+        emit(self.search_requested, text)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        note_id = item.data(0, _ID)
+        if note_id is not None:
+            emit(self.note_activated, int(note_id))
+
+    def set_notes(self, notes: Sequence[SessionNote]) -> None:
+        """Show the client's notes, newest first (shown whenever the search box is empty)."""
+        self._notes = sorted(notes, key=lambda n: n.occurred_at, reverse=True)
+        if not self.search.text().strip():
+            self._show_notes()
+
+    def _when(self, at: datetime) -> str:
+        return format_datetime(self.locale(), at)
+
+    def _show_notes(self) -> None:
+        tree = self.tree
+        tree.clear()
+        tree.setColumnCount(5)
+        tree.setHeaderLabels(
+            [
+                self.tr("When"),
+                self.tr("How"),
+                self.tr("Minutes"),
+                self.tr("Note"),
+                self.tr("Follow-up"),
+            ]
+        )
+        header = tree.header()
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 1, 2, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        locale = self.locale()
+        for n in self._notes:
+            how = (
+                self.tr("Attempt (%1)").replace("%1", label(n.mode))
+                if n.attempt_only
+                else (label(n.mode))
+            )
+            first_line = n.text.splitlines()[0] if n.text else ""
+            if n.next_steps:
+                first_line += "  " + self.tr("Next: %1").replace("%1", n.next_steps)
+            item = QTreeWidgetItem(
+                [
+                    self._when(n.occurred_at),
+                    how,
+                    str(n.duration_minutes) if n.duration_minutes else "",
+                    first_line,
+                    format_date(locale, n.follow_up_on),
+                ]
+            )
+            item.setData(0, _ID, n.id)
+            item.setToolTip(3, n.text)
+            if n.attempt_only:
+                for column in range(5):
+                    item.setForeground(column, QColor(MUTED_COLOR))
+                    font = item.font(column)
+                    font.setItalic(True)
+                    item.setFont(column, font)
+            tree.addTopLevelItem(item)
+        attempts = sum(1 for n in self._notes if n.attempt_only)
+        if self._notes:
+            self.status.setText(
+                self.tr("Notes: %1 (contact attempts: %2).")
+                .replace("%1", str(len(self._notes)))
+                .replace("%2", str(attempts))
+            )
+        else:
+            self.status.setText(self.tr("No notes yet. New note adds the first one."))
+
+    def set_search_results(self, hits: Sequence[NoteHit]) -> None:
+        """Show search hits (from Caseload.search_notes) with their snippets, best first."""
+        tree = self.tree
+        tree.clear()
+        tree.setColumnCount(2)
+        tree.setHeaderLabels([self.tr("When"), self.tr("Found in the note")])
+        header = tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for hit in hits:
+            item = QTreeWidgetItem(
+                [self._when(hit.occurred_at), hit.snippet.replace("[", "").replace("]", "")]
+            )
+            item.setData(0, _ID, hit.note_id)
+            item.setData(1, _HTML, snippet_html(hit.snippet))
+            item.setToolTip(1, hit.snippet)
+            tree.addTopLevelItem(item)
+        query = self.search.text().strip()
+        if hits:
+            self.status.setText(
+                self.tr("Notes that match “%2”: %1.")
+                .replace("%1", str(len(hits)))
+                .replace("%2", query)
+            )
+        else:
+            self.status.setText(self.tr("No note matches “%1”.").replace("%1", query))
+        self.status.setStyleSheet(f"color: {MUTED_COLOR};")
+
+    def shown_ids(self) -> list[int]:
+        """The note ids in the list, top to bottom (for tests and the shell)."""
+        ids = []
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            value = item.data(0, _ID) if item is not None else None
+            if value is not None:
+                ids.append(int(value))
+        return ids

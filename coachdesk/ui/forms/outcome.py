@@ -1,0 +1,243 @@
+"""Outcome measures at a timepoint (SUPRT-style domains, all about the past 30 days)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.core import validation
+from coachdesk.core.models import OutcomeAssessment, Timepoint
+from coachdesk.errors import ValidationError
+from coachdesk.ui.forms._common import (
+    FieldErrors,
+    emit,
+    enum_combo,
+    error_label,
+    from_qdate,
+    heading_label,
+    hint_label,
+    make_date_edit,
+    select_data,
+    strip_mnemonic,
+    to_qdate,
+)
+from coachdesk.ui.forms.labels import EMPLOYMENT, HOUSING, text_label
+
+NUMBER_FIELDS = ("days_used", "arrests", "ed_visits", "social_connectedness")
+YES_NO_FIELDS = ("overdose", "in_treatment", "on_moud", "recovery_support")
+
+
+def accepted_range(field: str) -> tuple[int, int]:
+    """The whole numbers coachdesk.core.validation.outcome accepts for `field`, found by asking
+    it (so the form never keeps a second copy of the rules)."""
+    probe = OutcomeAssessment(0, Timepoint.BASELINE, date(2000, 1, 1))
+
+    def ok(value: int) -> bool:
+        candidate = replace(probe)
+        setattr(candidate, field, value)
+        try:
+            validation.outcome(candidate)
+        except ValidationError:
+            return False
+        return True
+
+    low = next(v for v in range(-1, 1000) if ok(v))
+    high = low
+    while high < 10_000 and ok(high + 1):
+        high += 1
+    return low, high
+
+
+class OutcomeForm(QWidget):
+    """Outcome answers at a timepoint. Every question may be left unanswered.
+
+    Signals: submitted(OutcomeAssessment) after Save when valid; cancelled(). GUI thread only.
+    """
+
+    submitted = Signal(object)
+    cancelled = Signal()
+
+    def __init__(
+        self, parent: QWidget | None = None, *, today: Callable[[], date] = date.today
+    ) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._client_id = 0
+        self._id: int | None = None
+        self.setAccessibleName(self.tr("Outcome measures"))
+        outer = QVBoxLayout(self)
+        outer.addWidget(heading_label(self.tr("Outcomes at a timepoint"), self))
+        outer.addWidget(
+            hint_label(self.tr("Questions are about the past 30 days. Skip any not asked."), self)
+        )
+        self.form_error = error_label(self)
+        outer.addWidget(self.form_error)
+        self.errors = FieldErrors(self.form_error)
+
+        top = QFormLayout()
+        top.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.timepoint = enum_combo(self, list(Timepoint), self.tr("Timepoint"))
+        self.taken_on = make_date_edit(self, self.tr("Date asked"))
+        self._form = top
+        self._row(self.tr("&Timepoint:"), self.timepoint, "timepoint")
+        self._row(self.tr("&Date asked:"), self.taken_on, "taken_on")
+        outer.addLayout(top)
+
+        self.spins: dict[str, QSpinBox] = {}
+        self.yes_no: dict[str, QComboBox] = {}
+        columns = QHBoxLayout()
+        self._form = self._group(columns, self.tr("Substance use and health"))
+        self._number("days_used", self.tr("Days &used substances:"))
+        self._yes_no("overdose", self.tr("An &overdose:"))
+        self._number("ed_visits", self.tr("&Emergency department visits:"))
+        self._yes_no("in_treatment", self.tr("In t&reatment:"))
+        self._yes_no("on_moud", self.tr("On &medication (MOUD):"))
+        self._form = self._group(columns, self.tr("Life and connection"))
+        self.housing = self._choice(self.tr("&Housing:"), "housing", HOUSING)
+        self.employment = self._choice(self.tr("&Work or school:"), "employment", EMPLOYMENT)
+        self._number("arrests", self.tr("&Arrests:"))
+        self._yes_no("recovery_support", self.tr("Recovery &support (groups, peers):"))
+        self._number(
+            "social_connectedness", self.tr("Feeling &connected (1 isolated, 5 well connected):")
+        )
+        outer.addLayout(columns)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.save_button = QPushButton(self.tr("Sa&ve outcomes"), self)
+        self.save_button.setAccessibleName(self.tr("Save outcomes"))
+        self.save_button.setDefault(True)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        outer.addLayout(buttons)
+        outer.addStretch(1)
+        self.save_button.clicked.connect(self._save)
+        self.cancel_button.clicked.connect(self.cancelled)
+        self.set_outcome(None, 0)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _group(self, row: QHBoxLayout, title: str) -> QFormLayout:
+        box = QGroupBox(title, self)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        row.addWidget(box, 1)
+        return form
+
+    def _row(self, text: str, widget: QWidget, field: str) -> None:
+        caption = QLabel(text, self)
+        caption.setBuddy(widget)
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        message = error_label(holder)
+        column.addWidget(message)
+        self._form.addRow(caption, holder)
+        self.errors.register(field, widget, message)
+
+    def _number(self, field: str, text: str) -> None:
+        low, high = accepted_range(field)
+        spin = QSpinBox(self)
+        spin.setRange(low - 1, high)  # the value below the range means "not answered"
+        spin.setSpecialValueText(self.tr("Not answered"))
+        spin.setAccessibleName(strip_mnemonic(text))
+        spin.setAccessibleDescription(
+            self.tr("From %1 to %2").replace("%1", str(low)).replace("%2", str(high))
+        )
+        self.spins[field] = spin
+        self._row(text, spin, field)
+
+    def _yes_no(self, field: str, text: str) -> None:
+        combo = QComboBox(self)
+        combo.addItem(self.tr("Not answered"), None)
+        combo.addItem(self.tr("Yes"), True)
+        combo.addItem(self.tr("No"), False)
+        combo.setAccessibleName(strip_mnemonic(text))
+        self.yes_no[field] = combo
+        self._row(text, combo, field)
+
+    def _choice(self, text: str, field: str, table: dict[str, str]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.addItem(self.tr("Not answered"), None)
+        for value in table:
+            combo.addItem(text_label(table, value), value)
+        combo.setAccessibleName(strip_mnemonic(text))
+        self._row(text, combo, field)
+        return combo
+
+    # -- model in and out --------------------------------------------------------------------
+
+    def set_outcome(
+        self,
+        outcome: OutcomeAssessment | None,
+        client_id: int,
+        timepoint: Timepoint = Timepoint.BASELINE,
+    ) -> None:
+        """Show `outcome`; None starts a new one (at `timepoint`, today) for `client_id`."""
+        self.errors.clear()
+        self._client_id = client_id
+        o = outcome or OutcomeAssessment(client_id, timepoint, self._today())
+        self._id = o.id
+        select_data(self.timepoint, o.timepoint)
+        self.taken_on.setDate(to_qdate(o.taken_on))
+        for field, spin in self.spins.items():
+            value = getattr(o, field)
+            spin.setValue(spin.minimum() if value is None else value)
+        for field, combo in self.yes_no.items():
+            combo.setCurrentIndex(max(0, combo.findData(getattr(o, field))))
+        for field, combo in (("housing", self.housing), ("employment", self.employment)):
+            value = getattr(o, field)
+            index = combo.findData(value)
+            if value is not None and index < 0:  # a value this version has no label for
+                combo.addItem(value, value)
+                index = combo.count() - 1
+            combo.setCurrentIndex(max(0, index))
+
+    def outcome(self) -> OutcomeAssessment | None:
+        """The answers as entered, or None after showing the first problem inline."""
+        o = OutcomeAssessment(
+            client_id=self._client_id,
+            timepoint=Timepoint(self.timepoint.currentData()),
+            taken_on=from_qdate(self.taken_on.date()),
+            housing=self.housing.currentData(),
+            employment=self.employment.currentData(),
+            id=self._id,
+        )
+        for field, spin in self.spins.items():
+            setattr(o, field, None if spin.value() == spin.minimum() else spin.value())
+        for field, combo in self.yes_no.items():
+            setattr(o, field, combo.currentData())
+        try:
+            validation.outcome(o)
+        except ValidationError as error:
+            self.errors.show(error)
+            return None
+        self.errors.clear()
+        return o
+
+    def error_text(self) -> str:
+        """The validation message shown now (empty when none)."""
+        return self.errors.current()
+
+    def _save(self) -> None:
+        o = self.outcome()
+        if o is not None:
+            emit(self.submitted, o)

@@ -1,0 +1,330 @@
+"""Referrals to community resources and their status, and the client's audit trail."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.core.models import AuditEntry, Referral, ReferralStatus, Resource, ResourceCategory
+from coachdesk.core.validation import REFERRAL_FLOW
+from coachdesk.ui.forms._common import (
+    OptionalDateEdit,
+    emit,
+    format_date,
+    format_datetime,
+    from_qdate,
+    hint_label,
+    make_date_edit,
+)
+from coachdesk.ui.forms.labels import label
+
+_ID = Qt.ItemDataRole.UserRole
+
+
+def _read_only_table(parent: QWidget, headers: list[str], accessible_name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.setAccessibleName(accessible_name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setTabKeyNavigation(False)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    return table
+
+
+class ReferralPanel(QWidget):
+    """The client's referrals with their status; make a new one from the resource directory;
+    advance a referral to one of the next states the domain allows (REFERRAL_FLOW).
+
+    Signals: referral_requested(Referral); advance_requested(int referral id, ReferralStatus).
+    GUI thread only.
+    """
+
+    referral_requested = Signal(object)
+    advance_requested = Signal(int, object)
+
+    def __init__(
+        self, parent: QWidget | None = None, *, today: Callable[[], date] = date.today
+    ) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._client_id = 0
+        self._referrals: list[Referral] = []
+        self._resources: dict[int, Resource] = {}
+        self.setAccessibleName(self.tr("Referrals"))
+        layout = QVBoxLayout(self)
+
+        self.table = _read_only_table(
+            self,
+            [
+                self.tr("Resource"),
+                self.tr("Kind"),
+                self.tr("Made"),
+                self.tr("Status"),
+                self.tr("Since"),
+                self.tr("Follow up"),
+            ],
+            self.tr("Referrals of this client"),
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 6):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.table, 1)
+        self.empty = hint_label(self.tr("No referrals yet."), self)
+        layout.addWidget(self.empty)
+
+        advance = QHBoxLayout()
+        advance_caption = QLabel(self.tr("Move the selected referral &to:"), self)
+        self.next_status = QComboBox(self)
+        self.next_status.setAccessibleName(self.tr("Next status of the selected referral"))
+        self.next_status.setMinimumContentsLength(16)
+        advance_caption.setBuddy(self.next_status)
+        self.advance_button = QPushButton(self.tr("&Update status"), self)
+        self.advance_button.setAccessibleName(self.tr("Update the referral's status"))
+        self.final_hint = hint_label("", self)
+        advance.addWidget(advance_caption)
+        advance.addWidget(self.next_status)
+        advance.addWidget(self.advance_button)
+        advance.addWidget(self.final_hint, 1)
+        layout.addLayout(advance)
+
+        new = QGroupBox(self.tr("Make a referral"), self)
+        form = QFormLayout(new)
+        self.category = QComboBox(new)
+        self.category.addItem(self.tr("Any kind"), None)
+        for category in ResourceCategory:
+            self.category.addItem(label(category), category.value)
+        self.category.setAccessibleName(self.tr("Kind of resource"))
+        category_caption = QLabel(self.tr("&Kind:"), new)
+        category_caption.setBuddy(self.category)
+        form.addRow(category_caption, self.category)
+        self.resource = QComboBox(new)
+        self.resource.setAccessibleName(self.tr("Resource"))
+        resource_caption = QLabel(self.tr("&Resource:"), new)
+        resource_caption.setBuddy(self.resource)
+        form.addRow(resource_caption, self.resource)
+        self.resource_details = hint_label("", new)
+        form.addRow("", self.resource_details)
+        self.made_on = make_date_edit(new, self.tr("Referral made on"))
+        made_caption = QLabel(self.tr("Made &on:"), new)
+        made_caption.setBuddy(self.made_on)
+        form.addRow(made_caption, self.made_on)
+        self.follow_up = OptionalDateEdit(self.tr("Follow-up date"), self.tr("Follow up on"), new)
+        follow_caption = QLabel(self.tr("&Follow up:"), new)
+        follow_caption.setBuddy(self.follow_up)
+        form.addRow(follow_caption, self.follow_up)
+        self.make_button = QPushButton(self.tr("&Make referral"), new)
+        self.make_button.setAccessibleName(self.tr("Make the referral"))
+        make_row = QHBoxLayout()
+        make_row.addStretch(1)
+        make_row.addWidget(self.make_button)
+        form.addRow(make_row)
+        layout.addWidget(new)
+
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.advance_button.clicked.connect(self._advance)
+        self.category.currentIndexChanged.connect(self._fill_resources)
+        self.resource.currentIndexChanged.connect(self._show_resource)
+        self.make_button.clicked.connect(self._make)
+        self.set_resources([])
+        self.set_referrals([], 0)
+
+    # -- resources ---------------------------------------------------------------------------
+
+    def set_resources(self, resources: Sequence[Resource]) -> None:
+        """The directory to pick from (RCO entries and local additions)."""
+        self._resources = {r.id: r for r in resources if r.id is not None}
+        self._fill_resources()
+        self._show_table()
+
+    def _fill_resources(self) -> None:
+        wanted = self.category.currentData()
+        self.resource.clear()
+        chosen = sorted(
+            (r for r in self._resources.values() if wanted is None or r.category.value == wanted),
+            key=lambda r: (label(r.category), r.name.casefold()),
+        )
+        for r in chosen:
+            self.resource.addItem(f"{r.name} ({label(r.category)})", r.id)
+        self.make_button.setEnabled(bool(chosen))
+        self._show_resource()
+
+    def _show_resource(self) -> None:
+        r = self._resources.get(self.resource.currentData())
+        if r is None:
+            self.resource_details.setText(
+                self.tr("No resource of this kind in the directory.")
+                if self._resources
+                else self.tr("The resource directory is empty.")
+            )
+            return
+        parts = [p for p in (r.address, r.phone, r.hours) if p]
+        self.resource_details.setText(" · ".join(parts))
+
+    def _make(self) -> None:
+        r = self._resources.get(self.resource.currentData())
+        if r is None or r.id is None:
+            return
+        made = from_qdate(self.made_on.date())
+        emit(
+            self.referral_requested,
+            Referral(
+                self._client_id,
+                r.category,
+                made,
+                r.id,
+                ReferralStatus.MADE,
+                made,
+                self.follow_up.value(),
+            ),
+        )
+
+    # -- referrals -----------------------------------------------------------------------------
+
+    def set_referrals(self, referrals: Sequence[Referral], client_id: int) -> None:
+        """Show the client's referrals, newest first."""
+        self._client_id = client_id
+        self._referrals = sorted(referrals, key=lambda r: (r.made_on, r.id or 0), reverse=True)
+        self._show_table()
+
+    def _show_table(self) -> None:
+        selected = self.selected()
+        keep = selected.id if selected else None
+        table, locale = self.table, self.locale()
+        table.setRowCount(0)
+        for row, r in enumerate(self._referrals):
+            table.insertRow(row)
+            resource = self._resources.get(r.resource_id) if r.resource_id is not None else None
+            cells = [
+                resource.name if resource else self.tr("(not in the directory)"),
+                label(r.category),
+                format_date(locale, r.made_on),
+                label(r.status),
+                format_date(locale, r.status_on),
+                format_date(locale, r.follow_up_on),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(_ID, r.id)
+                table.setItem(row, column, item)
+            if r.id == keep:
+                table.selectRow(row)
+        self.empty.setVisible(not self._referrals)
+        self._selection_changed()
+
+    def selected(self) -> Referral | None:
+        """The referral of the selected row, if any."""
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        row = rows[0].row()
+        return self._referrals[row] if 0 <= row < len(self._referrals) else None
+
+    def _selection_changed(self) -> None:
+        chosen = self.selected()
+        self.next_status.clear()
+        if chosen is None:
+            self.final_hint.setText(self.tr("Select a referral to update it."))
+        else:
+            allowed = [s for s in ReferralStatus if s in REFERRAL_FLOW[chosen.status]]
+            for status in allowed:
+                self.next_status.addItem(label(status), status.value)
+            self.final_hint.setText(
+                "" if allowed else self.tr("“%1” is final.").replace("%1", label(chosen.status))
+            )
+        enabled = self.next_status.count() > 0
+        self.next_status.setEnabled(enabled)
+        self.advance_button.setEnabled(enabled)
+
+    def _advance(self) -> None:
+        chosen = self.selected()
+        value = self.next_status.currentData()
+        if chosen is None or chosen.id is None or value is None:
+            return
+        emit(self.advance_requested, chosen.id, ReferralStatus(value))
+
+
+class AuditTrailView(QWidget):
+    """Who viewed, changed, printed or exported this client's records, newest first.
+
+    Read-only; GUI thread only.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Audit trail"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            hint_label(
+                self.tr("Every view, change, print and export of this client's records."), self
+            )
+        )
+        self.table = _read_only_table(
+            self, [self.tr("When"), self.tr("Who"), self.tr("What")], self.tr("Audit trail")
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.empty = hint_label(self.tr("Nothing recorded yet."), self)
+        layout.addWidget(self.empty)
+        self.set_entries([])
+
+    def action_text(self, action: str) -> str:
+        """The plain words for an audit action ("view" -> "Viewed")."""
+        words = {
+            "view": self.tr("Viewed"),
+            "create": self.tr("Created"),
+            "update": self.tr("Changed"),
+            "delete": self.tr("Deleted"),
+            "print": self.tr("Printed"),
+            "export": self.tr("Exported"),
+            "save": self.tr("Saved to a file"),
+            "revoke": self.tr("Revoked"),
+            "unlock": self.tr("Unlocked"),
+            "failed_unlock": self.tr("Failed unlock"),
+            "sync": self.tr("Sent"),
+            "import": self.tr("Imported"),
+        }
+        return words.get(action, action)
+
+    def set_entries(self, entries: Sequence[AuditEntry]) -> None:
+        """Show these entries, newest first, with times in local time and the locale's dates."""
+        table, locale = self.table, self.locale()
+        ordered = sorted(entries, key=lambda e: e.at, reverse=True)
+        table.setRowCount(0)
+        for row, e in enumerate(ordered):
+            table.insertRow(row)
+            what = self.action_text(e.action)
+            if e.detail:
+                what = f"{what}: {e.detail}"
+            cells = [
+                format_datetime(locale, e.at),
+                e.actor,
+                what,
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(_ID, e.id)
+                table.setItem(row, column, item)
+        self.empty.setVisible(not ordered)

@@ -1,0 +1,542 @@
+"""The main window: the lock screen, and once unlocked Today, Clients, Resources and the client
+workspace, with menus and shortcuts for every action.
+
+Locking (Ctrl+L, idle, screen lock/suspend, or before a restore) keeps unsaved edits as drafts
+in the vault, closes every dialog, clears every model, closes the vault on the worker (which
+zeroes the key) and shows the lock screen; unlocking returns to the same page, client and tab.
+
+Threading: GUI thread only; all vault work goes through `Database`.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from coachdesk.app import paths, privacy, translations
+from coachdesk.app import settings as opts
+from coachdesk.app.idle import Clock, IdleLock
+from coachdesk.app.restore import restore_backup
+from coachdesk.app.settings import Settings
+from coachdesk.app.worker import Created, Database
+from coachdesk.core.caseload import Caseload
+from coachdesk.core.models import Client, Reminder
+from coachdesk.errors import CoachDeskError, LockoutError, WrongPassphraseError
+from coachdesk.files import explain_os_error
+from coachdesk.resources import resource
+from coachdesk.ui.clients import ClientsPage
+from coachdesk.ui.common import named, show_error
+from coachdesk.ui.resources_page import ResourcesPage
+from coachdesk.ui.settings_dialog import SettingsDialog
+from coachdesk.ui.today import TodayPage
+from coachdesk.ui.unlock import CreateVaultDialog, RecoveryCodeDialog, UnlockPage
+from coachdesk.ui.workspace import ClientWorkspace, EditClientDialog
+
+PAGE_TODAY, PAGE_CLIENTS, PAGE_RESOURCES, PAGE_WORKSPACE = range(4)
+RECENT_MAX = 8
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        settings: Settings,
+        db: Database | None = None,
+        *,
+        clock: Clock | None = None,
+        idle_check_ms: int = 30_000,
+        today: date | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.db = db or Database(self, today=today)
+        self.today = today
+        self.vault_path: Path | None = None
+        self.recent: list[int] = []  # client ids only; names are fetched while unlocked
+        self._resume: tuple[int, int | None, int] | None = None  # page, client id, tab
+        idle_args = {"clock": clock} if clock is not None else {}
+        self.idle = IdleLock(
+            settings.get(opts.IDLE_MINUTES),
+            parent=self,
+            max_interval_ms=idle_check_ms,
+            **idle_args,
+        )
+        self.idle.idle.connect(lambda: self.lock("idle"))
+        self.idle.platform_lock.connect(self.lock)
+        self.db.error.connect(lambda message: show_error(self, message))
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(400)
+        self._busy_timer.timeout.connect(self._show_busy)
+        self.db.busy_changed.connect(self._busy)
+        self.setWindowIcon(QIcon(str(resource("icons", "coachdesk.svg"))))
+        self.resize(1280, 820)
+        geometry = settings.get(opts.GEOMETRY)
+        if geometry:
+            self.restoreGeometry(geometry)
+        self._build_ui()
+        self.show_lock_screen()
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        """Create every widget and action (again after a language change)."""
+        self.setWindowTitle(self.tr("CoachDesk"))
+        self.stack = QStackedWidget()
+        self.unlock_page = UnlockPage()
+        self.unlock_page.unlock_requested.connect(self._unlock)
+        self.unlock_page.create_requested.connect(self.create_vault)
+        self.shell = QWidget()
+        shell_layout = QHBoxLayout(self.shell)
+        shell_layout.setContentsMargins(0, 0, 0, 0)
+        shell_layout.setSpacing(0)
+        self.nav = named(QListWidget(), self.tr("Sections"))
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(190)
+        for text in (self.tr("Today"), self.tr("Clients"), self.tr("Resources"), self.tr("Client")):
+            self.nav.addItem(text)
+        self.pages = QStackedWidget()
+        self.today_page = TodayPage()
+        self.clients_page = ClientsPage(self.db)
+        self.resources_page = ResourcesPage(self.db)
+        self.workspace = ClientWorkspace(self.db)
+        for page in (self.today_page, self.clients_page, self.resources_page, self.workspace):
+            self.pages.addWidget(page)
+        shell_layout.addWidget(self.nav)
+        shell_layout.addWidget(self.pages, 1)
+        self.nav.currentRowChanged.connect(self._page_changed)
+        self.today_page.open_client.connect(self.open_client)
+        self.clients_page.open_client.connect(self.open_client)
+        self.clients_page.add_client.connect(self.add_client)
+        self.workspace.saved.connect(lambda m: self.statusBar().showMessage(m, 4000))
+        self.workspace.loaded.connect(self._client_loaded)
+        self.stack.addWidget(self.unlock_page)
+        self.stack.addWidget(self.shell)
+        old = self.takeCentralWidget()
+        self.setCentralWidget(self.stack)
+        if old is not None:
+            old.deleteLater()
+        self._build_menus()
+        self.busy_label = QLabel("")
+        self.statusBar().addPermanentWidget(self.busy_label)
+
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        name: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        if name:
+            action.setObjectName(name)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_client_action = self._action(
+            self.tr("&New client…"), self.add_client, QKeySequence.StandardKey.New, "new_client"
+        )
+        self.lock_action = self._action(
+            self.tr("&Lock"), lambda: self.lock("shortcut"), "Ctrl+L", "lock"
+        )
+        self.settings_action = self._action(
+            self.tr("&Settings…"), self.open_settings, "Ctrl+,", "settings"
+        )
+        self.quit_action = self._action(
+            self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit"
+        )
+        for action in (self.new_client_action, self.lock_action, self.settings_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        go = bar.addMenu(self.tr("&Go"))
+        self.go_actions = []
+        for page, text, key in (
+            (PAGE_TODAY, self.tr("&Today"), "Ctrl+1"),
+            (PAGE_CLIENTS, self.tr("&Clients"), "Ctrl+2"),
+            (PAGE_RESOURCES, self.tr("&Resources"), "Ctrl+3"),
+            (PAGE_WORKSPACE, self.tr("C&urrent client"), "Ctrl+4"),
+        ):
+            action = self._action(text, lambda _c=False, p=page: self.go(p), key)
+            go.addAction(action)
+            self.go_actions.append(action)
+        client_menu = bar.addMenu(self.tr("&Client"))
+        self.find_action = self._action(
+            self.tr("&Find client"), self.find_client, QKeySequence.StandardKey.Find, "find"
+        )
+        self.new_note_action = self._action(
+            self.tr("New &note"), self.new_note, "Ctrl+Shift+N", "new_note"
+        )
+        self.print_action = self._action(
+            self.tr("&Print plan…"), self.print_plan, QKeySequence.StandardKey.Print, "print"
+        )
+        for action in (self.find_action, self.new_note_action, self.print_action):
+            client_menu.addAction(action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About CoachDesk"), self.about))
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        unlocked = self.db.is_open and self.stack.currentWidget() is self.shell
+        for action in (
+            self.new_client_action,
+            self.lock_action,
+            self.find_action,
+            *self.go_actions,
+        ):
+            action.setEnabled(unlocked)
+        has_client = unlocked and self.workspace.client_id is not None
+        self.new_note_action.setEnabled(has_client)
+        self.print_action.setEnabled(has_client)
+
+    # -- lock screen and unlocking ---------------------------------------------------------
+
+    def vaults_dir(self) -> Path:
+        return self.settings.vaults_dir()
+
+    def show_lock_screen(self) -> None:
+        self.unlock_page.set_vaults(
+            paths.list_vaults(self.vaults_dir()),
+            self.vault_path.name if self.vault_path else self.settings.get(opts.LAST_VAULT),
+        )
+        self.unlock_page.clear()
+        self.stack.setCurrentWidget(self.unlock_page)
+        self.unlock_page.focus_passphrase()
+        self._update_actions()
+
+    def _unlock(self, path: Path, passphrase: str) -> None:
+        self.unlock_page.set_busy(True)
+        self.db.open(path, passphrase, lambda _r: self._unlocked(path), self._unlock_failed)
+
+    def _unlock_failed(self, exc: CoachDeskError) -> None:
+        if isinstance(exc, LockoutError):
+            self.unlock_page.set_busy(False)
+            self.unlock_page.show_wait(exc.wait_seconds)
+        elif isinstance(exc, WrongPassphraseError):
+            self.unlock_page.show_wrong_passphrase(exc.wait_seconds)
+        else:
+            self.unlock_page.show_message(str(exc))
+
+    def _unlocked(self, path: Path) -> None:
+        self.vault_path = path
+        self.settings.set(opts.LAST_VAULT, path.name)
+        self.unlock_page.set_busy(False)
+        self.unlock_page.clear()
+        self.stack.setCurrentWidget(self.shell)
+        self.idle.set_minutes(self.settings.get(opts.IDLE_MINUTES))
+        self.idle.start()
+        self.clients_page.model.refresh()
+        self.resources_page.refresh()
+        resume, self._resume = self._resume, None
+        if resume is not None and resume[1] is not None:
+            page, tab = resume[0], resume[2]
+            self.workspace.open(resume[1], tab, on_loaded=lambda: self.go(page))
+        else:
+            self.go(resume[0] if resume else PAGE_TODAY)
+        self.refresh_today()
+        self._update_actions()
+        self.activateWindow()
+        self.nav.setFocus()
+
+    def create_vault(self) -> None:
+        """Ask for name and passphrase (non-blocking dialog), then create on the worker."""
+        dialog = CreateVaultDialog(self.vaults_dir(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._create(dialog))
+        self.create_dialog = dialog
+        dialog.open()
+
+    def _create(self, dialog: CreateVaultDialog) -> None:
+        path, name = dialog.target(), dialog.name.text().strip()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.unlock_page.show_message(str(explain_os_error(exc, path)))
+            return
+        self.unlock_page.set_busy(True)
+        self.db.create(
+            path,
+            dialog.passphrase.text(),
+            name,
+            lambda created: self._created(created, name),
+            lambda exc: self.unlock_page.show_message(str(exc)),
+        )
+
+    def _created(self, created: Created, coach: str) -> None:
+        """Show the recovery code once; the workspace opens after 'I have written it down'."""
+        self.unlock_page.set_busy(False)
+        dialog = RecoveryCodeDialog(created.recovery_code, coach, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: self._unlocked(created.path))
+        self.code_dialog = dialog
+        dialog.open()
+
+    # -- locking ---------------------------------------------------------------------------
+
+    def lock(self, reason: str = "") -> None:
+        """Hide every client detail, keep drafts, close the vault and drop the key."""
+        if not self.db.is_open:
+            return
+        self._resume = (
+            self.pages.currentIndex(),
+            self.workspace.client_id,
+            self.workspace.tabs.currentIndex(),
+        )
+        self._save_drafts()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        self.idle.stop()
+        self.clients_page.clear()
+        self.today_page.clear()
+        self.resources_page.clear()
+        self.workspace.clear()
+        self.db.close()
+        self.statusBar().clearMessage()
+        self.show_lock_screen()
+        if reason:
+            self.unlock_page.subtitle.setText(
+                self.tr("CoachDesk locked itself after {m} idle minutes.").format(
+                    m=round(self.idle.minutes)
+                )
+                if reason == "idle"
+                else self.tr("Locked. Type your passphrase to continue.")
+            )
+
+    def _save_drafts(self) -> None:
+        drafts = self.workspace.collect_drafts()
+
+        def keep(c: Caseload) -> None:
+            for kind, key, body in drafts:
+                c.save_draft(kind, key, body)
+
+        if drafts:
+            self.db.call(keep)
+
+    # -- pages -----------------------------------------------------------------------------
+
+    def go(self, page: int) -> None:
+        if page == PAGE_WORKSPACE and self.workspace.client_id is None:
+            page = PAGE_CLIENTS
+        self.nav.setCurrentRow(page)
+
+    def _page_changed(self, page: int) -> None:
+        if page < 0:
+            return
+        if page == PAGE_WORKSPACE and self.workspace.client_id is None:
+            self.nav.setCurrentRow(PAGE_CLIENTS)
+            return
+        self.pages.setCurrentIndex(page)
+        if page == PAGE_TODAY and self.db.is_open:
+            self.refresh_today()
+        if page == PAGE_CLIENTS:
+            self.clients_page.table.setFocus()
+
+    def refresh_today(self) -> None:
+        if not self.db.is_open:
+            return
+        recent = list(self.recent)
+
+        def job(c: Caseload) -> tuple[list[Reminder], date, list[tuple[int, str]]]:
+            names = []
+            for cid in recent:
+                try:
+                    names.append((cid, c.get_client(cid).display_name))
+                except CoachDeskError:
+                    continue
+            return c.reminders(), c.today(), names
+
+        def show(result: tuple[list[Reminder], date, list[tuple[int, str]]]) -> None:
+            reminders, today, names = result
+            self.today_page.set_reminders(reminders, today)
+            self.today_page.set_recent(names)
+
+        self.db.call(job, show)
+
+    def open_client(self, client_id: int, tab: int | None = None) -> None:
+        self.workspace.open(client_id, tab if tab is not None else 0)
+
+    def _client_loaded(self, client_id: int) -> None:
+        if client_id in self.recent:
+            self.recent.remove(client_id)
+        self.recent.insert(0, client_id)
+        del self.recent[RECENT_MAX:]
+        self.pages.setCurrentIndex(PAGE_WORKSPACE)
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(PAGE_WORKSPACE)
+        self.nav.blockSignals(False)
+        self._update_actions()
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def add_client(self) -> None:
+        if not self.db.is_open:
+            return
+        dialog = EditClientDialog(None, self)
+        dialog.form.submitted.disconnect()
+        dialog.form.submitted.connect(lambda client: self._save_new_client(dialog, client))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.add_dialog = dialog
+
+    def _save_new_client(self, dialog: EditClientDialog, client: Client) -> None:
+        def saved(client_id: int) -> None:
+            dialog.accept()
+            self.clients_page.model.refresh()
+            self.open_client(client_id)
+
+        self.db.call(
+            lambda c: c.add_client(client), saved, lambda exc: dialog.form.show_error(str(exc))
+        )
+
+    def find_client(self) -> None:
+        self.go(PAGE_CLIENTS)
+        self.clients_page.focus_search()
+
+    def new_note(self) -> None:
+        if self.workspace.client_id is None:
+            return
+        self.go(PAGE_WORKSPACE)
+        self.workspace.tabs.setCurrentIndex(2)
+        self.workspace.note_form.text.setFocus()
+
+    def print_plan(self) -> None:
+        if self.workspace.client_id is not None:
+            self.go(PAGE_WORKSPACE)
+            self.workspace.tabs.setCurrentIndex(1)
+            self.workspace.print_plan()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About CoachDesk"),
+            self.tr(
+                "CoachDesk keeps your clients' records encrypted on this workstation. "
+                "Nothing leaves it except the anonymized outcome export."
+            ),
+        )
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        dialog.backup_requested.connect(lambda folder: self.backup(folder, dialog))
+        dialog.restore_requested.connect(lambda folder: self.restore(folder, dialog))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.idle.set_minutes(self.settings.get(opts.IDLE_MINUTES))
+            self.apply_language(self.settings.get(opts.LANGUAGE))
+
+    def backup(self, folder: Path, dialog: SettingsDialog | None = None) -> None:
+        def done(path: Path) -> None:
+            if dialog is not None:
+                dialog.status.setText(self.tr("Backup written and verified: {p}").format(p=path))
+            self.statusBar().showMessage(self.tr("Backup written."), 5000)
+
+        def failed(exc: CoachDeskError) -> None:
+            if dialog is not None:
+                dialog.status.setText(str(exc))
+            else:
+                show_error(self, str(exc))
+
+        self.db.run_with_vault(lambda v: v.backup(folder), done, failed)
+
+    def restore(self, backup: Path, dialog: QDialog | None = None) -> None:
+        vault = self.vault_path
+        if vault is None:
+            return
+        answer = QMessageBox.question(
+            dialog or self,
+            self.tr("Restore from a backup"),
+            self.tr(
+                "Replace your vault by the backup {b}? Your current vault is kept beside it "
+                "and CoachDesk locks; unlock with the backup's passphrase."
+            ).format(b=backup.name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.lock("restore")
+        # The worker runs jobs in order: the vault is closed before the files move.
+        self.db._queue(
+            lambda _w: restore_backup(backup, vault),
+            lambda kept: self.unlock_page.show_message(
+                self.tr("Backup restored. The previous vault was kept as {k}.").format(
+                    k=Path(kept).name
+                )
+            ),
+            lambda exc: self.unlock_page.show_message(str(exc)),
+        )
+
+    def apply_language(self, language: str) -> None:
+        """Switch the UI language live: keep drafts, rebuild the widgets, return to where the
+        coach was."""
+        translations.install(language)
+        was_open = self.db.is_open
+        resume = (
+            self.pages.currentIndex(),
+            self.workspace.client_id,
+            self.workspace.tabs.currentIndex(),
+        )
+        if was_open:
+            self._save_drafts()
+        self._build_ui()
+        if was_open:
+            self.stack.setCurrentWidget(self.shell)
+            self.clients_page.model.refresh()
+            self.resources_page.refresh()
+            self.refresh_today()
+            page, client_id, tab = resume
+            if client_id is not None:
+                self.workspace.open(client_id, tab, on_loaded=lambda: self.go(page))
+            else:
+                self.go(page)
+            self._update_actions()
+        else:
+            self.show_lock_screen()
+
+    def _busy(self, busy: bool) -> None:
+        """Say "Working…" only when a job takes longer than a blink (no flicker per key)."""
+        if busy:
+            self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            if self.busy_label.text():
+                self.busy_label.setText("")
+
+    def _show_busy(self) -> None:
+        self.busy_label.setText(self.tr("Working…"))
+
+    # -- window events ---------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if sys.platform == "win32":
+            privacy.exclude_from_capture(int(self.winId()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Unsaved edits are kept as drafts (reopening the client restores them)."""
+        if self.db.is_open:
+            self._save_drafts()
+        self.settings.set(opts.GEOMETRY, self.saveGeometry())
+        self.idle.stop()
+        self.db.shutdown()
+        event.accept()

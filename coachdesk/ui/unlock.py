@@ -1,0 +1,389 @@
+"""First run and unlock: choose this workstation's vault (or create one), type the passphrase.
+
+The page only collects input and shows results; MainWindow asks the database worker to derive
+the key, so the window stays responsive while Argon2id runs. Threading: GUI thread only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.app import paths
+from coachdesk.resources import resource
+from coachdesk.storage.vault import MIN_PASSPHRASE_CHARS
+from coachdesk.ui.common import card, named, title_label
+
+
+def strength_hint(passphrase: str) -> tuple[str, str]:
+    """Length first: (object name for the style, hint). Long beats clever."""
+    n = len(passphrase)
+    words = len(passphrase.split())
+    if n < MIN_PASSPHRASE_CHARS:
+        return "error", QCoreApplication.translate(
+            "UnlockPage", "Too short: use at least {n} characters."
+        ).format(n=MIN_PASSPHRASE_CHARS)
+    if n < 14 and words < 3:
+        return "hint", QCoreApplication.translate(
+            "UnlockPage", "Acceptable. Longer is stronger: try three or four words."
+        )
+    if n < 20 and words < 4:
+        return "ok", QCoreApplication.translate(
+            "UnlockPage", "Good. A few more words would make it very strong."
+        )
+    return "ok", QCoreApplication.translate("UnlockPage", "Strong: long and easy to remember.")
+
+
+class UnlockPage(QWidget):
+    unlock_requested = Signal(Path, str)
+    create_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        box = card()
+        box.setMinimumWidth(440)
+        box.setMaximumWidth(520)
+        form_layout = QVBoxLayout(box)
+        form_layout.setContentsMargins(28, 24, 28, 24)
+        form_layout.setSpacing(10)
+        logo = QLabel()
+        logo.setPixmap(
+            QPixmap(str(resource("icons", "coachdesk.svg"))).scaled(
+                64,
+                64,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        form_layout.addWidget(logo)
+        heading = title_label(self.tr("CoachDesk is locked"))
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        form_layout.addWidget(heading)
+        self.subtitle = QLabel(self.tr("Choose your vault and type your passphrase."))
+        self.subtitle.setObjectName("subtitle")
+        self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.subtitle.setWordWrap(True)
+        form_layout.addWidget(self.subtitle)
+
+        form = QFormLayout()
+        self.vault_combo = named(QComboBox(), self.tr("Vault"), self.tr("Whose vault to open"))
+        vault_label = QLabel(self.tr("&Vault:"))
+        vault_label.setBuddy(self.vault_combo)
+        form.addRow(vault_label, self.vault_combo)
+        self.passphrase = named(QLineEdit(), self.tr("Passphrase"))
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.returnPressed.connect(self._unlock)
+        pass_label = QLabel(self.tr("&Passphrase:"))
+        pass_label.setBuddy(self.passphrase)
+        form.addRow(pass_label, self.passphrase)
+        form_layout.addLayout(form)
+
+        self.message = QLabel("")
+        self.message.setObjectName("error")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Unlock message"))
+        form_layout.addWidget(self.message)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(6)
+        self.progress.setAccessibleName(self.tr("Unlocking"))
+        self.progress.hide()
+        form_layout.addWidget(self.progress)
+
+        buttons = QHBoxLayout()
+        self.new_button = named(QPushButton(self.tr("&New vault…")), self.tr("New vault"))
+        self.new_button.clicked.connect(self.create_requested)
+        self.unlock_button = named(QPushButton(self.tr("&Unlock")), self.tr("Unlock"))
+        self.unlock_button.setObjectName("primary")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self._unlock)
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.unlock_button)
+        form_layout.addLayout(buttons)
+        row.addWidget(box)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+        self.setTabOrder(self.vault_combo, self.passphrase)
+        self.setTabOrder(self.passphrase, self.unlock_button)
+        self.setTabOrder(self.unlock_button, self.new_button)
+        self._wait_timer = QTimer(self)
+        self._wait_timer.setInterval(1000)
+        self._wait_timer.timeout.connect(self._tick)
+        self._wait_left = 0
+
+    def set_vaults(self, vaults: list[Path], current: str = "") -> None:
+        self.vault_combo.clear()
+        for vault in vaults:
+            self.vault_combo.addItem(vault.name, vault)
+        index = self.vault_combo.findText(current)
+        if index >= 0:
+            self.vault_combo.setCurrentIndex(index)
+        empty = not vaults
+        self.passphrase.setEnabled(not empty)
+        self.unlock_button.setEnabled(not empty)
+        if empty:
+            self.subtitle.setText(
+                self.tr("Welcome. There is no vault on this workstation yet: create yours.")
+            )
+            self.new_button.setObjectName("primary")
+            self.new_button.setDefault(True)
+            self.unlock_button.setObjectName("")
+            self.unlock_button.setDefault(False)
+        else:
+            self.new_button.setObjectName("")
+            self.new_button.setDefault(False)
+            self.unlock_button.setObjectName("primary")
+            self.unlock_button.setDefault(True)
+            self.subtitle.setText(self.tr("Choose your vault and type your passphrase."))
+        for button in (self.new_button, self.unlock_button):
+            button.style().unpolish(button)
+            button.style().polish(button)
+
+    def selected_vault(self) -> Path | None:
+        data = self.vault_combo.currentData()
+        return data if isinstance(data, Path) else None
+
+    def focus_passphrase(self) -> None:
+        self.passphrase.setFocus()
+        self.passphrase.selectAll()
+
+    def set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.unlock_button.setEnabled(not busy and self._wait_left <= 0)
+        self.passphrase.setEnabled(not busy)
+        self.vault_combo.setEnabled(not busy)
+        if busy:
+            self.message.setObjectName("hint")
+            self.message.setText(self.tr("Opening the vault…"))
+            self._restyle()
+
+    def show_wrong_passphrase(self, wait_seconds: float) -> None:
+        self.set_busy(False)
+        if wait_seconds > 0:
+            self.show_wait(wait_seconds)
+        else:
+            self._show(self.tr("That passphrase does not open this vault. Try again."))
+        self.focus_passphrase()
+
+    def show_wait(self, wait_seconds: float) -> None:
+        self._wait_left = max(1, round(wait_seconds))
+        self.unlock_button.setEnabled(False)
+        self._tick_text()
+        self._wait_timer.start()
+
+    def show_message(self, text: str) -> None:
+        self.set_busy(False)
+        self._show(text)
+
+    def clear(self) -> None:
+        self.passphrase.clear()
+        self.message.clear()
+
+    def _show(self, text: str) -> None:
+        self.message.setObjectName("error")
+        self.message.setText(text)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+    def _tick_text(self) -> None:
+        self._show(
+            self.tr(
+                "That passphrase does not open this vault. After several failed attempts "
+                "CoachDesk waits before trying again: {n} seconds left."
+            ).format(n=self._wait_left)
+        )
+
+    def _tick(self) -> None:
+        self._wait_left -= 1
+        if self._wait_left <= 0:
+            self._wait_timer.stop()
+            self.unlock_button.setEnabled(True)
+            self._show(self.tr("You can try again now."))
+        else:
+            self._tick_text()
+
+    def _unlock(self) -> None:
+        vault = self.selected_vault()
+        if vault is None or self._wait_left > 0 or not self.unlock_button.isEnabled():
+            return
+        if not self.passphrase.text():
+            self._show(self.tr("Type your passphrase."))
+            return
+        self.unlock_requested.emit(vault, self.passphrase.text())
+
+
+class CreateVaultDialog(QDialog):
+    """Coach name, passphrase twice, with a length-first strength hint."""
+
+    def __init__(self, vaults_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vaults_dir = vaults_dir
+        self.setWindowTitle(self.tr("New vault"))
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Your vault keeps your clients' records encrypted on this workstation. "
+                "Only your passphrase (or the recovery code shown next) opens it."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.name = named(QLineEdit(), self.tr("Your name"))
+        self.passphrase = named(QLineEdit(), self.tr("New passphrase"))
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = named(QLineEdit(), self.tr("Repeat passphrase"))
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.hint = QLabel("")
+        self.hint.setWordWrap(True)
+        self.hint.setAccessibleName(self.tr("Passphrase strength"))
+        self.error = QLabel("")
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        for text, widget in (
+            (self.tr("Your &name:"), self.name),
+            (self.tr("&Passphrase:"), self.passphrase),
+            (self.tr("&Repeat it:"), self.repeat),
+        ):
+            lab = QLabel(text)
+            lab.setBuddy(widget)
+            form.addRow(lab, widget)
+        form.addRow("", self.hint)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Create vault"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self._check)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.passphrase.textChanged.connect(self._update_hint)
+        self._update_hint("")
+
+    def _update_hint(self, text: str) -> None:
+        kind, hint = strength_hint(text)
+        self.hint.setObjectName(kind)
+        self.hint.setText(hint)
+        self.hint.style().unpolish(self.hint)
+        self.hint.style().polish(self.hint)
+
+    def target(self) -> Path:
+        return self.vaults_dir / paths.folder_name_for(self.name.text())
+
+    def _check(self) -> None:
+        if not self.name.text().strip():
+            self.error.setText(self.tr("Type your name (it names your vault)."))
+            self.name.setFocus()
+        elif len(self.passphrase.text()) < MIN_PASSPHRASE_CHARS:
+            self.error.setText(
+                self.tr("Choose a passphrase of at least {n} characters.").format(
+                    n=MIN_PASSPHRASE_CHARS
+                )
+            )
+            self.passphrase.setFocus()
+        elif self.passphrase.text() != self.repeat.text():
+            self.error.setText(self.tr("The two passphrases differ."))
+            self.repeat.setFocus()
+        elif self.target().exists():
+            self.error.setText(self.tr("There is already a vault with that name here."))
+            self.name.setFocus()
+        else:
+            self.accept()
+
+
+class RecoveryCodeDialog(QDialog):
+    """Shows the recovery code once; OK only after 'I have written it down'."""
+
+    def __init__(self, code: str, coach: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.code = code
+        self.coach = coach
+        self.setWindowTitle(self.tr("Your recovery code"))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        text = QLabel(
+            self.tr(
+                "If you forget your passphrase, this code is the only way to open your vault. "
+                "Write it down or print it now and keep it somewhere safe, away from this "
+                "workstation. CoachDesk will not show it again."
+            )
+        )
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.code_label = QLabel(code)
+        self.code_label.setObjectName("title")
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code_label.setAccessibleName(self.tr("Recovery code"))
+        layout.addWidget(self.code_label)
+        self.print_button = named(QPushButton(self.tr("&Print…")), self.tr("Print recovery code"))
+        self.print_button.clicked.connect(self.print_code)
+        layout.addWidget(self.print_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        self.confirm = named(
+            QCheckBox(self.tr("I have &written it down")), self.tr("I have written it down")
+        )
+        layout.addWidget(self.confirm)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("&Continue"))
+        self.ok.setEnabled(False)
+        self.confirm.toggled.connect(self.ok.setEnabled)
+        self.buttons.accepted.connect(self.accept)
+        layout.addWidget(self.buttons)
+
+    def reject(self) -> None:  # Esc must not skip the confirmation
+        if self.confirm.isChecked():
+            super().reject()
+
+    def document(self) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setHtml(
+            "<h2>{title}</h2><p>{who}</p><p style='font-size:18pt;font-family:monospace'>{code}"
+            "</p><p>{date}</p><p>{keep}</p>".format(
+                title=self.tr("CoachDesk recovery code"),
+                who=self.tr("Vault of {name}").format(name=self.coach),
+                code=self.code,
+                date=QDate.currentDate().toString(Qt.DateFormat.ISODate),
+                keep=self.tr(
+                    "Keep this sheet somewhere safe. It opens the vault without the passphrase."
+                ),
+            )
+        )
+        return doc
+
+    def print_code(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.document().print_(printer)

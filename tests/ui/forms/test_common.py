@@ -1,0 +1,50 @@
+"""The shared pieces: the emit() repair for PySide6 6.12, date formats, list editor."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+
+from PySide6.QtCore import QLocale, QObject, Signal
+from pytestqt.qtbot import QtBot
+
+from coachdesk.ui.forms._common import StringListEditor, date_format, emit, format_date
+
+
+class _Source(QObject):
+    ping = Signal()
+    value = Signal(object)
+
+
+def test_emit_does_not_drain_references_to_true(qtbot: QtBot) -> None:
+    source = _Source()
+    received: list[object] = []
+    source.value.connect(received.append)
+    before = sys.getrefcount(True)
+    for _ in range(5000):  # more than the references True holds in a small process
+        emit(source.ping)
+        emit(source.value, 1)
+    assert abs(sys.getrefcount(True) - before) < 50
+    assert len(received) == 5000
+
+
+def test_dates_have_four_digit_years_in_each_locale(qtbot: QtBot) -> None:
+    us = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    es = QLocale(QLocale.Language.Spanish, QLocale.Country.Spain)
+    assert "yyyy" in date_format(us) and "yyyy" in date_format(es)
+    assert format_date(us, date(2026, 3, 9)) == "3/9/2026"
+    assert format_date(es, date(2026, 3, 9)) == "9/3/2026"
+    assert format_date(us, None) == ""
+
+
+def test_string_list_editor(qtbot: QtBot) -> None:
+    editor = StringListEditor("Strengths", "Add", "Remove")
+    qtbot.addWidget(editor)
+    editor.set_values(["Honest", "Patient"])
+    editor.add_item("  ")
+    editor.add_item("Funny")
+    assert editor.values() == ["Honest", "Patient", "Funny"]
+    editor.list.setCurrentRow(0)
+    with qtbot.waitSignal(editor.changed):
+        editor.remove_button.click()
+    assert editor.values() == ["Patient", "Funny"]

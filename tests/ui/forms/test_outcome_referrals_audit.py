@@ -1,0 +1,191 @@
+"""OutcomeForm, ReferralPanel (against a real vault) and AuditTrailView."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import QDate, QLocale, Qt
+from pytestqt.qtbot import QtBot
+
+from coachdesk.core.caseload import Caseload
+from coachdesk.core.models import (
+    AuditEntry,
+    Client,
+    OutcomeAssessment,
+    Referral,
+    ReferralStatus,
+    Resource,
+    ResourceCategory,
+    Setting,
+    Timepoint,
+)
+from coachdesk.storage.vault import Vault
+from coachdesk.ui.forms import AuditTrailView, OutcomeForm, ReferralPanel
+from coachdesk.ui.forms.outcome import accepted_range
+from tests.ui.forms.helpers import show_active, unnamed
+
+TODAY = date(2026, 5, 4)
+
+
+def make_outcome_form(qtbot: QtBot) -> OutcomeForm:
+    form = OutcomeForm(today=lambda: TODAY)
+    show_active(qtbot, form)
+    form.set_outcome(None, 6, Timepoint.FOLLOWUP_180)
+    return form
+
+
+def test_ranges_come_from_the_domain_rules() -> None:
+    assert accepted_range("days_used") == (0, 30)
+    assert accepted_range("arrests") == (0, 99)
+    assert accepted_range("social_connectedness") == (1, 5)
+
+
+def test_outcome_filled_through_widgets(qtbot: QtBot) -> None:
+    form = make_outcome_form(qtbot)
+    assert form.timepoint.currentData() == Timepoint.FOLLOWUP_180
+    spin = form.spins["days_used"]
+    assert spin.text() == "Not answered"
+    spin.setFocus()
+    for _ in range(4):
+        qtbot.keyClick(spin, Qt.Key.Key_Up)  # Not answered -> 0 -> 1 -> 2 -> 3
+    qtbot.keyClick(form.spins["days_used"], Qt.Key.Key_Up)
+    form.spins["ed_visits"].setValue(1)
+    form.spins["social_connectedness"].setValue(4)
+    form.yes_no["on_moud"].setCurrentIndex(form.yes_no["on_moud"].findData(True))
+    form.yes_no["overdose"].setCurrentIndex(form.yes_no["overdose"].findData(False))
+    form.housing.setCurrentIndex(form.housing.findData("unstable"))
+    form.taken_on.setDate(QDate(2026, 5, 1))
+    with qtbot.waitSignal(form.submitted) as blocker:
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0] == OutcomeAssessment(
+        6,
+        Timepoint.FOLLOWUP_180,
+        date(2026, 5, 1),
+        days_used=4,
+        overdose=False,
+        housing="unstable",
+        ed_visits=1,
+        on_moud=True,
+        social_connectedness=4,
+    )
+
+
+def test_outcome_round_trip_and_days_capped(qtbot: QtBot) -> None:
+    form = make_outcome_form(qtbot)
+    original = OutcomeAssessment(
+        6,
+        Timepoint.ANNUAL,
+        date(2026, 1, 2),
+        0,
+        False,
+        "stable",
+        "student",
+        0,
+        2,
+        True,
+        False,
+        True,
+        5,
+        id=9,
+    )
+    form.set_outcome(original, 6)
+    assert form.outcome() == original
+    form.spins["days_used"].setValue(45)  # the field cannot hold more than the rule allows
+    assert form.spins["days_used"].value() == 30
+
+
+def test_every_outcome_input_named(qtbot: QtBot) -> None:
+    assert unnamed(make_outcome_form(qtbot)) == []
+
+
+def test_referral_flow_against_a_real_vault(qtbot: QtBot, vault: Vault) -> None:
+    caseload = Caseload(vault, today=TODAY)
+    client_id = caseload.add_client(Client("Kea", "Nestrom", date(2026, 1, 5), Setting.DRUG_COURT))
+    for name, category in (
+        ("Eastside MOUD Clinic", ResourceCategory.MOUD),
+        ("Hope Recovery Residence", ResourceCategory.HOUSING),
+        ("Tuesday Night 12-Step Group", ResourceCategory.MUTUAL_AID),
+    ):
+        caseload.add_resource(Resource(name, category, phone="555-010-0000"))
+    panel = ReferralPanel(today=lambda: TODAY)
+    show_active(qtbot, panel)
+    panel.set_resources(caseload.resources())
+    panel.set_referrals(caseload.referrals(client_id), client_id)
+    assert panel.empty.isVisible()
+
+    # Make a referral: pick the kind, then the resource, by keyboard.
+    panel.category.setCurrentIndex(panel.category.findData("housing"))
+    assert panel.resource.count() == 1
+    panel.made_on.setDate(QDate(2026, 5, 2))
+    with qtbot.waitSignal(panel.referral_requested) as made:
+        panel.make_button.setFocus()
+        qtbot.keyClick(panel.make_button, Qt.Key.Key_Space)
+    referral: Referral = made.args[0]
+    assert (referral.client_id, referral.category, referral.made_on, referral.status) == (
+        client_id,
+        ResourceCategory.HOUSING,
+        date(2026, 5, 2),
+        ReferralStatus.MADE,
+    )
+    caseload.make_referral(referral)
+    panel.set_referrals(caseload.referrals(client_id), client_id)
+    assert panel.table.item(0, 0).text() == "Hope Recovery Residence"
+    assert panel.table.item(0, 3).text() == "Made"
+
+    # Advance: only the next states REFERRAL_FLOW allows are offered.
+    assert not panel.advance_button.isEnabled()
+    panel.table.selectRow(0)
+    offered = [panel.next_status.itemData(i) for i in range(panel.next_status.count())]
+    assert offered == ["contacted", "linked", "declined", "not_linked"]
+    panel.next_status.setCurrentIndex(0)
+    with qtbot.waitSignal(panel.advance_requested) as advanced:
+        qtbot.mouseClick(panel.advance_button, Qt.MouseButton.LeftButton)
+    assert advanced.args == [referral.id, ReferralStatus.CONTACTED]
+    caseload.advance_referral(*advanced.args)
+    panel.set_referrals(caseload.referrals(client_id), client_id)
+    assert panel.selected() is not None  # the selection survives the refresh
+    offered = [panel.next_status.itemData(i) for i in range(panel.next_status.count())]
+    assert offered == ["linked", "declined", "not_linked"]
+    caseload.advance_referral(referral.id or 0, ReferralStatus.LINKED)
+    panel.set_referrals(caseload.referrals(client_id), client_id)
+    panel.table.selectRow(0)
+    assert panel.next_status.count() == 0 and not panel.advance_button.isEnabled()
+    assert "final" in panel.final_hint.text()
+
+    # The audit trail of this client, from the same vault.
+    trail = AuditTrailView()
+    show_active(qtbot, trail)
+    trail.set_entries(caseload.audit_trail(client_id))
+    whats = [trail.table.item(r, 2).text() for r in range(trail.table.rowCount())]
+    assert whats[0] == f"Changed: referral {referral.id} -> linked"
+    assert "Created: client" in whats
+    assert unnamed(panel) == [] and unnamed(trail) == []
+
+
+def test_audit_trail_plain_words_and_local_time(qtbot: QtBot) -> None:
+    trail = AuditTrailView()
+    trail.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    show_active(qtbot, trail)
+    trail.set_entries(
+        [
+            AuditEntry(datetime(2026, 5, 1, 9, 0, tzinfo=UTC), "Coach A", "view", "client", 1),
+            AuditEntry(
+                datetime(2026, 5, 2, 9, 0, tzinfo=UTC),
+                "Coach A",
+                "print",
+                "client",
+                1,
+                "recovery plan v3",
+            ),
+        ]
+    )
+    assert trail.table.item(0, 2).text() == "Printed: recovery plan v3"
+    assert trail.table.item(1, 2).text() == "Viewed"
+    local = datetime(2026, 5, 2, 9, 0, tzinfo=UTC).astimezone()
+    hour = local.hour % 12 or 12
+    suffix = "AM" if local.hour < 12 else "PM"
+    expected = f"{local.month}/{local.day}/{local.year} {hour}:{local.minute:02d}\u202f{suffix}"
+    assert trail.table.item(0, 0).text().replace(" AM", "\u202fAM").replace(" PM", "\u202fPM") == (
+        expected
+    )
+    assert not trail.empty.isVisible()

@@ -1,0 +1,247 @@
+"""PlanEditor: written through its widgets, read back; validation inline; drafts; versions."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from coachdesk.core.models import (
+    ActionStep,
+    CrisisContact,
+    Goal,
+    LifeDomain,
+    RecoveryPlan,
+    StepStatus,
+    WellnessPlan,
+)
+from coachdesk.ui.forms import PlanEditor
+from tests.ui.forms.helpers import show_active, unnamed
+
+
+def make_editor(qtbot: QtBot) -> PlanEditor:
+    editor = PlanEditor()
+    editor.resize(1000, 800)
+    show_active(qtbot, editor)
+    return editor
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def sample_plan() -> RecoveryPlan:
+    return RecoveryPlan(
+        5,
+        "A calm home and being someone my family can count on.",
+        goals=[
+            Goal(
+                LifeDomain.HOUSING,
+                "Find a place of my own",
+                "I want a door that locks and is mine",
+                [
+                    ActionStep("Call the housing office", "Me", date(2026, 6, 1), StepStatus.DONE),
+                    ActionStep("Visit the residence", "Me and coach"),
+                ],
+            ),
+            Goal(LifeDomain.FAMILY_RELATIONSHIPS, "Sunday dinners again", "They are my reason"),
+        ],
+        strengths=["Honest with myself"],
+        barriers=["No car"],
+        supports=["My sister", "Tuesday group"],
+        wellness=WellnessPlan(
+            ["Payday"],
+            ["Not sleeping"],
+            ["Call my sponsor", "Walk around the block"],
+            ["Library"],
+            [CrisisContact("Oren", "555-222-1111", "sponsor"), CrisisContact("Crisis line", "988")],
+        ),
+        review_date=date(2026, 8, 1),
+        client_signed_on=date(2026, 5, 2),
+        coach_signed_on=date(2026, 5, 2),
+        version=3,
+        created_at=datetime(2026, 5, 2, 14, 0, tzinfo=UTC),
+        id=17,
+    )
+
+
+def test_write_a_plan_through_the_widgets(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot)
+    editor.set_plan(None, 9)
+    assert not editor.is_dirty()
+    qtbot.keyClicks(editor.vision, "Work I like and my kids on weekends")
+    assert editor.is_dirty()
+
+    # A goal under "Work and education", then one under "Substance use and recovery".
+    editor.domain_combo.setCurrentIndex(editor.domain_combo.findData("employment_education"))
+    qtbot.mouseClick(editor.add_goal_button, Qt.MouseButton.LeftButton)
+    work = editor.goal_editors[-1]
+    assert work.goal_edit.hasFocus()
+    qtbot.keyClicks(work.goal_edit, "Get back to work")
+    qtbot.keyClicks(work.why_edit, "Work gives my days a shape")
+    qtbot.mouseClick(work.add_step_button, Qt.MouseButton.LeftButton)
+    line = focused()
+    assert isinstance(line, QLineEdit)  # the "what" cell opened for typing
+    qtbot.keyClicks(line, "Update the resume")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.keyClick(work.steps, Qt.Key.Key_Right)
+    qtbot.keyClicks(work.steps, "M")  # typing starts editing the "who" cell
+    qtbot.keyClicks(focused(), "e")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.keyClick(work.steps, Qt.Key.Key_Right)
+    qtbot.keyClick(work.steps, Qt.Key.Key_F2)
+    date_editor = focused()
+    assert isinstance(date_editor, QDateEdit)
+    date_editor.setDate(QDate(2026, 7, 15))
+    qtbot.keyClick(date_editor, Qt.Key.Key_Return)
+    qtbot.keyClick(work.steps, Qt.Key.Key_Right)
+    qtbot.keyClick(work.steps, Qt.Key.Key_F2)
+    status_editor = focused()
+    assert isinstance(status_editor, QComboBox)
+    status_editor.setCurrentIndex(status_editor.findData("in_progress"))
+    qtbot.keyClick(status_editor, Qt.Key.Key_Return)
+
+    editor.domain_combo.setCurrentIndex(editor.domain_combo.findData("substance_use"))
+    qtbot.mouseClick(editor.add_goal_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor.goal_editors[-1].goal_edit, "One day at a time")
+
+    qtbot.mouseClick(editor.strengths.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(focused(), "Good with my hands")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.mouseClick(editor.add_contact_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(focused(), "Mara")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    editor.crisis_contacts.item(0, 1).setText("555-000-1234")
+    editor.review_date.check.click()
+    editor.review_date.edit.setDate(QDate(2026, 9, 1))
+
+    with qtbot.waitSignal(editor.save_requested):
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    plan = editor.plan()
+    assert plan == RecoveryPlan(
+        9,
+        "Work I like and my kids on weekends",
+        goals=[
+            Goal(LifeDomain.SUBSTANCE_USE, "One day at a time"),
+            Goal(
+                LifeDomain.EMPLOYMENT_EDUCATION,
+                "Get back to work",
+                "Work gives my days a shape",
+                [ActionStep("Update the resume", "Me", date(2026, 7, 15), StepStatus.IN_PROGRESS)],
+            ),
+        ],
+        strengths=["Good with my hands"],
+        wellness=WellnessPlan(crisis_contacts=[CrisisContact("Mara", "555-000-1234", "")]),
+        review_date=date(2026, 9, 1),
+    )
+
+
+def test_round_trip_keeps_everything(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot)
+    original = sample_plan()
+    editor.set_plan(original, 5)
+    assert editor.plan() == original
+    assert not editor.is_dirty()
+    # Headings show only for domains that have goals.
+    assert editor.domain_sections[LifeDomain.HOUSING][0].isVisibleTo(editor)
+    assert not editor.domain_sections[LifeDomain.LEGAL][0].isVisibleTo(editor)
+
+
+def test_remove_goal_and_step(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot)
+    editor.set_plan(sample_plan(), 5)
+    housing = editor.goal_editors[0]
+    housing.steps.setCurrentCell(0, 0)
+    qtbot.mouseClick(housing.remove_step_button, Qt.MouseButton.LeftButton)
+    family = editor.goal_editors[1]
+    with qtbot.waitSignal(editor.changed):
+        qtbot.mouseClick(family.remove_button, Qt.MouseButton.LeftButton)
+    plan = editor.plan()
+    assert [g.goal for g in plan.goals] == ["Find a place of my own"]
+    assert [s.what for s in plan.goals[0].steps] == ["Visit the residence"]
+    assert editor.is_dirty()
+    assert not editor.domain_sections[LifeDomain.FAMILY_RELATIONSHIPS][0].isVisibleTo(editor)
+
+
+def test_step_without_what_is_refused_inline(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot)
+    editor.set_plan(None, 1)
+    goal = editor.add_goal(Goal(LifeDomain.HEALTH, "See a doctor"))
+    goal.add_step(ActionStep("", "Me"))
+    with qtbot.assertNotEmitted(editor.save_requested):
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.goals_error.isVisible()
+    assert editor.error_text() == "A step of goal 1 is required."
+    assert goal.steps.hasFocus()
+
+
+def test_crisis_contact_without_name_is_refused_inline(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot)
+    editor.set_plan(None, 1)
+    editor.add_contact(CrisisContact("", "555-111-2222"))
+    assert not editor.request_save()
+    assert editor.crisis_error.isVisible()
+    assert editor.error_text() == "A crisis contact's name is required."
+    assert editor.crisis_contacts.hasFocus()
+
+
+def test_blank_rows_are_left_out(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot)
+    editor.set_plan(None, 1)
+    editor.add_goal(Goal(LifeDomain.LEGAL, ""))  # added, never written in
+    editor.strengths.add_item("  ")
+    editor.add_contact(CrisisContact("", ""))
+    assert editor.request_save()
+    plan = editor.plan()
+    assert plan.goals == [] and plan.strengths == [] and plan.wellness.crisis_contacts == []
+
+
+def test_draft_round_trip_through_json(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot)
+    editor.set_plan(sample_plan(), 5)
+    editor.goal_editors[0].why_edit.setText("Changed, not saved yet")
+    assert editor.is_dirty()
+    draft = json.loads(json.dumps(editor.to_draft()))  # what the vault's drafts table stores
+    other = make_editor(qtbot)
+    other.from_draft(draft)
+    assert other.is_dirty()
+    expected = sample_plan()
+    expected.goals[0].why_it_matters = "Changed, not saved yet"
+    assert other.plan() == expected
+    # A draft of a never-saved plan.
+    editor.set_plan(None, 8)
+    editor.vision.setPlainText("Started before the lock")
+    fresh = make_editor(qtbot)
+    fresh.from_draft(json.loads(json.dumps(editor.to_draft())))
+    assert fresh.plan() == RecoveryPlan(8, "Started before the lock")
+
+
+def test_versions(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot)
+    editor.set_versions([])
+    assert editor.versions.count() == 1
+    editor.set_plan(sample_plan(), 5)
+    editor.set_versions(
+        [
+            (1, datetime(2026, 1, 2, 10, tzinfo=UTC)),
+            (2, datetime(2026, 3, 2, 10, tzinfo=UTC)),
+            (3, datetime(2026, 5, 2, 14, tzinfo=UTC)),
+        ]
+    )
+    assert [editor.versions.itemData(i) for i in range(3)] == [3, 2, 1]
+    assert editor.versions.currentData() == 3
+    with qtbot.waitSignal(editor.version_selected) as blocker:
+        editor.versions.setFocus()
+        qtbot.keyClick(editor.versions, Qt.Key.Key_Down)
+    assert blocker.args == [2]
+
+
+def test_every_input_has_an_accessible_name(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot)
+    editor.set_plan(sample_plan(), 5)
+    assert unnamed(editor) == []

@@ -1,0 +1,222 @@
+"""A coach's day, driven through the real window on a real SQLCipher vault."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QTableWidget
+from pytestqt.qtbot import QtBot
+
+from coachdesk.app.settings import Settings
+from coachdesk.core.models import ReferralStatus
+from coachdesk.storage.vault import Vault
+from coachdesk.ui.main_window import PAGE_WORKSPACE, MainWindow
+from tests.ui.conftest import FakeClock, MakeWindow, unlock
+
+PASS = "river stones and quiet mornings"
+
+
+def visible_texts(window: MainWindow) -> str:
+    """Every piece of text a person could see in the window right now."""
+    parts: list[str] = []
+    for widget in window.findChildren(QLabel) + window.findChildren(QLineEdit):
+        if widget.isVisible():
+            parts.append(widget.text())
+    for table in window.findChildren(QTableWidget):
+        if table.isVisible():
+            for r in range(table.rowCount()):
+                for c in range(table.columnCount()):
+                    item = table.item(r, c)
+                    parts.append(item.text() if item else "")
+    for lst in window.findChildren(QListWidget):
+        if lst.isVisible():
+            parts += [lst.item(i).text() for i in range(lst.count())]
+    return "\n".join(parts)
+
+
+def activate(qtbot: QtBot, window: MainWindow) -> None:
+    """Offscreen Qt does not hand activation back after a dialog closes: do it here."""
+    with qtbot.waitActive(window):
+        window.activateWindow()
+
+
+def wait_idle(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.db.busy, timeout=10_000)
+
+
+def test_a_coachs_day(
+    qtbot: QtBot, make_window: MakeWindow, settings: Settings, clock: FakeClock
+) -> None:
+    window = make_window()
+    page = window.unlock_page
+
+    # First run: no vault yet, so create one.
+    assert page.vault_combo.count() == 0
+    page.new_button.click()
+    dialog = window.create_dialog
+    dialog.name.setText("Robin Vale")
+    dialog.passphrase.setText("short")
+    assert "short" in dialog.hint.text().lower()
+    dialog.passphrase.setText(PASS)
+    dialog.repeat.setText(PASS)
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: getattr(window, "code_dialog", None) is not None, timeout=20_000)
+    code_dialog = window.code_dialog
+    assert not code_dialog.ok.isEnabled()  # not before "I have written it down"
+    code = code_dialog.code_label.text()
+    assert len(code.replace("-", "")) >= 26
+    code_dialog.confirm.setChecked(True)
+    code_dialog.ok.click()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.shell, timeout=10_000)
+    vault_path = settings.vaults_dir() / "robin-vale"
+    assert (vault_path / "vault.db").is_file()
+
+    # Lock, then a wrong passphrase, then the right one.
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is page
+    page.passphrase.setText("not my passphrase")
+    page.unlock_button.click()
+    qtbot.waitUntil(lambda: "does not open" in page.message.text(), timeout=10_000)
+    assert window.stack.currentWidget() is page
+    unlock(qtbot, window, PASS)
+
+    # A local resource, for the referral later.
+    window.go(2)
+    window.resources_page.add_button.click()
+    rdialog = window.resources_page.add_dialog
+    rdialog.name.setText("Harbor Street Peer Center")
+    rdialog.accept()
+    qtbot.waitUntil(lambda: window.resources_page.table.rowCount() == 1, timeout=5_000)
+
+    # Add a client (Ctrl+N), with inline validation first.
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    add = window.add_dialog
+    add.form.save.click()
+    assert "required" in add.form.error.text()
+    qtbot.keyClicks(add.form.given, "Jordan")
+    qtbot.keyClicks(add.form.family, "Ellery")
+    add.form.preferred.setText("Jo")
+    add.form.pronouns.setText("they/them")
+    add.form.save.click()
+    ws = window.workspace
+    qtbot.waitUntil(lambda: ws.client_id is not None, timeout=5_000)
+    assert window.pages.currentIndex() == PAGE_WORKSPACE
+    assert ws.name.text() == "Jo Ellery"
+    assert "they/them" in ws.details.text()
+    assert "0 days since intake" in ws.details.text()
+    client_id = ws.client_id
+
+    # A 42 CFR Part 2 consent.
+    cf = ws.consent_form
+    cf.disclosing.setText("Robin Vale, recovery coach")
+    cf.information.setText("Attendance and progress in recovery support")
+    cf.recipients.setText("County drug court")
+    cf.purpose.setText("Court supervision")
+    cf.signed_by.setText("Jordan Ellery")
+    cf.add.click()
+    qtbot.waitUntil(lambda: ws.consent_list.list.count() == 1, timeout=5_000)
+    assert "County drug court" in ws.consent_list.list.item(0).text()
+
+    # A plan with two goals.
+    ws.tabs.setCurrentIndex(1)
+    editor = ws.plan_editor
+    editor.vision.setPlainText("Keep my job and be there for my kids")
+    editor.add_goal.click()
+    editor.add_goal.click()
+    editor.goals.item(0, 1).setText("Go to two meetings a week")
+    editor.goals.item(1, 1).setText("Find a steady place to live")
+    assert editor.is_dirty()
+    editor.save.click()
+    qtbot.waitUntil(lambda: editor.versions.count() == 1, timeout=5_000)
+    assert not editor.is_dirty()
+    assert "version 1" in ws.plan_banner.text()
+
+    # A session note, found again by full-text search.
+    activate(qtbot, window)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert ws.tabs.currentIndex() == 2
+    ws.note_form.text.setPlainText("Talked about the bus pass and the Tuesday meeting.")
+    ws.note_form.add.click()
+    qtbot.waitUntil(lambda: ws.notes_list.list.count() == 1, timeout=5_000)
+    ws.notes_list.search_box.setText("bus pass")
+    qtbot.keyClick(ws.notes_list.search_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "[bus]" in ws.notes_list.list.item(0).text(), timeout=5_000)
+
+    # BARC-10: the total shows before and after recording.
+    ws.tabs.setCurrentIndex(3)
+    ws.barc_form.set_answers([5, 5, 4, 5, 4, 5, 5, 6, 4, 5])
+    assert ws.barc_form.total.text() == "Total: 48 of 60"
+    ws.barc_form.record.click()
+    qtbot.waitUntil(lambda: ws.barc_badge.text() == "BARC-10: 48", timeout=5_000)
+    assert "48" in ws.barc_summary.text() and "At or above 47" in ws.barc_summary.text()
+    assert [a.total for a in ws.barc_plot.series] == [48]
+
+    # A referral, made and advanced.
+    ws.tabs.setCurrentIndex(5)
+    panel = ws.referral_panel
+    assert panel.resource.count() == 1
+    panel.refer.click()
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=5_000)
+    assert panel.table.item(0, 1).text() == "Made"
+    panel.table.selectRow(0)
+    panel.next_status.setCurrentIndex(panel.next_status.findData(ReferralStatus.CONTACTED.value))
+    panel.advance_button.click()
+    qtbot.waitUntil(lambda: panel.table.item(0, 1).text() == "Contacted", timeout=5_000)
+
+    # Unsaved plan edits, then the idle lock fires (injected clock) and hides everything.
+    ws.tabs.setCurrentIndex(1)
+    editor.vision.setPlainText("Keep my job, be there for my kids, and run a 5k")
+    wait_idle(qtbot, window)
+    clock.advance(5 * 60 + 1)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page, timeout=5_000)
+    assert "idle" in page.subtitle.text()
+    shown = visible_texts(window)
+    for secret in ("Ellery", "Jordan", "bus pass", "County drug court", "5k"):
+        assert secret not in shown
+    assert ws.client is None and ws.name.text() == ""
+    assert window.clients_page.model.rowCount() == 0
+    assert not window.db.is_open
+
+    # Unlocking returns to the same client and tab, with the unsaved edit kept as a draft.
+    unlock(qtbot, window, PASS)
+    qtbot.waitUntil(lambda: ws.client_id == client_id, timeout=5_000)
+    assert window.pages.currentIndex() == PAGE_WORKSPACE
+    assert ws.tabs.currentIndex() == 1
+    assert "run a 5k" in editor.vision.toPlainText()
+    assert editor.is_dirty()
+    assert "kept" in ws.plan_banner.text()
+
+    # What the window wrote is in the vault (read back with the storage layer).
+    window.close()
+    with Vault.open(vault_path, PASS) as v:
+        from coachdesk.core.caseload import Caseload
+
+        c = Caseload(v)
+        plan = c.plan(client_id or 0)
+        assert plan is not None and len(plan.goals) == 2
+        assert [r.status for r in c.referrals(client_id or 0)] == [ReferralStatus.CONTACTED]
+        assert [a.total for a in c.barc10_series(client_id or 0)] == [48]
+        assert c.load_draft("plan", str(client_id)) is not None
+        actions = [e.action for e in c.audit_trail(client_id or 0)]
+        assert "view" in actions and "create" in actions
+
+
+def test_lockout_delay_shows_waiting_time(
+    qtbot: QtBot, make_window: MakeWindow, coach_vault: Path
+) -> None:
+    window = make_window()
+    page = window.unlock_page
+    assert page.vault_combo.currentText() == "river-coach"
+    for _ in range(3):
+        page.passphrase.setText("wrong guess")
+        page.unlock_button.click()
+        qtbot.waitUntil(lambda: not window.db.busy, timeout=10_000)
+    assert "seconds left" in page.message.text()
+    assert not page.unlock_button.isEnabled()
