@@ -17,7 +17,9 @@ from coachdesk.storage.vault import Vault
 from tests.webdav_server import PASSWORD, USER, Pki
 
 # Short timeouts and waits: every network test stays bounded in time.
-FAST = RetryPolicy(attempts=3, base_delay=0.05, max_delay=0.2, timeout=5, probe_timeout=2)
+FAST = RetryPolicy(
+    attempts=3, base_delay=0.05, max_delay=0.2, connect_timeout=2, timeout=5, probe_timeout=2
+)
 
 
 def dav_settings(url: str, pki: Pki, password: str = PASSWORD) -> WebDavSettings:

@@ -134,6 +134,8 @@ class FaultMiddleware:
     held: threading.Event = field(default_factory=threading.Event)
     release: threading.Event = field(default_factory=threading.Event)
     delay: float = 0.0  # seconds added to every PUT (to kill a client mid-upload)
+    forbid_get: bool = False  # a write-only inbox (as some file-drop shares are)
+    redirect_to: str = ""  # answer every request with 301 to this address
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
@@ -149,6 +151,13 @@ class FaultMiddleware:
             if busy:
                 self.busy_left -= 1
             count = sum(1 for e in self.log if e.method == entry.method)
+        if self.redirect_to or (self.forbid_get and entry.method == "GET"):
+            entry.status = 301 if self.redirect_to else 403
+            start_response(
+                "301 Moved Permanently" if self.redirect_to else "403 Forbidden",
+                [("Location", self.redirect_to or "/"), ("Content-Length", "0")],
+            )
+            return [b""]
         if busy:
             entry.status = 503
             body = b"busy"

@@ -63,9 +63,10 @@ def _read_enrollment(path: Path) -> bytes:
 
 
 def _typed_fingerprint(check: use_cases.EnrollmentCheck) -> str:
-    print(f"RCO: {check.rco_name}")
-    print(f"Fingerprint in the file: {check.fingerprint}")
-    print("Type the fingerprint your supervisor gave you on paper to confirm it matches.")
+    # The file's own fingerprint is not shown first: copying it from the screen would prove
+    # nothing. The coach types the one from paper and CoachDesk compares.
+    print(f"Enrollment file from: {check.rco_name}")
+    print("Type the RCO fingerprint your supervisor gave you on paper (dashes optional).")
     try:
         return input("Fingerprint: ")
     except EOFError:

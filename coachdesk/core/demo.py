@@ -348,7 +348,10 @@ def _one_client(
                 CrisisContact("Crisis line", "988", ""),
             ],
         ),
-        review_date=intake + timedelta(days=90),
+        # Coaches review active plans every few months: most reviews are ahead, a few overdue.
+        review_date=intake + timedelta(days=90)
+        if status != ClientStatus.ACTIVE
+        else max(intake + timedelta(days=30), today + timedelta(days=rng.randint(-21, 80))),
     )
     repos.insert_plan_version(conn, plan)
 

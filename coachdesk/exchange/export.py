@@ -22,13 +22,19 @@ from coachdesk.exchange import bundle as bundles
 from coachdesk.exchange.deid import DeidRecord, deidentify, payload_record
 from coachdesk.exchange.enrollment import Enrollment, EnrollmentError, parse_enrollment
 from coachdesk.exchange.kanon import Anonymization, anonymize
-from coachdesk.exchange.payload_schema import PAYLOAD_FORMAT, QUASI_IDENTIFIERS, SCHEMA_VERSION
+from coachdesk.exchange.payload_schema import (
+    LEVELS,
+    PAYLOAD_FORMAT,
+    QUASI_IDENTIFIERS,
+    SCHEMA_VERSION,
+)
 from coachdesk.files import write_atomic
 from coachdesk.storage import export_queries, outbox
 
 ENROLLMENT_META = "rco.enrollment"
 DEVICE_META = "device.identity"
 COUNTER_META = "export.counter"
+LEVELS_META = "export.released_levels"  # {"recipient": fingerprint, "levels": {qi: level}}
 
 
 class NotEnrolledError(CoachDeskError):
@@ -232,6 +238,7 @@ class _Prepared:
     enrollment: Enrollment
     records: list[DeidRecord]
     anonymization: Anonymization
+    floor: dict[str, str] | None
 
 
 def _prepare(caseload: Caseload) -> _Prepared:
@@ -242,32 +249,60 @@ def _prepare(caseload: Caseload) -> _Prepared:
     rows = export_queries.caseload_rows(caseload.conn, months_between=months)
     records = [deidentify(row, months_between=months) for row in rows]
     records.sort(key=lambda r: r.pseudonym)  # order carries nothing about intake or identity
+    floor = released_levels(caseload, enrollment.fingerprint)
     return _Prepared(
-        enrollment, records, anonymize([r.quasi for r in records], enrollment.policy.k)
+        enrollment,
+        records,
+        anonymize([r.quasi for r in records], enrollment.policy.k, floor),
+        floor,
     )
+
+
+def released_levels(caseload: Caseload, recipient: str) -> dict[str, str] | None:
+    """The generalization levels of the last export sealed for `recipient`, if any."""
+    text = caseload.vault.get_meta(LEVELS_META)
+    if not text:
+        return None
+    stored = json.loads(text)
+    if stored.get("recipient") != recipient:
+        return None
+    levels = stored.get("levels")
+    if not isinstance(levels, dict) or set(levels) != set(QUASI_IDENTIFIERS):
+        return None
+    if any(levels[qi] not in LEVELS[qi] for qi in QUASI_IDENTIFIERS):
+        return None
+    return {qi: str(levels[qi]) for qi in QUASI_IDENTIFIERS}
 
 
 def _explanations(prepared: _Prepared) -> list[str]:
     anon, k = prepared.anonymization, prepared.enrollment.policy.k
     n = len(prepared.records)
-    why = (
-        f", so that every combination of age band, gender, setting and intake year is shared "
-        f"by at least {k} records."
-    )
     if n < k:
         return [
             f"With fewer than {k} records, age band, gender, setting and intake year are all "
             f"left out, because any of them could point to a person."
         ]
     out = [_LEVEL_WORDS[("age_band", "5y")]] if anon.levels["age_band"] == "5y" else []
-    for qi in QUASI_IDENTIFIERS:
-        words = _LEVEL_WORDS.get((qi, anon.levels[qi]))
-        if words and not (qi == "age_band" and anon.levels[qi] == "5y"):
-            out.append(words + why)
-    if len(out) == (1 if anon.levels["age_band"] == "5y" else 0):
+    generalized = [
+        f"  - {_LEVEL_WORDS[(qi, anon.levels[qi])]}."
+        for qi in QUASI_IDENTIFIERS
+        if anon.levels[qi] != LEVELS[qi][0]
+    ]
+    if generalized:
         out.append(
-            f"No further generalizing was needed: every combination is shared by at "
-            f"least {k} records."
+            f"So that every combination of age band, gender, setting and intake year is shared "
+            f"by at least {k} records:"
+        )
+        out += generalized
+    else:
+        out.append(
+            f"Nothing needed generalizing: every combination is shared by at least {k} records."
+        )
+    floor = prepared.floor
+    if floor and any(LEVELS[qi].index(floor[qi]) > 0 for qi in QUASI_IDENTIFIERS):
+        out.append(
+            "Nothing is shown in more detail than in your last export to this RCO: it can link "
+            "records between exports, so finer values now could be combined with earlier ones."
         )
     if anon.suppressed:
         out.append(
@@ -358,6 +393,15 @@ def export(caseload: Caseload, out_dir: Path | str, *, now: datetime | None = No
                 raise NotEnrolledError()
             counter = int(vault.get_meta(COUNTER_META) or "0") + 1
             vault.set_meta(COUNTER_META, str(counter))
+            vault.set_meta(
+                LEVELS_META,
+                json.dumps(
+                    {
+                        "recipient": prepared.enrollment.fingerprint,
+                        "levels": prepared.anonymization.levels,
+                    }
+                ),
+            )
             payload = build_payload(
                 prepared, device, counter, caseload.audit.head(), now or datetime.now(UTC)
             )

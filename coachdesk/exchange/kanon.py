@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import product
 
@@ -154,8 +154,15 @@ def suppression_limit(n: int, k: int) -> int:
     return max(math.floor(MAX_SUPPRESSED_SHARE * n), k)
 
 
-def anonymize(qis: Sequence[QuasiIdentifiers], k: int) -> Anonymization:
-    """The least-loss k-anonymous generalization of `qis` (see the module docstring)."""
+def anonymize(
+    qis: Sequence[QuasiIdentifiers], k: int, floor: Mapping[str, str] | None = None
+) -> Anonymization:
+    """The least-loss k-anonymous generalization of `qis` (see the module docstring).
+
+    `floor` holds the levels of the previous export to the same RCO: no quasi-identifier is
+    shown finer than there, because the RCO can link records between exports by pseudonym
+    and would otherwise combine, say, one export's exact gender with another's 5-year bands.
+    """
     n = len(qis)
     names = QUASI_IDENTIFIERS
     top = {name: LEVELS[name][-1] for name in names}
@@ -163,8 +170,9 @@ def anonymize(qis: Sequence[QuasiIdentifiers], k: int) -> Anonymization:
         return Anonymization(top, [_BLANK] * n, frozenset(range(n)), k, float(4 * n))
     columns = _columns(qis)
     limit = suppression_limit(n, k)
+    lowest = {name: LEVELS[name].index((floor or {}).get(name, LEVELS[name][0])) for name in names}
     best: tuple[tuple[float, int, tuple[int, ...]], list[int]] | None = None
-    for node in product(*(range(len(LEVELS[name])) for name in names)):
+    for node in product(*(range(lowest[name], len(LEVELS[name])) for name in names)):
         cols = [columns[name][level] for name, level in zip(names, node, strict=True)]
         keys: list[Key] = list(zip(*cols, strict=True))
         planned = _plan(keys, k)

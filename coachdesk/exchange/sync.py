@@ -27,6 +27,7 @@ from coachdesk.core.models import Resource
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import directory as rco_directory
 from coachdesk.exchange.enrollment import EnrollmentError, parse_enrollment
+from coachdesk.exchange.export import ENROLLMENT_META
 from coachdesk.exchange.transports import (
     BundleRefusedError,
     Delivery,
@@ -48,8 +49,8 @@ from coachdesk.storage.directory_repo import MergeCounts, merge_directory
 from coachdesk.storage.outbox import OutboxState
 from coachdesk.storage.vault import Vault
 
-ENROLLMENT_META = "rco.enrollment"
 SERIAL_META = "directory.serial"
+DIRECTORY_RCO_META = "directory.rco"  # fingerprint of the RCO whose serial SERIAL_META holds
 DIRECTORY_MERGED_META = "directory.merged_at"
 LAST_ATTEMPT_META = "sync.last_attempt"
 LAST_SUCCESS_META = "sync.last_success"
@@ -326,7 +327,7 @@ def _fetch_directory(
         report.directory, report.directory_error = DirectoryOutcome.REFUSED, str(exc)
         return None
     report.directory_serial = serial
-    merge_result = merge_signed_directory(vault, serial, entries)
+    merge_result = merge_signed_directory(vault, serial, entries, keys.fingerprint)
     if isinstance(merge_result, str):
         report.directory, report.directory_error = DirectoryOutcome.REFUSED, merge_result
     elif merge_result is None:
@@ -337,16 +338,20 @@ def _fetch_directory(
 
 
 def merge_signed_directory(
-    target: Any, serial: int, entries: list[Resource]
+    target: Any, serial: int, entries: list[Resource], rco_fingerprint: str = ""
 ) -> MergeCounts | str | None:
     """Merge a directory whose signature was verified. One transaction.
 
     Returns the counts, None when this serial is already merged, or the plain reason for
     refusing an older serial (a replayed old directory must not undo the RCO's changes).
+    Serials count per RCO: after enrolling with another RCO its first directory is accepted
+    whatever its number, and it replaces the old RCO's entries.
     """
     vault = _vault(target)
     with vault.transaction() as conn:
         merged = _int(vault.get_meta(SERIAL_META))
+        if (vault.get_meta(DIRECTORY_RCO_META) or "") != rco_fingerprint:
+            merged = None
         if merged is not None and serial < merged:
             return (
                 f"The resource directory offered (number {serial}) is older than the one "
@@ -356,6 +361,7 @@ def merge_signed_directory(
             return None
         counts = merge_directory(conn, entries)
         vault.set_meta(SERIAL_META, str(serial))
+        vault.set_meta(DIRECTORY_RCO_META, rco_fingerprint)
         vault.set_meta(DIRECTORY_MERGED_META, _now())
         _audit(vault, conn, "directory", serial, f"resource directory {serial} merged")
     return counts

@@ -11,7 +11,6 @@ Threading: call from the thread that owns the store (the GUI's store worker).
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,12 +20,18 @@ from typing import Any
 
 from coachdesk.crypto.identity import RcoIdentity
 from coachdesk.errors import CoachDeskError
+from coachdesk.exchange.bundle import (
+    FILE_SUFFIX,
+    MAX_BUNDLE_BYTES,
+    BundleRejected,
+    open_bundle,
+)
 from coachdesk.exchange.directory import FILE_NAME as DIRECTORY_FILE_NAME
 from coachdesk.rco.model import Episode, ReferralCount
 
-BUNDLE_SUFFIX = ".cdbundle"
+BUNDLE_SUFFIX = FILE_SUFFIX
 # Whole-file limit checked before reading (FORMAT.md: 32 MiB payload + 2 KiB of framing).
-MAX_FILE_BYTES = 32 * 1024 * 1024 + 2048
+MAX_FILE_BYTES = MAX_BUNDLE_BYTES
 
 
 class ImportRejected(CoachDeskError):
@@ -102,11 +107,9 @@ def open_sealed(data: bytes, identity: RcoIdentity) -> OpenedBundle:
 
     Raises ImportRejected with exchange.bundle's plain reason when anything does not verify.
     """
-    # Imported by name until exchange/bundle.py lands on main (issue 5).
-    bundle_format: Any = importlib.import_module("coachdesk.exchange.bundle")
     try:
-        opened = bundle_format.open_bundle(data, identity)
-    except bundle_format.BundleRejected as exc:
+        opened = open_bundle(data, identity)
+    except BundleRejected as exc:
         raise ImportRejected(str(exc)) from None
     payload = opened.payload
     return OpenedBundle(

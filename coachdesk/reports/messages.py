@@ -78,7 +78,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "wallet_title": "My crisis card",
         "wallet_howto": "Cut along the dashed line, fold along the dotted line, and keep the "
         "card in your wallet.",
-        "wallet_call": "In a crisis, call",
+        "wallet_call": "In a crisis, call:",
         "wallet_more": "More in my full plan.",
     },
     "es": {
@@ -135,7 +135,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "wallet_title": "Mi tarjeta de crisis",
         "wallet_howto": "Recorte por la línea discontinua, doble por la línea de puntos y "
         "guarde la tarjeta en su cartera.",
-        "wallet_call": "En una crisis, llame a",
+        "wallet_call": "En una crisis, llame a:",
         "wallet_more": "Más en mi plan completo.",
     },
 }

@@ -6,8 +6,10 @@ Layout choices, for a reader with reading glasses on a shared facility printer:
 - Goals grouped by life domain; each goal's action steps are a checklist table whose rows never
   split: a step that does not fit moves whole to the next page under a repeated header row.
   (A single step longer than a page, which validation allows, continues over marked rows.)
-- The wellness and crisis section starts on a new page with a dark-red edge tab on each of its
-  pages, contacts first; every page before it names the page it is on ("Crisis plan: page 4").
+- Signature lines close the plan proper. The wellness and crisis section comes last, on pages
+  of its own with a dark-red edge tab, contacts first and short lists side by side (so a typical
+  section is one page the client can keep apart); every page before it names the page it starts
+  on ("Crisis plan: page 4").
 - Metadata: title without the client's name (printer queues show it), author, subject, /Lang.
 
 Any single thread may call render_plan_pdf (see reports.common): it reads only its arguments.
@@ -402,8 +404,14 @@ def _bullets(
     st: Styles,
     style_key: str = "h1",
 ) -> list[Flowable]:
+    """A headed list kept on one page (a list longer than a page still flows on)."""
+    return [KeepTogether(_headed_list(title, items, m, st, style_key))]
+
+
+def _headed_list(
+    title: str, items: Sequence[str], m: Messages, st: Styles, style_key: str
+) -> list[Flowable]:
     heading = Paragraph(text(title), st[style_key])
-    heading.keepWithNext = True
     words = [i for i in items if i.strip()]
     if not words:
         return [heading, Paragraph(text(m["nothing"]), st["body"])]
@@ -445,13 +453,34 @@ def _crisis(
     heading.keepWithNext = True
     out.append(heading)
     out.append(_contacts_table(w.crisis_contacts, m, st, geo))
-    for key, items in (
-        ("warning_signs", w.warning_signs),
-        ("triggers", w.triggers),
-        ("coping", w.coping_strategies),
-        ("safe_places", w.safe_places),
-    ):
-        out += _bullets(m[key], items, m, st, "crisis_h")
+    pairs = (
+        (("warning_signs", w.warning_signs), ("triggers", w.triggers)),
+        (("coping", w.coping_strategies), ("safe_places", w.safe_places)),
+    )
+    half = (geo.content_width - 16) / 2
+    for left, right in pairs:
+        columns = [_headed_list(m[key], items, m, st, "crisis_h") for key, items in (left, right)]
+        tall = max(
+            sum(_estimate(i, half - 20, st["bullet"]) for i in items) for _, items in (left, right)
+        )
+        if tall > geo.content_height * 0.4:  # long lists flow on, one under the other
+            out += [KeepTogether(columns[0]), KeepTogether(columns[1])]
+            continue
+        # Short lists side by side, so the whole section usually fits on one page.
+        pair = Table([columns], colWidths=[half + 16, half], hAlign="LEFT")
+        pair.setStyle(
+            table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (0, 0), 16),
+                    ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        out += [Spacer(1, 12), pair]  # a heading's spaceBefore is lost inside a cell
     return out
 
 

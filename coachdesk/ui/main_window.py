@@ -14,7 +14,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -78,6 +78,10 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(lambda: self.lock("idle"))
         self.idle.platform_lock.connect(self.lock)
         self.db.error.connect(lambda message: show_error(self, message))
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(400)
+        self._busy_timer.timeout.connect(self._show_busy)
         self.db.busy_changed.connect(self._busy)
         self.setWindowIcon(QIcon(str(resource("icons", "coachdesk.svg"))))
         self.resize(1280, 820)
@@ -510,7 +514,16 @@ class MainWindow(QMainWindow):
             self.show_lock_screen()
 
     def _busy(self, busy: bool) -> None:
-        self.busy_label.setText(self.tr("Working…") if busy else "")
+        """Say "Working…" only when a job takes longer than a blink (no flicker per key)."""
+        if busy:
+            self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            if self.busy_label.text():
+                self.busy_label.setText("")
+
+    def _show_busy(self) -> None:
+        self.busy_label.setText(self.tr("Working…"))
 
     # -- window events ---------------------------------------------------------------------
 

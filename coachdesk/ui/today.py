@@ -80,6 +80,7 @@ class TodayPage(QWidget):
             "referral_follow_up": self.tr("Referral follow-ups"),
             "note_follow_up": self.tr("Session follow-ups"),
         }
+        first_item: QTreeWidgetItem | None = None
         for kind in KIND_ORDER:
             items = sorted((r for r in reminders if r.kind == kind), key=lambda r: r.due_on)
             if not items:
@@ -103,13 +104,12 @@ class TodayPage(QWidget):
                         child.setForeground(col, QColor("#a8461f"))
                     child.setText(1, self.tr("{what} (overdue)").format(what=translated(r.title)))
                 parent.addChild(child)
+                first_item = first_item or child
             parent.setExpanded(True)
         if not reminders:
             self.due.addTopLevelItem(QTreeWidgetItem([self.tr("Nothing is due. A calm day.")]))
-        top = self.due.topLevelItem(0)
-        first_child = top.child(0) if top is not None else None
-        if first_child is not None:
-            self.due.setCurrentItem(first_child)
+        if first_item is not None:
+            self.due.setCurrentItem(first_item)
 
     def set_recent(self, recent: list[tuple[int, str]]) -> None:
         self.recent.clear()

@@ -419,6 +419,10 @@
         <source> (required):</source>
         <translation> (obligatorio):</translation>
     </message>
+    <message>
+        <source>This draft is not a client.</source>
+        <translation>Este borrador no es una persona.</translation>
+    </message>
 </context>
 <context>
     <name>ConsentForm</name>
@@ -525,6 +529,10 @@
     <message>
         <source>Save consent</source>
         <translation>Guardar consentimiento</translation>
+    </message>
+    <message>
+        <source>This draft is not a consent.</source>
+        <translation>Este borrador no es un consentimiento.</translation>
     </message>
     <message>
         <source>I can take back (revoke) this consent at any time, by telling my coach or in writing, except for anything already shared while it was in effect.</source>
@@ -1037,6 +1045,10 @@
     <message>
         <source>Save note</source>
         <translation>Guardar nota</translation>
+    </message>
+    <message>
+        <source>This draft is not a note.</source>
+        <translation>Este borrador no es una nota.</translation>
     </message>
     <message>
         <source>Optional: e.g. no answer, left a message.</source>

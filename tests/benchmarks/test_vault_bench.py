@@ -18,6 +18,7 @@ from coachdesk.storage.keyslots import PASSPHRASE as SLOT
 from coachdesk.storage.keyslots import KeySlots
 from coachdesk.storage.vault import SLOTS_NAME, Vault
 from tests.benchmarks.bigvault import PASSPHRASE, big_vault, open_plain, plain_twin
+from tests.benchmarks.report import record
 
 NAME_QUERIES = ["bra", "el", "zo", "ka", "mar", "tr", "son", "ia", "quist", "ez"]
 NOTE_QUERIES = [
@@ -104,4 +105,15 @@ def test_vault_benchmark() -> None:
         unit = "" if "(s)" in name else " ms"
         shown = f"{value:.1f}{unit}" if "(s)" not in name else f"{value:.1f} s"
         print(f"{name:<38}{shown:>10}  {target:<10}{(f'{ratio:.2f}' if ratio else '-'):>10}")
+    for name, value, target, ratio in rows:
+        unit = "s" if "(s)" in name else "ms"
+        record(
+            2,
+            name.replace(" (s)", ""),
+            value,
+            unit,
+            target,
+            ratio,
+            "same query, plain SQLite copy" if ratio else "",
+        )
     assert clients == 2000 and notes > 90_000

@@ -9,6 +9,8 @@ import struct
 from collections.abc import Callable
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from coachdesk.crypto.identity import DeviceIdentity, RcoIdentity, public_bytes
 from coachdesk.crypto.signing import canonical
@@ -219,3 +221,54 @@ def test_things_that_are_not_bundles_are_refused(sealed: Sealed, data: bytes) ->
 
 def test_the_original_still_opens_after_all_that(sealed: Sealed) -> None:
     assert open_bundle(sealed.data, sealed.rco).counter == 1
+
+
+_leaves = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=200)
+    | st.sampled_from(["baseline", "closeout", "90+", "woman", "moud", "housing", "2024-2025"])
+)
+_json = st.recursive(
+    _leaves,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+def _replace_somewhere(payload: object, data: st.DataObject) -> object:
+    """Walk a random path into `payload` and replace what is there with random JSON."""
+    node = payload
+    while True:
+        children = (
+            list(node.keys())
+            if isinstance(node, dict)
+            else list(range(len(node)))
+            if isinstance(node, list)
+            else []
+        )
+        if not children:
+            break
+        key = data.draw(st.sampled_from(children))
+        child = node[key]  # type: ignore[index]
+        if not isinstance(child, dict | list) or data.draw(st.booleans()):
+            node[key] = data.draw(_json)  # type: ignore[index]
+            return payload
+        node = child
+    return payload
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_mutated_payload_is_either_valid_or_refused_plainly(sealed: Sealed, data) -> None:
+    payload = _replace_somewhere(copy.deepcopy(sealed.payload), data)
+    try:
+        opened = open_bundle(reseal(sealed, payload), sealed.rco)
+    except BundleRejected as exc:
+        assert str(exc) and "\n" not in str(exc)
+    else:  # the mutation happened to keep the payload valid: it must then be exactly that
+        assert opened.payload == payload

@@ -15,8 +15,6 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("coachdesk.exchange.export")
-
 from coachdesk.crypto.identity import DeviceIdentity, public_bytes
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.importer import MAX_FILE_BYTES, ImportRejected, Outcome, open_sealed

@@ -136,3 +136,21 @@ def test_cli_in_a_read_only_folder(run_cli: RunCli, vault_path: Path, read_only:
     assert result.returncode == 1
     assert result.stderr.strip() == f"coachdesk: CoachDesk may not write in the folder {read_only}."
     assert list(read_only.iterdir()) == []
+
+
+def test_missing_fonts_give_a_plain_error(
+    run_cli: RunCli, vault_path: Path, tmp_path: Path
+) -> None:
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        demo.generate(vault, clients=1, seed=5, notes_per_client=1)
+    out = tmp_path / "plan.pdf"
+    result = run_cli(
+        "plan", "pdf", str(vault_path), "1", str(out),
+        env={"COACHDESK_PASSPHRASE": PASSPHRASE, "COACHDESK_RESOURCES": str(tmp_path / "none")},
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "coachdesk: The font DejaVuSans.ttf that PDFs need is missing or damaged; "
+        "please reinstall CoachDesk."
+    )
+    assert not out.exists()

@@ -1,7 +1,7 @@
 """Sync under faults: a full disk, a read-only folder, and `coachdesk sync` killed with -9.
 
-The disk tests mount a small tmpfs, which needs root (CI runs as root); elsewhere they skip
-and say why.
+The disk tests mount a small tmpfs (tests/fault/mounts.py), which needs root (CI runs as
+root); elsewhere they skip and say why.
 """
 
 from __future__ import annotations
@@ -24,44 +24,27 @@ from coachdesk.storage import outbox
 from coachdesk.storage.outbox import OutboxState
 from coachdesk.storage.vault import Vault
 from tests.conftest import PASSPHRASE, REPO
+from tests.fault.mounts import remount_read_only, tmpfs
 from tests.sync_helpers import add_bundles, dav_settings
 from tests.webdav_server import DavServer, Pki
 
 pytest_plugins = ["tests.sync_fixtures"]
 pytestmark = pytest.mark.timeout(180)
 
-needs_root = pytest.mark.skipif(
-    os.geteuid() != 0, reason="mounting a small tmpfs needs root (CI runs as root)"
-)
-
-
-def _mount(folder: Path, options: str) -> Iterator[Path]:
-    folder.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], capture_output=True, timeout=30)
-
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    yield from _mount(tmp_path / "small", "size=64k,mode=0700")
+    with tmpfs(tmp_path / "small", "64k") as folder:
+        yield folder
 
 
 @pytest.fixture
 def read_only_disk(tmp_path: Path) -> Iterator[Path]:
-    yield from _mount(tmp_path / "ro", "ro,size=64k")
+    with tmpfs(tmp_path / "ro", "64k") as folder:
+        remount_read_only(folder)
+        yield folder
 
 
-@needs_root
 def test_a_full_disk_is_a_clean_error_and_the_rest_waits(vault: Vault, small_disk: Path) -> None:
     first, second, third = add_bundles(vault, 3, size=40_000)
     report = sync.sync_once(vault, FolderTransport(small_disk))
@@ -81,7 +64,6 @@ def test_a_full_disk_is_a_clean_error_and_the_rest_waits(vault: Vault, small_dis
     assert (small_disk / third.file_name).read_bytes() == third.sealed
 
 
-@needs_root
 def test_a_read_only_folder_is_a_clean_error(vault: Vault, read_only_disk: Path) -> None:
     add_bundles(vault, 2)
     report = sync.sync_once(vault, FolderTransport(read_only_disk))

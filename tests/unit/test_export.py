@@ -428,3 +428,37 @@ def test_k_anonymity_holds_on_every_export(property_vault, specs, k: int) -> Non
             assert record["age_band"] in ("90+", "80+", None)
         if age is None:
             assert record["age_band"] is None
+
+
+def test_later_exports_are_never_finer_than_earlier_ones(
+    vault: Vault, rco: RcoIdentity, tmp_path: Path
+) -> None:
+    caseload = Caseload(vault, today=TODAY)
+    canary_caseload(caseload, n=12)
+    enroll(caseload, rco, PrivacyPolicy(k=2))
+    coarse = {"age_band": "10y", "gender": "grouped", "setting": "group", "intake_year": "2y"}
+    # As if an earlier export to this RCO had needed these levels.
+    with vault.transaction():
+        vault.set_meta(
+            ex.LEVELS_META, json.dumps({"recipient": rco.public.fingerprint, "levels": coarse})
+        )
+    preview = ex.preview_export(caseload)
+    assert preview.generalization == coarse
+    assert any("last export" in line for line in preview.lines())
+    result = ex.export(caseload, tmp_path)
+    opened = open_bundle(result.path.read_bytes(), rco)
+    assert opened.payload["generalization"] == coarse
+    assert {r["gender"] for r in opened.records} == {"woman"}
+    assert {r["setting"] for r in opened.records} == {"justice_first_responder"}
+    assert {r["intake_year"] for r in opened.records} == {"2024-2025"}
+    stored = json.loads(vault.get_meta(ex.LEVELS_META) or "{}")
+    assert stored == {"recipient": rco.public.fingerprint, "levels": coarse}
+    # Another RCO starts from full detail again.
+    other = RcoIdentity.generate()
+    ex.enroll(
+        caseload,
+        make_enrollment(other, "Other RCO", PrivacyPolicy(k=2)),
+        other.public.fingerprint,
+        replace=True,
+    )
+    assert ex.preview_export(caseload).generalization["setting"] == "exact"

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +15,7 @@ from coachdesk.crypto.identity import RcoIdentity
 from coachdesk.exchange.bundle import open_bundle
 from coachdesk.exchange.enrollment import make_enrollment
 from coachdesk.storage.vault import Vault
-from tests.conftest import PASSPHRASE, RunCli
+from tests.conftest import PASSPHRASE, REPO, RunCli
 
 ENV = {"COACHDESK_PASSPHRASE": PASSPHRASE}
 
@@ -115,3 +118,33 @@ def test_export_before_enrolling_and_bad_files(run_cli: RunCli, setup, tmp_path:
         "vault", "enroll", str(vault), str(tmp_path / "nope"), "--fingerprint", "AB", env=ENV
     )
     assert "Cannot read" in one_line_error(missing)
+
+
+def _enroll_on_a_terminal(vault: Path, enrollment: Path, typed: str) -> tuple[int, str]:
+    """Run `vault enroll` with a pseudo-terminal as stdin and type `typed` at the prompt."""
+    master, slave = os.openpty()
+    try:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "coachdesk", "vault", "enroll", str(vault), str(enrollment)],
+            stdin=slave,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, **ENV, "PYTHONPATH": str(REPO)},
+            cwd=REPO,
+        )
+        os.write(master, typed.encode() + b"\n")
+        output, _ = child.communicate(timeout=120)
+    finally:
+        os.close(master)
+        os.close(slave)
+    return child.returncode, output.decode()
+
+
+def test_on_a_terminal_the_coach_types_the_fingerprint(setup) -> None:
+    vault, enrollment, rco = setup
+    code, output = _enroll_on_a_terminal(vault, enrollment, "1234-5678")
+    assert code == 1 and "Riverside RCO" in output and rco.public.fingerprint not in output
+    assert "does not match" in output and "device fingerprint" not in output
+    code, output = _enroll_on_a_terminal(vault, enrollment, rco.public.fingerprint.lower())
+    assert code == 0, output
+    assert "device fingerprint:" in output

@@ -163,3 +163,26 @@ def test_the_choice_is_no_worse_than_any_single_rung_above(
     assert result.loss <= len(QUASI_IDENTIFIERS) * len(qis)
     counts = Counter(result.values)
     assert min(counts.values()) >= k
+
+
+floors = st.fixed_dictionaries({name: st.sampled_from(LEVELS[name]) for name in QUASI_IDENTIFIERS})
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(quasi, max_size=150), st.integers(2, 15), floors)
+def test_never_finer_than_the_previous_export(
+    qis: list[QuasiIdentifiers], k: int, floor: dict[str, str]
+) -> None:
+    result = anonymize(qis, k, floor)
+    assert is_k_anonymous(result.values, k)
+    for name in QUASI_IDENTIFIERS:
+        assert LEVELS[name].index(result.levels[name]) >= LEVELS[name].index(floor[name])
+
+
+def test_a_floor_keeps_detail_that_would_otherwise_be_shown_coarser() -> None:
+    qis = [QuasiIdentifiers(42, "woman", "community", 2025)] * 20
+    assert anonymize(qis, 11).levels["age_band"] == "5y"
+    floor = {"age_band": "20y", "gender": "exact", "setting": "group", "intake_year": "year"}
+    result = anonymize(qis, 11, floor)
+    assert result.levels == floor
+    assert set(result.values) == {("40-59", "woman", "community", "2025")}

@@ -307,3 +307,46 @@ def test_the_two_catalogues_match() -> None:
 
     assert es.date(date(2026, 9, 30)) == "30 de septiembre de 2026"
     assert en.date(date(2026, 9, 30), short=True) == "Sep 30, 2026"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_typical_crisis_section_fits_on_one_page(lang: str, paper: str) -> None:
+    plan = typical_plan(lang)
+    pages = pages_text(render(plan, lang, paper=paper))
+    tab = Messages(lang)["crisis_tab"]
+    crisis = [t for t in pages if tab in t]
+    assert len(crisis) == 1
+    w = plan.wellness
+    for item in [*w.triggers, *w.warning_signs, *w.coping_strategies, *w.safe_places]:
+        assert item in crisis[0], item
+
+
+def test_long_crisis_lists_flow_over_pages_with_nothing_lost() -> None:
+    plan = typical_plan("en")
+    plan.wellness.coping_strategies = [f"Coping idea number {i:02d}" for i in range(60)]
+    plan.wellness.warning_signs = [f"Warning sign number {i:02d}" for i in range(25)]
+    pages = pages_text(render(plan))
+    text = " ".join(pages)
+    assert sum("CRISIS PLAN" in t for t in pages) >= 2
+    assert re.findall(r"Coping idea number (\d\d)", text) == [f"{i:02d}" for i in range(60)]
+    assert re.findall(r"Warning sign number (\d\d)", text) == [f"{i:02d}" for i in range(25)]
+
+
+def test_renders_from_several_threads_at_once_are_all_whole() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    plans = [typical_plan("en"), typical_plan("es"), long_plan(8), long_plan(3)]
+    langs = ["en", "es", "en", "es"]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda pl: render(pl[0], pl[1]), zip(plans, langs, strict=True)))
+    for plan, data in zip(plans, results, strict=True):
+        text = all_text(data)
+        assert all(squash(s.what) in text for g in plan.goals for s in g.steps)
+
+
+def test_an_entry_that_cannot_fit_any_page_is_a_plain_error() -> None:
+    plan = typical_plan("en")
+    plan.wellness.crisis_contacts[0].relationship = "word " * 4000  # a cell taller than a page
+    with pytest.raises(CoachDeskError, match="too long to fit on a page"):
+        render(plan)

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("coachdesk.exchange.export")
-
 from coachdesk.core.models import ContactMode, SessionNote
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.importer import Outcome

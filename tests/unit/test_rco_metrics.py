@@ -11,9 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-pytest.importorskip("coachdesk.exchange.export")
-
 from pypdf import PdfReader
 
 from coachdesk.rco import metrics

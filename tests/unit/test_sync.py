@@ -286,3 +286,17 @@ def test_a_send_in_another_process_reads_syncing_until_it_goes_stale(vault: Vaul
         )
     status = sync.sync_status(vault)
     assert status.state == SyncState.WAITING and status.waiting == 1
+
+
+def test_serials_count_per_rco_after_enrolling_with_another(vault: Vault, out: Path) -> None:
+    old_rco = enroll(vault)
+    path = out / "coachdesk-directory.json"
+    path.write_bytes(directory_bytes(old_rco, 40, "Harbor Detox", "Eastside MOUD Clinic"))
+    assert sync.sync_once(vault, FolderTransport(out)).directory == DirectoryOutcome.MERGED
+    new_rco = enroll(vault, RcoIdentity.generate())  # the coach moved to another RCO
+    path.write_bytes(directory_bytes(new_rco, 1, "Lakeside Peer Center"))
+    report = sync.sync_once(vault, FolderTransport(out))
+    assert report.directory == DirectoryOutcome.MERGED, report.lines
+    assert set(_resource_names(vault)) == {"Lakeside Peer Center"}
+    path.write_bytes(directory_bytes(old_rco, 41, "Harbor Detox"))  # the old RCO's: refused
+    assert sync.sync_once(vault, FolderTransport(out)).directory == DirectoryOutcome.REFUSED

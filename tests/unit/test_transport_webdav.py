@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import socket
 import time
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -229,3 +230,33 @@ def test_retry_after_parsing() -> None:
     assert parse_retry_after(format_datetime(now + timedelta(seconds=30), usegmt=True), now) == 30
     assert parse_retry_after(format_datetime(now - timedelta(seconds=30), usegmt=True), now) == 0
     assert parse_retry_after("soon") is None and parse_retry_after(None) is None
+
+
+def test_a_write_only_inbox_recognises_a_redelivery_by_name_and_size(
+    dav: DavServer, pki: Pki
+) -> None:
+    dav.faults.forbid_get = True
+    transport = dav_transport(dav.url, pki)
+    assert transport.deliver(NAME, b"sealed bytes") == Delivery.NEW
+    assert transport.deliver(NAME, b"sealed bytes") == Delivery.ALREADY_THERE
+    with pytest.raises(BundleRefusedError):
+        transport.deliver(NAME, b"other size")
+    assert dav.faults.statuses("PUT") == [201]
+
+
+def test_a_redirect_is_not_followed(dav: DavServer, pki: Pki) -> None:
+    dav.faults.redirect_to = "https://elsewhere.example/inbox/"
+    with pytest.raises(TransportError, match="another address") as caught:
+        dav_transport(dav.url, pki).deliver(NAME, b"x")
+    assert not isinstance(caught.value, OfflineError)
+    assert len(dav.faults.log) == 1  # not retried, and nothing went to the other address
+
+
+def test_a_black_holed_server_times_out_within_bounds(pki: Pki) -> None:
+    with socket.create_server(("127.0.0.1", 0), backlog=1) as silent:  # never accepts, never talks
+        url = f"https://127.0.0.1:{silent.getsockname()[1]}/inbox/"
+        policy = RetryPolicy(attempts=2, base_delay=0.05, connect_timeout=0.5, timeout=5)
+        started = time.monotonic()
+        with pytest.raises(OfflineError, match="no answer in time"):
+            dav_transport(url, pki, policy=policy).deliver(NAME, b"x")
+        assert time.monotonic() - started < 3

@@ -141,13 +141,35 @@ class RetryPolicy:
     base_delay: float = 0.5  # seconds; doubles on every retry
     max_delay: float = 8.0  # cap of one backoff wait
     max_retry_after: float = 60.0  # a longer Retry-After ends the run (bundles stay waiting)
-    timeout: float = 20.0  # seconds per connect / socket read
+    connect_timeout: float = 5.0  # TCP connect + TLS handshake (a black-holed network)
+    timeout: float = 30.0  # seconds per socket read or write once connected
     probe_timeout: float = 4.0
 
     def backoff(self, retry: int, rng: random.Random) -> float:
         """Exponential backoff with 'equal jitter': half fixed, half random."""
         ceiling = min(self.max_delay, self.base_delay * (2**retry))
         return ceiling / 2 + rng.uniform(0, ceiling / 2)
+
+
+class _Connection(http.client.HTTPSConnection):
+    """An HTTPS connection with a shorter deadline for connecting than for transferring."""
+
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        *,
+        connect_timeout: float,
+        timeout: float,
+        context: ssl.SSLContext,
+    ) -> None:
+        super().__init__(host, port, timeout=connect_timeout, context=context)
+        self._transfer_timeout = timeout
+
+    def connect(self) -> None:
+        super().connect()  # TCP and the TLS handshake, bounded by connect_timeout
+        if self.sock is not None:
+            self.sock.settimeout(self._transfer_timeout)
 
 
 class _Retryable(Exception):
@@ -322,8 +344,12 @@ class WebDavTransport:
         return context
 
     def _connect(self, timeout: float) -> http.client.HTTPSConnection:
-        return http.client.HTTPSConnection(
-            self.inbox.host, self.inbox.port, timeout=timeout, context=self._context
+        return _Connection(
+            self.inbox.host,
+            self.inbox.port,
+            connect_timeout=min(timeout, self.policy.connect_timeout),
+            timeout=timeout,
+            context=self._context,
         )
 
     def _request(

@@ -7,11 +7,15 @@ coachdesk.core.models objects.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import re
 import sys
-from collections.abc import Iterable
+import types
+import typing
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TypeVar
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -25,19 +29,26 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from coachdesk.errors import ValidationError
+
+_M = TypeVar("_M")
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -382,3 +393,67 @@ def select_data(combo: QComboBox, value: object) -> None:
 def strip_mnemonic(text: str) -> str:
     """A label text without its '&' mnemonic marker, for accessible names."""
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(":")
+
+
+# -- drafts: flat model dataclasses <-> JSON-able dicts ------------------------------------------
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def model_to_json(model: object) -> dict[str, object]:
+    """A flat model dataclass (Client, SessionNote, Consent ...) as a JSON-able dict."""
+    return {f.name: _plain(getattr(model, f.name)) for f in dataclasses.fields(model)}  # type: ignore[arg-type]
+
+
+def _typed(hint: object, value: object) -> object:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _typed(options[0], value) if len(options) == 1 else value
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        return [_typed(item, v) for v in value]  # type: ignore[attr-defined]
+    if hint is datetime:
+        return datetime.fromisoformat(str(value))
+    if hint is date:
+        return date.fromisoformat(str(value))
+    if isinstance(hint, type) and issubclass(hint, StrEnum):
+        return hint(str(value))
+    return value
+
+
+def model_from_json(cls: type[_M], data: dict[str, object]) -> _M:
+    """Rebuild a flat model dataclass from model_to_json() output (unknown keys ignored)."""
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    kwargs = {k: _typed(hints[k], v) for k, v in data.items() if k in names}
+    return cls(**kwargs)
+
+
+def watch_changes(root: QWidget, slot: Callable[[], None]) -> None:
+    """Call `slot` whenever the user changes any input under `root` (for dirty tracking)."""
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(slot)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.textChanged.connect(slot)
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(slot)
+        elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+            widget.toggled.connect(slot)
+        elif isinstance(widget, QSpinBox):
+            widget.valueChanged.connect(slot)
+        elif isinstance(widget, QDateTimeEdit):  # QDateEdit too
+            widget.dateTimeChanged.connect(slot)
+        elif isinstance(widget, QListWidget):
+            widget.itemChanged.connect(slot)

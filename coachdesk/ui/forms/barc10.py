@@ -192,6 +192,7 @@ class Barc10Form(QWidget):
         outer.addWidget(self.error)
         outer.addStretch(1)
         self.submit_button.clicked.connect(self.submit)
+        self.date_edit.setDate(to_qdate(today()))
         self._update_total()
 
     def _item(self, index: int) -> QWidget:
@@ -530,6 +531,9 @@ class Barc10TrendPlot(QWidget):
             if any(box.intersects(other) for other in total_boxes):
                 continue
             total_boxes.append(box)
+            backdrop = QColor(palette.base().color())
+            backdrop.setAlpha(200)  # keeps the number readable where it crosses the 47 line
+            painter.fillRect(box.adjusted(-1, 1, 1, -1), backdrop)
             painter.setPen(text_color)
             painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
         self._threshold_caption(painter, metrics, y47, points)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import cast
+from typing import Any, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,11 +32,15 @@ from coachdesk.ui.forms._common import (
     error_label,
     from_qdate,
     make_date_edit,
+    model_from_json,
+    model_to_json,
     select_data,
     strip_mnemonic,
     to_qdate,
 )
 from coachdesk.ui.forms.labels import LANGUAGES, label
+
+DRAFT_KIND = "client"
 
 
 class ClientForm(QWidget):
@@ -59,6 +63,8 @@ class ClientForm(QWidget):
         super().__init__(parent)
         self._today = today
         self._id: int | None = None
+        self._dirty = False
+        self._loading = False
         self.setAccessibleName(self.tr("Client profile"))
         self.form_error = error_label(self)
         self.errors = FieldErrors(self.form_error)
@@ -158,6 +164,7 @@ class ClientForm(QWidget):
         self.cancel_button.setVisible(show_buttons)
         self.save_button.clicked.connect(self._save)
         self.cancel_button.clicked.connect(self.cancelled)
+        self.changed.connect(self._touched)
         self.set_client(None)
 
     # -- building ---------------------------------------------------------------------------
@@ -197,8 +204,35 @@ class ClientForm(QWidget):
 
     # -- model in and out ------------------------------------------------------------------
 
+    def _touched(self) -> None:
+        if not self._loading:
+            self._dirty = True
+
+    def is_dirty(self) -> bool:
+        """True when the coach changed something since set_client() or from_draft()."""
+        return self._dirty
+
+    def to_draft(self) -> dict[str, Any]:
+        """The form as entered (valid or not) as a JSON-able dict, to keep across a lock."""
+        return {"kind": DRAFT_KIND, "client": model_to_json(self._read()), "dirty": self._dirty}
+
+    def from_draft(self, draft: dict[str, Any]) -> None:
+        """Restore what to_draft() kept."""
+        if draft.get("kind") != DRAFT_KIND:
+            raise ValidationError(self.tr("This draft is not a client."), "draft")
+        self.set_client(model_from_json(Client, draft["client"]))
+        self._dirty = bool(draft.get("dirty"))
+
     def set_client(self, client: Client | None) -> None:
         """Show `client` for editing; None clears the form for a new client."""
+        self._loading = True
+        try:
+            self._fill(client)
+        finally:
+            self._loading = False
+        self._dirty = False
+
+    def _fill(self, client: Client | None) -> None:
         self.errors.clear()
         c = client or Client("", "", self._today(), Setting.COMMUNITY)
         self._id = c.id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -35,10 +36,14 @@ from coachdesk.ui.forms._common import (
     heading_label,
     hint_label,
     make_date_edit,
+    model_from_json,
+    model_to_json,
     strip_mnemonic,
     to_qdate,
+    watch_changes,
 )
 
+CONSENT_DRAFT_KIND = "consent"
 ACTIVE_COLOR = QColor("#276749")
 ENDED_COLOR = QColor("#4a5568")
 REVOKED_COLOR = QColor("#9b2c2c")
@@ -52,6 +57,7 @@ class ConsentForm(QWidget):
 
     submitted = Signal(object)
     cancelled = Signal()
+    changed = Signal()
 
     def __init__(
         self, parent: QWidget | None = None, *, today: Callable[[], date] = date.today
@@ -60,6 +66,8 @@ class ConsentForm(QWidget):
         self._today = today
         self._client_id = 0
         self._existing: Consent | None = None
+        self._dirty = False
+        self._loading = False
         self.setAccessibleName(self.tr("Consent to disclose"))
         outer = QVBoxLayout(self)
         outer.addWidget(heading_label(self.tr("Consent to disclose information"), self))
@@ -120,7 +128,38 @@ class ConsentForm(QWidget):
         outer.addStretch(1)
         self.save_button.clicked.connect(self._save)
         self.cancel_button.clicked.connect(self.cancelled)
+        watch_changes(self, self._touched)
         self.set_consent(None, 0)
+
+    # -- dirty state and drafts -------------------------------------------------------------
+
+    def _touched(self) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        emit(self.changed)
+
+    def is_dirty(self) -> bool:
+        """True when the coach changed something since the form was last filled."""
+        return self._dirty
+
+    def to_draft(self) -> dict[str, Any]:
+        """The consent as entered (valid or not) as a JSON-able dict, to keep across a lock."""
+        return {
+            "kind": CONSENT_DRAFT_KIND,
+            "client_id": self._client_id,
+            "client_name": self.patient.text(),
+            "consent": model_to_json(self._read()),
+            "dirty": self._dirty,
+        }
+
+    def from_draft(self, draft: dict[str, Any]) -> None:
+        """Restore what to_draft() kept."""
+        if draft.get("kind") != CONSENT_DRAFT_KIND:
+            raise ValidationError(self.tr("This draft is not a consent."), "draft")
+        consent = model_from_json(Consent, draft["consent"])
+        self.set_consent(consent, int(draft["client_id"]), str(draft.get("client_name", "")))
+        self._dirty = bool(draft.get("dirty"))
 
     def _row(self, text: str, widget: QWidget, field: str) -> None:
         caption = QLabel(text, self)
@@ -159,6 +198,14 @@ class ConsentForm(QWidget):
 
     def set_consent(self, consent: Consent | None, client_id: int, client_name: str = "") -> None:
         """Show `consent` (None: a new one for `client_id`, signed today, default revoke text)."""
+        self._loading = True
+        try:
+            self._fill(consent, client_id, client_name)
+        finally:
+            self._loading = False
+        self._dirty = False
+
+    def _fill(self, consent: Consent | None, client_id: int, client_name: str) -> None:
         self.errors.clear()
         self._client_id = client_id
         self._existing = consent
@@ -185,8 +232,7 @@ class ConsentForm(QWidget):
         self.signed_by.setText(c.signed_by)
         self.signed_on.setDate(to_qdate(c.signed_on))
 
-    def consent(self) -> Consent | None:
-        """The consent as entered, or None after showing the first problem next to its field."""
+    def _read(self) -> Consent:
         existing = self._existing
         c = Consent(
             client_id=self._client_id,
@@ -203,6 +249,11 @@ class ConsentForm(QWidget):
             revocation_note=existing.revocation_note if existing else "",
             id=existing.id if existing else None,
         )
+        return c
+
+    def consent(self) -> Consent | None:
+        """The consent as entered, or None after showing the first problem next to its field."""
+        c = self._read()
         try:
             validation.consent(c)
         except ValidationError as error:

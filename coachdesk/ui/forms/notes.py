@@ -6,7 +6,7 @@ import html
 import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QDateTime,
@@ -56,7 +56,10 @@ from coachdesk.ui.forms._common import (
     format_date,
     format_datetime,
     hint_label,
+    model_from_json,
+    model_to_json,
     select_data,
+    watch_changes,
 )
 from coachdesk.ui.forms.labels import label
 
@@ -64,6 +67,7 @@ if TYPE_CHECKING:
     from coachdesk.storage.repos import NoteHit
 
 _ID = Qt.ItemDataRole.UserRole
+NOTE_DRAFT_KIND = "note"
 _HTML = Qt.ItemDataRole.UserRole + 1
 
 
@@ -75,6 +79,7 @@ class NoteForm(QWidget):
 
     submitted = Signal(object)
     cancelled = Signal()
+    changed = Signal()
 
     def __init__(
         self, parent: QWidget | None = None, *, now: Callable[[], datetime] | None = None
@@ -83,6 +88,8 @@ class NoteForm(QWidget):
         self._now = now or (lambda: datetime.now(UTC))
         self._client_id = 0
         self._id: int | None = None
+        self._dirty = False
+        self._loading = False
         self.setAccessibleName(self.tr("Session note"))
         outer = QVBoxLayout(self)
         self.form_error = error_label(self)
@@ -165,7 +172,40 @@ class NoteForm(QWidget):
         self.save_button.clicked.connect(self._save)
         self.cancel_button.clicked.connect(self.cancelled)
         self.attempt_only.toggled.connect(self._attempt_toggled)
+        watch_changes(self, self._touched)
         self.set_note(None, 0)
+
+    # -- dirty state and drafts -------------------------------------------------------------
+
+    def _touched(self) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        emit(self.changed)
+
+    def is_dirty(self) -> bool:
+        """True when the coach changed something since the form was last filled."""
+        return self._dirty
+
+    def to_draft(self) -> dict[str, Any]:
+        """The note as entered (valid or not) as a JSON-able dict, to keep across a lock."""
+        offered = [self.goals.item(i).text() for i in range(self.goals.count())]
+        return {
+            "kind": NOTE_DRAFT_KIND,
+            "client_id": self._client_id,
+            "note": model_to_json(self._read()),
+            "goals": offered,
+            "dirty": self._dirty,
+        }
+
+    def from_draft(self, draft: dict[str, Any]) -> None:
+        """Restore what to_draft() kept."""
+        if draft.get("kind") != NOTE_DRAFT_KIND:
+            raise ValidationError(self.tr("This draft is not a note."), "draft")
+        note = model_from_json(SessionNote, draft["note"])
+        self.set_goals([str(g) for g in draft.get("goals", [])])
+        self.set_note(note, int(draft["client_id"]))
+        self._dirty = bool(draft.get("dirty"))
 
     def _row(
         self,
@@ -225,6 +265,14 @@ class NoteForm(QWidget):
 
     def set_note(self, note: SessionNote | None, client_id: int) -> None:
         """Show `note` for editing; None starts a new note now for `client_id`."""
+        self._loading = True
+        try:
+            self._fill(note, client_id)
+        finally:
+            self._loading = False
+        self._dirty = False
+
+    def _fill(self, note: SessionNote | None, client_id: int) -> None:
         self.errors.clear()
         self._client_id = client_id
         n = note or SessionNote(client_id, self._now(), ContactMode.IN_PERSON, "")
@@ -249,8 +297,7 @@ class NoteForm(QWidget):
         local = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
         return local.astimezone(UTC)  # a naive datetime is taken as local time
 
-    def note(self) -> SessionNote | None:
-        """The note as entered, or None after showing the first problem next to its field."""
+    def _read(self) -> SessionNote:
         touched = [
             self.goals.item(i).text()
             for i in range(self.goals.count())
@@ -269,6 +316,11 @@ class NoteForm(QWidget):
             attempt_only=self.attempt_only.isChecked(),
             id=self._id,
         )
+        return n
+
+    def note(self) -> SessionNote | None:
+        """The note as entered, or None after showing the first problem next to its field."""
+        n = self._read()
         try:
             validation.note(n)
         except ValidationError as error:

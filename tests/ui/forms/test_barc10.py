@@ -88,7 +88,7 @@ def test_incomplete_is_refused_and_nothing_emitted(qtbot: QtBot) -> None:
     with qtbot.waitSignal(form.submitted) as blocker:
         assert form.submit()
     assert blocker.args[0] == (2, 2, 1, 2, 2, 2, 1, 2, 2, 2)
-    assert blocker.args[1] == date.today()  # the date field starts at today
+    assert blocker.args[1] == TODAY  # the date field starts at the injected today
 
 
 def test_reset_clears_everything(qtbot: QtBot) -> None:
@@ -194,3 +194,15 @@ def test_empty_state_and_description(qtbot: QtBot) -> None:
     assert empty != filled
     plot.set_series(series()[:1])
     assert plot.accessibleDescription().startswith("One BARC-10 on 11/2/2025: total 30 of 60.")
+
+
+def test_tab_moves_from_statement_to_statement(qtbot: QtBot) -> None:
+    form = make_form(qtbot)
+    form.answer(1, 4)
+    form.buttons[0][0].setFocus()
+    qtbot.keyClick(form.buttons[0][0], Qt.Key.Key_Tab)
+    assert form.focusWidget() is form.buttons[1][3]  # lands on the chosen answer
+    qtbot.keyClick(form.focusWidget(), Qt.Key.Key_Tab)
+    assert form.focusWidget() is form.buttons[2][0]  # or on the first when none is chosen
+    qtbot.keyClick(form.focusWidget(), Qt.Key.Key_Backtab)
+    assert form.focusWidget() is form.buttons[1][3]

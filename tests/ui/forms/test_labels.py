@@ -46,3 +46,11 @@ def test_same_value_in_two_vocabularies_keeps_its_own_label(qtbot: QtBot) -> Non
     assert label(ResourceCategory.OTHER) == "Other"
     assert label(Pathway.MOUD) == "Medication (MOUD)"
     assert label(ResourceCategory.MOUD) == "MOUD"
+
+
+def test_outcome_answers_are_the_ones_the_export_accepts() -> None:
+    from coachdesk.exchange import payload_schema
+    from coachdesk.ui.forms.labels import EMPLOYMENT, HOUSING
+
+    assert tuple(HOUSING) == payload_schema.HOUSING
+    assert tuple(EMPLOYMENT) == payload_schema.EMPLOYMENT

@@ -3,10 +3,8 @@ thread with progress while the GUI keeps ticking, device confirmation, dashboard
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -15,11 +13,6 @@ from coachdesk.crypto import kdf
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.ui.rco.window import RcoWindow
 from tests.conftest import PASSPHRASE
-
-needs_bundles = pytest.mark.skipif(
-    importlib.util.find_spec("coachdesk.exchange.export") is None,
-    reason="needs the export engineer's bundle format (issue 5)",
-)
 
 
 def _window(qtbot: QtBot, store: Path | None = None) -> RcoWindow:
@@ -64,7 +57,6 @@ def test_first_run_creates_store_and_shows_code_once(qtbot: QtBot, tmp_path: Pat
     again.close()
 
 
-@needs_bundles
 def test_import_confirm_dashboard(qtbot: QtBot, tmp_path: Path) -> None:
     from tests.rco_support import new_coach
 

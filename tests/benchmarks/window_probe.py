@@ -1,0 +1,66 @@
+"""Child process for the window benchmarks (run by test_window_startup_bench.py).
+
+python -m tests.benchmarks.window_probe bare|coachdesk          -> prints "shown"
+python -m tests.benchmarks.window_probe rss VAULTS_DIR PASSPHRASE -> prints peak RSS in KiB
+                                                                   of the window with the
+                                                                   vault open on a client
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _wait(app: object, done: object, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while not done():  # type: ignore[operator]
+        app.processEvents()  # type: ignore[attr-defined]
+        time.sleep(0.005)
+        if time.monotonic() > deadline:
+            raise SystemExit("timed out")
+
+
+def main() -> None:
+    mode = sys.argv[1]
+    from PySide6.QtCore import QTimer
+
+    if mode == "bare":
+        from PySide6.QtWidgets import QApplication, QLabel
+
+        app = QApplication([])
+        label = QLabel("bare PySide6 window")
+        label.show()
+    else:
+        from coachdesk.app import settings as opts
+        from coachdesk.app.bootstrap import create_app
+        from coachdesk.app.settings import Settings
+        from coachdesk.ui.main_window import MainWindow
+
+        app = create_app()  # type: ignore[assignment]
+        settings = Settings()
+        if mode == "rss":
+            settings.set(opts.VAULTS_DIR, sys.argv[2])
+        window = MainWindow(settings)
+        window.show()
+        if mode == "rss":
+            window.unlock_page.passphrase.setText(sys.argv[3])
+            window.unlock_page.unlock_button.click()
+            _wait(app, lambda: window.stack.currentWidget() is window.shell and not window.db.busy)
+            window.go(1)
+            model = window.clients_page.model
+            _wait(app, lambda: model.rowCount() > 0)
+            window.open_client(int(model.client_id(0) or 0))
+            _wait(app, lambda: window.workspace.client_id is not None and not window.db.busy)
+            print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+            os._exit(0)  # measured; skip the orderly shutdown of the worker thread
+    QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()
