@@ -3,24 +3,32 @@
 from __future__ import annotations
 
 import argparse
-import importlib
-import pkgutil
 import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from coachdesk import __version__, cli
+from coachdesk import __version__
+from coachdesk.cli import (
+    caseload_cmds,
+    export_cmds,
+    plan_cmds,
+    rco_cmds,
+    sync_cmds,
+    vault_cmds,
+)
 from coachdesk.errors import CoachDeskError
 
-# Every module named coachdesk/cli/*_cmds.py adds its sub-commands with register(subparsers);
-# adding a command group needs no edit here. Help lists the coach's everyday groups first.
-_FIRST = ["vault_cmds", "caseload_cmds", "plan_cmds", "export_cmds", "sync_cmds"]
-
-
-def command_modules() -> list[ModuleType]:
-    names = [m.name for m in pkgutil.iter_modules(cli.__path__) if m.name.endswith("_cmds")]
-    names.sort(key=lambda n: (_FIRST.index(n) if n in _FIRST else len(_FIRST), n))
-    return [importlib.import_module(f"coachdesk.cli.{name}") for name in names]
+# Each module adds its sub-commands with register(subparsers), in this order in --help.
+# Imported by name (not discovered) so frozen builds see them; a unit test checks that every
+# coachdesk/cli/*_cmds.py module is listed here.
+COMMAND_MODULES: tuple[ModuleType, ...] = (
+    vault_cmds,
+    caseload_cmds,
+    plan_cmds,
+    export_cmds,
+    sync_cmds,
+    rco_cmds,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="check encryption, crypto, fonts and Qt; print JSON",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in command_modules():
+    for module in COMMAND_MODULES:
         module.register(sub)
     return parser
 

@@ -233,7 +233,7 @@ def cmd_records(args: argparse.Namespace) -> int:
         names = desk.device_names()
     out = []
     for e in episodes:
-        row = {k: v for k, v in _as_dict(e).items() if k not in ("bundle_id",)}
+        row = {k: v for k, v in _as_dict(e).items() if k not in ("bundle_id", "facts")}
         row["device"] = names.get(e.device_id, e.device_id)
         out.append(row)
     print_json(out)

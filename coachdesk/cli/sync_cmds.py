@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from coachdesk.cli.common import (
+    ProgressBar,
     UserError,
     add_passphrase_option,
     jsonable,
@@ -78,7 +79,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 "No way out is set up: give --folder PATH (a USB stick or shared folder), or "
                 "store the RCO's WebDAV inbox with `coachdesk sync-setup`."
             )
-        report = sync.sync_once(caseload, transport)
+        report = sync.sync_once(caseload, transport, progress=ProgressBar("Sending"))
     if args.json:
         print_json(sync.report_json(report))
     else:

@@ -376,23 +376,26 @@ def build_payload(
 def export(caseload: Caseload, out_dir: Path | str, *, now: datetime | None = None) -> ExportResult:
     """Seal the caseload's export for the enrolled RCO into `out_dir`.
 
-    In one vault transaction: the counter goes up, the bundle is written atomically, queued in
-    the outbox and an "export" audit entry appended. If any step fails, the transaction rolls
-    back and the written file is removed, so a failed export leaves nothing behind.
+    First the counter is reserved in its own transaction, so a number is never used twice even
+    if the process dies after the file was written (a gap is harmless; a repeat would be flagged
+    as a replay at the RCO). Then, in one transaction, the bundle is written atomically, queued
+    in the outbox and an "export" audit entry appended; if any of that fails, it rolls back and
+    the written file is removed.
     """
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise CoachDeskError(f"The folder {out_dir} does not exist.")
     vault = caseload.vault
+    device = device_identity(caseload)
+    if device is None or current_enrollment(caseload) is None:
+        raise NotEnrolledError()
+    with vault.transaction():
+        counter = int(vault.get_meta(COUNTER_META) or "0") + 1
+        vault.set_meta(COUNTER_META, str(counter))
     written: Path | None = None
     try:
         with vault.transaction() as conn:
-            device = device_identity(caseload)
             prepared = _prepare(caseload)
-            if device is None:
-                raise NotEnrolledError()
-            counter = int(vault.get_meta(COUNTER_META) or "0") + 1
-            vault.set_meta(COUNTER_META, str(counter))
             vault.set_meta(
                 LEVELS_META,
                 json.dumps(

@@ -16,7 +16,7 @@ transport's timeouts and retries, and no vault transaction is open during them.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -54,11 +54,18 @@ DIRECTORY_RCO_META = "directory.rco"  # fingerprint of the RCO whose serial SERI
 DIRECTORY_MERGED_META = "directory.merged_at"
 LAST_ATTEMPT_META = "sync.last_attempt"
 LAST_SUCCESS_META = "sync.last_success"
-LAST_RESULT_META = "sync.last_result"  # "ok" | "offline" | "failed"
+LAST_RESULT_META = "sync.last_result"  # "ok" | "offline" | "failed" | "stopped"
 LAST_ERROR_META = "sync.last_error"
 NOT_BEFORE_META = "sync.not_before"  # the server asked (Retry-After) not to come back before
 # A 'sending' row older than this, with no sync running in this process, is a killed run.
 STALE_SENDING = timedelta(minutes=10)
+
+
+class CancelledSync(TransportError):
+    """The caller asked to stop (the window is locking or closing)."""
+
+    def __init__(self) -> None:
+        super().__init__("Sync was stopped; the remaining exports stay waiting.")
 
 
 class SyncState(StrEnum):
@@ -224,12 +231,21 @@ def _audit(vault: Vault, conn: Any, record_type: str, record_id: int | None, det
 # -- the use cases ----------------------------------------------------------------------------
 
 
-def sync_once(target: Any, transport: Transport, *, fetch_directory: bool = True) -> SyncReport:
+def sync_once(
+    target: Any,
+    transport: Transport,
+    *,
+    fetch_directory: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> SyncReport:
     """Send every waiting or failed outbox item, then fetch and merge the RCO's directory.
 
     A problem with the destination (offline, refused credentials, full) stops the run and
     leaves the remaining bundles waiting; a problem with one bundle marks it failed and the
     run goes on. Errors are in the report, not raised (except a vault that cannot be written).
+    `progress(done, total)` is called after each bundle (on this thread); `cancelled()` is
+    asked before each one, and a True answer ends the run cleanly (the rest stays waiting).
     """
     vault = _vault(target)
     report = SyncReport(transport.description)
@@ -238,7 +254,7 @@ def sync_once(target: Any, transport: Transport, *, fetch_directory: bool = True
             with vault.transaction() as conn:
                 report.resumed = outbox.recover_interrupted(conn)
                 vault.set_meta(LAST_ATTEMPT_META, _now())
-            stop = _send_all(vault, transport, report)
+            stop = _send_all(vault, transport, report, progress, cancelled)
             if stop is None and fetch_directory:
                 stop = _fetch_directory(vault, transport, report)
             if stop is not None:
@@ -254,13 +270,25 @@ def sync_once(target: Any, transport: Transport, *, fetch_directory: bool = True
     return report
 
 
-def _send_all(vault: Vault, transport: Transport, report: SyncReport) -> TransportError | None:
+def _send_all(
+    vault: Vault,
+    transport: Transport,
+    report: SyncReport,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> TransportError | None:
     items = outbox.pending(vault.conn)
-    if not items:
-        return None
+    if not items or (cancelled is not None and cancelled()):
+        return None if not items else CancelledSync()
     with vault.transaction() as conn:
         outbox.mark_sending(conn, _id(items[0]))
     for index, item in enumerate(items):
+        if progress is not None:
+            progress(index, len(items))
+        if index and cancelled is not None and cancelled():
+            with vault.transaction() as conn:
+                outbox.mark_waiting(conn, _id(item), "")
+            return CancelledSync()
         following = items[index + 1] if index + 1 < len(items) else None
         try:
             result = transport.deliver(item.file_name, item.sealed)
@@ -288,6 +316,8 @@ def _send_all(vault: Vault, transport: Transport, report: SyncReport) -> Transpo
             _audit(vault, conn, "outbox", item.id, f"{how} {transport.description}")
             _next_sending(conn, following)
         (report.sent if result == Delivery.NEW else report.already_there).append(item.file_name)
+    if progress is not None:
+        progress(len(items), len(items))
     return None
 
 
@@ -375,7 +405,9 @@ def _int(text: str | None) -> int | None:
 
 
 def _record_result(vault: Vault, report: SyncReport, stop: TransportError | None) -> None:
-    if stop is not None:
+    if isinstance(stop, CancelledSync):
+        result, error = "stopped", ""
+    elif stop is not None:
         result, error = ("offline" if report.offline else "failed"), str(stop)
     elif report.failed:
         result, error = "failed", next(iter(report.failed.values()))

@@ -5,6 +5,7 @@ Threading: an RcoDesk belongs to the thread that opened it (the GUI runs it on o
 
 from __future__ import annotations
 
+import hashlib
 import json
 import secrets
 from collections.abc import Callable, Iterable
@@ -21,6 +22,7 @@ from coachdesk.exchange.directory import FILE_NAME as DIRECTORY_FILE_NAME
 from coachdesk.exchange.directory import make_directory
 from coachdesk.exchange.enrollment import PrivacyPolicy, make_enrollment
 from coachdesk.files import write_atomic
+from coachdesk.rco import metrics
 from coachdesk.rco.importer import (
     FileResult,
     ImportRejected,
@@ -163,6 +165,10 @@ class RcoDesk:
 
     def import_bytes(self, data: bytes, label: str, file_name: str = "") -> FileResult:
         """Import one sealed bundle. Raises ImportRejected (nothing changed) when refused."""
+        digest = hashlib.sha256(data).hexdigest()
+        if self.backend.has_sealed_digest(digest):
+            # The very same file was imported before: nothing to decrypt or merge.
+            return FileResult(label, Outcome.ALREADY_PRESENT)
         opened = open_sealed(data, self.identity)
         result = FileResult(
             label,
@@ -216,14 +222,16 @@ class RcoDesk:
                     "with the coach to import its bundles."
                 )
                 return result
-            flag = self._merge(opened, device, now, file_name)
+            flag = self._merge(opened, device, now, file_name, digest)
         if flag:
             result.outcome = Outcome.FLAGGED
             result.reason = flag
         self._episodes = None
         return result
 
-    def _merge(self, opened: OpenedBundle, device: Device, now: str, file_name: str) -> str:
+    def _merge(
+        self, opened: OpenedBundle, device: Device, now: str, file_name: str, digest: str = ""
+    ) -> str:
         """Record the bundle and merge its episodes (inside the caller's transaction)."""
         backend = self.backend
         flag = ""
@@ -277,6 +285,7 @@ class RcoDesk:
                 file_name,
                 len(opened.records),
                 flag,
+                digest,
             )
         )
         backend.record_device_bundle(device.device_id, opened.counter, now)
@@ -330,7 +339,13 @@ class RcoDesk:
                 if self.backend.has_bundle(opened.bundle_id):
                     outcome, flag = Outcome.ALREADY_PRESENT, ""
                 else:
-                    flag = self._merge(opened, current, _stamp(self.clock()), item.file_name)
+                    flag = self._merge(
+                        opened,
+                        current,
+                        _stamp(self.clock()),
+                        item.file_name,
+                        hashlib.sha256(item.sealed).hexdigest(),
+                    )
                     outcome = Outcome.FLAGGED if flag else Outcome.IMPORTED
             summary.results.append(
                 FileResult(
@@ -372,9 +387,12 @@ class RcoDesk:
     # -- records ---------------------------------------------------------------------------
 
     def episodes(self) -> list[Episode]:
-        """Every de-identified episode (cached until the next import)."""
+        """Every de-identified episode (cached until the next import), with the per-episode
+        facts the dashboard adds up computed once here, so a refresh is only additions."""
         if self._episodes is None:
             self._episodes = self.backend.list_episodes()
+            for episode in self._episodes:
+                metrics.facts_of(episode)
         return self._episodes
 
     def episodes_by_key(self) -> dict[str, Episode]:

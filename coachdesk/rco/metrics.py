@@ -198,42 +198,118 @@ def _table(fig: Figures, total: str, parts: dict[str, int], hidden: bool = False
     fig.equations.append((total, tuple(parts)))
 
 
+@dataclass(frozen=True, slots=True)
+class EpisodeFacts:
+    """What one episode contributes to every figure, whatever the filters."""
+
+    reached: tuple[bool, ...]  # per TIMEPOINTS
+    due: tuple[bool, ...]  # per TIMEPOINTS
+    barc: tuple[int, int] | None  # (baseline, latest follow-up)
+    domains: tuple[tuple[bool, bool] | None, ...]  # per DOMAINS: (baseline, latest)
+    days: tuple[int, int] | None  # days of use (baseline, latest)
+
+
+def facts_of(e: Episode) -> EpisodeFacts:
+    """The episode's facts, computed on first use and kept on the episode (records are not
+    changed after loading; a new import loads new Episode objects)."""
+    cached = e.facts
+    if isinstance(cached, EpisodeFacts):
+        return cached
+    last_barc = latest_follow_up(e.barc10)  # type: ignore[arg-type]
+    barc = (
+        (e.barc10["baseline"], e.barc10[last_barc])
+        if "baseline" in e.barc10 and last_barc is not None
+        else None
+    )
+    last = latest_follow_up(e.outcomes)  # type: ignore[arg-type]
+    domains: list[tuple[bool, bool] | None] = []
+    days = None
+    for _, test in DOMAINS.values():
+        if "baseline" not in e.outcomes or last is None:
+            domains.append(None)
+            continue
+        b, f = test(e.outcomes["baseline"]), test(e.outcomes[last])
+        domains.append(None if b is None or f is None else (b, f))
+    if last is not None and "baseline" in e.outcomes:
+        b_days, f_days = e.outcomes["baseline"].get("days_used"), e.outcomes[last].get("days_used")
+        if b_days is not None and f_days is not None:
+            days = (int(b_days), int(f_days))  # type: ignore[call-overload]
+    facts = EpisodeFacts(
+        tuple(reached(e, t) for t in TIMEPOINTS),
+        tuple(due(e, t) for t in TIMEPOINTS),
+        barc,
+        tuple(domains),
+        days,
+    )
+    e.facts = facts
+    return facts
+
+
 def compute(
     episodes: Iterable[Episode],
     filters: Filters = Filters(),
     threshold: int = 11,
     device_names: dict[str, str] | None = None,
 ) -> Figures:
-    """All dashboard and report figures for the selected episodes, with suppression applied."""
+    """All dashboard and report figures for the selected episodes, with suppression applied.
+
+    One pass over the selection; per-episode work is cached by facts_of, so a refresh after a
+    filter change only adds numbers up."""
     chosen = select(episodes, filters)
     fig = Figures(threshold)
     v = fig.values
     v["people"] = len(chosen)
 
-    # People by setting and by coach device.
     by_setting: dict[str, int] = {}
     by_device: dict[str, int] = {}
+    made = dict.fromkeys(REFERRAL_CATEGORIES, 0)
+    linked = dict.fromkeys(REFERRAL_CATEGORIES, 0)
+    sessions = attempts = groups = 0
+    n_tp = len(TIMEPOINTS)
+    due_n = [0] * n_tp
+    reached_n = [0] * n_tp
+    pairs: list[tuple[int, int]] = []
+    n_dom = len(DOMAINS)
+    dom_n, dom_base, dom_fu = [0] * n_dom, [0] * n_dom, [0] * n_dom
+    days_n = days_base = days_fu = 0
+    use_index = list(DOMAINS).index("use")
     for e in chosen:
-        by_setting[e.setting or "not stated"] = by_setting.get(e.setting or "not stated", 0) + 1
+        setting = e.setting or "not stated"
+        by_setting[setting] = by_setting.get(setting, 0) + 1
         by_device[e.device_id] = by_device.get(e.device_id, 0) + 1
+        sessions += e.sessions
+        attempts += e.attempts
+        groups += e.group_sessions
+        for cat, rc in e.referrals.items():
+            key = cat if cat in made else "other"
+            made[key] += rc.made
+            linked[key] += rc.linked
+        f = facts_of(e)
+        for i in range(n_tp):
+            due_n[i] += f.due[i]
+            reached_n[i] += f.reached[i]
+        if f.barc is not None:
+            pairs.append(f.barc)
+        for i, pair in enumerate(f.domains):
+            if pair is not None:
+                dom_n[i] += 1
+                dom_base[i] += pair[0]
+                dom_fu[i] += pair[1]
+                if i == use_index and f.days is not None:
+                    days_n += 1
+                    days_base += f.days[0]
+                    days_fu += f.days[1]
+
+    # People by setting and by coach device.
     fig.settings = sorted(by_setting)
     fig.devices = {d: (device_names or {}).get(d, d[:8]) for d in sorted(by_device)}
     _table(fig, "people", {f"people.setting.{s}": n for s, n in sorted(by_setting.items())})
     _table(fig, "people", {f"people.device.{d}": n for d, n in sorted(by_device.items())})
 
     # Contacts (sums of events, shown only when the people they come from may be shown).
-    v["sessions"] = sum(e.sessions for e in chosen)
-    v["attempts"] = sum(e.attempts for e in chosen)
-    v["group_sessions"] = sum(e.group_sessions for e in chosen)
+    v["sessions"], v["attempts"], v["group_sessions"] = sessions, attempts, groups
 
     # Referrals made / linked by category (with the not-linked complement hidden).
-    made = {c: 0 for c in REFERRAL_CATEGORIES}
-    linked = {c: 0 for c in REFERRAL_CATEGORIES}
-    for e in chosen:
-        for cat, rc in e.referrals.items():
-            key = cat if cat in made else "other"
-            made[key] += rc.made
-            linked[key] += rc.linked
     _table(fig, "ref.made", {f"ref.made.{c}": made[c] for c in REFERRAL_CATEGORIES})
     _table(fig, "ref.linked", {f"ref.linked.{c}": linked[c] for c in REFERRAL_CATEGORIES})
     _table(
@@ -250,24 +326,17 @@ def compute(
         fig.equations.append((f"ref.made.{c}", (f"ref.linked.{c}", f"ref.notlinked.{c}")))
 
     # Follow-up at each timepoint.
-    for t in TIMEPOINTS:
-        n_due = sum(1 for e in chosen if due(e, t))
-        n_reached = sum(1 for e in chosen if reached(e, t))
-        v[f"fu.due.{t}"], v[f"fu.reached.{t}"] = n_due, n_reached
-        v[f"fu.missed.{t}"] = n_due - n_reached
+    for i, t in enumerate(TIMEPOINTS):
+        v[f"fu.due.{t}"], v[f"fu.reached.{t}"] = due_n[i], reached_n[i]
+        v[f"fu.missed.{t}"] = due_n[i] - reached_n[i]
         fig.hidden.add(f"fu.missed.{t}")
         fig.equations.append((f"fu.due.{t}", (f"fu.reached.{t}", f"fu.missed.{t}")))
 
     # BARC-10 baseline vs latest.
-    pairs = []
-    for e in chosen:
-        last = latest_follow_up(e.barc10)  # type: ignore[arg-type]
-        if "baseline" in e.barc10 and last is not None:
-            pairs.append((e.barc10["baseline"], e.barc10[last]))
     below = [p for p in pairs if p[0] < BARC_THRESHOLD]
     v["barc.n"], v["barc.below"] = len(pairs), len(below)
     v["barc.above"] = len(pairs) - len(below)
-    v["barc.cross"] = sum(1 for b, last in below if last >= BARC_THRESHOLD)
+    v["barc.cross"] = sum(1 for _, last in below if last >= BARC_THRESHOLD)
     v["barc.stay"] = len(below) - v["barc.cross"]
     fig.hidden |= {"barc.above", "barc.stay"}
     fig.equations += [
@@ -280,23 +349,8 @@ def compute(
         fig.means["barc.change"] = (sum(p[1] - p[0] for p in pairs) / len(pairs), "barc.n")
 
     # Outcome domains, baseline vs latest follow-up.
-    for name, (_, test) in DOMAINS.items():
-        base_yes = fu_yes = n = 0
-        days_base: list[int] = []
-        days_fu: list[int] = []
-        for e in chosen:
-            last = latest_follow_up(e.outcomes)  # type: ignore[arg-type]
-            if "baseline" not in e.outcomes or last is None:
-                continue
-            b, f = test(e.outcomes["baseline"]), test(e.outcomes[last])
-            if b is None or f is None:
-                continue
-            n += 1
-            base_yes += b
-            fu_yes += f
-            if name == "use":
-                days_base.append(int(e.outcomes["baseline"]["days_used"]))  # type: ignore[call-overload]
-                days_fu.append(int(e.outcomes[last]["days_used"]))  # type: ignore[call-overload]
+    for i, name in enumerate(DOMAINS):
+        n, base_yes, fu_yes = dom_n[i], dom_base[i], dom_fu[i]
         k = f"dom.{name}"
         v[f"{k}.n"], v[f"{k}.base_yes"], v[f"{k}.fu_yes"] = n, base_yes, fu_yes
         v[f"{k}.base_no"], v[f"{k}.fu_no"] = n - base_yes, n - fu_yes
@@ -305,9 +359,9 @@ def compute(
             (f"{k}.n", (f"{k}.base_yes", f"{k}.base_no")),
             (f"{k}.n", (f"{k}.fu_yes", f"{k}.fu_no")),
         ]
-        if days_base:
-            fig.means["dom.use.days_base"] = (sum(days_base) / n, f"{k}.n")
-            fig.means["dom.use.days_fu"] = (sum(days_fu) / n, f"{k}.n")
+    if days_n:
+        fig.means["dom.use.days_base"] = (days_base / days_n, "dom.use.n")
+        fig.means["dom.use.days_fu"] = (days_fu / days_n, "dom.use.n")
 
     fig.suppressed = suppress(v, fig.equations, threshold, fig.hidden)
     # Event sums are shown only when the people count behind them is shown and not small.

@@ -62,6 +62,8 @@ class Episode:
     # Import quarters 'YYYY-Qn' in which this episode was first and most recently reported.
     period_first: str = ""
     period_last: str = ""
+    # Filter-independent figures of this episode, computed once by rco.metrics (a cache).
+    facts: object = field(default=None, compare=False, repr=False)
 
 
 @dataclass(slots=True)
@@ -74,6 +76,7 @@ class BundleRecord:
     file_name: str
     records: int
     flag: str = ""
+    sealed_sha256: str = ""
 
 
 @dataclass(slots=True)

@@ -115,6 +115,11 @@ def has_bundle(conn: Conn, bundle_id: str) -> bool:
     return row is not None
 
 
+def has_sealed_digest(conn: Conn, digest: str) -> bool:
+    row = conn.execute("SELECT 1 FROM bundles WHERE sealed_sha256 = ?", (digest,)).fetchone()
+    return row is not None
+
+
 def bundle_with_counter(conn: Conn, device_id: str, counter: int) -> str | None:
     row = conn.execute(
         "SELECT bundle_id FROM bundles WHERE device_id = ? AND counter = ? LIMIT 1",
@@ -126,7 +131,7 @@ def bundle_with_counter(conn: Conn, device_id: str, counter: int) -> str | None:
 def insert_bundle(conn: Conn, bundle: BundleRecord) -> None:
     conn.execute(
         "INSERT INTO bundles (bundle_id, device_id, counter, created_at, imported_at, file_name, "
-        "records, flag) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "records, flag, sealed_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             bundle.bundle_id,
             bundle.device_id,
@@ -136,6 +141,7 @@ def insert_bundle(conn: Conn, bundle: BundleRecord) -> None:
             bundle.file_name,
             bundle.records,
             bundle.flag,
+            bundle.sealed_sha256,
         ),
     )
 
@@ -145,7 +151,7 @@ def list_bundles(conn: Conn) -> list[BundleRecord]:
         BundleRecord(*row)
         for row in conn.execute(
             "SELECT bundle_id, device_id, counter, created_at, imported_at, file_name, records, "
-            "flag FROM bundles ORDER BY imported_at, device_id, counter"
+            "flag, sealed_sha256 FROM bundles ORDER BY imported_at, device_id, counter"
         )
     ]
 

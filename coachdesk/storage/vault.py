@@ -251,12 +251,14 @@ class Vault:
             for pragma in _PRAGMAS:
                 conn.execute(pragma)
             if report.ok:
+                # The kind is checked BEFORE migrating: another kind's migrations must never
+                # run on this file (they would bump its schema version and add foreign tables).
+                kind = _stored_kind(conn)
+                if kind is not None and kind != cls.KIND:
+                    raise VaultError(f"{path} is not a {cls.LABEL} (it holds a {kind} store).")
                 _upgrade(conn, cls.SCHEMA)
-                kind = vault.get_meta("store_kind")
                 if kind is None:
                     vault.set_meta("store_kind", cls.KIND)
-                elif kind != cls.KIND:
-                    raise VaultError(f"{path} is not a {cls.LABEL} (it holds a {kind} store).")
             else:
                 vault.damaged = True
                 conn.execute("PRAGMA query_only = ON")
@@ -437,6 +439,15 @@ class Vault:
             shutil.rmtree(work, ignore_errors=True)
             raise
         return final
+
+
+def _stored_kind(conn: Any) -> str | None:
+    """The store kind recorded in meta, or None for a new file (no meta table yet)."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'store_kind'").fetchone()
+    except sqlcipher3.OperationalError:
+        return None
+    return str(row[0]) if row else None
 
 
 def _upgrade(conn: Any, schema: str) -> None:

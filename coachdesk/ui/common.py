@@ -10,17 +10,9 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QMessageBox, QWidget
 
-from coachdesk.core.models import (
-    ClientStatus,
-    ContactMode,
-    LifeDomain,
-    Pathway,
-    ReferralStatus,
-    ResourceCategory,
-    Setting,
-    StepStatus,
-    Timepoint,
-)
+from coachdesk.ui.forms.labels import label  # one set of vocabulary labels for the window
+
+__all__ = ["label"]
 
 W = TypeVar("W", bound=QWidget)
 
@@ -31,65 +23,6 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 
 E = TypeVar("E", bound=StrEnum)
-
-# Source texts for the vocabularies; translated at display time in context "Labels".
-_LABELS: dict[StrEnum, str] = {
-    ClientStatus.ACTIVE: QT_TRANSLATE_NOOP("Labels", "Active"),
-    ClientStatus.DISCHARGED: QT_TRANSLATE_NOOP("Labels", "Discharged"),
-    ClientStatus.LOST_CONTACT: QT_TRANSLATE_NOOP("Labels", "Lost contact"),
-    ClientStatus.TRANSFERRED: QT_TRANSLATE_NOOP("Labels", "Transferred"),
-    Setting.EMERGENCY_DEPARTMENT: QT_TRANSLATE_NOOP("Labels", "Emergency department"),
-    Setting.JAIL_PRISON: QT_TRANSLATE_NOOP("Labels", "Jail or prison"),
-    Setting.DRUG_COURT: QT_TRANSLATE_NOOP("Labels", "Drug court"),
-    Setting.TREATMENT_CENTER: QT_TRANSLATE_NOOP("Labels", "Treatment center"),
-    Setting.POLICE_FIRE: QT_TRANSLATE_NOOP("Labels", "Police or fire station"),
-    Setting.COMMUNITY: QT_TRANSLATE_NOOP("Labels", "Community"),
-    Pathway.TWELVE_STEP: QT_TRANSLATE_NOOP("Labels", "12-step"),
-    Pathway.SMART_RECOVERY: QT_TRANSLATE_NOOP("Labels", "SMART Recovery"),
-    Pathway.MOUD: QT_TRANSLATE_NOOP("Labels", "Medication (MOUD)"),
-    Pathway.FAITH_BASED: QT_TRANSLATE_NOOP("Labels", "Faith-based"),
-    Pathway.HARM_REDUCTION: QT_TRANSLATE_NOOP("Labels", "Harm reduction"),
-    Pathway.NATURAL_RECOVERY: QT_TRANSLATE_NOOP("Labels", "Natural recovery"),
-    Pathway.CLINICAL_TREATMENT: QT_TRANSLATE_NOOP("Labels", "Clinical treatment"),
-    Pathway.OTHER: QT_TRANSLATE_NOOP("Labels", "Other"),
-    LifeDomain.SUBSTANCE_USE: QT_TRANSLATE_NOOP("Labels", "Substance use and recovery"),
-    LifeDomain.HOUSING: QT_TRANSLATE_NOOP("Labels", "Housing"),
-    LifeDomain.EMPLOYMENT_EDUCATION: QT_TRANSLATE_NOOP("Labels", "Employment and education"),
-    LifeDomain.FAMILY_RELATIONSHIPS: QT_TRANSLATE_NOOP("Labels", "Family and relationships"),
-    LifeDomain.HEALTH: QT_TRANSLATE_NOOP("Labels", "Physical and mental health"),
-    LifeDomain.LEGAL: QT_TRANSLATE_NOOP("Labels", "Legal"),
-    LifeDomain.FINANCES: QT_TRANSLATE_NOOP("Labels", "Finances"),
-    LifeDomain.COMMUNITY_PURPOSE: QT_TRANSLATE_NOOP("Labels", "Community and purpose"),
-    StepStatus.NOT_STARTED: QT_TRANSLATE_NOOP("Labels", "Not started"),
-    StepStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("Labels", "In progress"),
-    StepStatus.DONE: QT_TRANSLATE_NOOP("Labels", "Done"),
-    StepStatus.DROPPED: QT_TRANSLATE_NOOP("Labels", "Dropped"),
-    ContactMode.IN_PERSON: QT_TRANSLATE_NOOP("Labels", "In person"),
-    ContactMode.PHONE: QT_TRANSLATE_NOOP("Labels", "Phone"),
-    ContactMode.VIDEO: QT_TRANSLATE_NOOP("Labels", "Video"),
-    ContactMode.GROUP: QT_TRANSLATE_NOOP("Labels", "Group"),
-    ContactMode.TEXT: QT_TRANSLATE_NOOP("Labels", "Text message"),
-    ReferralStatus.MADE: QT_TRANSLATE_NOOP("Labels", "Made"),
-    ReferralStatus.CONTACTED: QT_TRANSLATE_NOOP("Labels", "Contacted"),
-    ReferralStatus.LINKED: QT_TRANSLATE_NOOP("Labels", "Linked"),
-    ReferralStatus.DECLINED: QT_TRANSLATE_NOOP("Labels", "Declined"),
-    ReferralStatus.NOT_LINKED: QT_TRANSLATE_NOOP("Labels", "Not linked"),
-    ResourceCategory.DETOX: QT_TRANSLATE_NOOP("Labels", "Detox"),
-    ResourceCategory.TREATMENT: QT_TRANSLATE_NOOP("Labels", "Treatment"),
-    ResourceCategory.MOUD: QT_TRANSLATE_NOOP("Labels", "MOUD"),
-    ResourceCategory.HARM_REDUCTION: QT_TRANSLATE_NOOP("Labels", "Harm reduction services"),
-    ResourceCategory.HOUSING: QT_TRANSLATE_NOOP("Labels", "Housing services"),
-    ResourceCategory.EMPLOYMENT: QT_TRANSLATE_NOOP("Labels", "Employment"),
-    ResourceCategory.MUTUAL_AID: QT_TRANSLATE_NOOP("Labels", "Mutual-aid groups"),
-    ResourceCategory.FAMILY_SUPPORT: QT_TRANSLATE_NOOP("Labels", "Family support"),
-    ResourceCategory.LEGAL_AID: QT_TRANSLATE_NOOP("Labels", "Legal aid"),
-    ResourceCategory.HEALTH_CARE: QT_TRANSLATE_NOOP("Labels", "Health care"),
-    ResourceCategory.OTHER: QT_TRANSLATE_NOOP("Labels", "Other services"),
-    Timepoint.BASELINE: QT_TRANSLATE_NOOP("Labels", "Baseline"),
-    Timepoint.FOLLOWUP_180: QT_TRANSLATE_NOOP("Labels", "180-day follow-up"),
-    Timepoint.ANNUAL: QT_TRANSLATE_NOOP("Labels", "Annual"),
-    Timepoint.CLOSEOUT: QT_TRANSLATE_NOOP("Labels", "Closeout"),
-}
 
 # Texts made by the core (reminder titles), translated for display.
 _CORE_TEXTS = (
@@ -102,58 +35,10 @@ _CORE_TEXTS = (
     QT_TRANSLATE_NOOP("Labels", "Follow-up from last session"),
 )
 
-# BARC-10 statements and answers (Vilsaint et al. 2017), for the Spanish UI.
-BARC10_TEXTS = (
-    QT_TRANSLATE_NOOP(
-        "Barc10", "There are more important things to me in life than using substances."
-    ),
-    QT_TRANSLATE_NOOP("Barc10", "In general I am happy with my life."),
-    QT_TRANSLATE_NOOP("Barc10", "I have enough energy to complete the tasks I set myself."),
-    QT_TRANSLATE_NOOP("Barc10", "I am proud of the community I live in and feel part of it."),
-    QT_TRANSLATE_NOOP("Barc10", "I get lots of support from friends."),
-    QT_TRANSLATE_NOOP(
-        "Barc10",
-        "I regard my life as challenging and fulfilling without the need for using drugs or "
-        "alcohol.",
-    ),
-    QT_TRANSLATE_NOOP("Barc10", "My living space has helped to drive my recovery journey."),
-    QT_TRANSLATE_NOOP("Barc10", "I take full responsibility for my actions."),
-    QT_TRANSLATE_NOOP("Barc10", "I am happy dealing with a range of professional people."),
-    QT_TRANSLATE_NOOP("Barc10", "I am making good progress on my recovery journey."),
-    QT_TRANSLATE_NOOP("Barc10", "Strongly disagree"),
-    QT_TRANSLATE_NOOP("Barc10", "Disagree"),
-    QT_TRANSLATE_NOOP("Barc10", "Somewhat disagree"),
-    QT_TRANSLATE_NOOP("Barc10", "Somewhat agree"),
-    QT_TRANSLATE_NOOP("Barc10", "Agree"),
-    QT_TRANSLATE_NOOP("Barc10", "Strongly agree"),
-)
-
-# The core's validation messages the window shows most (they arrive in English).
-VALIDATION_TEXTS = (
-    QT_TRANSLATE_NOOP("Validation", "Given name is required."),
-    QT_TRANSLATE_NOOP("Validation", "Family name is required."),
-    QT_TRANSLATE_NOOP("Validation", "Intake date cannot be in the future."),
-    QT_TRANSLATE_NOOP("Validation", "Who may disclose is required."),
-    QT_TRANSLATE_NOOP("Validation", "The information to disclose is required."),
-    QT_TRANSLATE_NOOP("Validation", "The recipient is required."),
-    QT_TRANSLATE_NOOP("Validation", "The purpose is required."),
-    QT_TRANSLATE_NOOP("Validation", "The right to revoke is required."),
-    QT_TRANSLATE_NOOP("Validation", "The signature is required."),
-    QT_TRANSLATE_NOOP("Validation", "Give an expiry date or an expiry event."),
-    QT_TRANSLATE_NOOP("Validation", "The consent expires before it was signed."),
-    QT_TRANSLATE_NOOP("Validation", "The note is required."),
-)
-
 
 def translated(text: str, context: str = "Labels") -> str:
     """Translate a source text marked with QT_TRANSLATE_NOOP (or made by the core)."""
     return QCoreApplication.translate(context, text)
-
-
-def label(value: StrEnum) -> str:
-    """The translated label for a vocabulary value."""
-    source = _LABELS.get(value)
-    return translated(source) if source else str(value).replace("_", " ")
 
 
 def fill_combo(combo: QComboBox, values: type[E] | list[E], any_text: str = "") -> None:

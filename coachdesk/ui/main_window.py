@@ -14,6 +14,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -45,7 +46,15 @@ from coachdesk.ui.resources_page import ResourcesPage
 from coachdesk.ui.settings_dialog import SettingsDialog
 from coachdesk.ui.today import TodayPage
 from coachdesk.ui.unlock import CreateVaultDialog, RecoveryCodeDialog, UnlockPage
-from coachdesk.ui.workspace import ClientWorkspace, EditClientDialog
+from coachdesk.ui.workspace import (
+    CLIENT_DRAFT,
+    CLIENT_DRAFT_KINDS,
+    CLIENT_LINES,
+    ClientWorkspace,
+    EditClientDialog,
+    fill_fields,
+    form_fields,
+)
 
 PAGE_TODAY, PAGE_CLIENTS, PAGE_RESOURCES, PAGE_WORKSPACE = range(4)
 RECENT_MAX = 8
@@ -304,7 +313,10 @@ class MainWindow(QMainWindow):
             self.workspace.client_id,
             self.workspace.tabs.currentIndex(),
         )
-        self._save_drafts()
+        try:
+            self._save_drafts()
+        except Exception as exc:
+            print(f"CoachDesk: drafts not kept ({type(exc).__name__})", file=sys.stderr)
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
@@ -326,14 +338,30 @@ class MainWindow(QMainWindow):
             )
 
     def _save_drafts(self) -> None:
+        """Keep unsaved edits in the vault (queued before the close, so they land first)."""
         drafts = self.workspace.collect_drafts()
+        client_id = self.workspace.client_id
+        dialog = getattr(self, "add_dialog", None)
+        new_client: dict[str, object] | None = None
+        if (
+            isinstance(dialog, EditClientDialog)
+            and shiboken6.isValid(dialog)
+            and dialog.isVisible()
+        ):
+            new_client = form_fields(dialog.form, CLIENT_LINES)
 
         def keep(c: Caseload) -> None:
+            if client_id is not None:
+                kept = {kind for kind, _key, _body in drafts}
+                for kind in CLIENT_DRAFT_KINDS:
+                    if kind not in kept:  # what was saved or cleared must not come back
+                        c.discard_draft(kind, str(client_id))
             for kind, key, body in drafts:
                 c.save_draft(kind, key, body)
+            if new_client is not None and any(str(v).strip() for v in new_client.values()):
+                c.save_draft(CLIENT_DRAFT, "new", new_client)
 
-        if drafts:
-            self.db.call(keep)
+        self.db.call(keep)
 
     # -- pages -----------------------------------------------------------------------------
 
@@ -401,15 +429,21 @@ class MainWindow(QMainWindow):
         dialog.open()
         self.add_dialog = dialog
 
+        def restore(body: dict[str, object] | None) -> None:
+            # A new client half-typed when CoachDesk locked comes back once.
+            if body and shiboken6.isValid(dialog) and dialog.isVisible():
+                fill_fields(dialog.form, body, CLIENT_LINES)
+
+        self.db.call(lambda c: c.load_draft(CLIENT_DRAFT, "new"), restore)
+
     def _save_new_client(self, dialog: EditClientDialog, client: Client) -> None:
         def saved(client_id: int) -> None:
             dialog.accept()
+            self.db.call(lambda c: c.discard_draft(CLIENT_DRAFT, "new"))
             self.clients_page.model.refresh()
             self.open_client(client_id)
 
-        self.db.call(
-            lambda c: c.add_client(client), saved, lambda exc: dialog.form.show_error(str(exc))
-        )
+        self.db.call(lambda c: c.add_client(client), saved, lambda exc: dialog.show_error(str(exc)))
 
     def find_client(self) -> None:
         self.go(PAGE_CLIENTS)
@@ -419,8 +453,7 @@ class MainWindow(QMainWindow):
         if self.workspace.client_id is None:
             return
         self.go(PAGE_WORKSPACE)
-        self.workspace.tabs.setCurrentIndex(2)
-        self.workspace.note_form.text.setFocus()
+        self.workspace.focus_new_note()
 
     def print_plan(self) -> None:
         if self.workspace.client_id is not None:

@@ -47,7 +47,7 @@ class TodayPage(QWidget):
         self.due.setRootIsDecorated(True)
         self.due.setAlternatingRowColors(True)
         self.due.setColumnWidth(0, 220)
-        self.due.setColumnWidth(1, 260)
+        self.due.setColumnWidth(1, 340)
         self.due.itemActivated.connect(self._activated)
         self.due.itemDoubleClicked.connect(self._activated)
         due_label.setBuddy(self.due)

@@ -1,24 +1,27 @@
 """The client workspace: header plus one tab per part of the record.
 
-`ClientWorkspace` is the controller: the tab widgets are pure views (coachdesk.ui.forms, or the
-interim stand-ins) and every read and write goes through the database worker. Opening a client
-is one worker job that reads everything the tabs show (`load_bundle`), so the page fills at once.
+`ClientWorkspace` is the controller: the tab widgets are pure views (coachdesk.ui.forms) and
+every read and write goes through the database worker. Opening a client is one worker job
+that reads everything the tabs show (`load_bundle`), so the page fills at once.
 
 Threading: GUI thread only; `load_bundle` runs on the database worker.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QListWidget,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -35,6 +38,7 @@ from coachdesk.core.models import (
     AuditEntry,
     Barc10Assessment,
     Client,
+    CoachProfile,
     Consent,
     OutcomeAssessment,
     RecoveryPlan,
@@ -43,12 +47,70 @@ from coachdesk.core.models import (
     Resource,
     SessionNote,
 )
-from coachdesk.storage.repos import NoteHit
-from coachdesk.ui import interim
+from coachdesk.errors import CoachDeskError
+from coachdesk.reports.common import save_pdf
+from coachdesk.reports.plan_pdf import render_plan_pdf
 from coachdesk.ui.common import card, fmt_date, label, named, show_error, title_label
+from coachdesk.ui.forms import (
+    AuditTrailView,
+    Barc10Form,
+    Barc10TrendPlot,
+    ClientForm,
+    ConsentForm,
+    ConsentList,
+    NoteForm,
+    NotesList,
+    OutcomeForm,
+    PlanEditor,
+    ReferralPanel,
+)
+from coachdesk.ui.plan_output import PlanOutputDialog
 
 PLAN_DRAFT = "plan"
 NOTE_DRAFT = "note"
+CONSENT_DRAFT = "consent"
+BARC_DRAFT = "barc10"
+CLIENT_DRAFT = "client"  # key "new": the add-client dialog's fields
+CLIENT_DRAFT_KINDS = (PLAN_DRAFT, NOTE_DRAFT, CONSENT_DRAFT, BARC_DRAFT)
+CONSENT_LINES = ("disclosing_party", "recipients", "purpose", "expiry_event", "signed_by")
+CONSENT_TEXTS = ("information", "revocation_terms")
+CLIENT_LINES = (
+    "given_name",
+    "family_name",
+    "preferred_name",
+    "pronouns",
+    "phone",
+    "email",
+    "address",
+    "emergency_contact_name",
+    "emergency_contact_phone",
+    "facility",
+    "referral_source",
+)
+
+
+def form_fields(
+    form: QWidget, lines: tuple[str, ...], texts: tuple[str, ...] = ()
+) -> dict[str, object]:
+    """The typed text of a form's line and text edits, by attribute name (for drafts)."""
+    body: dict[str, object] = {
+        name: getattr(form, name).text() for name in lines if hasattr(form, name)
+    }
+    body.update({name: getattr(form, name).toPlainText() for name in texts if hasattr(form, name)})
+    return body
+
+
+def fill_fields(
+    form: QWidget, body: dict[str, object], lines: tuple[str, ...], texts: tuple[str, ...] = ()
+) -> None:
+    for name in lines:
+        if name in body and hasattr(form, name):
+            getattr(form, name).setText(str(body[name]))
+    for name in texts:
+        if name in body and hasattr(form, name):
+            getattr(form, name).setPlainText(str(body[name]))
+
+
 TAB_KEYS = ("profile", "plan", "notes", "capital", "outcomes", "referrals", "audit")
 
 
@@ -66,6 +128,7 @@ class ClientBundle:
     referrals: list[Referral]
     audit: list[AuditEntry]
     resources: list[Resource]
+    profile: CoachProfile | None = None
     drafts: dict[str, dict[str, object]] = field(default_factory=dict)
 
 
@@ -73,7 +136,7 @@ def load_bundle(c: Caseload, client_id: int) -> ClientBundle:
     """Worker thread: read (and audit the view of) one client's record."""
     client = c.open_client(client_id)
     drafts: dict[str, dict[str, object]] = {}
-    for kind in (PLAN_DRAFT, NOTE_DRAFT):
+    for kind in (PLAN_DRAFT, NOTE_DRAFT, CONSENT_DRAFT, BARC_DRAFT):
         body = c.load_draft(kind, str(client_id))
         if body is not None:
             drafts[kind] = body
@@ -88,18 +151,25 @@ def load_bundle(c: Caseload, client_id: int) -> ClientBundle:
         c.referrals(client_id),
         c.audit_trail(client_id, 200),
         c.resources(),
+        c.profile(),
         drafts,
     )
 
 
 class EditClientDialog(QDialog):
+    """The forms' ClientForm in a dialog (add: client None; edit: the stored client)."""
+
     def __init__(self, client: Client | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit client") if client else self.tr("Add client"))
+        self.resize(720, 640)
         layout = QVBoxLayout(self)
-        self.form = interim.ClientForm(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        self.form = ClientForm()
         self.form.set_client(client)
-        layout.addWidget(self.form)
+        scroll.setWidget(self.form)
+        layout.addWidget(scroll)
         self.form.cancelled.connect(self.reject)
         self.result_client: Client | None = None
         self.form.submitted.connect(self._submitted)
@@ -108,16 +178,19 @@ class EditClientDialog(QDialog):
         self.result_client = client
         self.accept()
 
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self, self.windowTitle(), message)
+
 
 class ClientWorkspace(QWidget):
     loaded = Signal(int)  # client id, after the page is filled
     saved = Signal(str)  # a short status message after a write
-    closed_client = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.client: Client | None = None
+        self.profile: CoachProfile | None = None
         self._serial = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 12, 18, 12)
@@ -145,79 +218,104 @@ class ClientWorkspace(QWidget):
         self.tabs = named(QTabWidget(), self.tr("Client record sections"))
         layout.addWidget(self.tabs, 1)
 
-        # Profile & consents
-        profile = QWidget()
-        profile_layout = QHBoxLayout(profile)
-        left = QVBoxLayout()
+        # Profile & consents: the profile summary and consent list; the form opens beside it.
+        profile = QSplitter()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
         self.profile_text = QLabel("")
         self.profile_text.setWordWrap(True)
         self.profile_text.setAccessibleName(self.tr("Profile"))
-        left.addWidget(self.profile_text)
-        self.consent_list = interim.ConsentList()
-        left.addWidget(QLabel(self.tr("Consents (42 CFR Part 2)")))
-        left.addWidget(self.consent_list, 1)
-        profile_layout.addLayout(left, 1)
-        self.consent_form = interim.ConsentForm()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.consent_form)
-        profile_layout.addWidget(scroll, 1)
+        left_layout.addWidget(self.profile_text)
+        consents_title = QLabel(self.tr("Consents (42 CFR Part 2)"))
+        consents_title.setObjectName("subtitle")
+        left_layout.addWidget(consents_title)
+        self.consent_list = ConsentList()
+        left_layout.addWidget(self.consent_list, 1)
+        profile.addWidget(left)
+        self.consent_form = ConsentForm()
+        self.consent_scroll = QScrollArea()
+        self.consent_scroll.setWidgetResizable(True)
+        self.consent_scroll.setWidget(self.consent_form)
+        self.consent_scroll.hide()
+        profile.addWidget(self.consent_scroll)
+        profile.setSizes([520, 560])
         self.tabs.addTab(profile, self.tr("&Profile && consents"))
 
-        self.plan_editor = interim.PlanEditor()
-        self.plan_banner = QLabel("")
-        self.plan_banner.setObjectName("hint")
-        self.plan_banner.hide()
         plan_page = QWidget()
         plan_layout = QVBoxLayout(plan_page)
+        self.plan_banner = QLabel("")
+        self.plan_banner.setObjectName("hint")
+        self.plan_banner.setWordWrap(True)
+        self.plan_banner.hide()
+        self.plan_editor = PlanEditor()
         plan_layout.addWidget(self.plan_banner)
         plan_layout.addWidget(self.plan_editor, 1)
         self.tabs.addTab(plan_page, self.tr("Recovery p&lan"))
 
-        notes_page = QWidget()
-        notes_layout = QVBoxLayout(notes_page)
-        self.note_form = interim.NoteForm()
-        self.notes_list = interim.NotesList()
-        notes_layout.addWidget(self.note_form)
-        notes_layout.addWidget(self.notes_list, 1)
+        notes_page = QSplitter(Qt.Orientation.Vertical)
+        self.note_form = NoteForm()
+        note_scroll = QScrollArea()
+        note_scroll.setWidgetResizable(True)
+        note_scroll.setWidget(self.note_form)
+        self.notes_list = NotesList()
+        notes_page.addWidget(note_scroll)
+        notes_page.addWidget(self.notes_list)
+        # The whole quick-add form (with its Save button) shows without scrolling.
+        notes_page.setSizes([self.note_form.sizeHint().height() + 8, 260])
+        notes_page.setStretchFactor(1, 1)
         self.tabs.addTab(notes_page, self.tr("Session &notes"))
 
         capital = QSplitter()
-        self.barc_form = interim.Barc10Form()
-        scroll2 = QScrollArea()
-        scroll2.setWidgetResizable(True)
-        scroll2.setWidget(self.barc_form)
-        capital.addWidget(scroll2)
+        self.barc_form = Barc10Form()
+        barc_scroll = QScrollArea()
+        barc_scroll.setWidgetResizable(True)
+        barc_scroll.setWidget(self.barc_form)
+        capital.addWidget(barc_scroll)
         plot_box = QWidget()
         plot_layout = QVBoxLayout(plot_box)
         self.barc_summary = QLabel("")
         self.barc_summary.setObjectName("subtitle")
         self.barc_summary.setWordWrap(True)
-        self.barc_plot = interim.Barc10TrendPlot()
+        self.barc_plot = Barc10TrendPlot()
         plot_layout.addWidget(self.barc_summary)
         plot_layout.addWidget(self.barc_plot, 1)
         capital.addWidget(plot_box)
-        capital.setSizes([560, 480])
+        capital.setSizes([620, 460])
         self.tabs.addTab(capital, self.tr("Recovery &capital"))
 
-        self.outcome_form = interim.OutcomeForm()
-        self.tabs.addTab(self.outcome_form, self.tr("&Outcomes"))
-        self.referral_panel = interim.ReferralPanel()
+        outcomes = QSplitter()
+        self.outcome_form = OutcomeForm()
+        outcome_scroll = QScrollArea()
+        outcome_scroll.setWidgetResizable(True)
+        outcome_scroll.setWidget(self.outcome_form)
+        outcomes.addWidget(outcome_scroll)
+        self.outcome_history = named(QListWidget(), self.tr("Recorded outcomes"))
+        outcomes.addWidget(self.outcome_history)
+        self.tabs.addTab(outcomes, self.tr("&Outcomes"))
+        self.referral_panel = ReferralPanel()
         self.tabs.addTab(self.referral_panel, self.tr("&Referrals"))
-        self.audit_view = interim.AuditTrailView()
+        self.audit_view = AuditTrailView()
         self.tabs.addTab(self.audit_view, self.tr("A&udit trail"))
 
+        self._pending_plan: ClientBundle | None = None
+        self._plan_goals: list[str] = []
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.consent_list.new_requested.connect(self.new_consent)
+        self.consent_list.revoke_requested.connect(self._revoke_consent)
         self.consent_form.submitted.connect(self._add_consent)
-        self.consent_list.revoke.connect(self._revoke_consent)
+        self.consent_form.cancelled.connect(self._consent_cancelled)
         self.plan_editor.save_requested.connect(self.save_plan)
         self.plan_editor.version_selected.connect(self._show_version)
-        self.plan_editor.print_button.clicked.connect(self.print_plan)
+        self.plan_editor.print_requested.connect(self.print_plan)
         self.note_form.submitted.connect(self._add_note)
-        self.notes_list.search.connect(self.search_notes)
+        self.note_form.cancelled.connect(self._new_note_form)
+        self.notes_list.search_requested.connect(self.search_notes)
+        self.notes_list.new_requested.connect(self.focus_new_note)
         self.barc_form.submitted.connect(self._record_barc10)
         self.outcome_form.submitted.connect(self._record_outcome)
-        self.referral_panel.make.connect(self._make_referral)
-        self.referral_panel.advance.connect(self._advance_referral)
+        self.outcome_form.cancelled.connect(self._new_outcome_form)
+        self.referral_panel.referral_requested.connect(self._make_referral)
+        self.referral_panel.advance_requested.connect(self._advance_referral)
 
     # -- opening and clearing --------------------------------------------------------------
 
@@ -245,42 +343,96 @@ class ClientWorkspace(QWidget):
 
     def _fill(self, b: ClientBundle) -> None:
         self.client = b.client
+        self.profile = b.profile
         cid = b.client.id or 0
-        for widget in (self.consent_form, self.note_form, self.outcome_form, self.referral_panel):
-            widget.client_id = cid
-        self._fill_header(b.client, b.barc10)
         c = b.client
+        self._fill_header(c, b.barc10)
         self.profile_text.setText(
             self.tr(
                 "<b>Legal name:</b> {legal}<br><b>Setting:</b> {setting}<br>"
                 "<b>Intake:</b> {intake}<br><b>Pathways:</b> {paths}<br><b>Phone:</b> {phone}"
             ).format(
-                legal=c.legal_name,
+                legal=html.escape(c.legal_name),
                 setting=label(c.setting),
                 intake=fmt_date(c.intake_date),
                 paths=", ".join(label(p) for p in c.pathways) or "-",
-                phone=c.phone or "-",
+                phone=html.escape(c.phone) or "-",
             )
         )
         self.consent_list.set_consents(b.consents)
-        self.plan_editor.set_plan(b.plan, cid)
-        self.plan_editor.set_versions(b.versions, b.plan.version if b.plan else 0)
+        self.consent_scroll.hide()
+        # The plan editor builds a widget per goal and step (~100 ms for a full plan): fill it
+        # when its tab is first shown, not on every open (see _tab_changed).
+        self._pending_plan = b
+        self._plan_goals = [g.goal for g in b.plan.goals] if b.plan else []
         self._banner("")
-        if PLAN_DRAFT in b.drafts:
-            self.plan_editor.from_draft(b.drafts[PLAN_DRAFT])
-            self._banner(
-                self.tr("Unsaved plan edits were kept from last time. Save them or keep editing.")
-            )
-        self.notes_list.search_box.clear()
-        self.notes_list.set_notes(b.notes)
-        self.note_form.reset()
+        if PLAN_DRAFT in b.drafts or self.tabs.currentIndex() == TAB_KEYS.index("plan"):
+            self.ensure_plan()
+        self._new_note_form()
         if NOTE_DRAFT in b.drafts:
             self.note_form.text.setPlainText(str(b.drafts[NOTE_DRAFT].get("text", "")))
+        self.notes_list.search.clear()
+        self.notes_list.set_notes(b.notes)
+        self.barc_form.reset()
         self._fill_barc(b.barc10)
-        self.outcome_form.set_outcomes(b.outcomes)
+        self._restore_form_drafts(b)
+        self._new_outcome_form()
+        self._fill_outcomes(b.outcomes)
         self.referral_panel.set_resources(b.resources)
-        self.referral_panel.set_referrals(b.referrals)
+        self.referral_panel.set_referrals(b.referrals, cid)
         self.audit_view.set_entries(b.audit)
+
+    def _restore_form_drafts(self, b: ClientBundle) -> None:
+        """Bring back a half-typed consent or half-answered BARC-10 kept across a lock."""
+        consent = b.drafts.get(CONSENT_DRAFT)
+        if consent is not None:
+            self.new_consent()
+            fill_fields(self.consent_form, consent, CONSENT_LINES, CONSENT_TEXTS)
+        answers = b.drafts.get(BARC_DRAFT, {}).get("answers")
+        if isinstance(answers, list):
+            for item, value in enumerate(answers[:10]):
+                if isinstance(value, int) and 1 <= value <= 6:
+                    self.barc_form.answer(item, value)
+
+    def ensure_plan(self) -> None:
+        """Fill the plan editor from the opened record if it was not yet (GUI thread)."""
+        b, self._pending_plan = self._pending_plan, None
+        if b is None:
+            return
+        cid = b.client.id or 0
+        self.plan_editor.set_plan(b.plan, cid)
+        self.plan_editor.set_versions(b.versions)
+        if PLAN_DRAFT in b.drafts:
+            try:
+                self.plan_editor.from_draft(b.drafts[PLAN_DRAFT])
+                self._banner(
+                    self.tr(
+                        "Unsaved plan edits were kept from last time. Save them or keep editing."
+                    )
+                )
+            except (CoachDeskError, KeyError, ValueError):
+                self._banner(self.tr("A kept draft of this plan could not be read; it was left."))
+
+    def _tab_changed(self, index: int) -> None:
+        if index == TAB_KEYS.index("plan"):
+            self.ensure_plan()
+
+    def _new_note_form(self) -> None:
+        cid = self.client_id or 0
+        self.note_form.set_note(None, cid)
+        self.note_form.set_goals(self._plan_goals)
+
+    def _new_outcome_form(self) -> None:
+        self.outcome_form.set_outcome(None, self.client_id or 0)
+
+    def _fill_outcomes(self, outcomes: list[OutcomeAssessment]) -> None:
+        self.outcome_history.clear()
+        for o in outcomes:
+            self.outcome_history.addItem(
+                self.tr("{tp} on {d}").format(tp=label(o.timepoint), d=fmt_date(o.taken_on))
+            )
+        if not outcomes:
+            self.outcome_history.addItem(self.tr("No outcomes recorded yet."))
 
     def _banner(self, text: str) -> None:
         self.plan_banner.setText(text)
@@ -323,24 +475,33 @@ class ClientWorkspace(QWidget):
         """Forget everything shown (on lock)."""
         self._serial += 1
         self.client = None
-        self.name.clear()
-        self.details.clear()
-        self.barc_badge.clear()
-        self.profile_text.clear()
+        self.profile = None
+        self._pending_plan = None
+        self._plan_goals = []
+        for widget in (
+            self.name,
+            self.details,
+            self.barc_badge,
+            self.profile_text,
+            self.barc_summary,
+        ):
+            widget.clear()
         self.consent_list.set_consents([])
-        self.consent_form.reset()
+        self.consent_form.set_consent(None, 0)
+        self.consent_scroll.hide()
         self.plan_editor.set_plan(None, 0)
-        self.plan_editor.set_versions([], 0)
+        self.plan_editor.set_versions([])
         self._banner("")
-        self.note_form.reset()
+        self.note_form.set_note(None, 0)
+        self.note_form.set_goals([])
+        self.notes_list.search.clear()
         self.notes_list.set_notes([])
-        self.notes_list.search_box.clear()
         self.barc_form.reset()
         self.barc_plot.set_series([])
-        self.barc_summary.clear()
-        self.outcome_form.set_outcomes([])
+        self.outcome_form.set_outcome(None, 0)
+        self.outcome_history.clear()
         self.referral_panel.set_resources([])
-        self.referral_panel.set_referrals([])
+        self.referral_panel.set_referrals([], 0)
         self.audit_view.set_entries([])
 
     # -- drafts ----------------------------------------------------------------------------
@@ -356,6 +517,13 @@ class ClientWorkspace(QWidget):
         text = self.note_form.text.toPlainText().strip()
         if text:
             drafts.append((NOTE_DRAFT, key, {"text": text}))
+        if not self.consent_scroll.isHidden():
+            drafts.append(
+                (CONSENT_DRAFT, key, form_fields(self.consent_form, CONSENT_LINES, CONSENT_TEXTS))
+            )
+        answers = self.barc_form.answers()
+        if any(a is not None for a in answers):
+            drafts.append((BARC_DRAFT, key, {"answers": answers}))
         return drafts
 
     # -- writes ----------------------------------------------------------------------------
@@ -369,6 +537,7 @@ class ClientWorkspace(QWidget):
             if serial == self._serial:
                 after(result)
                 self.saved.emit(message)
+                self._refresh_audit()
 
         self.db.call(fn, done, lambda exc: show_error(self, str(exc)))
 
@@ -376,6 +545,19 @@ class ClientWorkspace(QWidget):
         cid = self.client_id
         if cid is not None:
             self.db.call(lambda c: c.audit_trail(cid, 200), self.audit_view.set_entries)
+
+    def new_consent(self) -> None:
+        if self.client is None:
+            return
+        self.consent_form.set_consent(None, self.client.id or 0, self.client.legal_name)
+        self.consent_scroll.show()
+        self.consent_form.disclosing_party.setFocus()
+
+    def _consent_cancelled(self) -> None:
+        self.consent_scroll.hide()
+        cid = self.client_id
+        if cid is not None:
+            self.db.call(lambda c: c.discard_draft(CONSENT_DRAFT, str(cid)))
 
     def _add_consent(self, consent: Consent) -> None:
         cid = consent.client_id
@@ -386,8 +568,8 @@ class ClientWorkspace(QWidget):
 
         def after(consents: list[Consent]) -> None:
             self.consent_list.set_consents(consents)
-            self.consent_form.reset()
-            self._refresh_audit()
+            self.consent_scroll.hide()
+            self.db.call(lambda c: c.discard_draft(CONSENT_DRAFT, str(cid)))
 
         self._write(fn, after, self.tr("Consent saved."))
 
@@ -420,9 +602,11 @@ class ClientWorkspace(QWidget):
         def after(result: tuple[RecoveryPlan, list[tuple[int, Any]]]) -> None:
             stored, versions = result
             self.plan_editor.set_plan(stored, cid)
-            self.plan_editor.set_versions(versions, stored.version)
+            self.plan_editor.set_versions(versions)
+            self.plan_editor.mark_saved()
             self._banner(self.tr("Saved as version {n}.").format(n=stored.version))
-            self._refresh_audit()
+            self._plan_goals = [g.goal for g in stored.goals]
+            self.note_form.set_goals(self._plan_goals)
 
         self._write(fn, after, self.tr("Plan saved."))
 
@@ -443,6 +627,10 @@ class ClientWorkspace(QWidget):
             lambda plan: self.plan_editor.set_plan(plan, cid),
         )
 
+    def focus_new_note(self) -> None:
+        self.tabs.setCurrentIndex(TAB_KEYS.index("notes"))
+        self.note_form.text.setFocus()
+
     def _add_note(self, note: SessionNote) -> None:
         cid = note.client_id
 
@@ -452,23 +640,15 @@ class ClientWorkspace(QWidget):
 
         def after(notes: list[SessionNote]) -> None:
             self.notes_list.set_notes(notes)
-            self.note_form.reset()
-            self._refresh_audit()
+            self._new_note_form()
 
         self._write(fn, after, self.tr("Note added."))
 
     def search_notes(self, text: str) -> None:
         cid = self.client_id
-        if cid is None:
+        if cid is None or not text.strip():
             return
-        if not text.strip():
-            self.db.call(lambda c: c.notes(cid, 200), self.notes_list.set_notes)
-            return
-
-        def show(hits: list[NoteHit]) -> None:
-            self.notes_list.set_hits(hits)
-
-        self.db.call(lambda c: c.search_notes(text, cid), show)
+        self.db.call(lambda c: c.search_notes(text, cid), self.notes_list.set_search_results)
 
     def _record_barc10(self, answers: tuple[int, ...], taken_on: date) -> None:
         cid = self.client_id
@@ -484,7 +664,7 @@ class ClientWorkspace(QWidget):
             if self.client is not None:
                 self._fill_header(self.client, series)
             self.barc_form.reset()
-            self._refresh_audit()
+            self.db.call(lambda c: c.discard_draft(BARC_DRAFT, str(cid)))
 
         self._write(fn, after, self.tr("BARC-10 recorded."))
 
@@ -495,7 +675,11 @@ class ClientWorkspace(QWidget):
             c.record_outcome(outcome)
             return c.outcomes(cid)
 
-        self._write(fn, self.outcome_form.set_outcomes, self.tr("Outcomes saved."))
+        def after(outcomes: list[OutcomeAssessment]) -> None:
+            self._fill_outcomes(outcomes)
+            self._new_outcome_form()
+
+        self._write(fn, after, self.tr("Outcomes saved."))
 
     def _make_referral(self, referral: Referral) -> None:
         cid = referral.client_id
@@ -504,7 +688,11 @@ class ClientWorkspace(QWidget):
             c.make_referral(referral)
             return c.referrals(cid)
 
-        self._write(fn, self.referral_panel.set_referrals, self.tr("Referral made."))
+        self._write(
+            fn,
+            lambda refs: self.referral_panel.set_referrals(refs, cid),
+            self.tr("Referral made."),
+        )
 
     def _advance_referral(self, referral_id: int, status: ReferralStatus) -> None:
         cid = self.client_id
@@ -515,37 +703,89 @@ class ClientWorkspace(QWidget):
             c.advance_referral(referral_id, status)
             return c.referrals(cid)
 
-        self._write(fn, self.referral_panel.set_referrals, self.tr("Referral updated."))
+        self._write(
+            fn,
+            lambda refs: self.referral_panel.set_referrals(refs, cid),
+            self.tr("Referral updated."),
+        )
 
     def edit_client(self) -> None:
         if self.client is None:
             return
         dialog = EditClientDialog(self.client, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_client is None:
-            return
-        edited = dialog.result_client
-        current = self.client
-        # The form edits the essentials; keep every other field as stored.
-        current.given_name, current.family_name = edited.given_name, edited.family_name
-        current.preferred_name, current.pronouns = edited.preferred_name, edited.pronouns
-        current.setting = edited.setting
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.form.submitted.disconnect()
+        dialog.form.submitted.connect(lambda client: self._save_client(dialog, client))
+        self.edit_dialog = dialog
+        dialog.open()
 
+    def _save_client(self, dialog: EditClientDialog, client: Client) -> None:
         def fn(c: Caseload) -> Client:
-            c.update_client(current)
-            return c.get_client(current.id or 0)
+            c.update_client(client)
+            return c.get_client(client.id or 0)
 
-        def after(client: Client) -> None:
-            self.client = client
-            self._fill_header(client, self.barc_plot.series)
+        def after(stored: Client) -> None:
+            dialog.accept()
+            self.client = stored
+            self._fill_header(stored, self.barc_plot.series())
 
-        self._write(fn, after, self.tr("Client saved."))
+        serial = self._serial
+
+        def done(stored: Client) -> None:
+            if serial == self._serial:
+                after(stored)
+                self.saved.emit(self.tr("Client saved."))
+                self._refresh_audit()
+
+        self.db.call(fn, done, lambda exc: dialog.show_error(str(exc)))
 
     # -- printing --------------------------------------------------------------------------
 
     def print_plan(self) -> None:
-        """Print the current plan. Wired when coachdesk.reports.plan_pdf lands (issue 4)."""
-        QMessageBox.information(
-            self,
-            self.tr("Print plan"),
-            self.tr("Printing the recovery plan is not available in this version yet."),
-        )
+        """Preview the saved plan as PDF, with Print… and Save as PDF… (Ctrl+P)."""
+        client, cid = self.client, self.client_id
+        if client is None or cid is None:
+            return
+        self.ensure_plan()
+        if self.plan_editor.is_dirty() or self.plan_editor.plan().version == 0:
+            QMessageBox.information(
+                self,
+                self.tr("Print plan"),
+                self.tr("Save the plan first: a printout is always a saved version."),
+            )
+            return
+        plan, profile = self.plan_editor.plan(), self.profile
+        lang = "es" if QLocale().language() == QLocale.Language.Spanish else "en"
+        what = f"recovery plan version {plan.version}"
+
+        def render(paper: str, legal: bool, done: Callable[[bytes], None]) -> None:
+            def job(c: Caseload) -> bytes:
+                return render_plan_pdf(
+                    plan, client, profile, lang=lang, paper=paper, legal_name=legal
+                )
+
+            self.db.call(job, done, lambda exc: show_error(self, str(exc)))
+
+        def record(action: str, detail: str) -> None:
+            self.db.call(lambda c: c.record_output(cid, action, detail), lambda _r: None)
+            self._refresh_audit()
+
+        def save(path: Path, pdf: bytes) -> None:
+            def job(c: Caseload) -> Path:
+                stored = save_pdf(path, pdf)
+                c.record_output(cid, "export", f"{what} saved as PDF")
+                return stored
+
+            def done(stored: Path) -> None:
+                self.saved.emit(self.tr("Plan saved as {p}.").format(p=stored))
+                self._refresh_audit()
+
+            self.db.call(job, done, lambda exc: show_error(self, str(exc)))
+
+        dialog = PlanOutputDialog(render, save, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.printed.connect(lambda pages: record("print", f"{what}, {pages} pages"))
+        self.output_dialog = dialog
+        record("view", f"{what} preview")
+        dialog.refresh()
+        dialog.open()

@@ -1225,6 +1225,42 @@
         <translation>Guardar resultados</translation>
     </message>
     <message>
+        <source>Recorded</source>
+        <translation>Registrados</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Days used</source>
+        <translation>Días de consumo</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Vivienda</translation>
+    </message>
+    <message>
+        <source>Work or school</source>
+        <translation>Trabajo o estudios</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>Recorded outcomes</source>
+        <translation>Resultados registrados</translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens a recorded timepoint.</source>
+        <translation>Intro o doble clic abre un momento registrado.</translation>
+    </message>
+    <message>
+        <source>No outcomes recorded yet.</source>
+        <translation>Todavía no hay resultados registrados.</translation>
+    </message>
+    <message>
         <source>Not answered</source>
         <translation>Sin respuesta</translation>
     </message>

@@ -132,7 +132,8 @@ def test_import_200_bundles_and_dashboard(tmp_path: Path) -> None:
         f"{timings[2] * 1000:.0f}; target < 300 ms)\n"
         f"  baseline one pass over the episodes: {one_pass * 1000:.1f} ms -> refresh/baseline "
         f"{refresh / one_pass:.1f}x\n"
-        f"  cold load of the episodes from the encrypted store (once per unlock/import): "
+        f"  cold load of the episodes from the encrypted store, with their per-episode facts "
+        f"(once per unlock/import): "
         f"{load_time * 1000:.0f} ms"
     )
     assert import_time < 30

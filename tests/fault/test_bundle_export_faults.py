@@ -52,12 +52,54 @@ def test_a_write_that_fails_midway_leaves_no_file_counter_or_outbox_item(tmp_pat
     assert "Traceback" not in child.stderr
     assert list(out.iterdir()) == []  # not even the temp file
     with Vault.open(tmp_path / "vault", PASSPHRASE) as vault:
-        assert vault.get_meta(ex.COUNTER_META) is None
+        assert vault.get_meta(ex.COUNTER_META) == "1"  # reserved: never reused, a gap is fine
         assert outbox.items(vault.conn) == []
         caseload = Caseload(vault)
         assert all(e.action != "export" for e in caseload.audit.entries(limit=50))
         assert caseload.audit.verify() is None
-        # Once there is room again the export works, as export number 1.
+        # Once there is room again the export works, with the next number.
         result = ex.export(caseload, out)
-    assert open_bundle(result.path.read_bytes(), rco).counter == 1
+    assert open_bundle(result.path.read_bytes(), rco).counter == 2
     assert [p.name for p in out.iterdir()] == [result.path.name]
+
+
+KILLED_CHILD = textwrap.dedent(
+    """
+    import os, signal, sys
+    from coachdesk.core.caseload import Caseload
+    from coachdesk.exchange import export as ex
+    from coachdesk.storage.vault import Vault
+
+    def die(*args, **kwargs):  # the power goes out right after the bundle file was written
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    ex.outbox.enqueue = die
+    caseload = Caseload(Vault.open(sys.argv[1], sys.argv[2]))
+    ex.export(caseload, sys.argv[3])
+    """
+)
+
+
+def test_killed_after_writing_the_file_the_counter_is_never_reused(tmp_path: Path) -> None:
+    rco = RcoIdentity.generate()
+    enrolled_vault(tmp_path / "vault", rco, clients=15).close()
+    out = tmp_path / "out"
+    out.mkdir()
+    child = subprocess.run(
+        [sys.executable, "-c", KILLED_CHILD, str(tmp_path / "vault"), PASSPHRASE, str(out)],
+        capture_output=True,
+        env={"PYTHONPATH": str(REPO)},
+        timeout=120,
+    )
+    assert child.returncode == -9
+    (orphan,) = out.iterdir()  # complete (written atomically) but never queued
+    with Vault.open(tmp_path / "vault", PASSPHRASE) as vault:
+        assert vault.check().ok
+        assert outbox.items(vault.conn) == []
+        caseload = Caseload(vault)
+        assert caseload.audit.verify() is None
+        result = ex.export(caseload, out)
+    first = open_bundle(orphan.read_bytes(), rco)
+    second = open_bundle(result.path.read_bytes(), rco)
+    assert (first.counter, second.counter) == (1, 2)
+    assert first.bundle_id != second.bundle_id

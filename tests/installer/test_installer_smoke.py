@@ -192,6 +192,21 @@ def test_frozen_self_test_under_xvfb(build: Build) -> None:
     assert "Could not load the Qt platform plugin" not in result.stderr
 
 
+def test_frozen_command_line_has_every_command_group(build: Build) -> None:
+    """The CLI finds its command modules by listing its package: the bundle must hold them all."""
+    frozen = run_bundle(build, "--help")
+    source = subprocess.run(
+        [sys.executable, "-m", "coachdesk", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=120,
+    )
+    assert frozen.returncode == source.returncode == 0, frozen.stderr + source.stderr
+    assert frozen.stdout == source.stdout
+
+
 def test_frozen_command_line_keeps_records_in_a_real_vault(build: Build, tmp_path: Path) -> None:
     """The bundle carries the schema migrations and runs the whole CLI path."""
     vault = tmp_path / "vault"

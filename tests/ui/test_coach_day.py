@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QTableWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QTableWidget,
+    QTreeWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from coachdesk.app.settings import Settings
@@ -23,6 +30,14 @@ def visible_texts(window: MainWindow) -> str:
     for widget in window.findChildren(QLabel) + window.findChildren(QLineEdit):
         if widget.isVisible():
             parts.append(widget.text())
+    for edit in window.findChildren(QPlainTextEdit):
+        if edit.isVisible():
+            parts.append(edit.toPlainText())
+    for tree in window.findChildren(QTreeWidget):
+        if tree.isVisible():
+            for i in range(tree.topLevelItemCount()):
+                item = tree.topLevelItem(i)
+                parts += [item.text(c) for c in range(tree.columnCount())] if item else []
     for table in window.findChildren(QTableWidget):
         if table.isVisible():
             for r in range(table.rowCount()):
@@ -94,13 +109,13 @@ def test_a_coachs_day(
     activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     add = window.add_dialog
-    add.form.save.click()
-    assert "required" in add.form.error.text()
-    qtbot.keyClicks(add.form.given, "Jordan")
-    qtbot.keyClicks(add.form.family, "Ellery")
-    add.form.preferred.setText("Jo")
+    add.form.save_button.click()
+    assert "required" in add.form.error_text()
+    qtbot.keyClicks(add.form.given_name, "Jordan")
+    qtbot.keyClicks(add.form.family_name, "Ellery")
+    add.form.preferred_name.setText("Jo")
     add.form.pronouns.setText("they/them")
-    add.form.save.click()
+    add.form.save_button.click()
     ws = window.workspace
     qtbot.waitUntil(lambda: ws.client_id is not None, timeout=5_000)
     assert window.pages.currentIndex() == PAGE_WORKSPACE
@@ -110,27 +125,31 @@ def test_a_coachs_day(
     client_id = ws.client_id
 
     # A 42 CFR Part 2 consent.
+    ws.consent_list.new_button.click()
     cf = ws.consent_form
-    cf.disclosing.setText("Robin Vale, recovery coach")
-    cf.information.setText("Attendance and progress in recovery support")
+    assert cf.signed_by.text() == "Jordan Ellery"
+    cf.disclosing_party.setText("Robin Vale, recovery coach")
+    cf.information.setPlainText("Attendance and progress in recovery support")
     cf.recipients.setText("County drug court")
     cf.purpose.setText("Court supervision")
-    cf.signed_by.setText("Jordan Ellery")
-    cf.add.click()
-    qtbot.waitUntil(lambda: ws.consent_list.list.count() == 1, timeout=5_000)
-    assert "County drug court" in ws.consent_list.list.item(0).text()
+    cf.save_button.click()
+    assert "expiry" in cf.error_text().lower()  # no end date or event yet: said inline
+    cf.expiry_event.setText("End of court supervision")
+    cf.save_button.click()
+    qtbot.waitUntil(lambda: ws.consent_list.table.rowCount() == 1, timeout=5_000)
+    assert ws.consent_list.table.item(0, 0).text() == "County drug court"
 
     # A plan with two goals.
     ws.tabs.setCurrentIndex(1)
     editor = ws.plan_editor
     editor.vision.setPlainText("Keep my job and be there for my kids")
-    editor.add_goal.click()
-    editor.add_goal.click()
-    editor.goals.item(0, 1).setText("Go to two meetings a week")
-    editor.goals.item(1, 1).setText("Find a steady place to live")
+    editor.add_goal_button.click()
+    editor.goal_editors[-1].goal_edit.setText("Go to two meetings a week")
+    editor.add_goal_button.click()
+    editor.goal_editors[-1].goal_edit.setText("Find a steady place to live")
     assert editor.is_dirty()
-    editor.save.click()
-    qtbot.waitUntil(lambda: editor.versions.count() == 1, timeout=5_000)
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: editor.versions.itemData(0) == 1, timeout=5_000)
     assert not editor.is_dirty()
     assert "version 1" in ws.plan_banner.text()
 
@@ -142,35 +161,51 @@ def test_a_coachs_day(
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert ws.tabs.currentIndex() == 2
+    assert ws.note_form.goals.count() == 2  # the plan's goals, to tick
     ws.note_form.text.setPlainText("Talked about the bus pass and the Tuesday meeting.")
-    ws.note_form.add.click()
-    qtbot.waitUntil(lambda: ws.notes_list.list.count() == 1, timeout=5_000)
-    ws.notes_list.search_box.setText("bus pass")
-    qtbot.keyClick(ws.notes_list.search_box, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "[bus]" in ws.notes_list.list.item(0).text(), timeout=5_000)
+    ws.note_form.save_button.click()
+    qtbot.waitUntil(lambda: len(ws.notes_list.shown_ids()) == 1, timeout=5_000)
+    ws.note_form.text.setPlainText("Left a message about housing.")
+    ws.note_form.save_button.click()
+    qtbot.waitUntil(lambda: len(ws.notes_list.shown_ids()) == 2, timeout=5_000)
+    ws.notes_list.search.setText("bus pass")
+    qtbot.keyClick(ws.notes_list.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(ws.notes_list.shown_ids()) == 1, timeout=5_000)
+    assert "bus pass" in ws.notes_list.tree.topLevelItem(0).text(1)
 
     # BARC-10: the total shows before and after recording.
     ws.tabs.setCurrentIndex(3)
     ws.barc_form.set_answers([5, 5, 4, 5, 4, 5, 5, 6, 4, 5])
-    assert ws.barc_form.total.text() == "Total: 48 of 60"
-    ws.barc_form.record.click()
+    assert ws.barc_form.total() == 48
+    assert "48" in ws.barc_form.total_label.text()
+    ws.barc_form.submit_button.click()
     qtbot.waitUntil(lambda: ws.barc_badge.text() == "BARC-10: 48", timeout=5_000)
     assert "48" in ws.barc_summary.text() and "At or above 47" in ws.barc_summary.text()
-    assert [a.total for a in ws.barc_plot.series] == [48]
+    assert [a.total for a in ws.barc_plot.series()] == [48]
 
     # A referral, made and advanced.
     ws.tabs.setCurrentIndex(5)
     panel = ws.referral_panel
-    assert panel.resource.count() == 1
-    panel.refer.click()
+    assert panel.resource.count() >= 1
+    panel.make_button.click()
     qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=5_000)
-    assert panel.table.item(0, 1).text() == "Made"
+    assert "Made" in [panel.table.item(0, c).text() for c in range(panel.table.columnCount())]
     panel.table.selectRow(0)
     panel.next_status.setCurrentIndex(panel.next_status.findData(ReferralStatus.CONTACTED.value))
     panel.advance_button.click()
-    qtbot.waitUntil(lambda: panel.table.item(0, 1).text() == "Contacted", timeout=5_000)
+    qtbot.waitUntil(
+        lambda: (
+            "Contacted" in [panel.table.item(0, c).text() for c in range(panel.table.columnCount())]
+        ),
+        timeout=5_000,
+    )
 
-    # Unsaved plan edits, then the idle lock fires (injected clock) and hides everything.
+    # Unsaved edits (plan, a half-typed consent, two BARC-10 answers), then the idle lock fires
+    # (injected clock) and hides everything.
+    ws.barc_form.answer(0, 6)
+    ws.barc_form.answer(1, 3)
+    ws.consent_list.new_button.click()
+    ws.consent_form.recipients.setText("Harbor housing office")
     ws.tabs.setCurrentIndex(1)
     editor.vision.setPlainText("Keep my job, be there for my kids, and run a 5k")
     wait_idle(qtbot, window)
@@ -178,7 +213,7 @@ def test_a_coachs_day(
     qtbot.waitUntil(lambda: window.stack.currentWidget() is page, timeout=5_000)
     assert "idle" in page.subtitle.text()
     shown = visible_texts(window)
-    for secret in ("Ellery", "Jordan", "bus pass", "County drug court", "5k"):
+    for secret in ("Ellery", "Jordan", "bus pass", "County drug court", "5k", "Harbor housing"):
         assert secret not in shown
     assert ws.client is None and ws.name.text() == ""
     assert window.clients_page.model.rowCount() == 0
@@ -192,6 +227,8 @@ def test_a_coachs_day(
     assert "run a 5k" in editor.vision.toPlainText()
     assert editor.is_dirty()
     assert "kept" in ws.plan_banner.text()
+    assert ws.consent_form.recipients.text() == "Harbor housing office"
+    assert ws.barc_form.answers()[:3] == [6, 3, None]
 
     # What the window wrote is in the vault (read back with the storage layer).
     window.close()

@@ -105,3 +105,11 @@ def test_user_errors_are_one_plain_line(run_cli: RunCli, vault_path: Path) -> No
 
     no_secret = run_cli("client", "list", str(vault_path))
     assert no_secret.returncode == 1 and "COACHDESK_PASSPHRASE" in no_secret.stderr
+
+
+def test_every_command_module_is_registered() -> None:
+    from coachdesk.cli.main import COMMAND_MODULES
+    from tests.conftest import REPO
+
+    files = {p.stem for p in (REPO / "coachdesk" / "cli").glob("*_cmds.py")}
+    assert {m.__name__.rsplit(".", 1)[1] for m in COMMAND_MODULES} == files

@@ -59,11 +59,11 @@ def test_secret_key_never_in_plain_on_disk(tmp_path: Path) -> None:
 def test_store_kinds_never_cross(tmp_path: Path, vault_path: Path) -> None:
     desk, _ = _create(tmp_path)
     desk.close()
-    # Each kind refuses the other (vault.py reports it as a store it cannot use) and nothing
-    # is changed: both still open as what they are.
-    with pytest.raises(VaultError):
+    # Each kind refuses the other before any migration runs, and nothing is changed: both
+    # still open as what they are, at their own schema version.
+    with pytest.raises(VaultError, match="not a vault"):
         Vault.open(tmp_path / "rco", PASSPHRASE)
-    with pytest.raises(VaultError):
+    with pytest.raises(VaultError, match="not a RCO store"):
         RcoStore.open(vault_path, PASSPHRASE)
     RcoDesk.open(tmp_path / "rco", PASSPHRASE).close()
     Vault.open(vault_path, PASSPHRASE).close()

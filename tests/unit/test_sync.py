@@ -300,3 +300,29 @@ def test_serials_count_per_rco_after_enrolling_with_another(vault: Vault, out: P
     assert set(_resource_names(vault)) == {"Lakeside Peer Center"}
     path.write_bytes(directory_bytes(old_rco, 41, "Harbor Detox"))  # the old RCO's: refused
     assert sync.sync_once(vault, FolderTransport(out)).directory == DirectoryOutcome.REFUSED
+
+
+def test_progress_is_reported_and_a_cancelled_run_leaves_the_rest_waiting(
+    vault: Vault, out: Path
+) -> None:
+    items = add_bundles(vault, 4)
+    calls: list[tuple[int, int]] = []
+
+    def cancel_after_two() -> bool:
+        return len(calls) > 2
+
+    report = sync.sync_once(
+        vault,
+        FolderTransport(out),
+        progress=lambda d, t: calls.append((d, t)),
+        cancelled=cancel_after_two,
+    )
+    assert report.sent == [items[0].file_name, items[1].file_name]
+    assert "stopped" in report.error and report.waiting == 2
+    assert _states(vault) == [OutboxState.SENT] * 2 + [OutboxState.WAITING] * 2
+    assert sync.sync_status(vault).state == SyncState.WAITING
+    calls.clear()
+    assert sync.sync_once(
+        vault, FolderTransport(out), progress=lambda d, t: calls.append((d, t))
+    ).ok
+    assert calls == [(0, 2), (1, 2), (2, 2)]

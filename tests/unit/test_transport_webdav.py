@@ -260,3 +260,10 @@ def test_a_black_holed_server_times_out_within_bounds(pki: Pki) -> None:
         with pytest.raises(OfflineError, match="no answer in time"):
             dav_transport(url, pki, policy=policy).deliver(NAME, b"x")
         assert time.monotonic() - started < 3
+
+
+def test_a_busy_server_probes_as_offline(dav: DavServer, pki: Pki) -> None:
+    dav.faults.busy_left = 1
+    with pytest.raises(OfflineError, match="busy or down"):
+        dav_transport(dav.url, pki).probe()
+    dav_transport(dav.url, pki).probe()

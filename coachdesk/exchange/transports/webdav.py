@@ -248,6 +248,11 @@ class WebDavTransport:
             raise exc.final from None
         finally:
             conn.close()
+        if response.status in (429, 500, 502, 503, 504):
+            raise OfflineError(
+                f"The RCO's server is busy or down (HTTP {response.status}); "
+                "the exports stay waiting."
+            )
         if response.status not in (200, 207):
             self._refuse(response, "the inbox check")
 

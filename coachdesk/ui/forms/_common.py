@@ -6,10 +6,8 @@ coachdesk.core.models objects.
 
 from __future__ import annotations
 
-import ctypes
 import dataclasses
 import re
-import sys
 import types
 import typing
 from collections.abc import Callable, Iterable
@@ -21,11 +19,9 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QLocale,
-    QObject,
     Qt,
     QTime,
     Signal,
-    SignalInstance,
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -54,37 +50,6 @@ _M = TypeVar("_M")
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark `text` for translation in `context` without translating it (typed for mypy)."""
     return text
-
-
-def _emit_returns_borrowed_true() -> bool:
-    """PySide6 6.12 returns True from SignalInstance.emit() without taking a reference to it.
-    On Python 3.11 (where True is not immortal) every emit from Python then drains one
-    reference from True, and after a few thousand emits the interpreter aborts
-    ("bool_dealloc: deallocating True or False"). Detect it once, with a private probe."""
-
-    class _Probe(QObject):
-        ping = Signal()
-
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    probe.ping.emit()
-    lost = before - sys.getrefcount(True)
-    if lost > 0:
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))  # give back what the probe took
-    return lost > 0
-
-
-_BORROWED_TRUE = _emit_returns_borrowed_true()
-
-
-def emit(signal: SignalInstance, *args: object) -> None:
-    """signal.emit(*args), repairing the reference PySide6 6.12 drops (see above).
-
-    Every Python-side emit in the forms goes through here. GUI thread (like any emit of theirs).
-    """
-    result: object = signal.emit(*args)  # type: ignore[func-returns-value]  # it returns a bool
-    if _BORROWED_TRUE and result is True:
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
 
 
 ERROR_COLOR = "#a4262c"  # 6.6:1 on white: readable, not alarming
@@ -263,11 +228,11 @@ class OptionalDateEdit(QWidget):
         layout.addStretch(1)
         self.setFocusProxy(self.check)
         self.check.toggled.connect(self._toggled)
-        self.edit.dateChanged.connect(lambda _d: emit(self.changed))
+        self.edit.dateChanged.connect(lambda _d: self.changed.emit())
 
     def _toggled(self, on: bool) -> None:
         self.edit.setEnabled(on)
-        emit(self.changed)
+        self.changed.emit()
 
     def value(self) -> date | None:
         """The date, or None when it is not given."""
@@ -326,7 +291,7 @@ class StringListEditor(QWidget):
         self.setFocusProxy(self.list)
         self.add_button.clicked.connect(self.add_item)
         self.remove_button.clicked.connect(self.remove_selected)
-        self.list.itemChanged.connect(lambda _i: emit(self.changed))
+        self.list.itemChanged.connect(lambda _i: self.changed.emit())
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         """Delete removes the selected row."""
@@ -348,7 +313,7 @@ class StringListEditor(QWidget):
         if not item.text():
             self.list.setFocus()
             self.list.editItem(item)
-        emit(self.changed)
+        self.changed.emit()
         return item
 
     def remove_selected(self) -> None:
@@ -356,7 +321,7 @@ class StringListEditor(QWidget):
         row = self.list.currentRow()
         if row >= 0:
             self.list.takeItem(row)
-            emit(self.changed)
+            self.changed.emit()
 
     def values(self) -> list[str]:
         """The non-blank rows, trimmed."""

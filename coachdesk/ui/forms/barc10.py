@@ -39,7 +39,6 @@ from coachdesk.core.models import Barc10Assessment
 from coachdesk.ui.forms._common import (
     MUTED_COLOR,
     QT_TRANSLATE_NOOP,
-    emit,
     error_label,
     format_date,
     from_qdate,
@@ -243,7 +242,7 @@ class Barc10Form(QWidget):
         if checked:
             self.error.setVisible(False)
             self._update_total()
-            emit(self.changed)
+            self.changed.emit()
 
     def answer(self, item: int, value: int, *, advance: bool = False) -> None:
         """Answer statement `item` (0-based) with `value` (1..6); optionally focus the next one."""
@@ -313,7 +312,7 @@ class Barc10Form(QWidget):
             return False
         answers = barc10.validate([v for v in values if v is not None])
         self.error.setVisible(False)
-        emit(self.submitted, answers, from_qdate(self.date_edit.date()))
+        self.submitted.emit(answers, from_qdate(self.date_edit.date()))
         return True
 
     def error_text(self) -> str:

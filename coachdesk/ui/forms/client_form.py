@@ -27,7 +27,6 @@ from coachdesk.errors import ValidationError
 from coachdesk.ui.forms._common import (
     FieldErrors,
     OptionalDateEdit,
-    emit,
     enum_combo,
     error_label,
     from_qdate,
@@ -223,6 +222,10 @@ class ClientForm(QWidget):
         self.set_client(model_from_json(Client, draft["client"]))
         self._dirty = bool(draft.get("dirty"))
 
+    def reset(self) -> None:
+        """Clear the form for a new client."""
+        self.set_client(None)
+
     def set_client(self, client: Client | None) -> None:
         """Show `client` for editing; None clears the form for a new client."""
         self._loading = True
@@ -305,4 +308,4 @@ class ClientForm(QWidget):
     def _save(self) -> None:
         c = self.client()
         if c is not None:
-            emit(self.submitted, c)
+            self.submitted.emit(c)

@@ -29,7 +29,6 @@ from coachdesk.errors import ValidationError
 from coachdesk.ui.forms._common import (
     FieldErrors,
     OptionalDateEdit,
-    emit,
     error_label,
     format_date,
     from_qdate,
@@ -137,7 +136,7 @@ class ConsentForm(QWidget):
         if self._loading:
             return
         self._dirty = True
-        emit(self.changed)
+        self.changed.emit()
 
     def is_dirty(self) -> bool:
         """True when the coach changed something since the form was last filled."""
@@ -188,6 +187,19 @@ class ConsentForm(QWidget):
         edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 14)
         self._row(text, edit, field)
         return edit
+
+    @property
+    def client_id(self) -> int:
+        """The client new records are for (set by set_*() or directly by the shell)."""
+        return self._client_id
+
+    @client_id.setter
+    def client_id(self, value: int) -> None:
+        self._client_id = value
+
+    def reset(self) -> None:
+        """Start a new consent for the same client."""
+        self.set_consent(None, self._client_id, self.patient.text())
 
     def default_revocation_terms(self) -> str:
         """The plain default wording for the right to revoke."""
@@ -269,7 +281,7 @@ class ConsentForm(QWidget):
     def _save(self) -> None:
         c = self.consent()
         if c is not None:
-            emit(self.submitted, c)
+            self.submitted.emit(c)
 
 
 class ConsentList(QWidget):
@@ -381,9 +393,9 @@ class ConsentList(QWidget):
     def _revoke(self) -> None:
         chosen = self.selected()
         if chosen is not None and chosen.id is not None and chosen.is_active(self._today()):
-            emit(self.revoke_requested, chosen.id)
+            self.revoke_requested.emit(chosen.id)
 
     def _activated(self) -> None:
         chosen = self.selected()
         if chosen is not None and chosen.id is not None:
-            emit(self.consent_activated, chosen.id)
+            self.consent_activated.emit(chosen.id)

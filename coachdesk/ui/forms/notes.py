@@ -50,7 +50,6 @@ from coachdesk.ui.forms._common import (
     FieldErrors,
     OptionalDateEdit,
     date_format,
-    emit,
     enum_combo,
     error_label,
     format_date,
@@ -181,7 +180,7 @@ class NoteForm(QWidget):
         if self._loading:
             return
         self._dirty = True
-        emit(self.changed)
+        self.changed.emit()
 
     def is_dirty(self) -> bool:
         """True when the coach changed something since the form was last filled."""
@@ -243,6 +242,19 @@ class NoteForm(QWidget):
             if attempt
             else self.tr("What happened, in plain words the client would recognise.")
         )
+
+    @property
+    def client_id(self) -> int:
+        """The client new records are for (set by set_*() or directly by the shell)."""
+        return self._client_id
+
+    @client_id.setter
+    def client_id(self, value: int) -> None:
+        self._client_id = value
+
+    def reset(self) -> None:
+        """Start a new note, now, for the same client (the offered goals stay)."""
+        self.set_note(None, self._client_id)
 
     def set_goals(self, goals: Sequence[str], touched: Sequence[str] = ()) -> None:
         """Offer these plan goals to tick (the client's own goal texts)."""
@@ -336,7 +348,7 @@ class NoteForm(QWidget):
     def _save(self) -> None:
         n = self.note()
         if n is not None:
-            emit(self.submitted, n)
+            self.submitted.emit(n)
 
 
 def snippet_html(snippet: str) -> str:
@@ -447,7 +459,7 @@ class NotesList(QWidget):
         if not text.strip():
             self._timer.stop()
             self._show_notes()
-            emit(self.search_requested, "")
+            self.search_requested.emit("")
             return
         self._timer.start()
 
@@ -456,12 +468,12 @@ class NotesList(QWidget):
         text = self.search.text().strip()
         if not text:
             self._show_notes()
-        emit(self.search_requested, text)
+        self.search_requested.emit(text)
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         note_id = item.data(0, _ID)
         if note_id is not None:
-            emit(self.note_activated, int(note_id))
+            self.note_activated.emit(int(note_id))
 
     def set_notes(self, notes: Sequence[SessionNote]) -> None:
         """Show the client's notes, newest first (shown whenever the search box is empty)."""
@@ -555,6 +567,10 @@ class NotesList(QWidget):
         else:
             self.status.setText(self.tr("No note matches “%1”.").replace("%1", query))
         self.status.setStyleSheet(f"color: {MUTED_COLOR};")
+
+    def set_hits(self, hits: Sequence[NoteHit]) -> None:
+        """Same as set_search_results()."""
+        self.set_search_results(hits)
 
     def shown_ids(self) -> list[int]:
         """The note ids in the list, top to bottom (for tests and the shell)."""

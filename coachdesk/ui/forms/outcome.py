@@ -8,13 +8,17 @@ from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,9 +28,9 @@ from coachdesk.core.models import OutcomeAssessment, Timepoint
 from coachdesk.errors import ValidationError
 from coachdesk.ui.forms._common import (
     FieldErrors,
-    emit,
     enum_combo,
     error_label,
+    format_date,
     from_qdate,
     heading_label,
     hint_label,
@@ -35,7 +39,7 @@ from coachdesk.ui.forms._common import (
     strip_mnemonic,
     to_qdate,
 )
-from coachdesk.ui.forms.labels import EMPLOYMENT, HOUSING, text_label
+from coachdesk.ui.forms.labels import EMPLOYMENT, HOUSING, label, text_label
 
 NUMBER_FIELDS = ("days_used", "arrests", "ed_visits", "social_connectedness")
 YES_NO_FIELDS = ("overdose", "in_treatment", "on_moud", "recovery_support")
@@ -126,7 +130,34 @@ class OutcomeForm(QWidget):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
         outer.addLayout(buttons)
-        outer.addStretch(1)
+        outer.addWidget(heading_label(self.tr("Recorded"), self, scale=1.0))
+        self.history = QTableWidget(0, 6, self)
+        self.history.setHorizontalHeaderLabels(
+            [
+                self.tr("Timepoint"),
+                self.tr("Date"),
+                self.tr("Days used"),
+                self.tr("Housing"),
+                self.tr("Work or school"),
+                self.tr("Connected"),
+            ]
+        )
+        self.history.setAccessibleName(self.tr("Recorded outcomes"))
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.history.setTabKeyNavigation(False)
+        self.history.verticalHeader().setVisible(False)
+        self.history.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.setToolTip(self.tr("Enter or double-click opens a recorded timepoint."))
+        outer.addWidget(self.history, 1)
+        self.no_history = hint_label(self.tr("No outcomes recorded yet."), self)
+        outer.addWidget(self.no_history)
+        self._outcomes: list[OutcomeAssessment] = []
+        self.history.activated.connect(self._open_recorded)
         self.save_button.clicked.connect(self._save)
         self.cancel_button.clicked.connect(self.cancelled)
         self.set_outcome(None, 0)
@@ -182,6 +213,54 @@ class OutcomeForm(QWidget):
         combo.setAccessibleName(strip_mnemonic(text))
         self._row(text, combo, field)
         return combo
+
+    # -- recorded outcomes -------------------------------------------------------------------
+
+    @property
+    def client_id(self) -> int:
+        """The client new outcomes are for."""
+        return self._client_id
+
+    @client_id.setter
+    def client_id(self, value: int) -> None:
+        self._client_id = value
+
+    def set_outcomes(self, outcomes: list[OutcomeAssessment]) -> None:
+        """Show the outcomes already recorded; a new entry starts at the first timepoint that
+        has none."""
+        order = {t: i for i, t in enumerate(Timepoint)}
+        self._outcomes = sorted(outcomes, key=lambda o: (order[o.timepoint], o.taken_on))
+        table, locale = self.history, self.locale()
+        table.setRowCount(0)
+        for row, o in enumerate(self._outcomes):
+            table.insertRow(row)
+            cells = [
+                label(o.timepoint),
+                format_date(locale, o.taken_on),
+                "" if o.days_used is None else str(o.days_used),
+                text_label(HOUSING, o.housing) if o.housing else "",
+                text_label(EMPLOYMENT, o.employment) if o.employment else "",
+                "" if o.social_connectedness is None else f"{o.social_connectedness} / 5",
+            ]
+            for column, text in enumerate(cells):
+                table.setItem(row, column, QTableWidgetItem(text))
+        table.setVisible(bool(self._outcomes))
+        self.no_history.setVisible(not self._outcomes)
+        if self._id is None:  # not reviewing a recorded one: suggest the next timepoint
+            done = {o.timepoint for o in self._outcomes}
+            missing = [t for t in Timepoint if t not in done]
+            if missing:
+                select_data(self.timepoint, missing[0])
+
+    def _open_recorded(self) -> None:
+        row = self.history.currentRow()
+        if 0 <= row < len(self._outcomes):
+            self.set_outcome(self._outcomes[row], self._client_id)
+
+    def reset(self) -> None:
+        """Start a new entry for the same client (at the first timepoint not recorded)."""
+        self.set_outcome(None, self._client_id)
+        self.set_outcomes(self._outcomes)
 
     # -- model in and out --------------------------------------------------------------------
 
@@ -240,4 +319,4 @@ class OutcomeForm(QWidget):
     def _save(self) -> None:
         o = self.outcome()
         if o is not None:
-            emit(self.submitted, o)
+            self.submitted.emit(o)

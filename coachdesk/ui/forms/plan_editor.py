@@ -57,7 +57,6 @@ from coachdesk.ui.forms._common import (
     OptionalDateEdit,
     StringListEditor,
     date_format,
-    emit,
     error_label,
     format_date,
     from_qdate,
@@ -234,10 +233,10 @@ class GoalEditor(QFrame):
         self.remove_button.clicked.connect(self._remove_clicked)
 
     def _item_changed(self, _item: QTableWidgetItem) -> None:
-        emit(self.changed)
+        self.changed.emit()
 
     def _remove_clicked(self) -> None:
-        emit(self.remove_requested, self)
+        self.remove_requested.emit(self)
 
     def _add_step_clicked(self) -> None:
         row = self.add_step(ActionStep(""))
@@ -262,7 +261,7 @@ class GoalEditor(QFrame):
         self.steps.setItem(row, 3, status)
         self.steps.blockSignals(blocked)
         self.steps.fit_rows()
-        emit(self.changed)
+        self.changed.emit()
         return row
 
     def remove_step(self) -> None:
@@ -271,7 +270,7 @@ class GoalEditor(QFrame):
         if row >= 0:
             self.steps.removeRow(row)
             self.steps.fit_rows()
-            emit(self.changed)
+            self.changed.emit()
 
     def set_goal(self, goal: Goal) -> None:
         """Show `goal`."""
@@ -551,7 +550,7 @@ class PlanEditor(QWidget):
         if not self._dirty:
             self._dirty = True
             self._show_dirty()
-        emit(self.changed)
+        self.changed.emit()
 
     def _contact_changed(self, _item: QTableWidgetItem) -> None:
         self._touched()
@@ -651,9 +650,13 @@ class PlanEditor(QWidget):
 
     # -- versions ------------------------------------------------------------------------------
 
-    def set_versions(self, versions: list[tuple[int, datetime]]) -> None:
-        """List the saved versions (number, saved at), newest first in the list."""
-        current = self._base.version if self._base else None
+    def set_versions(
+        self, versions: list[tuple[int, datetime]], current: int | None = None
+    ) -> None:
+        """List the saved versions (number, saved at), newest first; select `current` (default:
+        the version shown)."""
+        if current is None:
+            current = self._base.version if self._base else None
         self.versions.blockSignals(True)
         self.versions.clear()
         locale = self.locale()
@@ -670,7 +673,7 @@ class PlanEditor(QWidget):
     def _version_activated(self, index: int) -> None:
         number = self.versions.itemData(index)
         if number:
-            emit(self.version_selected, int(number))
+            self.version_selected.emit(int(number))
 
     # -- model in and out ----------------------------------------------------------------------
 
@@ -789,7 +792,7 @@ class PlanEditor(QWidget):
         """Validate, then emit save_requested(). Returns whether it was emitted."""
         if not self.validate():
             return False
-        emit(self.save_requested)
+        self.save_requested.emit()
         return True
 
     # -- drafts ----------------------------------------------------------------------------------

@@ -25,7 +25,6 @@ from coachdesk.core.models import AuditEntry, Referral, ReferralStatus, Resource
 from coachdesk.core.validation import REFERRAL_FLOW
 from coachdesk.ui.forms._common import (
     OptionalDateEdit,
-    emit,
     format_date,
     format_datetime,
     from_qdate,
@@ -148,6 +147,15 @@ class ReferralPanel(QWidget):
         self.set_resources([])
         self.set_referrals([], 0)
 
+    @property
+    def client_id(self) -> int:
+        """The client new records are for (set by set_*() or directly by the shell)."""
+        return self._client_id
+
+    @client_id.setter
+    def client_id(self, value: int) -> None:
+        self._client_id = value
+
     # -- resources ---------------------------------------------------------------------------
 
     def set_resources(self, resources: Sequence[Resource]) -> None:
@@ -185,8 +193,7 @@ class ReferralPanel(QWidget):
         if r is None or r.id is None:
             return
         made = from_qdate(self.made_on.date())
-        emit(
-            self.referral_requested,
+        self.referral_requested.emit(
             Referral(
                 self._client_id,
                 r.category,
@@ -200,9 +207,10 @@ class ReferralPanel(QWidget):
 
     # -- referrals -----------------------------------------------------------------------------
 
-    def set_referrals(self, referrals: Sequence[Referral], client_id: int) -> None:
-        """Show the client's referrals, newest first."""
-        self._client_id = client_id
+    def set_referrals(self, referrals: Sequence[Referral], client_id: int | None = None) -> None:
+        """Show the client's referrals, newest first (client_id: whose; default unchanged)."""
+        if client_id is not None:
+            self._client_id = client_id
         self._referrals = sorted(referrals, key=lambda r: (r.made_on, r.id or 0), reverse=True)
         self._show_table()
 
@@ -260,7 +268,7 @@ class ReferralPanel(QWidget):
         value = self.next_status.currentData()
         if chosen is None or chosen.id is None or value is None:
             return
-        emit(self.advance_requested, chosen.id, ReferralStatus(value))
+        self.advance_requested.emit(chosen.id, ReferralStatus(value))
 
 
 class AuditTrailView(QWidget):

@@ -335,24 +335,34 @@ def main() -> int:
 
     def outcome_form() -> QWidget:
         form = OutcomeForm()
-        form.set_outcome(
-            OutcomeAssessment(
-                7,
-                Timepoint.FOLLOWUP_180,
-                today,
-                days_used=2,
-                overdose=False,
-                housing="unstable",
-                employment="unemployed",
-                arrests=0,
-                ed_visits=1,
-                in_treatment=True,
-                on_moud=True,
-                recovery_support=True,
-                social_connectedness=3,
-            ),
-            7,
+        form.set_outcome(None, 7)
+        form.set_outcomes(
+            [
+                OutcomeAssessment(
+                    7,
+                    Timepoint.BASELINE,
+                    today - timedelta(days=200),
+                    days_used=14,
+                    overdose=True,
+                    housing="homeless",
+                    employment="unemployed",
+                    arrests=1,
+                    ed_visits=2,
+                    social_connectedness=2,
+                ),
+                OutcomeAssessment(
+                    7,
+                    Timepoint.FOLLOWUP_180,
+                    today - timedelta(days=10),
+                    days_used=2,
+                    housing="unstable",
+                    employment="unemployed",
+                    social_connectedness=3,
+                ),
+            ]
         )
+        form.spins["days_used"].setValue(0)
+        form.housing.setCurrentIndex(form.housing.findData("stable"))
         return form
 
     def referral_panel() -> QWidget:
@@ -415,7 +425,7 @@ def main() -> int:
         ("note-form", note_form, (900, 640), False),
         ("notes-list", notes_list, (1000, 420), False),
         ("notes-search", notes_search, (1000, 300), False),
-        ("outcome-form", outcome_form, (1000, 520), False),
+        ("outcome-form", outcome_form, (1000, 640), False),
         ("referral-panel", referral_panel, (1000, 600), False),
         ("audit-trail", audit_view, (800, 300), False),
     ]

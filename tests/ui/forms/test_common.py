@@ -1,14 +1,13 @@
-"""The shared pieces: the emit() repair for PySide6 6.12, date formats, list editor."""
+"""The shared pieces: many emits survive PySide6 6.12, date formats, list editor."""
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 
 from PySide6.QtCore import QLocale, QObject, Signal
 from pytestqt.qtbot import QtBot
 
-from coachdesk.ui.forms._common import StringListEditor, date_format, emit, format_date
+from coachdesk.ui.forms._common import StringListEditor, date_format, format_date
 
 
 class _Source(QObject):
@@ -16,16 +15,16 @@ class _Source(QObject):
     value = Signal(object)
 
 
-def test_emit_does_not_drain_references_to_true(qtbot: QtBot) -> None:
+def test_many_emits_do_not_exhaust_true(qtbot: QtBot) -> None:
+    """PySide6 6.12 on Python 3.11 drops a reference to True on every Python-side emit;
+    coachdesk.app.qtguard (applied when coachdesk.ui is imported) keeps that harmless."""
     source = _Source()
     received: list[object] = []
     source.value.connect(received.append)
-    before = sys.getrefcount(True)
-    for _ in range(5000):  # more than the references True holds in a small process
-        emit(source.ping)
-        emit(source.value, 1)
-    assert abs(sys.getrefcount(True) - before) < 50
-    assert len(received) == 5000
+    for _ in range(20_000):  # far more than the references True holds in a small process
+        source.ping.emit()
+        source.value.emit(True)
+    assert len(received) == 20_000 and all(received)
 
 
 def test_dates_have_four_digit_years_in_each_locale(qtbot: QtBot) -> None:

@@ -183,3 +183,11 @@ def test_accessible_names(qtbot: QtBot) -> None:
     show_active(qtbot, listing)
     listing.set_consents(consents())
     assert unnamed(form) == [] and unnamed(listing) == []
+
+
+def test_reset_starts_a_new_consent_for_the_same_client(qtbot: QtBot) -> None:
+    form = make_form(qtbot)
+    form.recipients.setText("Court")
+    form.reset()
+    assert form.recipients.text() == "" and form.patient.text() == "Tralen Moquist"
+    assert form.client_id == 12

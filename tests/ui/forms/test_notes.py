@@ -153,3 +153,14 @@ def test_accessible_names(qtbot: QtBot) -> None:
     listing = NotesList()
     show_active(qtbot, listing)
     assert unnamed(form) == [] and unnamed(listing) == []
+
+
+def test_reset_keeps_client_and_goals(qtbot: QtBot) -> None:
+    form = make_form(qtbot)
+    form.text.setPlainText("Something")
+    form.reset()
+    assert form.text.toPlainText() == "" and form.client_id == 4 and form.goals.count() == 2
+    form.client_id = 9
+    form.text.setPlainText("Another")
+    note = form.note()
+    assert note is not None and note.client_id == 9

@@ -189,3 +189,34 @@ def test_audit_trail_plain_words_and_local_time(qtbot: QtBot) -> None:
         expected
     )
     assert not trail.empty.isVisible()
+
+
+def test_recorded_outcomes_and_next_timepoint(qtbot: QtBot) -> None:
+    form = make_outcome_form(qtbot)
+    form.client_id = 6
+    form.reset()
+    assert form.no_history.isVisible()
+    recorded = [
+        OutcomeAssessment(
+            6,
+            Timepoint.BASELINE,
+            date(2025, 11, 2),
+            days_used=12,
+            housing="homeless",
+            social_connectedness=2,
+            id=1,
+        ),
+        OutcomeAssessment(6, Timepoint.FOLLOWUP_180, date(2026, 5, 1), days_used=2, id=2),
+    ]
+    form.set_outcomes(recorded)
+    assert form.history.rowCount() == 2 and not form.no_history.isVisible()
+    assert form.history.item(0, 3).text() == "No housing"
+    assert form.timepoint.currentData() == Timepoint.ANNUAL  # the first one not recorded yet
+    # Opening a recorded row loads it for review; saving it again keeps its id.
+    form.history.setCurrentCell(0, 0)
+    form.history.setFocus()
+    qtbot.keyClick(form.history, Qt.Key.Key_Return)
+    assert form.outcome() == recorded[0]
+    form.reset()
+    assert form.timepoint.currentData() == Timepoint.ANNUAL
+    assert form.outcome() is not None and form.outcome().id is None

@@ -1,0 +1,71 @@
+"""Preview, print and save the recovery plan from the window: real PDF, read back; audited;
+no plaintext copy left in the temp folder."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+
+from coachdesk.core.caseload import Caseload
+from coachdesk.core.models import Client, Goal, LifeDomain, RecoveryPlan, Setting
+from coachdesk.storage.vault import Vault
+from tests.conftest import PASSPHRASE
+from tests.ui.conftest import MakeWindow, unlock
+
+
+def test_preview_print_and_save_the_plan(
+    qtbot: QtBot, make_window: MakeWindow, coach_vault: Path, tmp_path: Path
+) -> None:
+    with Vault.open(coach_vault, PASSPHRASE) as v:
+        c = Caseload(v)
+        cid = c.add_client(Client("Marisol", "Quenby", date(2026, 2, 1), Setting.COMMUNITY, "Mari"))
+        c.save_plan(
+            RecoveryPlan(
+                cid,
+                "A quiet home and my sister's trust",
+                [
+                    Goal(LifeDomain.HOUSING, "Sign a lease by summer"),
+                    Goal(LifeDomain.HEALTH, "Walk every morning"),
+                ],
+            )
+        )
+    temp_pdfs = set(Path(tempfile.gettempdir()).glob("*.pdf"))
+    window = make_window()
+    unlock(qtbot, window)
+    window.open_client(cid)
+    qtbot.waitUntil(lambda: window.workspace.client_id == cid, timeout=5_000)
+    window.print_action.trigger()  # Ctrl+P
+    dialog = window.workspace.output_dialog
+    qtbot.waitUntil(lambda: dialog.page_count() > 0, timeout=20_000)
+    assert dialog.print_button.isEnabled()
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printer-output.pdf"))
+    assert dialog.print_to(printer) == dialog.page_count()
+    assert len(PdfReader(tmp_path / "printer-output.pdf").pages) == dialog.page_count()
+
+    target = tmp_path / "chosen" / "plan"
+    target.parent.mkdir()
+    dialog.save_to(target)
+    saved = target.with_suffix(".pdf")
+    qtbot.waitUntil(saved.exists, timeout=10_000)
+    text = "".join(page.extract_text() for page in PdfReader(saved).pages)
+    assert "Sign a lease by summer" in text
+    assert "42 CFR part 2" in text
+    assert "Quenby" in text and "Marisol" not in text  # preferred name only, by default
+    assert oct(saved.stat().st_mode & 0o777) == "0o600"
+    assert set(Path(tempfile.gettempdir()).glob("*.pdf")) == temp_pdfs
+    qtbot.waitUntil(lambda: not window.db.busy, timeout=5_000)
+    window.close()
+
+    with Vault.open(coach_vault, PASSPHRASE) as v:
+        trail = [(e.action, e.detail) for e in Caseload(v).audit_trail(cid)]
+    assert ("view", "recovery plan version 1 preview") in trail
+    assert any(a == "print" and "recovery plan version 1" in d for a, d in trail)
+    assert ("export", "recovery plan version 1 saved as PDF") in trail
