@@ -1,0 +1,1058 @@
+"""The window's side of the RCO exchange: enrollment, export preview and sealing, and sync.
+
+`install(window)` adds a "Sync" menu and a status-bar indicator (offline / syncing / failed /
+waiting / up to date, last success, exports waiting, "Sync now") to the MainWindow, and a
+QTimer that, while the vault is unlocked, checks the RCO's WebDAV inbox every few minutes and
+sends waiting exports without the coach doing anything.
+
+Every vault and network operation runs on the database worker through `Database.call` (the
+use cases in coachdesk.exchange.export and coachdesk.exchange.sync); the GUI thread only shows
+results. The background check is `sync.sync_if_reachable`: it does nothing unless an export
+waits, then one quick probe (at most `RetryPolicy.probe_timeout` on the worker), then
+`sync_once`. Locking stops the timer and hides the indicator; results of jobs queued before
+the lock are dropped by the Database (generation counter).
+
+A sealed export goes only into the outbox (in the vault), not to a folder the coach picks:
+the outbox is what every sync sends and tracks (waiting / sent / failed, never sent twice);
+a loose copy in a folder would be a second, untracked way out. To carry exports on a USB
+stick the coach uses "Sync to a folder", which delivers and records them like any sync.
+
+Threading: GUI thread only (jobs passed to `Database.call` run on the worker).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.core.caseload import Caseload
+from coachdesk.errors import CoachDeskError
+from coachdesk.exchange import export as exports
+from coachdesk.exchange import sync
+from coachdesk.exchange.enrollment import MAX_BYTES as ENROLLMENT_MAX_BYTES
+from coachdesk.exchange.transports import Transport
+from coachdesk.exchange.transports.folder import FolderTransport
+from coachdesk.exchange.transports.webdav import RetryPolicy, WebDavSettings, WebDavTransport
+from coachdesk.storage.outbox import OutboxState
+from coachdesk.ui.common import named, show_error
+
+CHECK_MINUTES = 3  # background reachability check while unlocked
+MAX_CA_BYTES = 256 * 1024
+
+
+def _mono(points: int = 18) -> QFont:
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setPointSize(points)
+    font.setBold(True)
+    return font
+
+
+def _when(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    moment = QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+
+
+def _read_limited(path: Path, limit: int, what: str) -> bytes:
+    """Read a small file the coach picked (worker thread); plain error if unreadable."""
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)
+    except OSError as exc:
+        raise CoachDeskError(f"Cannot read {what} {path.name}: {exc.strerror}.") from None
+    if len(data) > limit:
+        raise CoachDeskError(f"{path.name} is too large to be {what}.")
+    return data
+
+
+def _big_label(text: str = "", name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setFont(_mono())
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setMinimumHeight(48)
+    label.setStyleSheet(
+        # The font goes in the style sheet too: the application's sheet sets label fonts.
+        "QLabel { background: #ffffff; border: 1px solid #9aa5a8; border-radius: 4px; "
+        "padding: 8px; font-size: 16pt; font-weight: bold; "
+        f"font-family: '{label.font().family()}', monospace; }}"
+    )
+    if name:
+        label.setAccessibleName(name)
+    label.hide()  # shown once it has a fingerprint
+    return label
+
+
+def _error_label() -> QLabel:
+    label = QLabel("")
+    label.setObjectName("exchangeError")
+    label.setStyleSheet("color: #b00020; font-weight: bold;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _show_inline(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+# -- enrollment ----------------------------------------------------------------------------
+
+
+class EnrollDialog(QDialog):
+    """Choose the RCO's enrollment file, compare its fingerprint with the one on paper,
+    enroll, then show this device's fingerprint for the supervisor to confirm."""
+
+    def __init__(self, controller: ExchangeController, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.data_path: Path | None = None
+        self.check: exports.EnrollmentCheck | None = None
+        self.enrolled: exports.EnrollmentResult | None = None
+        self.setWindowTitle(self.tr("Enroll with your RCO"))
+        self.setMinimumWidth(700)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Your supervisor gives you an enrollment file and, on paper, its fingerprint. "
+                "Enrolling lets this vault seal outcome exports that only your RCO can open."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        row = QHBoxLayout()
+        self.file_edit = named(QLineEdit(), self.tr("Enrollment file"))
+        self.file_edit.setReadOnly(True)
+        self.file_edit.setPlaceholderText(self.tr("No file chosen"))
+        self.choose_button = named(QPushButton(self.tr("&Choose file…")), self.tr("Choose file"))
+        self.choose_button.clicked.connect(self.choose_file)
+        row.addWidget(self.file_edit, 1)
+        row.addWidget(self.choose_button)
+        layout.addLayout(row)
+        self.rco_label = QLabel("")
+        self.rco_label.setWordWrap(True)
+        layout.addWidget(self.rco_label)
+        self.fingerprint_label = _big_label(name=self.tr("RCO fingerprint in the file"))
+        layout.addWidget(self.fingerprint_label)
+        self.replace_box = named(
+            QCheckBox(self.tr("Yes, replace the RCO this vault is enrolled with")),
+            self.tr("Replace the current RCO"),
+        )
+        self.replace_box.hide()
+        self.replace_label = QLabel("")
+        self.replace_label.setWordWrap(True)
+        self.replace_label.hide()
+        layout.addWidget(self.replace_label)
+        layout.addWidget(self.replace_box)
+        form = QFormLayout()
+        self.typed = named(
+            QLineEdit(),
+            self.tr("Fingerprint from your supervisor"),
+            self.tr("Type the fingerprint from the paper; dashes and spaces do not matter."),
+        )
+        self.typed.setFont(_mono(13))
+        self.typed.setStyleSheet(
+            f"font-size: 12pt; font-family: '{self.typed.font().family()}', monospace;"
+        )
+        self.typed.setEnabled(False)
+        form.addRow(self.tr("&Fingerprint on paper:"), self.typed)
+        layout.addLayout(form)
+        self.error = _error_label()
+        layout.addWidget(self.error)
+        self.done_label = QLabel("")
+        self.done_label.setWordWrap(True)
+        self.done_label.hide()
+        layout.addWidget(self.done_label)
+        self.device_label = _big_label(name=self.tr("This device's fingerprint"))
+        self.device_label.hide()
+        layout.addWidget(self.device_label)
+        self.buttons = QDialogButtonBox()
+        self.enroll_button = self.buttons.addButton(
+            self.tr("&Enroll"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.enroll_button.setEnabled(False)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.enroll_button.clicked.connect(self.submit)
+        self.close_button.clicked.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.typed.textChanged.connect(lambda _t: _show_inline(self.error, ""))
+        self.typed.returnPressed.connect(self.submit)
+
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the enrollment file"),
+            str(Path.home()),
+            self.tr("Enrollment files (*.json *.cdenroll);;All files (*)"),
+        )
+        if name:
+            self.load(Path(name))
+
+    def load(self, path: Path) -> None:
+        """Read and verify the file on the worker, then show who it is from."""
+        _show_inline(self.error, "")
+        self.file_edit.setText(str(path))
+
+        def job(c: Caseload) -> exports.EnrollmentCheck:
+            return exports.check_enrollment(
+                c, _read_limited(path, ENROLLMENT_MAX_BYTES, "an enrollment file")
+            )
+
+        self.controller.db.call(job, lambda check: self._loaded(path, check), self._failed_load)
+
+    def _failed_load(self, exc: CoachDeskError) -> None:
+        self.check, self.data_path = None, None
+        self.rco_label.setText("")
+        self.fingerprint_label.setText("")
+        self.fingerprint_label.hide()
+        self.typed.setEnabled(False)
+        self.enroll_button.setEnabled(False)
+        _show_inline(self.error, str(exc))
+
+    def _loaded(self, path: Path, check: exports.EnrollmentCheck) -> None:
+        self.check, self.data_path = check, path
+        self.rco_label.setText(
+            self.tr(
+                "This file is from <b>{rco}</b>. Its fingerprint must be the same as the one "
+                "your supervisor wrote down for you:"
+            ).format(rco=check.rco_name.replace("<", "&lt;"))
+        )
+        self.fingerprint_label.setText(check.fingerprint)
+        self.fingerprint_label.show()
+        self.replace_label.setVisible(check.replaces_another_rco)
+        self.replace_box.setVisible(check.replaces_another_rco)
+        self.replace_box.setChecked(False)
+        if check.replaces_another_rco:
+            self.replace_label.setText(
+                self.tr(
+                    "This vault is enrolled with {old} now. After enrolling with {new}, new "
+                    "exports can be opened by {new} only; exports already waiting stay sealed "
+                    "for {old}."
+                ).format(old=check.current_rco, new=check.rco_name)
+            )
+        self.typed.setEnabled(True)
+        self.enroll_button.setEnabled(True)
+        self.typed.setFocus()
+        self.adjustSize()
+
+    def submit(self) -> None:
+        if self.check is None or self.data_path is None or self.enrolled is not None:
+            return
+        typed = self.typed.text().strip()
+        if not typed:
+            _show_inline(self.error, self.tr("Type the fingerprint your supervisor gave you."))
+            self.typed.setFocus()
+            return
+        if self.check.replaces_another_rco and not self.replace_box.isChecked():
+            _show_inline(
+                self.error, self.tr("Tick the box to confirm that you replace your current RCO.")
+            )
+            self.replace_box.setFocus()
+            return
+        path, replace = self.data_path, self.replace_box.isChecked()
+
+        def job(c: Caseload) -> exports.EnrollmentResult:
+            data = _read_limited(path, ENROLLMENT_MAX_BYTES, "an enrollment file")
+            check = exports.check_enrollment(c, data, typed)
+            if not check.matches_expected:
+                # Same refusal as the use case, in the coach's language.
+                raise _Mismatch()
+            return exports.enroll(c, data, typed, replace=replace)
+
+        self.enroll_button.setEnabled(False)
+        self.controller.db.call(job, self._enrolled, self._failed_enroll)
+
+    def _failed_enroll(self, exc: CoachDeskError) -> None:
+        self.enroll_button.setEnabled(True)
+        if isinstance(exc, _Mismatch):
+            _show_inline(
+                self.error,
+                self.tr(
+                    "The fingerprint does not match the one in the file. Nothing was enrolled: "
+                    "check the paper with your supervisor before using this file."
+                ),
+            )
+        else:
+            _show_inline(self.error, str(exc))
+        self.typed.selectAll()
+        self.typed.setFocus()
+        self.adjustSize()
+
+    def _enrolled(self, result: exports.EnrollmentResult) -> None:
+        self.enrolled = result
+        _show_inline(self.error, "")
+        self.typed.setEnabled(False)
+        self.choose_button.setEnabled(False)
+        self.replace_box.setEnabled(False)
+        self.enroll_button.hide()
+        self.close_button.setText(self.tr("&Close"))
+        self.done_label.setText(
+            self.tr(
+                "Enrolled with {rco}. Give your supervisor this device's fingerprint so the RCO "
+                "can confirm exports come from you:"
+            ).format(rco=result.rco_name)
+        )
+        self.done_label.show()
+        self.device_label.setText(result.device_fingerprint)
+        self.device_label.show()
+        self.close_button.setFocus()
+        self.adjustSize()
+        self.controller.refresh_status()
+
+
+class _Mismatch(CoachDeskError):
+    def __init__(self) -> None:
+        super().__init__("The fingerprint does not match the one from your supervisor.")
+
+
+# -- export ----------------------------------------------------------------------------------
+
+
+def _seal_into_outbox(c: Caseload) -> exports.ExportResult:
+    """Seal on the worker. `export()` writes the bundle file too: it goes to a private
+    folder inside the vault folder and is removed, since the outbox keeps the sealed bytes."""
+    folder = Path(tempfile.mkdtemp(prefix=".seal-", dir=c.vault.path))
+    try:
+        return exports.export(c, folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _preview_html(preview: exports.ExportPreview) -> str:
+    """The use case's plain-words lines, laid out: the field list and the generalizations
+    as bullet lists."""
+    parts: list[str] = []
+    bullets: list[str] = []
+
+    def flush() -> None:
+        if bullets:
+            parts.append("<ul>" + "".join(f"<li>{b}</li>" for b in bullets) + "</ul>")
+            bullets.clear()
+
+    for line in preview.lines():
+        if line.startswith("  - "):
+            bullets.append(_escape(line[4:]))
+            continue
+        flush()
+        head, sep, rest = line.partition(": ")
+        if line.startswith("Each record holds: "):
+            parts.append(f"<p><b>{_escape(head)}:</b></p>")
+            bullets.extend(_escape(f.strip().rstrip(".")) for f in rest.split("; "))
+            flush()
+        elif sep and head in ("Never included", "Information kept"):
+            parts.append(f"<p><b>{_escape(head)}:</b> {_escape(rest)}</p>")
+        else:
+            parts.append(f"<p>{_escape(line)}</p>")
+    flush()
+    return "".join(parts)
+
+
+class ExportDialog(QDialog):
+    """Show the plain-words preview, then seal into the outbox on request."""
+
+    def __init__(self, controller: ExchangeController, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.preview: exports.ExportPreview | None = None
+        self.sealed: exports.ExportResult | None = None
+        self.setWindowTitle(self.tr("Export outcomes for your RCO"))
+        self.resize(760, 600)
+        layout = QVBoxLayout(self)
+        self.headline = QLabel(self.tr("Preparing the preview…"))
+        self.headline.setWordWrap(True)
+        font = self.headline.font()
+        font.setPointSize(font.pointSize() + 2)
+        font.setBold(True)
+        self.headline.setFont(font)
+        layout.addWidget(self.headline)
+        self.text = named(QTextBrowser(), self.tr("What the export would contain"))
+        layout.addWidget(self.text, 1)
+        self.progress = named(QProgressBar(), self.tr("Sealing progress"))
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        layout.addWidget(self.progress)
+        self.error = _error_label()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox()
+        self.seal_button = self.buttons.addButton(
+            self.tr("&Seal && queue"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.seal_button.setEnabled(False)
+        self.seal_button.setToolTip(
+            self.tr("Seal for your RCO and put it in the outbox; it leaves with the next sync.")
+        )
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.seal_button.clicked.connect(self.seal)
+        self.close_button.clicked.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.text.setFocus()
+        self.progress.show()
+        controller.db.call(exports.preview_export, self._previewed, self._failed)
+
+    def _previewed(self, preview: exports.ExportPreview) -> None:
+        self.preview = preview
+        self.progress.hide()
+        self.headline.setText(
+            self.tr("{n} records would be sealed for {rco}. Nothing is sealed yet.").format(
+                n=preview.records, rco=preview.rco_name
+            )
+        )
+        self.text.setHtml(_preview_html(preview))
+        self.seal_button.setEnabled(True)
+        self.seal_button.setDefault(True)
+        self.seal_button.setFocus()
+
+    def _failed(self, exc: CoachDeskError) -> None:
+        self.progress.hide()
+        self.seal_button.setEnabled(self.preview is not None and self.sealed is None)
+        if isinstance(exc, exports.NotEnrolledError):
+            self.headline.setText(self.tr("This vault is not enrolled with an RCO yet."))
+            _show_inline(
+                self.error,
+                self.tr(
+                    "Ask your supervisor for the enrollment file and its fingerprint, then use "
+                    "Sync ▸ Enroll with RCO."
+                ),
+            )
+        else:
+            _show_inline(self.error, str(exc))
+
+    def seal(self) -> None:
+        if self.preview is None or self.sealed is not None:
+            return
+        self.seal_button.setEnabled(False)
+        self.progress.show()
+        self.headline.setText(self.tr("Sealing…"))
+        self.controller.db.call(_seal_into_outbox, self._sealed, self._failed)
+
+    def _sealed(self, result: exports.ExportResult) -> None:
+        self.sealed = result
+        self.progress.hide()
+        self.seal_button.hide()
+        self.close_button.setText(self.tr("&Close"))
+        self.close_button.setFocus()
+        self.headline.setText(
+            self.tr(
+                "Export number {n} is sealed and waiting in the outbox ({records} records, "
+                "{kb} KB). It leaves with the next sync."
+            ).format(n=result.counter, records=result.records, kb=max(1, result.size_bytes // 1024))
+        )
+        self.controller.refresh_status()
+        self.controller.kick()
+
+
+# -- sync settings ---------------------------------------------------------------------------
+
+
+class SyncSettingsDialog(QDialog):
+    """The RCO's WebDAV inbox (stored inside the vault) and "Sync to a folder"."""
+
+    def __init__(self, controller: ExchangeController, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.has_password = False
+        self.stored_ca = ""
+        self.setWindowTitle(self.tr("Sync settings"))
+        self.setMinimumWidth(600)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Your RCO's inbox on its WebDAV server. The address, user name, password and "
+                "certificate are kept inside your encrypted vault only."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.url = named(QLineEdit(), self.tr("Inbox address"))
+        self.url.setPlaceholderText("https://rco.example.org/remote.php/dav/files/coach/inbox/")
+        self.user = named(QLineEdit(), self.tr("User name"))
+        self.password = named(QLineEdit(), self.tr("Password"))
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        ca_row = QHBoxLayout()
+        self.ca_file = named(
+            QLineEdit(),
+            self.tr("RCO certificate file"),
+            self.tr("Optional: only needed if your RCO gave you its own certificate."),
+        )
+        self.ca_file.setPlaceholderText(self.tr("Optional"))
+        self.ca_button = named(QPushButton(self.tr("&Browse…")), self.tr("Choose certificate"))
+        self.ca_button.clicked.connect(self.choose_ca)
+        ca_row.addWidget(self.ca_file, 1)
+        ca_row.addWidget(self.ca_button)
+        form.addRow(self.tr("Inbox &address:"), self.url)
+        form.addRow(self.tr("&User name:"), self.user)
+        form.addRow(self.tr("&Password:"), self.password)
+        ca_label = QLabel(self.tr("RCO &certificate:"))
+        ca_label.setBuddy(self.ca_file)
+        form.addRow(ca_label, ca_row)
+        layout.addLayout(form)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.error = _error_label()
+        layout.addWidget(self.error)
+        usb = QHBoxLayout()
+        self.folder_button = named(
+            QPushButton(self.tr("Sync to a &folder (USB stick)…")),
+            self.tr("Sync to a folder"),
+            self.tr("Send the waiting exports to a folder, such as a USB stick for your RCO."),
+        )
+        self.folder_button.clicked.connect(self.sync_to_folder)
+        usb.addWidget(self.folder_button)
+        usb.addStretch(1)
+        layout.addLayout(usb)
+        self.buttons = QDialogButtonBox()
+        self.test_button = self.buttons.addButton(
+            self.tr("&Test connection"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.save_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("&Save"))
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))
+        self.test_button.clicked.connect(self.test_connection)
+        self.save_button.clicked.connect(self.save)
+        cancel.clicked.connect(self.reject)
+        layout.addWidget(self.buttons)
+        controller.db.call(sync.webdav_settings, self._loaded, self._show_error)
+
+    def _loaded(self, stored: WebDavSettings | None) -> None:
+        if stored is None:
+            return
+        self.url.setText(stored.url)
+        self.user.setText(stored.user)
+        self.has_password = True
+        self.stored_ca = stored.ca_pem
+        self.password.setPlaceholderText(self.tr("(kept; type to change)"))
+        if stored.ca_pem:
+            self.ca_file.setPlaceholderText(self.tr("(a certificate is kept; choose to change)"))
+
+    def choose_ca(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose your RCO's certificate"),
+            str(Path.home()),
+            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
+        )
+        if name:
+            self.ca_file.setText(name)
+
+    def _settings_job(self) -> Callable[[Caseload], WebDavSettings]:
+        """What the fields say, built and checked on the worker (reads the CA file there)."""
+        url, user = self.url.text().strip(), self.user.text().strip()
+        password = self.password.text()
+        ca_path = self.ca_file.text().strip()
+        stored_ca = self.stored_ca
+
+        def build(c: Caseload) -> WebDavSettings:
+            kept = sync.webdav_settings(c) if not password else None
+            ca_pem = stored_ca
+            if ca_path:
+                ca_pem = _read_limited(Path(ca_path), MAX_CA_BYTES, "a certificate").decode(
+                    "utf-8", "replace"
+                )
+            return WebDavSettings(url, user, password or (kept.password if kept else ""), ca_pem)
+
+        return build
+
+    def save(self) -> None:
+        _show_inline(self.error, "")
+        build = self._settings_job()
+
+        def job(c: Caseload) -> None:
+            sync.save_webdav_settings(c, build(c))
+
+        self.save_button.setEnabled(False)
+        self.controller.db.call(job, self._saved, self._save_failed)
+
+    def _saved(self, _result: object) -> None:
+        self.controller.refresh_status()
+        self.controller.kick()
+        self.accept()
+
+    def _save_failed(self, exc: CoachDeskError) -> None:
+        self.save_button.setEnabled(True)
+        self._show_error(exc)
+
+    def test_connection(self) -> None:
+        _show_inline(self.error, "")
+        self.message.setText(self.tr("Checking the inbox…"))
+        build = self._settings_job()
+        policy = self.controller.policy
+
+        def job(c: Caseload) -> None:
+            transport = WebDavTransport(build(c), policy)
+            try:
+                transport.probe()
+            finally:
+                transport.close()
+
+        self.test_button.setEnabled(False)
+        self.controller.db.call(job, self._tested, self._test_failed)
+
+    def _tested(self, _result: object) -> None:
+        self.test_button.setEnabled(True)
+        self.message.setText(self.tr("The inbox answered and accepted your user name."))
+
+    def _test_failed(self, exc: CoachDeskError) -> None:
+        self.test_button.setEnabled(True)
+        self.message.setText("")
+        self._show_error(exc)
+
+    def _show_error(self, exc: CoachDeskError) -> None:
+        _show_inline(self.error, str(exc))
+
+    def sync_to_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose the folder or USB stick to send to"), str(Path.home())
+        )
+        if folder:
+            self.controller.sync_to_folder(Path(folder))
+            self.accept()
+
+
+# -- outbox ----------------------------------------------------------------------------------
+
+
+class OutboxDialog(QDialog):
+    """Every export in the outbox with its state (never the sealed bytes)."""
+
+    def __init__(self, controller: ExchangeController, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setWindowTitle(self.tr("Outbox"))
+        self.resize(820, 380)
+        layout = QVBoxLayout(self)
+        self.table = named(QTableWidget(0, 6), self.tr("Exports in the outbox"))
+        self.table.setWordWrap(False)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Number"),
+                self.tr("Sealed"),
+                self.tr("State"),
+                self.tr("Records"),
+                self.tr("Sent on"),
+                self.tr("Where to, or the last problem"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        self.empty = QLabel("")
+        layout.addWidget(self.empty)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("&Close"))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        controller.db.call(sync.list_outbox, self.show_rows, lambda e: show_error(self, str(e)))
+
+    def state_text(self, state: OutboxState) -> str:
+        return {
+            OutboxState.WAITING: self.tr("Waiting"),
+            OutboxState.SENDING: self.tr("Sending"),
+            OutboxState.SENT: self.tr("Sent"),
+            OutboxState.FAILED: self.tr("Failed"),
+        }.get(state, str(state))
+
+    def show_rows(self, rows: list[sync.OutboxRow]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            records = row.summary.get("records", "")
+            detail = row.sent_to if row.state == OutboxState.SENT else row.last_error
+            for j, text in enumerate(
+                (
+                    str(row.counter),
+                    _when(row.created_at),
+                    self.state_text(row.state),
+                    str(records),
+                    _when(row.sent_at),
+                    detail,
+                )
+            ):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(i, j, item)
+        self.empty.setText("" if rows else self.tr("The outbox is empty."))
+        self.table.setFocus()
+
+
+# -- the controller --------------------------------------------------------------------------
+
+SyncResult = tuple[sync.SyncReport | None, sync.SyncStatus]
+
+
+class ExchangeController(QObject):
+    """Owns the Sync menu, the status-bar indicator and the background check timer."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        *,
+        check_ms: int = CHECK_MINUTES * 60_000,
+        policy: RetryPolicy | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.db: Any = window.db  # type: ignore[attr-defined]
+        self.policy = policy
+        self.status: sync.SyncStatus | None = None
+        self.syncing = False
+        self.last_report: sync.SyncReport | None = None
+        self.menu: QMenu | None = None
+        self.dialog: QDialog | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(check_ms)
+        self.timer.timeout.connect(self.background_check)
+        self.soon = QTimer(self)  # one check shortly after unlocking or sealing
+        self.soon.setSingleShot(True)
+        self.soon.timeout.connect(self.background_check)
+        # Child timers (not QTimer.singleShot): they die with the window, never fire after.
+        self.menu_timer = QTimer(self)
+        self.menu_timer.setSingleShot(True)
+        self.menu_timer.timeout.connect(self._ensure_menu)
+        self.indicator = QLabel("")
+        self.indicator.setObjectName("syncIndicator")
+        self.indicator.setTextFormat(Qt.TextFormat.RichText)
+        self.sync_button = QToolButton()
+        self.sync_button.setObjectName("syncNow")
+        self.sync_button.setAutoRaise(True)
+        self.sync_button.clicked.connect(self.sync_now)
+        bar = window.statusBar()
+        bar.addPermanentWidget(self.indicator)
+        bar.addPermanentWidget(self.sync_button)
+        self._build_menu()
+        self.db.opened.connect(self._opened)
+        self.db.closed.connect(self._closed)
+        window.installEventFilter(self)
+        if self.db.is_open:
+            self._opened()
+        else:
+            self._closed()
+
+    # -- menu and texts --------------------------------------------------------------------
+
+    def _build_menu(self) -> None:
+        """(Re)create the Sync menu; the window's own menus are rebuilt on a language change,
+        which clears the menu bar, so this runs again after it."""
+        bar = self.window.menuBar()
+        before = None
+        for action in bar.actions():
+            if action.objectName() == "helpMenu" or action.text().replace("&", "") in (
+                "Help",
+                "Ayuda",
+            ):
+                before = action
+        menu = QMenu(self.tr("&Sync"), bar)
+        menu.menuAction().setObjectName("syncMenu")
+
+        def add(text: str, slot: Callable[[], object], name: str, key: str = "") -> QAction:
+            action = QAction(text, menu)
+            action.setObjectName(name)
+            if key:
+                action.setShortcut(QKeySequence(key))
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False: slot())
+            menu.addAction(action)
+            return action
+
+        self.enroll_action = add(self.tr("&Enroll with RCO…"), self.open_enroll, "enroll")
+        self.export_action = add(
+            self.tr("E&xport outcomes…"), self.open_export, "export_outcomes", "Ctrl+Shift+E"
+        )
+        menu.addSeparator()
+        self.sync_action = add(self.tr("Sync &now"), self.sync_now, "sync_now", "F9")
+        self.settings_action = add(self.tr("Sync &settings…"), self.open_settings, "sync_settings")
+        self.outbox_action = add(self.tr("&Outbox…"), self.open_outbox, "outbox")
+        if before is not None:
+            bar.insertMenu(before, menu)
+        else:
+            bar.addMenu(menu)
+        self.menu = menu
+        # The actions live on the window too, so their shortcuts work with the menu closed.
+        for action in menu.actions():
+            if not action.isSeparator():
+                self.window.addAction(action)
+        self.sync_button.setText(self.tr("Sync now"))
+        self.sync_button.setAccessibleName(self.tr("Sync now"))
+        self.sync_button.setToolTip(self.tr("Send waiting exports now (F9)"))
+        self.indicator.setAccessibleName(self.tr("Sync state"))
+        self._update_enabled()
+        self._render()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            # The window rebuilds its menus right after; add ours back once it has.
+            self.menu_timer.start(0)
+        return False
+
+    def _ensure_menu(self) -> None:
+        names = [a.objectName() for a in self.window.menuBar().actions()]
+        if self.menu is not None and "syncMenu" in names:
+            self.window.menuBar().removeAction(self.menu.menuAction())
+        self._build_menu()
+
+    def _update_enabled(self) -> None:
+        unlocked = bool(self.db.is_open)
+        for action in (
+            self.enroll_action,
+            self.export_action,
+            self.sync_action,
+            self.settings_action,
+            self.outbox_action,
+        ):
+            action.setEnabled(unlocked)
+        self.sync_button.setEnabled(unlocked and not self.syncing)
+        self.sync_action.setEnabled(unlocked and not self.syncing)
+
+    def state_words(self, status: sync.SyncStatus) -> tuple[str, str]:
+        """(short label, colour) for the indicator."""
+        if self.syncing or status.state == sync.SyncState.SYNCING:
+            return self.tr("Syncing…"), "#1565c0"
+        if status.state == sync.SyncState.OFFLINE:
+            return self.tr("Offline"), "#6d6d6d"
+        if status.state == sync.SyncState.FAILED:
+            return self.tr("Sync failed"), "#b00020"
+        if status.state == sync.SyncState.WAITING:
+            return self.tr("Waiting to send"), "#b26a00"
+        return self.tr("Up to date"), "#2e7d32"
+
+    def indicator_text(self) -> str:
+        """The indicator's words (plain text); empty while locked."""
+        status = self.status
+        if status is None or not self.db.is_open:
+            return ""
+        words, _colour = self.state_words(status)
+        parts = [words]
+        if status.waiting:
+            parts.append(self.tr("{n} waiting").format(n=status.waiting))
+        if status.last_success is not None:
+            parts.append(self.tr("last sync {when}").format(when=_when(status.last_success)))
+        elif status.state == sync.SyncState.UP_TO_DATE:
+            return self.tr("Nothing to send yet")
+        else:
+            parts.append(self.tr("never synced"))
+        return " · ".join(parts)
+
+    def _render(self) -> None:
+        text = self.indicator_text()
+        visible = bool(text)
+        self.indicator.setVisible(visible)
+        self.sync_button.setVisible(self.db.is_open)
+        if not visible or self.status is None:
+            self.indicator.setText("")
+            self.indicator.setToolTip("")
+            self.indicator.setAccessibleDescription("")
+            return
+        _words, colour = self.state_words(self.status)
+        self.indicator.setText(f'<span style="color:{colour}">●</span> {_escape(text)}')
+        tip = text
+        if self.status.state in (sync.SyncState.FAILED, sync.SyncState.OFFLINE) and (
+            self.status.last_error
+        ):
+            tip += "\n" + self.status.last_error
+        self.indicator.setToolTip(tip)
+        self.indicator.setAccessibleDescription(tip)
+
+    # -- lock / unlock ---------------------------------------------------------------------
+
+    def _opened(self) -> None:
+        self._update_enabled()
+        self.refresh_status()
+        self.timer.start()
+        # First check soon after unlocking, not only after the first interval.
+        self.soon.start(2_000)
+
+    def _closed(self) -> None:
+        self.timer.stop()
+        self.soon.stop()
+        self.status = None
+        self.syncing = False
+        self.last_report = None
+        self._update_enabled()
+        self._render()
+
+    # -- status and syncing ----------------------------------------------------------------
+
+    def refresh_status(self) -> None:
+        if self.db.is_open:
+            self.db.call(sync.sync_status, self._set_status, lambda _e: None)
+
+    def _set_status(self, status: sync.SyncStatus) -> None:
+        self.status = status
+        self._render()
+
+    def kick(self) -> None:
+        """Something new may be sendable: check soon instead of at the next interval."""
+        if self.db.is_open:
+            self.soon.start(0)
+
+    def background_check(self) -> None:
+        """Timer slot: on the worker, send waiting exports if the WebDAV inbox answers."""
+        if not self.db.is_open or self.syncing:
+            return
+        policy = self.policy
+
+        def job(c: Caseload) -> SyncResult:
+            transport = sync.configured_transport(c, policy)
+            report = sync.sync_if_reachable(c, transport) if transport is not None else None
+            return report, sync.sync_status(c)
+
+        self.db.call(job, self._background_done, lambda _e: self.refresh_status())
+
+    def _background_done(self, result: SyncResult) -> None:
+        report, status = result
+        if report is not None:
+            self.last_report = report
+            if report.delivered:
+                self.window.statusBar().showMessage(
+                    self.tr("Exports sent to your RCO: {n}.").format(n=report.delivered), 8000
+                )
+        self._set_status(status)
+
+    def sync_now(self) -> None:
+        """Send through the WebDAV inbox; without one, ask for a folder (USB stick)."""
+        if not self.db.is_open or self.syncing:
+            return
+
+        def has_inbox(c: Caseload) -> bool:
+            return sync.webdav_settings(c) is not None
+
+        def decided(configured: bool) -> None:
+            if configured:
+                self._run_sync(None)
+                return
+            folder = QFileDialog.getExistingDirectory(
+                self.window,
+                self.tr("No RCO inbox is set up: choose a folder or USB stick to send to"),
+                str(Path.home()),
+            )
+            if folder:
+                self._run_sync(Path(folder))
+
+        self.db.call(has_inbox, decided, lambda e: show_error(self.window, str(e)))
+
+    def sync_to_folder(self, folder: Path) -> None:
+        if self.db.is_open and not self.syncing:
+            self._run_sync(folder)
+
+    def _run_sync(self, folder: Path | None) -> None:
+        policy = self.policy
+        no_inbox = self.tr("No RCO inbox is set up. Use Sync ▸ Sync settings, or send to a folder.")
+
+        def job(c: Caseload) -> SyncResult:
+            transport: Transport | None
+            if folder is not None:
+                transport = FolderTransport(folder)
+            else:
+                transport = sync.configured_transport(c, policy)
+            if transport is None:
+                raise CoachDeskError(no_inbox)
+            return sync.sync_once(c, transport), sync.sync_status(c)
+
+        self.syncing = True
+        self._update_enabled()
+        self._render()
+        self.db.call(job, self._sync_done, self._sync_failed)
+
+    def _sync_done(self, result: SyncResult) -> None:
+        self.syncing = False
+        report, status = result
+        self.last_report = report
+        self._update_enabled()
+        self._set_status(status)
+        if report is None:
+            return
+        if report.ok:
+            if report.delivered:
+                message = self.tr("Exports sent to your RCO: {n}.").format(n=report.delivered)
+            else:
+                message = self.tr("Nothing was waiting to be sent.")
+            self.window.statusBar().showMessage(message, 8000)
+            return
+        problem = report.error or next(iter(report.failed.values()), "") or report.directory_error
+        text = self.tr("Not everything could be sent. Exports still waiting: {n}.").format(
+            n=report.waiting
+        )
+        show_error(self.window, f"{text}\n\n{problem}" if problem else text)
+
+    def _sync_failed(self, exc: CoachDeskError) -> None:
+        self.syncing = False
+        self._update_enabled()
+        self.refresh_status()
+        show_error(self.window, str(exc))
+
+    # -- dialogs ---------------------------------------------------------------------------
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_enroll(self) -> EnrollDialog:
+        dialog = EnrollDialog(self, self.window)
+        self._open(dialog)
+        return dialog
+
+    def open_export(self) -> ExportDialog:
+        dialog = ExportDialog(self, self.window)
+        self._open(dialog)
+        return dialog
+
+    def open_settings(self) -> SyncSettingsDialog:
+        dialog = SyncSettingsDialog(self, self.window)
+        self._open(dialog)
+        return dialog
+
+    def open_outbox(self) -> OutboxDialog:
+        dialog = OutboxDialog(self, self.window)
+        self._open(dialog)
+        return dialog
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def install(window: QMainWindow, **options: Any) -> ExchangeController:
+    """Add the Sync menu, indicator and background check to `window` (a MainWindow with a
+    `db` Database). Call once, at the end of the window's construction. GUI thread only."""
+    controller = ExchangeController(window, **options)
+    window.exchange = controller  # type: ignore[attr-defined]
+    return controller
