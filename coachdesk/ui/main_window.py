@@ -42,6 +42,7 @@ from coachdesk.files import explain_os_error
 from coachdesk.resources import resource
 from coachdesk.ui.clients import ClientsPage
 from coachdesk.ui.common import named, show_error
+from coachdesk.ui.exchange import install as install_exchange
 from coachdesk.ui.resources_page import ResourcesPage
 from coachdesk.ui.settings_dialog import SettingsDialog
 from coachdesk.ui.today import TodayPage
@@ -99,6 +100,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         self._build_ui()
         self.show_lock_screen()
+        # Enrollment, export, the sync indicator and background sync (issues 5 and 6).
+        self.exchange = install_exchange(self)
 
     # -- building --------------------------------------------------------------------------
 
