@@ -21,6 +21,7 @@ from coachdesk.core.models import RecoveryPlan
 from coachdesk.reports.common import FONT, register_fonts, styles
 from coachdesk.reports.plan_pdf import render_plan_pdf
 from coachdesk.reports.samples import long_plan, sample_client, sample_profile, typical_plan
+from tests.benchmarks.report import record
 
 RUNS = 9
 
@@ -79,6 +80,15 @@ def test_render_time(label: str, plan: RecoveryPlan) -> None:
         f"  baseline, bare reportlab with {len(texts)} paragraphs: {bare_ms:.1f} ms wall / "
         f"{bare_cpu:.1f} ms CPU; ratio {plan_ms / bare_ms:.2f}x wall, "
         f"{plan_cpu / bare_cpu:.2f}x CPU"
+    )
+    record(
+        4,
+        f"plan PDF render, {label} (CPU)",
+        plan_cpu,
+        "ms",
+        "< 150 ms" if label == "typical" else "-",
+        plan_cpu / bare_cpu,
+        "bare reportlab, same paragraphs",
     )
     if label == "typical":
         assert plan_cpu < 150, f"typical plan took {plan_cpu:.0f} ms CPU (target < 150 ms)"

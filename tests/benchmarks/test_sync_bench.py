@@ -20,6 +20,7 @@ from coachdesk.exchange import sync
 from coachdesk.exchange.transports import Delivery
 from coachdesk.exchange.transports.folder import FolderTransport
 from coachdesk.storage.vault import Vault
+from tests.benchmarks.report import record
 from tests.conftest import PASSPHRASE
 from tests.sync_helpers import add_bundles, dav_transport
 from tests.webdav_server import PASSWORD, USER, DavServer, Pki
@@ -97,6 +98,15 @@ def test_sync_100_bundles_over_webdav(
     print(
         f"  baseline folder sync_once:                {local:6.2f} s  "
         f"{COUNT / local:6.1f} bundles/s"
+    )
+    record(
+        6,
+        "sync 100 bundles x 50 KB over WebDAV",
+        webdav,
+        "s",
+        "-",
+        webdav / raw,
+        "raw PUTs on the same connection",
     )
     print(f"  ratio WebDAV / raw PUTs:  {webdav / raw:5.2f}")
     print(f"  ratio WebDAV / folder:    {webdav / local:5.2f}")
