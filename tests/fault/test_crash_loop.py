@@ -100,3 +100,41 @@ def test_deleted_wal_and_shm_after_a_crash(vault_path: Path) -> None:
         if rows:
             caseload.open_client(rows[0].id)
     assert isinstance(acknowledged, list)
+
+
+@pytest.mark.slow
+def test_kill_9_during_demo_data_generation(vault_path: Path) -> None:
+    """demo-data writes one transaction: after any kill the caseload is all there or absent."""
+    rng = random.Random(9)
+    env = {**os.environ, "PYTHONPATH": str(REPO), "COACHDESK_PASSPHRASE": PASSPHRASE}
+    completed = 0
+    for _ in range(12):
+        child = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "coachdesk",
+                "demo-data",
+                str(vault_path),
+                "--clients",
+                "40",
+                "--notes-per-client",
+                "20",
+                "--seed",
+                str(rng.randint(0, 999)),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            cwd=REPO,
+        )
+        time.sleep(rng.uniform(0.3, 2.5))
+        if child.poll() is None:
+            os.kill(child.pid, signal.SIGKILL)
+        child.communicate(timeout=60)
+        completed += child.returncode == 0
+        with Vault.open(vault_path, PASSPHRASE) as vault:
+            assert vault.check().ok
+            clients = vault.conn.execute("SELECT count(*) FROM clients").fetchone()[0]
+            assert clients == 40 * completed, "a killed generation left nothing behind"
+            assert AuditLog(vault.conn, vault.audit_key).verify() is None
