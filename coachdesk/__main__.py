@@ -22,10 +22,14 @@ def _require_encryption() -> None:
         raise SystemExit(1) from None
 
 
+# Options of the window (coachdesk/app/bootstrap.py); anything else goes to the command line.
+GUI_OPTIONS = ("--demo", "--vault-dir", "--lang")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     _require_encryption()
-    if not args or args[0].startswith("--demo") or args[0] == "--vault-dir":
+    if not args or args[0].split("=", 1)[0] in GUI_OPTIONS:
         from coachdesk.app.bootstrap import run_gui
 
         return run_gui(args)
