@@ -143,7 +143,7 @@ def test_repeated_kill_9_during_folder_sync_loses_and_duplicates_nothing(
     stick.mkdir()
     expected = {i.file_name: i.sealed for i in items}
     rng = random.Random(11)
-    kills, landed = 0, 0
+    kills, landed, interrupted = 0, 0, 0
 
     def count() -> int:
         return sum(1 for n in os.listdir(stick) if not n.startswith("."))
@@ -163,6 +163,7 @@ def test_repeated_kill_9_during_folder_sync_loses_and_duplicates_nothing(
             if not name.startswith("."):
                 assert (stick / name).read_bytes() == expected[name]  # never a partial file
         landed = count()
+        interrupted += landed < len(items)  # the kill cut a sync that still had work
         assert landed >= target or proc.returncode == 0
     final = _sync_process(vault_path, "--folder", str(stick))
     _out, err = final.communicate(timeout=120)
@@ -172,4 +173,6 @@ def test_repeated_kill_9_during_folder_sync_loses_and_duplicates_nothing(
     assert all((stick / n).read_bytes() == expected[n] for n in names)
     with Vault.open(vault_path, PASSPHRASE) as vault:
         assert [i.state for i in outbox.items(vault.conn)] == [OutboxState.SENT] * 40
-    assert kills >= 5 and landed < len(items)
+    # On a fast machine a sync may finish its last bundles before the kill lands; what matters
+    # is that kills did cut syncs with work left, and nothing was lost or sent twice.
+    assert kills >= 5 and interrupted >= 1
