@@ -156,6 +156,9 @@ def heading_label(text: str, parent: QWidget, scale: float = 1.15) -> QLabel:
     return label
 
 
+_V = TypeVar("_V")
+
+
 class FieldErrors:
     """Shows one validation error inline, under the field it is about.
 
@@ -184,6 +187,16 @@ class FieldErrors:
             focus = widget.focusProxy() or widget
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
         return message
+
+    def check(self, validate: Callable[[], object], value: _V) -> _V | None:
+        """`value` when `validate()` passes (errors cleared); None after showing its error."""
+        try:
+            validate()
+        except ValidationError as error:
+            self.show(error)
+            return None
+        self.clear()
+        return value
 
     def clear(self) -> None:
         """Hide every error message."""

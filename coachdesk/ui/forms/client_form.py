@@ -293,13 +293,7 @@ class ClientForm(QWidget):
     def client(self) -> Client | None:
         """The client as entered, or None after showing the first problem next to its field."""
         c = self._read()
-        try:
-            validation.client(c, self._today())
-        except ValidationError as error:
-            self.errors.show(error)
-            return None
-        self.errors.clear()
-        return c
+        return self.errors.check(lambda: validation.client(c, self._today()), c)
 
     def error_text(self) -> str:
         """The validation message shown now (empty when none)."""

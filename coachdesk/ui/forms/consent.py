@@ -266,13 +266,7 @@ class ConsentForm(QWidget):
     def consent(self) -> Consent | None:
         """The consent as entered, or None after showing the first problem next to its field."""
         c = self._read()
-        try:
-            validation.consent(c)
-        except ValidationError as error:
-            self.errors.show(error)
-            return None
-        self.errors.clear()
-        return c
+        return self.errors.check(lambda: validation.consent(c), c)
 
     def error_text(self) -> str:
         """The validation message shown now (empty when none)."""

@@ -333,13 +333,7 @@ class NoteForm(QWidget):
     def note(self) -> SessionNote | None:
         """The note as entered, or None after showing the first problem next to its field."""
         n = self._read()
-        try:
-            validation.note(n)
-        except ValidationError as error:
-            self.errors.show(error)
-            return None
-        self.errors.clear()
-        return n
+        return self.errors.check(lambda: validation.note(n), n)
 
     def error_text(self) -> str:
         """The validation message shown now (empty when none)."""

@@ -304,13 +304,7 @@ class OutcomeForm(QWidget):
             setattr(o, field, None if spin.value() == spin.minimum() else spin.value())
         for field, combo in self.yes_no.items():
             setattr(o, field, combo.currentData())
-        try:
-            validation.outcome(o)
-        except ValidationError as error:
-            self.errors.show(error)
-            return None
-        self.errors.clear()
-        return o
+        return self.errors.check(lambda: validation.outcome(o), o)
 
     def error_text(self) -> str:
         """The validation message shown now (empty when none)."""
