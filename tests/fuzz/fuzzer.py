@@ -1,10 +1,11 @@
 """A small, time-bounded mutation fuzzer for everything that parses files from outside.
 
-Targets: the enrollment file, the resource directory, the bundle header, and the bundle payload
+Targets: the enrollment file, the resource directory, the bundle header, the bundle payload
 (sealed and signed *after* mutation, so the fuzzer reaches the parser and the schema behind the
-cryptography). A target may refuse input only with a CoachDeskError subclass (a plain message);
-any other exception is a crash: the input is saved under tests/fuzz/crashes/ and becomes a
-regression test (tests/fuzz/test_fuzz.py replays every file there).
+cryptography), and the RCO importer, which imports each sealed payload into a real RCO store
+(tests/fuzz/rco_target.py). A target may refuse input only with a CoachDeskError subclass (a
+plain message); any other exception is a crash: the input is saved under tests/fuzz/crashes/
+and becomes a regression test (tests/fuzz/test_fuzz.py replays every file there).
 
     python -m tests.fuzz.fuzzer --seconds 600            # the long run, on demand
     python -m tests.fuzz.fuzzer --seconds 30 --target directory
@@ -13,6 +14,7 @@ regression test (tests/fuzz/test_fuzz.py replays every file there).
 from __future__ import annotations
 
 import argparse
+import copy
 import hashlib
 import json
 import random
@@ -25,11 +27,12 @@ from typing import Any
 
 from coachdesk.core.models import Pathway, Resource, ResourceCategory
 from coachdesk.crypto.identity import DeviceIdentity, RcoIdentity
-from coachdesk.crypto.signing import sign_document
+from coachdesk.crypto.signing import canonical, sign_document
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import bundle as bundle_format
 from coachdesk.exchange.directory import make_directory, parse_directory
 from coachdesk.exchange.enrollment import make_enrollment, parse_enrollment
+from tests.fuzz import rco_target
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
@@ -46,6 +49,8 @@ class Target:
     seeds: Callable[[], list[bytes]]
     run: Callable[[bytes], object]
     resign: bool = False  # JSON mutations are re-signed so they get past the signature
+    canonical: bool = False  # JSON mutations are re-encoded canonically to get past that check
+    finish: Callable[[], None] = lambda: None  # end-of-run checks; raising there is a crash
 
 
 def _payload_seeds() -> list[bytes]:
@@ -111,7 +116,14 @@ TARGETS = {
             lambda: [_sealed(p) for p in _payload_seeds()],
             lambda data: bundle_format.open_bundle(data, _RCO),
         ),
-        Target("bundle-payload", _payload_seeds, _open_payload),
+        Target("bundle-payload", _payload_seeds, _open_payload, canonical=True),
+        Target(
+            "rco-import",
+            _payload_seeds,
+            lambda data: rco_target.import_payload(data, _RCO, _DEVICE, _sealed, _payload_seeds()),
+            canonical=True,
+            finish=rco_target.finish,
+        ),
     ]
 }
 
@@ -144,7 +156,7 @@ _JSON_NASTIES: list[Any] = [
 ]
 
 
-def _mutate_json(rng: random.Random, data: bytes) -> bytes:
+def _mutate_json(rng: random.Random, data: bytes, canonical_form: bool) -> bytes:
     try:
         doc = json.loads(data)
     except (ValueError, RecursionError):
@@ -165,22 +177,42 @@ def _mutate_json(rng: random.Random, data: bytes) -> bytes:
     if not nodes:
         return data
     parent, key = rng.choice(nodes)
-    action = rng.randrange(4)
+    action = rng.randrange(6)
     if action == 0:
         parent[key] = rng.choice(_JSON_NASTIES)
     elif action == 1 and isinstance(parent, dict):
         del parent[key]
     elif action == 2 and isinstance(parent, dict):
         parent[f"extra{rng.randrange(9)}"] = rng.choice(_JSON_NASTIES)
-    else:
+    elif action == 3:
         parent[key] = [parent[key]] * rng.randint(2, 50)
+    else:
+        # Plausible values (the same kind, often valid) get past the schema into the code
+        # behind it: the merge, the registry, the figures.
+        parent[key] = _same_kind(rng, parent[key], [p[k] for p, k in nodes])
+    if canonical_form:
+        return canonical(doc)
     return json.dumps(doc, ensure_ascii=rng.random() < 0.5).encode()
+
+
+def _same_kind(rng: random.Random, value: Any, others: list[Any]) -> Any:
+    """Another value of the same JSON kind: a boundary number, a string or list from elsewhere
+    in the document, a list with an element dropped or repeated."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int):
+        return rng.choice([0, 1, -1, value + 1, value - 1, 6, 7, 10**6, 2**31])
+    alike = [o for o in others if type(o) is type(value) and o is not value]
+    if isinstance(value, list) and value and rng.random() < 0.5:
+        index = rng.randrange(len(value))
+        return value[:index] + value[index + 1 :] if rng.random() < 0.5 else [*value, value[index]]
+    return copy.deepcopy(rng.choice(alike)) if alike else value  # a copy: never a cycle
 
 
 def mutate(rng: random.Random, data: bytes, target: Target) -> bytes:
     choice = rng.random()
-    if choice < 0.4:
-        mutated = _mutate_json(rng, data)
+    if choice < (0.7 if target.canonical else 0.4):
+        mutated = _mutate_json(rng, data, target.canonical and rng.random() < 0.8)
         return _sign_json(mutated) if target.resign and rng.random() < 0.8 else mutated
     buf = bytearray(data)
     for _ in range(rng.randint(1, 8)):
@@ -246,6 +278,11 @@ def fuzz(target: Target, seconds: float, seed: int = 0, save: bool = True) -> Re
                 name = f"{target.name}-{hashlib.sha256(data).hexdigest()[:16]}.bin"
                 (CRASHES / name).write_bytes(data)
             print(f"CRASH {target.name}: {type(exc).__name__}: {exc}"[:300], file=sys.stderr)
+    try:
+        target.finish()
+    except Exception as exc:  # e.g. the store behind the target failed its integrity checks
+        result.crashes += 1
+        print(f"CRASH {target.name} at the end: {type(exc).__name__}: {exc}"[:300], file=sys.stderr)
     return result
 
 
