@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 from coachdesk.errors import CoachDeskError, StorageFullError
 
+TEMP_PREFIX = "."  # hidden: file pickers and the RCO importer skip it
 TEMP_SUFFIX = ".part"
 
 
@@ -41,32 +42,66 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+class StagedFile:
+    """A file written, chmod 0600 and fsynced under a hidden temp name in its target folder,
+    that takes its real name only at `publish()`.
+
+    For a file that a transaction records: stage it inside the transaction, publish it after the
+    commit. A crash in between leaves a hidden temp file, never a finished-looking file that
+    was never recorded.
+    """
+
+    def __init__(self, target: Path, temp: Path) -> None:
+        self.target = target
+        self.temp = temp
+
+    @classmethod
+    def write(cls, target: Path | str, produce: Callable[[BinaryIO], None]) -> StagedFile:
+        target = Path(target)
+        temp = target.with_name(f"{TEMP_PREFIX}{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+        try:
+            fd = os.open(
+                temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600
+            )
+        except OSError as exc:
+            raise explain_os_error(exc, target) from None
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                produce(stream)
+                stream.flush()
+                os.fsync(stream.fileno())
+        except OSError as exc:
+            temp.unlink(missing_ok=True)
+            raise explain_os_error(exc, target) from None
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+        return cls(target, temp)
+
+    def publish(self) -> Path:
+        try:
+            os.replace(self.temp, self.target)
+            fsync_dir(self.target.parent)
+        except OSError as exc:
+            self.discard()
+            raise explain_os_error(exc, self.target) from None
+        return self.target
+
+    def discard(self) -> None:
+        self.temp.unlink(missing_ok=True)
+
+
 def write_atomic_with(target: Path | str, produce: Callable[[BinaryIO], None]) -> Path:
     """Write `target` atomically with `produce(stream)` filling a private temp file."""
-    target = Path(target)
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
-    try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    except OSError as exc:
-        raise explain_os_error(exc, target) from None
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            produce(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, target)
-        fsync_dir(target.parent)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise explain_os_error(exc, target) from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return target
+    return StagedFile.write(target, produce).publish()
 
 
-def write_atomic(target: Path | str, data: bytes) -> Path:
+def stage_bytes(target: Path | str, data: bytes) -> StagedFile:
     def produce(stream: BinaryIO) -> None:
         stream.write(data)
 
-    return write_atomic_with(target, produce)
+    return StagedFile.write(target, produce)
+
+
+def write_atomic(target: Path | str, data: bytes) -> Path:
+    return stage_bytes(target, data).publish()

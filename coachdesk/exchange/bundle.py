@@ -263,5 +263,8 @@ def open_bundle(data: bytes, rco: RcoIdentity) -> OpenedBundle:
     )
 
 
+FILE_PREFIX = "coachdesk-export-"
+
+
 def bundle_file_name(counter: int, bundle_id: str) -> str:
-    return f"coachdesk-export-{counter:06d}-{bundle_id[:8]}{FILE_SUFFIX}"
+    return f"{FILE_PREFIX}{counter:06d}-{bundle_id[:8]}{FILE_SUFFIX}"

@@ -8,7 +8,9 @@ dataclasses; nothing here prints or asks. Threading: call on the thread that own
 from __future__ import annotations
 
 import json
+import os
 import secrets
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,7 +30,7 @@ from coachdesk.exchange.payload_schema import (
     QUASI_IDENTIFIERS,
     SCHEMA_VERSION,
 )
-from coachdesk.files import write_atomic
+from coachdesk.files import TEMP_PREFIX, TEMP_SUFFIX, StagedFile, stage_bytes
 from coachdesk.storage import export_queries, outbox
 
 ENROLLMENT_META = "rco.enrollment"
@@ -373,14 +375,34 @@ def build_payload(
     }
 
 
+def _remove_leftovers(out_dir: Path, counter: int) -> None:
+    """Hidden temp files that a crash left from earlier exports (lower numbers) in `out_dir`."""
+    prefix = TEMP_PREFIX + bundles.FILE_PREFIX
+    with suppress(OSError):  # a folder that cannot be listed fails on the write, plainly
+        for entry in os.scandir(out_dir):
+            number = entry.name[len(prefix) : len(prefix) + 6]
+            if (
+                entry.name.startswith(prefix)
+                and entry.name.endswith(TEMP_SUFFIX)
+                and number.isdigit()
+                and int(number) < counter
+            ):
+                with suppress(OSError):
+                    os.unlink(entry.path)
+
+
 def export(caseload: Caseload, out_dir: Path | str, *, now: datetime | None = None) -> ExportResult:
     """Seal the caseload's export for the enrolled RCO into `out_dir`.
 
     First the counter is reserved in its own transaction, so a number is never used twice even
-    if the process dies after the file was written (a gap is harmless; a repeat would be flagged
-    as a replay at the RCO). Then, in one transaction, the bundle is written atomically, queued
-    in the outbox and an "export" audit entry appended; if any of that fails, it rolls back and
-    the written file is removed.
+    if the process dies later (a gap is harmless; a repeat would be flagged as a replay at the
+    RCO). Then, in one transaction, the bundle is written and fsynced under a hidden temp name,
+    queued in the outbox and an "export" audit entry appended; if any of that fails, it rolls
+    back and the temp file is removed. Only after the commit does the file take its real name.
+    So a bundle file in `out_dir` is always one the outbox holds: a crash before the commit
+    leaves a hidden temp file (removed by the next export), never a finished-looking bundle
+    that was never recorded and that, reaching the RCO after a later one, would be flagged as
+    an old export.
     """
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
@@ -392,7 +414,8 @@ def export(caseload: Caseload, out_dir: Path | str, *, now: datetime | None = No
     with vault.transaction():
         counter = int(vault.get_meta(COUNTER_META) or "0") + 1
         vault.set_meta(COUNTER_META, str(counter))
-    written: Path | None = None
+    _remove_leftovers(out_dir, counter)
+    staged: StagedFile | None = None
     try:
         with vault.transaction() as conn:
             prepared = _prepare(caseload)
@@ -415,7 +438,7 @@ def export(caseload: Caseload, out_dir: Path | str, *, now: datetime | None = No
                 "recipient": prepared.enrollment.fingerprint,
                 "generalization": payload["generalization"],
             }
-            written = write_atomic(out_dir / name, sealed)
+            staged = stage_bytes(out_dir / name, sealed)
             outbox_id = outbox.enqueue(
                 conn, outbox.OutboxItem(payload["bundle_id"], counter, name, sealed, summary)
             )
@@ -428,9 +451,16 @@ def export(caseload: Caseload, out_dir: Path | str, *, now: datetime | None = No
                 f"{prepared.enrollment.fingerprint}",
             )
     except BaseException:
-        if written is not None:
-            written.unlink(missing_ok=True)
+        if staged is not None:
+            staged.discard()
         raise
+    try:
+        written = staged.publish()
+    except CoachDeskError as exc:
+        raise CoachDeskError(
+            f"Export number {counter} was sealed and is waiting in the outbox (it goes out with "
+            f"the next sync), but its file could not be put in {out_dir}: {exc}"
+        ) from None
     anon = prepared.anonymization
     return ExportResult(
         written,

@@ -7,10 +7,15 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from coachdesk.core.caseload import Caseload
 from coachdesk.crypto.identity import RcoIdentity
+from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import export as ex
 from coachdesk.exchange.bundle import open_bundle
+from coachdesk.files import StagedFile
+from coachdesk.rco.importer import expand_paths
 from coachdesk.storage import outbox
 from coachdesk.storage.vault import Vault
 from tests.conftest import PASSPHRASE, REPO
@@ -80,7 +85,11 @@ KILLED_CHILD = textwrap.dedent(
 )
 
 
-def test_killed_after_writing_the_file_the_counter_is_never_reused(tmp_path: Path) -> None:
+def test_killed_before_the_commit_no_bundle_file_is_left_and_no_counter_reused(
+    tmp_path: Path,
+) -> None:
+    """A bundle file in the out folder is always one the outbox holds: a file that was never
+    recorded would reach the RCO after later ones and be flagged there as an old export."""
     rco = RcoIdentity.generate()
     enrolled_vault(tmp_path / "vault", rco, clients=15).close()
     out = tmp_path / "out"
@@ -92,14 +101,35 @@ def test_killed_after_writing_the_file_the_counter_is_never_reused(tmp_path: Pat
         timeout=120,
     )
     assert child.returncode == -9
-    (orphan,) = out.iterdir()  # complete (written atomically) but never queued
+    (leftover,) = out.iterdir()  # written and fsynced, but under a hidden temp name
+    assert leftover.name.startswith(".coachdesk-export-000001-") and leftover.suffix == ".part"
+    assert expand_paths([out]) == []  # the importer does not see it
     with Vault.open(tmp_path / "vault", PASSPHRASE) as vault:
         assert vault.check().ok
         assert outbox.items(vault.conn) == []
         caseload = Caseload(vault)
         assert caseload.audit.verify() is None
         result = ex.export(caseload, out)
-    first = open_bundle(orphan.read_bytes(), rco)
-    second = open_bundle(result.path.read_bytes(), rco)
-    assert (first.counter, second.counter) == (1, 2)
-    assert first.bundle_id != second.bundle_id
+    assert list(out.iterdir()) == [result.path]  # the next export removed the leftover
+    assert open_bundle(result.path.read_bytes(), rco).counter == 2
+
+
+def test_a_file_that_cannot_be_put_in_place_after_the_commit_stays_queued(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rco = RcoIdentity.generate()
+    vault = enrolled_vault(tmp_path / "vault", rco, clients=15)
+    out = tmp_path / "out"
+    out.mkdir()
+
+    def refuse(self: StagedFile) -> Path:
+        self.discard()
+        raise CoachDeskError("The folder was removed.")
+
+    monkeypatch.setattr(StagedFile, "publish", refuse)
+    with pytest.raises(CoachDeskError, match="waiting in the outbox"):
+        ex.export(Caseload(vault), out)
+    assert list(out.iterdir()) == []
+    (item,) = outbox.items(vault.conn)
+    assert open_bundle(item.sealed, rco).counter == 1
+    vault.close()

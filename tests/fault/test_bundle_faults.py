@@ -264,7 +264,9 @@ def _replace_somewhere(payload: object, data: st.DataObject) -> object:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
-def test_any_mutated_payload_is_either_valid_or_refused_plainly(sealed: Sealed, data) -> None:
+def test_any_mutated_payload_is_either_valid_or_refused_plainly(
+    sealed: Sealed, data: st.DataObject
+) -> None:
     payload = _replace_somewhere(copy.deepcopy(sealed.payload), data)
     try:
         opened = open_bundle(reseal(sealed, payload), sealed.rco)
