@@ -110,7 +110,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     with Vault.open(args.vault, passphrase(args), allow_damaged=True) as vault:
-        report = vault.check()
+        report = vault.check(full=True)
         broken = AuditLog(vault.conn, vault.audit_key).verify()
     result = {
         "vault": str(args.vault),

@@ -295,8 +295,12 @@ class Vault:
 
     # -- checks ----------------------------------------------------------------------------
 
-    def check(self) -> CheckReport:
-        """Run SQLCipher's HMAC check of every page and SQLite's quick_check."""
+    def check(self, *, full: bool = False) -> CheckReport:
+        """Run SQLCipher's HMAC check of every page and SQLite's quick_check.
+
+        `full` (the explicit "check the vault" of the CLI) also checks that every full-text
+        search index matches the rows it indexes, which quick_check cannot see; on a vault of
+        100,000 notes that adds about 0.6 s, too much to add to every unlock."""
         conn = self.conn
         version = conn.execute("PRAGMA cipher_version").fetchone()[0]
         errors: list[str] = []
@@ -311,7 +315,23 @@ class Vault:
                 errors += quick
         except sqlcipher3.DatabaseError as exc:  # a page so damaged that reading it fails
             errors.append(str(exc))
+        if full and not errors and not self.damaged:
+            errors += self._search_index_errors()
         return CheckReport(str(version), migrate.current_version(conn), errors)
+
+    def _search_index_errors(self) -> list[str]:
+        errors = []
+        tables = self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%USING fts5%'"
+        ).fetchall()
+        for (table,) in tables:
+            # FTS5's own check; rank 1 also compares an external-content index with the rows.
+            check = f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)"
+            try:
+                self.conn.execute(check)
+            except sqlcipher3.DatabaseError as exc:
+                errors.append(f"the search index {table} does not match its rows ({exc})")
+        return errors
 
     # -- transactions and meta -------------------------------------------------------------
 

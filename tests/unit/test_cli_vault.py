@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from coachdesk.cli.main import build_parser
+from coachdesk.core.caseload import Caseload
+from coachdesk.core.models import Client, ContactMode, SessionNote, Setting
+from coachdesk.storage.vault import Vault
 from tests.conftest import PASSPHRASE, RunCli
 
 ENV = {"COACHDESK_PASSPHRASE": PASSPHRASE}
@@ -102,3 +106,30 @@ def test_demo_data_cli(run_cli: RunCli, tmp_path: Path) -> None:
     assert "5 synthetic clients" in made.stdout and "Recovery code" in made.stdout
     listed = json.loads(run_cli("client", "list", str(vault), "--json", env=ENV).stdout)
     assert len(listed) == 5
+
+
+def test_vault_check_finds_a_search_index_out_of_step_with_the_notes(
+    run_cli: RunCli, vault_path: Path
+) -> None:
+    """quick_check cannot see it; the full check (`coachdesk vault check`) does."""
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        caseload = Caseload(vault)
+        client_id = caseload.add_client(
+            Client("Index", "Test", date(2026, 1, 5), Setting.COMMUNITY)
+        )
+        note_id = caseload.add_note(
+            SessionNote(client_id, datetime(2026, 2, 1, tzinfo=UTC), ContactMode.PHONE, "kept")
+        )
+        assert vault.check(full=True).ok
+        with vault.transaction() as conn:  # the index forgets a note the table still holds
+            conn.execute(
+                "INSERT INTO notes_fts (notes_fts, rowid, text, next_steps) "
+                "VALUES ('delete', ?, 'kept', '')",
+                (note_id,),
+            )
+        assert vault.check().ok  # what every unlock runs: fast, and blind to this
+        report = vault.check(full=True)
+        assert not report.ok and "notes_fts" in report.integrity_errors[0]
+    checked = run_cli("vault", "check", str(vault_path), "--json", env=ENV)
+    assert checked.returncode != 0
+    assert "notes_fts" in json.dumps(json.loads(checked.stdout)["integrity"])
