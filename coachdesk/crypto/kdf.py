@@ -54,7 +54,9 @@ class KdfParams:
                 bytes.fromhex(data["salt"]),
             )
         except (KeyError, TypeError, ValueError):
-            raise IntegrityError("The vault's key file is damaged.") from None
+            raise IntegrityError(
+                "The vault's key file is damaged. Restore the vault from a backup."
+            ) from None
         params.check()
         return params
 
@@ -68,7 +70,8 @@ class KdfParams:
         )
         if not ok:
             raise IntegrityError(
-                "The vault's key file has been altered (unsafe key-derivation settings)."
+                "The vault's key file was altered: its unlock settings are outside the safe "
+                "range. Restore the vault from a backup."
             )
 
 

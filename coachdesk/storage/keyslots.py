@@ -98,7 +98,9 @@ class KeySlots:
         except InvalidTag:
             raise WrongPassphraseError() from None
         if len(key) != kdf.KEY_BYTES:
-            raise IntegrityError("The vault's key file is damaged.")
+            raise IntegrityError(
+                "The vault's key file is damaged. Restore the vault from a backup."
+            )
         return key
 
     def to_bytes(self) -> bytes:
@@ -118,7 +120,9 @@ class KeySlots:
         try:
             size = path.stat().st_size
             if size > MAX_FILE_BYTES:
-                raise IntegrityError("The vault's key file is damaged (too large).")
+                raise IntegrityError(
+                    "The vault's key file is damaged (too large). Restore the vault from a backup."
+                )
             raw = path.read_bytes()
         except FileNotFoundError:
             raise VaultError(f"No vault key file at {path}.") from None
@@ -128,7 +132,9 @@ class KeySlots:
 
     @classmethod
     def parse(cls, raw: bytes) -> KeySlots:
-        damaged = IntegrityError("The vault's key file is damaged or was altered.")
+        damaged = IntegrityError(
+            "The vault's key file is damaged or was altered. Restore the vault from a backup."
+        )
         try:
             doc = json.loads(raw.decode("utf-8"))
             if doc["format"] != FORMAT or doc["version"] != VERSION:

@@ -485,12 +485,12 @@ class MainWindow(QMainWindow):
     def backup(self, folder: Path, dialog: SettingsDialog | None = None) -> None:
         def done(path: Path) -> None:
             if dialog is not None:
-                dialog.status.setText(self.tr("Backup written and verified: {p}").format(p=path))
+                dialog.show_status(self.tr("Backup written and verified: {p}").format(p=path))
             self.statusBar().showMessage(self.tr("Backup written."), 5000)
 
         def failed(exc: CoachDeskError) -> None:
             if dialog is not None:
-                dialog.status.setText(str(exc))
+                dialog.show_status(str(exc), error=True)
             else:
                 show_error(self, str(exc))
 

@@ -110,8 +110,16 @@ class SettingsDialog(QDialog):
             self, self.tr("Choose where to put the backup (e.g. a USB drive)")
         )
         if chosen:
-            self.status.setText(self.tr("Backing up…"))
+            self.show_status(self.tr("Backing up…"))
             self.backup_requested.emit(Path(chosen))
+
+    def show_status(self, text: str, error: bool = False) -> None:
+        """Progress and results in the hint style; a failure in the error style, so it does
+        not read like the success line. GUI thread only."""
+        self.status.setObjectName("error" if error else "hint")
+        self.status.setText(text)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
 
     def _restore(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
