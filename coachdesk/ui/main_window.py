@@ -497,8 +497,13 @@ class MainWindow(QMainWindow):
         self.db.run_with_vault(lambda v: v.backup(folder), done, failed)
 
     def restore(self, backup: Path, dialog: QDialog | None = None) -> None:
-        vault = self.vault_path
+        # Locked (e.g. the vault is damaged and will not open): restore the vault chosen on the
+        # unlock screen, which is where the "restore it from a backup" message sends the coach.
+        vault = self.vault_path if self.db.is_open else self.unlock_page.selected_vault()
         if vault is None:
+            show_error(
+                dialog or self, self.tr("There is no vault on this workstation to restore into.")
+            )
             return
         answer = QMessageBox.question(
             dialog or self,
@@ -511,6 +516,8 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.lock("restore")
+        if dialog is not None and dialog.isVisible():  # already locked: lock() did not close it
+            dialog.reject()
         # The worker runs jobs in order: the vault is closed before the files move.
         self.db._queue(
             lambda _w: restore_backup(backup, vault),

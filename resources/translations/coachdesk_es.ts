@@ -737,6 +737,11 @@
         <translation>Copia restaurada. La bóveda anterior se conservó como {k}.</translation>
     </message>
     <message>
+        <location filename="../../coachdesk/ui/main_window.py" line="505" />
+        <source>There is no vault on this workstation to restore into.</source>
+        <translation>No hay ninguna bóveda en este equipo donde restaurar la copia.</translation>
+    </message>
+    <message>
         <location filename="../../coachdesk/ui/main_window.py" line="523" />
         <source>Working…</source>
         <translation>Trabajando…</translation>

@@ -1,10 +1,14 @@
 """SECURITY.md's fault cases where the coach's window is the path (pytest-qt, offscreen).
 
 Each case is met the way a coach meets it: a damaged vault or an altered key file at the unlock
-screen; saving the plan PDF, backing up, and sending exports to a folder when the disk is full
-or read-only. Each must show one plain message (no traceback, no exception text), leave no
-partial or temp file where the write was aimed, and lose nothing: the vault still opens,
-passes the full check, and holds what it held. Full and read-only disks are real small tmpfs
+screen (and the restore from a backup that message asks for, done from the locked window);
+saving the plan PDF, backing up, and sending exports to a folder when the disk is full or
+read-only. Sealing an export has no folder in the window (it goes into the outbox inside the
+vault); the window's way to a folder is Sync ▸ Sync now with no inbox set up, tested here.
+
+Each must show one plain message (no traceback, no exception text), leave no partial or temp
+file where the write was aimed, and lose nothing: the vault still opens, passes the full
+check, and holds what it held. Full and read-only disks are real small tmpfs
 mounts (tests.fault.mounts); those cases skip without root, as tests/fault does.
 """
 
@@ -341,3 +345,51 @@ def test_sealed_export_sent_to_a_read_only_folder(
     assert not message_boxes()
     window.close()
     check_vault(enrolled)
+
+
+def test_damaged_vault_restored_from_a_backup_through_the_locked_window(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    demo_vault: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The unlock screen says "restore it from a backup": the window must let the coach do so
+    while the vault will not open (Settings ▸ Restore from a backup… on the lock screen); the
+    damaged vault is kept aside untouched, for rescue."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    with Vault.open(demo_vault, PASSPHRASE) as vault:
+        backup = vault.backup(usb)
+    db = demo_vault / DB_NAME
+    damaged = bytearray(db.read_bytes())
+    damaged[100] ^= 0x5A
+    db.write_bytes(bytes(damaged))
+    damaged_files = snapshot(demo_vault)
+
+    window = make_window()
+    page = window.unlock_page
+    page.passphrase.setText(PASSPHRASE)
+    page.unlock_button.click()
+    qtbot.waitUntil(lambda: "damaged" in page.message.text(), timeout=10_000)
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(backup))
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+
+    def in_settings() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog))
+        dialog.restore_button.click()
+        if dialog.isVisible():  # the fix closes it; before, nothing at all happened
+            dialog.reject()
+
+    QTimer.singleShot(0, in_settings)
+    assert window.settings_action.isEnabled()
+    window.settings_action.trigger()  # File ▸ Settings… on the lock screen
+    qtbot.waitUntil(lambda: "Backup restored" in page.message.text(), timeout=10_000)
+    assert_plain(page.message.text())
+    (kept,) = demo_vault.parent.glob("river-coach.before-restore-*")
+    assert snapshot(kept) == damaged_files  # the damaged vault is kept as it was
+    unlock(qtbot, window)
+    assert window.clients_page.model.total == 12
+    window.close()
+    assert check_vault(demo_vault)[0] == 12
