@@ -94,7 +94,9 @@ def _fresh_bundle_id(payload: bytes, seed_ids: set[str]) -> bytes:
         doc = json.loads(payload)
     except (ValueError, RecursionError):
         return payload
-    if not isinstance(doc, dict) or doc.get("bundle_id") not in seed_ids:
+    if not isinstance(doc, dict) or not isinstance(doc.get("bundle_id"), str):
+        return payload
+    if doc["bundle_id"] not in seed_ids:
         return payload
     doc["bundle_id"] = hashlib.sha256(payload).hexdigest()[:32]
     return canonical(doc)
