@@ -68,7 +68,7 @@ def _open_payload(payload: bytes) -> object:
     return bundle_format.open_bundle(_sealed(payload), _RCO)
 
 
-def _sign_json(raw: bytes) -> bytes:
+def resign_json(raw: bytes) -> bytes:
     """Re-sign a mutated JSON object with the RCO key so the parser behind the signature runs."""
     try:
         doc = json.loads(raw)
@@ -213,7 +213,7 @@ def mutate(rng: random.Random, data: bytes, target: Target) -> bytes:
     choice = rng.random()
     if choice < (0.7 if target.canonical else 0.4):
         mutated = _mutate_json(rng, data, target.canonical and rng.random() < 0.8)
-        return _sign_json(mutated) if target.resign and rng.random() < 0.8 else mutated
+        return resign_json(mutated) if target.resign and rng.random() < 0.8 else mutated
     buf = bytearray(data)
     for _ in range(rng.randint(1, 8)):
         kind = rng.randrange(5)
