@@ -67,7 +67,9 @@ def test_export_of_2000_clients(tmp_path: Path) -> None:
         ex.enroll(caseload, make_enrollment(rco, "Bench RCO"), rco.public.fingerprint)
         conn = vault.conn
 
-        baseline, totals, phases = [], [], {"query": [], "deid": [], "kanon": []}
+        baseline: list[float] = []
+        totals: list[float] = []
+        phases: dict[str, list[float]] = {"query": [], "deid": [], "kanon": []}
         for _ in range(3):
             t0 = time.perf_counter()
             rows = _raw_read(conn)
