@@ -172,23 +172,22 @@ def run_round(world: World, op: str, rng: random.Random) -> None:
         cwd=REPO,
     )
     assert child.stdout is not None
+    # Some runs go uninterrupted: the caseload moves on, and their time tells how long a run
+    # takes now, so the kills are spread over the whole of a run.
+    spared = op != "notes" and rng.random() < SPARED
     if op == "notes":  # an endless writer: wait until it is writing, then cut it soon
         ready = child.stdout.readline().strip()
         assert ready == "ready", f"the writer did not start: {ready!r}"
         time.sleep(rng.uniform(0.0, 0.3))
-    else:
-        # Some runs go uninterrupted: the caseload moves on, and their time tells how long a
-        # run takes now, so the kills are spread over the whole of a run.
-        spared = rng.random() < SPARED
+    elif not spared:
         before_work = world.startup + world.opening["store" if op == "import" else "vault"]
         cut = rng.uniform(min(before_work, world.typical[op]), 1.1 * world.typical[op])
-        deadline = started + (300 if spared else cut)
-        while child.poll() is None and time.monotonic() < deadline:
+        while child.poll() is None and time.monotonic() < started + cut:
             time.sleep(0.005)
-    killed = child.poll() is None
+    killed = not spared and child.poll() is None
     if killed:
         os.kill(child.pid, signal.SIGKILL)
-    out, err = child.communicate(timeout=120)
+    out, err = child.communicate(timeout=300)  # a spared run is read as it writes: no full pipe
     world.tally.rounds[op] += 1
     if killed:
         world.tally.killed[op] += 1
