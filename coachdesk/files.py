@@ -12,6 +12,7 @@ import errno
 import os
 import secrets
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import BinaryIO
 
@@ -40,6 +41,23 @@ def fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def remove_leftover_temps(folder: Path, abandoned: Callable[[str], bool]) -> None:
+    """Remove temp files that a killed write left in `folder`, for the target names that
+    `abandoned(name)` says no running write can still own. A folder or file that cannot be
+    touched is left alone: the next write there fails with the plain message."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX):
+            # ".{target}.{token}.part" -> target
+            target = name[len(TEMP_PREFIX) : -len(TEMP_SUFFIX)].rsplit(".", 1)[0]
+            if abandoned(target):
+                with suppress(OSError):
+                    (folder / name).unlink()
 
 
 class StagedFile:

@@ -8,9 +8,8 @@ dataclasses; nothing here prints or asks. Threading: call on the thread that own
 from __future__ import annotations
 
 import json
-import os
 import secrets
-from contextlib import suppress
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,7 +29,7 @@ from coachdesk.exchange.payload_schema import (
     QUASI_IDENTIFIERS,
     SCHEMA_VERSION,
 )
-from coachdesk.files import TEMP_PREFIX, TEMP_SUFFIX, StagedFile, stage_bytes
+from coachdesk.files import StagedFile, remove_leftover_temps, stage_bytes
 from coachdesk.storage import export_queries, outbox
 
 ENROLLMENT_META = "rco.enrollment"
@@ -375,20 +374,14 @@ def build_payload(
     }
 
 
-def _remove_leftovers(out_dir: Path, counter: int) -> None:
-    """Hidden temp files that a crash left from earlier exports (lower numbers) in `out_dir`."""
-    prefix = TEMP_PREFIX + bundles.FILE_PREFIX
-    with suppress(OSError):  # a folder that cannot be listed fails on the write, plainly
-        for entry in os.scandir(out_dir):
-            number = entry.name[len(prefix) : len(prefix) + 6]
-            if (
-                entry.name.startswith(prefix)
-                and entry.name.endswith(TEMP_SUFFIX)
-                and number.isdigit()
-                and int(number) < counter
-            ):
-                with suppress(OSError):
-                    os.unlink(entry.path)
+def _earlier_export(counter: int) -> Callable[[str], bool]:
+    """A bundle name of an earlier export (lower number): its run is over."""
+
+    def earlier(name: str) -> bool:
+        number = name.removeprefix(bundles.FILE_PREFIX)[:6]
+        return name.startswith(bundles.FILE_PREFIX) and number.isdigit() and int(number) < counter
+
+    return earlier
 
 
 def export(caseload: Caseload, out_dir: Path | str, *, now: datetime | None = None) -> ExportResult:
@@ -414,7 +407,7 @@ def export(caseload: Caseload, out_dir: Path | str, *, now: datetime | None = No
     with vault.transaction():
         counter = int(vault.get_meta(COUNTER_META) or "0") + 1
         vault.set_meta(COUNTER_META, str(counter))
-    _remove_leftovers(out_dir, counter)
+    remove_leftover_temps(out_dir, _earlier_export(counter))  # of runs killed before
     staged: StagedFile | None = None
     try:
         with vault.transaction() as conn:

@@ -221,7 +221,8 @@ def _acknowledge(world: World, op: str, out: str, finished: bool) -> None:
 # -- what must hold after each operation -------------------------------------------------------
 
 
-def _check_vault(world: World) -> None:
+def _check_vault(world: World) -> list[outbox.OutboxItem]:
+    """The vault's checks and the demo caseloads; returns the outbox, read in the same open."""
     started = time.monotonic()
     with Vault.open(world.vault, PASSPHRASE) as vault:
         world.opening["vault"] = time.monotonic() - started
@@ -230,16 +231,18 @@ def _check_vault(world: World) -> None:
         demo_clients = vault.conn.execute(
             "SELECT count(*) FROM clients WHERE given_name != 'Crash'"
         ).fetchone()[0]
+        items = outbox.items(vault.conn)
     runs, rest = divmod(demo_clients - FIRST_CLIENTS, DEMO_CLIENTS)
     assert rest == 0, "a demo-data run left part of its caseload behind"
     ledger = world.ledger
     assert ledger.demo_runs <= runs <= ledger.demo_runs + ledger.demo_killed
+    return items
 
 
 def _check_exports(world: World) -> None:
     """Every bundle in the out folder is whole and its own counter; acknowledged ones are there
     and queued in the outbox."""
-    _check_vault(world)
+    queued = {item.bundle_id for item in _check_vault(world)}
     counters: dict[int, str] = {}
     for path in sorted(world.out.glob("*.cdbundle")):
         opened = open_sealed(path.read_bytes(), world.rco)  # raises on a partial file
@@ -248,16 +251,12 @@ def _check_exports(world: World) -> None:
         )
     found = set(counters.values())
     assert set(world.ledger.exports) <= found, "an acknowledged export is missing"
-    with Vault.open(world.vault, PASSPHRASE) as vault:
-        queued = {item.bundle_id for item in outbox.items(vault.conn)}
     assert set(world.ledger.exports) <= queued, "an acknowledged export is not in the outbox"
 
 
 def _check_stick(world: World) -> None:
     """Every file on the stick is exactly one the outbox holds; each SENT item is on it."""
-    _check_vault(world)
-    with Vault.open(world.vault, PASSPHRASE) as vault:
-        items = {item.file_name: item for item in outbox.items(vault.conn)}
+    items = {item.file_name: item for item in _check_vault(world)}
     on_stick = {p.name for p in world.stick.iterdir() if not p.name.startswith(".")}
     for name in on_stick:
         assert name in items and (world.stick / name).read_bytes() == items[name].sealed, (

@@ -120,7 +120,7 @@ TARGETS = {
         Target(
             "rco-import",
             _payload_seeds,
-            lambda data: rco_target.import_payload(data, _RCO, _DEVICE, _sealed, _payload_seeds()),
+            lambda data: rco_target.import_payload(data, _RCO, _DEVICE, _sealed, _payload_seeds),
             canonical=True,
             finish=rco_target.finish,
         ),

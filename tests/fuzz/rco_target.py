@@ -46,7 +46,9 @@ class ImportRefused(CoachDeskError):
 class _Store:
     """One RCO store holding the fuzzer's RCO identity, with the fuzzer's device confirmed."""
 
-    def __init__(self, rco: RcoIdentity, device: DeviceIdentity, first_sealed: bytes) -> None:
+    def __init__(
+        self, rco: RcoIdentity, device: DeviceIdentity, first_sealed: bytes, seed_ids: set[str]
+    ) -> None:
         self.folder = tempfile.TemporaryDirectory(prefix="coachdesk-fuzz-rco-")
         root = Path(self.folder.name)
         self.desk, _ = RcoDesk.create(root / "store", PASSPHRASE, params=kdf.minimum_params())
@@ -60,6 +62,7 @@ class _Store:
         assert first.outcome == Outcome.PENDING, first  # an unknown device waits...
         self.desk.confirm_device(device.fingerprint)  # ...until the supervisor confirms it
         self.runs = 0
+        self.seed_ids = seed_ids
 
     def state(self) -> str:
         """Row counts and the parts a merge rewrites in place (devices, episode counters)."""
@@ -107,15 +110,16 @@ def import_payload(
     rco: RcoIdentity,
     device: DeviceIdentity,
     seal: Callable[[bytes], bytes],
-    seeds: list[bytes],
+    seeds: Callable[[], list[bytes]],
 ) -> Outcome:
     global _store
     if _store is None:
-        _store = _Store(rco, device, seal(seeds[0]))
+        made = seeds()  # read once, with the store
+        seed_ids = {json.loads(seed)["bundle_id"] for seed in made}
+        _store = _Store(rco, device, seal(made[0]), seed_ids)
         atexit.register(finish)  # replays of saved crashes do not call finish themselves
     store = _store
-    seed_ids = {json.loads(s)["bundle_id"] for s in seeds}
-    store.inbox.write_bytes(seal(_fresh_bundle_id(payload, seed_ids)))
+    store.inbox.write_bytes(seal(_fresh_bundle_id(payload, store.seed_ids)))
     before = store.state()
     (result,) = store.desk.import_paths([store.inbox]).results
     store.runs += 1

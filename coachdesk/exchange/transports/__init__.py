@@ -25,8 +25,7 @@ from coachdesk.errors import CoachDeskError
 
 # Temporary names start with a dot and end in .part (as every atomic write's): receivers (the
 # RCO importer, a person looking at the folder) ignore them; they never match a bundle name.
-from coachdesk.files import TEMP_PREFIX as TEMP_PREFIX
-from coachdesk.files import TEMP_SUFFIX as TEMP_SUFFIX
+from coachdesk.files import TEMP_PREFIX, TEMP_SUFFIX
 
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
 

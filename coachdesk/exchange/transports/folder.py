@@ -11,21 +11,18 @@ from __future__ import annotations
 
 import errno
 import os
-from contextlib import suppress
 from pathlib import Path
 from typing import BinaryIO
 
 from coachdesk.errors import CoachDeskError, StorageFullError
 from coachdesk.exchange.transports import (
-    TEMP_PREFIX,
-    TEMP_SUFFIX,
     BundleRefusedError,
     Delivery,
     OfflineError,
     TransportError,
     check_file_name,
 )
-from coachdesk.files import write_atomic_with
+from coachdesk.files import remove_leftover_temps, write_atomic_with
 
 _CHUNK = 1024 * 1024
 
@@ -65,7 +62,8 @@ class FolderTransport:
                 f"A different file named {file_name} is already in {self.folder}; "
                 "it was not overwritten."
             )
-        self._remove_leftovers(file_name)
+        # Temp files of this bundle left by a killed run (only ours: the same bundle name).
+        remove_leftover_temps(self.folder, lambda target: target == file_name)
 
         def produce(stream: BinaryIO) -> None:
             for start in range(0, len(data), _CHUNK):
@@ -94,19 +92,6 @@ class FolderTransport:
 
     def close(self) -> None:
         return None
-
-    def _remove_leftovers(self, file_name: str) -> None:
-        """Temp files of this bundle left by a killed run (only ours: same bundle name)."""
-        prefix = f"{TEMP_PREFIX}{file_name}."
-        try:
-            names = os.listdir(self.folder)
-        except OSError:
-            return
-        for name in names:
-            if name.startswith(prefix) and name.endswith(TEMP_SUFFIX):
-                # A read-only folder fails on the write just after, with a clear message.
-                with suppress(OSError):
-                    (self.folder / name).unlink()
 
     def _explain(self, exc: OSError) -> TransportError:
         if exc.errno in (errno.ENOENT, errno.ENODEV, errno.EIO, errno.ENXIO):

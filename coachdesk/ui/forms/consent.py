@@ -63,7 +63,7 @@ class ConsentForm(QWidget):
     ) -> None:
         super().__init__(parent)
         self._today = today
-        self._client_id = 0
+        self.client_id = 0  # the client new records are for (set by set_*() or the shell)
         self._existing: Consent | None = None
         self._dirty = False
         self._loading = False
@@ -146,7 +146,7 @@ class ConsentForm(QWidget):
         """The consent as entered (valid or not) as a JSON-able dict, to keep across a lock."""
         return {
             "kind": CONSENT_DRAFT_KIND,
-            "client_id": self._client_id,
+            "client_id": self.client_id,
             "client_name": self.patient.text(),
             "consent": model_to_json(self._read()),
             "dirty": self._dirty,
@@ -188,18 +188,9 @@ class ConsentForm(QWidget):
         self._row(text, edit, field)
         return edit
 
-    @property
-    def client_id(self) -> int:
-        """The client new records are for (set by set_*() or directly by the shell)."""
-        return self._client_id
-
-    @client_id.setter
-    def client_id(self, value: int) -> None:
-        self._client_id = value
-
     def reset(self) -> None:
         """Start a new consent for the same client."""
-        self.set_consent(None, self._client_id, self.patient.text())
+        self.set_consent(None, self.client_id, self.patient.text())
 
     def default_revocation_terms(self) -> str:
         """The plain default wording for the right to revoke."""
@@ -219,7 +210,7 @@ class ConsentForm(QWidget):
 
     def _fill(self, consent: Consent | None, client_id: int, client_name: str) -> None:
         self.errors.clear()
-        self._client_id = client_id
+        self.client_id = client_id
         self._existing = consent
         self.patient.setText(client_name)
         c = consent or Consent(
@@ -247,7 +238,7 @@ class ConsentForm(QWidget):
     def _read(self) -> Consent:
         existing = self._existing
         c = Consent(
-            client_id=self._client_id,
+            client_id=self.client_id,
             disclosing_party=self.disclosing_party.text().strip(),
             information=self.information.toPlainText().strip(),
             recipients=self.recipients.text().strip(),

@@ -85,7 +85,7 @@ class NoteForm(QWidget):
     ) -> None:
         super().__init__(parent)
         self._now = now or (lambda: datetime.now(UTC))
-        self._client_id = 0
+        self.client_id = 0  # the client new records are for (set by set_*() or the shell)
         self._id: int | None = None
         self._dirty = False
         self._loading = False
@@ -191,7 +191,7 @@ class NoteForm(QWidget):
         offered = [self.goals.item(i).text() for i in range(self.goals.count())]
         return {
             "kind": NOTE_DRAFT_KIND,
-            "client_id": self._client_id,
+            "client_id": self.client_id,
             "note": model_to_json(self._read()),
             "goals": offered,
             "dirty": self._dirty,
@@ -243,18 +243,9 @@ class NoteForm(QWidget):
             else self.tr("What happened, in plain words the client would recognise.")
         )
 
-    @property
-    def client_id(self) -> int:
-        """The client new records are for (set by set_*() or directly by the shell)."""
-        return self._client_id
-
-    @client_id.setter
-    def client_id(self, value: int) -> None:
-        self._client_id = value
-
     def reset(self) -> None:
         """Start a new note, now, for the same client (the offered goals stay)."""
-        self.set_note(None, self._client_id)
+        self.set_note(None, self.client_id)
 
     def set_goals(self, goals: Sequence[str], touched: Sequence[str] = ()) -> None:
         """Offer these plan goals to tick (the client's own goal texts)."""
@@ -286,7 +277,7 @@ class NoteForm(QWidget):
 
     def _fill(self, note: SessionNote | None, client_id: int) -> None:
         self.errors.clear()
-        self._client_id = client_id
+        self.client_id = client_id
         n = note or SessionNote(client_id, self._now(), ContactMode.IN_PERSON, "")
         self._id = n.id
         local = n.occurred_at.astimezone() if n.occurred_at.tzinfo else n.occurred_at
@@ -316,7 +307,7 @@ class NoteForm(QWidget):
             if self.goals.item(i).checkState() == Qt.CheckState.Checked
         ]
         n = SessionNote(
-            client_id=self._client_id,
+            client_id=self.client_id,
             occurred_at=self._occurred_at(),
             mode=ContactMode(self.mode.currentData()),
             text=self.text.toPlainText().strip(),

@@ -80,7 +80,7 @@ class OutcomeForm(QWidget):
     ) -> None:
         super().__init__(parent)
         self._today = today
-        self._client_id = 0
+        self.client_id = 0  # the client new records are for (set by set_*() or the shell)
         self._id: int | None = None
         self.setAccessibleName(self.tr("Outcome measures"))
         outer = QVBoxLayout(self)
@@ -216,15 +216,6 @@ class OutcomeForm(QWidget):
 
     # -- recorded outcomes -------------------------------------------------------------------
 
-    @property
-    def client_id(self) -> int:
-        """The client new outcomes are for."""
-        return self._client_id
-
-    @client_id.setter
-    def client_id(self, value: int) -> None:
-        self._client_id = value
-
     def set_outcomes(self, outcomes: list[OutcomeAssessment]) -> None:
         """Show the outcomes already recorded; a new entry starts at the first timepoint that
         has none."""
@@ -255,11 +246,11 @@ class OutcomeForm(QWidget):
     def _open_recorded(self) -> None:
         row = self.history.currentRow()
         if 0 <= row < len(self._outcomes):
-            self.set_outcome(self._outcomes[row], self._client_id)
+            self.set_outcome(self._outcomes[row], self.client_id)
 
     def reset(self) -> None:
         """Start a new entry for the same client (at the first timepoint not recorded)."""
-        self.set_outcome(None, self._client_id)
+        self.set_outcome(None, self.client_id)
         self.set_outcomes(self._outcomes)
 
     # -- model in and out --------------------------------------------------------------------
@@ -272,7 +263,7 @@ class OutcomeForm(QWidget):
     ) -> None:
         """Show `outcome`; None starts a new one (at `timepoint`, today) for `client_id`."""
         self.errors.clear()
-        self._client_id = client_id
+        self.client_id = client_id
         o = outcome or OutcomeAssessment(client_id, timepoint, self._today())
         self._id = o.id
         select_data(self.timepoint, o.timepoint)
@@ -293,7 +284,7 @@ class OutcomeForm(QWidget):
     def outcome(self) -> OutcomeAssessment | None:
         """The answers as entered, or None after showing the first problem inline."""
         o = OutcomeAssessment(
-            client_id=self._client_id,
+            client_id=self.client_id,
             timepoint=Timepoint(self.timepoint.currentData()),
             taken_on=from_qdate(self.taken_on.date()),
             housing=self.housing.currentData(),

@@ -65,7 +65,7 @@ class ReferralPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self._today = today
-        self._client_id = 0
+        self.client_id = 0  # the client new records are for (set by set_*() or the shell)
         self._referrals: list[Referral] = []
         self._resources: dict[int, Resource] = {}
         self.setAccessibleName(self.tr("Referrals"))
@@ -147,15 +147,6 @@ class ReferralPanel(QWidget):
         self.set_resources([])
         self.set_referrals([], 0)
 
-    @property
-    def client_id(self) -> int:
-        """The client new records are for (set by set_*() or directly by the shell)."""
-        return self._client_id
-
-    @client_id.setter
-    def client_id(self, value: int) -> None:
-        self._client_id = value
-
     # -- resources ---------------------------------------------------------------------------
 
     def set_resources(self, resources: Sequence[Resource]) -> None:
@@ -195,7 +186,7 @@ class ReferralPanel(QWidget):
         made = from_qdate(self.made_on.date())
         self.referral_requested.emit(
             Referral(
-                self._client_id,
+                self.client_id,
                 r.category,
                 made,
                 r.id,
@@ -210,7 +201,7 @@ class ReferralPanel(QWidget):
     def set_referrals(self, referrals: Sequence[Referral], client_id: int | None = None) -> None:
         """Show the client's referrals, newest first (client_id: whose; default unchanged)."""
         if client_id is not None:
-            self._client_id = client_id
+            self.client_id = client_id
         self._referrals = sorted(referrals, key=lambda r: (r.made_on, r.id or 0), reverse=True)
         self._show_table()
 
