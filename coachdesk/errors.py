@@ -1,20 +1,37 @@
-"""Errors that carry a plain message meant for the person using CoachDesk.
+"""Errors that carry a code and parameters; the words are in coachdesk.i18n.catalog.
 
-Front-ends show `str(error)` as it is: messages never contain client data or a passphrase.
+An error raised with a code (`VaultError(code="restore.not_a_backup", name=...)`) is shown by
+each front-end in its own language (`coachdesk.i18n.catalog.describe(error, lang)`); `str(error)`
+is the English text, for logs of the shape "coachdesk: ...". Errors still raised with a finished
+English sentence (no code) are shown as they are, in every language, until they get a code.
+Messages never contain client data or a passphrase.
 """
 
 from __future__ import annotations
+
+from coachdesk.i18n import catalog
 
 
 class CoachDeskError(Exception):
     """Base class: a failure the user can understand and act on."""
 
+    code: str = ""
+
+    def __init__(self, message: str = "", *, code: str = "", **params: object) -> None:
+        self.code = code or type(self).code
+        self.params: dict[str, object] = params
+        if not message and self.code:
+            message = catalog.text(self.code, "en", **params)
+        super().__init__(message)
+
 
 class ValidationError(CoachDeskError):
     """Input that the domain rules refuse (out-of-range answer, missing field, bad date)."""
 
-    def __init__(self, message: str, field: str = "") -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str = "", field: str = "", *, code: str = "", **params: object
+    ) -> None:
+        super().__init__(message, code=code, **params)
         self.field = field
 
 
@@ -27,18 +44,20 @@ class VaultError(CoachDeskError):
 
 
 class WrongPassphraseError(VaultError):
+    code = "vault.wrong_passphrase"
+
     def __init__(self, wait_seconds: float = 0.0) -> None:
-        super().__init__("The passphrase does not open this vault.")
+        super().__init__()
         self.wait_seconds = wait_seconds
 
 
 class LockoutError(VaultError):
     """Too many failed unlocks: the caller must wait before the next attempt."""
 
+    code = "vault.lockout"
+
     def __init__(self, wait_seconds: float) -> None:
-        super().__init__(
-            f"Too many failed attempts. Try again in {max(1, round(wait_seconds))} seconds."
-        )
+        super().__init__(seconds=max(1, round(wait_seconds)))
         self.wait_seconds = wait_seconds
 
 

@@ -19,13 +19,18 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from coachdesk.core.caseload import Caseload
+from coachdesk.application import vault_ops
+from coachdesk.application.caseload import Caseload
 from coachdesk.errors import CoachDeskError
-from coachdesk.storage.vault import Vault
 
 PASSPHRASE_ENV = "COACHDESK_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "COACHDESK_NEW_PASSPHRASE"
 RECOVERY_ENV = "COACHDESK_RECOVERY_CODE"
+LANG_ENV = "COACHDESK_LANG"  # "es": messages from the catalog in Spanish (default English)
+
+
+def cli_language() -> str:
+    return "es" if os.environ.get(LANG_ENV, "").lower().startswith("es") else "en"
 
 
 class UserError(CoachDeskError):
@@ -95,11 +100,8 @@ def passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
 @contextmanager
 def open_caseload(args: argparse.Namespace) -> Iterator[Caseload]:
     """Unlock args.vault for the duration of one command, then lock it again."""
-    vault = Vault.open(args.vault, passphrase(args))
-    try:
-        yield Caseload(vault)
-    finally:
-        vault.close()
+    with vault_ops.unlocked(args.vault, passphrase(args)) as caseload:
+        yield caseload
 
 
 def jsonable(value: Any) -> Any:

@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from coachdesk.application import enrollment
 from coachdesk.cli.common import UserError, add_passphrase_option, open_caseload, print_json
 from coachdesk.exchange import export as use_cases
-from coachdesk.exchange.enrollment import MAX_BYTES, EnrollmentError
 
 
 def _vault_subcommands(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:
@@ -54,15 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_export)
 
 
-def _read_enrollment(path: Path) -> bytes:
-    try:
-        with path.open("rb") as stream:
-            return stream.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise UserError(f"Cannot read {path}: {exc.strerror}.") from None
-
-
-def _typed_fingerprint(check: use_cases.EnrollmentCheck) -> str:
+def _typed_fingerprint(check: enrollment.EnrollmentCheck) -> str:
     # The file's own fingerprint is not shown first: copying it from the screen would prove
     # nothing. The coach types the one from paper and CoachDesk compares.
     print(f"Enrollment file from: {check.rco_name}")
@@ -70,25 +62,18 @@ def _typed_fingerprint(check: use_cases.EnrollmentCheck) -> str:
     try:
         return input("Fingerprint: ")
     except EOFError:
-        raise UserError("Enrollment cancelled; nothing was changed.") from None
+        raise UserError(code="enroll.cancelled") from None
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:
-    data = _read_enrollment(args.file)
-    interactive = sys.stdin.isatty()
-    if args.fingerprint is None and not interactive:
-        raise UserError(
-            "Give the RCO fingerprint from your supervisor with --fingerprint; nothing was "
-            "enrolled."
-        )
+    enrollment.read_file(args.file)  # unreadable or too big: say so before the passphrase
+    if args.fingerprint is None and not sys.stdin.isatty():
+        raise UserError(code="enroll.fingerprint_needed")
     with open_caseload(args) as caseload:
-        check = use_cases.check_enrollment(caseload, data, args.fingerprint)
-        if check.replaces_another_rco and not args.replace:
-            raise EnrollmentError(
-                use_cases.replace_warning(check) + " Use --replace if that is intended."
-            )
+        check = enrollment.check(caseload, args.file, args.fingerprint)
+        enrollment.refuse_unconfirmed_replacement(check, args.replace)
         typed = args.fingerprint if args.fingerprint is not None else _typed_fingerprint(check)
-        result = use_cases.enroll(caseload, data, typed, replace=args.replace)
+        result = enrollment.enroll(caseload, args.file, typed, replace=args.replace)
     if result.replaced:
         print(f"Enrollment replaced: exports now go to {result.rco_name} only.")
     print(f"Enrolled with {result.rco_name} (RCO fingerprint {result.rco_fingerprint}).")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -16,7 +17,9 @@ from coachdesk.cli import (
     sync_cmds,
     vault_cmds,
 )
+from coachdesk.cli.common import cli_language
 from coachdesk.errors import CoachDeskError
+from coachdesk.i18n import catalog
 
 # Each module adds its sub-commands with register(subparsers), in this order in --help.
 # Imported by name (not discovered) so frozen builds see them; a unit test checks that every
@@ -59,21 +62,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    lang = cli_language()
     try:
-        return int(args.func(args))
+        code = int(args.func(args))
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        return _closed_pipe()
     except CoachDeskError as exc:
-        print(f"coachdesk: {exc}", file=sys.stderr)
+        print(f"coachdesk: {error_line(exc, lang)}", file=sys.stderr)
         return 1
     except argparse.ArgumentTypeError as exc:
         parser.error(str(exc))
     except KeyboardInterrupt:
-        print("coachdesk: interrupted; nothing more was written.", file=sys.stderr)
+        print(f"coachdesk: {catalog.text('cli.interrupted', lang)}", file=sys.stderr)
         return 1
     except Exception as exc:
-        print(
-            f"coachdesk: internal error ({type(exc).__name__}). Nothing more was written; "
-            "please report this.",
-            file=sys.stderr,
-        )
+        kind = type(exc).__name__
+        print(f"coachdesk: {catalog.text('cli.internal', lang, kind=kind)}", file=sys.stderr)
         return 1
     return 1
+
+
+def error_line(exc: CoachDeskError, lang: str = "en") -> str:
+    """The use case's message in `lang`, plus what to type when the CLI has a hint for it."""
+    line = catalog.describe(exc, lang)
+    hint = f"cli.hint.{exc.code}"
+    return f"{line} {catalog.text(hint, lang)}" if catalog.has(hint) else line
+
+
+SIGPIPE_EXIT = 141  # 128 + SIGPIPE, what a shell reports for a reader that went away
+
+
+def _closed_pipe() -> int:
+    """The reader closed the pipe (`coachdesk client list ... | head`): stop quietly. Output
+    still buffered goes to /dev/null so the interpreter's last flush does not complain."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return SIGPIPE_EXIT

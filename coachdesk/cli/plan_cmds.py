@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from coachdesk.cli.common import UserError, add_passphrase_option, open_caseload, print_json
+from coachdesk.application import documents
+from coachdesk.cli.common import add_passphrase_option, open_caseload, print_json
 from coachdesk.core.models import RecoveryPlan
-from coachdesk.reports.common import PAPER_SIZES, save_pdf
-from coachdesk.reports.messages import LANGUAGES, Messages
-from coachdesk.reports.plan_pdf import render_plan_pdf
+from coachdesk.errors import NotFoundError
+from coachdesk.i18n.catalog import LANGUAGES, text
+from coachdesk.reports.common import PAPER_SIZES
+from coachdesk.reports.messages import Messages
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -51,60 +53,45 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_plan_show)
 
 
-def _no_plan(client_id: int) -> UserError:
-    return UserError(f"Client {client_id} has no recovery plan yet: make one first.")
-
-
 def cmd_plan_pdf(args: argparse.Namespace) -> int:
     if args.recipient.strip() and not args.purpose.strip():
+        # A usage error (exit 2) before any passphrase is asked; the use case checks it too.
         raise argparse.ArgumentTypeError("--recipient needs --purpose (why it is disclosed)")
-    out: Path = args.out
-    if out.is_dir():
-        raise UserError(f"{out} is a folder: give a file name such as plan.pdf.")
-    if not out.parent.is_dir():
-        raise UserError(f"The folder {out.parent} does not exist.")
+    documents.check_target(args.out)
     with open_caseload(args) as caseload:
-        client = caseload.get_client(args.client)
-        plan = caseload.plan(args.client)
-        if plan is None:
-            raise _no_plan(args.client)
-        lang = args.lang or (client.language if client.language in LANGUAGES else "en")
-        data = render_plan_pdf(
-            plan,
-            client,
-            caseload.profile(),
-            lang=lang,
+        saved = documents.save_plan_pdf(
+            caseload,
+            args.client,
+            args.out,
+            lang=args.lang,
             paper=args.paper,
             legal_name=args.legal_name,
             wallet_card=args.wallet_card,
+            recipient=args.recipient,
+            purpose=args.purpose,
         )
-        save_pdf(out, data)
-        what = f"recovery plan version {plan.version} as PDF ({lang}, {args.paper})"
-        try:
-            caseload.record_output(
-                args.client,
-                "save",
-                what,
-                recipient=args.recipient.strip(),
-                purpose=args.purpose.strip(),
-            )
-        except BaseException:
-            # Every saved copy is audited: without its audit entry the copy goes too.
-            out.unlink(missing_ok=True)
-            raise
-    result = {
-        "path": str(out),
-        "bytes": len(data),
-        "version": plan.version,
-        "lang": lang,
-        "paper": args.paper,
-        "disclosure": bool(args.recipient.strip()),
-    }
     if args.json:
-        print_json(result)
+        print_json(
+            {
+                "path": str(saved.path),
+                "bytes": saved.size_bytes,
+                "version": saved.version,
+                "lang": saved.lang,
+                "paper": saved.paper,
+                "disclosure": saved.disclosure,
+            }
+        )
     else:
-        kind = f"; disclosure to {args.recipient.strip()} recorded" if result["disclosure"] else ""
-        print(f"Saved plan version {plan.version} to {out} ({len(data) // 1024} KB){kind}")
+        code = "plan.saved_disclosed" if saved.disclosure else "plan.saved"
+        print(
+            text(
+                code,
+                version=saved.version,
+                path=args.out,
+                kb=saved.size_bytes // 1024,
+                recipient=args.recipient.strip(),
+            )
+        )
     return 0
 
 
@@ -114,8 +101,10 @@ def cmd_plan_show(args: argparse.Namespace) -> int:
         plan = caseload.plan(args.client, args.plan_version)
         if plan is None:
             if args.plan_version is not None:
-                raise UserError(f"Client {args.client} has no plan version {args.plan_version}.")
-            raise _no_plan(args.client)
+                raise NotFoundError(
+                    code="plan.no_version", client=args.client, version=args.plan_version
+                )
+            raise NotFoundError(code="plan.none", client=args.client)
     if args.json:
         print_json(plan)
         return 0

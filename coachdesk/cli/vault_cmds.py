@@ -6,22 +6,20 @@ import argparse
 import time
 from pathlib import Path
 
+from coachdesk.application import demo, vault_ops
 from coachdesk.cli.common import (
     NEW_PASSPHRASE_ENV,
     RECOVERY_ENV,
     ProgressBar,
     add_passphrase_option,
+    jsonable,
     open_caseload,
     passphrase,
     print_json,
     secret,
 )
-from coachdesk.core import demo
-from coachdesk.core.caseload import Caseload
-from coachdesk.core.models import CoachProfile
 from coachdesk.errors import IntegrityError
-from coachdesk.storage.audit import AuditLog
-from coachdesk.storage.vault import Vault
+from coachdesk.i18n.catalog import text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -68,6 +66,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_passphrase_option(p)
     p.set_defaults(func=cmd_backup)
 
+    p = vsub.add_parser(
+        "restore",
+        help="put a backup in place of the vault (the current vault is kept beside it)",
+        description="Replace VAULT by the backup BACKUP (a .cdbackup folder). The backup is "
+        "unlocked with the passphrase and checked first; the current vault is kept beside it "
+        "as VAULT.before-restore-<time>, and the backup itself is left untouched.",
+    )
+    p.add_argument("vault", type=Path, metavar="VAULT")
+    p.add_argument("backup", type=Path, metavar="BACKUP", help="the backup folder to restore")
+    add_passphrase_option(p)
+    p.set_defaults(func=cmd_restore)
+
     p = sub.add_parser("demo-data", help="fill a vault with a synthetic caseload")
     p.add_argument(
         "vault",
@@ -99,55 +109,50 @@ def _print_recovery_code(code: str) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    vault, code = Vault.create(args.vault, passphrase(args, confirm=True))
-    with vault:
-        if args.name:
-            Caseload(vault).set_profile(CoachProfile(args.name, args.organisation))
-    print(f"Created vault {args.vault}")
-    _print_recovery_code(code)
+    created = vault_ops.create_vault(
+        args.vault, passphrase(args, confirm=True), name=args.name, organisation=args.organisation
+    )
+    print(f"Created vault {created.path}")
+    _print_recovery_code(created.recovery_code)
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with Vault.open(args.vault, passphrase(args), allow_damaged=True) as vault:
-        report = vault.check(full=True)
-        broken = AuditLog(vault.conn, vault.audit_key).verify()
-    result = {
-        "vault": str(args.vault),
-        "cipher_version": report.cipher_version,
-        "schema_version": report.schema_version,
-        "integrity": "ok" if report.ok else report.integrity_errors,
-        "audit_chain": "ok" if broken is None else f"altered at entry {broken}",
-        "ok": report.ok and broken is None,
-    }
+    result = vault_ops.check_vault(args.vault, passphrase(args))
     if args.json:
         print_json(result)
     else:
-        for key, value in result.items():
+        for key, value in jsonable(result).items():
             print(f"{key}: {value}")
-    if not result["ok"]:
-        raise IntegrityError("The vault did not pass its checks; restore it from a backup.")
+    if not result.ok:
+        raise IntegrityError(code="vault.check_failed")
     return 0
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     old = passphrase(args)
-    Vault.change_passphrase(args.vault, old, _new_passphrase(args))
-    print("Passphrase changed. The recovery code is unchanged.")
+    vault_ops.change_passphrase(args.vault, old, _new_passphrase(args))
+    print(text("vault.passphrase_changed"))
     return 0
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
     code = secret(RECOVERY_ENV, "Recovery code")
-    Vault.reset_passphrase(args.vault, code, _new_passphrase(args))
-    print("New passphrase set. The recovery code is unchanged.")
+    vault_ops.recover(args.vault, code, _new_passphrase(args))
+    print(text("vault.passphrase_reset"))
     return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     with open_caseload(args) as caseload:
-        path = caseload.vault.backup(args.dest)
-    print(f"Backup written and verified: {path}")
+        path = vault_ops.backup_vault(caseload.vault, args.dest)
+    print(text("vault.backup_written", path=path))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    kept = vault_ops.restore_backup(args.backup, args.vault, passphrase=passphrase(args))
+    print(text("restore.done", kept=kept))
     return 0
 
 
@@ -155,19 +160,14 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     if args.clients < 0 or args.notes_per_client < 0:
         raise argparse.ArgumentTypeError("counts must not be negative")
     started = time.perf_counter()
-    code = None
-    if args.vault.exists():
-        vault = Vault.open(args.vault, passphrase(args))
-    else:
-        vault, code = Vault.create(args.vault, passphrase(args, confirm=True))
-    with vault:
-        demo.generate(
-            vault,
-            args.clients,
-            args.seed,
-            args.notes_per_client,
-            progress=ProgressBar("Generating"),
-        )
+    code = demo.fill(
+        args.vault,
+        passphrase(args, confirm=not args.vault.exists()),
+        args.clients,
+        args.seed,
+        args.notes_per_client,
+        progress=ProgressBar("Generating"),
+    )
     print(
         f"{args.clients} synthetic clients written to {args.vault} "
         f"in {time.perf_counter() - started:.1f} s"

@@ -1,7 +1,7 @@
 """Repositories: SQL <-> core models. The only place (with migrations) that speaks SQL.
 
 Every function takes the open connection. Writes are expected inside `Vault.transaction()`;
-the caseload use cases (core/caseload.py) own transactions and auditing.
+the caseload use cases (application/caseload.py) own transactions and auditing.
 """
 
 from __future__ import annotations

@@ -3,8 +3,11 @@
 The PDF exists only in memory: the preview and the printer get page images rendered from the
 bytes with PDFium (PySide6-Essentials has no QtPdf), so no plaintext copy is left in a temp
 folder; "Save as PDF" writes only where the coach chooses, through reports.common.save_pdf
-(coachdesk.files.write_atomic). Each preview, print and save is recorded in the audit trail
-(Caseload.record_output) by the workspace controller, on the database worker.
+(coachdesk.files.write_atomic). Rendering, saving and auditing are the application layer's
+(coachdesk.application.documents), the same use case as `coachdesk plan pdf`: the client's
+language by default, the save audited as "save" (no audit entry, no file), and an optional
+recipient and purpose ("Who is this for?") recorded as a 42 CFR 2.25 disclosure.
+`open_plan_dialog` wires the dialog to those use cases on the database worker.
 
 Threading: GUI thread only (rendering a page takes milliseconds at preview size).
 """
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QRect, Qt, Signal
@@ -23,15 +27,24 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
+    QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from coachdesk.application import documents
+from coachdesk.application.caseload import Caseload
+from coachdesk.errors import CoachDeskError
 from coachdesk.ui.common import named
+from coachdesk.ui.forms._messages import error_text, show_exception
+
+R = TypeVar("R")
 
 PREVIEW_DPI = 90
 PRINT_DPI = 300
@@ -83,10 +96,12 @@ def print_pdf(pdf: bytes, printer: QPrinter, dpi: int = PRINT_DPI) -> int:
 
 
 class PlanOutputDialog(QDialog):
-    """Preview of the plan with Print… and Save as PDF…; paper and legal-name options re-render.
+    """Preview of the plan with Print… and Save as PDF…; paper, language and legal-name options
+    re-render; "Who is this for?" (optional) makes a print or save a recorded disclosure.
 
-    `render(paper, legal_name, done)` is supplied by the workspace: it renders on the worker and
-    calls `done(pdf_bytes)` back on the GUI thread.
+    `render(paper, lang, legal_name, done)` renders on the worker and calls `done(pdf_bytes)`
+    back on the GUI thread; `save(path, paper, lang, legal_name, recipient, purpose)` saves
+    through the use case. `lang` is "" for the client's language.
     """
 
     printed = Signal(int)  # pages sent to the printer
@@ -94,14 +109,15 @@ class PlanOutputDialog(QDialog):
 
     def __init__(
         self,
-        render: Callable[[str, bool, Callable[[bytes], None]], None],
-        save: Callable[[Path, bytes], None],
+        render: Callable[[str, str, bool, Callable[[bytes], None]], None],
+        save: Callable[[Path, str, str, bool, str, str], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._render = render
         self._save = save
         self.pdf = b""
+        self.setObjectName("planOutputDialog")
         self.setWindowTitle(self.tr("Recovery plan: preview"))
         self.resize(900, 900)
         layout = QVBoxLayout(self)
@@ -111,6 +127,12 @@ class PlanOutputDialog(QDialog):
         self.paper.addItem(self.tr("A4"), "a4")
         paper_label = QLabel(self.tr("P&aper:"))
         paper_label.setBuddy(self.paper)
+        self.language = named(QComboBox(), self.tr("Language of the document"))
+        self.language.addItem(self.tr("The client's language"), "")
+        self.language.addItem(self.tr("English"), "en")
+        self.language.addItem(self.tr("Spanish"), "es")
+        language_label = QLabel(self.tr("La&nguage:"))
+        language_label.setBuddy(self.language)
         self.legal = named(
             QCheckBox(self.tr("Show the &legal name")), self.tr("Show the legal name")
         )
@@ -120,13 +142,35 @@ class PlanOutputDialog(QDialog):
             QPushButton(self.tr("&Save as PDF…")), self.tr("Save the plan as PDF")
         )
         self.close_button = named(QPushButton(self.tr("&Close")), self.tr("Close the preview"))
-        widgets: list[QWidget] = [paper_label, self.paper, self.legal]
+        widgets: list[QWidget] = [paper_label, self.paper, language_label, self.language]
+        widgets.append(self.legal)
         for widget in widgets:
             bar.addWidget(widget)
         bar.addStretch(1)
         for button in (self.save_button, self.print_button, self.close_button):
             bar.addWidget(button)
         layout.addLayout(bar)
+        self.who = QGroupBox(self.tr("Who is this for? (optional)"))
+        who_form = QFormLayout(self.who)
+        self.recipient = named(QLineEdit(), self.tr("Recipient"))
+        self.recipient.setObjectName("planRecipient")
+        self.recipient.setPlaceholderText(self.tr("Leave empty when the client takes it"))
+        self.purpose = named(QLineEdit(), self.tr("Purpose"))
+        self.purpose.setObjectName("planPurpose")
+        who_form.addRow(self.tr("&Recipient:"), self.recipient)
+        who_form.addRow(self.tr("P&urpose:"), self.purpose)
+        who_hint = QLabel(
+            self.tr("Naming a recipient records a disclosure (42 CFR 2.25): say why it is shared.")
+        )
+        who_hint.setObjectName("hint")
+        who_hint.setWordWrap(True)
+        who_form.addRow(who_hint)
+        self.error = QLabel("")
+        self.error.setObjectName("planOutputError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        who_form.addRow(self.error)
+        layout.addWidget(self.who)
         self.notice = QLabel(
             self.tr("Printed plans carry the 42 CFR Part 2 notice. Collect printouts at once.")
         )
@@ -140,15 +184,40 @@ class PlanOutputDialog(QDialog):
         self.pages_scroll.setWidget(self.pages_box)
         layout.addWidget(self.pages_scroll, 1)
         self.paper.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.language.currentIndexChanged.connect(lambda _i: self.refresh())
         self.legal.toggled.connect(lambda _b: self.refresh())
         self.print_button.clicked.connect(self.choose_printer)
         self.save_button.clicked.connect(self.choose_file)
         self.close_button.clicked.connect(self.reject)
 
+    def options(self) -> tuple[str, str, bool]:
+        """(paper, lang or "" for the client's, legal name)."""
+        return (
+            str(self.paper.currentData()),
+            str(self.language.currentData()),
+            self.legal.isChecked(),
+        )
+
+    def disclosure(self) -> tuple[str, str] | None:
+        """(recipient, purpose), or None (and the reason shown) when a purpose is missing."""
+        try:
+            checked = documents.check_disclosure(self.recipient.text(), self.purpose.text())
+        except CoachDeskError as exc:
+            self.show_error(exc)
+            self.purpose.setFocus()
+            return None
+        self.error.hide()
+        return checked
+
+    def show_error(self, error: BaseException) -> None:
+        self.error.setText(error_text(error))
+        self.error.show()
+
     def refresh(self) -> None:
         self.print_button.setEnabled(False)
         self.save_button.setEnabled(False)
-        self._render(str(self.paper.currentData()), self.legal.isChecked(), self.show_pdf)
+        paper, lang, legal = self.options()
+        self._render(paper, lang, legal, self.show_pdf)
 
     def show_pdf(self, pdf: bytes) -> None:
         self.pdf = pdf
@@ -170,18 +239,24 @@ class PlanOutputDialog(QDialog):
         return self.pages_layout.count()
 
     def print_to(self, printer: QPrinter) -> int:
+        if self.disclosure() is None:
+            return 0
         pages = print_pdf(self.pdf, printer)
         if pages:
             self.printed.emit(pages)
         return pages
 
     def choose_printer(self) -> None:
+        if self.disclosure() is None:
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
 
     def choose_file(self) -> None:
+        if self.disclosure() is None:
+            return
         name, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Save the plan as PDF"), "recovery-plan.pdf", self.tr("PDF (*.pdf)")
         )
@@ -189,6 +264,93 @@ class PlanOutputDialog(QDialog):
             self.save_to(Path(name))
 
     def save_to(self, path: Path) -> None:
+        checked = self.disclosure()
+        if checked is None:
+            return
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
-        self._save(path, self.pdf)
+        paper, lang, legal = self.options()
+        self._save(path, paper, lang, legal, *checked)
+
+
+class CaseloadRunner(Protocol):
+    """What the window's database worker offers (coachdesk.app.worker.DbWorker.call)."""
+
+    def call(
+        self,
+        fn: Callable[[Caseload], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[CoachDeskError], None] | None = None,
+    ) -> None: ...
+
+
+def open_plan_dialog(
+    parent: QWidget,
+    db: CaseloadRunner,
+    client_id: int,
+    version: int,
+    *,
+    saved: Callable[[Path], None] | None = None,
+    recorded: Callable[[], None] | None = None,
+) -> PlanOutputDialog:
+    """Open the preview of plan `version` of `client_id`, wired to application.documents on
+    the worker: preview, print and save are audited there, exactly as from the command line.
+    `saved(path)` and `recorded()` run on the GUI thread after a save / any audit entry."""
+    last: list[documents.PlanDocument] = []
+
+    def after_record(_result: object = None) -> None:
+        if recorded is not None:
+            recorded()
+
+    def render(paper: str, lang: str, legal: bool, done: Callable[[bytes], None]) -> None:
+        def job(c: Caseload) -> documents.PlanDocument:
+            return documents.render_plan(
+                c, client_id, version=version, lang=lang or None, paper=paper, legal_name=legal
+            )
+
+        def shown(document: documents.PlanDocument) -> None:
+            last[:] = [document]
+            done(document.pdf)
+
+        db.call(job, shown, dialog.show_error)
+
+    def save(path: Path, paper: str, lang: str, legal: bool, recipient: str, purpose: str) -> None:
+        def job(c: Caseload) -> documents.SavedDocument:
+            return documents.save_plan_pdf(
+                c,
+                client_id,
+                path,
+                version=version,
+                lang=lang or None,
+                paper=paper,
+                legal_name=legal,
+                recipient=recipient,
+                purpose=purpose,
+            )
+
+        def done(result: documents.SavedDocument) -> None:
+            dialog.saved.emit(result.path)
+            if saved is not None:
+                saved(result.path)
+            after_record()
+
+        db.call(job, done, lambda exc: show_exception(dialog, exc))
+
+    def printed(pages: int) -> None:
+        if not last:
+            return
+        document = last[0]
+        recipient, purpose = dialog.recipient.text(), dialog.purpose.text()
+        db.call(
+            lambda c: documents.record_print(c, document, pages, recipient, purpose),
+            after_record,
+            lambda exc: show_exception(dialog, exc),
+        )
+
+    dialog = PlanOutputDialog(render, save, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.printed.connect(printed)
+    db.call(lambda c: documents.record_preview(c, client_id, version), after_record)
+    dialog.refresh()
+    dialog.open()
+    return dialog

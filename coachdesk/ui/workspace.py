@@ -13,10 +13,9 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -752,42 +751,14 @@ class ClientWorkspace(QWidget):
             )
             return
         # Imported here, not at startup: reportlab and pdfium add ~0.15 s to every cold start.
-        from coachdesk.reports.common import save_pdf
-        from coachdesk.reports.plan_pdf import render_plan_pdf
-        from coachdesk.ui.plan_output import PlanOutputDialog
+        # Render, print and save are application.documents' (the same use case as the CLI).
+        from coachdesk.ui.plan_output import open_plan_dialog
 
-        plan, profile = self.plan_editor.plan(), self.profile
-        lang = "es" if QLocale().language() == QLocale.Language.Spanish else "en"
-        what = f"recovery plan version {plan.version}"
-
-        def render(paper: str, legal: bool, done: Callable[[bytes], None]) -> None:
-            def job(c: Caseload) -> bytes:
-                return render_plan_pdf(
-                    plan, client, profile, lang=lang, paper=paper, legal_name=legal
-                )
-
-            self.db.call(job, done, lambda exc: show_error(self, str(exc)))
-
-        def record(action: str, detail: str) -> None:
-            self.db.call(lambda c: c.record_output(cid, action, detail), lambda _r: None)
-            self._refresh_audit()
-
-        def save(path: Path, pdf: bytes) -> None:
-            def job(c: Caseload) -> Path:
-                stored = save_pdf(path, pdf)
-                c.record_output(cid, "export", f"{what} saved as PDF")
-                return stored
-
-            def done(stored: Path) -> None:
-                self.saved.emit(self.tr("Plan saved as {p}.").format(p=stored))
-                self._refresh_audit()
-
-            self.db.call(job, done, lambda exc: show_error(self, str(exc)))
-
-        dialog = PlanOutputDialog(render, save, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.printed.connect(lambda pages: record("print", f"{what}, {pages} pages"))
-        self.output_dialog = dialog
-        record("view", f"{what} preview")
-        dialog.refresh()
-        dialog.open()
+        self.output_dialog = open_plan_dialog(
+            self,
+            self.db,
+            cid,
+            self.plan_editor.plan().version,
+            saved=lambda path: self.saved.emit(self.tr("Plan saved as {p}.").format(p=path)),
+            recorded=self._refresh_audit,
+        )

@@ -1,5 +1,6 @@
 """Preview, print and save the recovery plan from the window: real PDF, read back; audited;
-no plaintext copy left in the temp folder."""
+no plaintext copy left in the temp folder; the same document, audit and disclosure as
+`coachdesk plan pdf` (one use case: coachdesk.application.documents)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
-from coachdesk.core.caseload import Caseload
+from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import Client, Goal, LifeDomain, RecoveryPlan, Setting
 from coachdesk.storage.vault import Vault
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, RunCli
 from tests.ui.conftest import MakeWindow, unlock
 
 
@@ -68,4 +69,66 @@ def test_preview_print_and_save_the_plan(
         trail = [(e.action, e.detail) for e in Caseload(v).audit_trail(cid)]
     assert ("view", "recovery plan version 1 preview") in trail
     assert any(a == "print" and "recovery plan version 1" in d for a, d in trail)
-    assert ("export", "recovery plan version 1 saved as PDF") in trail
+    assert ("save", "recovery plan version 1 as PDF (en, letter)") in trail
+
+
+def _pdf_facts(path: Path) -> tuple[list[str], object, object]:
+    reader = PdfReader(path)
+    return (
+        [page.extract_text() for page in reader.pages],
+        reader.trailer["/Root"].get("/Lang"),
+        reader.metadata.title if reader.metadata else None,
+    )
+
+
+def test_window_and_cli_print_the_same_plan_document(
+    qtbot: QtBot, make_window: MakeWindow, coach_vault: Path, tmp_path: Path, run_cli: RunCli
+) -> None:
+    # A Spanish-speaking client, an English window: the document is the client's (Spanish).
+    with Vault.open(coach_vault, PASSPHRASE) as v:
+        c = Caseload(v)
+        client = Client("Rosalba", "Teneriz", date(2026, 2, 1), Setting.COMMUNITY, "Rosa")
+        client.language = "es"
+        cid = c.add_client(client)
+        c.save_plan(RecoveryPlan(cid, "Volver a estudiar", [Goal(LifeDomain.HOUSING, "Un hogar")]))
+    window = make_window("en")
+    unlock(qtbot, window)
+    window.open_client(cid)
+    qtbot.waitUntil(lambda: window.workspace.client_id == cid, timeout=5_000)
+    window.print_action.trigger()
+    dialog = window.workspace.output_dialog
+    qtbot.waitUntil(lambda: dialog.page_count() > 0, timeout=20_000)
+
+    from_window = tmp_path / "window.pdf"
+    dialog.recipient.setText("Dr. Pell, Harbor Clinic")
+    dialog.save_to(from_window)  # no purpose: refused before anything is written
+    assert dialog.error.isVisibleTo(dialog) and "purpose" in dialog.error.text()
+    dialog.purpose.setText("Coordination of care")
+    dialog.save_to(from_window)
+    qtbot.waitUntil(from_window.exists, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.db.busy, timeout=5_000)
+    window.close()
+
+    from_cli = tmp_path / "cli.pdf"
+    result = run_cli(
+        "plan", "pdf", str(coach_vault), str(cid), str(from_cli),
+        "--recipient", "Dr. Pell, Harbor Clinic", "--purpose", "Coordination of care",
+        env={"COACHDESK_PASSPHRASE": PASSPHRASE},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+
+    window_pages, window_lang, window_title = _pdf_facts(from_window)
+    cli_pages, cli_lang, cli_title = _pdf_facts(from_cli)
+    assert window_pages == cli_pages
+    assert window_lang == cli_lang == "es-US"
+    assert window_title == cli_title
+    assert "Mi plan de recuperación" in window_pages[0]
+
+    with Vault.open(coach_vault, PASSPHRASE) as v:
+        c = Caseload(v)
+        saves = [(e.action, e.detail) for e in c.audit_trail(cid) if e.action == "save"]
+        disclosed = [(d.recipient, d.purpose, d.what) for d in c.disclosures(cid)]
+    what = "recovery plan version 1 as PDF (es, letter); purpose: Coordination of care"
+    assert saves == [("save", what), ("save", what)]
+    record = ("Dr. Pell, Harbor Clinic", "Coordination of care", what.split(";")[0])
+    assert disclosed == [record, record]

@@ -7,8 +7,8 @@ import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from coachdesk.application.caseload import Caseload
 from coachdesk.cli.main import build_parser
-from coachdesk.core.caseload import Caseload
 from coachdesk.core.models import Client, ContactMode, SessionNote, Setting
 from coachdesk.storage.vault import Vault
 from tests.conftest import PASSPHRASE, RunCli
@@ -133,3 +133,38 @@ def test_vault_check_finds_a_search_index_out_of_step_with_the_notes(
     checked = run_cli("vault", "check", str(vault_path), "--json", env=ENV)
     assert checked.returncode != 0
     assert "notes_fts" in json.dumps(json.loads(checked.stdout)["integrity"])
+
+
+def test_restore_puts_a_backup_in_place_and_keeps_the_vault(
+    run_cli: RunCli, vault_path: Path, tmp_path: Path
+) -> None:
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        Caseload(vault).add_client(Client("Before", "Backup", date(2026, 1, 5), Setting.COMMUNITY))
+    dest = tmp_path / "backups"
+    dest.mkdir()
+    assert run_cli("vault", "backup", str(vault_path), str(dest), env=ENV).returncode == 0
+    (backup,) = dest.iterdir()
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        Caseload(vault).add_client(Client("After", "Backup", date(2026, 1, 6), Setting.COMMUNITY))
+    backup_files = {p.name: p.read_bytes() for p in backup.iterdir()}
+
+    wrong = run_cli("vault", "restore", str(vault_path), str(backup), env={
+        "COACHDESK_PASSPHRASE": "not the passphrase"})  # fmt: skip
+    assert wrong.returncode == 1 and wrong.stderr.count("\n") == 1
+    assert "nothing was replaced" in wrong.stderr
+    assert sorted(p.name for p in vault_path.parent.iterdir()) == sorted(
+        [vault_path.name, "backups"]
+    )
+
+    not_backup = run_cli("vault", "restore", str(vault_path), str(tmp_path), env=ENV)
+    assert not_backup.returncode == 1 and "not a CoachDesk backup" in not_backup.stderr
+
+    restored = run_cli("vault", "restore", str(vault_path), str(backup), env=ENV)
+    assert restored.returncode == 0, restored.stderr
+    (kept,) = vault_path.parent.glob(f"{vault_path.name}.before-restore-*")
+    assert kept.name in restored.stdout
+    listed = json.loads(run_cli("client", "list", str(vault_path), "--json", env=ENV).stdout)
+    assert len(listed) == 1 and "Before" in listed[0]["name"]
+    before = json.loads(run_cli("client", "list", str(kept), "--json", env=ENV).stdout)
+    assert len(before) == 2  # the replaced vault is intact beside it
+    assert {p.name: p.read_bytes() for p in backup.iterdir()} == backup_files  # untouched

@@ -6,6 +6,11 @@ look it up. Nothing here is logic; the rules stay in coachdesk.core.validation.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QWidget
+
+from coachdesk.i18n.catalog import describe
+from coachdesk.ui.common import show_error
 from coachdesk.ui.forms._common import QT_TRANSLATE_NOOP
 
 MESSAGES = (
@@ -40,3 +45,23 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Validation", "Emergency department visits must be between %1 and %2."),
     QT_TRANSLATE_NOOP("Validation", "Social connectedness must be between %1 and %2."),
 )
+
+
+# -- the window's path for messages that come from use cases ---------------------------------
+# Errors and results carry a code; their words are in coachdesk.i18n.catalog (one en/es source
+# for the CLI, both windows and the PDFs). These helpers pick the window's language.
+
+
+def window_language() -> str:
+    """ "es" when the window is in Spanish (app.translations.install sets QLocale's default)."""
+    return "es" if QLocale().language() == QLocale.Language.Spanish else "en"
+
+
+def error_text(error: BaseException) -> str:
+    """What the window shows for `error`, in the window's language."""
+    return describe(error, window_language())
+
+
+def show_exception(parent: QWidget | None, error: BaseException) -> None:
+    """ui.common.show_error for an exception: the catalog's words in the window's language."""
+    show_error(parent, error_text(error))

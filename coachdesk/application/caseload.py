@@ -1,0 +1,324 @@
+"""Use cases over an unlocked vault: the one API both front-ends (CLI and window) call.
+
+Each write validates, runs in one transaction and appends an audit entry in that same
+transaction, so a record and its audit trail commit together or not at all.
+
+Threading: a Caseload belongs to the thread that opened its vault (the GUI's database worker).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta
+
+from coachdesk.core import barc10, timepoints, validation
+from coachdesk.core.models import (
+    AuditEntry,
+    Barc10Assessment,
+    Client,
+    ClientStatus,
+    CoachProfile,
+    Consent,
+    Disclosure,
+    OutcomeAssessment,
+    Pathway,
+    RecoveryPlan,
+    Referral,
+    ReferralStatus,
+    Reminder,
+    Resource,
+    ResourceCategory,
+    SessionNote,
+    Setting,
+    Timepoint,
+)
+from coachdesk.core.reminders import reminders
+from coachdesk.errors import IntegrityError
+from coachdesk.storage import repos
+from coachdesk.storage.audit import AuditLog
+from coachdesk.storage.repos import ClientRow, NoteHit
+from coachdesk.storage.vault import Vault
+
+CLIENT = "client"
+DISCLOSURE_LOOKBACK = timedelta(days=3 * 365)  # 42 CFR 2.25
+
+
+class Caseload:
+    def __init__(self, vault: Vault, today: date | None = None) -> None:
+        self.vault = vault
+        self._today = today
+        self.audit = AuditLog(vault.conn, vault.audit_key)
+        if vault.unlock_failures and not vault.damaged:
+            with vault.transaction():
+                for at in vault.unlock_failures:
+                    self.audit.append(self.actor, "failed_unlock", at=at)
+        if not vault.damaged:
+            with vault.transaction():
+                self.audit.append(self.actor, "unlock")
+
+    @property
+    def conn(self):  # type: ignore[no-untyped-def]
+        return self.vault.conn
+
+    def today(self) -> date:
+        return self._today or date.today()
+
+    @property
+    def actor(self) -> str:
+        profile = repos.get_profile(self.vault.conn)
+        return profile.display_name if profile else "coach"
+
+    def _log(self, action: str, client_id: int | None = None, detail: str = "") -> None:
+        self.audit.append(
+            self.actor, action, CLIENT if client_id is not None else "", client_id, detail
+        )
+
+    # -- profile ---------------------------------------------------------------------------
+
+    def profile(self) -> CoachProfile | None:
+        return repos.get_profile(self.conn)
+
+    def set_profile(self, profile: CoachProfile) -> None:
+        if not profile.display_name.strip():
+            raise validation.ValidationError("Your name is required.", "display_name")
+        with self.vault.transaction():
+            repos.set_profile(self.conn, profile)
+            self._log("update", detail="coach profile")
+
+    # -- clients ---------------------------------------------------------------------------
+
+    def add_client(self, client: Client) -> int:
+        validation.client(client, self.today())
+        with self.vault.transaction():
+            client_id = repos.insert_client(self.conn, client)
+            self._log("create", client_id, "client")
+        client.id = client_id
+        return client_id
+
+    def update_client(self, client: Client) -> None:
+        validation.client(client, self.today())
+        with self.vault.transaction():
+            repos.update_client(self.conn, client)
+            self._log("update", client.id, "client")
+
+    def open_client(self, client_id: int) -> Client:
+        """Read a client for display; the view is audited."""
+        client = repos.get_client(self.conn, client_id)
+        with self.vault.transaction():
+            self._log("view", client_id)
+        return client
+
+    def get_client(self, client_id: int) -> Client:
+        """Read without auditing (internal use, e.g. to fill a document already audited)."""
+        return repos.get_client(self.conn, client_id)
+
+    def set_status(self, client_id: int, status: ClientStatus, on: date, reason: str) -> None:
+        client = repos.get_client(self.conn, client_id)
+        client.status, client.status_date, client.status_reason = status, on, reason
+        self.update_client(client)
+
+    def list_clients(
+        self,
+        search: str = "",
+        status: ClientStatus | None = None,
+        setting: Setting | None = None,
+        sort: str = "name",
+        limit: int = 200,
+        offset: int = 0,
+    ) -> list[ClientRow]:
+        return repos.list_clients(self.conn, search, status, setting, sort, limit, offset)
+
+    def count_clients(
+        self, search: str = "", status: ClientStatus | None = None, setting: Setting | None = None
+    ) -> int:
+        return repos.count_clients(self.conn, search, status, setting)
+
+    # -- consents --------------------------------------------------------------------------
+
+    def add_consent(self, consent: Consent) -> int:
+        validation.consent(consent)
+        with self.vault.transaction():
+            consent_id = repos.insert_consent(self.conn, consent)
+            self._log("create", consent.client_id, f"consent {consent_id}")
+        consent.id = consent_id
+        return consent_id
+
+    def revoke_consent(self, consent_id: int, on: date, note: str = "") -> None:
+        with self.vault.transaction():
+            client_id = repos.revoke_consent(self.conn, consent_id, on, note)
+            self._log("update", client_id, f"consent {consent_id} revoked")
+
+    def consents(self, client_id: int) -> list[Consent]:
+        return repos.list_consents(self.conn, client_id)
+
+    # -- recovery plans --------------------------------------------------------------------
+
+    def save_plan(self, plan: RecoveryPlan) -> RecoveryPlan:
+        """Store the plan as a new version (versions are never overwritten)."""
+        validation.plan(plan)
+        with self.vault.transaction():
+            stored = repos.insert_plan_version(self.conn, plan)
+            repos.delete_draft(self.conn, "plan", str(plan.client_id))
+            self._log("create", plan.client_id, f"plan version {stored.version}")
+        return stored
+
+    def plan(self, client_id: int, version: int | None = None) -> RecoveryPlan | None:
+        return repos.get_plan(self.conn, client_id, version)
+
+    def plan_versions(self, client_id: int) -> list[tuple[int, datetime]]:
+        return repos.plan_versions(self.conn, client_id)
+
+    # -- session notes ---------------------------------------------------------------------
+
+    def add_note(self, note: SessionNote) -> int:
+        validation.note(note)
+        with self.vault.transaction():
+            note_id = repos.insert_note(self.conn, note)
+            repos.delete_draft(self.conn, "note", str(note.client_id))
+            kind = "contact attempt" if note.attempt_only else "session note"
+            self._log("create", note.client_id, f"{kind} {note_id}")
+        note.id = note_id
+        return note_id
+
+    def notes(self, client_id: int, limit: int = 500) -> list[SessionNote]:
+        return repos.list_notes(self.conn, client_id, limit)
+
+    def search_notes(
+        self, text: str, client_id: int | None = None, limit: int = 50
+    ) -> list[NoteHit]:
+        return repos.search_notes(self.conn, text, client_id, limit)
+
+    def search_plans(self, text: str, limit: int = 50) -> list[tuple[int, str, int]]:
+        return repos.search_plans(self.conn, text, limit)
+
+    # -- assessments -----------------------------------------------------------------------
+
+    def _timepoint(self, client_id: int, taken_on: date) -> Timepoint | None:
+        client = repos.get_client(self.conn, client_id)
+        ended = None if client.status == ClientStatus.ACTIVE else client.status_date
+        return timepoints.timepoint_for(client.intake_date, ended, taken_on)
+
+    def record_barc10(
+        self,
+        client_id: int,
+        answers: Sequence[int],
+        taken_on: date | None = None,
+        timepoint: Timepoint | None = None,
+    ) -> Barc10Assessment:
+        """Score and store a BARC-10. The timepoint defaults to the window `taken_on` falls in."""
+        taken_on = taken_on or self.today()
+        checked = barc10.validate(answers)
+        assessment = Barc10Assessment(
+            client_id, taken_on, checked, timepoint or self._timepoint(client_id, taken_on)
+        )
+        with self.vault.transaction():
+            assessment.id = repos.insert_barc10(self.conn, assessment)
+            self._log("create", client_id, f"BARC-10 {assessment.id} total {sum(checked)}")
+        return assessment
+
+    def barc10_series(self, client_id: int) -> list[Barc10Assessment]:
+        return repos.list_barc10(self.conn, client_id)
+
+    def record_outcome(self, outcome: OutcomeAssessment) -> int:
+        validation.outcome(outcome)
+        with self.vault.transaction():
+            outcome.id = repos.upsert_outcome(self.conn, outcome)
+            self._log("create", outcome.client_id, f"outcomes {outcome.timepoint.value}")
+        return outcome.id
+
+    def outcomes(self, client_id: int) -> list[OutcomeAssessment]:
+        return repos.list_outcomes(self.conn, client_id)
+
+    # -- resources and referrals -----------------------------------------------------------
+
+    def add_resource(self, resource: Resource) -> int:
+        if not resource.name.strip():
+            raise validation.ValidationError("The resource needs a name.", "name")
+        with self.vault.transaction():
+            resource.id = repos.insert_resource(self.conn, resource)
+            self._log("create", detail=f"resource {resource.id}")
+        return resource.id
+
+    def resources(
+        self,
+        search: str = "",
+        category: ResourceCategory | None = None,
+        pathway: Pathway | None = None,
+    ) -> list[Resource]:
+        return repos.list_resources(self.conn, search, category, pathway)
+
+    def make_referral(self, referral: Referral) -> int:
+        with self.vault.transaction():
+            referral.id = repos.insert_referral(self.conn, referral)
+            self._log(
+                "create", referral.client_id, f"referral {referral.id} ({referral.category.value})"
+            )
+        return referral.id
+
+    def advance_referral(
+        self,
+        referral_id: int,
+        status: ReferralStatus,
+        on: date | None = None,
+        follow_up_on: date | None = None,
+    ) -> Referral:
+        current = repos.get_referral(self.conn, referral_id)
+        validation.referral_transition(current.status, status)
+        on = on or self.today()
+        with self.vault.transaction():
+            repos.set_referral_status(self.conn, referral_id, status, on, follow_up_on)
+            self._log("update", current.client_id, f"referral {referral_id} -> {status.value}")
+        return repos.get_referral(self.conn, referral_id)
+
+    def referrals(self, client_id: int) -> list[Referral]:
+        return repos.list_referrals(self.conn, client_id)
+
+    # -- reminders, audit, disclosures -----------------------------------------------------
+
+    def reminders(self, client_id: int | None = None) -> list[Reminder]:
+        return reminders(repos.episode_facts(self.conn, client_id), self.today())
+
+    def audit_trail(self, client_id: int, limit: int = 500) -> list[AuditEntry]:
+        return self.audit.entries(CLIENT, client_id, limit)
+
+    def verify_audit(self) -> None:
+        broken = self.audit.verify()
+        if broken is not None:
+            raise IntegrityError(f"The audit log was altered at entry {broken}.")
+
+    def record_output(
+        self,
+        client_id: int,
+        action: str,
+        what: str,
+        *,
+        recipient: str = "",
+        purpose: str = "",
+        consent_id: int | None = None,
+    ) -> None:
+        """Audit a print or save; it is a disclosure when it leaves the coach's hands
+        (a recipient is named), and then enters the 42 CFR 2.25 register too."""
+        with self.vault.transaction():
+            self._log(action, client_id, what if not purpose else f"{what}; purpose: {purpose}")
+            if recipient:
+                repos.insert_disclosure(
+                    self.conn,
+                    Disclosure(client_id, datetime.now(UTC), recipient, purpose, what, consent_id),
+                )
+
+    def disclosures(self, client_id: int) -> list[Disclosure]:
+        since = datetime.now(UTC) - DISCLOSURE_LOOKBACK
+        return repos.list_disclosures(self.conn, client_id, since)
+
+    # -- drafts (unsaved edits kept across a lock) -----------------------------------------
+
+    def save_draft(self, kind: str, key: str, body: dict[str, object]) -> None:
+        with self.vault.transaction():
+            repos.save_draft(self.conn, kind, key, body)
+
+    def load_draft(self, kind: str, key: str) -> dict[str, object] | None:
+        return repos.load_draft(self.conn, kind, key)
+
+    def discard_draft(self, kind: str, key: str) -> None:
+        with self.vault.transaction():
+            repos.delete_draft(self.conn, kind, key)

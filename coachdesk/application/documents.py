@@ -1,0 +1,158 @@
+"""Printed documents, once for both front-ends: render, save, print, each audited.
+
+The plan PDF is printed in the client's language unless the coach chooses another (never the
+window's language: the document is the client's). A saved copy is audited as "save" in the
+same breath as it is written; if the audit entry cannot be written the file is removed again
+(no unaudited copy). Naming a recipient makes it a disclosure: the recipient and purpose
+enter the 42 CFR 2.25 register. Runs where the caseload lives (the window's database worker);
+reportlab is imported on first use so the window's cold start does not pay for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from coachdesk.application.caseload import Caseload
+from coachdesk.core.models import Client
+from coachdesk.errors import CoachDeskError, NotFoundError, ValidationError
+from coachdesk.i18n.catalog import LANGUAGES
+
+SAVE, PRINT, VIEW = "save", "print", "view"
+
+
+@dataclass(frozen=True, slots=True)
+class PlanDocument:
+    client_id: int
+    version: int
+    lang: str
+    paper: str
+    pdf: bytes
+
+    @property
+    def what(self) -> str:
+        """How the audit trail names it (the same words for every front-end)."""
+        return f"recovery plan version {self.version} as PDF ({self.lang}, {self.paper})"
+
+
+@dataclass(frozen=True, slots=True)
+class SavedDocument:
+    path: Path
+    size_bytes: int
+    version: int
+    lang: str
+    paper: str
+    disclosure: bool
+
+
+def plan_language(client: Client, lang: str | None = None) -> str:
+    """The language a plan is printed in: the one asked for, else the client's, else English."""
+    if lang:
+        if lang not in LANGUAGES:
+            raise ValidationError(code="document.language", language=lang)
+        return lang
+    return client.language if client.language in LANGUAGES else "en"
+
+
+def check_disclosure(recipient: str, purpose: str) -> tuple[str, str]:
+    recipient, purpose = recipient.strip(), purpose.strip()
+    if recipient and not purpose:
+        raise ValidationError(field="purpose", code="plan.purpose_needed")
+    return recipient, purpose
+
+
+def render_plan(
+    caseload: Caseload,
+    client_id: int,
+    *,
+    version: int | None = None,
+    lang: str | None = None,
+    paper: str = "letter",
+    legal_name: bool = False,
+    wallet_card: bool = False,
+) -> PlanDocument:
+    """The stored plan (the latest version unless `version`) as PDF bytes; nothing written."""
+    from coachdesk.reports.plan_pdf import render_plan_pdf
+
+    client = caseload.get_client(client_id)
+    plan = caseload.plan(client_id, version)
+    if plan is None:
+        if version is not None:
+            raise NotFoundError(code="plan.no_version", client=client_id, version=version)
+        raise NotFoundError(code="plan.none", client=client_id)
+    chosen = plan_language(client, lang)
+    pdf = render_plan_pdf(
+        plan,
+        client,
+        caseload.profile(),
+        lang=chosen,
+        paper=paper,
+        legal_name=legal_name,
+        wallet_card=wallet_card,
+    )
+    return PlanDocument(client_id, plan.version, chosen, paper, pdf)
+
+
+def check_target(out: Path) -> None:
+    if out.is_dir():
+        raise CoachDeskError(code="plan.out_is_folder", path=str(out))
+    if not out.parent.is_dir():
+        raise CoachDeskError(code="plan.no_folder", path=str(out.parent))
+
+
+def save_plan_pdf(
+    caseload: Caseload,
+    client_id: int,
+    out: Path,
+    *,
+    version: int | None = None,
+    lang: str | None = None,
+    paper: str = "letter",
+    legal_name: bool = False,
+    wallet_card: bool = False,
+    recipient: str = "",
+    purpose: str = "",
+) -> SavedDocument:
+    """Render the plan, write it atomically (0600) at `out`, audit the save (and record the
+    disclosure when a recipient is named). No audit entry, no file."""
+    from coachdesk.reports.common import save_pdf
+
+    recipient, purpose = check_disclosure(recipient, purpose)
+    check_target(out)
+    document = render_plan(
+        caseload,
+        client_id,
+        version=version,
+        lang=lang,
+        paper=paper,
+        legal_name=legal_name,
+        wallet_card=wallet_card,
+    )
+    stored = save_pdf(out, document.pdf)
+    try:
+        caseload.record_output(client_id, SAVE, document.what, recipient=recipient, purpose=purpose)
+    except BaseException:
+        # Every saved copy is audited: without its audit entry the copy goes too.
+        stored.unlink(missing_ok=True)
+        raise
+    return SavedDocument(
+        stored, len(document.pdf), document.version, document.lang, paper, bool(recipient)
+    )
+
+
+def record_print(
+    caseload: Caseload, document: PlanDocument, pages: int, recipient: str = "", purpose: str = ""
+) -> None:
+    """Audit pages sent to a printer (a disclosure when a recipient is named)."""
+    recipient, purpose = check_disclosure(recipient, purpose)
+    caseload.record_output(
+        document.client_id,
+        PRINT,
+        f"{document.what}, {pages} pages",
+        recipient=recipient,
+        purpose=purpose,
+    )
+
+
+def record_preview(caseload: Caseload, client_id: int, version: int) -> None:
+    caseload.record_output(client_id, VIEW, f"recovery plan version {version} preview")

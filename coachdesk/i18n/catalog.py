@@ -1,0 +1,195 @@
+"""Every message CoachDesk shows by code, in English and Spanish, in one place.
+
+One source per message for the command line, both windows and the PDFs: code -> (English,
+Spanish), ICU-style patterns (coachdesk.i18n.format: `{name}`, `{n, plural, one {...} other
+{...}}`). Errors and results carry a code and parameters (coachdesk.errors.CoachDeskError);
+front-ends turn them into words with `text()` / `describe()` in the language they show.
+No Qt here: Qt widgets keep their own .ts/.qm for widget labels; messages that come from use
+cases are worded only here. Any thread may call these functions.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from coachdesk.i18n.format import format_message
+
+LANGUAGES: Final = ("en", "es")
+
+_EN, _ES = 0, 1
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- vault ------------------------------------------------------------------------------
+    "vault.wrong_passphrase": (
+        "The passphrase does not open this vault.",
+        "La frase de contraseña no abre este almacén.",
+    ),
+    "vault.lockout": (
+        "Too many failed attempts. Try again in {seconds, plural, one {# second} "
+        "other {# seconds}}.",
+        "Demasiados intentos fallidos. Vuelva a intentarlo en {seconds, plural, "
+        "one {# segundo} other {# segundos}}.",
+    ),
+    "vault.check_failed": (
+        "The vault did not pass its checks; restore it from a backup.",
+        "El almacén no superó sus comprobaciones; restáurelo desde una copia de seguridad.",
+    ),
+    "vault.audit_altered": (
+        "The audit log was altered at entry {entry}.",
+        "El registro de auditoría fue alterado en la entrada {entry}.",
+    ),
+    "vault.passwords_differ": (
+        "The two entries do not match.",
+        "Las dos entradas no coinciden.",
+    ),
+    "vault.passphrase_changed": (
+        "Passphrase changed. The recovery code is unchanged.",
+        "Frase de contraseña cambiada. El código de recuperación no cambia.",
+    ),
+    "vault.passphrase_reset": (
+        "New passphrase set. The recovery code is unchanged.",
+        "Nueva frase de contraseña establecida. El código de recuperación no cambia.",
+    ),
+    "vault.backup_written": (
+        "Backup written and verified: {path}",
+        "Copia de seguridad escrita y verificada: {path}",
+    ),
+    "restore.not_a_backup": (
+        "{name} is not a CoachDesk backup (no vault inside).",
+        "{name} no es una copia de seguridad de CoachDesk (no contiene ningún almacén).",
+    ),
+    "restore.same_folder": (
+        "The backup and the vault are the same folder: choose the backup, not the vault.",
+        "La copia y el almacén son la misma carpeta: elija la copia, no el almacén.",
+    ),
+    "restore.done": (
+        "Backup restored. The previous vault was kept as {kept}.",
+        "Copia restaurada. El almacén anterior se guardó como {kept}.",
+    ),
+    "restore.wrong_passphrase": (
+        "The passphrase does not open this backup; nothing was replaced.",
+        "La frase de contraseña no abre esta copia; no se reemplazó nada.",
+    ),
+    # -- documents --------------------------------------------------------------------------
+    "document.language": (
+        "Documents can be printed in English (en) or Spanish (es), not '{language}'.",
+        "Los documentos se pueden imprimir en inglés (en) o en español (es), no en '{language}'.",
+    ),
+    "plan.none": (
+        "Client {client} has no recovery plan yet: make one first.",
+        "El participante {client} aún no tiene plan de recuperación: haga uno primero.",
+    ),
+    "plan.no_version": (
+        "Client {client} has no plan version {version}.",
+        "El participante {client} no tiene la versión {version} del plan.",
+    ),
+    "plan.out_is_folder": (
+        "{path} is a folder: give a file name such as plan.pdf.",
+        "{path} es una carpeta: indique un nombre de archivo como plan.pdf.",
+    ),
+    "plan.no_folder": (
+        "The folder {path} does not exist.",
+        "La carpeta {path} no existe.",
+    ),
+    "plan.purpose_needed": (
+        "Say why it is disclosed: a recipient needs a purpose (42 CFR 2.25).",
+        "Indique para qué se divulga: un destinatario necesita un propósito (42 CFR 2.25).",
+    ),
+    "plan.saved": (
+        "Saved plan version {version} to {path} ({kb} KB).",
+        "Versión {version} del plan guardada en {path} ({kb} KB).",
+    ),
+    "plan.saved_disclosed": (
+        "Saved plan version {version} to {path} ({kb} KB); disclosure to {recipient} recorded.",
+        "Versión {version} del plan guardada en {path} ({kb} KB); se registró la divulgación "
+        "a {recipient}.",
+    ),
+    # -- enrollment -------------------------------------------------------------------------
+    "enroll.fingerprint_needed": (
+        "Give the RCO fingerprint from your supervisor with --fingerprint; nothing was enrolled.",
+        "Indique la huella de la RCO que le dio su supervisor con --fingerprint; no se "
+        "inscribió nada.",
+    ),
+    "enroll.cancelled": (
+        "Enrollment cancelled; nothing was changed.",
+        "Inscripción cancelada; no se cambió nada.",
+    ),
+    "enroll.replace_needed": (
+        "This vault is enrolled with {current} (key {current_fingerprint}). Enrolling with "
+        "{rco} instead means every later export is sealed for {rco} only and {current} can no "
+        "longer read them; exports already waiting in the outbox stay sealed for the old RCO. "
+        "Confirm the replacement if that is intended.",
+        "Este almacén está inscrito con {current} (clave {current_fingerprint}). Inscribirlo "
+        "con {rco} significa que cada exportación posterior se sella solo para {rco} y "
+        "{current} ya no podrá leerlas; las exportaciones que esperan en la bandeja de salida "
+        "siguen selladas para la RCO anterior.",
+    ),
+    "enroll.not_enrolled": (
+        "This vault is not enrolled with an RCO yet: ask your supervisor for the enrollment "
+        "file and its fingerprint, then enroll.",
+        "Este almacén aún no está inscrito con una RCO: pida a su supervisor el archivo de "
+        "inscripción y su huella, y luego inscríbalo.",
+    ),
+    # -- files ------------------------------------------------------------------------------
+    "file.cannot_read": ("Cannot read {path}: {reason}.", "No se puede leer {path}: {reason}."),
+    "file.not_utf8": ("{path} is not UTF-8 text.", "{path} no es texto UTF-8."),
+    "file.too_big": (
+        "{path} is too big to be {what}.",
+        "{path} es demasiado grande para ser {what}.",
+    ),
+    # -- command line -----------------------------------------------------------------------
+    "cli.secret_needed": ("{label} needed: {hint}.", "Hace falta {label}: {hint}."),
+    "cli.no_terminal": (
+        "{label} needed: no terminal to ask on.",
+        "Hace falta {label}: no hay terminal donde preguntarlo.",
+    ),
+    "cli.interrupted": (
+        "interrupted; nothing more was written.",
+        "interrumpido; no se escribió nada más.",
+    ),
+    "cli.internal": (
+        "internal error ({kind}). Nothing more was written; please report this.",
+        "error interno ({kind}). No se escribió nada más; informe de ello, por favor.",
+    ),
+    # What the command line adds after a use case's message (its own syntax; the window has
+    # its own buttons for the same thing): "cli.hint." + the error's code.
+    "cli.hint.enroll.replace_needed": (
+        "Use --replace if that is intended.",
+        "Use --replace si es lo que quiere.",
+    ),
+    "cli.hint.enroll.not_enrolled": (
+        "Run: coachdesk vault enroll VAULT FILE",
+        "Ejecute: coachdesk vault enroll VAULT FILE",
+    ),
+    "count.records": (
+        "{n, plural, =0 {no records} one {# record} other {# records}}",
+        "{n, plural, =0 {ningún registro} one {# registro} other {# registros}}",
+    ),
+}
+
+
+def check_language(lang: str) -> str:
+    if lang not in LANGUAGES:
+        # Not a CoachDeskError: coachdesk.errors imports this module.
+        raise ValueError(text("document.language", "en", language=lang))
+    return lang
+
+
+def text(code: str, lang: str = "en", /, **params: object) -> str:
+    """The words for `code` in `lang` ("en" or "es"), with `params` filled in."""
+    pair = MESSAGES[code]
+    return format_message(pair[_ES if lang == "es" else _EN], params, lang)
+
+
+def has(code: str) -> bool:
+    return code in MESSAGES
+
+
+def describe(error: BaseException, lang: str = "en") -> str:
+    """What to show for `error` in `lang`: its catalog text if it has a code, else its own
+    (English) sentence. Never a traceback, never an exception class name."""
+    code = getattr(error, "code", "")
+    params = getattr(error, "params", {})
+    if isinstance(code, str) and code in MESSAGES and isinstance(params, dict):
+        return text(code, lang, **params)
+    return str(error)
