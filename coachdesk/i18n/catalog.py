@@ -22,7 +22,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- vault ------------------------------------------------------------------------------
     "vault.wrong_passphrase": (
         "The passphrase does not open this vault.",
-        "La frase de contraseña no abre este almacén.",
+        "La frase de contraseña no abre esta bóveda.",
     ),
     "vault.lockout": (
         "Too many failed attempts. Try again in {seconds, plural, one {# second} "
@@ -32,7 +32,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "vault.check_failed": (
         "The vault did not pass its checks; restore it from a backup.",
-        "El almacén no superó sus comprobaciones; restáurelo desde una copia de seguridad.",
+        "La bóveda no superó sus comprobaciones; restáurela desde una copia de seguridad.",
     ),
     "vault.audit_altered": (
         "The audit log was altered at entry {entry}.",
@@ -50,21 +50,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "New passphrase set. The recovery code is unchanged.",
         "Nueva frase de contraseña establecida. El código de recuperación no cambia.",
     ),
+    "vault.recovered": (
+        "New passphrase set. Unlock with it now; the recovery code is unchanged.",
+        "Nueva frase de contraseña establecida. Desbloquee ya con ella; el código de "
+        "recuperación no cambia.",
+    ),
     "vault.backup_written": (
         "Backup written and verified: {path}",
         "Copia de seguridad escrita y verificada: {path}",
     ),
     "restore.not_a_backup": (
         "{name} is not a CoachDesk backup (no vault inside).",
-        "{name} no es una copia de seguridad de CoachDesk (no contiene ningún almacén).",
+        "{name} no es una copia de seguridad de CoachDesk (no contiene ninguna bóveda).",
     ),
     "restore.same_folder": (
         "The backup and the vault are the same folder: choose the backup, not the vault.",
-        "La copia y el almacén son la misma carpeta: elija la copia, no el almacén.",
+        "La copia y la bóveda son la misma carpeta: elija la copia, no la bóveda.",
     ),
     "restore.done": (
         "Backup restored. The previous vault was kept as {kept}.",
-        "Copia restaurada. El almacén anterior se guardó como {kept}.",
+        "Copia restaurada. La bóveda anterior se guardó como {kept}.",
     ),
     "restore.wrong_passphrase": (
         "The passphrase does not open this backup; nothing was replaced.",
@@ -119,7 +124,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{rco} instead means every later export is sealed for {rco} only and {current} can no "
         "longer read them; exports already waiting in the outbox stay sealed for the old RCO. "
         "Confirm the replacement if that is intended.",
-        "Este almacén está inscrito con {current} (clave {current_fingerprint}). Inscribirlo "
+        "Esta bóveda está inscrita con {current} (clave {current_fingerprint}). Inscribirla "
         "con {rco} significa que cada exportación posterior se sella solo para {rco} y "
         "{current} ya no podrá leerlas; las exportaciones que esperan en la bandeja de salida "
         "siguen selladas para la RCO anterior.",
@@ -127,8 +132,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "enroll.not_enrolled": (
         "This vault is not enrolled with an RCO yet: ask your supervisor for the enrollment "
         "file and its fingerprint, then enroll.",
-        "Este almacén aún no está inscrito con una RCO: pida a su supervisor el archivo de "
-        "inscripción y su huella, y luego inscríbalo.",
+        "Esta bóveda aún no está inscrita con una RCO: pida a su supervisor el archivo de "
+        "inscripción y su huella, y luego inscríbala.",
     ),
     # -- files ------------------------------------------------------------------------------
     "file.cannot_read": ("Cannot read {path}: {reason}.", "No se puede leer {path}: {reason}."),

@@ -750,6 +750,54 @@
 <context>
     <name>PlanOutputDialog</name>
     <message>
+        <source>Language of the document</source>
+        <translation>Idioma del documento</translation>
+    </message>
+    <message>
+        <source>The client's language</source>
+        <translation>El idioma del participante</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>Idio&amp;ma:</translation>
+    </message>
+    <message>
+        <source>Who is this for? (optional)</source>
+        <translation>¿Para quién es? (opcional)</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
+        <source>Leave empty when the client takes it</source>
+        <translation>Déjelo vacío si se lo lleva el participante</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Propósito</translation>
+    </message>
+    <message>
+        <source>&amp;Recipient:</source>
+        <translation>&amp;Destinatario:</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose:</source>
+        <translation>Pro&amp;pósito:</translation>
+    </message>
+    <message>
+        <source>Naming a recipient records a disclosure (42 CFR 2.25): say why it is shared.</source>
+        <translation>Nombrar un destinatario registra una divulgación (42 CFR 2.25): diga para qué se comparte.</translation>
+    </message>
+    <message>
         <location filename="../../coachdesk/ui/plan_output.py" line="105" />
         <source>Recovery plan: preview</source>
         <translation>Plan de recuperación: vista previa</translation>

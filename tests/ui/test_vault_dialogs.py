@@ -1,0 +1,114 @@
+"""Change passphrase and unlock with the recovery code from the window (ui/vault_dialogs.py):
+standalone dialogs on a real vault, the key work on a pool thread, checked by reopening the
+vault; messages from the catalog in the window's language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMainWindow
+from pytestqt.qtbot import QtBot
+
+from coachdesk.app import translations
+from coachdesk.errors import WrongPassphraseError
+from coachdesk.storage.vault import Vault
+from coachdesk.ui import vault_dialogs
+from tests.conftest import PASSPHRASE
+
+NEW = "a new passphrase for the test"
+
+
+@pytest.fixture
+def spanish(qapp: object) -> Iterator[None]:
+    translations.install("es")
+    yield
+    translations.install("en")
+
+
+def _opens(path: Path, passphrase: str) -> bool:
+    try:
+        Vault.open(path, passphrase).close()
+    except WrongPassphraseError:
+        return False
+    return True
+
+
+def _settle(qtbot: QtBot, dialog: vault_dialogs._VaultDialog) -> None:
+    qtbot.waitUntil(
+        lambda: dialog.ok_button.isEnabled() or dialog.ok_button.isHidden(), timeout=30_000
+    )
+
+
+def test_change_passphrase(qtbot: QtBot, vault_path: Path) -> None:
+    dialog = vault_dialogs.ChangePassphraseDialog(vault_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.current.setText(PASSPHRASE)
+    dialog.new.setText(NEW)
+    dialog.again.setText(NEW + " typo")
+    dialog.ok_button.click()
+    assert "do not match" in dialog.message.text()
+    assert _opens(vault_path, PASSPHRASE)
+
+    dialog.current.setText("not the passphrase")
+    dialog.again.setText(NEW)
+    dialog.ok_button.click()
+    _settle(qtbot, dialog)
+    assert "does not open" in dialog.message.text() and dialog.ok_button.isEnabled()
+
+    dialog.current.setText(PASSPHRASE)
+    dialog.ok_button.click()
+    _settle(qtbot, dialog)
+    assert "Passphrase changed" in dialog.message.text()
+    assert all(field.text() == "" for field in dialog.secrets())
+    assert _opens(vault_path, NEW) and not _opens(vault_path, PASSPHRASE)
+
+
+def test_unlock_with_the_recovery_code(qtbot: QtBot, vault_path: Path, recovery_code: str) -> None:
+    dialog = vault_dialogs.RecoveryUnlockDialog(vault_path)
+    qtbot.addWidget(dialog)
+    succeeded: list[bool] = []
+    dialog.succeeded.connect(lambda: succeeded.append(True))
+    dialog.show()
+    dialog.code.setText("AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH")
+    dialog.new.setText(NEW)
+    dialog.again.setText(NEW)
+    dialog.ok_button.click()
+    _settle(qtbot, dialog)
+    assert dialog.ok_button.isEnabled() and not succeeded
+    assert _opens(vault_path, PASSPHRASE)
+
+    dialog.code.setText(recovery_code.lower())  # typed as it comes: case does not matter
+    dialog.ok_button.click()
+    _settle(qtbot, dialog)
+    assert succeeded and "Unlock with it" in dialog.message.text()
+    assert _opens(vault_path, NEW)
+    dialog.reject()
+
+
+def test_the_actions_the_window_adds(qtbot: QtBot, vault_path: Path) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    menu = window.menuBar().addMenu("&File")
+    actions = vault_dialogs.add_vault_actions(menu, window, lambda: vault_path)
+    names = [a.objectName() for a in actions]
+    assert names == [vault_dialogs.CHANGE_PASSPHRASE_ACTION, vault_dialogs.RECOVERY_UNLOCK_ACTION]
+    actions[0].trigger()
+    opened = window.findChild(vault_dialogs.ChangePassphraseDialog)
+    assert opened is not None and opened.isVisible()
+    opened.reject()
+    button = vault_dialogs.recovery_button(window, lambda: vault_path)
+    button.click()
+    assert window.findChild(vault_dialogs.RecoveryUnlockDialog) is not None
+
+
+def test_in_spanish(qtbot: QtBot, vault_path: Path, spanish: None) -> None:
+    dialog = vault_dialogs.ChangePassphraseDialog(vault_path)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Cambiar la frase de contraseña"
+    dialog.new.setText(NEW)
+    dialog.again.setText("otra")
+    dialog.ok_button.click()
+    assert dialog.message.text() == "Las dos entradas no coinciden."
