@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from coachdesk.core.models import Pathway, Resource, ResourceCategory
-from coachdesk.rco.model import (
+from coachdesk.core.rco_model import (
     BundleRecord,
     Device,
     DeviceStatus,
