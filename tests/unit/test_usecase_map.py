@@ -1,0 +1,185 @@
+"""Every use case with its command and its window action, checked against the real parser
+and the real MainWindow: one side missing fails the test unless the table says why.
+
+Window side: `action:NAME` is a QAction objectName on the unlocked MainWindow (menus and
+shortcuts); `widget:module:Class[.attribute]` is a page, dialog or form the window shows.
+`one_sided` says why a side is absent. `wired_by_lead` marks actions whose dialogs exist
+(ui/vault_dialogs.py) but are not yet added to ui/main_window.py: the test checks that the
+dialogs module creates them, and fails once they are on the window (delete the mark then).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+from pytestqt.qtbot import QtBot
+
+from coachdesk.cli.main import build_parser
+from coachdesk.ui import vault_dialogs
+
+# The real window's fixtures (tests/ui/conftest.py), used here by name.
+from tests.ui.conftest import (  # noqa: F401
+    MakeWindow,
+    clock,
+    coach_vault,
+    make_window,
+    settings,
+    unlock,
+)
+
+
+@dataclass(frozen=True)
+class UseCase:
+    name: str
+    cli: str = ""  # "vault restore"
+    window: str = ""  # "action:print" or "widget:coachdesk.ui.clients:ClientsPage"
+    one_sided: str = ""  # why one side is missing
+    wired_by_lead: bool = False
+
+
+UI = "widget:coachdesk.ui"
+USE_CASES = [
+    # -- vault lifecycle (application/vault_ops.py) ----------------------------------------
+    UseCase("create a vault", "vault init", f"{UI}.unlock:CreateVaultDialog"),
+    UseCase(
+        "unlock",
+        window=f"{UI}.unlock:UnlockPage",
+        one_sided="the CLI unlocks for each command (--passphrase-file / env / prompt)",
+    ),
+    UseCase(
+        "lock", window="action:lock", one_sided="each CLI command locks the vault when it ends"
+    ),
+    UseCase(
+        "check the vault",
+        "vault check",
+        one_sided="the window runs the quick checks at every unlock and opens a damaged vault "
+        "read-only with a message; the full check is a command-line task",
+    ),
+    UseCase("back up", "vault backup", f"{UI}.settings_dialog:SettingsDialog.backup_requested"),
+    UseCase("restore", "vault restore", f"{UI}.settings_dialog:SettingsDialog.restore_requested"),
+    UseCase(
+        "change the passphrase", "vault passwd", "action:change_passphrase", wired_by_lead=True
+    ),
+    UseCase(
+        "recover with the recovery code",
+        "vault recover",
+        "action:unlock_with_recovery_code",
+        wired_by_lead=True,
+    ),
+    UseCase(
+        "demo caseload",
+        "demo-data",
+        one_sided="the window opens a demo vault made by `coachdesk demo-data` (.ci/demo)",
+    ),
+    UseCase(
+        "settings",
+        window="action:settings",
+        one_sided="window preferences (language, idle lock, vault folder) mean nothing to a CLI",
+    ),
+    # -- caseload (application/caseload.py) ------------------------------------------------
+    UseCase("add a client", "client add", "action:new_client"),
+    UseCase("list clients", "client list", f"{UI}.clients:ClientsPage"),
+    UseCase("show a client", "client show", f"{UI}.workspace:ClientWorkspace"),
+    UseCase("search", "search", "action:find"),
+    UseCase("add a note", "note add", "action:new_note"),
+    UseCase("record a BARC-10", "assess barc10", f"{UI}.forms.barc10:Barc10Form"),
+    UseCase("show the plan", "plan show", f"{UI}.forms.plan_editor:PlanEditor"),
+    UseCase(
+        "edit the plan, consents, outcomes, referrals, resources",
+        window=f"{UI}.forms.consent:ConsentForm",
+        one_sided="structured editing is the window's; the CLI covers intake, notes, BARC-10",
+    ),
+    UseCase("today's reminders", window=f"{UI}.today:TodayPage", one_sided="a window page"),
+    # -- documents (application/documents.py) ----------------------------------------------
+    UseCase("plan PDF (save / print, disclosure)", "plan pdf", "action:print"),
+    # -- exchange (application/enrollment.py, exchange/) -----------------------------------
+    UseCase("enroll with the RCO", "vault enroll", "action:enroll"),
+    UseCase("export outcomes into the outbox", "export", "action:export_outcomes"),
+    UseCase("sync", "sync", "action:sync_now"),
+    UseCase("sync settings", "sync-setup", "action:sync_settings"),
+    UseCase("outbox", "outbox", "action:outbox"),
+    # -- the RCO desk (rco/; the supervisor's side: not in the coach's window) ---------------
+    *(
+        UseCase(f"RCO: {command}", f"rco {command}", one_sided="RCO only: the RCO desk window")
+        for command in (
+            "init",
+            "enrollment",
+            "import",
+            "devices",
+            "flags",
+            "records",
+            "open",
+            "report",
+            "directory add",
+            "directory list",
+            "directory remove",
+            "directory publish",
+        )
+    ),
+    UseCase("RCO desk window", "rco desk", "widget:coachdesk.ui.rco.window:RcoWindow"),
+]
+
+
+def _cli_commands() -> set[str]:
+    found: set[str] = set()
+
+    def walk(parser: argparse.ArgumentParser, prefix: tuple[str, ...]) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    found.add(" ".join((*prefix, name)))
+                    walk(sub, (*prefix, name))
+
+    walk(build_parser(), ())
+    return found
+
+
+def test_the_table_is_well_formed() -> None:
+    for case in USE_CASES:
+        sides = bool(case.cli) + bool(case.window)
+        assert sides == 2 or case.one_sided, f"{case.name}: say why it is one-sided"
+        assert not (sides == 2 and case.one_sided), f"{case.name}: both sides exist"
+
+
+def test_every_cli_command_exists_and_is_in_the_table() -> None:
+    commands = _cli_commands()
+    listed = {case.cli for case in USE_CASES if case.cli}
+    assert listed <= commands, f"missing commands: {sorted(listed - commands)}"
+    leaves = {c for c in commands if not any(o.startswith(c + " ") for o in commands)}
+    assert leaves <= listed, f"commands missing from the table: {sorted(leaves - listed)}"
+
+
+def _widget_exists(spec: str) -> bool:
+    module_name, _, rest = spec.removeprefix("widget:").partition(":")
+    class_name, _, attribute = rest.partition(".")
+    cls = getattr(importlib.import_module(module_name), class_name, None)
+    return cls is not None and (not attribute or hasattr(cls, attribute))
+
+
+def test_every_window_action_exists(
+    qtbot: QtBot,
+    make_window: MakeWindow,  # noqa: F811 - the fixture imported above
+    coach_vault: Path,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    window = make_window()
+    unlock(qtbot, window)
+    names = {a.objectName() for a in window.findChildren(QAction)}
+    from_dialogs = {
+        a.objectName() for a in vault_dialogs.add_vault_actions(QMenu(), window, lambda: tmp_path)
+    }
+    for case in USE_CASES:
+        if case.window.startswith("action:"):
+            name = case.window.removeprefix("action:")
+            if case.wired_by_lead:
+                assert name in from_dialogs, case.name
+                assert name not in names, f"{case.name} is wired now: drop wired_by_lead"
+            else:
+                assert name in names, f"{case.name}: no action {name!r} on the window"
+        elif case.window:
+            assert _widget_exists(case.window), f"{case.name}: {case.window} not found"
