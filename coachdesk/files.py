@@ -1,4 +1,4 @@
-"""Atomic, private file writes (ARCHITECTURE.md rule 5).
+"""Atomic, private file writes (docs/architecture.md rule 5).
 
 Every file CoachDesk writes goes: temp file in the target folder -> 0600 before any data ->
 write -> fsync -> os.replace -> fsync of the folder. A crash leaves either the old file or the

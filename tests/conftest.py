@@ -1,7 +1,7 @@
 """Shared fixtures. Qt runs offscreen; vaults are real SQLCipher files.
 
 One template vault is made per session (key derivation at the floor parameters, to keep the
-suite fast) and copied for each test that needs one (ARCHITECTURE.md rule 11).
+suite fast) and copied for each test that needs one (docs/architecture.md rule 11).
 """
 
 from __future__ import annotations

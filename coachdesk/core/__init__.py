@@ -1,1 +1,1 @@
-"""Domain model and use cases. No Qt here (ARCHITECTURE.md rule 1)."""
+"""Domain model and use cases. No Qt here (docs/architecture.md rule 1)."""

@@ -25,7 +25,7 @@ MIN_LANES, MAX_LANES = 1, 16
 SALT_BYTES = 16
 KEY_BYTES = 32
 
-# Inside the 0.5-1 s SECURITY.md asks for. Calibration times its fastest trial, and later
+# Inside the 0.5-1 s docs/security.md asks for. Calibration times its fastest trial, and later
 # unlocks run about 15 % slower than that, so aim a little above the middle of the range.
 TARGET_SECONDS = 0.7
 

@@ -1,4 +1,4 @@
-"""Import of sealed bundles into the RCO store (SECURITY.md "Import").
+"""Import of sealed bundles into the RCO store (docs/security.md "Import").
 
 Order for each file: size limit -> `open_sealed` (exchange.bundle.open_bundle: header, HPKE
 decryption, the device's Ed25519 signature over the payload bytes BEFORE parsing, then the

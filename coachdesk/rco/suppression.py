@@ -4,7 +4,7 @@ A report is a set of integer cells tied by additive equations `total = part + pa
 Some cells are hidden (never published, e.g. "follow-ups missed" = due - reached); they are
 unknown to a reader but still people who must not be revealed.
 
-Rule (CMS cell-size policy, DOMAIN.md): every count from 1 to threshold-1, published or hidden,
+Rule (CMS cell-size policy, docs/domain.md): every count from 1 to threshold-1, published or hidden,
 must not be shown nor be derivable from the published cells by adding and subtracting
 equations. Primary suppression hides published small cells; complementary suppression then
 hides further cells until no small cell is determined by the published ones.

@@ -1,4 +1,4 @@
-"""Numbered, append-only schema migrations (ARCHITECTURE.md rule 3).
+"""Numbered, append-only schema migrations (docs/architecture.md rule 3).
 
 `migrations/NNNN_name.sql` files are applied in order, each in one transaction together with
 the PRAGMA user_version bump, so an interrupted migration leaves the vault at the last version.

@@ -6,7 +6,7 @@
       unlock-failures.json  times of failed unlocks (present only after a failure)
 
 Threading: a Vault and its connection belong to the thread that opened it (sqlcipher3 checks
-this); the GUI runs all vault work on one worker thread (ARCHITECTURE.md rule 4).
+this); the GUI runs all vault work on one worker thread (docs/architecture.md rule 4).
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ FAILURES_NAME = "unlock-failures.json"
 MIN_PASSPHRASE_CHARS = 8
 REQUIRED_CIPHER_MAJOR = 4
 
-# Pragmas set on every open (SECURITY.md "Vault"). Extension loading is never enabled.
+# Pragmas set on every open (docs/security.md "Vault"). Extension loading is never enabled.
 _PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     "PRAGMA journal_mode = WAL",
@@ -97,7 +97,7 @@ def check_passphrase_rules(passphrase: str) -> None:
 def _connect(db_path: Path, vault_key: bytes) -> Any:
     conn = sqlcipher3.connect(str(db_path), isolation_level=None, timeout=10.0)
     try:
-        # The key is 64 hex digits produced here, never user text (ARCHITECTURE.md rule 8).
+        # The key is 64 hex digits produced here, never user text (docs/architecture.md rule 8).
         conn.execute(f"PRAGMA key = \"x'{vault_key.hex()}'\"")
         # Deliberately OFF (SQLCipher's own default): wiping and locking every SQLite allocation
         # made searches ~200x slower (note search 0.8 ms -> 170 ms on 100,000 notes), and once

@@ -1,4 +1,4 @@
-"""Hostile and damaged bundles: each is refused with a plain reason (SECURITY.md fault cases)."""
+"""Hostile and damaged bundles: each is refused with a plain reason (docs/security.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""SECURITY.md's fault cases where the coach's window is the path (pytest-qt, offscreen).
+"""docs/security.md's fault cases where the coach's window is the path (pytest-qt, offscreen).
 
 Each case is met the way a coach meets it: a damaged vault or an altered key file at the unlock
 screen (and the restore from a backup that message asks for, done from the locked window);
