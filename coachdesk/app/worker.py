@@ -79,6 +79,18 @@ class _Worker(QObject):
         self.done.emit(job_id, result)
 
 
+def _deliver(callback: Callable[[Any], None], value: Any) -> None:
+    """Run a job's callback; one whose widget is gone meanwhile is dropped unseen.
+
+    A dialog closed with WA_DeleteOnClose, or a page renewed on a language change, can still
+    have a job in flight; its answer has nobody to go to and is no error."""
+    try:
+        callback(value)
+    except RuntimeError as exc:
+        if "already deleted" not in str(exc):
+            raise
+
+
 @dataclass(slots=True)
 class _Pending:
     generation: int
@@ -160,7 +172,7 @@ class Database(QObject):
     def _on_done(self, job_id: int, result: object) -> None:
         pending = self._finish(job_id)
         if pending is not None and pending.on_done is not None:
-            pending.on_done(result)
+            _deliver(pending.on_done, result)
 
     @Slot(int, object)
     def _on_failed(self, job_id: int, exc: CoachDeskError) -> None:
@@ -168,7 +180,7 @@ class Database(QObject):
         if pending is None:
             return
         if pending.on_error is not None:
-            pending.on_error(exc)
+            _deliver(pending.on_error, exc)
         else:
             self.error.emit(str(exc))
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -742,10 +742,6 @@ class ExchangeController(QObject):
         self.soon = QTimer(self)  # one check shortly after unlocking or sealing
         self.soon.setSingleShot(True)
         self.soon.timeout.connect(self.background_check)
-        # Child timers (not QTimer.singleShot): they die with the window, never fire after.
-        self.menu_timer = QTimer(self)
-        self.menu_timer.setSingleShot(True)
-        self.menu_timer.timeout.connect(self._ensure_menu)
         self.indicator = QLabel("")
         self.indicator.setObjectName("syncIndicator")
         self.indicator.setTextFormat(Qt.TextFormat.RichText)
@@ -765,49 +761,39 @@ class ExchangeController(QObject):
         else:
             self._closed()
 
+    def configure(self, *, check_ms: int | None = None, policy: RetryPolicy | None = None) -> None:
+        if check_ms is not None:
+            self.timer.setInterval(check_ms)
+        if policy is not None:
+            self.policy = policy
+
     # -- menu and texts --------------------------------------------------------------------
 
     def _build_menu(self) -> None:
-        """(Re)create the Sync menu; the window's own menus are rebuilt on a language change,
-        which clears the menu bar, so this runs again after it."""
-        bar = self.window.menuBar()
-        before = None
-        for action in bar.actions():
-            if action.objectName() == "helpMenu" or action.text().replace("&", "") in (
-                "Help",
-                "Ayuda",
-            ):
-                before = action
-        menu = QMenu(self.tr("&Sync"), bar)
-        menu.menuAction().setObjectName("syncMenu")
-
-        def add(text: str, slot: Callable[[], object], name: str, key: str = "") -> QAction:
-            action = QAction(text, menu)
-            action.setObjectName(name)
-            if key:
-                action.setShortcut(QKeySequence(key))
-                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(lambda _checked=False: slot())
-            menu.addAction(action)
-            return action
-
-        self.enroll_action = add(self.tr("&Enroll with RCO…"), self.open_enroll, "enroll")
-        self.export_action = add(
-            self.tr("E&xport outcomes…"), self.open_export, "export_outcomes", "Ctrl+Shift+E"
+        """Register the Sync menu into the window's menus by name, before Help; once."""
+        m = self.window.menus  # type: ignore[attr-defined]
+        self.menu = m.menu("sync", lambda: self.tr("&Sync"), before="help")
+        self.enroll_action = m.action(
+            "sync", "enroll", lambda: self.tr("&Enroll with RCO…"), self.open_enroll
         )
-        menu.addSeparator()
-        self.sync_action = add(self.tr("Sync &now"), self.sync_now, "sync_now", "F9")
-        self.settings_action = add(self.tr("Sync &settings…"), self.open_settings, "sync_settings")
-        self.outbox_action = add(self.tr("&Outbox…"), self.open_outbox, "outbox")
-        if before is not None:
-            bar.insertMenu(before, menu)
-        else:
-            bar.addMenu(menu)
-        self.menu = menu
-        # The actions live on the window too, so their shortcuts work with the menu closed.
-        for action in menu.actions():
-            if not action.isSeparator():
-                self.window.addAction(action)
+        self.export_action = m.action(
+            "sync", "export_outcomes", lambda: self.tr("E&xport outcomes…"), self.open_export,
+            "Ctrl+Shift+E",
+        )  # fmt: skip
+        m.separator("sync")
+        self.sync_action = m.action(
+            "sync", "sync_now", lambda: self.tr("Sync &now"), self.sync_now, "F9"
+        )
+        self.settings_action = m.action(
+            "sync", "sync_settings", lambda: self.tr("Sync &settings…"), self.open_settings
+        )
+        self.outbox_action = m.action(
+            "sync", "outbox", lambda: self.tr("&Outbox…"), self.open_outbox
+        )
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        """The indicator's texts in the current language (the menu is the registry's)."""
         self.sync_button.setText(self.tr("Sync now"))
         self.sync_button.setAccessibleName(self.tr("Sync now"))
         self.sync_button.setToolTip(self.tr("Send waiting exports now (F9)"))
@@ -817,15 +803,8 @@ class ExchangeController(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            # The window rebuilds its menus right after; add ours back once it has.
-            self.menu_timer.start(0)
+            self._retranslate()
         return False
-
-    def _ensure_menu(self) -> None:
-        names = [a.objectName() for a in self.window.menuBar().actions()]
-        if self.menu is not None and "syncMenu" in names:
-            self.window.menuBar().removeAction(self.menu.menuAction())
-        self._build_menu()
 
     def _update_enabled(self) -> None:
         unlocked = bool(self.db.is_open)
@@ -1053,6 +1032,11 @@ def _escape(text: str) -> str:
 def install(window: QMainWindow, **options: Any) -> ExchangeController:
     """Add the Sync menu, indicator and background check to `window` (a MainWindow with a
     `db` Database). Call once, at the end of the window's construction. GUI thread only."""
+    existing = getattr(window, "exchange", None)
+    if isinstance(existing, ExchangeController):
+        # Installed already (the window does it): take the new options, add nothing twice.
+        existing.configure(**options)
+        return existing
     controller = ExchangeController(window, **options)
     window.exchange = controller  # type: ignore[attr-defined]
     return controller
