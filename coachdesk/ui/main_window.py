@@ -36,6 +36,7 @@ from coachdesk.app.idle import Clock, IdleLock
 from coachdesk.app.restore import restore_backup
 from coachdesk.app.settings import Settings
 from coachdesk.app.worker import Created, Database
+from coachdesk.application.changes import CLIENT_LIST, REMINDERS, RESOURCES, Changes, Kind
 from coachdesk.core.caseload import Caseload
 from coachdesk.core.models import Client, Reminder
 from coachdesk.errors import CoachDeskError, LockoutError, WrongPassphraseError
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self._busy_timer.setInterval(400)
         self._busy_timer.timeout.connect(self._show_busy)
         self.db.busy_changed.connect(self._busy)
+        self.db.changed.connect(self._changed)
         self.setWindowIcon(QIcon(str(resource("icons", "coachdesk.svg"))))
         self.resize(1280, 820)
         geometry = settings.get(opts.GEOMETRY)
@@ -466,6 +468,17 @@ class MainWindow(QMainWindow):
 
         self.db.call(job, show)
 
+    def _changed(self, changes: Changes) -> None:
+        """A write succeeded: refresh the pages that show what it changed."""
+        if not self.db.is_open:
+            return
+        if changes.touches(*CLIENT_LIST):
+            self.clients_page.model.refresh()
+        if changes.touches(*REMINDERS) and self.pages.currentIndex() == PAGE_TODAY:
+            self.refresh_today()  # Today refreshes anyway each time it is shown
+        if changes.touches(*RESOURCES):
+            self.resources_page.refresh()
+
     def open_client(self, client_id: int, tab: int | None = None) -> None:
         self.workspace.open(client_id, tab if tab is not None else 0)
 
@@ -503,10 +516,14 @@ class MainWindow(QMainWindow):
         def saved(client_id: int) -> None:
             dialog.accept()
             self.db.call(lambda c: c.discard_draft(CLIENT_DRAFT, "new"))
-            self.clients_page.model.refresh()
             self.open_client(client_id)
 
-        self.db.call(lambda c: c.add_client(client), saved, lambda exc: dialog.show_error(str(exc)))
+        self.db.write(
+            lambda c: c.add_client(client),
+            lambda new_id: Changes.of(Kind.CLIENT, client=new_id),
+            saved,
+            lambda exc: dialog.show_error(str(exc)),
+        )
 
     def find_client(self) -> None:
         self.go(PAGE_CLIENTS)
