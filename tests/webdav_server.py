@@ -136,6 +136,10 @@ class FaultMiddleware:
     delay: float = 0.0  # seconds added to every PUT (to kill a client mid-upload)
     forbid_get: bool = False  # a write-only inbox (as some file-drop shares are)
     redirect_to: str = ""  # answer every request with 301 to this address
+    # Stall every request of this method before reading it: no answer until `release` is set
+    # (a server that hangs mid-upload); `stalled` is set when one arrives.
+    stall: str = ""
+    stalled: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
@@ -157,6 +161,12 @@ class FaultMiddleware:
                 "301 Moved Permanently" if self.redirect_to else "403 Forbidden",
                 [("Location", self.redirect_to or "/"), ("Content-Length", "0")],
             )
+            return [b""]
+        if self.stall and entry.method == self.stall:
+            self.stalled.set()
+            self.release.wait(timeout=60)
+            entry.status = 503
+            start_response("503 Service Unavailable", [("Content-Length", "0")])
             return [b""]
         if busy:
             entry.status = 503

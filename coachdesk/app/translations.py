@@ -1,8 +1,8 @@
 """Load the UI language: CoachDesk's own .qm files and Qt's qtbase_es.qm.
 
 Every resources/translations/coachdesk*_<lang>.qm is loaded (the window's strings and the
-forms' strings ship as separate files). Switching language takes effect live: widgets rebuild
-their texts on QEvent.LanguageChange (see ui.retranslate).
+forms' strings ship as separate files). Switching language takes effect live: windows set
+their texts again on QEvent.LanguageChange (MainWindow.retranslate, ui/menus.py).
 
 Threading: GUI thread only.
 """
@@ -16,6 +16,12 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from coachdesk.resources import resource
 
 _installed: list[QTranslator] = []
+_current = ["en"]  # the language last installed (English needs no translator)
+
+
+def current() -> str:
+    """The language `install` last switched to."""
+    return _current[0]
 
 
 def translations_dir() -> Path:
@@ -29,6 +35,7 @@ def install(language: str) -> list[str]:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _current[0] = language
     loaded: list[str] = []
     locale = QLocale(QLocale.Language.Spanish if language == "es" else QLocale.Language.English)
     QLocale.setDefault(locale)

@@ -6,6 +6,9 @@ second) must never run on the GUI thread. The GUI talks to it only through `Data
 methods queue a job and return at once; the result comes back by signal to a callback that runs
 on the GUI thread. Jobs never touch widgets.
 
+Network I/O never runs here (it would hold every vault job and the lock behind a timeout):
+`Background` runs it on a thread of its own, and `Database.closing` tells it to stop.
+
 Errors: a CoachDeskError reaches the job's `on_error` callback, or else the `error` signal with
 its plain message (the window shows it in a dialog). Any other exception is reported as a plain
 "unexpected error" without its text (it might hold client data); the stack goes to stderr.
@@ -14,6 +17,7 @@ its plain message (the window shows it in a dialog). Any other exception is repo
 from __future__ import annotations
 
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +27,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
+from coachdesk.application.changes import Changes
 from coachdesk.core.caseload import Caseload
 from coachdesk.core.models import CoachProfile
 from coachdesk.crypto import kdf
@@ -79,6 +84,18 @@ class _Worker(QObject):
         self.done.emit(job_id, result)
 
 
+def _deliver(callback: Callable[[Any], None], value: Any) -> None:
+    """Run a job's callback; one whose widget is gone meanwhile is dropped unseen.
+
+    A dialog closed with WA_DeleteOnClose, or a page renewed on a language change, can still
+    have a job in flight; its answer has nobody to go to and is no error."""
+    try:
+        callback(value)
+    except RuntimeError as exc:
+        if "already deleted" not in str(exc):
+            raise
+
+
 @dataclass(slots=True)
 class _Pending:
     generation: int
@@ -101,7 +118,9 @@ class Database(QObject):
     error = Signal(str)  # a failure no caller handled: show it in a dialog
     busy_changed = Signal(bool)
     opened = Signal()
+    closing = Signal()  # about to lock or quit: queue last vault jobs now, stop network work
     closed = Signal()
+    changed = Signal(object)  # a Changes after a write succeeded: the pages refresh from it
 
     def __init__(
         self,
@@ -160,7 +179,7 @@ class Database(QObject):
     def _on_done(self, job_id: int, result: object) -> None:
         pending = self._finish(job_id)
         if pending is not None and pending.on_done is not None:
-            pending.on_done(result)
+            _deliver(pending.on_done, result)
 
     @Slot(int, object)
     def _on_failed(self, job_id: int, exc: CoachDeskError) -> None:
@@ -168,7 +187,7 @@ class Database(QObject):
         if pending is None:
             return
         if pending.on_error is not None:
-            pending.on_error(exc)
+            _deliver(pending.on_error, exc)
         else:
             self.error.emit(str(exc))
 
@@ -229,6 +248,7 @@ class Database(QObject):
     def close(self, on_done: Callable[[Any], None] | None = None) -> None:
         """Lock: results of jobs queued before now are dropped; the worker closes the vault
         (checkpoint, close, zero the key)."""
+        self.closing.emit()
         self._generation += 1
         self._is_open = False
         self._queue(lambda w: w.close_vault(), on_done, None)
@@ -242,6 +262,25 @@ class Database(QObject):
     ) -> None:
         """Run `fn(caseload)` on the worker; `on_done(result)` runs on the GUI thread."""
         self._queue(lambda w: fn(w.require()), on_done, on_error)
+
+    def write(
+        self,
+        fn: Callable[[Caseload], R],
+        changes: Changes | Callable[[R], Changes],
+        on_done: Callable[[R], None] | None = None,
+        on_error: Callable[[CoachDeskError], None] | None = None,
+    ) -> None:
+        """Run a write like `call`; once it succeeded, `changed` tells every view what it
+        changed (`changes`, or `changes(result)` when it depends on the result, e.g. a new id)."""
+
+        def done(result: R) -> None:
+            if on_done is not None:
+                on_done(result)
+            what = changes if isinstance(changes, Changes) else changes(result)
+            if what:
+                self.changed.emit(what)
+
+        self.call(fn, done, on_error)
 
     def run_with_vault(
         self,
@@ -262,8 +301,51 @@ class Database(QObject):
         """Close the vault and stop the thread; blocks until both are done (app exit)."""
         if not self._thread.isRunning():
             return
+        if self._is_open:
+            self.closing.emit()
         self._generation += 1
         self._is_open = False
         self._submit.emit(-1, lambda w: w.close_vault())
         self._thread.quit()
         self._thread.wait()
+
+
+class Background(QObject):
+    """Runs blocking work that must not hold the database thread (network I/O) on a thread of
+    its own, one Python thread per job; the result comes back to the GUI thread by signal.
+
+    The job never touches the vault or widgets. `post(callback, value)` lets the job hand
+    something to the GUI thread while it runs (e.g. "one bundle sent: record it"). Threads are
+    daemons: quitting never waits for a network timeout (the caller cancels the job first).
+    Create and use on the GUI thread.
+    """
+
+    _deliver = Signal(object, object)
+
+    def __init__(self, parent: QObject | None = None, *, name: str = "coachdesk-net") -> None:
+        super().__init__(parent)
+        self.name = name
+        self._deliver.connect(self._on_deliver)
+        self.threads: list[threading.Thread] = []
+
+    def start(self, fn: Callable[[], R], on_done: Callable[[R | BaseException], None]) -> None:
+        def run() -> None:
+            try:
+                result: Any = fn()
+            except BaseException as exc:  # handed to on_done; its text is never printed
+                print(f"CoachDesk: background {type(exc).__name__}", file=sys.stderr)
+                result = exc
+            self._deliver.emit(on_done, result)
+
+        self.threads = [t for t in self.threads if t.is_alive()]
+        thread = threading.Thread(target=run, name=self.name, daemon=True)
+        self.threads.append(thread)
+        thread.start()
+
+    def post(self, callback: Callable[[Any], None], value: Any) -> None:
+        """Any thread: run `callback(value)` on the GUI thread soon."""
+        self._deliver.emit(callback, value)
+
+    @Slot(object, object)
+    def _on_deliver(self, callback: Callable[[Any], None], value: Any) -> None:
+        _deliver(callback, value)

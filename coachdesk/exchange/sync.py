@@ -4,26 +4,38 @@
     sync_status(caseload_or_vault)            -> SyncStatus for the window's indicator
     sync_if_reachable(caseload_or_vault, transport) -> SyncReport | None (for a background timer)
 
-Every state change is committed before and after each network call, so a run killed at any
-moment resumes on the next one: `recover_interrupted` puts an unfinished send back to waiting
-and the transport recognises a bundle that had already arrived (exactly one copy at the RCO).
+Each run is three steps, so that the network never holds the vault's thread:
 
-Threading: call from the thread that owns the vault (the GUI's database worker, or the CLI's
-main thread). Nothing here imports Qt; network calls block that thread for at most the
-transport's timeouts and retries, and no vault transaction is open during them.
+    prepare(vault, destination)          vault thread: interrupted sends back to waiting, read
+                                         what waits (copies of the sealed bytes), mark sending
+    deliver(plan, transport, on_sent=)   any thread, no vault: probe, send, fetch the directory;
+                                         cancellable (`Cancel` aborts the connection in flight)
+    record_item / record(vault, plan, …) vault thread: sent / refused / waiting again, merge
+                                         the directory, note the result
+
+`sync_once` runs the three on one thread (the command line); the window runs deliver on a
+thread of its own and cancels it when it locks or quits (ui/exchange.py). Every state change
+is committed before and after each network call, so a run killed at any moment resumes on the
+next one: `recover_interrupted` puts an unfinished send back to waiting and the transport
+recognises a bundle that had already arrived (exactly one copy at the RCO).
+
+Threading: prepare, record_item, record, abandon, sync_status and the settings functions on
+the thread that owns the vault; deliver and Cancel on any thread. Nothing here imports Qt.
 """
 
 from __future__ import annotations
 
+import socket
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 from coachdesk.core.models import Resource
+from coachdesk.crypto.identity import RcoPublicKeys
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import directory as rco_directory
 from coachdesk.exchange.enrollment import EnrollmentError, parse_enrollment
@@ -173,18 +185,18 @@ def _key(vault: Vault) -> str:
     return str(vault.path.resolve())
 
 
-@contextmanager
-def _marked_running(vault: Vault) -> Iterator[None]:
+def _claim(vault: Vault) -> str:
     key = _key(vault)
     with _running_lock:
         if key in _running:
             raise CoachDeskError("A sync of this vault is already running.")
         _running.add(key)
-    try:
-        yield
-    finally:
-        with _running_lock:
-            _running.discard(key)
+    return key
+
+
+def _release(key: str) -> None:
+    with _running_lock:
+        _running.discard(key)
 
 
 def is_running(target: Any) -> bool:
@@ -228,7 +240,285 @@ def _audit(vault: Vault, conn: Any, record_type: str, record_id: int | None, det
     AuditLog(conn, vault.audit_key).append(_actor(vault), "sync", record_type, record_id, detail)
 
 
-# -- the use cases ----------------------------------------------------------------------------
+# -- the use cases: prepare (vault thread) -> deliver (any thread) -> record (vault thread) -----
+
+
+class Cancel:
+    """A stop button for one sync, pressed from any thread (the window locking or quitting).
+
+    `cancel()` sets the flag and aborts the transport's connection in flight, so a stalled
+    upload ends at once instead of after its timeouts; `sleep` is the transport's wait between
+    retries, which ends early (raising CancelledSync) when cancelled."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+        self._transports: list[Transport] = []
+
+    def __call__(self) -> bool:
+        return self._event.is_set()
+
+    def watch(self, transport: Transport) -> Transport:
+        self._transports.append(transport)
+        if self():
+            _abort(transport)
+        return transport
+
+    def cancel(self) -> None:
+        self._event.set()
+        for transport in self._transports:
+            _abort(transport)
+
+    def sleep(self, seconds: float) -> None:
+        if self._event.wait(seconds):
+            raise CancelledSync()
+
+
+def _abort(transport: Transport) -> None:
+    """Cut the transport's open connection from another thread (wakes a blocked read)."""
+    abort = getattr(transport, "abort", None)
+    if callable(abort):
+        abort()
+        return
+    # WebDavTransport keeps its keep-alive connection in `_conn` (an HTTPSConnection).
+    sock = getattr(getattr(transport, "_conn", None), "sock", None)
+    if isinstance(sock, socket.socket):
+        with suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """One sealed export to send (a copy of its bytes: deliver never touches the vault)."""
+
+    id: int
+    file_name: str
+    sealed: bytes
+
+
+@dataclass(slots=True)
+class SyncPlan:
+    """What `prepare` read from the vault for one run; `record` writes its outcome."""
+
+    report: SyncReport
+    items: list[Outgoing]
+    keys: (
+        RcoPublicKeys | None
+    )  # the enrolled RCO's keys, to verify its directory; None: not fetched
+    claim: str  # this vault is marked as syncing until `record` (or `abandon`)
+    finished: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Sent:
+    """One bundle's outcome, handed from deliver to record_item."""
+
+    item: Outgoing
+    delivery: Delivery | None  # None: the destination refused this bundle
+    error: str = ""
+
+
+@dataclass(slots=True)
+class Delivered:
+    """What deliver brings back: why it stopped early (if it did) and the directory's bytes."""
+
+    stop: TransportError | None = None
+    directory: bytes | None = None
+    directory_fetched: bool = False
+    unreachable: bool = False  # the background probe failed: nothing was attempted
+
+    @classmethod
+    def cancelled(cls) -> Delivered:
+        return cls(CancelledSync())
+
+
+def prepare(
+    target: Any,
+    destination: str,
+    *,
+    fetch_directory: bool = True,
+    background: bool = False,
+) -> SyncPlan | None:
+    """Vault thread: put interrupted sends back, read what waits, mark the first as sending.
+
+    With `background`, returns None when nothing waits or the server asked to wait (Retry-
+    After): a timer then does nothing at all. The vault stays marked as syncing until `record`.
+    """
+    vault = _vault(target)
+    if background:
+        if is_running(vault) or not outbox.overview(
+            vault.conn, (OutboxState.WAITING, OutboxState.FAILED)
+        ):
+            return None
+        not_before = _when(vault.get_meta(NOT_BEFORE_META))
+        if not_before is not None and datetime.now(UTC) < not_before:
+            return None
+    claim = _claim(vault)
+    try:
+        report = SyncReport(destination)
+        with vault.transaction() as conn:
+            report.resumed = outbox.recover_interrupted(conn)
+            if not background:  # a background run counts as an attempt once the probe answers
+                vault.set_meta(LAST_ATTEMPT_META, _now())
+            items = [Outgoing(_id(i), i.file_name, i.sealed) for i in outbox.pending(conn)]
+            if items:
+                outbox.mark_sending(conn, items[0].id)
+        keys = _directory_keys(vault, report) if fetch_directory else None
+    except BaseException:
+        _release(claim)
+        raise
+    return SyncPlan(report, items, keys, claim)
+
+
+def deliver(
+    plan: SyncPlan,
+    transport: Transport,
+    *,
+    on_sent: Callable[[Sent], None],
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    probe: bool = False,
+) -> Delivered:
+    """Any thread, no vault: send each bundle, then fetch the directory's bytes.
+
+    `on_sent(sent)` is called after each bundle (record it on the vault thread); a problem with
+    the destination stops the run (returned, not raised); `cancelled()` is asked before each
+    bundle. With `probe`, one quick check first: unreachable means nothing is attempted.
+    """
+    is_cancelled = cancelled or (lambda: False)
+    try:
+        if probe:
+            try:
+                transport.probe()
+            except TransportError as exc:
+                return Delivered(exc, unreachable=True)
+        stop = _send_all(plan, transport, on_sent, progress, is_cancelled)
+        if stop is not None or plan.keys is None:
+            return Delivered(stop)
+        try:
+            data = transport.fetch(rco_directory.FILE_NAME, rco_directory.MAX_BYTES)
+        except TransportError as exc:
+            return Delivered(CancelledSync() if is_cancelled() else exc)
+        return Delivered(directory=data, directory_fetched=True)
+    finally:
+        transport.close()
+
+
+def _send_all(
+    plan: SyncPlan,
+    transport: Transport,
+    on_sent: Callable[[Sent], None],
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool],
+) -> TransportError | None:
+    items = plan.items
+    for index, item in enumerate(items):
+        if progress is not None:
+            progress(index, len(items))
+        if cancelled():
+            return CancelledSync()
+        try:
+            result = transport.deliver(item.file_name, item.sealed)
+        except BundleRefusedError as exc:
+            on_sent(Sent(item, None, str(exc)))
+            continue
+        except TransportError as exc:
+            return CancelledSync() if cancelled() else exc
+        on_sent(Sent(item, result))
+    if progress is not None and items:
+        progress(len(items), len(items))
+    return None
+
+
+def record_item(target: Any, plan: SyncPlan, sent: Sent) -> None:
+    """Vault thread: one commit records this bundle (sent or refused) and marks the next one
+    as sending (half the fsyncs of two transactions)."""
+    vault = _vault(target)
+    report = plan.report
+    following = _following(plan, sent.item)
+    with vault.transaction() as conn:
+        if sent.delivery is None:
+            outbox.mark_failed(conn, sent.item.id, sent.error)
+            _audit(vault, conn, "outbox", sent.item.id, f"refused by {report.destination}")
+        else:
+            outbox.mark_sent(conn, sent.item.id, report.destination)
+            how = "sent to" if sent.delivery == Delivery.NEW else "found already delivered at"
+            _audit(vault, conn, "outbox", sent.item.id, f"{how} {report.destination}")
+        if following is not None:
+            outbox.mark_sending(conn, following.id)
+    if sent.delivery is None:
+        report.failed[sent.item.file_name] = sent.error
+    elif sent.delivery == Delivery.NEW:
+        report.sent.append(sent.item.file_name)
+    else:
+        report.already_there.append(sent.item.file_name)
+
+
+def _following(plan: SyncPlan, item: Outgoing) -> Outgoing | None:
+    index = plan.items.index(item)
+    return plan.items[index + 1] if index + 1 < len(plan.items) else None
+
+
+def record(target: Any, plan: SyncPlan, delivered: Delivered) -> SyncReport | None:
+    """Vault thread: what was not sent waits again, merge the directory, note the result.
+
+    Returns None when a background probe found the destination unreachable (recorded so the
+    indicator shows 'offline'; nothing else changed)."""
+    vault = _vault(target)
+    report, stop = plan.report, delivered.stop
+    if plan.finished:  # recorded already (e.g. delivered just before a lock gave it back)
+        return report
+    try:
+        with vault.transaction() as conn:
+            _requeue(conn, plan, str(stop) if stop and not _is_cancel(stop) else "")
+        if delivered.unreachable and stop is not None:
+            _record_unreachable(vault, stop)
+            return None
+        if delivered.directory_fetched:
+            _merge_fetched(vault, plan, delivered.directory)
+        if stop is not None:
+            report.error, report.offline = str(stop), isinstance(stop, OfflineError)
+            report.directory = DirectoryOutcome.SKIPPED
+        report.waiting = len(outbox.overview(vault.conn, (OutboxState.WAITING, OutboxState.FAILED)))
+        _record_result(vault, report, stop)
+    finally:
+        _finish(plan)
+    report.lines = _lines(report)
+    return report
+
+
+def abandon(target: Any, plan: SyncPlan, reason: str) -> None:
+    """Vault thread: a run that ended by an exception; its unsent bundles wait again."""
+    try:
+        with _vault(target).transaction() as conn:
+            _requeue(conn, plan, reason)
+    finally:
+        _finish(plan)
+
+
+def _requeue(conn: Any, plan: SyncPlan, reason: str) -> None:
+    """Bundles of this plan still marked as sending go back to waiting."""
+    sending = {i.id for i in outbox.items(conn) if i.state == OutboxState.SENDING}
+    for item in plan.items:
+        if item.id in sending:
+            outbox.mark_waiting(conn, item.id, reason)
+
+
+def _finish(plan: SyncPlan) -> None:
+    if not plan.finished:
+        plan.finished = True
+        _release(plan.claim)
+
+
+def _is_cancel(stop: TransportError) -> bool:
+    return isinstance(stop, CancelledSync)
+
+
+def _record_unreachable(vault: Vault, exc: TransportError) -> None:
+    result = "offline" if isinstance(exc, OfflineError) else "failed"
+    if vault.get_meta(LAST_RESULT_META) != result or vault.get_meta(LAST_ERROR_META) != str(exc):
+        with vault.transaction():
+            vault.set_meta(LAST_RESULT_META, result)
+            vault.set_meta(LAST_ERROR_META, str(exc))
 
 
 def sync_once(
@@ -239,86 +529,36 @@ def sync_once(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> SyncReport:
-    """Send every waiting or failed outbox item, then fetch and merge the RCO's directory.
+    """Send every waiting or failed outbox item, then fetch and merge the RCO's directory:
+    prepare, deliver and record on this one thread (the command line; the window runs the
+    same three steps with deliver on a thread of its own).
 
     A problem with the destination (offline, refused credentials, full) stops the run and
     leaves the remaining bundles waiting; a problem with one bundle marks it failed and the
     run goes on. Errors are in the report, not raised (except a vault that cannot be written).
-    `progress(done, total)` is called after each bundle (on this thread); `cancelled()` is
-    asked before each one, and a True answer ends the run cleanly (the rest stays waiting).
     """
     vault = _vault(target)
-    report = SyncReport(transport.description)
-    with _marked_running(vault):
-        try:
-            with vault.transaction() as conn:
-                report.resumed = outbox.recover_interrupted(conn)
-                vault.set_meta(LAST_ATTEMPT_META, _now())
-            stop = _send_all(vault, transport, report, progress, cancelled)
-            if stop is None and fetch_directory:
-                stop = _fetch_directory(vault, transport, report)
-            if stop is not None:
-                report.error, report.offline = str(stop), isinstance(stop, OfflineError)
-                report.directory = DirectoryOutcome.SKIPPED
-            report.waiting = len(
-                outbox.overview(vault.conn, (OutboxState.WAITING, OutboxState.FAILED))
-            )
-            _record_result(vault, report, stop)
-        finally:
-            transport.close()
-    report.lines = _lines(report)
+    try:
+        plan = prepare(vault, transport.description, fetch_directory=fetch_directory)
+    except BaseException:
+        transport.close()
+        raise
+    assert plan is not None
+    try:
+        delivered = deliver(
+            plan,
+            transport,
+            on_sent=lambda sent: record_item(vault, plan, sent),
+            progress=progress,
+            cancelled=cancelled,
+        )
+    except BaseException:
+        # Not a delivery problem (a bug, Ctrl-C): the bundles wait, the error goes up.
+        abandon(vault, plan, "The send was interrupted.")
+        raise
+    report = record(vault, plan, delivered)
+    assert report is not None
     return report
-
-
-def _send_all(
-    vault: Vault,
-    transport: Transport,
-    report: SyncReport,
-    progress: Callable[[int, int], None] | None,
-    cancelled: Callable[[], bool] | None,
-) -> TransportError | None:
-    items = outbox.pending(vault.conn)
-    if not items or (cancelled is not None and cancelled()):
-        return None if not items else CancelledSync()
-    with vault.transaction() as conn:
-        outbox.mark_sending(conn, _id(items[0]))
-    for index, item in enumerate(items):
-        if progress is not None:
-            progress(index, len(items))
-        if index and cancelled is not None and cancelled():
-            with vault.transaction() as conn:
-                outbox.mark_waiting(conn, _id(item), "")
-            return CancelledSync()
-        following = items[index + 1] if index + 1 < len(items) else None
-        try:
-            result = transport.deliver(item.file_name, item.sealed)
-        except BundleRefusedError as exc:
-            with vault.transaction() as conn:
-                outbox.mark_failed(conn, _id(item), str(exc))
-                _audit(vault, conn, "outbox", item.id, f"refused by {transport.description}")
-                _next_sending(conn, following)
-            report.failed[item.file_name] = str(exc)
-            continue
-        except TransportError as exc:
-            with vault.transaction() as conn:
-                outbox.mark_waiting(conn, _id(item), str(exc))
-            return exc
-        except BaseException:
-            # Not a delivery problem (a bug, Ctrl-C): the bundle waits, the error goes up.
-            with vault.transaction() as conn:
-                outbox.mark_waiting(conn, _id(item), "The send was interrupted.")
-            raise
-        # One commit records this bundle as sent and the next one as sending (half the
-        # fsyncs of two transactions; the next is still marked before its network call).
-        with vault.transaction() as conn:
-            outbox.mark_sent(conn, _id(item), transport.description)
-            how = "sent to" if result == Delivery.NEW else "found already delivered at"
-            _audit(vault, conn, "outbox", item.id, f"{how} {transport.description}")
-            _next_sending(conn, following)
-        (report.sent if result == Delivery.NEW else report.already_there).append(item.file_name)
-    if progress is not None:
-        progress(len(items), len(items))
-    return None
 
 
 def _id(item: outbox.OutboxItem) -> int:
@@ -326,36 +566,31 @@ def _id(item: outbox.OutboxItem) -> int:
     return item.id
 
 
-def _next_sending(conn: Any, item: outbox.OutboxItem | None) -> None:
-    if item is not None:
-        outbox.mark_sending(conn, _id(item))
-
-
-def _fetch_directory(
-    vault: Vault, transport: Transport, report: SyncReport
-) -> TransportError | None:
-    """Fetch, verify and merge; a destination that cannot be used is returned, not raised."""
+def _directory_keys(vault: Vault, report: SyncReport) -> RcoPublicKeys | None:
+    """The enrolled RCO's keys, or None (and the reason in the report) when not enrolled."""
     text = vault.get_meta(ENROLLMENT_META)
     if not text:
         report.directory = DirectoryOutcome.NOT_ENROLLED
         return None
     try:
-        keys = parse_enrollment(text.encode("utf-8")).keys
+        return parse_enrollment(text.encode("utf-8")).keys
     except EnrollmentError as exc:
         report.directory, report.directory_error = DirectoryOutcome.SKIPPED, str(exc)
         return None
-    try:
-        data = transport.fetch(rco_directory.FILE_NAME, rco_directory.MAX_BYTES)
-    except TransportError as exc:
-        return exc
+
+
+def _merge_fetched(vault: Vault, plan: SyncPlan, data: bytes | None) -> None:
+    """Verify and merge the directory deliver fetched (vault thread)."""
+    report, keys = plan.report, plan.keys
+    assert keys is not None  # deliver fetches only with keys
     if data is None:
         report.directory = DirectoryOutcome.ABSENT
-        return None
+        return
     try:
         serial, entries = rco_directory.parse_directory(data, keys)
     except rco_directory.DirectoryError as exc:
         report.directory, report.directory_error = DirectoryOutcome.REFUSED, str(exc)
-        return None
+        return
     report.directory_serial = serial
     merge_result = merge_signed_directory(vault, serial, entries, keys.fingerprint)
     if isinstance(merge_result, str):
@@ -364,7 +599,6 @@ def _fetch_directory(
         report.directory = DirectoryOutcome.UNCHANGED
     else:
         report.directory, report.directory_counts = DirectoryOutcome.MERGED, merge_result
-    return None
 
 
 def merge_signed_directory(
@@ -547,10 +781,17 @@ def webdav_settings(target: Any) -> WebDavSettings | None:
     return WebDavSettings.from_json(text) if text else None
 
 
-def configured_transport(target: Any, policy: RetryPolicy | None = None) -> Transport | None:
-    """The WebDAV transport from the vault's settings, or None if none is set up."""
+def configured_transport(
+    target: Any, policy: RetryPolicy | None = None, *, cancel: Cancel | None = None
+) -> Transport | None:
+    """The WebDAV transport from the vault's settings, or None if none is set up. With
+    `cancel`, its waits between retries end and its connection is cut when cancelled."""
     settings = webdav_settings(target)
-    return WebDavTransport(settings, policy) if settings else None
+    if settings is None:
+        return None
+    if cancel is None:
+        return WebDavTransport(settings, policy)
+    return cancel.watch(WebDavTransport(settings, policy, sleep=cancel.sleep))
 
 
 def reachable(transport: Transport) -> bool:
@@ -568,29 +809,22 @@ def sync_if_reachable(target: Any, transport: Transport) -> SyncReport | None:
     """For a background timer: sync only when something waits and the destination answers.
 
     Returns None when nothing was attempted (nothing waiting, the server asked to wait, or it
-    is unreachable; the last case is recorded so the indicator shows 'offline').
+    is unreachable; the last case is recorded so the indicator shows 'offline'). The same
+    three steps as `sync_once`, on this one thread, with a probe first.
     """
     vault = _vault(target)
-    if is_running(vault) or not outbox.overview(
-        vault.conn, (OutboxState.WAITING, OutboxState.FAILED)
-    ):
-        return None
-    not_before = _when(vault.get_meta(NOT_BEFORE_META))
-    if not_before is not None and datetime.now(UTC) < not_before:
+    plan = prepare(vault, transport.description, background=True)
+    if plan is None:
+        transport.close()
         return None
     try:
-        transport.probe()
-    except CoachDeskError as exc:
-        transport.close()
-        result = "offline" if isinstance(exc, OfflineError) else "failed"
-        if vault.get_meta(LAST_RESULT_META) != result or vault.get_meta(LAST_ERROR_META) != str(
-            exc
-        ):
-            with vault.transaction():
-                vault.set_meta(LAST_RESULT_META, result)
-                vault.set_meta(LAST_ERROR_META, str(exc))
-        return None
-    return sync_once(vault, transport)
+        delivered = deliver(
+            plan, transport, on_sent=lambda sent: record_item(vault, plan, sent), probe=True
+        )
+    except BaseException:
+        abandon(vault, plan, "The send was interrupted.")
+        raise
+    return record(vault, plan, delivered)
 
 
 def report_json(report: SyncReport) -> dict[str, Any]:

@@ -1,16 +1,18 @@
 """The window's side of the RCO exchange: enrollment, export preview and sealing, and sync.
 
-`install(window)` adds a "Sync" menu and a status-bar indicator (offline / syncing / failed /
-waiting / up to date, last success, exports waiting, "Sync now") to the MainWindow, and a
-QTimer that, while the vault is unlocked, checks the RCO's WebDAV inbox every few minutes and
+`install(window)` registers a "Sync" menu into the window's menus (ui/menus.py, by name,
+before Help), adds a status-bar indicator (offline / syncing / failed / waiting / up to date,
+last success, exports waiting, "Sync now") and a QTimer that, while the vault is unlocked,
 sends waiting exports without the coach doing anything.
 
-Every vault and network operation runs on the database worker through `Database.call` (the
-use cases in coachdesk.exchange.export and coachdesk.exchange.sync); the GUI thread only shows
-results. The background check is `sync.sync_if_reachable`: it does nothing unless an export
-waits, then one quick probe (at most `RetryPolicy.probe_timeout` on the worker), then
-`sync_once`. Locking stops the timer and hides the indicator; results of jobs queued before
-the lock are dropped by the Database (generation counter).
+Vault work runs on the database worker through `Database.call`; network work never does. A
+sync is three steps (coachdesk.exchange.sync): `prepare` on the vault thread, `deliver` on a
+thread of its own (`Background`), each bundle's `record_item` and the final `record` on the
+vault thread again. The background check is the same run with a quick probe first. Locking
+or quitting (`Database.closing`) cancels the delivery, which cuts its connection, and queues
+the record that gives unsent exports back to waiting before the vault closes: the lock never
+waits for the network. The WebDAV "Test" button builds the settings on the vault thread and
+probes on the network thread too.
 
 A sealed export goes only into the outbox (in the vault), not to a folder the coach picks:
 the outbox is what every sync sends and tracks (waiting / sent / failed, never sent twice);
@@ -25,12 +27,13 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -54,12 +57,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.app.worker import Background
+from coachdesk.application.changes import Changes, Kind
 from coachdesk.core.caseload import Caseload
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import export as exports
 from coachdesk.exchange import sync
 from coachdesk.exchange.enrollment import MAX_BYTES as ENROLLMENT_MAX_BYTES
-from coachdesk.exchange.transports import Transport
+from coachdesk.exchange.transports import Transport, TransportError
 from coachdesk.exchange.transports.folder import FolderTransport
 from coachdesk.exchange.transports.webdav import RetryPolicy, WebDavSettings, WebDavTransport
 from coachdesk.storage.outbox import OutboxState
@@ -607,31 +612,39 @@ class SyncSettingsDialog(QDialog):
         self._show_error(exc)
 
     def test_connection(self) -> None:
+        """Build the settings on the vault thread, probe on the network thread."""
         _show_inline(self.error, "")
         self.message.setText(self.tr("Checking the inbox…"))
-        build = self._settings_job()
         policy = self.controller.policy
 
-        def job(c: Caseload) -> None:
-            transport = WebDavTransport(build(c), policy)
+        def probe(settings: WebDavSettings) -> None:
+            transport = WebDavTransport(settings, policy)
             try:
                 transport.probe()
             finally:
                 transport.close()
 
+        def built(settings: WebDavSettings) -> None:
+            self.controller.net.start(
+                lambda: probe(settings),
+                lambda r: (
+                    self._test_failed(r) if isinstance(r, CoachDeskError) else self._tested(r)
+                ),
+            )
+
         self.test_button.setEnabled(False)
-        self.controller.db.call(job, self._tested, self._test_failed)
+        self.controller.db.call(self._settings_job(), built, self._test_failed)
 
     def _tested(self, _result: object) -> None:
         self.test_button.setEnabled(True)
         self.message.setText(self.tr("The inbox answered and accepted your user name."))
 
-    def _test_failed(self, exc: CoachDeskError) -> None:
+    def _test_failed(self, exc: BaseException) -> None:
         self.test_button.setEnabled(True)
         self.message.setText("")
         self._show_error(exc)
 
-    def _show_error(self, exc: CoachDeskError) -> None:
+    def _show_error(self, exc: BaseException) -> None:
         _show_inline(self.error, str(exc))
 
     def sync_to_folder(self) -> None:
@@ -717,6 +730,30 @@ class OutboxDialog(QDialog):
 SyncResult = tuple[sync.SyncReport | None, sync.SyncStatus]
 
 
+@dataclass(slots=True)
+class _Run:
+    """One sync from the click (or timer) to its record; plan and transport are set by the
+    prepare job on the vault thread, and read by later jobs or the GUI after it (in order)."""
+
+    cancel: sync.Cancel
+    background: bool
+    plan: sync.SyncPlan | None = None
+    transport: Transport | None = None
+
+
+def _sync_changes(result: SyncResult) -> Changes:
+    """The outbox changed; the resources too when the RCO's directory was merged."""
+    report = result[0]
+    merged = report is not None and report.directory == sync.DirectoryOutcome.MERGED
+    return Changes.of(Kind.OUTBOX, *((Kind.RESOURCE,) if merged else ()))
+
+
+def _broken(exc: BaseException) -> sync.Delivered:
+    """The delivery ended by an unexpected exception (its text may not be shown)."""
+    message = f"Sync stopped unexpectedly ({type(exc).__name__}); the exports stay waiting."
+    return sync.Delivered(TransportError(message))
+
+
 class ExchangeController(QObject):
     """Owns the Sync menu, the status-bar indicator and the background check timer."""
 
@@ -734,6 +771,8 @@ class ExchangeController(QObject):
         self.status: sync.SyncStatus | None = None
         self.syncing = False
         self.last_report: sync.SyncReport | None = None
+        self.run: _Run | None = None  # the sync whose delivery runs now
+        self.net = Background(self)
         self.menu: QMenu | None = None
         self.dialog: QDialog | None = None
         self.timer = QTimer(self)
@@ -742,10 +781,6 @@ class ExchangeController(QObject):
         self.soon = QTimer(self)  # one check shortly after unlocking or sealing
         self.soon.setSingleShot(True)
         self.soon.timeout.connect(self.background_check)
-        # Child timers (not QTimer.singleShot): they die with the window, never fire after.
-        self.menu_timer = QTimer(self)
-        self.menu_timer.setSingleShot(True)
-        self.menu_timer.timeout.connect(self._ensure_menu)
         self.indicator = QLabel("")
         self.indicator.setObjectName("syncIndicator")
         self.indicator.setTextFormat(Qt.TextFormat.RichText)
@@ -758,6 +793,7 @@ class ExchangeController(QObject):
         bar.addPermanentWidget(self.sync_button)
         self._build_menu()
         self.db.opened.connect(self._opened)
+        self.db.closing.connect(self._closing)
         self.db.closed.connect(self._closed)
         window.installEventFilter(self)
         if self.db.is_open:
@@ -765,49 +801,39 @@ class ExchangeController(QObject):
         else:
             self._closed()
 
+    def configure(self, *, check_ms: int | None = None, policy: RetryPolicy | None = None) -> None:
+        if check_ms is not None:
+            self.timer.setInterval(check_ms)
+        if policy is not None:
+            self.policy = policy
+
     # -- menu and texts --------------------------------------------------------------------
 
     def _build_menu(self) -> None:
-        """(Re)create the Sync menu; the window's own menus are rebuilt on a language change,
-        which clears the menu bar, so this runs again after it."""
-        bar = self.window.menuBar()
-        before = None
-        for action in bar.actions():
-            if action.objectName() == "helpMenu" or action.text().replace("&", "") in (
-                "Help",
-                "Ayuda",
-            ):
-                before = action
-        menu = QMenu(self.tr("&Sync"), bar)
-        menu.menuAction().setObjectName("syncMenu")
-
-        def add(text: str, slot: Callable[[], object], name: str, key: str = "") -> QAction:
-            action = QAction(text, menu)
-            action.setObjectName(name)
-            if key:
-                action.setShortcut(QKeySequence(key))
-                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(lambda _checked=False: slot())
-            menu.addAction(action)
-            return action
-
-        self.enroll_action = add(self.tr("&Enroll with RCO…"), self.open_enroll, "enroll")
-        self.export_action = add(
-            self.tr("E&xport outcomes…"), self.open_export, "export_outcomes", "Ctrl+Shift+E"
+        """Register the Sync menu into the window's menus by name, before Help; once."""
+        m = self.window.menus  # type: ignore[attr-defined]
+        self.menu = m.menu("sync", lambda: self.tr("&Sync"), before="help")
+        self.enroll_action = m.action(
+            "sync", "enroll", lambda: self.tr("&Enroll with RCO…"), self.open_enroll
         )
-        menu.addSeparator()
-        self.sync_action = add(self.tr("Sync &now"), self.sync_now, "sync_now", "F9")
-        self.settings_action = add(self.tr("Sync &settings…"), self.open_settings, "sync_settings")
-        self.outbox_action = add(self.tr("&Outbox…"), self.open_outbox, "outbox")
-        if before is not None:
-            bar.insertMenu(before, menu)
-        else:
-            bar.addMenu(menu)
-        self.menu = menu
-        # The actions live on the window too, so their shortcuts work with the menu closed.
-        for action in menu.actions():
-            if not action.isSeparator():
-                self.window.addAction(action)
+        self.export_action = m.action(
+            "sync", "export_outcomes", lambda: self.tr("E&xport outcomes…"), self.open_export,
+            "Ctrl+Shift+E",
+        )  # fmt: skip
+        m.separator("sync")
+        self.sync_action = m.action(
+            "sync", "sync_now", lambda: self.tr("Sync &now"), self.sync_now, "F9"
+        )
+        self.settings_action = m.action(
+            "sync", "sync_settings", lambda: self.tr("Sync &settings…"), self.open_settings
+        )
+        self.outbox_action = m.action(
+            "sync", "outbox", lambda: self.tr("&Outbox…"), self.open_outbox
+        )
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        """The indicator's texts in the current language (the menu is the registry's)."""
         self.sync_button.setText(self.tr("Sync now"))
         self.sync_button.setAccessibleName(self.tr("Sync now"))
         self.sync_button.setToolTip(self.tr("Send waiting exports now (F9)"))
@@ -817,15 +843,8 @@ class ExchangeController(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            # The window rebuilds its menus right after; add ours back once it has.
-            self.menu_timer.start(0)
+            self._retranslate()
         return False
-
-    def _ensure_menu(self) -> None:
-        names = [a.objectName() for a in self.window.menuBar().actions()]
-        if self.menu is not None and "syncMenu" in names:
-            self.window.menuBar().removeAction(self.menu.menuAction())
-        self._build_menu()
 
     def _update_enabled(self) -> None:
         unlocked = bool(self.db.is_open)
@@ -898,6 +917,19 @@ class ExchangeController(QObject):
         # First check soon after unlocking, not only after the first interval.
         self.soon.start(2_000)
 
+    def _closing(self) -> None:
+        """Locking or quitting: stop the delivery now (its connection is cut) and, before the
+        vault closes, put what it had not sent back to waiting. Nothing here waits."""
+        run, self.run = self.run, None
+        if run is not None:
+            run.cancel.cancel()
+
+            def give_back(c: Caseload) -> None:  # runs after the prepare job (same queue)
+                if run.plan is not None:
+                    sync.record(c, run.plan, sync.Delivered.cancelled())
+
+            self.db.call(give_back)
+
     def _closed(self) -> None:
         self.timer.stop()
         self.soon.stop()
@@ -923,17 +955,13 @@ class ExchangeController(QObject):
             self.soon.start(0)
 
     def background_check(self) -> None:
-        """Timer slot: on the worker, send waiting exports if the WebDAV inbox answers."""
-        if not self.db.is_open or self.syncing:
+        """Timer slot: if an export waits, probe and send on the network thread."""
+        if not self.db.is_open or self.syncing or self.run is not None:
             return
-        policy = self.policy
+        self._start(None, background=True)
 
-        def job(c: Caseload) -> SyncResult:
-            transport = sync.configured_transport(c, policy)
-            report = sync.sync_if_reachable(c, transport) if transport is not None else None
-            return report, sync.sync_status(c)
-
-        self.db.call(job, self._background_done, lambda _e: self.refresh_status())
+    def _background_failed(self, _exc: CoachDeskError) -> None:
+        self.refresh_status()
 
     def _background_done(self, result: SyncResult) -> None:
         report, status = result
@@ -972,23 +1000,83 @@ class ExchangeController(QObject):
             self._run_sync(folder)
 
     def _run_sync(self, folder: Path | None) -> None:
+        self.syncing = True
+        self._update_enabled()
+        self._render()
+        self._start(folder, background=False)
+
+    def _start(self, folder: Path | None, *, background: bool) -> None:
+        """Prepare on the vault thread, deliver on the network thread, record on the vault
+        thread. Locking or quitting cancels the delivery (`_closing`) and never waits for it."""
         policy = self.policy
         no_inbox = self.tr("No RCO inbox is set up. Use Sync ▸ Sync settings, or send to a folder.")
+        run = self.run = _Run(sync.Cancel(), background)
 
-        def job(c: Caseload) -> SyncResult:
+        def prepare(c: Caseload) -> None:  # vault thread; fills `run` (read back in order)
             transport: Transport | None
             if folder is not None:
                 transport = FolderTransport(folder)
             else:
-                transport = sync.configured_transport(c, policy)
+                transport = sync.configured_transport(c, policy, cancel=run.cancel)
             if transport is None:
+                if background:
+                    return
                 raise CoachDeskError(no_inbox)
-            return sync.sync_once(c, transport), sync.sync_status(c)
+            run.plan = sync.prepare(c, transport.description, background=background)
+            if run.plan is None:
+                transport.close()
+            run.transport = transport
 
-        self.syncing = True
-        self._update_enabled()
-        self._render()
-        self.db.call(job, self._sync_done, self._sync_failed)
+        done = self._background_done if background else self._sync_done
+        failed = self._background_failed if background else self._sync_failed
+
+        def prepared(_none: None) -> None:
+            if run.plan is None or run.transport is None:  # nothing waits (background)
+                self.run = None
+                self.refresh_status()
+            else:
+                self._deliver(run, done, failed)
+
+        def not_prepared(exc: CoachDeskError) -> None:
+            self.run = None
+            failed(exc)
+
+        self.db.call(prepare, prepared, not_prepared)
+
+    def _deliver(
+        self,
+        run: _Run,
+        done: Callable[[SyncResult], None],
+        failed: Callable[[CoachDeskError], None],
+    ) -> None:
+        plan, transport = run.plan, run.transport
+        assert plan is not None and transport is not None
+
+        def sent(item: sync.Sent) -> None:  # on the GUI thread, posted by the network thread
+            if self.run is run:
+                self.db.call(lambda c: sync.record_item(c, plan, item))
+
+        def work() -> sync.Delivered:
+            return sync.deliver(
+                plan,
+                transport,
+                on_sent=lambda item: self.net.post(sent, item),
+                cancelled=run.cancel,
+                probe=run.background,
+            )
+
+        def delivered(result: sync.Delivered | BaseException) -> None:
+            if self.run is not run:
+                return  # locked meanwhile: `_closing` recorded what had been sent
+            self.run = None
+            outcome = result if isinstance(result, sync.Delivered) else _broken(result)
+
+            def record(c: Caseload) -> SyncResult:
+                return sync.record(c, plan, outcome), sync.sync_status(c)
+
+            self.db.write(record, _sync_changes, done, failed)
+
+        self.net.start(work, delivered)
 
     def _sync_done(self, result: SyncResult) -> None:
         self.syncing = False
@@ -1053,6 +1141,11 @@ def _escape(text: str) -> str:
 def install(window: QMainWindow, **options: Any) -> ExchangeController:
     """Add the Sync menu, indicator and background check to `window` (a MainWindow with a
     `db` Database). Call once, at the end of the window's construction. GUI thread only."""
+    existing = getattr(window, "exchange", None)
+    if isinstance(existing, ExchangeController):
+        # Installed already (the window does it): take the new options, add nothing twice.
+        existing.configure(**options)
+        return existing
     controller = ExchangeController(window, **options)
     window.exchange = controller  # type: ignore[attr-defined]
     return controller

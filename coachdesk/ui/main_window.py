@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -35,6 +36,7 @@ from coachdesk.app.idle import Clock, IdleLock
 from coachdesk.app.restore import restore_backup
 from coachdesk.app.settings import Settings
 from coachdesk.app.worker import Created, Database
+from coachdesk.application.changes import CLIENT_LIST, REMINDERS, RESOURCES, Changes, Kind
 from coachdesk.core.caseload import Caseload
 from coachdesk.core.models import Client, Reminder
 from coachdesk.errors import CoachDeskError, LockoutError, WrongPassphraseError
@@ -43,6 +45,7 @@ from coachdesk.resources import resource
 from coachdesk.ui.clients import ClientsPage
 from coachdesk.ui.common import named, show_error
 from coachdesk.ui.exchange import install as install_exchange
+from coachdesk.ui.menus import MenuRegistry
 from coachdesk.ui.resources_page import ResourcesPage
 from coachdesk.ui.settings_dialog import SettingsDialog
 from coachdesk.ui.today import TodayPage
@@ -93,11 +96,18 @@ class MainWindow(QMainWindow):
         self._busy_timer.setInterval(400)
         self._busy_timer.timeout.connect(self._show_busy)
         self.db.busy_changed.connect(self._busy)
+        self.db.changed.connect(self._changed)
         self.setWindowIcon(QIcon(str(resource("icons", "coachdesk.svg"))))
         self.resize(1280, 820)
         geometry = settings.get(opts.GEOMETRY)
         if geometry:
             self.restoreGeometry(geometry)
+        self.menus = MenuRegistry(self)
+        self._language = ""
+        self._retranslate_timer = QTimer(self)
+        self._retranslate_timer.setSingleShot(True)
+        self._retranslate_timer.setInterval(0)
+        self._retranslate_timer.timeout.connect(self.retranslate)
         self._build_ui()
         self.show_lock_screen()
         # Enrollment, export, the sync indicator and background sync (issues 5 and 6).
@@ -106,108 +116,115 @@ class MainWindow(QMainWindow):
     # -- building --------------------------------------------------------------------------
 
     def _build_ui(self) -> None:
-        """Create every widget and action (again after a language change)."""
-        self.setWindowTitle(self.tr("CoachDesk"))
+        """Create the frame once: lock screen, navigation, pages, menus and shortcuts. A
+        language change retranslates them in place (`retranslate`); nothing is added twice."""
         self.stack = QStackedWidget()
-        self.unlock_page = UnlockPage()
-        self.unlock_page.unlock_requested.connect(self._unlock)
-        self.unlock_page.create_requested.connect(self.create_vault)
         self.shell = QWidget()
         shell_layout = QHBoxLayout(self.shell)
         shell_layout.setContentsMargins(0, 0, 0, 0)
         shell_layout.setSpacing(0)
-        self.nav = named(QListWidget(), self.tr("Sections"))
+        self.nav = named(QListWidget(), "")
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(190)
-        for text in (self.tr("Today"), self.tr("Clients"), self.tr("Resources"), self.tr("Client")):
-            self.nav.addItem(text)
+        for _ in range(4):
+            self.nav.addItem("")
         self.pages = QStackedWidget()
+        shell_layout.addWidget(self.nav)
+        shell_layout.addWidget(self.pages, 1)
+        self.nav.currentRowChanged.connect(self._page_changed)
+        self._make_pages()
+        self.stack.addWidget(self.shell)
+        self.setCentralWidget(self.stack)
+        self._build_menus()
+        self.busy_label = QLabel("")
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self._retranslate_frame()
+
+    def _make_pages(self) -> None:
+        """The lock screen and the four content pages. They hold no window shortcut or menu,
+        so a language change can renew them (the forms carry no retranslate methods); the
+        coach's place and unsaved edits are carried over (see `retranslate`)."""
+        old: list[QWidget] = list(self._content_pages())
+        showing_lock = not old or self.stack.currentWidget() is old[0]
+        self.unlock_page = UnlockPage()
+        self.unlock_page.unlock_requested.connect(self._unlock)
+        self.unlock_page.create_requested.connect(self.create_vault)
         self.today_page = TodayPage()
         self.clients_page = ClientsPage(self.db)
         self.resources_page = ResourcesPage(self.db)
         self.workspace = ClientWorkspace(self.db)
-        for page in (self.today_page, self.clients_page, self.resources_page, self.workspace):
-            self.pages.addWidget(page)
-        shell_layout.addWidget(self.nav)
-        shell_layout.addWidget(self.pages, 1)
-        self.nav.currentRowChanged.connect(self._page_changed)
         self.today_page.open_client.connect(self.open_client)
         self.clients_page.open_client.connect(self.open_client)
         self.clients_page.add_client.connect(self.add_client)
         self.workspace.saved.connect(lambda m: self.statusBar().showMessage(m, 4000))
         self.workspace.loaded.connect(self._client_loaded)
-        self.stack.addWidget(self.unlock_page)
-        self.stack.addWidget(self.shell)
-        old = self.takeCentralWidget()
-        self.setCentralWidget(self.stack)
-        if old is not None:
-            old.deleteLater()
-        self._build_menus()
-        self.busy_label = QLabel("")
-        self.statusBar().addPermanentWidget(self.busy_label)
+        self.stack.insertWidget(0, self.unlock_page)
+        if showing_lock:
+            self.stack.setCurrentWidget(self.unlock_page)
+        self.pages.blockSignals(True)
+        for index, page in enumerate(self._content_pages()[1:]):
+            self.pages.insertWidget(index, page)
+        for widget in old:
+            (self.stack if widget is old[0] else self.pages).removeWidget(widget)
+            widget.deleteLater()
+        self.pages.blockSignals(False)
 
-    def _action(
-        self,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        name: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        if name:
-            action.setObjectName(name)
-        self.addAction(action)
-        return action
+    def _content_pages(self) -> tuple[QWidget, ...]:
+        """Lock screen, Today, Clients, Resources, workspace (empty before the first build)."""
+        if not hasattr(self, "workspace"):
+            return ()
+        return (
+            self.unlock_page,
+            self.today_page,
+            self.clients_page,
+            self.resources_page,
+            self.workspace,
+        )
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        bar.clear()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.new_client_action = self._action(
-            self.tr("&New client…"), self.add_client, QKeySequence.StandardKey.New, "new_client"
+        """Register the window's menus and actions, once (features add theirs by name)."""
+        m = self.menus
+        m.menu("file", lambda: self.tr("&File"))
+        self.new_client_action = m.action(
+            "file", "new_client", lambda: self.tr("&New client…"), self.add_client,
+            QKeySequence.StandardKey.New,
+        )  # fmt: skip
+        self.lock_action = m.action(
+            "file", "lock", lambda: self.tr("&Lock"), lambda: self.lock("shortcut"), "Ctrl+L"
         )
-        self.lock_action = self._action(
-            self.tr("&Lock"), lambda: self.lock("shortcut"), "Ctrl+L", "lock"
+        self.settings_action = m.action(
+            "file", "settings", lambda: self.tr("&Settings…"), self.open_settings, "Ctrl+,"
         )
-        self.settings_action = self._action(
-            self.tr("&Settings…"), self.open_settings, "Ctrl+,", "settings"
+        m.separator("file")
+        self.quit_action = m.action(
+            "file", "quit", lambda: self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit
         )
-        self.quit_action = self._action(
-            self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit"
+        m.menu("go", lambda: self.tr("&Go"))
+        self.go_actions = [
+            m.action("go", f"go_{index}", text, partial(self.go, index), f"Ctrl+{index + 1}")
+            for index, text in enumerate(
+                (
+                    lambda: self.tr("&Today"),
+                    lambda: self.tr("&Clients"),
+                    lambda: self.tr("&Resources"),
+                    lambda: self.tr("C&urrent client"),
+                )
+            )
+        ]
+        m.menu("client", lambda: self.tr("&Client"))
+        self.find_action = m.action(
+            "client", "find", lambda: self.tr("&Find client"), self.find_client,
+            QKeySequence.StandardKey.Find,
+        )  # fmt: skip
+        self.new_note_action = m.action(
+            "client", "new_note", lambda: self.tr("New &note"), self.new_note, "Ctrl+Shift+N"
         )
-        for action in (self.new_client_action, self.lock_action, self.settings_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        go = bar.addMenu(self.tr("&Go"))
-        self.go_actions = []
-        for page, text, key in (
-            (PAGE_TODAY, self.tr("&Today"), "Ctrl+1"),
-            (PAGE_CLIENTS, self.tr("&Clients"), "Ctrl+2"),
-            (PAGE_RESOURCES, self.tr("&Resources"), "Ctrl+3"),
-            (PAGE_WORKSPACE, self.tr("C&urrent client"), "Ctrl+4"),
-        ):
-            action = self._action(text, lambda _c=False, p=page: self.go(p), key)
-            go.addAction(action)
-            self.go_actions.append(action)
-        client_menu = bar.addMenu(self.tr("&Client"))
-        self.find_action = self._action(
-            self.tr("&Find client"), self.find_client, QKeySequence.StandardKey.Find, "find"
-        )
-        self.new_note_action = self._action(
-            self.tr("New &note"), self.new_note, "Ctrl+Shift+N", "new_note"
-        )
-        self.print_action = self._action(
-            self.tr("&Print plan…"), self.print_plan, QKeySequence.StandardKey.Print, "print"
-        )
-        for action in (self.find_action, self.new_note_action, self.print_action):
-            client_menu.addAction(action)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&About CoachDesk"), self.about))
+        self.print_action = m.action(
+            "client", "print", lambda: self.tr("&Print plan…"), self.print_plan,
+            QKeySequence.StandardKey.Print,
+        )  # fmt: skip
+        m.menu("help", lambda: self.tr("&Help"))
+        m.action("help", "about", lambda: self.tr("&About CoachDesk"), self.about)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -222,6 +239,51 @@ class MainWindow(QMainWindow):
         has_client = unlocked and self.workspace.client_id is not None
         self.new_note_action.setEnabled(has_client)
         self.print_action.setEnabled(has_client)
+
+    def _retranslate_frame(self) -> None:
+        self.setWindowTitle(self.tr("CoachDesk"))
+        self.nav.setAccessibleName(self.tr("Sections"))
+        for row, text in enumerate(
+            (self.tr("Today"), self.tr("Clients"), self.tr("Resources"), self.tr("Client"))
+        ):
+            self.nav.item(row).setText(text)
+        self.menus.retranslate()
+        self._language = translations.current()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            # Installing translators sends several of these: retranslate once, after them.
+            self._retranslate_timer.start()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Show the current language: texts set again in place, content pages renewed with
+        the coach's place and unsaved edits kept. Nothing is rebuilt twice for one change."""
+        if translations.current() == self._language:
+            return
+        was_open = self.db.is_open and self.stack.currentWidget() is self.shell
+        resume = (
+            self.pages.currentIndex(),
+            self.workspace.client_id,
+            self.workspace.tabs.currentIndex(),
+        )
+        if was_open:
+            self._save_drafts()
+        self._retranslate_frame()
+        self._make_pages()
+        if was_open:
+            self.stack.setCurrentWidget(self.shell)
+            self.clients_page.model.refresh()
+            self.resources_page.refresh()
+            self.refresh_today()
+            page, client_id, tab = resume
+            if client_id is not None:
+                self.workspace.open(client_id, tab, on_loaded=lambda: self.go(page))
+            else:
+                self.go(page)
+        else:
+            self.show_lock_screen()
+        self._update_actions()
 
     # -- lock screen and unlocking ---------------------------------------------------------
 
@@ -406,6 +468,17 @@ class MainWindow(QMainWindow):
 
         self.db.call(job, show)
 
+    def _changed(self, changes: Changes) -> None:
+        """A write succeeded: refresh the pages that show what it changed."""
+        if not self.db.is_open:
+            return
+        if changes.touches(*CLIENT_LIST):
+            self.clients_page.model.refresh()
+        if changes.touches(*REMINDERS) and self.pages.currentIndex() == PAGE_TODAY:
+            self.refresh_today()  # Today refreshes anyway each time it is shown
+        if changes.touches(*RESOURCES):
+            self.resources_page.refresh()
+
     def open_client(self, client_id: int, tab: int | None = None) -> None:
         self.workspace.open(client_id, tab if tab is not None else 0)
 
@@ -443,10 +516,14 @@ class MainWindow(QMainWindow):
         def saved(client_id: int) -> None:
             dialog.accept()
             self.db.call(lambda c: c.discard_draft(CLIENT_DRAFT, "new"))
-            self.clients_page.model.refresh()
             self.open_client(client_id)
 
-        self.db.call(lambda c: c.add_client(client), saved, lambda exc: dialog.show_error(str(exc)))
+        self.db.write(
+            lambda c: c.add_client(client),
+            lambda new_id: Changes.of(Kind.CLIENT, client=new_id),
+            saved,
+            lambda exc: dialog.show_error(str(exc)),
+        )
 
     def find_client(self) -> None:
         self.go(PAGE_CLIENTS)
@@ -475,12 +552,21 @@ class MainWindow(QMainWindow):
         )
 
     def open_settings(self) -> None:
+        """Settings as a window-modal dialog that does not block (the worker's results keep
+        arriving, and tests can drive it). Saving applies idle minutes and language."""
         dialog = SettingsDialog(self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.backup_requested.connect(lambda folder: self.backup(folder, dialog))
         dialog.restore_requested.connect(lambda folder: self.restore(folder, dialog))
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.idle.set_minutes(self.settings.get(opts.IDLE_MINUTES))
-            self.apply_language(self.settings.get(opts.LANGUAGE))
+        dialog.accepted.connect(self._settings_saved)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _settings_saved(self) -> None:
+        self.idle.set_minutes(self.settings.get(opts.IDLE_MINUTES))
+        self.apply_language(self.settings.get(opts.LANGUAGE))
+        if not self.db.is_open:  # a new vault folder shows on the lock screen at once
+            self.show_lock_screen()
 
     def backup(self, folder: Path, dialog: SettingsDialog | None = None) -> None:
         def done(path: Path) -> None:
@@ -530,31 +616,10 @@ class MainWindow(QMainWindow):
         )
 
     def apply_language(self, language: str) -> None:
-        """Switch the UI language live: keep drafts, rebuild the widgets, return to where the
-        coach was."""
-        translations.install(language)
-        was_open = self.db.is_open
-        resume = (
-            self.pages.currentIndex(),
-            self.workspace.client_id,
-            self.workspace.tabs.currentIndex(),
-        )
-        if was_open:
-            self._save_drafts()
-        self._build_ui()
-        if was_open:
-            self.stack.setCurrentWidget(self.shell)
-            self.clients_page.model.refresh()
-            self.resources_page.refresh()
-            self.refresh_today()
-            page, client_id, tab = resume
-            if client_id is not None:
-                self.workspace.open(client_id, tab, on_loaded=lambda: self.go(page))
-            else:
-                self.go(page)
-            self._update_actions()
-        else:
-            self.show_lock_screen()
+        """Switch the UI language live (nothing happens if it is the one shown)."""
+        if language != translations.current():
+            translations.install(language)
+        self.retranslate()
 
     def _busy(self, busy: bool) -> None:
         """Say "Working…" only when a job takes longer than a blink (no flicker per key)."""

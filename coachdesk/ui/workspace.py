@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.app.worker import Database
+from coachdesk.application.changes import Changes, Kind
 from coachdesk.core import barc10
 from coachdesk.core.caseload import Caseload
 from coachdesk.core.models import (
@@ -525,8 +526,14 @@ class ClientWorkspace(QWidget):
     # -- writes ----------------------------------------------------------------------------
 
     def _write(
-        self, fn: Callable[[Caseload], Any], after: Callable[[Any], None], message: str
+        self,
+        fn: Callable[[Caseload], Any],
+        after: Callable[[Any], None],
+        message: str,
+        kind: Kind,
+        client_id: int | None,
     ) -> None:
+        """Run a write for this client; the other pages learn what changed (Database.changed)."""
         serial = self._serial
 
         def done(result: Any) -> None:
@@ -535,7 +542,8 @@ class ClientWorkspace(QWidget):
                 self.saved.emit(message)
                 self._refresh_audit()
 
-        self.db.call(fn, done, lambda exc: show_error(self, str(exc)))
+        changes = Changes.of(kind, Kind.AUDIT, client=client_id)
+        self.db.write(fn, changes, done, lambda exc: show_error(self, str(exc)))
 
     def _refresh_audit(self) -> None:
         cid = self.client_id
@@ -567,7 +575,7 @@ class ClientWorkspace(QWidget):
             self.consent_scroll.hide()
             self.db.call(lambda c: c.discard_draft(CONSENT_DRAFT, str(cid)))
 
-        self._write(fn, after, self.tr("Consent saved."))
+        self._write(fn, after, self.tr("Consent saved."), Kind.CONSENT, cid)
 
     def _revoke_consent(self, consent_id: int) -> None:
         cid = self.client_id
@@ -583,7 +591,9 @@ class ClientWorkspace(QWidget):
             c.revoke_consent(consent_id, c.today())
             return c.consents(cid)
 
-        self._write(fn, self.consent_list.set_consents, self.tr("Consent revoked."))
+        self._write(
+            fn, self.consent_list.set_consents, self.tr("Consent revoked."), Kind.CONSENT, cid
+        )
 
     def save_plan(self) -> None:
         cid = self.client_id
@@ -604,7 +614,7 @@ class ClientWorkspace(QWidget):
             self._plan_goals = [g.goal for g in stored.goals]
             self.note_form.set_goals(self._plan_goals)
 
-        self._write(fn, after, self.tr("Plan saved."))
+        self._write(fn, after, self.tr("Plan saved."), Kind.PLAN, cid)
 
     def _show_version(self, version: int) -> None:
         cid = self.client_id
@@ -638,7 +648,7 @@ class ClientWorkspace(QWidget):
             self.notes_list.set_notes(notes)
             self._new_note_form()
 
-        self._write(fn, after, self.tr("Note added."))
+        self._write(fn, after, self.tr("Note added."), Kind.NOTE, cid)
 
     def search_notes(self, text: str) -> None:
         cid = self.client_id
@@ -662,7 +672,7 @@ class ClientWorkspace(QWidget):
             self.barc_form.reset()
             self.db.call(lambda c: c.discard_draft(BARC_DRAFT, str(cid)))
 
-        self._write(fn, after, self.tr("BARC-10 recorded."))
+        self._write(fn, after, self.tr("BARC-10 recorded."), Kind.BARC10, cid)
 
     def _record_outcome(self, outcome: OutcomeAssessment) -> None:
         cid = outcome.client_id
@@ -675,7 +685,7 @@ class ClientWorkspace(QWidget):
             self._fill_outcomes(outcomes)
             self._new_outcome_form()
 
-        self._write(fn, after, self.tr("Outcomes saved."))
+        self._write(fn, after, self.tr("Outcomes saved."), Kind.OUTCOME, cid)
 
     def _make_referral(self, referral: Referral) -> None:
         cid = referral.client_id
@@ -688,6 +698,8 @@ class ClientWorkspace(QWidget):
             fn,
             lambda refs: self.referral_panel.set_referrals(refs, cid),
             self.tr("Referral made."),
+            Kind.REFERRAL,
+            cid,
         )
 
     def _advance_referral(self, referral_id: int, status: ReferralStatus) -> None:
@@ -703,6 +715,8 @@ class ClientWorkspace(QWidget):
             fn,
             lambda refs: self.referral_panel.set_referrals(refs, cid),
             self.tr("Referral updated."),
+            Kind.REFERRAL,
+            cid,
         )
 
     def edit_client(self) -> None:
@@ -733,7 +747,8 @@ class ClientWorkspace(QWidget):
                 self.saved.emit(self.tr("Client saved."))
                 self._refresh_audit()
 
-        self.db.call(fn, done, lambda exc: dialog.show_error(str(exc)))
+        changes = Changes.of(Kind.CLIENT, Kind.AUDIT, client=client.id)
+        self.db.write(fn, changes, done, lambda exc: dialog.show_error(str(exc)))
 
     # -- printing --------------------------------------------------------------------------
 

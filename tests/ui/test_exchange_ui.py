@@ -278,7 +278,7 @@ def test_menu_is_keyboard_reachable_named_and_translated(
         assert widget.accessibleName()
         assert widget.focusPolicy() != 0
     assert dialog.password.echoMode() == dialog.password.EchoMode.Password
-    # A live language change rebuilds the window's menus; the Sync menu comes back.
+    # A live language change retranslates the menus in place; the Sync menu stays.
     window.apply_language("en")
     qtbot.waitUntil(
         lambda: any(a.objectName() == "syncMenu" for a in window.menuBar().actions()),

@@ -251,7 +251,7 @@ def test_backup_now_to_a_full_or_read_only_disk(
         monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(usb))
 
         def in_settings() -> None:
-            """Runs inside Settings' own event loop (the dialog is modal)."""
+            """Settings is window-modal and does not block: drive it once it is open."""
             dialog = next(
                 w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog)
             )
@@ -264,8 +264,8 @@ def test_backup_now_to_a_full_or_read_only_disk(
             seen["style"] = dialog.status.objectName()
             dialog.reject()
 
-        QTimer.singleShot(0, in_settings)
         window.open_settings()  # Settings ▸ Back up now…, as the coach does it
+        in_settings()
         text = seen["status"]
         assert_plain(text)
         if fault == "full":

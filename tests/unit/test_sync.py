@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 import shutil
+import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +25,18 @@ from coachdesk.storage.audit import AuditLog
 from coachdesk.storage.directory_repo import WITHDRAWN_NOTE
 from coachdesk.storage.outbox import OutboxState
 from coachdesk.storage.vault import Vault
-from tests.sync_helpers import add_bundles, directory_bytes, enroll, resources
+from tests.sync_helpers import (
+    FAST,
+    add_bundles,
+    dav_settings,
+    dav_transport,
+    directory_bytes,
+    enroll,
+    resources,
+)
+from tests.webdav_server import DavServer, Pki
+
+pytest_plugins = ["tests.sync_fixtures"]
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -326,3 +339,43 @@ def test_progress_is_reported_and_a_cancelled_run_leaves_the_rest_waiting(
         vault, FolderTransport(out), progress=lambda d, t: calls.append((d, t))
     ).ok
     assert calls == [(0, 2), (1, 2), (2, 2)]
+
+
+# -- prepare / deliver / record: the network off the vault's thread ------------------------------
+
+
+def test_a_stalled_delivery_on_its_own_thread_is_cancelled_at_once(
+    vault: Vault, dav: DavServer, pki: Pki
+) -> None:
+    """What the window does on lock: deliver runs on another thread and holds no vault; the
+    cancel cuts its connection (no 5 s timeout, no retries) and record gives the export back."""
+    (item,) = add_bundles(vault, 1, size=20_000)
+    sync.save_webdav_settings(vault, dav_settings(dav.url, pki))
+    dav.faults.stall = "PUT"
+    cancel = sync.Cancel()
+    transport = sync.configured_transport(vault, FAST, cancel=cancel)
+    assert transport is not None
+    plan = sync.prepare(vault, transport.description)
+    assert plan is not None and sync.is_running(vault)
+    assert _states(vault) == [OutboxState.SENDING]
+    box: list[sync.Delivered] = []
+
+    def work() -> None:
+        box.append(sync.deliver(plan, transport, on_sent=lambda _s: None, cancelled=cancel))
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    assert dav.faults.stalled.wait(timeout=15)
+    started = time.monotonic()
+    cancel.cancel()
+    thread.join(timeout=5)
+    assert not thread.is_alive() and time.monotonic() - started < 2.0
+    assert isinstance(box[0].stop, sync.CancelledSync)
+    report = sync.record(vault, plan, box[0])
+    assert report is not None and report.waiting == 1 and not report.sent
+    assert _states(vault) == [OutboxState.WAITING] and not sync.is_running(vault)
+    assert sync.sync_status(vault).state == SyncState.WAITING
+    dav.faults.stall = ""
+    dav.faults.release.set()
+    assert sync.sync_once(vault, dav_transport(dav.url, pki)).sent == [item.file_name]
+    assert dav.files() == {item.file_name: item.sealed}

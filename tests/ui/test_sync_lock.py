@@ -1,0 +1,75 @@
+"""Locking during a stalled upload: the network never holds the vault's thread.
+
+A real WebDAV server over TLS on 127.0.0.1 (tests/webdav_server.py) that takes the PUT and
+never answers. The window's sync prepares on the vault thread, delivers on its own thread and
+records on the vault thread; Ctrl+L cancels the delivery (its connection is cut) and closes the
+vault at once: the key is dropped within a second, the upload stops long before its 5 s
+timeout, the export stays waiting (not lost, not stuck as "sending"), and the next sync
+delivers it.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from coachdesk.exchange import sync
+from coachdesk.storage import outbox
+from coachdesk.storage.outbox import OutboxState
+from coachdesk.storage.vault import Vault
+from tests.conftest import PASSPHRASE
+from tests.sync_helpers import FAST, add_bundles, dav_settings
+from tests.ui.conftest import MakeWindow, unlock
+from tests.webdav_server import DavServer, Pki
+
+pytest_plugins = ["tests.sync_fixtures"]
+
+
+def states(vault_path: Path) -> list[OutboxState]:
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        return [i.state for i in outbox.items(vault.conn)]
+
+
+def test_lock_during_a_stalled_upload_returns_at_once_and_the_export_waits(
+    qtbot: QtBot, make_window: MakeWindow, coach_vault: Path, dav: DavServer, pki: Pki
+) -> None:
+    with Vault.open(coach_vault, PASSPHRASE) as vault:
+        (item,) = add_bundles(vault, 1, size=40_000)
+        sync.save_webdav_settings(vault, dav_settings(dav.url, pki))
+    dav.faults.stall = "PUT"
+    window = make_window()
+    controller = window.exchange
+    controller.configure(policy=FAST)
+    unlock(qtbot, window)
+    controller.soon.stop()  # this test starts the sync itself
+    controller.sync_now()
+    qtbot.waitUntil(dav.faults.stalled.is_set, timeout=15_000)  # the PUT hangs there
+    qtbot.waitUntil(lambda: not window.db.busy, timeout=2_000)  # the vault thread is free
+    (thread,) = [t for t in controller.net.threads if t.is_alive()]
+    worker = window.db._worker
+
+    started = time.monotonic()
+    window.lock("shortcut")
+    took = time.monotonic() - started
+    assert took < 1.0, f"lock took {took:.2f} s"
+    assert window.stack.currentWidget() is window.unlock_page
+    qtbot.waitUntil(lambda: worker.vault is None and worker.caseload is None, timeout=1_000)
+    assert time.monotonic() - started < 1.0  # the key is dropped within the second
+    thread.join(timeout=2.0)  # cut, not left to its 5 s read timeout and retries
+    assert not thread.is_alive(), "the upload went on after the lock"
+    assert [e.method for e in dav.faults.log if e.method in ("PUT", "MOVE")] == ["PUT"]
+    assert dav.files() == {}
+    assert states(coach_vault) == [OutboxState.WAITING]  # given back, not lost nor "sending"
+
+    dav.faults.stall = ""
+    dav.faults.release.set()
+    unlock(qtbot, window)
+    controller.soon.stop()
+    controller.sync_now()
+    qtbot.waitUntil(lambda: controller.last_report is not None, timeout=15_000)
+    assert controller.last_report is not None and controller.last_report.ok
+    assert dav.files() == {item.file_name: item.sealed}
+    window.lock("shortcut")
+    assert states(coach_vault) == [OutboxState.SENT]
