@@ -1,0 +1,1 @@
+"""The application layer: every use case once, Qt-free (docs/architecture.md)."""
