@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from coachdesk.application import sync_setup
+from coachdesk.application.sync_setup import CheckState
 from coachdesk.cli.common import (
     ProgressBar,
     UserError,
@@ -14,18 +16,11 @@ from coachdesk.cli.common import (
     print_json,
     secret,
 )
-from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import sync
-from coachdesk.exchange.transports import OfflineError, Transport
-from coachdesk.exchange.transports.folder import FolderTransport
-from coachdesk.exchange.transports.webdav import (
-    WebDavSettings,
-    WebDavTransport,
-    parse_inbox_url,
-)
+from coachdesk.exchange.transports.webdav import ProxyMode
 
 WEBDAV_PASSWORD_ENV = "COACHDESK_WEBDAV_PASSWORD"
-MAX_CA_BYTES = 256 * 1024
+PROXY_PASSWORD_ENV = "COACHDESK_PROXY_PASSWORD"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -57,6 +52,27 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="trust only this CA certificate (PEM) for the server, instead of the system's",
     )
     p.add_argument("--no-check", action="store_true", help="do not try the server after saving")
+    way = p.add_mutually_exclusive_group()
+    way.add_argument(
+        "--proxy",
+        metavar="URL",
+        help="reach the inbox through this HTTP proxy (http://host:port) whatever the "
+        "environment says",
+    )
+    way.add_argument(
+        "--system-proxy",
+        action="store_true",
+        help="use HTTPS_PROXY/NO_PROXY, else the system's proxy settings (the default)",
+    )
+    way.add_argument(
+        "--no-proxy", action="store_true", help="always connect directly, never through a proxy"
+    )
+    p.add_argument(
+        "--proxy-user",
+        metavar="NAME",
+        help=f"the proxy's user name (Basic); the password comes from {PROXY_PASSWORD_ENV} or a "
+        "prompt and is kept inside the vault",
+    )
     add_passphrase_option(p)
     p.set_defaults(func=cmd_sync_setup)
 
@@ -69,11 +85,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     with open_caseload(args) as caseload:
-        transport: Transport | None
-        if args.folder is not None:
-            transport = FolderTransport(args.folder)
-        else:
-            transport = sync.configured_transport(caseload)
+        transport = sync_setup.choose_transport(caseload, args.folder)
         if transport is None:
             raise UserError(
                 "No way out is set up: give --folder PATH (a USB stick or shared folder), or "
@@ -102,45 +114,44 @@ def _failure_line(report: sync.SyncReport) -> str:
 
 
 def cmd_sync_setup(args: argparse.Namespace) -> int:
-    ca_pem = _read_ca(args.ca_cert) if args.ca_cert else ""
+    ca_pem = sync_setup.read_ca_file(args.ca_cert) if args.ca_cert else ""
     password = secret(WEBDAV_PASSWORD_ENV, "WebDAV password")
-    settings = WebDavSettings(parse_inbox_url(args.webdav).url, args.user, password, ca_pem)
+    proxy_password = secret(PROXY_PASSWORD_ENV, "Proxy password") if args.proxy_user else ""
     with open_caseload(args) as caseload:
-        sync.save_webdav_settings(caseload, settings)
+        kept = sync_setup.stored_settings(caseload) if _keeps_proxy(args) else None
+        proxy = None  # no proxy option given: keep the stored way (system proxy if none)
+        if not _keeps_proxy(args):
+            mode = (
+                ProxyMode.MANUAL
+                if args.proxy
+                else ProxyMode.DIRECT
+                if args.no_proxy
+                else ProxyMode.SYSTEM
+            )
+            proxy = sync_setup.proxy_settings(
+                mode, args.proxy or "", args.proxy_user or "", proxy_password
+            )
+        settings = sync_setup.webdav_settings(
+            args.webdav, args.user, password, ca_pem=ca_pem, proxy=proxy, kept=kept
+        )
+        sync_setup.save(caseload, settings)
     print(f"Saved the RCO's inbox {settings.url} for user {settings.user}.")
-    print("The password is kept inside the encrypted vault only.")
+    print("The passwords are kept inside the encrypted vault only.")
+    print(sync_setup.route_line(settings))
     if args.no_check:
         return 0
-    transport = WebDavTransport(settings)
-    try:
-        transport.probe()
-    except OfflineError as exc:
-        print(f"The server cannot be reached just now: {exc} Sync will try again later.")
+    result = sync_setup.check_inbox(settings)
+    if result.state == CheckState.REFUSED:
+        raise UserError(f"Saved, but the server cannot be used: {result.line}")
+    if result.state == CheckState.OFFLINE:
+        print(f"{result.line} Sync will try again later.")
         return 0
-    except CoachDeskError as exc:
-        raise UserError(f"Saved, but the server cannot be used: {exc}") from None
-    finally:
-        transport.close()
-    print("The server answered and accepted the credentials.")
+    print(result.line)
     return 0
 
 
-def _read_ca(path: Path) -> str:
-    from cryptography import x509
-
-    try:
-        data = path.read_bytes()[: MAX_CA_BYTES + 1]
-    except OSError as exc:
-        raise UserError(f"Cannot read {path}: {exc.strerror}.") from None
-    if len(data) > MAX_CA_BYTES:
-        raise UserError(f"{path} is too large to be a certificate.")
-    try:
-        certificates = x509.load_pem_x509_certificates(data)
-    except ValueError:
-        raise UserError(f"{path} is not a PEM certificate file.") from None
-    if not certificates:
-        raise UserError(f"{path} holds no certificate.")
-    return data.decode("ascii", "replace")
+def _keeps_proxy(args: argparse.Namespace) -> bool:
+    return not (args.proxy or args.system_proxy or args.no_proxy or args.proxy_user)
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import http.client
 import random
 import socket
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -13,12 +15,15 @@ import pytest
 
 from coachdesk.exchange.transports import BundleRefusedError, Delivery, OfflineError, TransportError
 from coachdesk.exchange.transports.webdav import (
+    ProxyMode,
+    ProxySettings,
     RetryPolicy,
     WebDavSettings,
     WebDavSettingsError,
     WebDavTransport,
     parse_inbox_url,
     parse_retry_after,
+    resolve_proxy,
 )
 from tests.sync_helpers import FAST, dav_settings, dav_transport
 from tests.webdav_server import PASSWORD, USER, CuttingProxy, DavServer, Pki, free_port, make_pki
@@ -267,3 +272,120 @@ def test_a_busy_server_probes_as_offline(dav: DavServer, pki: Pki) -> None:
     with pytest.raises(OfflineError, match="busy or down"):
         dav_transport(dav.url, pki).probe()
     dav_transport(dav.url, pki).probe()
+
+
+@pytest.mark.parametrize(
+    ("status", "sentence"),
+    [
+        (
+            401,
+            "The RCO's server refused the user name or password; ask the RCO for the inbox "
+            "credentials and run `coachdesk sync-setup` again. The exports stay waiting.",
+        ),
+        (403, "This account may not write in the RCO's inbox; the exports stay waiting."),
+        (
+            404,
+            "The inbox folder /inbox/ does not exist on the RCO's server; check the address "
+            "given to `coachdesk sync-setup`.",
+        ),
+        (
+            405,
+            "The RCO's server does not allow PUT in the inbox (HTTP 405), which CoachDesk "
+            "needs for the upload of x.cdbundle; ask the RCO to enable WebDAV uploads (PUT and "
+            "MOVE) on /inbox/. The exports stay waiting.",
+        ),
+        (507, "The RCO's server is out of space; the exports stay waiting."),
+        (
+            418,
+            "The RCO's server refused the upload of x.cdbundle (HTTP 418); the exports stay "
+            "waiting.",
+        ),
+    ],
+)
+def test_each_refusal_is_one_grammatical_sentence(status: int, sentence: str) -> None:
+    from coachdesk.exchange.transports.webdav import _Response
+
+    transport = WebDavTransport(WebDavSettings("https://127.0.0.1:9/inbox/", USER, PASSWORD))
+    with pytest.raises(TransportError) as caught:
+        transport._refuse(
+            _Response(status, http.client.HTTPMessage(), b""), "the upload of x.cdbundle", "PUT"
+        )
+    assert str(caught.value) == sentence
+
+
+def test_a_tls_failure_is_a_plain_sentence_and_not_retried(pki: Pki) -> None:
+    # A plain-text server where TLS is expected: the handshake fails at once.
+    with socket.create_server(("127.0.0.1", 0)) as plain:
+        port = plain.getsockname()[1]
+
+        def answer() -> None:
+            conn, _ = plain.accept()
+            conn.recv(4096)
+            conn.sendall(b"HTTP/1.0 400 Bad Request\r\n\r\n")
+            conn.close()
+
+        thread = threading.Thread(target=answer, daemon=True)
+        thread.start()
+        transport = dav_transport(f"https://127.0.0.1:{port}/inbox/", pki)
+        with pytest.raises(TransportError) as caught:
+            transport.deliver(NAME, b"x")
+        thread.join(timeout=5)
+    assert not isinstance(caught.value, OfflineError) and transport.waits == []
+    assert str(caught.value).startswith("The secure connection to 127.0.0.1 failed (")
+    assert "is the RCO's HTTPS inbox." in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("https://proxy.example:3128", "must start with http://"),
+        ("socks5://proxy.example:1080", "must start with http://"),
+        ("http://proxy.example:3128/path", "without a path"),
+        ("http://:3128", "no server name"),
+        ("http://proxy.example:99999", "not a web address"),
+    ],
+)
+def test_proxy_addresses_are_checked(url: str, message: str) -> None:
+    with pytest.raises(WebDavSettingsError, match=message):
+        ProxySettings(ProxyMode.MANUAL, url)
+
+
+def test_proxy_settings_keep_their_password_out_of_repr_and_round_trip() -> None:
+    proxy = ProxySettings(ProxyMode.MANUAL, "http://proxy.example:3128", "facility", "pp-secret")
+    settings = WebDavSettings("https://dav.example.org/inbox/", USER, PASSWORD, "", proxy)
+    assert "pp-secret" not in repr(settings) and "pp-secret" not in repr(proxy)
+    assert WebDavSettings.from_json(settings.to_json()) == settings
+    old = '{"url": "https://dav.example.org/inbox/", "user": "u", "password": "p"}'
+    assert WebDavSettings.from_json(old).proxy == ProxySettings()  # saved before proxies
+    with pytest.raises(WebDavSettingsError, match="own fields"):
+        ProxySettings(ProxyMode.MANUAL, "http://a:b@proxy.example:3128")
+    with pytest.raises(WebDavSettingsError, match="password is empty"):
+        ProxySettings(ProxyMode.SYSTEM, "", "facility")
+    with pytest.raises(WebDavSettingsError, match="damaged"):
+        WebDavSettings.from_json(old[:-1] + ', "proxy": {"mode": "sideways"}}')
+
+
+def test_system_proxy_comes_from_the_environment_and_no_proxy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    system = ProxySettings()
+    assert resolve_proxy(system, "dav.example.org", 443) is None
+    monkeypatch.setenv("HTTPS_PROXY", "http://env%20user:env%3Apw@proxy.example:3128")
+    route = resolve_proxy(system, "dav.example.org", 443)
+    assert route is not None and route.address == "proxy.example:3128"
+    assert (route.user, route.password) == ("env user", "env:pw")
+    stored = ProxySettings(ProxyMode.SYSTEM, "", "vault-user", "vault-pw")
+    route = resolve_proxy(stored, "dav.example.org", 443)
+    assert route is not None and (route.user, route.password) == ("vault-user", "vault-pw")
+    monkeypatch.setenv("NO_PROXY", "localhost,.example.org")
+    assert resolve_proxy(system, "dav.example.org", 443) is None
+    assert resolve_proxy(system, "dav.other.net", 443) is not None
+    assert resolve_proxy(ProxySettings(ProxyMode.DIRECT), "dav.other.net", 443) is None
+    manual = ProxySettings(ProxyMode.MANUAL, "proxy.facility.local:8080")
+    route = resolve_proxy(manual, "dav.example.org", 443)  # NO_PROXY is for the system mode
+    assert route is not None and route.address == "proxy.facility.local:8080"
+    monkeypatch.setenv("HTTPS_PROXY", "https://proxy.example:3128")
+    with pytest.raises(TransportError, match="must start with http://"):
+        _ = WebDavTransport(WebDavSettings("https://dav.other.net/inbox/", USER, PASSWORD)).proxy

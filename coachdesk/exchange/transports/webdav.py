@@ -1,4 +1,4 @@
-"""WebDAV over HTTPS: the RCO's inbox on a server it already runs (Nextcloud, Apache, IIS ...).
+"""WebDAV over HTTPS: the RCO's inbox on a server it already runs (Nextcloud, Apache, nginx ...).
 
 A bundle is PUT under a temporary name (".NAME.part") and then MOVEd to its final name with
 "Overwrite: F", so the inbox never shows a partial file under a final name. Before uploading,
@@ -10,7 +10,24 @@ Credentials are the RCO-issued user name and password kept inside the vault (met
 "sync.webdav"); they never go to settings or logs and never appear in messages or repr().
 TLS is verified against the system store, or only against the RCO's pinned CA certificate.
 Network failures and 429/5xx answers are retried with exponential backoff and jitter; a
-Retry-After header is honoured up to `RetryPolicy.max_retry_after`.
+Retry-After header is honoured up to `RetryPolicy.max_retry_after`. Redirects are never
+followed (the password would go to another address).
+
+Any WebDAV server will do: delivery needs PUT, MOVE and HEAD (GET to compare an earlier copy);
+PROPFIND is optional (nginx's dav module has none): the probe falls back to a HEAD.
+
+Proxies: HTTPS goes through an HTTP proxy with a CONNECT tunnel (TLS runs end to end inside it,
+checked against the RCO's server, never the proxy). The proxy is the one in `HTTPS_PROXY` /
+`ALL_PROXY` (bypassed for hosts in `NO_PROXY`) or, without those, the system's settings (the
+Windows registry, through urllib.request.getproxies/proxy_bypass); or one given in
+`sync-setup`; or none. Proxy credentials (Basic) are kept in the vault with the WebDAV ones and
+go only to the proxy, in the CONNECT request.
+
+Why http.client rather than urllib3, httpx or requests: none of them resolves proxies as a
+facility network needs without code of our own (urllib3 ignores the proxy environment by
+design; httpx ignores the Windows registry's proxy exclusions; requests lets
+REQUESTS_CA_BUNDLE override a pinned CA), urllib3's CONNECT is http.client's own tunnel, and
+set_tunnel with headers is all the proxy support needed; no new dependency for the installers.
 
 Threading: one thread at a time (the one running the sync); it keeps one keep-alive
 connection that `close()` drops.
@@ -23,14 +40,18 @@ import email.utils
 import http.client
 import json
 import random
+import re
+import secrets
 import socket
 import ssl
 import time
+import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import NoReturn, TypeVar
-from urllib.parse import quote, urlsplit
+from enum import StrEnum
+from typing import Any, NoReturn, TypeVar
+from urllib.parse import quote, unquote, urlsplit
 
 from coachdesk import __version__
 from coachdesk.errors import CoachDeskError
@@ -45,6 +66,12 @@ from coachdesk.exchange.transports import (
 
 META_KEY = "sync.webdav"
 _T = TypeVar("_T")
+_TUNNEL_FAILED = re.compile(r"Tunnel connection failed: (\d{3})")  # http.client's message
+# A PROPFIND answered with one of these: the server has no PROPFIND (nginx's dav module).
+_NO_PROPFIND = (400, 405, 501)
+# HEAD of the inbox collection where there is no PROPFIND: 200 with a listing, 403 where
+# listings are off (nginx without autoindex); 404 means the folder is missing, 401 the login.
+_COLLECTION_THERE = (200, 204, 403)
 _PROPFIND_BODY = (
     b'<?xml version="1.0" encoding="utf-8"?>'
     b'<propfind xmlns="DAV:"><prop><resourcetype/></prop></propfind>'
@@ -55,14 +82,68 @@ class WebDavSettingsError(CoachDeskError):
     pass
 
 
+class ProxyMode(StrEnum):
+    SYSTEM = "system"  # HTTPS_PROXY/NO_PROXY, else the system's settings (Windows registry)
+    MANUAL = "manual"  # the proxy given in sync-setup, for every connection to the inbox
+    DIRECT = "direct"  # never a proxy, whatever the environment says
+
+
+@dataclass(frozen=True, slots=True)
+class ProxySettings:
+    """How to reach the inbox: which proxy, and the credentials (Basic) it may ask for."""
+
+    mode: ProxyMode = ProxyMode.SYSTEM
+    url: str = ""  # MANUAL only: http://host:port
+    user: str = ""
+    password: str = field(default="", repr=False)
+
+    def __post_init__(self) -> None:
+        if self.mode == ProxyMode.MANUAL:
+            route = parse_proxy_url(self.url)
+            if route.user:
+                raise WebDavSettingsError(
+                    "Put the proxy's user name and password in their own fields, not in its "
+                    "address."
+                )
+        elif self.url:
+            raise WebDavSettingsError("A proxy address is only used with the manual proxy mode.")
+        if ":" in self.user or len(self.user) > 200:
+            raise WebDavSettingsError("The proxy user name contains ':' or is too long.")
+        if self.user and not self.password:
+            raise WebDavSettingsError("The proxy password is empty.")
+        if self.password and not self.user:
+            raise WebDavSettingsError("A proxy password needs a proxy user name.")
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "mode": self.mode.value,
+            "url": self.url,
+            "user": self.user,
+            "password": self.password,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> ProxySettings:
+        if not isinstance(data, dict):
+            raise ValueError("proxy settings")
+        return cls(
+            ProxyMode(str(data.get("mode", ProxyMode.SYSTEM.value))),
+            str(data.get("url", "")),
+            str(data.get("user", "")),
+            str(data.get("password", "")),
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class WebDavSettings:
-    """The RCO's inbox: an https:// collection URL, credentials, and an optional pinned CA."""
+    """The RCO's inbox: an https:// collection URL, credentials, an optional pinned CA, and
+    the way through the facility's network (proxy)."""
 
     url: str
     user: str
     password: str = field(repr=False)
     ca_pem: str = field(default="", repr=False)
+    proxy: ProxySettings = field(default_factory=ProxySettings)
 
     def __post_init__(self) -> None:
         parse_inbox_url(self.url)
@@ -75,23 +156,110 @@ class WebDavSettings:
 
     def to_json(self) -> str:
         return json.dumps(
-            {"url": self.url, "user": self.user, "password": self.password, "ca_pem": self.ca_pem}
+            {
+                "url": self.url,
+                "user": self.user,
+                "password": self.password,
+                "ca_pem": self.ca_pem,
+                "proxy": self.proxy.to_dict(),
+            }
         )
 
     @classmethod
     def from_json(cls, text: str) -> WebDavSettings:
         try:
             data = json.loads(text)
+            proxy = data.get("proxy")  # absent in settings saved before proxies existed
             return cls(
                 str(data["url"]),
                 str(data["user"]),
                 str(data["password"]),
                 str(data.get("ca_pem", "")),
+                ProxySettings() if proxy is None else ProxySettings.from_dict(proxy),
             )
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, AttributeError, WebDavSettingsError):
             raise WebDavSettingsError(
                 "The stored WebDAV settings are damaged; run `coachdesk sync-setup` again."
             ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class ProxyRoute:
+    """The proxy one connection goes through."""
+
+    host: str
+    port: int
+    user: str = ""
+    password: str = field(default="", repr=False)
+    source: str = ""  # where it came from, for messages ("HTTPS_PROXY", "sync-setup" ...)
+
+    @property
+    def address(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{host}:{self.port}"
+
+    def tunnel_headers(self) -> dict[str, str]:
+        if not self.user:
+            return {}
+        token = base64.b64encode(f"{self.user}:{self.password}".encode()).decode("ascii")
+        return {"Proxy-Authorization": f"Basic {token}"}
+
+
+def parse_proxy_url(url: str, source: str = "sync-setup") -> ProxyRoute:
+    """http://[user:password@]host[:port][/] (a bare host:port means http://)."""
+    text = url.strip()
+    if text and "://" not in text:
+        text = "http://" + text
+    try:
+        parts = urlsplit(text)
+        port = parts.port or 80
+    except ValueError:
+        raise WebDavSettingsError(f"The proxy address {url!r} is not a web address.") from None
+    if parts.scheme != "http":
+        raise WebDavSettingsError(
+            f"The proxy address {url!r} must start with http:// (CoachDesk opens an encrypted "
+            "tunnel to the RCO's server through the proxy; proxies reached over https:// or "
+            "SOCKS are not supported)."
+        )
+    if not parts.hostname:
+        raise WebDavSettingsError(f"The proxy address {url!r} has no server name.")
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise WebDavSettingsError(
+            f"The proxy address {url!r} must be only http://host:port, without a path."
+        )
+    return ProxyRoute(
+        parts.hostname,
+        port,
+        unquote(parts.username or ""),
+        unquote(parts.password or ""),
+        source,
+    )
+
+
+def resolve_proxy(settings: ProxySettings, host: str, port: int) -> ProxyRoute | None:
+    """The proxy for https://host:port, or None for a direct connection.
+
+    SYSTEM: urllib.request.getproxies() (the environment's HTTPS_PROXY/ALL_PROXY, else the
+    Windows registry or macOS settings) and proxy_bypass() (NO_PROXY, or the registry's
+    exclusions). Stored proxy credentials win over ones in the environment's URL.
+    """
+    if settings.mode == ProxyMode.DIRECT:
+        return None
+    if settings.mode == ProxyMode.MANUAL:
+        route = parse_proxy_url(settings.url)
+    else:
+        proxies = urllib.request.getproxies()
+        found = next(((k, proxies[k]) for k in ("https", "all") if proxies.get(k)), None)
+        if found is None:
+            return None
+        target = f"{host}:{port}"
+        if urllib.request.proxy_bypass(target) or urllib.request.proxy_bypass(host):
+            return None
+        key, value = found
+        route = parse_proxy_url(value, f"{key.upper()}_PROXY or the system's proxy settings")
+    if settings.user:
+        route = ProxyRoute(route.host, route.port, settings.user, settings.password, route.source)
+    return route
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +390,8 @@ class WebDavTransport:
         self._auth = f"Basic {token}"
         self._context = self._make_context()
         self._conn: http.client.HTTPSConnection | None = None
+        self._route: ProxyRoute | None = None
+        self._route_resolved = False
         self.waits: list[float] = []  # backoff/Retry-After waits of this object, for reports
 
     def __repr__(self) -> str:
@@ -231,10 +401,25 @@ class WebDavTransport:
     def description(self) -> str:
         return f"WebDAV inbox {self.inbox.url}"
 
+    @property
+    def proxy(self) -> ProxyRoute | None:
+        """The proxy in use (resolved once per transport), or None for a direct connection."""
+        if not self._route_resolved:
+            try:
+                self._route = resolve_proxy(self.settings.proxy, self.inbox.host, self.inbox.port)
+            except WebDavSettingsError as exc:
+                raise TransportError(f"{exc} The exports stay waiting.") from None
+            self._route_resolved = True
+        return self._route
+
     # -- public API ------------------------------------------------------------------------
 
     def probe(self) -> None:
-        """One quick authenticated PROPFIND on the inbox; no retries (a timer calls it)."""
+        """One quick authenticated request on the inbox; no retries (a timer calls it).
+
+        PROPFIND Depth 0 where the server has it; where it has not (nginx: 405), a HEAD of the
+        inbox collection (a missing folder answers 404, refused credentials 401).
+        """
         conn = self._connect(self.policy.probe_timeout)
         try:
             response = self._exchange(
@@ -244,6 +429,10 @@ class WebDavTransport:
                 _PROPFIND_BODY,
                 {"Depth": "0", "Content-Type": "application/xml; charset=utf-8"},
             )
+            method = "PROPFIND"
+            if response.status in _NO_PROPFIND:
+                method = "HEAD"
+                response = self._exchange(conn, method, self.inbox.path, None, {})
         except _Retryable as exc:
             raise exc.final from None
         finally:
@@ -253,8 +442,36 @@ class WebDavTransport:
                 f"The RCO's server is busy or down (HTTP {response.status}); "
                 "the exports stay waiting."
             )
-        if response.status not in (200, 207):
-            self._refuse(response, "the inbox check")
+        if response.status not in ((200, 207) if method == "PROPFIND" else _COLLECTION_THERE):
+            self._refuse(response, "the inbox check", method)
+
+    def check(self) -> None:
+        """What `sync-setup` and "Test connection" ask: may this account PUT and MOVE here?
+
+        The probe, then a tiny hidden file ('.coachdesk-check-XXXX.part', ignored by
+        receivers) uploaded, renamed with MOVE and deleted. A server that refuses the DELETE
+        keeps that hidden file; nothing else is left.
+        """
+        self.probe()
+        name = f"coachdesk-check-{secrets.token_hex(6)}"
+        temp, moved = self._path(temp_name(name)), self._path(temp_name(name + "-moved"))
+        try:
+            put = self._request(
+                "PUT", temp, b"CoachDesk inbox check\n", {"Content-Type": "text/plain"}
+            )
+            if put.status not in (200, 201, 204):
+                self._refuse(put, "a test upload", "PUT")
+            move = self._request(
+                "MOVE", temp, headers={"Destination": self.inbox.origin + moved, "Overwrite": "F"}
+            )
+            if move.status not in (201, 204):
+                self._request("DELETE", temp)
+                self._refuse(move, "a test rename", "MOVE")
+            self._request("DELETE", moved)
+        except _Retryable as exc:
+            raise exc.final from None
+        finally:
+            self.close()
 
     def deliver(self, file_name: str, data: bytes) -> Delivery:
         check_file_name(file_name)
@@ -268,7 +485,7 @@ class WebDavTransport:
             if response.status == 404:
                 return None
             if response.status != 200:
-                self._refuse(response, f"downloading {file_name}")
+                self._refuse(response, f"the download of {file_name}", "GET")
             return response.body
 
         return self._with_retries(once)
@@ -287,7 +504,7 @@ class WebDavTransport:
             return earlier
         put = self._request("PUT", temp, data, {"Content-Type": "application/octet-stream"})
         if put.status not in (200, 201, 204):
-            self._refuse(put, f"uploading {file_name}")
+            self._refuse(put, f"the upload of {file_name}", "PUT")
         moved = self._request(
             "MOVE",
             temp,
@@ -302,14 +519,14 @@ class WebDavTransport:
                 return earlier
         if moved.status == 404:  # temp gone: an earlier MOVE may have landed; look again
             raise _Retryable(TransportError(f"The server lost the upload of {file_name}."))
-        self._refuse(moved, f"renaming {file_name} into the inbox")
+        self._refuse(moved, f"the rename of {file_name} into the inbox", "MOVE")
 
     def _already_there(self, final: str, file_name: str, data: bytes) -> Delivery | None:
         head = self._request("HEAD", final)
         if head.status == 404:
             return None
         if head.status != 200:
-            self._refuse(head, f"checking for {file_name}")
+            self._refuse(head, f"the check for an earlier copy of {file_name}", "HEAD")
         length = head.headers.get("Content-Length")
         if length is not None and length.isdigit() and int(length) != len(data):
             raise self._different(file_name)
@@ -318,7 +535,7 @@ class WebDavTransport:
             # A write-only inbox: the unique bundle id in the name and the same size must do.
             return Delivery.ALREADY_THERE
         if got.status != 200:
-            self._refuse(got, f"checking for {file_name}")
+            self._refuse(got, f"the check for an earlier copy of {file_name}", "GET")
         if got.body != data:
             raise self._different(file_name)
         return Delivery.ALREADY_THERE
@@ -349,13 +566,23 @@ class WebDavTransport:
         return context
 
     def _connect(self, timeout: float) -> http.client.HTTPSConnection:
-        return _Connection(
-            self.inbox.host,
-            self.inbox.port,
+        route = self.proxy
+        host, port = (
+            (self.inbox.host, self.inbox.port) if route is None else (route.host, route.port)
+        )
+        conn = _Connection(
+            host,
+            port,
             connect_timeout=min(timeout, self.policy.connect_timeout),
             timeout=timeout,
             context=self._context,
         )
+        if route is not None:
+            # CONNECT inbox-host:port through the proxy; TLS (and its certificate check
+            # against the inbox's name) then runs inside the tunnel. The proxy's
+            # credentials go in the CONNECT only, never to the RCO's server.
+            conn.set_tunnel(self.inbox.host, self.inbox.port, headers=route.tunnel_headers())
+        return conn
 
     def _request(
         self,
@@ -399,6 +626,8 @@ class WebDavTransport:
         }
         if body is not None:
             all_headers["Content-Length"] = str(len(body))
+        if conn.sock is None:
+            self._open(conn)
         try:
             conn.request(method, path, body=body, headers=all_headers)
             raw = conn.getresponse()
@@ -411,21 +640,89 @@ class WebDavTransport:
             return _Response(raw.status, raw.headers, data)
         except ssl.SSLCertVerificationError as exc:
             conn.close()
-            raise TransportError(
-                f"The server {self.inbox.host} did not show a certificate CoachDesk can verify "
-                f"({exc.verify_message}); nothing was sent. If your RCO gave you its "
-                "certificate, add it with `coachdesk sync-setup --ca-cert FILE`."
-            ) from None
+            raise self._untrusted(exc) from None
         except (OSError, http.client.HTTPException) as exc:
             conn.close()
+            raise _Retryable(self._unreachable(exc)) from None
+
+    def _open(self, conn: http.client.HTTPSConnection) -> None:
+        """Connect (TCP, the proxy's tunnel, TLS), telling apart who refused what."""
+        route = self.proxy
+        try:
+            conn.connect()
+        except ssl.SSLCertVerificationError as exc:
+            conn.close()
+            raise self._untrusted(exc) from None
+        except ssl.SSLError as exc:
+            conn.close()
+            if isinstance(exc, ssl.SSLEOFError | ssl.SSLZeroReturnError):
+                raise _Retryable(self._unreachable(exc)) from None
+            raise TransportError(
+                f"The secure connection to {self.inbox.host} failed "
+                f"({exc.reason or 'TLS error'}); nothing was sent. Check that "
+                f"{self.inbox.url} is the RCO's HTTPS inbox"
+                + ("." if route is None else " and that the proxy lets HTTPS through untouched.")
+            ) from None
+        except OSError as exc:
+            conn.close()
+            tunnel = _TUNNEL_FAILED.match(str(exc))
+            if route is None or tunnel is None:
+                raise _Retryable(self._unreachable(exc, route)) from None
+            self._proxy_refused(int(tunnel.group(1)), route)
+
+    def _proxy_refused(self, status: int, route: ProxyRoute) -> NoReturn:
+        where = f"The proxy {route.address}"
+        # A CONNECT answered 401 is the proxy's refusal too (tinyproxy answers wrong
+        # credentials so); the RCO's server never sees a CONNECT.
+        if status in (401, 407):
+            if route.user:
+                raise TransportError(
+                    f"{where} refused the proxy user name or password (HTTP {status}); set them "
+                    "again with `coachdesk sync-setup --proxy-user NAME`. The exports stay "
+                    "waiting."
+                )
+            raise TransportError(
+                f"{where} asks for a user name and password (HTTP 407); give them with "
+                "`coachdesk sync-setup --proxy-user NAME`. The exports stay waiting."
+            )
+        if status == 403:
+            raise TransportError(
+                f"{where} does not allow connections to the RCO's server "
+                f"{self.inbox.host}:{self.inbox.port} (HTTP 403); ask the facility's IT to "
+                "allow it. The exports stay waiting."
+            )
+        if status in (502, 503, 504):
             raise _Retryable(
                 OfflineError(
-                    f"The RCO's server {self.inbox.host} could not be reached "
-                    f"({_reason(exc)}); the exports stay waiting."
+                    f"{where} could not reach the RCO's server {self.inbox.host} "
+                    f"(HTTP {status}); the exports stay waiting."
                 )
-            ) from None
+            )
+        raise TransportError(
+            f"{where} refused the connection to the RCO's server (HTTP {status}); "
+            "the exports stay waiting."
+        )
 
-    def _refuse(self, response: _Response, what: str) -> NoReturn:
+    def _untrusted(self, exc: ssl.SSLCertVerificationError) -> TransportError:
+        return TransportError(
+            f"The server {self.inbox.host} did not show a certificate CoachDesk can verify "
+            f"({exc.verify_message}); nothing was sent. If your RCO gave you its "
+            "certificate, add it with `coachdesk sync-setup --ca-cert FILE`."
+        )
+
+    def _unreachable(self, exc: BaseException, route: ProxyRoute | None = None) -> OfflineError:
+        if route is not None:
+            return OfflineError(
+                f"The proxy {route.address} could not be reached ({_reason(exc)}); "
+                "the exports stay waiting."
+            )
+        return OfflineError(
+            f"The RCO's server {self.inbox.host} could not be reached "
+            f"({_reason(exc)}); the exports stay waiting."
+        )
+
+    def _refuse(self, response: _Response, what: str, method: str) -> NoReturn:
+        """One plain sentence for a refusal; `what` names the step ("the upload of X")."""
         status = response.status
         if status == 401:
             raise TransportError(
@@ -441,6 +738,12 @@ class WebDavTransport:
                 f"The inbox folder {self.inbox.path} does not exist on the RCO's server; check "
                 "the address given to `coachdesk sync-setup`."
             )
+        if status in (405, 501):
+            raise TransportError(
+                f"The RCO's server does not allow {method} in the inbox (HTTP {status}), which "
+                f"CoachDesk needs for {what}; ask the RCO to enable WebDAV uploads (PUT and "
+                f"MOVE) on {self.inbox.path}. The exports stay waiting."
+            )
         if status == 413:
             raise BundleRefusedError("The RCO's server refused the export as too large.")
         if status == 507:
@@ -450,7 +753,9 @@ class WebDavTransport:
                 "The RCO's server sent CoachDesk to another address; check the inbox address "
                 "(https://..., ending with /)."
             )
-        raise TransportError(f"The RCO's server answered HTTP {status} when {what}.")
+        raise TransportError(
+            f"The RCO's server refused {what} (HTTP {status}); the exports stay waiting."
+        )
 
     def _with_retries(self, operation: Callable[[], _T]) -> _T:
         policy = self.policy
