@@ -1,4 +1,5 @@
-"""`coachdesk rco backup | restore | passwd | recover | check | audit`: the store itself.
+"""`coachdesk rco backup | restore | passwd | recover | check | audit | rotate`: the store
+itself and the RCO's keys.
 
 The work is done by coachdesk/rco/ops.py (the desk window calls the same functions); this
 module only reads arguments and secrets and prints. Registered from cli/rco_cmds.py.
@@ -23,6 +24,7 @@ from coachdesk.cli.common import (
 from coachdesk.errors import IntegrityError, VaultError
 from coachdesk.rco import audit as rco_audit
 from coachdesk.rco import ops
+from coachdesk.rco import rotation as rco_rotation
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.report import Report
 from coachdesk.rco.store import RcoStore
@@ -86,6 +88,24 @@ def register(rsub: argparse._SubParsersAction) -> None:
     p.add_argument("--csv", type=Path, metavar="OUT", help="also write the log as CSV")
     p.set_defaults(func=cmd_audit)
 
+    p = rsub.add_parser(
+        "rotate", help="change the RCO's keys (signed by the old ones; coaches follow at sync)"
+    )
+    _store(p)
+    p.add_argument(
+        "--folder",
+        type=Path,
+        required=True,
+        metavar="PATH",
+        help="where coaches sync (the rotation file is written there, beside the directory)",
+    )
+    p.add_argument(
+        "--publish-only",
+        action="store_true",
+        help="write the rotation file again without changing the keys",
+    )
+    p.set_defaults(func=cmd_rotate)
+
 
 def cmd_backup(args: argparse.Namespace) -> int:
     with RcoDesk.open(args.store, passphrase(args)) as desk:
@@ -139,6 +159,23 @@ def cmd_audit(args: argparse.Namespace) -> int:
         print(f"Written: {written}", file=sys.stderr if args.json else sys.stdout)
     if view.broken_at is not None:
         raise IntegrityError(view.verdict)
+    return 0
+
+
+def cmd_rotate(args: argparse.Namespace) -> int:
+    with RcoDesk.open(args.store, passphrase(args)) as desk:
+        if args.publish_only:
+            print(f"Written: {rco_rotation.publish_rotation(desk, args.folder)}")
+            return 0
+        result = rco_rotation.rotate(desk, args.folder)
+    print(f"The RCO's keys were changed; previous fingerprint: {result.previous_fingerprint}")
+    print(f"fingerprint: {result.fingerprint}")
+    print(f"Written: {result.published}")
+    print(
+        "Coaches switch at their next sync. Publish the directory again (it is now signed by "
+        "the new key), give coaches the new fingerprint on paper, and use `coachdesk rco "
+        "enrollment` for new coaches. Bundles sealed for the old key still import."
+    )
     return 0
 
 

@@ -26,6 +26,7 @@ from typing import Any
 from coachdesk.core.models import Resource
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import directory as rco_directory
+from coachdesk.exchange import rotation as key_rotation
 from coachdesk.exchange.enrollment import EnrollmentError, parse_enrollment
 from coachdesk.exchange.export import ENROLLMENT_META
 from coachdesk.exchange.transports import (
@@ -255,8 +256,11 @@ def sync_once(
                 report.resumed = outbox.recover_interrupted(conn)
                 vault.set_meta(LAST_ATTEMPT_META, _now())
             stop = _send_all(vault, transport, report, progress, cancelled)
+            rotated = key_rotation.RotationOutcome()
             if stop is None and fetch_directory:
-                stop = _fetch_directory(vault, transport, report)
+                # A key change first: after one, the directory is signed by the new key.
+                rotated = key_rotation.follow(vault, transport)
+                stop = rotated.stop or _fetch_directory(vault, transport, report)
             if stop is not None:
                 report.error, report.offline = str(stop), isinstance(stop, OfflineError)
                 report.directory = DirectoryOutcome.SKIPPED
@@ -266,7 +270,7 @@ def sync_once(
             _record_result(vault, report, stop)
         finally:
             transport.close()
-    report.lines = _lines(report)
+    report.lines = _lines(report) + ([rotated.line] if rotated.line else [])
     return report
 
 

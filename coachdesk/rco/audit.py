@@ -35,6 +35,7 @@ REPORT_EXPORTED = "report_exported"
 DIRECTORY_PUBLISHED = "directory_published"
 BACKUP = "backup"
 RESTORED = "restored_from_backup"
+KEY_ROTATED = "key_rotated"
 
 
 def detail_json(**fields: Any) -> str:

@@ -24,6 +24,7 @@ from coachdesk.exchange.enrollment import PrivacyPolicy, make_enrollment
 from coachdesk.files import write_atomic
 from coachdesk.rco import audit as rco_audit
 from coachdesk.rco import metrics
+from coachdesk.rco import rotation as rco_rotation
 from coachdesk.rco.importer import (
     FileResult,
     ImportRejected,
@@ -171,7 +172,7 @@ class RcoDesk:
         if self.backend.has_sealed_digest(digest):
             # The very same file was imported before: nothing to decrypt or merge.
             return FileResult(label, Outcome.ALREADY_PRESENT)
-        opened = open_sealed(data, self.identity)
+        opened = open_sealed(data, rco_rotation.identity_for(self, data))
         result = FileResult(
             label,
             Outcome.IMPORTED,
@@ -326,7 +327,8 @@ class RcoDesk:
         opened_items: list[tuple[PendingBundle, OpenedBundle | None, str]] = []
         for item in waiting:
             try:
-                opened_items.append((item, open_sealed(item.sealed, self.identity), ""))
+                identity = rco_rotation.identity_for(self, item.sealed)
+                opened_items.append((item, open_sealed(item.sealed, identity), ""))
             except ImportRejected as exc:
                 opened_items.append((item, None, str(exc)))
         opened_items.sort(key=lambda t: t[1].counter if t[1] else -1)
