@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from coachdesk.cli import rco_store_cmds
 from coachdesk.cli.common import (
     ProgressBar,
     UserError,
@@ -125,6 +126,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("store", type=Path, nargs="?", metavar="STORE")
     p.set_defaults(func=cmd_desk)
 
+    rco_store_cmds.register(rsub)
+
 
 @contextmanager
 def _open(args: argparse.Namespace) -> Iterator[RcoDesk]:
@@ -149,9 +152,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     with desk:
         print(f"Created RCO store {args.store} for {desk.name}")
         print(f"fingerprint: {desk.fingerprint}")
-    print("Recovery code (shown only this once; write it down and keep it apart from this")
-    print("computer: it opens the store if the passphrase is forgotten):")
-    print(f"    {code}")
+        rco_store_cmds.print_recovery_kit(desk, code)
     return 0
 
 
@@ -267,6 +268,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     with _open(args) as desk:
         report = report_mod.build_report(desk, args.period, args.device, args.setting)
+        rco_store_cmds.audit_report(desk, report, args)
     written = []
     if args.csv:
         written.append(report_mod.write_csv(report, args.csv))

@@ -78,6 +78,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_passphrase_option(p)
     p.set_defaults(func=cmd_restore)
 
+    # An RCO store given to `vault check` / `vault backup`: say so and name the `rco` command.
+    from coachdesk.cli.rco_store_cmds import refuse_rco_store
+
+    for name in ("check", "backup"):
+        command = vsub.choices[name]
+        command.set_defaults(func=refuse_rco_store(name, command.get_default("func")))
+
     p = sub.add_parser("demo-data", help="fill a vault with a synthetic caseload")
     p.add_argument(
         "vault",

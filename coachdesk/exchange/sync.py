@@ -38,6 +38,7 @@ from coachdesk.core.models import Resource
 from coachdesk.crypto.identity import RcoPublicKeys
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import directory as rco_directory
+from coachdesk.exchange import rotation as key_rotation
 from coachdesk.exchange.enrollment import EnrollmentError, parse_enrollment
 from coachdesk.exchange.export import ENROLLMENT_META
 from coachdesk.exchange.transports import (
@@ -324,6 +325,7 @@ class Delivered:
     stop: TransportError | None = None
     directory: bytes | None = None
     directory_fetched: bool = False
+    rotation: bytes | None = None  # the RCO's key-change file, if it has one
     unreachable: bool = False  # the background probe failed: nothing was attempted
 
     @classmethod
@@ -395,10 +397,12 @@ def deliver(
         if stop is not None or plan.keys is None:
             return Delivered(stop)
         try:
+            # The key-change file first: after a change the directory is signed by the new key.
+            rotation = transport.fetch(key_rotation.FILE_NAME, key_rotation.MAX_BYTES)
             data = transport.fetch(rco_directory.FILE_NAME, rco_directory.MAX_BYTES)
         except TransportError as exc:
             return Delivered(CancelledSync() if is_cancelled() else exc)
-        return Delivered(directory=data, directory_fetched=True)
+        return Delivered(directory=data, directory_fetched=True, rotation=rotation)
     finally:
         transport.close()
 
@@ -473,7 +477,11 @@ def record(target: Any, plan: SyncPlan, delivered: Delivered) -> SyncReport | No
         if delivered.unreachable and stop is not None:
             _record_unreachable(vault, stop)
             return None
+        rotated = key_rotation.RotationOutcome()
         if delivered.directory_fetched:
+            rotated = key_rotation.apply(vault, delivered.rotation)
+            if rotated.keys is not None:
+                plan.keys = rotated.keys
             _merge_fetched(vault, plan, delivered.directory)
         if stop is not None:
             report.error, report.offline = str(stop), isinstance(stop, OfflineError)
@@ -482,7 +490,7 @@ def record(target: Any, plan: SyncPlan, delivered: Delivered) -> SyncReport | No
         _record_result(vault, report, stop)
     finally:
         _finish(plan)
-    report.lines = _lines(report)
+    report.lines = _lines(report) + ([rotated.line] if rotated.line else [])
     return report
 
 

@@ -22,7 +22,9 @@ from coachdesk.exchange.directory import FILE_NAME as DIRECTORY_FILE_NAME
 from coachdesk.exchange.directory import make_directory
 from coachdesk.exchange.enrollment import PrivacyPolicy, make_enrollment
 from coachdesk.files import write_atomic
+from coachdesk.rco import audit as rco_audit
 from coachdesk.rco import metrics
+from coachdesk.rco import rotation as rco_rotation
 from coachdesk.rco.importer import (
     FileResult,
     ImportRejected,
@@ -159,6 +161,7 @@ class RcoDesk:
                 summary.results.append(self.import_bytes(data, str(path), path.name))
             except ImportRejected as exc:
                 summary.results.append(FileResult(str(path), Outcome.REJECTED, str(exc)))
+            rco_audit.record_imports(self.backend, summary.results[-1:])
             if progress is not None:
                 progress(index + 1, len(files))
         return summary
@@ -169,7 +172,7 @@ class RcoDesk:
         if self.backend.has_sealed_digest(digest):
             # The very same file was imported before: nothing to decrypt or merge.
             return FileResult(label, Outcome.ALREADY_PRESENT)
-        opened = open_sealed(data, self.identity)
+        opened = open_sealed(data, rco_rotation.identity_for(self, data))
         result = FileResult(
             label,
             Outcome.IMPORTED,
@@ -316,12 +319,16 @@ class RcoDesk:
             self.backend.set_device_status(
                 device.device_id, DeviceStatus.CONFIRMED, now, name.strip() or None
             )
+            rco_audit.record(
+                self.backend, rco_audit.DEVICE_CONFIRMED, device=device.fingerprint, name=name
+            )
         summary = ImportSummary()
         waiting = self.backend.pending_for(device.device_id)
         opened_items: list[tuple[PendingBundle, OpenedBundle | None, str]] = []
         for item in waiting:
             try:
-                opened_items.append((item, open_sealed(item.sealed, self.identity), ""))
+                identity = rco_rotation.identity_for(self, item.sealed)
+                opened_items.append((item, open_sealed(item.sealed, identity), ""))
             except ImportRejected as exc:
                 opened_items.append((item, None, str(exc)))
         opened_items.sort(key=lambda t: t[1].counter if t[1] else -1)
@@ -358,6 +365,7 @@ class RcoDesk:
                 )
             )
         self._episodes = None
+        rco_audit.record_imports(self.backend, summary.results)
         return summary
 
     def revoke_device(self, fingerprint: str) -> int:
@@ -369,6 +377,7 @@ class RcoDesk:
             self.backend.set_device_status(
                 device.device_id, DeviceStatus.REVOKED, _stamp(self.clock())
             )
+            rco_audit.record(self.backend, rco_audit.DEVICE_REVOKED, device=device.fingerprint)
             return self.backend.delete_pending_for(device.device_id)
 
     def rename_device(self, fingerprint: str, name: str) -> None:
@@ -376,6 +385,9 @@ class RcoDesk:
         with self.backend.transaction():
             self.backend.set_device_status(
                 device.device_id, device.status, _stamp(self.clock()), name.strip()
+            )
+            rco_audit.record(
+                self.backend, rco_audit.DEVICE_RENAMED, device=device.fingerprint, name=name
             )
 
     def flags(self) -> list[Flag]:
@@ -441,4 +453,6 @@ class RcoDesk:
             serial = self.directory_serial + 1
             self.backend.set_meta(_DIRECTORY_SERIAL, str(serial))
         data = make_directory(self.identity, self.directory(), serial)
-        return write_atomic(folder / DIRECTORY_FILE_NAME, data), serial
+        path = write_atomic(folder / DIRECTORY_FILE_NAME, data)
+        rco_audit.record(self.backend, rco_audit.DIRECTORY_PUBLISHED, file=str(path), serial=serial)
+        return path, serial

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
+from pathlib import Path
 from typing import Protocol
 
-from coachdesk.core.models import Resource
+from coachdesk.core.models import AuditEntry, Resource
+from coachdesk.rco import audit as rco_audit
 from coachdesk.rco.model import (
     BundleRecord,
     Device,
@@ -28,6 +30,8 @@ from coachdesk.rco.model import (
     PendingBundle,
 )
 from coachdesk.storage import migrate, rco_repos
+from coachdesk.storage.audit import AuditLog
+from coachdesk.storage.lockout import Clock
 from coachdesk.storage.vault import Vault
 
 
@@ -35,6 +39,38 @@ class RcoStore(Vault):
     KIND = "rco"
     SCHEMA = migrate.RCO
     LABEL = "RCO store"
+    # Every table of the store's schema (tests/unit/test_rco_store.py checks none is missed).
+    VERIFY_TABLES = (
+        "meta",
+        "devices",
+        "bundles",
+        "pending_bundles",
+        "flags",
+        "episodes",
+        "directory_entries",
+        "audit",
+    )
+
+    @classmethod
+    def _unlock(
+        cls, path: Path, slot: str, secret: bytes, clock: Clock, allow_damaged: bool
+    ) -> Vault:
+        """Unlock, then audit it (and the failed attempts since the last unlock) in the store."""
+        store = super()._unlock(path, slot, secret, clock, allow_damaged)
+        if store.damaged:  # open for reading only: nothing can be recorded
+            return store
+        try:
+            log = AuditLog(store.conn, store.audit_key)
+            with store.transaction():
+                for at in store.unlock_failures:
+                    log.append(rco_audit.ACTOR, rco_audit.FAILED_UNLOCK, at=at)
+                log.append(
+                    rco_audit.ACTOR, rco_audit.UNLOCK, detail=rco_audit.detail_json(slot=slot)
+                )
+        except BaseException:
+            store.close()
+            raise
+        return store
 
 
 class RcoBackend(Protocol):
@@ -71,6 +107,9 @@ class RcoBackend(Protocol):
     def upsert_directory_entry(self, resource: Resource, now: str) -> None: ...
     def delete_directory_entry(self, ref: str) -> bool: ...
     def list_directory(self) -> list[Resource]: ...
+    def audit(self, action: str, detail: str) -> None: ...
+    def audit_entries(self) -> list[AuditEntry]: ...
+    def audit_broken_at(self) -> int | None: ...
     def close(self) -> None: ...
 
 
@@ -174,6 +213,26 @@ class SqliteBackend:
 
     def list_directory(self) -> list[Resource]:
         return rco_repos.list_directory(self._c)
+
+    def _audit_log(self) -> AuditLog:
+        return AuditLog(self.store.conn, self.store.audit_key)
+
+    def audit(self, action: str, detail: str) -> None:
+        """Append to the audit log: inside the caller's transaction if one is open (the entry
+        commits with the change), else in a transaction of its own."""
+        if self.store.conn.in_transaction:
+            self._audit_log().append(rco_audit.ACTOR, action, detail=detail)
+            return
+        with self.store.transaction():
+            self._audit_log().append(rco_audit.ACTOR, action, detail=detail)
+
+    def audit_entries(self) -> list[AuditEntry]:
+        """The whole log, oldest first."""
+        return self._audit_log().entries(limit=None)[::-1]
+
+    def audit_broken_at(self) -> int | None:
+        """The id of the first entry whose chain tag does not match, or None if intact."""
+        return self._audit_log().verify()
 
     def close(self) -> None:
         self.store.close()

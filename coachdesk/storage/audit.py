@@ -79,15 +79,21 @@ class AuditLog:
         return None
 
     def entries(
-        self, record_type: str | None = None, record_id: int | None = None, limit: int = 500
+        self,
+        record_type: str | None = None,
+        record_id: int | None = None,
+        limit: int | None = 500,
     ) -> list[AuditEntry]:
+        """The newest entries first; `limit=None` gives the whole log (an export)."""
         sql = "SELECT id, at, actor, action, record_type, record_id, detail FROM audit"
         args: list[Any] = []
         if record_type is not None:
             sql += " WHERE record_type = ? AND record_id = ?"
             args += [record_type, record_id]
-        sql += " ORDER BY id DESC LIMIT ?"
-        args.append(limit)
+        sql += " ORDER BY id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
         return [
             AuditEntry(datetime.fromisoformat(at), actor, action, rtype, rid, detail, entry_id)
             for entry_id, at, actor, action, rtype, rid, detail in self.conn.execute(sql, args)

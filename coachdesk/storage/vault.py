@@ -131,6 +131,8 @@ class Vault:
     KIND = "coach"
     SCHEMA = migrate.COACH
     LABEL = "vault"
+    # The tables whose row counts must match between a backup and its source.
+    VERIFY_TABLES: tuple[str, ...] = ("clients",)
 
     def __init__(self, path: Path, conn: Any, vault_key: bytes, damaged: bool = False) -> None:
         self.path = path
@@ -437,9 +439,10 @@ class Vault:
             verify = _connect(work / DB_NAME, bytes.fromhex(key_hex))
             try:
                 report = Vault(work, verify, b"").check()
-                counts_ok = (
-                    verify.execute("SELECT count(*) FROM clients").fetchone()[0]
-                    == (self.conn.execute("SELECT count(*) FROM clients").fetchone()[0])
+                counts_ok = all(
+                    verify.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                    == self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                    for table in self.VERIFY_TABLES
                 )
             finally:
                 verify.close()

@@ -179,3 +179,180 @@ def test_cli_directory(tmp_path: Path, run_cli: RunCli) -> None:
     r = run_cli("rco", "directory", "publish", str(store), "--folder", str(folder), env=env)
     assert r.returncode == 0, r.stderr
     assert "serial 1" in r.stdout and (folder / FILE_NAME).is_file()
+
+
+# -- store operations: backup, restore, passwd, recover, check, recovery kit (rco/ops.py) -----
+
+
+def _entry(name: str) -> Resource:
+    return Resource(name, ResourceCategory.HOUSING, [Pathway.TWELVE_STEP], phone="555-0199")
+
+
+def _copy(src: Path, dst: Path) -> Path:
+    import shutil
+
+    shutil.copytree(src, dst)
+    return dst
+
+
+def test_every_table_of_the_store_verifies_a_backup(tmp_path: Path) -> None:
+    desk, _ = _create(tmp_path)
+    with desk:
+        store = desk.backend.store  # type: ignore[attr-defined]
+        tables = {
+            row[0]
+            for row in store.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        }
+    assert tables == set(RcoStore.VERIFY_TABLES)
+    assert "clients" not in tables
+
+
+def test_backup_is_verified_and_restore_keeps_the_current_store_aside(tmp_path: Path) -> None:
+    from coachdesk.rco import ops
+
+    desk, _ = _create(tmp_path, name="Harbor RCO")
+    fp = desk.fingerprint
+    with desk:
+        desk.save_directory_entry(_entry("Hope House"))
+        backup = ops.backup(desk, tmp_path)
+        desk.save_directory_entry(_entry("Added after the backup"))
+    assert backup.name.startswith("rco-") and backup.suffix == ".cdbackup"
+    assert sorted(p.name for p in backup.iterdir()) == ["keyslots.json", "vault.db"]
+    before = (backup / "vault.db").read_bytes()
+    result = ops.restore(backup, tmp_path / "rco", PASSPHRASE)
+    assert (backup / "vault.db").read_bytes() == before, "the backup itself is never opened"
+    assert result.fingerprint == fp and result.kept is not None
+    assert result.kept.name.startswith("rco.before-restore-")
+    with RcoDesk.open(tmp_path / "rco", PASSPHRASE) as restored:
+        assert [e.name for e in restored.directory()] == ["Hope House"]
+        actions = [e.action for e in restored.backend.audit_entries()]
+        assert "restored_from_backup" in actions
+        assert restored.backend.audit_broken_at() is None
+    with RcoDesk.open(result.kept, PASSPHRASE) as kept:
+        assert sorted(e.name for e in kept.directory()) == ["Added after the backup", "Hope House"]
+        assert "backup" in [e.action for e in kept.backend.audit_entries()]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "no temp left"
+
+
+def test_restore_after_a_passphrase_change_needs_the_old_one_or_the_code(tmp_path: Path) -> None:
+    from coachdesk.rco import ops
+
+    desk, code = _create(tmp_path)
+    with desk:
+        backup = ops.backup(desk, tmp_path)
+    RcoStore.change_passphrase(tmp_path / "rco", PASSPHRASE, "a brand new passphrase")
+    with pytest.raises(CoachDeskError, match="passphrase the store had when the backup was made"):
+        ops.restore(backup, tmp_path / "rco", "a brand new passphrase")
+    assert [p.name for p in tmp_path.iterdir() if "before-restore" in p.name] == []
+    ops.restore(backup, tmp_path / "rco", code.lower(), recovery_code=True)
+    RcoDesk.open(tmp_path / "rco", PASSPHRASE).close()  # the backup's own slot came back
+
+
+def test_restore_refuses_a_coach_vault_and_a_folder_that_is_no_backup(
+    tmp_path: Path, vault_path: Path
+) -> None:
+    from coachdesk.rco import ops
+
+    _create(tmp_path)[0].close()
+    with pytest.raises(CoachDeskError, match="not restored and the store was not changed"):
+        ops.restore(vault_path, tmp_path / "rco", PASSPHRASE)
+    with pytest.raises(CoachDeskError, match="not a backup of an RCO store"):
+        ops.restore(tmp_path / "nothing", tmp_path / "rco", PASSPHRASE)
+    RcoDesk.open(tmp_path / "rco", PASSPHRASE).close()
+
+
+def test_recovery_code_unlock_is_audited_with_its_slot(tmp_path: Path) -> None:
+    from coachdesk.rco import ops
+
+    desk, code = _create(tmp_path)
+    fp = desk.fingerprint
+    desk.close()
+    with ops.open_with_recovery_code(tmp_path / "rco", code) as again:
+        assert again.fingerprint == fp
+        last = again.backend.audit_entries()[-1]
+        assert (last.action, json.loads(last.detail)) == ("unlock", {"slot": "recovery"})
+
+
+def test_check_reports_identity_rows_and_a_plain_verdict(tmp_path: Path) -> None:
+    from coachdesk.rco import ops
+
+    desk, _ = _create(tmp_path)
+    with desk:
+        desk.save_directory_entry(_entry("Hope House"))
+        result = ops.check(desk)
+    assert result.ok and result.verdict == "The RCO store passed every check."
+    data = result.to_json()
+    assert data["fingerprint"] == result.fingerprint and data["integrity"] == "ok"
+    assert data["rows"]["directory_entries"] == 1 and data["rows"]["audit"] >= 0
+    assert data["schema_version"] == data["schema_expected"]
+
+
+def test_recovery_kit_has_code_store_id_and_fingerprint(tmp_path: Path) -> None:
+    from coachdesk.rco import ops
+
+    desk, code = _create(tmp_path, name="Harbor RCO")
+    with desk:
+        kit = ops.recovery_kit(desk, code)
+        assert kit.store_id == desk.backend.get_meta("vault_id") and len(kit.store_id) == 32
+        assert kit.fingerprint == desk.fingerprint
+    for lang, word in (("en", "Recovery code"), ("es", "Código de recuperación")):
+        text = "\n".join(ops.kit_lines(kit, lang))
+        assert code in text and kit.store_id in text and kit.fingerprint in text
+        assert word in text and "Harbor RCO" in text
+
+
+def test_cli_store_commands_end_to_end(tmp_path: Path, run_cli: RunCli) -> None:
+    import re
+
+    env = {"COACHDESK_PASSPHRASE": PASSPHRASE}
+    store = tmp_path / "rco"
+    created = run_cli("rco", "init", str(store), "--name", "Harbor RCO", env=env)
+    assert created.returncode == 0, created.stderr
+    out = created.stdout
+    code = re.search(r"Recovery code:\s+([0-9A-Z]{4}(?:-[0-9A-Z]{4}){7})", out)
+    store_id = re.search(r"Store id:\s+([0-9a-f]{32})", out)
+    fp = re.search(r"RCO fingerprint:\s+(\S+)", out)
+    assert code and store_id and fp, out
+    assert f"fingerprint: {fp.group(1)}" in out
+
+    # `vault check` / `vault backup` on a store: named as what it is, with the command to use
+    for command in ("check", "backup"):
+        extra = [str(tmp_path)] if command == "backup" else []
+        wrong = run_cli("vault", command, str(store), *extra, env=env)
+        assert wrong.returncode == 1
+        assert "is an RCO store" in wrong.stderr and f"coachdesk rco {command}" in wrong.stderr
+
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    r = run_cli("rco", "backup", str(store), str(backups), env=env)
+    assert r.returncode == 0 and "verified" in r.stdout, r.stderr
+    (backup,) = backups.iterdir()
+
+    r = run_cli("rco", "check", str(store), "--json", env=env)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["ok"] is True
+    r = run_cli("rco", "check", str(store), env=env)
+    assert r.stdout.strip().endswith("The RCO store passed every check.")
+
+    new = {"COACHDESK_NEW_PASSPHRASE": "the second long passphrase"}
+    r = run_cli("rco", "passwd", str(store), env={**env, **new})
+    assert r.returncode == 0, r.stderr
+    r = run_cli(
+        "rco",
+        "recover",
+        str(store),
+        env={"COACHDESK_RECOVERY_CODE": code.group(1), "COACHDESK_NEW_PASSPHRASE": PASSPHRASE},
+    )
+    assert r.returncode == 0, r.stderr
+    RcoDesk.open(store, PASSPHRASE).close()
+
+    r = run_cli("rco", "restore", str(store), str(backup), env=env)
+    assert r.returncode == 0, r.stderr
+    assert f"fingerprint: {fp.group(1)}" in r.stdout and "before-restore" in r.stdout
+    bad = run_cli(
+        "rco", "restore", str(store), str(backup), env={"COACHDESK_PASSPHRASE": "no no no"}
+    )
+    assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in bad.stderr
