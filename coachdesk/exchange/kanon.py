@@ -214,7 +214,7 @@ def anonymize(
 # class of every bundle has at least k native members present in that bundle; that invariant
 # is what keeps k for any set of bundles joined on pseudonym (argued in the docs).
 
-LOOKAHEAD = 2  # splits looked at beyond the one chosen (greedy alone starves setting)
+LOOKAHEAD = 2  # splits searched, the chosen one included (greedy alone starves setting)
 PRESENT = 0.8
 WEIGHTS = {"age_band": 1.0, "gender": 1.0, "setting": 1.0, "intake_year": 0.1}
 # What a funder's tables need kept (issue 13): share of records with the value not blank.
