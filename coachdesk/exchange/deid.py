@@ -11,11 +11,18 @@ Pure: any thread.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from coachdesk.core.models import ClientStatus, Gender, Pathway, ResourceCategory, Setting
-from coachdesk.exchange.kanon import Key, QuasiIdentifiers
+from coachdesk.exchange.kanon import (
+    Key,
+    LocalAnonymization,
+    QuasiIdentifiers,
+    Released,
+    anonymize_local,
+)
 from coachdesk.exchange.payload_schema import (
     EMPLOYMENT,
     HOUSING,
@@ -129,3 +136,18 @@ def payload_record(record: DeidRecord, values: Key) -> dict[str, Any]:
         **dict(zip(QUASI_IDENTIFIERS, values, strict=True)),
         **record.body,
     }
+
+
+def anonymize_records(
+    records: Sequence[DeidRecord], k: int, state: Mapping[str, tuple[Key, bool]]
+) -> tuple[LocalAnonymization, dict[str, tuple[Key, bool]]]:
+    """Local k-anonymity for one export, given what earlier exports to the same RCO carried
+    (`state`: pseudonym -> (values, native), storage.export_state). Returns the result and the
+    state to save with the bundle (only records sent this time; withheld ones keep theirs)."""
+    previous = [Released(*state[r.pseudonym]) if r.pseudonym in state else None for r in records]
+    result = anonymize_local([r.quasi for r in records], k, previous)
+    updates = {
+        records[i].pseudonym: (released.values, released.native)
+        for i, released in result.released.items()
+    }
+    return result, updates

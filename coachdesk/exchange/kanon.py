@@ -16,15 +16,18 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import product
+from itertools import combinations, product
 
 from coachdesk.exchange.payload_schema import (
+    AGE_BANDS,
     ANOTHER_GENDER,
+    GENDER_VALUES,
     LEVELS,
     QUASI_IDENTIFIERS,
     SETTING_GROUP,
+    SETTING_VALUES,
     TOP_CODE_AGE,
 )
 
@@ -196,3 +199,482 @@ def anonymize(
     for i in to_blank:
         values[i] = _BLANK
     return Anonymization(levels, values, frozenset(to_blank), k, loss)
+
+
+# -- local generalization, stable across exports (docs/deidentification.md) ----------------
+#
+# Each equivalence class chooses its own rung on each ladder (top-down specialization: start
+# with every value blank, split a class on the quasi-identifier that gains most while every
+# part keeps at least k records). Values are self-describing ladder values ("30-34", "20-39",
+# "woman", "clinical", "2024-2025"), so records of one bundle may sit on different rungs.
+#
+# Across exports a released tuple never gets finer. A record keeps the tuple it was first
+# released with ("native" to that class) unless its class can no longer stand: then it moves
+# to a coarser class that still has k native members, and is native nowhere after that. Every
+# class of every bundle has at least k native members present in that bundle; that invariant
+# is what keeps k for any set of bundles joined on pseudonym (argued in the docs).
+
+LOOKAHEAD = 2  # splits searched, the chosen one included (greedy alone starves setting)
+PRESENT = 0.8
+WEIGHTS = {"age_band": 1.0, "gender": 1.0, "setting": 1.0, "intake_year": 0.1}
+# What a funder's tables need kept (issue 13): share of records with the value not blank.
+# k = 11 on caseloads of 50-400 cannot give all three at once, so each export tries a few
+# weightings of age against setting and keeps the one that falls least short of these.
+KEEP_TARGETS = {"gender": 0.90, "setting": 0.90, "age_band": 0.75}
+_AGE_WEIGHTS = (0.5, 1.0, 1.6)
+_SETTING_WEIGHTS = (0.8, 1.0, 1.25, 1.6)
+_SETTING_UTILITY = {"clinical": 0.8, "justice_first_responder": 0.6, "community": 1.0}
+
+
+def value_utility(name: str, value: str | None) -> float:
+    """How much of a quasi-identifier a released value keeps, 0 (blank) to 1 (exact): mostly
+    for being there at all (what a funder's table needs), a little more for being finer."""
+    if value is None:
+        return 0.0
+    return PRESENT + (1 - PRESENT) * _fineness(name, value)
+
+
+def _fineness(name: str, value: str) -> float:
+    if name == "age_band":
+        if value.endswith("+"):
+            return 0.8 if value == "80+" else 0.95
+        low, high = value.split("-")
+        return 1.0 - (int(high) - int(low) + 1) / 100
+    if name == "gender":
+        return 0.5 if value == ANOTHER_GENDER else 1.0
+    if name == "setting":
+        return _SETTING_UTILITY.get(value, 1.0)
+    return 0.5 if "-" in value else 1.0
+
+
+def tuple_utility(values: Key) -> float:
+    return sum(
+        WEIGHTS[name] * value_utility(name, v)
+        for name, v in zip(QUASI_IDENTIFIERS, values, strict=True)
+    )
+
+
+def _ladder_values(q: QuasiIdentifiers) -> tuple[tuple[str | None, ...], ...]:
+    """Per quasi-identifier, the record's value on each rung (finest first, blank last)."""
+    return tuple(
+        tuple(_LADDERS[name](q, level) for level in LEVELS[name]) for name in QUASI_IDENTIFIERS
+    )
+
+
+Chain = tuple[tuple[str | None, ...], ...]
+
+
+def covers(values: Key, q: QuasiIdentifiers) -> bool:
+    """True when every released value is blank or a rung of the record's own ladder."""
+    return _covers(values, _ladder_values(q))
+
+
+def _covers(values: Key, chain: Chain) -> bool:
+    return all(v is None or v in rungs for v, rungs in zip(values, chain, strict=True))
+
+
+def _no_finer(outer: Key, inner: Key, chain: Chain) -> bool:
+    """`outer` covers the record and is, value by value, `inner` or coarser (where `inner`
+    no longer fits the record, say after a corrected date of birth, only blank is)."""
+    for v_out, v_in, rungs in zip(outer, inner, chain, strict=True):
+        if v_out is None:
+            continue
+        if v_out not in rungs or v_in is None or v_in not in rungs:
+            return False
+        if rungs.index(v_out) < rungs.index(v_in):
+            return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Released:
+    """What was sent for one pseudonym: its tuple, and whether it has had it since its first
+    release (a native member of that class)."""
+
+    values: Key
+    native: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LocalAnonymization:
+    values: list[Key | None]  # per input record; None = withheld from this bundle
+    released: dict[int, Released]  # per sent record: the state to keep for the next export
+    k: int
+
+    @property
+    def withheld(self) -> frozenset[int]:
+        return frozenset(i for i, v in enumerate(self.values) if v is None)
+
+    @property
+    def suppressed(self) -> frozenset[int]:
+        """Sent records whose four quasi-identifiers are all blank."""
+        return frozenset(i for i, v in enumerate(self.values) if v == _BLANK)
+
+    @property
+    def information_kept(self) -> float:
+        sent = [v for v in self.values if v is not None]
+        if not sent:
+            return 1.0
+        kept = sum(x is not None for key in sent for x in key)
+        return kept / (len(QUASI_IDENTIFIERS) * len(sent))
+
+    @property
+    def levels(self) -> dict[str, str]:
+        """Per quasi-identifier, the coarsest rung any sent record is on (for a summary)."""
+        out = {}
+        for position, name in enumerate(QUASI_IDENTIFIERS):
+            rungs = [_rung_of(name, key[position]) for key in self.values if key is not None] or [0]
+            out[name] = LEVELS[name][max(rungs)]
+        return out
+
+
+def _rung_of(name: str, value: str | None) -> int:
+    levels = LEVELS[name]
+    if value is None:
+        return len(levels) - 1
+    for level in levels[:-1]:
+        vocabulary = {"age_band": AGE_BANDS, "gender": GENDER_VALUES, "setting": SETTING_VALUES}
+        if name in vocabulary:
+            if value in vocabulary[name][level]:
+                return levels.index(level)
+        elif ("-" in value) == (level == "2y"):
+            return levels.index(level)
+    return len(levels) - 1
+
+
+class _Specializer:
+    """Top-down specialization of the records of one export that have no released tuple yet.
+
+    `anchors` counts the native members (already released, present in this export) of each
+    existing tuple: a part that lands exactly on such a tuple needs only k minus that many.
+    """
+
+    def __init__(
+        self,
+        chains: Sequence[Chain],
+        k: int,
+        anchors: Counter[Key],
+        weights: Mapping[str, float] = WEIGHTS,
+    ) -> None:
+        self.weights = weights
+        self.chains = chains
+        self.k = k
+        self.anchors = anchors
+        self.out: dict[int, Key] = {}
+
+    def key(self, i: int, rungs: tuple[int, ...]) -> Key:
+        chain = self.chains[i]
+        a, g, s, y = (chain[q][r] for q, r in enumerate(rungs))
+        return (a, g, s, y)
+
+    def valid(self, size: int, key: Key) -> bool:
+        return size == 0 or size + self.anchors[key] >= self.k
+
+    def run(self, members: list[int]) -> None:
+        top = tuple(len(LEVELS[name]) - 1 for name in QUASI_IDENTIFIERS)
+        if not members or not self.valid(len(members), self.key(members[0], top)):
+            return  # too few to stand even fully blank: the caller places or withholds them
+        stack: list[tuple[list[int], tuple[int, ...], frozenset[int]]] = [
+            (members, top, frozenset())
+        ]
+        while stack:
+            node, rungs, frozen = stack.pop()
+            best = self._best_split(node, rungs, frozen)
+            if best is None:
+                key = self.key(node[0], rungs)
+                for i in node:
+                    self.out[i] = key
+                continue
+            q, parts, rest = best
+            finer = (*rungs[:q], rungs[q] - 1, *rungs[q + 1 :])
+            for part in parts:
+                stack.append((part, finer, frozen))
+            if rest:
+                stack.append((rest, rungs, frozen | {q}))
+
+    def _best_split(
+        self, node: list[int], rungs: tuple[int, ...], frozen: frozenset[int]
+    ) -> tuple[int, list[list[int]], list[int]] | None:
+        options = self._options(node, rungs, frozen)
+        if not options:
+            return None
+        best = max(
+            options,
+            key=lambda o: (
+                o[0]
+                + sum(self._score(p, o[4], frozen, LOOKAHEAD - 1) for p in o[2])
+                + self._score(o[3], rungs, frozen | {o[1]}, LOOKAHEAD - 1)
+            ),
+        )
+        return best[1], best[2], best[3]
+
+    def _score(
+        self, node: list[int], rungs: tuple[int, ...], frozen: frozenset[int], depth: int
+    ) -> float:
+        """The most a few more splits of this class could gain (a bounded look ahead)."""
+        if depth <= 0 or len(node) < 2 * self.k:
+            return 0.0
+        return max(
+            (
+                gain
+                + sum(self._score(p, finer, frozen, depth - 1) for p in parts)
+                + self._score(rest, rungs, frozen | {q}, depth - 1)
+                for gain, q, parts, rest, finer in self._options(node, rungs, frozen)
+            ),
+            default=0.0,
+        )
+
+    def _options(
+        self, node: list[int], rungs: tuple[int, ...], frozen: frozenset[int]
+    ) -> list[tuple[float, int, list[list[int]], list[int], tuple[int, ...]]]:
+        """Each possible one-rung split: (weighted gain, quasi-identifier, parts, rest, rungs)."""
+        out = []
+        parent = self.key(node[0], rungs)
+        for q, name in enumerate(QUASI_IDENTIFIERS):
+            if q in frozen or rungs[q] == 0:
+                continue
+            finer = (*rungs[:q], rungs[q] - 1, *rungs[q + 1 :])
+            split = self._split(node, q, finer, parent)
+            if split is None:
+                continue
+            parts, rest = split
+            base = value_utility(name, parent[q])
+            gain = self.weights[name] * sum(
+                (value_utility(name, self.chains[p[0]][q][finer[q]]) - base) * len(p) for p in parts
+            )
+            if gain > 1e-9:
+                out.append((gain, q, parts, rest, finer))
+        return out
+
+    def _split(
+        self, node: list[int], q: int, finer: tuple[int, ...], parent: Key
+    ) -> tuple[list[list[int]], list[int]] | None:
+        groups: dict[str | None, list[int]] = {}
+        for i in node:
+            groups.setdefault(self.chains[i][q][finer[q]], []).append(i)
+        rest = list(groups.pop(parent[q], []))  # blank at the finer rung too: cannot move
+        parts = []
+        for members in groups.values():
+            if self.valid(len(members), self.key(members[0], finer)):
+                parts.append(members)
+            else:
+                rest += members
+        if not parts:
+            return None
+        need = 0 if self.valid(len(rest), parent) else self.k - self.anchors[parent] - len(rest)
+        if need > 0:
+            # Top the remainder up from the parts with most to spare, then by dissolving
+            # the smallest parts.
+            parts.sort(key=len, reverse=True)
+            for part in parts:
+                spare = len(part) + self.anchors[self.key(part[0], finer)] - self.k
+                take = min(max(spare, 0), len(part), need)
+                if take:
+                    rest += part[len(part) - take :]
+                    del part[len(part) - take :]
+                    need -= take
+            parts = [p for p in parts if p]
+            while need > 0 and parts:
+                smallest = parts.pop()
+                rest += smallest
+                need -= len(smallest)
+            if need > 0 or not parts:
+                return None
+        return parts, rest
+
+
+def _shortfall(keys: Iterable[Key]) -> tuple[float, float, int]:
+    """How far below their targets gender and setting fall together (0 = both met), then
+    the share of age bands not kept, then the number of blank values: smaller is better.
+    Gender and setting come first because a caseload this size cannot have all three."""
+    keys = list(keys)
+    if not keys:
+        return 0.0, 0.0, 0
+    kept = {
+        name: sum(key[QUASI_IDENTIFIERS.index(name)] is not None for key in keys) / len(keys)
+        for name in KEEP_TARGETS
+    }
+    worst = sum(
+        max(KEEP_TARGETS[name] - kept[name], 0.0) / KEEP_TARGETS[name]
+        for name in ("gender", "setting")
+    )
+    return round(worst, 6), round(1 - kept["age_band"], 6), sum(key.count(None) for key in keys)
+
+
+def _best_specialization(
+    chains: Sequence[Chain], k: int, natives: Counter[Key], fresh: list[int]
+) -> _Specializer:
+    best: tuple[tuple[float, float, int], _Specializer] | None = None
+    for age in _AGE_WEIGHTS:
+        for setting in _SETTING_WEIGHTS:
+            weights = {**WEIGHTS, "age_band": age, "setting": setting}
+            spec = _Specializer(chains, k, natives, weights)
+            spec.run(fresh)
+            rank = _shortfall(spec.out.values())
+            if best is None or rank < best[0]:
+                best = (rank, spec)
+    assert best is not None
+    return best[1]
+
+
+def anonymize_local(
+    qis: Sequence[QuasiIdentifiers],
+    k: int,
+    previous: Sequence[Released | None] | None = None,
+) -> LocalAnonymization:
+    """Local k-anonymous generalization of one export, stable against the earlier ones.
+
+    `previous[i]` is what was released for record i before (None: never sent). The result
+    gives each record its tuple for this export (None: withheld, because no class it may
+    join has k native members) and the state to store once the export is sealed.
+    """
+    n = len(qis)
+    prior = list(previous) if previous is not None else [None] * n
+    chains = [_ladder_values(q) for q in qis]
+    members: dict[Key, list[int]] = {}
+    natives: Counter[Key] = Counter()
+    fresh: list[int] = []
+    misfits: list[int] = []  # released before, but that tuple no longer fits the record
+    for i, before in enumerate(prior):
+        if before is None:
+            fresh.append(i)
+        elif _covers(before.values, chains[i]):
+            members.setdefault(before.values, []).append(i)
+            natives[before.values] += before.native
+        else:
+            misfits.append(i)
+    spec = _best_specialization(chains, k, natives, fresh)
+    values: dict[int, Key] = dict(spec.out)
+    native_of: dict[int, bool] = {i: True for i in values}
+    for i, key in spec.out.items():
+        members.setdefault(key, []).append(i)
+        natives[key] += 1
+    for key, group in members.items():
+        for i in group:
+            if prior[i] is not None:
+                values[i] = key
+                native_of[i] = prior[i].native  # type: ignore[union-attr]
+
+    def standing(key: Key) -> bool:
+        return natives[key] >= k
+
+    # Best first, so the first class that fits a record is its best home.
+    standing_keys = sorted(
+        (key for key in members if standing(key)),
+        key=lambda key: (-tuple_utility(key), -natives[key], str(key)),
+    )
+
+    def best_home(i: int, inner: Key | None) -> Key | None:
+        chain = chains[i]
+        for key in standing_keys:
+            if _covers(key, chain) if inner is None else _no_finer(key, inner, chain):
+                return key
+        return None
+
+    # Fresh records that did not reach a class of their own, or would keep more in an
+    # existing class: join the best standing class that covers them (as natives of it).
+    for i in fresh:
+        current = values.get(i)
+        home = best_home(i, None)
+        if home is None or (current is not None and tuple_utility(home) <= tuple_utility(current)):
+            continue
+        if current is not None:
+            if natives[current] - 1 < k and len(members[current]) > 1:
+                continue  # leaving would break the class it is in
+            members[current].remove(i)
+            natives[current] -= 1
+        members.setdefault(home, []).append(i)
+        natives[home] += 1
+        values[i] = home
+        native_of[i] = True
+    # Classes left without k natives (members deleted, or too few fresh records joined),
+    # and records whose old tuple no longer fits: move them to a coarser standing class,
+    # never to a finer one; where there is none, withhold them from this export.
+    for key in [key for key, group in members.items() if group and not standing(key)]:
+        for i in members[key]:
+            home = best_home(i, key)
+            if home is None:
+                values.pop(i, None)
+            else:
+                values[i], native_of[i] = home, False
+    for i in misfits:
+        home = best_home(i, prior[i].values)  # type: ignore[union-attr]
+        if home is not None:
+            values[i], native_of[i] = home, False
+    out: list[Key | None] = [values.get(i) for i in range(n)]
+    released = {i: Released(key, native_of[i]) for i, key in values.items()}
+    return LocalAnonymization(out, released, k)
+
+
+# -- what an attacker sees when joining bundles on pseudonym (used by tests and benchmarks) --
+
+
+def _span(name: str, value: str) -> tuple[int, int] | frozenset[str]:
+    if name == "age_band":
+        if value.endswith("+"):
+            return int(value[:-1]), 10_000
+        low, high = value.split("-")
+        return int(low), int(high)
+    if name == "intake_year":
+        first, _, last = value.partition("-")
+        return int(first), int(last or first)
+    if name == "gender":
+        if value == ANOTHER_GENDER:
+            return frozenset(g for g in GENDER_VALUES["exact"] if g not in ("woman", "man"))
+        return frozenset({value})
+    members = [s for s, group in SETTING_GROUP.items() if group == value]
+    return frozenset(members if value in SETTING_VALUES["group"] and members else [value])
+
+
+def _meet(name: str, a: str | None, b: str | None) -> str | None:
+    """The finer of two released values of one record (a marked clash if they disagree)."""
+    if a is None or a == b:
+        return b
+    if b is None:
+        return a
+    sa, sb = _span(name, a), _span(name, b)
+    if isinstance(sa, frozenset) and isinstance(sb, frozenset):
+        if sa <= sb:
+            return a
+        if sb <= sa:
+            return b
+    elif isinstance(sa, tuple) and isinstance(sb, tuple):
+        if sb[0] <= sa[0] and sa[1] <= sb[1]:
+            return a
+        if sa[0] <= sb[0] and sb[1] <= sa[1]:
+            return b
+    return f"{min(a, b)}&{max(a, b)}"
+
+
+def linked_view(bundles: Sequence[Mapping[str, Key]]) -> dict[str, Key]:
+    """Each pseudonym's values as seen by someone holding all of `bundles`."""
+    view: dict[str, Key] = {}
+    for bundle in bundles:
+        for pseudonym, values in bundle.items():
+            seen = view.get(pseudonym)
+            if seen is None:
+                view[pseudonym] = values
+            else:
+                a, g, s, y = (
+                    _meet(name, x, z)
+                    for name, x, z in zip(QUASI_IDENTIFIERS, seen, values, strict=True)
+                )
+                view[pseudonym] = (a, g, s, y)
+    return view
+
+
+def smallest_class(values: Iterable[Key]) -> int | None:
+    counts = Counter(values)
+    return min(counts.values()) if counts else None
+
+
+def linked_k(bundles: Sequence[Mapping[str, Key]]) -> int | None:
+    """The smallest class over every bundle alone and every set of them joined on pseudonym
+    (None when all are empty). Tries all 2^n - 1 sets: for tests and benchmarks."""
+    best: int | None = None
+    for size in range(1, len(bundles) + 1):
+        for chosen in combinations(bundles, size):
+            smallest = smallest_class(linked_view(chosen).values())
+            if smallest is not None and (best is None or smallest < best):
+                best = smallest
+    return best

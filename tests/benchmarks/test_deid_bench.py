@@ -1,0 +1,174 @@
+"""De-identification utility and k on the five-coach scenario of issue 13, local against global.
+
+Five demo vaults of 50, 120, 200, 300 and 400 clients (different seeds), k = 11, two export
+rounds with about 10% new clients between them. For each method, in the same run: the share
+of all records whose gender / age band (no wider than 20 years) / setting / intake year is not
+blank (withheld records count as blank), the smallest class of every bundle, and the smallest
+class seen by someone joining a device's two bundles on pseudonym.
+
+Also printed: an upper bound no method can beat. A record can keep gender, setting and an age
+band only inside a class of k that lies within one cell of (grouped gender, setting group,
+20-year band); so the share of records in such cells of at least k bounds the share keeping
+all three, and meeting the targets (90%, 90%, 75%) needs that share to be at least 55%.
+
+.venv/bin/python -m pytest -m benchmark -s tests/benchmarks/test_deid_bench.py
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from coachdesk.core import demo
+from coachdesk.crypto import kdf
+from coachdesk.exchange import kanon
+from coachdesk.exchange.deid import DeidRecord, anonymize_records, deidentify
+from coachdesk.exchange.kanon import Key, anonymize, linked_k, smallest_class
+from coachdesk.storage import export_queries, export_state
+from coachdesk.storage.vault import Vault
+from tests.benchmarks.report import record
+from tests.conftest import PASSPHRASE
+
+K = 11
+COACHES = ((50, 501), (120, 502), (200, 503), (300, 504), (400, 505))
+FIRST, SECOND = date(2026, 3, 2), date(2026, 11, 16)
+RCO = "ABCD-ABCD-ABCD-ABCD-ABCD-ABCD-ABCD-ABCD"
+TARGETS = {"gender": 0.90, "age_band": 0.75, "setting": 0.90}
+
+
+def _records(vault: Vault) -> list[DeidRecord]:
+    records = [deidentify(row) for row in export_queries.caseload_rows(vault.conn)]
+    return sorted(records, key=lambda r: r.pseudonym)
+
+
+def _kept(bundles: list[tuple[list[DeidRecord], list[Key | None]]]) -> dict[str, float]:
+    total = sum(len(records) for records, _ in bundles)
+    out = {}
+    for position, name in enumerate(kanon.QUASI_IDENTIFIERS):
+        kept = sum(
+            v is not None
+            and v[position] is not None
+            and (name != "age_band" or kanon._rung_of(name, v[position]) <= 2)
+            for _, values in bundles
+            for v in values
+        )
+        out[name] = kept / total
+    return out
+
+
+def _bound(records: list[DeidRecord]) -> int:
+    """Records in a (grouped gender, setting group, 20-year band) cell of at least k."""
+    cells = Counter(
+        (
+            kanon.gender_value(r.quasi.gender, "grouped"),
+            kanon.setting_value(r.quasi.setting, "group"),
+            kanon.age_band(r.quasi.age, "20y"),
+        )
+        for r in records
+    )
+    return sum(c for cell, c in cells.items() if None not in cell and c >= K)
+
+
+@pytest.mark.benchmark
+def test_local_against_global_on_five_coaches(tmp_path: Path) -> None:
+    rounds: dict[str, list[list[tuple[list[DeidRecord], list[Key | None]]]]] = {
+        "local": [[], []],
+        "global": [[], []],
+    }
+    timing = {"local": 0.0, "global": 0.0}
+    linked: dict[str, list[int]] = {"local": [], "global": []}
+    bound = [0, 0]
+    withheld = [0, 0]
+    for n, seed in COACHES:
+        vault, _ = Vault.create(tmp_path / f"coach-{n}", PASSPHRASE, params=kdf.minimum_params())
+        with vault:
+            demo.generate(vault, n, seed=seed, notes_per_client=3, today=FIRST)
+            device: dict[str, list[dict[str, Key]]] = {"local": [], "global": []}
+            floor = None
+            for index in range(2):
+                if index == 1:
+                    demo.generate(vault, n // 10, seed=seed + 50, notes_per_client=3, today=SECOND)
+                records = _records(vault)
+                bound[index] += _bound(records)
+                # Local, with the state kept in the vault as an export would.
+                started = time.perf_counter()
+                with vault.transaction() as conn:
+                    state = {
+                        p: (row.values, row.native)
+                        for p, row in export_state.load(conn, RCO).items()
+                    }
+                    local, updates = anonymize_records(records, K, state)
+                    export_state.save(conn, RCO, index + 1, updates)
+                timing["local"] += time.perf_counter() - started
+                withheld[index] += len(local.withheld)
+                # Global, floored by the previous export's levels as export.py does today.
+                started = time.perf_counter()
+                glob = anonymize([r.quasi for r in records], K, floor)
+                timing["global"] += time.perf_counter() - started
+                floor = glob.levels
+                both: dict[str, list[Key | None]] = {
+                    "local": local.values,
+                    "global": list(glob.values),
+                }
+                for method, values in both.items():
+                    rounds[method][index].append((records, values))
+                    device[method].append(
+                        {r.pseudonym: v for r, v in zip(records, values, strict=True) if v}
+                    )
+            for method in ("local", "global"):
+                linked[method].append(linked_k(device[method]) or 0)
+    total = [sum(len(r) for r, _ in rounds["local"][i]) for i in range(2)]
+    print(f"\nfive coaches, k = {K}; records per round: {total[0]}, {total[1]}")
+    print(
+        f"{'':8s} {'round':5s} {'gender':>7s} {'age<=20y':>9s} {'setting':>8s} {'year':>6s}"
+        "  k per bundle"
+    )
+    for method in ("global", "local"):
+        for index in range(2):
+            kept = _kept(rounds[method][index])
+            ks = [
+                smallest_class(v for v in values if v is not None) or 0
+                for _, values in rounds[method][index]
+            ]
+            print(
+                f"{method:8s} {index + 1:5d} {kept['gender']:7.1%} {kept['age_band']:9.1%} "
+                f"{kept['setting']:8.1%} {kept['intake_year']:6.1%}  {ks}"
+            )
+            if index == 1:
+                for name, target in TARGETS.items():
+                    record(
+                        13,
+                        f"{method}: {name} kept, round 2, five coaches",
+                        kept[name] * 100,
+                        "%",
+                        f">= {target:.0%}" if method == "local" else "-",
+                    )
+        print(f"{method:8s} linked (rounds 1+2) smallest class per device: {linked[method]}")
+        record(13, f"{method}: k across linked bundles (worst device)", min(linked[method]), "")
+    print(f"local: records withheld (waiting for a class of {K}): {withheld}")
+    share = [bound[i] / total[i] for i in range(2)]
+    print(
+        "bound: records that could keep gender, setting and an age band at all: "
+        f"{share[0]:.1%}, {share[1]:.1%} (the targets need >= 55%)"
+    )
+    print(
+        f"time for both rounds, five coaches: local {timing['local'] * 1000:.0f} ms, global "
+        f"{timing['global'] * 1000:.0f} ms (ratio {timing['local'] / timing['global']:.2f})"
+    )
+    record(13, "bound on records keeping gender+setting+age", share[1] * 100, "%", "needs >= 55%")
+    record(
+        13,
+        "local k-anonymity, both rounds, five coaches",
+        timing["local"] * 1000,
+        "ms",
+        ratio=timing["local"] / timing["global"],
+        baseline="global method in the same run",
+    )
+    assert min(linked["local"]) >= K
+    for index in range(2):
+        for _, values in rounds["local"][index]:
+            assert (smallest_class(v for v in values if v is not None) or K) >= K
