@@ -1,7 +1,11 @@
 """A realistic synthetic caseload for demos, tests and benchmarks.
 
 Every person is generated from syllables, so no real person's name appears. The caseload is
-seeded: the same seed gives the same people and notes.
+seeded: the same seed and `today` give the same people, dates, notes and assessments (only the
+random export pseudonyms and the creation stamps differ, by design). Intakes spread over
+SPAN_DAYS (more than three years) before `today`; the first client has been served from the
+first day to `today`, and every active client has a note in the last two weeks, so the
+service dates end today. About one follow-up in ten is recorded after its window closed.
 """
 
 from __future__ import annotations
@@ -18,11 +22,13 @@ from coachdesk.core.models import (
     Consent,
     ContactMode,
     CrisisContact,
+    Ethnicity,
     Gender,
     Goal,
     LifeDomain,
     OutcomeAssessment,
     Pathway,
+    Race,
     RecoveryPlan,
     Referral,
     ReferralStatus,
@@ -160,6 +166,7 @@ PRONOUNS = {
 }
 
 Progress = Callable[[int, int], None]
+SPAN_DAYS = 1200  # intakes spread over this many days before today (more than three years)
 
 
 class SyntheticPeople:
@@ -241,7 +248,7 @@ def generate(
                 )
             )
         for index in range(clients):
-            _one_client(conn, rng, people, today, notes_per_client, resource_ids)
+            _one_client(conn, rng, people, today, notes_per_client, resource_ids, index == 0)
             if progress is not None and (index % 20 == 0 or index == clients - 1):
                 progress(index + 1, clients)
         AuditLog(conn, vault.audit_key).append(
@@ -256,11 +263,36 @@ def _one_client(
     today: date,
     notes_per_client: int,
     resource_ids: list[tuple[int, ResourceCategory]],
+    first: bool = False,
 ) -> None:
     gender = rng.choices([*list(PRONOUNS), Gender.UNDISCLOSED], weights=[45, 45, 6, 4])[0]
     given, family = people.given(), people.family()
-    intake = today - timedelta(days=rng.randint(0, 900))
+    intake = today - timedelta(days=SPAN_DAYS if first else rng.randint(0, SPAN_DAYS))
     status = rng.choices(list(ClientStatus), weights=[60, 20, 15, 5])[0]
+    if first:
+        status = ClientStatus.ACTIVE  # served from the first day of the span to today
+    races = rng.choices(
+        [
+            [Race.WHITE],
+            [Race.BLACK_AFRICAN_AMERICAN],
+            [Race.ASIAN],
+            [Race.AMERICAN_INDIAN_ALASKA_NATIVE],
+            [Race.NATIVE_HAWAIIAN_PACIFIC_ISLANDER],
+            [Race.WHITE, Race.BLACK_AFRICAN_AMERICAN],
+            [Race.PREFERS_NOT_TO_SAY],
+            [],
+        ],
+        weights=[45, 25, 6, 4, 2, 6, 5, 7],
+    )[0]
+    ethnicity = rng.choices(
+        [
+            Ethnicity.HISPANIC_LATINO,
+            Ethnicity.NOT_HISPANIC_LATINO,
+            Ethnicity.PREFERS_NOT_TO_SAY,
+            None,
+        ],
+        weights=[20, 65, 5, 10],
+    )[0]
     status_date = (
         None
         if status == ClientStatus.ACTIVE
@@ -289,6 +321,8 @@ def _one_client(
         status_date=status_date,
         status_reason="" if status == ClientStatus.ACTIVE else "demo",
         language=rng.choice(["en", "en", "en", "es"]),
+        race=races,
+        ethnicity=ethnicity,
     )
     client_id = repos.insert_client(conn, client)
     end = status_date or today
@@ -358,8 +392,11 @@ def _one_client(
     n_notes = max(1, int(rng.gauss(notes_per_client, notes_per_client / 5)))
     name = client.preferred_name or given
     notes = []
-    for _ in range(n_notes):
+    for i in range(n_notes):
         day = intake + timedelta(days=rng.randint(0, span))
+        if i == 0 and status == ClientStatus.ACTIVE:
+            # active clients were seen lately (the first one today): service ends today
+            day = today if first else max(intake, today - timedelta(days=rng.randint(0, 13)))
         attempt = rng.random() < 0.1
         notes.append(
             SessionNote(
@@ -381,6 +418,9 @@ def _one_client(
         if step > 0 and rng.random() < 0.2:
             continue  # a missed follow-up, as in real programs
         taken = min(end, window.opens + timedelta(days=rng.randint(0, 20)))
+        late = window.closes + timedelta(days=rng.randint(1, 40))
+        if step > 0 and late <= today and rng.random() < 0.1:
+            taken = late  # recorded after the window closed
         answers = [
             max(1, min(6, round((base + 4 * step) / 10 + rng.uniform(-1.2, 1.2))))
             for _ in range(10)
