@@ -13,6 +13,7 @@ from coachdesk.core.demo import (
     NEXT_STEPS,
     PRONOUNS,
     RESOURCES,
+    SPAN_DAYS,
     Progress,
     SyntheticPeople,
     _note_text,
@@ -24,10 +25,12 @@ from coachdesk.core.models import (
     Consent,
     ContactMode,
     CrisisContact,
+    Ethnicity,
     Gender,
     Goal,
     OutcomeAssessment,
     Pathway,
+    Race,
     RecoveryPlan,
     Referral,
     ReferralStatus,
@@ -112,7 +115,7 @@ def generate(
                 )
             )
         for index in range(clients):
-            _one_client(conn, rng, people, today, notes_per_client, resource_ids)
+            _one_client(conn, rng, people, today, notes_per_client, resource_ids, index == 0)
             if progress is not None and (index % 20 == 0 or index == clients - 1):
                 progress(index + 1, clients)
         AuditLog(conn, vault.audit_key).append(
@@ -127,11 +130,36 @@ def _one_client(
     today: date,
     notes_per_client: int,
     resource_ids: list[tuple[int, ResourceCategory]],
+    first: bool = False,
 ) -> None:
     gender = rng.choices([*list(PRONOUNS), Gender.UNDISCLOSED], weights=[45, 45, 6, 4])[0]
     given, family = people.given(), people.family()
-    intake = today - timedelta(days=rng.randint(0, 900))
+    intake = today - timedelta(days=SPAN_DAYS if first else rng.randint(0, SPAN_DAYS))
     status = rng.choices(list(ClientStatus), weights=[60, 20, 15, 5])[0]
+    if first:
+        status = ClientStatus.ACTIVE  # served from the first day of the span to today
+    races = rng.choices(
+        [
+            [Race.WHITE],
+            [Race.BLACK_AFRICAN_AMERICAN],
+            [Race.ASIAN],
+            [Race.AMERICAN_INDIAN_ALASKA_NATIVE],
+            [Race.NATIVE_HAWAIIAN_PACIFIC_ISLANDER],
+            [Race.WHITE, Race.BLACK_AFRICAN_AMERICAN],
+            [Race.PREFERS_NOT_TO_SAY],
+            [],
+        ],
+        weights=[45, 25, 6, 4, 2, 6, 5, 7],
+    )[0]
+    ethnicity = rng.choices(
+        [
+            Ethnicity.HISPANIC_LATINO,
+            Ethnicity.NOT_HISPANIC_LATINO,
+            Ethnicity.PREFERS_NOT_TO_SAY,
+            None,
+        ],
+        weights=[20, 65, 5, 10],
+    )[0]
     status_date = (
         None
         if status == ClientStatus.ACTIVE
@@ -160,6 +188,8 @@ def _one_client(
         status_date=status_date,
         status_reason="" if status == ClientStatus.ACTIVE else "demo",
         language=rng.choice(["en", "en", "en", "es"]),
+        race=races,
+        ethnicity=ethnicity,
     )
     client_id = repos.insert_client(conn, client)
     end = status_date or today
@@ -229,8 +259,11 @@ def _one_client(
     n_notes = max(1, int(rng.gauss(notes_per_client, notes_per_client / 5)))
     name = client.preferred_name or given
     notes = []
-    for _ in range(n_notes):
+    for i in range(n_notes):
         day = intake + timedelta(days=rng.randint(0, span))
+        if i == 0 and status == ClientStatus.ACTIVE:
+            # active clients were seen lately (the first one today): service ends today
+            day = today if first else max(intake, today - timedelta(days=rng.randint(0, 13)))
         attempt = rng.random() < 0.1
         notes.append(
             SessionNote(
@@ -252,6 +285,9 @@ def _one_client(
         if step > 0 and rng.random() < 0.2:
             continue  # a missed follow-up, as in real programs
         taken = min(end, window.opens + timedelta(days=rng.randint(0, 20)))
+        late = window.closes + timedelta(days=rng.randint(1, 40))
+        if step > 0 and late <= today and rng.random() < 0.1:
+            taken = late  # recorded after the window closed
         answers = [
             max(1, min(6, round((base + 4 * step) / 10 + rng.uniform(-1.2, 1.2))))
             for _ in range(10)

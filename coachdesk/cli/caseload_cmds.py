@@ -13,11 +13,15 @@ from coachdesk.core.models import (
     Client,
     ClientStatus,
     ContactMode,
+    Ethnicity,
     Gender,
     Pathway,
+    Race,
     SessionNote,
     Setting,
+    race_problem,
 )
+from coachdesk.errors import ValidationError
 
 
 def _vault_arg(p: argparse.ArgumentParser) -> None:
@@ -54,6 +58,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--email", default="")
     p.add_argument("--referral-source", default="")
     p.add_argument("--language", choices=["en", "es"], default="en")
+    p.add_argument(
+        "--race",
+        action="append",
+        choices=_choices(Race),
+        default=[],
+        help="optional, OMB categories (repeat for several; prefers_not_to_say stands alone)",
+    )
+    p.add_argument("--ethnicity", choices=_choices(Ethnicity), help="optional")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_client_add)
 
@@ -106,6 +118,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_client_add(args: argparse.Namespace) -> int:
+    races = list(dict.fromkeys(Race(r) for r in args.race))
+    problem = race_problem(races)
+    if problem:
+        raise ValidationError(problem, "race")
     with open_caseload(args) as caseload:
         client = Client(
             args.given,
@@ -121,6 +137,8 @@ def cmd_client_add(args: argparse.Namespace) -> int:
             referral_source=args.referral_source,
             pathways=[Pathway(p) for p in args.pathway],
             language=args.language,
+            race=races,
+            ethnicity=Ethnicity(args.ethnicity) if args.ethnicity else None,
         )
         client_id = caseload.add_client(client)
     if args.json:

@@ -1,7 +1,11 @@
 """A realistic synthetic caseload for demos, tests and benchmarks.
 
 Every person is generated from syllables, so no real person's name appears. The caseload is
-seeded: the same seed gives the same people and notes.
+seeded: the same seed and `today` give the same people, dates, notes and assessments (only the
+random export pseudonyms and the creation stamps differ, by design). Intakes spread over
+SPAN_DAYS (more than three years) before `today`; the first client has been served from the
+first day to `today`, and every active client has a note in the last two weeks, so the
+service dates end today. About one follow-up in ten is recorded after its window closed.
 
 This module is the pure part (vocabularies, syllable names, note text); writing a caseload into
 a vault is coachdesk.application.demo.generate (the core never imports storage).
@@ -160,6 +164,9 @@ class SyntheticPeople:
 
     def phone(self) -> str:
         return f"555-{self.rng.randint(100, 999):03d}-{self.rng.randint(0, 9999):04d}"
+
+
+SPAN_DAYS = 1200  # intakes spread over this many days before today (more than three years)
 
 
 def _note_text(rng: random.Random, name: str, gender: Gender) -> str:

@@ -48,6 +48,32 @@ class Gender(StrEnum):
     UNDISCLOSED = "undisclosed"
 
 
+class Race(StrEnum):
+    """OMB minimum race categories (multi-select), plus "prefers not to say" (exclusive)."""
+
+    AMERICAN_INDIAN_ALASKA_NATIVE = "american_indian_alaska_native"
+    ASIAN = "asian"
+    BLACK_AFRICAN_AMERICAN = "black_african_american"
+    NATIVE_HAWAIIAN_PACIFIC_ISLANDER = "native_hawaiian_pacific_islander"
+    WHITE = "white"
+    PREFERS_NOT_TO_SAY = "prefers_not_to_say"
+
+
+class Ethnicity(StrEnum):
+    """OMB minimum ethnicity categories, plus "prefers not to say"."""
+
+    HISPANIC_LATINO = "hispanic_latino"
+    NOT_HISPANIC_LATINO = "not_hispanic_latino"
+    PREFERS_NOT_TO_SAY = "prefers_not_to_say"
+
+
+def race_problem(races: list[Race]) -> str | None:
+    """Why a race selection cannot be saved, or None ("prefers not to say" stands alone)."""
+    if Race.PREFERS_NOT_TO_SAY in races and len(set(races)) > 1:
+        return "Choose races or 'prefers not to say', not both."
+    return None
+
+
 class LifeDomain(StrEnum):
     SUBSTANCE_USE = "substance_use"
     HOUSING = "housing"
@@ -133,6 +159,8 @@ class Client:
     status_date: date | None = None
     status_reason: str = ""
     language: str = "en"
+    race: list[Race] = field(default_factory=list)  # empty: not recorded
+    ethnicity: Ethnicity | None = None  # None: not recorded
     id: int | None = None
 
     @property

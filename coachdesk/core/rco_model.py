@@ -77,6 +77,30 @@ class BundleRecord:
     records: int
     flag: str = ""
     sealed_sha256: str = ""
+    format: int = 1  # bundle format (payload schema) version
+
+
+@dataclass(slots=True)
+class PeriodCell:
+    """Format 2: one device's counts for one reporting period and setting (FORMAT.md 7)."""
+
+    device_id: str
+    period: str  # "2026-Q4", "2026", "FY2027" or "all"
+    setting: str
+    counts: dict[str, int]
+
+
+@dataclass(slots=True)
+class Coverage:
+    """What the latest format-2 bundle of a device covered (its cells replaced older ones)."""
+
+    device_id: str
+    counter: int
+    bundle_id: str
+    created_at: str  # when the device sealed it (UTC)
+    first_quarter: str | None
+    last_quarter: str
+    fiscal_year_start: int
 
 
 @dataclass(slots=True)

@@ -29,7 +29,10 @@ from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import payload_schema as schema
 
 MAGIC = b"CDBUNDLE"
-FORMAT_VERSION = 1
+# Format 2 (payload schema 2) adds the per-period figures; the framing is unchanged and the
+# version byte equals the payload's schema_version. Format 1 bundles are still read.
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 HEADER_FORMAT = "coachdesk-bundle"
 SUITE_NAME = "X25519-HKDF-SHA256-AES-256-GCM"
 INFO_PREFIX = b"coachdesk-bundle/v1\x00"
@@ -82,16 +85,16 @@ class OpenedBundle:
         return list(self.payload["records"])
 
 
-def _header_bytes(recipient: str) -> bytes:
+def _header_bytes(recipient: str, version: int = FORMAT_VERSION) -> bytes:
     header = canonical(
         {
             "format": HEADER_FORMAT,
             "recipient": recipient,
             "suite": SUITE_NAME,
-            "version": FORMAT_VERSION,
+            "version": version,
         }
     )
-    return _PREFIX.pack(MAGIC, FORMAT_VERSION, len(header)) + header
+    return _PREFIX.pack(MAGIC, version, len(header)) + header
 
 
 def seal_payload_bytes(
@@ -100,11 +103,12 @@ def seal_payload_bytes(
     recipient: RcoPublicKeys,
     *,
     claimed_key: Ed25519PublicKey | None = None,
+    version: int = FORMAT_VERSION,
 ) -> bytes:
     """Sign and encrypt `payload` exactly as given (no checks: tests use it to build hostile
     bundles). `claimed_key` puts another public key in front of the signature."""
     key = public_bytes(claimed_key or signer.public_key())
-    prefix = _header_bytes(recipient.fingerprint)
+    prefix = _header_bytes(recipient.fingerprint, version)
     inner = key + signer.sign(SIGNED_PREFIX + payload) + payload
     return prefix + _SUITE.encrypt(inner, recipient.encryption, INFO_PREFIX + prefix)
 
@@ -120,7 +124,7 @@ def seal_bundle(payload: dict[str, Any], device: DeviceIdentity, recipient: RcoP
         raise CoachDeskError("The export payload names another device key.")
     if payload["recipient"] != recipient.fingerprint:
         raise CoachDeskError("The export payload names another RCO.")
-    return seal_payload_bytes(data, device.signing, recipient)
+    return seal_payload_bytes(data, device.signing, recipient, version=payload["schema_version"])
 
 
 def read_header(data: bytes) -> BundleHeader:
@@ -132,7 +136,7 @@ def read_header(data: bytes) -> BundleHeader:
     _, version, length = _PREFIX.unpack_from(data)
     if version > FORMAT_VERSION:
         raise BundleRejected("This bundle was made by a newer CoachDesk; update CoachDesk first.")
-    if version != FORMAT_VERSION:
+    if version not in READABLE_VERSIONS:
         raise BundleRejected("This bundle's format version is not one CoachDesk knows.")
     if not 1 <= length <= MAX_HEADER_BYTES or len(data) < _PREFIX.size + length:
         raise BundleRejected("The bundle's header is damaged.")
@@ -248,6 +252,8 @@ def open_bundle(data: bytes, rco: RcoIdentity) -> OpenedBundle:
         )
     if value["recipient"] != header.recipient:
         raise BundleRejected("The bundle's content names another RCO than its header.")
+    if value["schema_version"] != header.format_version:
+        raise BundleRejected("The bundle's content is of another format version than its header.")
     return OpenedBundle(
         header=header,
         bundle_id=value["bundle_id"],

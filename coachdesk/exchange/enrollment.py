@@ -2,7 +2,7 @@
 
     {"format": "coachdesk-enrollment", "version": 1, "rco_name": "...",
      "encryption_public_key": "<x25519 hex>", "signing_public_key": "<ed25519 hex>",
-     "policy": {"k": 11, "small_cell": 11, "optional_fields": []},
+     "policy": {"k": 11, "small_cell": 11, "optional_fields": [], "fiscal_year_start": 7},
      "created_at": "<ISO UTC>", "signature": "<ed25519 hex over the rest>"}
 
 The file is self-signed by the RCO's signing key: that proves integrity, not origin. Origin is
@@ -19,6 +19,7 @@ from typing import Any
 from coachdesk.crypto.identity import RcoIdentity, RcoPublicKeys, public_bytes
 from coachdesk.crypto.signing import SignatureError, sign_document, verify_document
 from coachdesk.errors import CoachDeskError
+from coachdesk.exchange.periods import FISCAL_STARTS
 
 FORMAT = "coachdesk-enrollment"
 VERSION = 1
@@ -37,8 +38,15 @@ class PrivacyPolicy:
     k: int = DEFAULT_K
     small_cell: int = DEFAULT_SMALL_CELL
     optional_fields: tuple[str, ...] = ()
+    # Month the RCO's fiscal year starts in (1 = the calendar year). Enrollment files made
+    # before it existed lack it and mean January.
+    fiscal_year_start: int = 1
 
     def to_json(self) -> dict[str, Any]:
+        return {**self.payload_json(), "fiscal_year_start": self.fiscal_year_start}
+
+    def payload_json(self) -> dict[str, Any]:
+        """The policy as a bundle payload carries it (FORMAT.md: exactly these members)."""
         return {
             "k": self.k,
             "small_cell": self.small_cell,
@@ -56,7 +64,13 @@ class PrivacyPolicy:
             raise EnrollmentError("The privacy policy's small-cell threshold is out of range.")
         if not isinstance(fields, list) or any(f not in OPTIONAL_FIELDS for f in fields):
             raise EnrollmentError("The privacy policy asks for a field CoachDesk never exports.")
-        return cls(k, cell, tuple(fields))
+        start = data.get("fiscal_year_start", 1)
+        if start not in FISCAL_STARTS or isinstance(start, bool):
+            raise EnrollmentError(
+                "The fiscal year must start in January, April, July or October (month 1, 4, 7 "
+                "or 10)."
+            )
+        return cls(k, cell, tuple(fields), start)
 
 
 @dataclass(frozen=True, slots=True)

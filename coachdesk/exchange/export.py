@@ -11,15 +11,17 @@ import json
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from coachdesk.core.caseload import Caseload
 from coachdesk.crypto.identity import DeviceIdentity, public_bytes
 from coachdesk.crypto.signing import normalize_fingerprint
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import bundle as bundles
+from coachdesk.exchange import periods
+from coachdesk.exchange.aggregates import PeriodCells, period_cells
 from coachdesk.exchange.deid import DeidRecord, deidentify, payload_record
 from coachdesk.exchange.enrollment import Enrollment, EnrollmentError, parse_enrollment
 from coachdesk.exchange.kanon import Anonymization, anonymize
@@ -28,6 +30,7 @@ from coachdesk.exchange.payload_schema import (
     PAYLOAD_FORMAT,
     QUASI_IDENTIFIERS,
     SCHEMA_VERSION,
+    SCHEMA_VERSIONS,
 )
 from coachdesk.files import StagedFile, remove_leftover_temps, stage_bytes
 from coachdesk.storage import export_queries, outbox
@@ -167,6 +170,12 @@ _FIELD_WORDS = (
     "BARC-10 answers and total at each timepoint reached (the timepoint's name, not its date)",
     "outcome answers at each timepoint reached",
 )
+_PERIOD_WORDS = (
+    "counts per quarter and per year (people served, new and ended episodes, sessions, "
+    "referrals, follow-ups due and reached, BARC-10 and outcome changes, and how many people "
+    "of each age group, gender, race and ethnicity were served): counts only, never a date or "
+    "a record about one person"
+)
 _MONTHS_WORDS = "months between timepoints (your RCO's policy asks for it)"
 NEVER_WORDS = (
     "names, contact details, addresses, dates of birth, exact dates, your facility, notes, "
@@ -194,6 +203,33 @@ _LEVEL_WORDS = {
 
 
 @dataclass(frozen=True, slots=True)
+class PeriodSummary:
+    """What the per-period figures of a format 2 export cover (structured, no sentences)."""
+
+    format_version: int
+    first_quarter: str | None  # None: no activity yet
+    last_quarter: str
+    fiscal_year_start: int
+    cell_sets: int  # (period, setting) combinations with at least one count
+    periods: tuple[str, ...]  # period keys with data, newest first
+
+
+def _period_summary(cells: PeriodCells | None) -> PeriodSummary | None:
+    if cells is None:
+        return None
+    payload = cells.to_payload()
+    keys = sorted({c["period"] for c in payload["cells"]}, key=periods.sort_key)
+    return PeriodSummary(
+        SCHEMA_VERSION,
+        payload["first_quarter"],
+        payload["last_quarter"],
+        cells.fiscal_year_start,
+        len(payload["cells"]),
+        tuple(keys),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class ExportPreview:
     rco_name: str
     rco_fingerprint: str
@@ -205,6 +241,7 @@ class ExportPreview:
     generalization: dict[str, str]
     fields: tuple[str, ...]
     explanations: tuple[str, ...]
+    period_summary: PeriodSummary | None = None
 
     def lines(self) -> list[str]:
         """The preview in plain words, one sentence a line."""
@@ -221,17 +258,28 @@ class ExportPreview:
 
 
 @dataclass(frozen=True, slots=True)
-class ExportResult:
-    path: Path
+class SealResult:
+    """An export sealed and queued in the outbox (no file written anywhere)."""
+
     bundle_id: str
     counter: int
+    file_name: str  # the name the outbox delivers it under
+    format_version: int
     records: int
     suppressed_records: int
     information_kept: float
     generalization: dict[str, str]
     size_bytes: int
     outbox_id: int
+    period_summary: PeriodSummary | None
     summary: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult(SealResult):
+    """An export sealed, queued in the outbox and also written to a folder."""
+
+    path: Path = Path()
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,22 +288,36 @@ class _Prepared:
     records: list[DeidRecord]
     anonymization: Anonymization
     floor: dict[str, str] | None
+    period_cells: PeriodCells | None = None  # None for a format 1 payload
 
 
-def _prepare(caseload: Caseload) -> _Prepared:
+def _prepare(
+    caseload: Caseload, today: date | None = None, schema_version: int = SCHEMA_VERSION
+) -> _Prepared:
     enrollment = current_enrollment(caseload)
     if enrollment is None:
         raise NotEnrolledError()
+    if schema_version not in SCHEMA_VERSIONS:
+        raise ValueError(f"no payload schema {schema_version}")
     months = "months_between" in enrollment.policy.optional_fields
     rows = export_queries.caseload_rows(caseload.conn, months_between=months)
     records = [deidentify(row, months_between=months) for row in rows]
     records.sort(key=lambda r: r.pseudonym)  # order carries nothing about intake or identity
     floor = released_levels(caseload, enrollment.fingerprint)
+    cells = None
+    if schema_version >= 2:
+        today = today or datetime.now(UTC).date()
+        cells = period_cells(
+            export_queries.activity_rows(caseload.conn, today),
+            today,
+            enrollment.policy.fiscal_year_start,
+        )
     return _Prepared(
         enrollment,
         records,
         anonymize([r.quasi for r in records], enrollment.policy.k, floor),
         floor,
+        cells,
     )
 
 
@@ -318,14 +380,15 @@ def _explanations(prepared: _Prepared) -> list[str]:
 
 
 def _fields(prepared: _Prepared) -> tuple[str, ...]:
+    words: tuple[str, ...] = _FIELD_WORDS
     if "months_between" in prepared.enrollment.policy.optional_fields:
-        return (*_FIELD_WORDS, _MONTHS_WORDS)
-    return _FIELD_WORDS
+        words = (*words, _MONTHS_WORDS)
+    return (*words, _PERIOD_WORDS) if prepared.period_cells is not None else words
 
 
-def preview_export(caseload: Caseload) -> ExportPreview:
+def preview_export(caseload: Caseload, *, now: datetime | None = None) -> ExportPreview:
     """What an export would contain now, in plain words; nothing is sealed or written."""
-    prepared = _prepare(caseload)
+    prepared = _prepare(caseload, (now or datetime.now(UTC)).astimezone(UTC).date())
     anon = prepared.anonymization
     return ExportPreview(
         prepared.enrollment.rco_name,
@@ -338,6 +401,7 @@ def preview_export(caseload: Caseload) -> ExportPreview:
         dict(anon.levels),
         _fields(prepared),
         tuple(_explanations(prepared)),
+        _period_summary(prepared.period_cells),
     )
 
 
@@ -353,9 +417,9 @@ def build_payload(
         payload_record(record, values)
         for record, values in zip(prepared.records, anon.values, strict=True)
     ]
-    return {
+    payload: dict[str, Any] = {
         "format": PAYLOAD_FORMAT,
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": 1 if prepared.period_cells is None else SCHEMA_VERSION,
         "bundle_id": secrets.token_hex(16),
         "device_id": device.device_id,
         "device_public_key": public_bytes(device.public_key).hex(),
@@ -363,7 +427,7 @@ def build_payload(
         "created_at": created_at.astimezone(UTC).isoformat(timespec="seconds"),
         "recipient": prepared.enrollment.fingerprint,
         "audit_head": audit_head.hex(),
-        "policy": prepared.enrollment.policy.to_json(),
+        "policy": prepared.enrollment.policy.payload_json(),
         "generalization": dict(anon.levels),
         "summary": {
             "records": len(records),
@@ -372,6 +436,9 @@ def build_payload(
         },
         "records": records,
     }
+    if prepared.period_cells is not None:
+        payload["periods"] = prepared.period_cells.to_payload()
+    return payload
 
 
 def _earlier_export(counter: int) -> Callable[[str], bool]:
@@ -384,34 +451,44 @@ def _earlier_export(counter: int) -> Callable[[str], bool]:
     return earlier
 
 
-def export(caseload: Caseload, out_dir: Path | str, *, now: datetime | None = None) -> ExportResult:
-    """Seal the caseload's export for the enrolled RCO into `out_dir`.
+_R = TypeVar("_R", bound=SealResult)
+
+
+@dataclass(frozen=True, slots=True)
+class _Sealed:
+    prepared: _Prepared
+    payload: dict[str, Any]
+    sealed: bytes
+    name: str
+    outbox_id: int
+    summary: dict[str, Any]
+
+
+def _seal_and_queue(
+    caseload: Caseload,
+    now: datetime | None,
+    schema_version: int,
+    stage: Callable[[str, bytes], StagedFile] | None = None,
+) -> tuple[_Sealed, StagedFile | None]:
+    """Reserve a counter, then in one transaction seal, queue in the outbox and audit.
 
     First the counter is reserved in its own transaction, so a number is never used twice even
     if the process dies later (a gap is harmless; a repeat would be flagged as a replay at the
-    RCO). Then, in one transaction, the bundle is written and fsynced under a hidden temp name,
-    queued in the outbox and an "export" audit entry appended; if any of that fails, it rolls
-    back and the temp file is removed. Only after the commit does the file take its real name.
-    So a bundle file in `out_dir` is always one the outbox holds: a crash before the commit
-    leaves a hidden temp file (removed by the next export), never a finished-looking bundle
-    that was never recorded and that, reaching the RCO after a later one, would be flagged as
-    an old export.
+    RCO). `stage` (export to a folder) writes the fsynced file under a hidden temp name inside
+    the same transaction; if anything fails it rolls back and the temp file is removed.
     """
-    out_dir = Path(out_dir)
-    if not out_dir.is_dir():
-        raise CoachDeskError(f"The folder {out_dir} does not exist.")
     vault = caseload.vault
     device = device_identity(caseload)
     if device is None or current_enrollment(caseload) is None:
         raise NotEnrolledError()
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
     with vault.transaction():
         counter = int(vault.get_meta(COUNTER_META) or "0") + 1
         vault.set_meta(COUNTER_META, str(counter))
-    remove_leftover_temps(out_dir, _earlier_export(counter))  # of runs killed before
     staged: StagedFile | None = None
     try:
         with vault.transaction() as conn:
-            prepared = _prepare(caseload)
+            prepared = _prepare(caseload, moment.date(), schema_version)
             vault.set_meta(
                 LEVELS_META,
                 json.dumps(
@@ -421,9 +498,7 @@ def export(caseload: Caseload, out_dir: Path | str, *, now: datetime | None = No
                     }
                 ),
             )
-            payload = build_payload(
-                prepared, device, counter, caseload.audit.head(), now or datetime.now(UTC)
-            )
+            payload = build_payload(prepared, device, counter, caseload.audit.head(), moment)
             sealed = bundles.seal_bundle(payload, device, prepared.enrollment.keys)
             name = bundles.bundle_file_name(counter, payload["bundle_id"])
             summary = {
@@ -431,7 +506,8 @@ def export(caseload: Caseload, out_dir: Path | str, *, now: datetime | None = No
                 "recipient": prepared.enrollment.fingerprint,
                 "generalization": payload["generalization"],
             }
-            staged = stage_bytes(out_dir / name, sealed)
+            if stage is not None:
+                staged = stage(name, sealed)
             outbox_id = outbox.enqueue(
                 conn, outbox.OutboxItem(payload["bundle_id"], counter, name, sealed, summary)
             )
@@ -447,6 +523,65 @@ def export(caseload: Caseload, out_dir: Path | str, *, now: datetime | None = No
         if staged is not None:
             staged.discard()
         raise
+    return _Sealed(prepared, payload, sealed, name, outbox_id, summary), staged
+
+
+def seal_to_outbox(
+    caseload: Caseload, *, now: datetime | None = None, schema_version: int = SCHEMA_VERSION
+) -> SealResult:
+    """Seal the caseload's export for the enrolled RCO and queue it in the outbox; no file is
+    written (the outbox is what every sync sends). `schema_version=1` makes a format 1 bundle
+    (kept for benchmarks and compatibility tests)."""
+    done, _ = _seal_and_queue(caseload, now, schema_version)
+    return _result(SealResult, done)
+
+
+def _result(cls: type[_R], done: _Sealed, **extra: Any) -> _R:
+    anon = done.prepared.anonymization
+    return cls(
+        done.payload["bundle_id"],
+        done.payload["counter"],
+        done.name,
+        done.payload["schema_version"],
+        len(done.prepared.records),
+        len(anon.suppressed),
+        round(anon.information_kept, 4),
+        dict(anon.levels),
+        len(done.sealed),
+        done.outbox_id,
+        _period_summary(done.prepared.period_cells),
+        done.summary,
+        **extra,
+    )
+
+
+def export(
+    caseload: Caseload,
+    out_dir: Path | str,
+    *,
+    now: datetime | None = None,
+    schema_version: int = SCHEMA_VERSION,
+) -> ExportResult:
+    """Seal the caseload's export for the enrolled RCO into `out_dir` (and the outbox).
+
+    The file is written and fsynced under a hidden temp name inside the sealing transaction and
+    takes its real name only after the commit. So a bundle file in `out_dir` is always one the
+    outbox holds: a crash before the commit leaves a hidden temp file (removed by the next
+    export), never a finished-looking bundle that was never recorded and that, reaching the
+    RCO after a later one, would be flagged as an old export.
+    """
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise CoachDeskError(f"The folder {out_dir} does not exist.")
+    if device_identity(caseload) is None or current_enrollment(caseload) is None:
+        raise NotEnrolledError()
+    next_counter = int(caseload.vault.get_meta(COUNTER_META) or "0") + 1
+    remove_leftover_temps(out_dir, _earlier_export(next_counter))  # of runs killed before
+    done, staged = _seal_and_queue(
+        caseload, now, schema_version, lambda name, data: stage_bytes(out_dir / name, data)
+    )
+    assert staged is not None
+    counter = done.payload["counter"]
     try:
         written = staged.publish()
     except CoachDeskError as exc:
@@ -454,16 +589,4 @@ def export(caseload: Caseload, out_dir: Path | str, *, now: datetime | None = No
             f"Export number {counter} was sealed and is waiting in the outbox (it goes out with "
             f"the next sync), but its file could not be put in {out_dir}: {exc}"
         ) from None
-    anon = prepared.anonymization
-    return ExportResult(
-        written,
-        payload["bundle_id"],
-        counter,
-        len(prepared.records),
-        len(anon.suppressed),
-        round(anon.information_kept, 4),
-        dict(anon.levels),
-        len(sealed),
-        outbox_id,
-        summary,
-    )
+    return _result(ExportResult, done, path=written)

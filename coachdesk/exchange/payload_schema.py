@@ -12,17 +12,23 @@ from typing import Any
 
 from coachdesk.core.models import (
     ClientStatus,
+    Ethnicity,
     Gender,
     Pathway,
+    Race,
     ResourceCategory,
     Setting,
     Timepoint,
 )
 from coachdesk.errors import CoachDeskError
+from coachdesk.exchange import periods
 from coachdesk.exchange.enrollment import OPTIONAL_FIELDS
 
 PAYLOAD_FORMAT = "coachdesk-export"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # what this CoachDesk writes
+SCHEMA_VERSIONS = (1, 2)  # what it reads
+MAX_CELL_SETS = 5_000
+MAX_CELL = 10_000_000
 MAX_RECORDS = 20_000
 MAX_STRING = 128
 MAX_COUNT = 100_000
@@ -136,6 +142,57 @@ PAYLOAD_FIELDS = (
     "records",
 )
 
+
+PAYLOAD_FIELDS_V2 = (*PAYLOAD_FIELDS, "periods")
+
+# -- format 2: per-period aggregates (FORMAT.md section 7) -----------------------------------
+
+# Age at intake for funder tables (the usual SAMHSA bands), from the exact date of birth.
+AGE_GROUPS = ("under_18", "18_24", "25_34", "35_44", "45_54", "55_64", "65_plus", "unknown")
+RACE_GROUPS = (
+    *(r.value for r in Race if r != Race.PREFERS_NOT_TO_SAY),
+    "two_or_more",
+    Race.PREFERS_NOT_TO_SAY.value,
+    "not_recorded",
+)
+ETHNICITY_GROUPS = (*(e.value for e in Ethnicity), "not_recorded")
+GENDER_GROUPS = tuple(g.value for g in Gender)
+DOMAIN_NAMES = ("housing", "employment", "arrests", "use", "engagement")
+FOLLOW_UP_KINDS = ("due", "window", "late")  # missed = due - window - late, not sent
+# Each demographic table splits the people served into exactly one group per person.
+DEMOGRAPHICS: dict[str, tuple[str, ...]] = {
+    "age": AGE_GROUPS,
+    "gender": GENDER_GROUPS,
+    "race": RACE_GROUPS,
+    "ethnicity": ETHNICITY_GROUPS,
+}
+CELL_SETTINGS = (*(s.value for s in Setting), "not_stated")
+
+
+def _cell_names() -> tuple[str, ...]:
+    names = ["people", "enrolled", "ended", "sessions", "attempts", "group_sessions"]
+    names += [
+        f"ref.{kind}.{c.value}" for kind in ("made", "linked", "linked30") for c in ResourceCategory
+    ]
+    names += [f"fu.{kind}.{t}" for kind in FOLLOW_UP_KINDS for t in TIMEPOINTS]
+    names += ["barc.n", "barc.base_sum", "barc.latest_sum", "barc.below", "barc.cross"]
+    names += [f"dom.{d}.{part}" for d in DOMAIN_NAMES for part in ("n", "base_yes", "fu_yes")]
+    names += ["dom.use.days_base", "dom.use.days_fu"]
+    names += [f"{table}.{group}" for table, groups in DEMOGRAPHICS.items() for group in groups]
+    return tuple(names)
+
+
+CELL_NAMES = _cell_names()
+_CELL_SET = frozenset(CELL_NAMES)
+_CELL_SETTING_SET = frozenset(CELL_SETTINGS)
+# (part, whole): part <= whole in every cell set, whatever the data.
+_AT_MOST = [
+    *((f"ref.linked.{c.value}", f"ref.made.{c.value}") for c in ResourceCategory),
+    *((f"ref.linked30.{c.value}", f"ref.linked.{c.value}") for c in ResourceCategory),
+    ("barc.below", "barc.n"),
+    ("barc.cross", "barc.below"),
+    *((f"dom.{d}.{part}", f"dom.{d}.n") for d in DOMAIN_NAMES for part in ("base_yes", "fu_yes")),
+]
 
 PATHWAY_VALUES = frozenset(p.value for p in Pathway)
 STATUS_VALUES = frozenset(s.value for s in ClientStatus)
@@ -314,12 +371,86 @@ def _record(r: Any, path: str, generalization: dict[str, str], months: bool) -> 
             _int(m["months"], f"{where}.months", 0, MAX_MONTHS)
 
 
+def _quarter(value: Any, path: str) -> int:
+    text = _str(value, path)
+    try:
+        return periods.quarter_of_key(text)
+    except periods.PeriodError:
+        raise _fail(path, "is not a quarter like 2026-Q1") from None
+
+
+def _counts(value: Any, path: str) -> None:
+    if not isinstance(value, dict):
+        raise _fail(path, "must be an object")
+    for name, count in value.items():
+        if name not in _CELL_SET:
+            raise _fail(f"{path}.{str(name)[:MAX_STRING]}", "is not a figure CoachDesk exports")
+        if type(count) is not int or not 1 <= count <= MAX_CELL:  # zero cells are left out
+            _int(count, f"{path}.{name}", 1, MAX_CELL)
+    get = value.get
+    for part, whole in _AT_MOST:
+        if get(part, 0) > get(whole, 0):
+            raise _fail(f"{path}.{part}", f"is larger than {whole}")
+    for t in TIMEPOINTS:
+        if get(f"fu.window.{t}", 0) + get(f"fu.late.{t}", 0) > get(f"fu.due.{t}", 0):
+            raise _fail(f"{path}.fu.due.{t}", "is smaller than the follow-ups reached")
+    people = get("people", 0)
+    for table, groups in DEMOGRAPHICS.items():
+        if sum(get(f"{table}.{g}", 0) for g in groups) != people:
+            raise _fail(f"{path}.{table}", "does not add up to the people served")
+    n = get("barc.n", 0)
+    for total in ("barc.base_sum", "barc.latest_sum"):
+        if not 10 * n <= get(total, 0) <= 60 * n:
+            raise _fail(f"{path}.{total}", "is not a sum of BARC-10 totals")
+    days = get("dom.use.n", 0)
+    for total in ("dom.use.days_base", "dom.use.days_fu"):
+        if get(total, 0) > 30 * days:
+            raise _fail(f"{path}.{total}", "is not a sum of days of use")
+
+
+def _periods(value: Any) -> None:
+    section = _members(
+        value, "periods", ("cells", "first_quarter", "fiscal_year_start", "last_quarter")
+    )
+    start = section["fiscal_year_start"]
+    if type(start) is not int or start not in periods.FISCAL_STARTS:
+        raise _fail("periods.fiscal_year_start", "must be 1, 4, 7 or 10")
+    last = _quarter(section["last_quarter"], "periods.last_quarter")
+    if section["first_quarter"] is None:
+        allowed: set[str] = set()
+    else:
+        first = _quarter(section["first_quarter"], "periods.first_quarter")
+        if first > last:
+            raise _fail("periods.first_quarter", "is after the last quarter")
+        allowed = set(periods.covered(first, last, start))
+    cells = _list(section["cells"], "periods.cells", MAX_CELL_SETS)
+    previous: tuple[str, str] | None = None
+    for i, cell in enumerate(cells):
+        where = f"periods.cells[{i}]"
+        _members(cell, where, ("counts", "period", "setting"))
+        if _str(cell["period"], f"{where}.period") not in allowed:
+            raise _fail(f"{where}.period", "is not a period the bundle covers")
+        _one_of(cell["setting"], f"{where}.setting", _CELL_SETTING_SET)
+        key = (cell["period"], cell["setting"])
+        if previous is not None and key <= previous:
+            raise _fail(where, "is out of order or repeated")
+        previous = key
+        _counts(cell["counts"], f"{where}.counts")
+
+
 def validate_payload(p: Any) -> None:
     """Raise SchemaError naming the first member that breaks FORMAT.md, else return."""
-    _members(p, "The payload", PAYLOAD_FIELDS)
+    if not isinstance(p, dict):
+        raise _fail("The payload", "must be an object")
+    version = p.get("schema_version")
+    if type(version) is not int or version not in SCHEMA_VERSIONS:
+        if "schema_version" in p and p.get("format") == PAYLOAD_FORMAT:
+            raise SchemaError("The payload's schema version is not one this CoachDesk reads.")
+        version = 1
+    _members(p, "The payload", PAYLOAD_FIELDS_V2 if version == 2 else PAYLOAD_FIELDS)
     if p["format"] != PAYLOAD_FORMAT:
         raise SchemaError("The payload is not a CoachDesk export.")
-    if p["schema_version"] != SCHEMA_VERSION or isinstance(p["schema_version"], bool):
+    if p["schema_version"] not in SCHEMA_VERSIONS or isinstance(p["schema_version"], bool):
         raise SchemaError("The payload's schema version is not one this CoachDesk reads.")
     _match(p["bundle_id"], "bundle_id", _HEX[32])
     _match(p["device_id"], "device_id", _HEX[32])
@@ -360,3 +491,5 @@ def validate_payload(p: Any) -> None:
         if record["pseudonym"] <= previous:
             raise _fail(f"records[{i}].pseudonym", "is out of order or repeated")
         previous = record["pseudonym"]
+    if version == 2:
+        _periods(p["periods"])

@@ -65,6 +65,7 @@ class RcoDesk:
         self.clock = clock
         self._identity: RcoIdentity | None = None
         self._episodes: list[Episode] | None = None
+        self._data: metrics.DeskData | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -105,6 +106,7 @@ class RcoDesk:
     def close(self) -> None:
         self._identity = None
         self._episodes = None
+        self._data = None
         self.backend.close()
 
     def __enter__(self) -> RcoDesk:
@@ -229,7 +231,7 @@ class RcoDesk:
         if flag:
             result.outcome = Outcome.FLAGGED
             result.reason = flag
-        self._episodes = None
+        self._episodes = self._data = None
         return result
 
     def _merge(
@@ -278,6 +280,14 @@ class RcoDesk:
                 older.append(episode.pseudonym)
         backend.upsert_episodes(newer)
         backend.touch_episodes(device.device_id, older, period)
+        format2 = opened.period_cells()
+        if format2 is not None and not flag:
+            # The latest bundle of a device replaces its cells of every period it covers; a
+            # repeated or older counter never overwrites (FORMAT.md 7, de-duplication).
+            coverage, covered, cells = format2
+            held_coverage = backend.coverage_of(device.device_id)
+            if held_coverage is None or coverage.counter > held_coverage.counter:
+                backend.replace_period_cells(coverage, covered, cells)
         backend.insert_bundle(
             BundleRecord(
                 opened.bundle_id,
@@ -289,6 +299,7 @@ class RcoDesk:
                 len(opened.records),
                 flag,
                 digest,
+                opened.schema_version,
             )
         )
         backend.record_device_bundle(device.device_id, opened.counter, now)
@@ -364,7 +375,7 @@ class RcoDesk:
                     len(opened.records),
                 )
             )
-        self._episodes = None
+        self._episodes = self._data = None
         rco_audit.record_imports(self.backend, summary.results)
         return summary
 
@@ -406,6 +417,25 @@ class RcoDesk:
             for episode in self._episodes:
                 metrics.facts_of(episode)
         return self._episodes
+
+    def data(self) -> metrics.DeskData:
+        """What the figures are computed from (cached until the next import): format 2 cells,
+        and the format 1 episodes of devices that never sent a format 2 bundle."""
+        if self._data is None:
+            coverage = {c.device_id: c for c in self.backend.list_coverage()}
+            self._data = metrics.DeskData(
+                self.backend.list_period_cells(),
+                coverage,
+                [e for e in self.episodes() if e.device_id not in coverage],
+                self.policy.fiscal_year_start,
+            )
+        return self._data
+
+    def figures(self, filters: metrics.Filters) -> metrics.Figures:
+        """The suppressed figures of one selection, with data completeness."""
+        return metrics.compute(
+            self.data(), filters, self.policy.small_cell, self.device_names(), self.devices()
+        )
 
     def episodes_by_key(self) -> dict[str, Episode]:
         return {e.pseudonym: e for e in self.episodes()}

@@ -20,6 +20,7 @@ from typing import Any
 
 from coachdesk.crypto.identity import RcoIdentity
 from coachdesk.errors import CoachDeskError
+from coachdesk.exchange import periods
 from coachdesk.exchange.bundle import (
     FILE_SUFFIX,
     MAX_BUNDLE_BYTES,
@@ -27,7 +28,7 @@ from coachdesk.exchange.bundle import (
     open_bundle,
 )
 from coachdesk.exchange.directory import FILE_NAME as DIRECTORY_FILE_NAME
-from coachdesk.rco.model import Episode, ReferralCount
+from coachdesk.rco.model import Coverage, Episode, PeriodCell, ReferralCount
 
 BUNDLE_SUFFIX = FILE_SUFFIX
 # Whole-file limit checked before reading (FORMAT.md: 32 MiB payload + 2 KiB of framing).
@@ -100,6 +101,32 @@ class OpenedBundle:
     created_at: str
     records: list[dict[str, Any]]
     payload: dict[str, Any]
+    schema_version: int = 1
+
+    def period_cells(self) -> tuple[Coverage, list[str], list[PeriodCell]] | None:
+        """Format 2: the coverage, the period keys it covers and the cells; None for format 1."""
+        section = self.payload.get("periods")
+        if self.schema_version < 2 or not isinstance(section, dict):
+            return None
+        start = int(section["fiscal_year_start"])
+        coverage = Coverage(
+            self.device_id,
+            self.counter,
+            self.bundle_id,
+            self.created_at,
+            section["first_quarter"],
+            str(section["last_quarter"]),
+            start,
+        )
+        first = section["first_quarter"] or section["last_quarter"]
+        covered = periods.covered(
+            periods.quarter_of_key(first), periods.quarter_of_key(section["last_quarter"]), start
+        )
+        cells = [
+            PeriodCell(self.device_id, str(c["period"]), str(c["setting"]), dict(c["counts"]))
+            for c in section["cells"]
+        ]
+        return coverage, covered, cells
 
 
 def open_sealed(data: bytes, identity: RcoIdentity) -> OpenedBundle:
@@ -121,6 +148,7 @@ def open_sealed(data: bytes, identity: RcoIdentity) -> OpenedBundle:
         str(payload["created_at"]),
         list(payload["records"]),
         payload,
+        int(payload["schema_version"]),
     )
 
 

@@ -1,26 +1,24 @@
-"""Outcome figures over de-identified episodes (pure functions: no Qt, no SQL, no I/O).
+"""Outcome figures (pure functions: no Qt, no SQL, no I/O).
 
-`compute(episodes, filters, threshold, device_names)` returns `Figures`: integer cells tied by
-equations (for suppression), means, and which cells are suppressed. Every number a front-end
-or report shows comes from `Figures.count()` / `Figures.rate()` / `Figures.mean()`, which return
-None when the figure is suppressed, so nothing can show a small cell by accident.
+`compute(data, filters, threshold, device_names, devices)` returns `Figures`: integer cells tied
+by equations (for suppression), means, which cells are suppressed, and the data completeness of
+the selection. Every number a front-end or report shows comes from `Figures.count()` /
+`Figures.rate()` / `Figures.mean()`, which return None when the figure is suppressed, so nothing
+can show a small cell by accident.
 
-Definitions (also printed in the funder report's methods section):
+Format 2 (exact periods): the figures are sums over devices of the per-period cells each device
+computed from exact dates (exchange/aggregates.py states every definition; rco/report.py's
+methods repeat them). Devices that never sent a format 2 bundle contribute through their
+format 1 episodes, computed by `compute_format1` with the old, estimated definitions and shown
+separately, labelled as estimates:
 - Period: an episode belongs to every import quarter from the first to the latest bundle that
-  reported it (a person served across two years counts in both).
-- People served: episodes in the selection. Sessions, contact attempts and group sessions: the
-  episodes' counts as last reported (cumulative over the episode).
-- Referrals: made and linked by category; linkage rate = linked / made.
-- Follow-up at each timepoint: reached = an assessment recorded at that timepoint. Due:
-  baseline - every episode; 180-day and annual - reached, or a later timepoint reached, or the
-  episode is active or lost contact and its intake year is at least two calendar years before
-  the year it was last reported (bundles carry years, not dates); closeout - reached, or the
-  episode ended (discharged, transferred, lost contact). Target: 80% of those due.
-- BARC-10: episodes with a baseline and a later total; change = latest - baseline; crossing 47
-  = baseline below 47 and latest 47 or more (share of those below 47 at baseline).
-- Outcome domains: episodes with an answer at baseline and at the latest follow-up: stable
-  housing; employed or in school; any arrest (past 30 days); no days of use (past 30 days) and
-  mean days of use; in treatment or on MOUD.
+  reported it. Sessions etc.: the episodes' counts as last reported (cumulative).
+- Follow-up due: baseline - every episode; 180-day and annual - reached, or a later timepoint
+  reached, or the episode is active or lost contact and its intake year is at least two
+  calendar years before the year it was last reported; closeout - reached, or the episode ended.
+
+Suppression goes through ONE call site, `suppress_cells`, so a family-consistent rule can
+replace the per-table one without touching anything else.
 """
 
 from __future__ import annotations
@@ -28,13 +26,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from coachdesk.rco.model import Episode
+from coachdesk.core import timepoints
+from coachdesk.exchange import aggregates, periods
+from coachdesk.exchange.payload_schema import DEMOGRAPHICS
+from coachdesk.rco.model import Coverage, Device, DeviceStatus, Episode, PeriodCell
 from coachdesk.rco.suppression import Equation, suppress
 
 TIMEPOINTS = ("baseline", "followup_180", "annual", "closeout")
 FOLLOW_UPS = ("followup_180", "annual", "closeout")
-BARC_THRESHOLD = 47
-FOLLOW_UP_TARGET = 0.80
+BARC_THRESHOLD = aggregates.BARC_THRESHOLD
+FOLLOW_UP_TARGET = timepoints.FOLLOW_UP_TARGET
 REFERRAL_CATEGORIES = (
     "detox",
     "treatment",
@@ -53,26 +54,32 @@ _ENDED = ("discharged", "transferred", "lost_contact")
 
 @dataclass(frozen=True, slots=True)
 class Filters:
-    period: str = ""  # "" (all), "2026", or "2026-Q1"
+    period: str = ""  # "" (all), "2026", "2026-Q1" or "FY2027"
     device_id: str = ""
     setting: str = ""
 
-    def period_bounds(self) -> tuple[str, str] | None:
-        p = self.period.strip().upper()
-        if not p:
-            return None
-        if len(p) == 4 and p.isdigit():
-            return f"{p}-Q1", f"{p}-Q4"
-        if len(p) == 7 and p[:4].isdigit() and p[4:6] == "-Q" and p[6] in "1234":
-            return p, p
-        raise ValueError(f"'{self.period}' is not a period like 2026 or 2026-Q1")
+    def period_bounds(self, fiscal_start: int = 1) -> tuple[int, int] | None:
+        """First and last quarter index of the period (None: all); ValueError when malformed."""
+        try:
+            return periods.bounds(self.period, fiscal_start)
+        except periods.PeriodError as exc:
+            raise ValueError(str(exc)) from None
+
+    def period_key(self, fiscal_start: int = 1) -> str:
+        try:
+            return periods.normalize(self.period, fiscal_start)
+        except periods.PeriodError as exc:
+            raise ValueError(str(exc)) from None
 
 
-def select(episodes: Iterable[Episode], filters: Filters) -> list[Episode]:
-    bounds = filters.period_bounds()
+def select(episodes: Iterable[Episode], filters: Filters, fiscal_start: int = 1) -> list[Episode]:
+    bounds = filters.period_bounds(fiscal_start)
     out = []
     for e in episodes:
-        if bounds and not (e.period_first <= bounds[1] and e.period_last >= bounds[0]):
+        if bounds and not (
+            periods.quarter_of_key(e.period_first) <= bounds[1]
+            and periods.quarter_of_key(e.period_last) >= bounds[0]
+        ):
             continue
         if filters.device_id and e.device_id != filters.device_id:
             continue
@@ -118,40 +125,7 @@ def latest_follow_up(values: dict[str, object]) -> str | None:
     return found[-1] if found else None
 
 
-def _housing(o: dict[str, object]) -> bool | None:
-    v = o.get("housing")
-    return None if v is None else v == "stable"
-
-
-def _employed(o: dict[str, object]) -> bool | None:
-    v = o.get("employment")
-    return None if v is None else v in ("employed", "student")
-
-
-def _arrested(o: dict[str, object]) -> bool | None:
-    v = o.get("arrests")
-    return None if v is None else int(v) > 0  # type: ignore[call-overload]
-
-
-def _no_use(o: dict[str, object]) -> bool | None:
-    v = o.get("days_used")
-    return None if v is None else int(v) == 0  # type: ignore[call-overload]
-
-
-def _engaged(o: dict[str, object]) -> bool | None:
-    a, b = o.get("in_treatment"), o.get("on_moud")
-    if a is None and b is None:
-        return None
-    return bool(a) or bool(b)
-
-
-DOMAINS: dict[str, tuple[str, Callable[[dict[str, object]], bool | None]]] = {
-    "housing": ("Stable housing", _housing),
-    "employment": ("Employed or in school", _employed),
-    "arrests": ("Any arrest, past 30 days", _arrested),
-    "use": ("No days of use, past 30 days", _no_use),
-    "engagement": ("In treatment or on MOUD", _engaged),
-}
+DOMAINS = aggregates.DOMAINS
 
 
 # -- figures --------------------------------------------------------------------------------
@@ -167,6 +141,11 @@ class Figures:
     suppressed: set[str] = field(default_factory=set)
     settings: list[str] = field(default_factory=list)
     devices: dict[str, str] = field(default_factory=dict)  # device_id -> label
+    empty: bool = False  # nothing at all in the selection: "no records", not "suppressed"
+    period: str = "all"
+    completeness: list[DeviceCompleteness] = field(default_factory=list)
+    # Estimated figures from devices that only ever sent format 1 bundles (None: there are none)
+    format1: Figures | None = None
 
     def count(self, key: str) -> int | None:
         if key in self.hidden or key in self.suppressed:
@@ -245,17 +224,18 @@ def facts_of(e: Episode) -> EpisodeFacts:
     return facts
 
 
-def compute(
+def compute_format1(
     episodes: Iterable[Episode],
     filters: Filters = Filters(),
     threshold: int = 11,
     device_names: dict[str, str] | None = None,
+    fiscal_start: int = 1,
 ) -> Figures:
-    """All dashboard and report figures for the selected episodes, with suppression applied.
+    """Estimated figures from format 1 episodes (import quarters, years), suppressed.
 
     One pass over the selection; per-episode work is cached by facts_of, so a refresh after a
     filter change only adds numbers up."""
-    chosen = select(episodes, filters)
+    chosen = select(episodes, filters, fiscal_start)
     fig = Figures(threshold)
     v = fig.values
     v["people"] = len(chosen)
@@ -363,8 +343,253 @@ def compute(
         fig.means["dom.use.days_base"] = (days_base / days_n, "dom.use.n")
         fig.means["dom.use.days_fu"] = (days_fu / days_n, "dom.use.n")
 
-    fig.suppressed = suppress(v, fig.equations, threshold, fig.hidden)
-    # Event sums are shown only when the people count behind them is shown and not small.
-    if fig.count("people") is None or v["people"] < threshold:
-        fig.suppressed |= {"sessions", "attempts", "group_sessions"}
+    fig.empty = not chosen
+    fig.suppressed = suppress_cells(fig, filters)
+    _suppress_event_sums(fig, ("sessions", "attempts", "group_sessions"))
     return fig
+
+
+def _suppress_event_sums(fig: Figures, keys: Sequence[str]) -> None:
+    """Event sums are shown only when the people count behind them is shown and not small."""
+    if fig.count("people") is None or fig.values["people"] < fig.threshold:
+        fig.suppressed |= set(keys)
+
+
+def suppress_cells(fig: Figures, filters: Filters) -> set[str]:
+    """THE suppression call site: the cells of `fig` to suppress (primary and complementary).
+
+    Today: per table (each connected set of equations of this one selection). `filters` names
+    the selection, so a family-consistent rule (the same period's other coaches, settings and
+    totals, rco/suppression.py) can be put here without changing any caller."""
+    return suppress(fig.values, fig.equations, fig.threshold, fig.hidden)
+
+
+# -- format 2: sums of the devices' period cells ----------------------------------------------
+
+FOLLOW_UP_KINDS = ("due", "window", "late", "missed")
+
+
+@dataclass(slots=True)
+class DeskData:
+    cells: list[PeriodCell]
+    coverage: dict[str, Coverage]  # device_id -> its latest format-2 coverage
+    format1: list[Episode]  # episodes of devices that never sent a format 2 bundle
+    fiscal_year_start: int = 1
+
+    def periods(self) -> list[str]:
+        """Every period that has data, newest first ("all" first)."""
+        found = {c.period for c in self.cells}
+        for e in self.format1:
+            for key in (e.period_first, e.period_last):
+                found.add(key)
+                found.add(key[:4])
+        return sorted(found | {periods.ALL}, key=periods.sort_key)
+
+    def settings(self) -> list[str]:
+        return sorted(
+            {c.setting for c in self.cells} | {e.setting for e in self.format1 if e.setting}
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceCompleteness:
+    device_id: str
+    label: str
+    format: int  # 2: sent format 2; 1: only format 1 bundles (estimates); 0: nothing yet
+    coverage: str  # "covered" | "partial" | "none"
+    covered_through: str | None  # last quarter its latest format-2 bundle covered
+    last_created_at: str | None  # when its latest format-2 bundle was sealed
+    last_imported_at: str | None  # when its latest bundle of any format was imported
+
+
+def completeness(
+    data: DeskData, devices: Iterable[Device], filters: Filters, names: dict[str, str]
+) -> list[DeviceCompleteness]:
+    """For each confirmed device (of the selection): did its data cover the period?"""
+    bounds = filters.period_bounds(data.fiscal_year_start)
+    out = []
+    for d in devices:
+        if d.status != DeviceStatus.CONFIRMED:
+            continue
+        if filters.device_id and d.device_id != filters.device_id:
+            continue
+        cov = data.coverage.get(d.device_id)
+        label = names.get(d.device_id, d.fingerprint)
+        if cov is None:
+            fmt = 1 if d.bundles else 0
+            out.append(
+                DeviceCompleteness(d.device_id, label, fmt, "none", None, None, d.last_bundle_at)
+            )
+            continue
+        last = periods.quarter_of_key(cov.last_quarter)
+        first = periods.quarter_of_key(cov.first_quarter or cov.last_quarter)
+        if bounds is None:
+            state = "covered"
+        elif last < bounds[0] or first > bounds[1]:
+            state = "none" if last < bounds[0] else "covered"  # before its first activity: 0
+        else:
+            state = "covered" if last >= bounds[1] else "partial"
+        out.append(
+            DeviceCompleteness(
+                d.device_id, label, 2, state, cov.last_quarter, cov.created_at, d.last_bundle_at
+            )
+        )
+    return out
+
+
+def _sum_cells(
+    data: DeskData, filters: Filters
+) -> tuple[dict[str, int], dict[str, dict[str, int]], dict[str, dict[str, int]]]:
+    """Totals of the selection, per device and per setting."""
+    key = filters.period_key(data.fiscal_year_start)
+    total: dict[str, int] = {}
+    by_device: dict[str, dict[str, int]] = {}
+    by_setting: dict[str, dict[str, int]] = {}
+    for c in data.cells:
+        if c.period != key or c.device_id not in data.coverage:
+            continue
+        if filters.device_id and c.device_id != filters.device_id:
+            continue
+        if filters.setting and c.setting != filters.setting:
+            continue
+        for target in (
+            total,
+            by_device.setdefault(c.device_id, {}),
+            by_setting.setdefault(c.setting, {}),
+        ):
+            for name, n in c.counts.items():
+                target[name] = target.get(name, 0) + n
+    return total, by_device, by_setting
+
+
+def compute(
+    data: DeskData,
+    filters: Filters = Filters(),
+    threshold: int = 11,
+    device_names: dict[str, str] | None = None,
+    devices: Iterable[Device] = (),
+) -> Figures:
+    """All dashboard and report figures of one selection, with suppression applied."""
+    names = device_names or {}
+    total, by_device, by_setting = _sum_cells(data, filters)
+    fig = Figures(threshold)
+    fig.period = filters.period_key(data.fiscal_year_start)
+    v = fig.values
+    get = total.get
+    for name in ("people", "enrolled", "ended", "sessions", "attempts", "group_sessions"):
+        v[name] = get(name, 0)
+    fig.empty = not any(total.values())
+
+    fig.settings = sorted(s for s, c in by_setting.items() if c.get("people", 0))
+    fig.devices = {d: names.get(d, d[:8]) for d in sorted(by_device)}
+    _table(
+        fig,
+        "people",
+        {f"people.setting.{s}": by_setting[s].get("people", 0) for s in sorted(by_setting)},
+    )
+    if not filters.device_id:
+        _table(
+            fig,
+            "people",
+            {f"people.device.{d}": by_device[d].get("people", 0) for d in sorted(by_device)},
+        )
+
+    # Referrals made / linked / linked within 30 days, by category.
+    for kind in ("made", "linked", "linked30"):
+        _table(
+            fig,
+            f"ref.{kind}",
+            {f"ref.{kind}.{c}": get(f"ref.{kind}.{c}", 0) for c in REFERRAL_CATEGORIES},
+        )
+        v[f"ref.{kind}"] = sum(get(f"ref.{kind}.{c}", 0) for c in REFERRAL_CATEGORIES)
+    for c in ("", *(f".{c}" for c in REFERRAL_CATEGORIES)):
+        v[f"ref.notlinked{c}"] = v[f"ref.made{c}"] - v[f"ref.linked{c}"]
+        v[f"ref.late{c}"] = v[f"ref.linked{c}"] - v[f"ref.linked30{c}"]
+        fig.hidden |= {f"ref.notlinked{c}", f"ref.late{c}"}
+        fig.equations += [
+            (f"ref.made{c}", (f"ref.linked{c}", f"ref.notlinked{c}")),
+            (f"ref.linked{c}", (f"ref.linked30{c}", f"ref.late{c}")),
+        ]
+    _table(
+        fig,
+        "ref.notlinked",
+        {f"ref.notlinked.{c}": v[f"ref.notlinked.{c}"] for c in REFERRAL_CATEGORIES},
+        hidden=True,
+    )
+    _table(
+        fig,
+        "ref.late",
+        {f"ref.late.{c}": v[f"ref.late.{c}"] for c in REFERRAL_CATEGORIES},
+        hidden=True,
+    )
+
+    # Follow-up per timepoint: due = in window + late + missed; overall and per coach.
+    for t in TIMEPOINTS:
+        parts = _follow_up(get, t)
+        for kind, n in parts.items():
+            v[f"fu.{kind}.{t}"] = n
+        fig.equations.append((f"fu.due.{t}", (f"fu.window.{t}", f"fu.late.{t}", f"fu.missed.{t}")))
+        for d in sorted(by_device):
+            dparts = _follow_up(by_device[d].get, t)
+            for kind, n in dparts.items():
+                v[f"fu.{kind}.{t}.{d}"] = n
+            fig.equations.append(
+                (
+                    f"fu.due.{t}.{d}",
+                    (f"fu.window.{t}.{d}", f"fu.late.{t}.{d}", f"fu.missed.{t}.{d}"),
+                )
+            )
+        for kind in FOLLOW_UP_KINDS:
+            fig.equations.append(
+                (f"fu.{kind}.{t}", tuple(f"fu.{kind}.{t}.{d}" for d in sorted(by_device)))
+            )
+
+    # BARC-10 baseline vs latest follow-up in the period.
+    n = v["barc.n"] = get("barc.n", 0)
+    v["barc.below"], v["barc.cross"] = get("barc.below", 0), get("barc.cross", 0)
+    v["barc.above"] = n - v["barc.below"]
+    v["barc.stay"] = v["barc.below"] - v["barc.cross"]
+    fig.hidden |= {"barc.above", "barc.stay"}
+    fig.equations += [
+        ("barc.n", ("barc.below", "barc.above")),
+        ("barc.below", ("barc.cross", "barc.stay")),
+    ]
+    if n:
+        base, latest = get("barc.base_sum", 0), get("barc.latest_sum", 0)
+        fig.means["barc.baseline"] = (base / n, "barc.n")
+        fig.means["barc.latest"] = (latest / n, "barc.n")
+        fig.means["barc.change"] = ((latest - base) / n, "barc.n")
+
+    # Outcome domains, baseline vs latest follow-up in the period.
+    for name in DOMAINS:
+        k = f"dom.{name}"
+        dn = v[f"{k}.n"] = get(f"{k}.n", 0)
+        v[f"{k}.base_yes"], v[f"{k}.fu_yes"] = get(f"{k}.base_yes", 0), get(f"{k}.fu_yes", 0)
+        v[f"{k}.base_no"], v[f"{k}.fu_no"] = dn - v[f"{k}.base_yes"], dn - v[f"{k}.fu_yes"]
+        fig.hidden |= {f"{k}.base_no", f"{k}.fu_no"}
+        fig.equations += [
+            (f"{k}.n", (f"{k}.base_yes", f"{k}.base_no")),
+            (f"{k}.n", (f"{k}.fu_yes", f"{k}.fu_no")),
+        ]
+    days_n = v["dom.use.n"]
+    if days_n:
+        fig.means["dom.use.days_base"] = (get("dom.use.days_base", 0) / days_n, "dom.use.n")
+        fig.means["dom.use.days_fu"] = (get("dom.use.days_fu", 0) / days_n, "dom.use.n")
+
+    # Demographics of the people served: each table splits them exactly.
+    for table, groups in DEMOGRAPHICS.items():
+        _table(fig, "people", {f"{table}.{g}": get(f"{table}.{g}", 0) for g in groups})
+
+    fig.suppressed = suppress_cells(fig, filters)
+    _suppress_event_sums(fig, ("sessions", "attempts", "group_sessions"))
+    fig.completeness = completeness(data, devices, filters, names)
+    if data.format1:
+        chosen = Filters(filters.period, filters.device_id, filters.setting)
+        estimate = compute_format1(data.format1, chosen, threshold, names, data.fiscal_year_start)
+        fig.format1 = None if estimate.empty else estimate
+    return fig
+
+
+def _follow_up(get: Callable[[str, int], int], t: str) -> dict[str, int]:
+    due_n, window, late = get(f"fu.due.{t}", 0), get(f"fu.window.{t}", 0), get(f"fu.late.{t}", 0)
+    return {"due": due_n, "window": window, "late": late, "missed": due_n - window - late}

@@ -3,20 +3,24 @@ storage must not import rco). Re-exported here so rco code and its callers keep 
 
 from coachdesk.core.rco_model import (
     BundleRecord,
+    Coverage,
     Device,
     DeviceStatus,
     Episode,
     Flag,
     PendingBundle,
+    PeriodCell,
     ReferralCount,
 )
 
 __all__ = [
     "BundleRecord",
+    "Coverage",
     "Device",
     "DeviceStatus",
     "Episode",
     "Flag",
     "PendingBundle",
+    "PeriodCell",
     "ReferralCount",
 ]

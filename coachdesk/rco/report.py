@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coachdesk.errors import CoachDeskError
+from coachdesk.exchange.payload_schema import DEMOGRAPHICS
 from coachdesk.files import write_atomic
 from coachdesk.rco import metrics
 from coachdesk.rco.metrics import DOMAINS, FOLLOW_UP_TARGET, TIMEPOINTS, Figures, Filters
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from coachdesk.rco.desk import RcoDesk
 
 SUPPRESSED = "suppressed"
+NO_RECORDS = "no records"
+NONE_DUE = "none due"  # a rate whose denominator is zero
 TIMEPOINT_LABELS = {
     "baseline": "Baseline (within 30 days of intake)",
     "followup_180": "180-day reassessment (+/- 30 days)",
@@ -46,11 +49,14 @@ class Row:
     section: str
     measure: str
     category: str
-    value: float | int | None  # None = suppressed
-    kind: str  # "count", "percent", "mean"
+    value: float | int | None  # None = suppressed (unless `text` says otherwise)
+    kind: str  # "count", "percent", "mean", "text"
+    text: str = ""  # shown instead of the value: "no records", "none due", completeness words
 
     @property
     def display(self) -> str:
+        if self.text:
+            return self.text
         if self.value is None:
             return SUPPRESSED
         if self.kind == "percent":
@@ -81,111 +87,251 @@ def _label(value: str) -> str:
     return SETTING_LABELS.get(value, value.replace("_", " ").capitalize())
 
 
+AGE_LABELS = {
+    "under_18": "Under 18",
+    "18_24": "18-24",
+    "25_34": "25-34",
+    "35_44": "35-44",
+    "45_54": "45-54",
+    "55_64": "55-64",
+    "65_plus": "65 and over",
+    "unknown": "Unknown (no date of birth)",
+}
+DEMOGRAPHIC_LABELS = {
+    "woman": "Woman",
+    "man": "Man",
+    "non_binary": "Non-binary",
+    "other": "Another gender",
+    "undisclosed": "Not disclosed",
+    "american_indian_alaska_native": "American Indian or Alaska Native",
+    "asian": "Asian",
+    "black_african_american": "Black or African American",
+    "native_hawaiian_pacific_islander": "Native Hawaiian or Other Pacific Islander",
+    "white": "White",
+    "two_or_more": "Two or more races",
+    "prefers_not_to_say": "Prefers not to say",
+    "not_recorded": "Not recorded",
+    "hispanic_latino": "Hispanic or Latino",
+    "not_hispanic_latino": "Not Hispanic or Latino",
+    **AGE_LABELS,
+}
+TABLE_LABELS = {
+    "age": "Age at intake",
+    "gender": "Gender",
+    "race": "Race",
+    "ethnicity": "Ethnicity",
+}
+FOLLOW_UP_MEASURES = {
+    "due": "Due",
+    "window": "Reached in window",
+    "late": "Reached late",
+    "missed": "Missed",
+}
+COVERAGE_WORDS = {
+    "covered": "covered",
+    "partial": "partly covered",
+    "none": "sent nothing covering this period",
+}
+
+
+def _count(fig: Figures, s: str, measure: str, category: str, key: str) -> Row:
+    if fig.empty:
+        return Row(s, measure, category, None, "count", NO_RECORDS)
+    return Row(s, measure, category, fig.count(key), "count")
+
+
+def _rate(fig: Figures, s: str, measure: str, category: str, num: str, den: str) -> Row:
+    if fig.empty:
+        return Row(s, measure, category, None, "percent", NO_RECORDS)
+    if fig.count(den) == 0:
+        return Row(s, measure, category, None, "percent", NONE_DUE)
+    return Row(s, measure, category, fig.rate(num, den), "percent")
+
+
+def _mean(fig: Figures, s: str, measure: str, category: str, key: str) -> Row:
+    if fig.empty:
+        return Row(s, measure, category, None, "mean", NO_RECORDS)
+    return Row(s, measure, category, fig.mean(key), "mean")
+
+
+def _follow_up_rows(fig: Figures, s: str, suffix: str, label: str) -> list[Row]:
+    out = []
+    for t in TIMEPOINTS:
+        category = f"{label}{TIMEPOINT_LABELS[t]}"
+        for kind, measure in FOLLOW_UP_MEASURES.items():
+            out.append(_count(fig, s, measure, category, f"fu.{kind}.{t}{suffix}"))
+        out.append(
+            _rate(
+                fig,
+                s,
+                "Rate (in window / due)",
+                category,
+                f"fu.window.{t}{suffix}",
+                f"fu.due.{t}{suffix}",
+            )
+        )
+    return out
+
+
 def rows(fig: Figures) -> list[Row]:
+    """The report's rows for format 2 figures (the desk's own figures)."""
     out: list[Row] = []
     add = out.append
     s = "People served"
-    add(Row(s, "People served", "All", fig.count("people"), "count"))
+    add(_count(fig, s, "People served", "All", "people"))
+    add(_count(fig, s, "New enrollments", "All", "enrolled"))
+    add(_count(fig, s, "Episodes ended", "All", "ended"))
     for setting in fig.settings:
-        add(Row(s, "By setting", _label(setting), fig.count(f"people.setting.{setting}"), "count"))
-    for device, label in fig.devices.items():
-        add(Row(s, "By coach device", label, fig.count(f"people.device.{device}"), "count"))
+        add(_count(fig, s, "By setting", _label(setting), f"people.setting.{setting}"))
+    if len(fig.devices) > 1:
+        for device, label in fig.devices.items():
+            add(_count(fig, s, "By coach device", label, f"people.device.{device}"))
     s = "Contacts"
-    add(Row(s, "Sessions", "All", fig.count("sessions"), "count"))
-    add(Row(s, "Contact attempts", "All", fig.count("attempts"), "count"))
-    add(Row(s, "Group sessions", "All", fig.count("group_sessions"), "count"))
+    add(_count(fig, s, "Sessions", "All", "sessions"))
+    add(_count(fig, s, "Contact attempts", "All", "attempts"))
+    add(_count(fig, s, "Group sessions", "All", "group_sessions"))
     s = "Referrals"
     for cat in ("", *metrics.REFERRAL_CATEGORIES):
         suffix = f".{cat}" if cat else ""
         label = CATEGORY_LABELS.get(cat, "All categories")
         if cat and fig.values.get(f"ref.made{suffix}", 0) == 0:
             continue
-        add(Row(s, "Referrals made", label, fig.count(f"ref.made{suffix}"), "count"))
-        add(Row(s, "Referrals linked", label, fig.count(f"ref.linked{suffix}"), "count"))
-        add(
-            Row(
-                s,
-                "Linkage rate",
-                label,
-                fig.rate(f"ref.linked{suffix}", f"ref.made{suffix}"),
-                "percent",
-            )
-        )
-    s = "Follow-up"
-    for t in TIMEPOINTS:
-        label = TIMEPOINT_LABELS[t]
-        add(Row(s, "Due", label, fig.count(f"fu.due.{t}"), "count"))
-        add(Row(s, "Reached", label, fig.count(f"fu.reached.{t}"), "count"))
-        add(Row(s, "Follow-up rate", label, fig.rate(f"fu.reached.{t}", f"fu.due.{t}"), "percent"))
+        add(_count(fig, s, "Made", label, f"ref.made{suffix}"))
+        add(_count(fig, s, "Linked", label, f"ref.linked{suffix}"))
+        add(_count(fig, s, "Linked within 30 days", label, f"ref.linked30{suffix}"))
+        add(_rate(fig, s, "Linkage rate", label, f"ref.linked{suffix}", f"ref.made{suffix}"))
+    out += _follow_up_rows(fig, "Follow-up", "", "")
+    if len(fig.devices) > 1:
+        for device, name in fig.devices.items():
+            out += _follow_up_rows(fig, "Follow-up by coach", f".{device}", f"{name}: ")
+    out += _barc_and_domain_rows(fig)
+    s = "Demographics of people served"
+    for table, groups in DEMOGRAPHICS.items():
+        for g in groups:
+            if fig.values.get(f"{table}.{g}", 0) == 0 and not fig.empty:
+                continue
+            label = DEMOGRAPHIC_LABELS.get(g, g)
+            add(_count(fig, s, TABLE_LABELS[table], label, f"{table}.{g}"))
+            add(_rate(fig, s, f"{TABLE_LABELS[table]} (share)", label, f"{table}.{g}", "people"))
+    s = "Data completeness"
+    for c in fig.completeness:
+        words = COVERAGE_WORDS[c.coverage]
+        if c.format == 2 and c.coverage == "partial":
+            words += f" (through {c.covered_through})"
+        elif c.format == 1:
+            words = "sent only format 1 bundles (estimated separately below)"
+        elif c.format == 0:
+            words = "has sent nothing yet"
+        sent = (c.last_created_at or c.last_imported_at or "never")[:10]
+        add(Row(s, c.label, f"last sent {sent}", None, "text", words))
+    if fig.format1 is not None:
+        out += format1_rows(fig.format1)
+    return out
+
+
+def _barc_and_domain_rows(fig: Figures) -> list[Row]:
+    out: list[Row] = []
+    add = out.append
     s = "BARC-10 recovery capital"
-    add(Row(s, "People with baseline and a later score", "", fig.count("barc.n"), "count"))
-    add(Row(s, "Mean at baseline", "", fig.mean("barc.baseline"), "mean"))
-    add(Row(s, "Mean at latest", "", fig.mean("barc.latest"), "mean"))
-    add(Row(s, "Mean change", "", fig.mean("barc.change"), "mean"))
-    add(Row(s, "Below 47 at baseline", "", fig.count("barc.below"), "count"))
-    add(Row(s, "Crossed 47", "", fig.count("barc.cross"), "count"))
+    add(_count(fig, s, "People with baseline and a follow-up", "", "barc.n"))
+    add(_mean(fig, s, "Mean at baseline", "", "barc.baseline"))
+    add(_mean(fig, s, "Mean at latest", "", "barc.latest"))
+    add(_mean(fig, s, "Mean change", "", "barc.change"))
+    add(_count(fig, s, "Below 47 at baseline", "", "barc.below"))
+    add(_count(fig, s, "Crossed 47", "", "barc.cross"))
     add(
-        Row(
-            s,
-            "Share crossing 47",
-            "of those below 47 at baseline",
-            fig.rate("barc.cross", "barc.below"),
-            "percent",
+        _rate(
+            fig, s, "Share crossing 47", "of those below 47 at baseline", "barc.cross", "barc.below"
         )
     )
     s = "Outcome domains"
     for name, (label, _) in DOMAINS.items():
         k = f"dom.{name}"
-        add(Row(s, label, "People with both answers", fig.count(f"{k}.n"), "count"))
-        add(Row(s, label, "Baseline", fig.rate(f"{k}.base_yes", f"{k}.n"), "percent"))
-        add(Row(s, label, "Latest follow-up", fig.rate(f"{k}.fu_yes", f"{k}.n"), "percent"))
+        add(_count(fig, s, label, "People with both answers", f"{k}.n"))
+        add(_rate(fig, s, label, "Baseline", f"{k}.base_yes", f"{k}.n"))
+        add(_rate(fig, s, label, "Latest follow-up", f"{k}.fu_yes", f"{k}.n"))
         if name == "use":
+            add(_mean(fig, s, "Mean days of use, past 30 days", "Baseline", "dom.use.days_base"))
             add(
-                Row(
-                    s,
-                    "Mean days of use, past 30 days",
-                    "Baseline",
-                    fig.mean("dom.use.days_base"),
-                    "mean",
-                )
-            )
-            add(
-                Row(
-                    s,
-                    "Mean days of use, past 30 days",
-                    "Latest follow-up",
-                    fig.mean("dom.use.days_fu"),
-                    "mean",
+                _mean(
+                    fig, s, "Mean days of use, past 30 days", "Latest follow-up", "dom.use.days_fu"
                 )
             )
     return out
 
 
-def methods(threshold: int) -> list[str]:
+FORMAT1_SECTION = "Format 1 estimates (not exact)"
+
+
+def format1_rows(fig: Figures) -> list[Row]:
+    """Estimated figures of devices that only sent format 1 bundles, in one labelled section."""
+    s = FORMAT1_SECTION
+    out = [
+        _count(fig, s, "People served (episodes reported in the period)", "All", "people"),
+        _count(fig, s, "Sessions (lifetime of those episodes)", "All", "sessions"),
+        _count(fig, s, "Contact attempts (lifetime)", "All", "attempts"),
+        _count(fig, s, "Referrals made (lifetime)", "All categories", "ref.made"),
+        _count(fig, s, "Referrals linked (lifetime)", "All categories", "ref.linked"),
+    ]
+    for t in TIMEPOINTS:
+        label = TIMEPOINT_LABELS[t]
+        out.append(_count(fig, s, "Follow-ups due (estimated from years)", label, f"fu.due.{t}"))
+        out.append(_count(fig, s, "Follow-ups reached (timing unknown)", label, f"fu.reached.{t}"))
+    return out
+
+
+def methods(threshold: int, fiscal_start: int = 1) -> list[str]:
+    fiscal = (
+        "Fiscal years are not used (the fiscal year is the calendar year)."
+        if fiscal_start == 1
+        else f"Fiscal years start on the first day of month {fiscal_start} and are named by "
+        "the calendar year they end in (FY2027 ends in 2027)."
+    )
     return [
-        "Source: de-identified, k-anonymous outcome records exported by each coach's CoachDesk "
-        "vault, signed by the coach's device and sealed for this RCO. No names, dates of birth, "
-        "exact dates or notes are held by the RCO.",
-        "Period: an episode counts in every import quarter from the first to the latest export "
-        "that reported it. Counts of sessions, contact attempts and referrals are as last "
-        "reported for the episode.",
-        "Timepoints (after SAMHSA SUPRT): baseline within 30 days of intake; reassessment at "
-        "180 days and annually, each +/- 30 days; closeout within 30 days of the end of "
-        "services. Follow-up rate = reached / due; the program target is "
-        f"{FOLLOW_UP_TARGET:.0%}. Because exports carry years, not dates, a 180-day or annual "
-        "follow-up counts as due when it was reached, when a later one was reached, or when "
-        "the person is active or lost contact and the intake year is at least two calendar "
-        "years before the report; a closeout is due once services ended.",
-        "Linkage rate = referrals with status linked / referrals made, by resource category.",
-        "BARC-10 (Vilsaint et al. 2017): total 10-60; change = latest follow-up total minus "
-        "baseline total; 47 or more predicts sustained remission. Outcome domains compare the "
-        "baseline answer with the latest follow-up answer of the same people (past 30 days).",
+        "Source: each coach's CoachDesk vault computes these counts on the coach's device from "
+        "the exact dates it holds (bundle format 2) and sends only the counts per calendar "
+        "quarter, calendar year and fiscal year, signed by the device and sealed for this RCO; "
+        "no date finer than a year and no record about a person is used for these figures. "
+        "Figures are sums over the coach devices; a person served by two coaches counts twice. "
+        "The latest bundle of a device replaces its counts for every period it covers.",
+        f"Period = time of service. {fiscal} People served: episodes with at least one session, "
+        "contact attempt or group session dated in the period. New enrollments: intake date in "
+        "the period. Episodes ended: the date of discharge, transfer or lost contact in the "
+        "period. Sessions, contact attempts and group sessions: notes dated in the period "
+        "(UTC date). Only what happened up to the day each device sealed its latest bundle is "
+        "counted (see data completeness).",
+        "Referrals: made = referrals dated in the period, by resource category; linked = those "
+        "of them whose status is linked; linked within 30 days = linked with a status date at "
+        "most 30 days after the referral. Linkage rate = linked / made.",
+        "Follow-up (after SAMHSA SUPRT): windows are baseline = intake to 30 days after; "
+        "180-day = days 150-210 after intake; annual = days 335-395; closeout = the end of "
+        "services to 30 days after. A follow-up is due in the period in which its window "
+        "closed; an episode that ended before a reassessment window opened has no such "
+        "reassessment (the closeout cancels later reassessments). Reached in window = a BARC-10 "
+        "or outcome assessment of that timepoint dated inside the window; reached late = only "
+        "dated outside it; missed = due - in window - late. Rate = reached in window / due; the "
+        f"program target is {FOLLOW_UP_TARGET:.0%} of those due.",
+        "BARC-10 (Vilsaint et al. 2017): people with a baseline BARC-10 and a follow-up BARC-10 "
+        "(180-day, annual or closeout) dated in the period; latest = the latest such follow-up "
+        "in the period; change = latest total - baseline total (10-60); 47 or more predicts "
+        "sustained remission; crossed 47 = baseline below 47 and latest 47 or more. Outcome "
+        "domains: the same people, baseline answer vs latest follow-up answer in the period "
+        "(past 30 days), counting those who answered both.",
+        "Demographics: the people served in the period by age at intake (from the date of "
+        "birth on the device), gender, race (OMB categories; more than one chosen = two or "
+        "more races) and ethnicity, each as recorded by the coach.",
+        "Data completeness lists every confirmed coach device: whether its latest format 2 "
+        "bundle covered the period (partly = sealed before the period ended), and when it was "
+        "sealed. Devices that only ever sent format 1 bundles are not in the figures above; "
+        "their estimates are shown in a separate section: format 1 carries years, not dates, so "
+        "the period there is the import quarter and follow-ups due are guessed from years.",
         f"Small-cell suppression: every count from 1 to {threshold - 1} is suppressed, and so is "
         "every further cell from which a suppressed count could be derived by adding or "
-        "subtracting other published figures (including not-published complements such as "
-        "follow-ups missed). Rates and means are suppressed when a count they rest on is "
-        "suppressed; means need at least "
-        f"{threshold} people. Suppressed figures are shown as '{SUPPRESSED}'.",
+        "subtracting other figures of the same table (including not-published complements "
+        "such as referrals not linked). Rates and means are suppressed when a count they rest "
+        f"on is suppressed; means need at least {threshold} people. Suppressed figures are "
+        f"shown as '{SUPPRESSED}'; an empty selection as '{NO_RECORDS}'; a rate with nobody "
+        f"due as '{NONE_DUE}'.",
     ]
 
 
@@ -232,26 +378,35 @@ def build_report(
             raise CoachDeskError(f"No coach device has the fingerprint {device_fingerprint}.")
         device_id = device.device_id
     filters = Filters(period, device_id, setting)
+    fiscal_start = desk.policy.fiscal_year_start
     try:
-        filters.period_bounds()
+        key = filters.period_key(fiscal_start)
     except ValueError as exc:
         raise CoachDeskError(str(exc)) from None
     threshold = desk.policy.small_cell
-    fig = metrics.compute(desk.episodes(), filters, threshold, desk.device_names())
+    fig = desk.figures(filters)
     return Report(
         desk.name,
-        period,
+        "all periods" if key == "all" else key,
         {k: v for k, v in (("device", device_fingerprint), ("setting", setting)) if v},
         datetime.now(UTC).isoformat(timespec="seconds"),
         threshold,
         rows(fig),
-        methods(threshold),
+        methods(threshold, fiscal_start),
     )
 
 
 def csv_text(report: Report) -> str:
+    """The rows, after '#' header lines that carry the threshold and the methods."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    header = [
+        f"{report.rco_name}: outcomes for {report.period}; generated {report.generated_at}",
+        f"small-cell threshold: {report.threshold} (counts 1-{report.threshold - 1} suppressed)",
+        *(f"methods: {m}" for m in report.methods),
+    ]
+    for line in header:  # plain comment lines, never quoted, so readers can skip "#"
+        buffer.write(f"# {' '.join(line.split())}\n")
     writer.writerow(["rco", "period", "section", "measure", "category", "value"])
     for r in report.rows:
         writer.writerow(

@@ -23,11 +23,13 @@ from coachdesk.core.models import AuditEntry, Resource
 from coachdesk.rco import audit as rco_audit
 from coachdesk.rco.model import (
     BundleRecord,
+    Coverage,
     Device,
     DeviceStatus,
     Episode,
     Flag,
     PendingBundle,
+    PeriodCell,
 )
 from coachdesk.storage import migrate, rco_repos
 from coachdesk.storage.audit import AuditLog
@@ -104,6 +106,16 @@ class RcoBackend(Protocol):
     def touch_episodes(self, device_id: str, pseudonyms: Iterable[str], period: str) -> None: ...
     def list_episodes(self) -> list[Episode]: ...
     def count_episodes(self) -> int: ...
+
+    def coverage_of(self, device_id: str) -> Coverage | None: ...
+
+    def list_coverage(self) -> list[Coverage]: ...
+
+    def replace_period_cells(
+        self, coverage: Coverage, covered: Iterable[str], cells: Iterable[PeriodCell]
+    ) -> None: ...
+
+    def list_period_cells(self) -> list[PeriodCell]: ...
     def upsert_directory_entry(self, resource: Resource, now: str) -> None: ...
     def delete_directory_entry(self, ref: str) -> bool: ...
     def list_directory(self) -> list[Resource]: ...
@@ -204,6 +216,20 @@ class SqliteBackend:
 
     def count_episodes(self) -> int:
         return rco_repos.count_episodes(self._c)
+
+    def coverage_of(self, device_id: str) -> Coverage | None:
+        return rco_repos.coverage_of(self._c, device_id)
+
+    def list_coverage(self) -> list[Coverage]:
+        return rco_repos.list_coverage(self._c)
+
+    def replace_period_cells(
+        self, coverage: Coverage, covered: Iterable[str], cells: Iterable[PeriodCell]
+    ) -> None:
+        rco_repos.replace_period_cells(self._c, coverage, covered, cells)
+
+    def list_period_cells(self) -> list[PeriodCell]:
+        return rco_repos.list_period_cells(self._c)
 
     def upsert_directory_entry(self, resource: Resource, now: str) -> None:
         rco_repos.upsert_directory_entry(self._c, resource, now)

@@ -1,15 +1,20 @@
 """The only SQL that reads the caseload for the anonymized export.
 
 Each query selects allow-listed columns and nothing else: no names, contacts, addresses,
-facility, free text (notes, plans, status reasons, consents) or exact dates ever leave SQLite
-here. Ages and month intervals are computed inside SQL, so dates of birth and assessment dates
-never reach Python. Call on the vault's thread.
+facility or free text (notes, plans, status reasons, consents). For the records
+(`caseload_rows`) ages and month intervals are computed inside SQL, so dates of birth and
+assessment dates never reach Python. Format 2's period figures (`activity_rows`) need the
+exact dates of intake, end of services, referrals and assessments, and the quarter of each
+session: they are read here and reduced to per-period counts by exchange/aggregates.py on this
+device; no date finer than a year (and no date of birth at all: the age is computed in SQL)
+ever goes into a bundle. Call on the vault's thread.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 Conn = Any
@@ -111,4 +116,100 @@ def caseload_rows(conn: Conn, *, months_between: bool = False) -> list[ClientRow
         for client_id, spans in by_client.items():
             if client_id in rows:
                 rows[client_id].months_between = spans
+    return list(rows.values())
+
+
+# -- format 2: dated activity for the per-period figures --------------------------------------
+
+# Running quarter number (year * 4 + quarter - 1) of an ISO date or instant, as in
+# exchange/periods.quarter_index.
+_QUARTER_OF = (
+    "CAST(substr({0}, 1, 4) AS INTEGER) * 4 + (CAST(substr({0}, 6, 2) AS INTEGER) - 1) / 3"
+)
+
+
+@dataclass(slots=True)
+class ActivityRow:
+    """One client episode's dated facts, for per-period counts (never exported as such)."""
+
+    client_id: int
+    setting: str
+    gender: str
+    race: str  # comma-separated Race values, '' = not recorded
+    ethnicity: str
+    age_at_intake: int | None
+    intake: date
+    ended: date | None  # end of services (status not active): status date, else intake
+    # (quarter index, "session" | "attempt" | "group", count) of notes up to `today`
+    notes: list[tuple[int, str, int]] = field(default_factory=list)
+    # (category, made on, linked, status date) of referrals
+    referrals: list[tuple[str, date, bool, date | None]] = field(default_factory=list)
+    # timepoint -> dates of every BARC-10 or outcome assessment recorded for it
+    assessed: dict[str, list[date]] = field(default_factory=dict)
+    # timepoint -> (taken on, total) of the latest BARC-10 of that timepoint
+    barc10: dict[str, tuple[date, int]] = field(default_factory=dict)
+    # timepoint -> (taken on, answers) of the outcome assessment of that timepoint
+    outcomes: dict[str, tuple[date, dict[str, Any]]] = field(default_factory=dict)
+
+
+def activity_rows(conn: Conn, today: date) -> list[ActivityRow]:
+    """Every client episode with the dated facts format 2 counts (notes up to `today`)."""
+    rows: dict[int, ActivityRow] = {}
+    for r in conn.execute(
+        "SELECT id, setting, gender, race, ethnicity, "
+        f"{_AGE_AT_INTAKE}, intake_date, "
+        "CASE WHEN status = 'active' THEN NULL ELSE coalesce(status_date, intake_date) END "
+        "FROM clients ORDER BY id"
+    ):
+        rows[r[0]] = ActivityRow(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            date.fromisoformat(r[6]),
+            date.fromisoformat(r[7]) if r[7] else None,
+        )
+    quarter = _QUARTER_OF.format("occurred_at")
+    for client_id, q, kind, n in conn.execute(
+        f"SELECT client_id, {quarter} AS q, "
+        "CASE WHEN attempt_only = 1 THEN 'attempt' WHEN mode = 'group' THEN 'group' "
+        "ELSE 'session' END AS kind, count(*) FROM notes "
+        "WHERE substr(occurred_at, 1, 10) <= ? GROUP BY client_id, q, kind",
+        (today.isoformat(),),
+    ):
+        row = rows.get(client_id)
+        if row is not None:
+            row.notes.append((q, kind, n))
+    for client_id, category, made, status, status_on in conn.execute(
+        "SELECT client_id, category, made_on, status, status_on FROM referrals ORDER BY id"
+    ):
+        row = rows.get(client_id)
+        if row is not None:
+            row.referrals.append(
+                (
+                    category,
+                    date.fromisoformat(made),
+                    status == "linked",
+                    date.fromisoformat(status_on) if status_on else None,
+                )
+            )
+    for client_id, timepoint, taken, total in conn.execute(
+        "SELECT client_id, timepoint, taken_on, total FROM barc10 WHERE timepoint IS NOT NULL "
+        "ORDER BY client_id, taken_on, id"
+    ):
+        row = rows.get(client_id)
+        if row is not None:
+            day = date.fromisoformat(taken)
+            row.barc10[timepoint] = (day, total)  # the last one (latest) wins
+            row.assessed.setdefault(timepoint, []).append(day)
+    for r in conn.execute(
+        f"SELECT client_id, timepoint, taken_on, {', '.join(OUTCOME_COLUMNS)} FROM outcomes"
+    ):
+        row = rows.get(r[0])
+        if row is not None:
+            day = date.fromisoformat(r[2])
+            row.outcomes[r[1]] = (day, dict(zip(OUTCOME_COLUMNS, r[3:], strict=True)))
+            row.assessed.setdefault(r[1], []).append(day)
     return list(rows.values())

@@ -11,11 +11,13 @@ from typing import Any
 from coachdesk.core.models import Pathway, Resource, ResourceCategory
 from coachdesk.core.rco_model import (
     BundleRecord,
+    Coverage,
     Device,
     DeviceStatus,
     Episode,
     Flag,
     PendingBundle,
+    PeriodCell,
     ReferralCount,
 )
 
@@ -131,7 +133,7 @@ def bundle_with_counter(conn: Conn, device_id: str, counter: int) -> str | None:
 def insert_bundle(conn: Conn, bundle: BundleRecord) -> None:
     conn.execute(
         "INSERT INTO bundles (bundle_id, device_id, counter, created_at, imported_at, file_name, "
-        "records, flag, sealed_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "records, flag, sealed_sha256, format) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             bundle.bundle_id,
             bundle.device_id,
@@ -142,6 +144,7 @@ def insert_bundle(conn: Conn, bundle: BundleRecord) -> None:
             bundle.records,
             bundle.flag,
             bundle.sealed_sha256,
+            bundle.format,
         ),
     )
 
@@ -151,7 +154,7 @@ def list_bundles(conn: Conn) -> list[BundleRecord]:
         BundleRecord(*row)
         for row in conn.execute(
             "SELECT bundle_id, device_id, counter, created_at, imported_at, file_name, records, "
-            "flag, sealed_sha256 FROM bundles ORDER BY imported_at, device_id, counter"
+            "flag, sealed_sha256, format FROM bundles ORDER BY imported_at, device_id, counter"
         )
     ]
 
@@ -310,6 +313,80 @@ def list_episodes(conn: Conn) -> list[Episode]:
 
 def count_episodes(conn: Conn) -> int:
     return int(conn.execute("SELECT count(*) FROM episodes").fetchone()[0])
+
+
+# -- format 2 period cells --------------------------------------------------------------------
+
+_COVERAGE_COLS = (
+    "device_id, counter, bundle_id, created_at, first_quarter, last_quarter, fiscal_year_start"
+)
+
+
+def coverage_of(conn: Conn, device_id: str) -> Coverage | None:
+    row = conn.execute(
+        f"SELECT {_COVERAGE_COLS} FROM coverage WHERE device_id = ?", (device_id,)
+    ).fetchone()
+    return Coverage(*row) if row else None
+
+
+def list_coverage(conn: Conn) -> list[Coverage]:
+    return [
+        Coverage(*row)
+        for row in conn.execute(f"SELECT {_COVERAGE_COLS} FROM coverage ORDER BY device_id")
+    ]
+
+
+def replace_period_cells(
+    conn: Conn, coverage: Coverage, covered: Iterable[str], cells: Iterable[PeriodCell]
+) -> None:
+    """The device's cells of every `covered` period become `cells` (absent = zero)."""
+    conn.executemany(
+        "DELETE FROM period_cells WHERE device_id = ? AND period = ?",
+        [(coverage.device_id, period) for period in covered],
+    )
+    conn.executemany(
+        "INSERT INTO period_cells (device_id, period, setting, counts, counter, bundle_id) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (
+                c.device_id,
+                c.period,
+                c.setting,
+                json.dumps(c.counts, sort_keys=True),
+                coverage.counter,
+                coverage.bundle_id,
+            )
+            for c in cells
+        ],
+    )
+    # The first quarter ever covered is kept: periods before the new coverage keep their cells.
+    conn.execute(
+        f"INSERT INTO coverage ({_COVERAGE_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (device_id) DO UPDATE SET counter = excluded.counter, "
+        "bundle_id = excluded.bundle_id, created_at = excluded.created_at, "
+        "first_quarter = coalesce(min(coverage.first_quarter, excluded.first_quarter), "
+        "coverage.first_quarter, excluded.first_quarter), "
+        "last_quarter = excluded.last_quarter, fiscal_year_start = excluded.fiscal_year_start",
+        (
+            coverage.device_id,
+            coverage.counter,
+            coverage.bundle_id,
+            coverage.created_at,
+            coverage.first_quarter,
+            coverage.last_quarter,
+            coverage.fiscal_year_start,
+        ),
+    )
+
+
+def list_period_cells(conn: Conn) -> list[PeriodCell]:
+    return [
+        PeriodCell(row[0], row[1], row[2], json.loads(row[3]))
+        for row in conn.execute(
+            "SELECT device_id, period, setting, counts FROM period_cells "
+            "ORDER BY device_id, period, setting"
+        )
+    ]
 
 
 # -- resource directory -----------------------------------------------------------------------

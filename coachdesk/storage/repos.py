@@ -24,11 +24,13 @@ from coachdesk.core.models import (
     ContactMode,
     CrisisContact,
     Disclosure,
+    Ethnicity,
     Gender,
     Goal,
     LifeDomain,
     OutcomeAssessment,
     Pathway,
+    Race,
     RecoveryPlan,
     Referral,
     ReferralStatus,
@@ -76,7 +78,8 @@ def _pathways(text: str) -> list[Pathway]:
 _CLIENT_COLUMNS = (
     "given_name, family_name, preferred_name, pronouns, date_of_birth, gender, phone, email, "
     "address, emergency_contact_name, emergency_contact_phone, facility, setting, "
-    "referral_source, pathways, status, status_date, status_reason, intake_date, language"
+    "referral_source, pathways, status, status_date, status_reason, intake_date, language, "
+    "race, ethnicity"
 )
 
 
@@ -102,6 +105,8 @@ def _client_values(c: Client) -> tuple[Any, ...]:
         c.status_reason,
         d2s(c.intake_date),
         c.language,
+        ",".join(r.value for r in c.race),
+        c.ethnicity.value if c.ethnicity else "",
     )
 
 
@@ -118,7 +123,7 @@ def insert_client(conn: Conn, c: Client) -> int:
     stamp = now_utc()
     cur = conn.execute(
         f"INSERT INTO clients ({_CLIENT_COLUMNS}, pseudonym, search_name, created_at, updated_at) "
-        f"VALUES ({', '.join('?' * 24)})",
+        f"VALUES ({', '.join('?' * 26)})",
         (*_client_values(c), new_pseudonym(), _search_name(c), stamp, stamp),
     )
     return int(cur.lastrowid)
@@ -157,6 +162,8 @@ def _client_from_row(row: tuple[Any, ...]) -> Client:
         status_reason,
         intake,
         language,
+        race,
+        ethnicity,
     ) = row
     return Client(
         given_name=given,
@@ -179,6 +186,8 @@ def _client_from_row(row: tuple[Any, ...]) -> Client:
         status_date=s2d(status_date),
         status_reason=status_reason,
         language=language,
+        race=[Race(r) for r in race.split(",") if r],
+        ethnicity=Ethnicity(ethnicity) if ethnicity else None,
         id=cid,
     )
 

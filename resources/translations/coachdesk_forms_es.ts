@@ -423,6 +423,34 @@
         <source>This draft is not a client.</source>
         <translation>Este borrador no es una persona.</translation>
     </message>
+    <message>
+        <source>Race: %1</source>
+        <translation>Raza: %1</translation>
+    </message>
+    <message>
+        <source>Race (optional, any number)</source>
+        <translation>Raza (opcional, una o varias)</translation>
+    </message>
+    <message>
+        <source>Race (optional):</source>
+        <translation>Raza (opcional):</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Sin registrar</translation>
+    </message>
+    <message>
+        <source>Ethnicity (optional)</source>
+        <translation>Etnia (opcional)</translation>
+    </message>
+    <message>
+        <source>Ethnicity (optional):</source>
+        <translation>Etnia (opcional):</translation>
+    </message>
+    <message>
+        <source>Choose races or &apos;prefers not to say&apos;, not both.</source>
+        <translation>Elija razas o «prefiere no decirlo», no ambas cosas.</translation>
+    </message>
 </context>
 <context>
     <name>ConsentForm</name>
@@ -934,6 +962,34 @@
     <message>
         <source>Not looking for work</source>
         <translation>No busca trabajo</translation>
+    </message>
+    <message>
+        <source>American Indian or Alaska Native</source>
+        <translation>Indígena de las Américas o nativo/a de Alaska</translation>
+    </message>
+    <message>
+        <source>Asian</source>
+        <translation>Asiática</translation>
+    </message>
+    <message>
+        <source>Black or African American</source>
+        <translation>Negra o afroamericana</translation>
+    </message>
+    <message>
+        <source>Native Hawaiian or Other Pacific Islander</source>
+        <translation>Nativa de Hawái o de otras islas del Pacífico</translation>
+    </message>
+    <message>
+        <source>White</source>
+        <translation>Blanca</translation>
+    </message>
+    <message>
+        <source>Hispanic or Latino</source>
+        <translation>Hispano/a o latino/a</translation>
+    </message>
+    <message>
+        <source>Not Hispanic or Latino</source>
+        <translation>No hispano/a ni latino/a</translation>
     </message>
 </context>
 <context>

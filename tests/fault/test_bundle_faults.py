@@ -159,7 +159,7 @@ def _set(path: str, value: object) -> Callable[[dict], None]:
         (_set("summary.records", 3), "summary.records"),
         (_set("summary.information_kept", 1.5), "information_kept"),
         (_set("generalization.gender", "fuzzy"), "generalization.gender"),
-        (_set("schema_version", 2), "schema version"),
+        (_set("schema_version", 3), "schema version"),
         (_set("format", "other"), "not a CoachDesk export"),
         (lambda p: p.pop("audit_head"), "audit_head"),
         (lambda p: p["records"].reverse(), "out of order"),
@@ -200,7 +200,7 @@ def test_payload_recipient_must_match_the_header(sealed: Sealed) -> None:
 
 def test_a_newer_format_version_says_update(sealed: Sealed) -> None:
     data = bytearray(sealed.data)
-    data[8] = 2
+    data[8] = 3
     assert "newer CoachDesk" in refused(bytes(data), sealed.rco)
 
 

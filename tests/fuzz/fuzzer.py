@@ -129,7 +129,9 @@ TARGETS = {
 
 
 def _sealed(payload: bytes) -> bytes:
-    return bundle_format.seal_payload_bytes(payload, _DEVICE.signing, _RCO.public)
+    # The version byte follows the payload's schema (format 1 seeds stay format 1 bundles).
+    version = 2 if b'"schema_version":2' in payload else 1
+    return bundle_format.seal_payload_bytes(payload, _DEVICE.signing, _RCO.public, version=version)
 
 
 # -- mutations --------------------------------------------------------------------------------

@@ -131,7 +131,8 @@ def import_payload(
         if not result.reason:
             raise AssertionError("a rejected bundle came back without a reason")
         raise ImportRefused(result.reason)
-    metrics.compute(store.desk.episodes(), threshold=store.desk.policy.small_cell)
+    store.desk.figures(metrics.Filters())
+    metrics.compute_format1(store.desk.episodes(), threshold=store.desk.policy.small_cell)
     return result.outcome
 
 

@@ -79,7 +79,7 @@ def test_round_trip_coach_to_rco(sealed: Sealed) -> None:
     assert opened.counter == 1
     assert re.fullmatch(r"[0-9a-f]{32}", opened.bundle_id)
     assert opened.payload["recipient"] == sealed.rco.public.fingerprint
-    assert opened.schema_version == 1
+    assert opened.schema_version == 2
     assert len(opened.records) == 40 == opened.payload["summary"]["records"]
     # Every client's random pseudonym arrives, in pseudonym order.
     with Vault.open(sealed.vault_path, PASSPHRASE) as vault:

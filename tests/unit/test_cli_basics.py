@@ -113,3 +113,31 @@ def test_every_command_module_is_registered() -> None:
 
     files = {p.stem for p in (REPO / "coachdesk" / "cli").glob("*_cmds.py")}
     assert {m.__name__.rsplit(".", 1)[1] for m in COMMAND_MODULES} == files
+
+
+def test_client_add_with_race_and_ethnicity(run_cli: RunCli, vault_path: Path) -> None:
+    base = ("client", "add", str(vault_path), "--given", "Oris", "--family", "Delmont")
+    added = run_cli(
+        *base,
+        "--setting",
+        "community",
+        "--race",
+        "asian",
+        "--race",
+        "white",
+        "--ethnicity",
+        "not_hispanic_latino",
+        "--json",
+        env=ENV,
+    )
+    assert added.returncode == 0, added.stderr
+    client_id = json.loads(added.stdout)["id"]
+    shown = json.loads(
+        run_cli("client", "show", str(vault_path), str(client_id), "--json", env=ENV).stdout
+    )
+    assert shown["client"]["race"] == ["asian", "white"]
+    assert shown["client"]["ethnicity"] == "not_hispanic_latino"
+    bad = run_cli(
+        *base, "--setting", "community", "--race", "asian", "--race", "prefers_not_to_say", env=ENV
+    )
+    assert bad.returncode == 1 and "not both" in bad.stderr and "Traceback" not in bad.stderr

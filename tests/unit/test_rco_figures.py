@@ -31,7 +31,7 @@ def _ep(i: int, **kw: object) -> Episode:
 def test_periods_overlap_first_to_last_import() -> None:
     eps = [_ep(i, period_first="2025-Q3", period_last="2026-Q2") for i in range(12)]
     eps += [_ep(100 + i, period_first="2026-Q3", period_last="2026-Q3") for i in range(15)]
-    count = lambda p: metrics.compute(eps, Filters(period=p)).values["people"]  # noqa: E731
+    count = lambda p: metrics.compute_format1(eps, Filters(period=p)).values["people"]  # noqa: E731
     assert count("2025") == 12
     assert count("2026") == 27
     assert count("2026-Q3") == 15
@@ -76,21 +76,21 @@ def test_barc_crossing_domains_and_referrals_on_a_large_selection() -> None:
                 attempts=1,
             )
         )
-    fig = metrics.compute(eps, Filters())
+    fig = metrics.compute_format1(eps, Filters())
     assert fig.count("people") == 40 and fig.count("sessions") == 120
     assert fig.count("barc.n") == 40 and fig.count("barc.below") == 28
     assert fig.count("barc.cross") == 12
     assert fig.mean("barc.change") == (12 * 8 + 16 * 4 - 12 * 6) / 40
     # 30 below / 10 above would reveal the 10 above by subtraction: one of them is hidden
     eps_b = [_ep(i, barc10={"baseline": 40 if i < 30 else 50, "annual": 45}) for i in range(40)]
-    assert metrics.compute(eps_b, Filters()).count("barc.below") is None
+    assert metrics.compute_format1(eps_b, Filters()).count("barc.below") is None
     assert fig.count("dom.housing.n") == 40
     assert fig.rate("dom.housing.fu_yes", "dom.housing.n") == 25 / 40
     assert fig.rate("dom.housing.base_yes", "dom.housing.n") == 0
     assert fig.mean("dom.use.days_base") == 10 and fig.mean("dom.use.days_fu") == 0
     assert fig.count("ref.made.moud") == 80 and fig.count("ref.linked.moud") == 20
     # a selection of 7 people: every count of them is suppressed
-    small = metrics.compute(eps[:7], Filters())
+    small = metrics.compute_format1(eps[:7], Filters())
     assert small.count("people") is None and small.count("barc.n") is None
     assert small.mean("barc.change") is None and small.count("sessions") is None
     # housing at annual stable for 37 of 40 -> 3 not stable: hidden, so the 37 is suppressed too
@@ -104,7 +104,7 @@ def test_barc_crossing_domains_and_referrals_on_a_large_selection() -> None:
         )
         for i in range(40)
     ]
-    fig2 = metrics.compute(eps2, Filters())
+    fig2 = metrics.compute_format1(eps2, Filters())
     assert fig2.count("dom.housing.n") == 40
     assert fig2.rate("dom.housing.fu_yes", "dom.housing.n") is None
 

@@ -32,6 +32,7 @@ def populated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     root = tmp_path_factory.mktemp("rco-metrics")
     desk = new_rco(root / "rco")
     payloads: dict[str, list[dict[str, Any]]] = {}
+    cells: list[dict[str, Any]] = []
     for i, (clients, when) in enumerate(
         [
             (60, datetime(2025, 11, 5, tzinfo=UTC)),
@@ -45,13 +46,19 @@ def populated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         path = coach.export()
         opened = open_sealed(path.read_bytes(), desk.identity)
         payloads[opened.device_id] = opened.records
+        cells += opened.payload["periods"]["cells"]
         desk.clock = lambda when=when: when
         desk.import_paths([path])
         desk.confirm_device(coach.fingerprint, f"Coach {i}")
         coach.close()
     store = desk.backend.store.path  # type: ignore[attr-defined]
     desk.close()
-    return {"store": store, "payloads": payloads, "root": root}
+    return {"store": store, "payloads": payloads, "root": root, "cells": cells}
+
+
+def _people(populated: dict[str, Any], period: str) -> int:
+    """People served in a period, summed straight from the payloads' format 2 cells."""
+    return sum(c["counts"].get("people", 0) for c in populated["cells"] if c["period"] == period)
 
 
 @pytest.fixture
@@ -151,7 +158,7 @@ def _check(fig: metrics.Figures, truth: dict[str, Any]) -> int:
 
 def test_dashboard_matches_independent_figures(populated: dict[str, Any], desk: RcoDesk) -> None:
     every = [r for records in populated["payloads"].values() for r in records]
-    fig = metrics.compute(desk.episodes(), Filters(), 11, desk.device_names())
+    fig = metrics.compute_format1(desk.episodes(), Filters(), 11, desk.device_names())
     assert _check(fig, _independent(every)) >= 25
     assert fig.count("people") == 155
 
@@ -159,17 +166,20 @@ def test_dashboard_matches_independent_figures(populated: dict[str, Any], desk: 
 def test_filters_by_period_device_and_setting(populated: dict[str, Any], desk: RcoDesk) -> None:
     payloads = populated["payloads"]
     ids = list(payloads)
-    fig = metrics.compute(desk.episodes(), Filters(period="2025"), 11)
+    fig = metrics.compute_format1(desk.episodes(), Filters(period="2025"), 11)
     assert fig.count("people") == 105
     _check(fig, _independent(payloads[ids[0]] + payloads[ids[1]]))
-    fig = metrics.compute(desk.episodes(), Filters(period="2026-Q1"), 11)
+    fig = metrics.compute_format1(desk.episodes(), Filters(period="2026-Q1"), 11)
     assert fig.count("people") == 50
-    assert metrics.compute(desk.episodes(), Filters(period="2025-Q3"), 11).values["people"] == 0
-    fig = metrics.compute(desk.episodes(), Filters(device_id=ids[1]), 11)
+    assert (
+        metrics.compute_format1(desk.episodes(), Filters(period="2025-Q3"), 11).values["people"]
+        == 0
+    )
+    fig = metrics.compute_format1(desk.episodes(), Filters(device_id=ids[1]), 11)
     assert _check(fig, _independent(payloads[ids[1]])) > 5
     setting = Counter(r["setting"] for r in payloads[ids[0]]).most_common(1)[0][0]
     if setting:
-        fig = metrics.compute(desk.episodes(), Filters(setting=setting), 11)
+        fig = metrics.compute_format1(desk.episodes(), Filters(setting=setting), 11)
         chosen = [r for recs in payloads.values() for r in recs if r["setting"] == setting]
         assert fig.values["people"] == len(chosen)
         _check(fig, _independent(chosen))
@@ -191,7 +201,7 @@ def test_small_selection_is_suppressed() -> None:
         )
         for i in range(7)
     ]
-    fig = metrics.compute(episodes, Filters(), 11)
+    fig = metrics.compute_format1(episodes, Filters(), 11)
     assert fig.count("people") is None
     assert fig.mean("barc.change") is None
     assert fig.count("sessions") is None
@@ -202,9 +212,14 @@ def test_funder_report_csv_json_pdf(
     populated: dict[str, Any], desk: RcoDesk, tmp_path: Path
 ) -> None:
     report = build_report(desk, "2025")
-    assert report.rows[0].value == 105
+    people = _people(populated, "2025")
+    assert people > 50 and report.rows[0].value == people
     csv_path = write_csv(report, tmp_path / "report.csv")
-    rows = list(csv.DictReader(csv_path.read_text("utf-8").splitlines()))
+    lines = csv_path.read_text("utf-8").splitlines()
+    comments = [line for line in lines if line.startswith("#")]
+    assert any("threshold: 11" in line for line in comments)
+    assert sum("methods:" in line for line in comments) == len(report.methods)
+    rows = list(csv.DictReader(line for line in lines if not line.startswith("#")))
     assert len(rows) == len(report.rows)
     assert [r["value"] for r in rows] == [r.display for r in report.rows]
     assert any(r["value"] == SUPPRESSED for r in rows)
@@ -216,7 +231,7 @@ def test_funder_report_csv_json_pdf(
     assert text.count(NOTICE) == pages
     assert "Harbor RCO: outcomes report, 2025" in text
     assert "Methods" in text and "Small-cell suppression" in text and "+/- 30 days" in text
-    assert "People served" in text and "105" in text
+    assert "People served" in text and str(people) in text
     for row in report.rows:
         if row.kind == "percent" and row.value is not None:
             assert row.display in text
@@ -249,7 +264,7 @@ def test_cli_report(populated: dict[str, Any], run_cli: RunCli, tmp_path: Path) 
     )
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
-    assert data["period"] == "2026" and data["rows"][0]["value"] == 50
+    assert data["period"] == "2026" and data["rows"][0]["value"] == _people(populated, "2026")
     assert (tmp_path / "r.csv").is_file() and PdfReader(str(tmp_path / "r.pdf")).pages
     bad = run_cli("rco", "report", str(populated["store"]), "--period", "last year", env=env)
     assert bad.returncode == 1 and "not a period" in bad.stderr

@@ -22,7 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.core import validation
-from coachdesk.core.models import Client, ClientStatus, Gender, Pathway, Setting
+from coachdesk.core.models import (
+    Client,
+    ClientStatus,
+    Ethnicity,
+    Gender,
+    Pathway,
+    Race,
+    Setting,
+    race_problem,
+)
 from coachdesk.errors import ValidationError
 from coachdesk.ui.forms._common import (
     FieldErrors,
@@ -95,6 +104,26 @@ class ClientForm(QWidget):
             self.language.addItem(name, code)
         self.language.setAccessibleName(self.tr("Preferred language"))
         self._add_row(about, self.tr("&Language:"), self.language, "language")
+        # Race and ethnicity: optional, OMB minimum categories, for funder tables only as counts.
+        self.race_box = QWidget(self)
+        race_layout = QGridLayout(self.race_box)
+        race_layout.setContentsMargins(0, 0, 0, 0)
+        self.race: dict[Race, QCheckBox] = {}
+        for index, race in enumerate(Race):
+            box = QCheckBox(label(race), self.race_box)
+            box.setAccessibleName(self.tr("Race: %1").replace("%1", label(race)))
+            box.toggled.connect(self.changed)
+            race_layout.addWidget(box, index // 2, index % 2)
+            self.race[race] = box
+        self.race_box.setAccessibleName(self.tr("Race (optional, any number)"))
+        self._add_row(about, self.tr("Race (optional):"), self.race_box, "race")
+        self.ethnicity = QComboBox(self)
+        self.ethnicity.addItem(self.tr("Not recorded"), "")
+        for ethnicity in Ethnicity:
+            self.ethnicity.addItem(label(ethnicity), ethnicity.value)
+        self.ethnicity.setAccessibleName(self.tr("Ethnicity (optional)"))
+        self.ethnicity.currentIndexChanged.connect(self.changed)
+        self._add_row(about, self.tr("Ethnicity (optional):"), self.ethnicity, "ethnicity")
         grid.addWidget(cast(QWidget, about.parentWidget()), 1, 0)
 
         contact = self._group(self.tr("Contact"))
@@ -262,6 +291,9 @@ class ClientForm(QWidget):
         select_data(self.setting, c.setting)
         for pathway, box in self.pathways.items():
             box.setChecked(pathway in c.pathways)
+        for race, box in self.race.items():
+            box.setChecked(race in c.race)
+        select_data(self.ethnicity, c.ethnicity.value if c.ethnicity else "")
         select_data(self.status, c.status)
         self.status_date.set_value(c.status_date)
 
@@ -287,13 +319,26 @@ class ClientForm(QWidget):
             status_date=self.status_date.value(),
             status_reason=self.status_reason.text().strip(),
             language=str(self.language.currentData()),
+            race=[r for r, box in self.race.items() if box.isChecked()],
+            ethnicity=Ethnicity(self.ethnicity.currentData())
+            if self.ethnicity.currentData()
+            else None,
             id=self._id,
         )
 
     def client(self) -> Client | None:
         """The client as entered, or None after showing the first problem next to its field."""
         c = self._read()
-        return self.errors.check(lambda: validation.client(c, self._today()), c)
+
+        def check() -> None:
+            validation.client(c, self._today())
+            problem = race_problem(c.race)
+            if problem:
+                raise ValidationError(
+                    self.tr("Choose races or 'prefers not to say', not both."), "race"
+                )
+
+        return self.errors.check(check, c)
 
     def error_text(self) -> str:
         """The validation message shown now (empty when none)."""

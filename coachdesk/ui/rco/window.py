@@ -45,7 +45,15 @@ from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.importer import ImportSummary
 from coachdesk.rco.metrics import DOMAINS, TIMEPOINTS, Figures, Filters
 from coachdesk.rco.model import Device, DeviceStatus, Flag
-from coachdesk.rco.report import CATEGORY_LABELS, SETTING_LABELS, SUPPRESSED
+from coachdesk.rco.report import (
+    CATEGORY_LABELS,
+    NO_RECORDS,
+    SETTING_LABELS,
+    SUPPRESSED,
+)
+from coachdesk.rco.report import (
+    rows as report_rows,
+)
 from coachdesk.ui.rco.plots import BarChart, ChartData
 from coachdesk.ui.rco.worker import Holder, Progress, StoreWorker
 
@@ -265,6 +273,23 @@ class DashboardPage(QWidget):
         grid.addWidget(self.referrals, 0, 1)
         grid.addWidget(self.barc, 1, 0)
         grid.addWidget(self.domains, 1, 1)
+        # Tables beside the charts: the same rows as the funder report (rco/report.py).
+        self.tables = QTabWidget()
+        self.demographics = _table([self.tr("Table"), self.tr("Group"), self.tr("People")])
+        self.coach_followup = _table(
+            [self.tr("Coach and timepoint"), self.tr("Measure"), self.tr("Value")]
+        )
+        self.completeness = _table(
+            [self.tr("Coach device"), self.tr("Last sent"), self.tr("This period")]
+        )
+        self.tables.addTab(self.demographics, self.tr("Demographics"))
+        self.tables.addTab(self.coach_followup, self.tr("Follow-up by coach"))
+        self.tables.addTab(self.completeness, self.tr("Data completeness"))
+        self.tables.setMinimumWidth(330)
+        grid.addWidget(self.tables, 0, 2, 2, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 2)
         self.note = QLabel("")
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #3a4654;")
@@ -294,7 +319,8 @@ class DashboardPage(QWidget):
         self._updating = True
         try:
             self._set_choices(
-                self.period, [(self.tr("All periods"), "")] + [(p, p) for p in state.periods]
+                self.period,
+                [(self.tr("All periods"), "")] + [(p, p) for p in state.periods if p != "all"],
             )
             self._set_choices(
                 self.device,
@@ -310,20 +336,30 @@ class DashboardPage(QWidget):
         self.show_figures(state.figures)
 
     def show_figures(self, fig: Figures) -> None:
-        self.tiles["people"].value.setText(_fmt(fig.count("people")))
-        self.tiles["sessions"].value.setText(_fmt(fig.count("sessions")))
-        self.tiles["attempts"].value.setText(_fmt(fig.count("attempts")))
-        self.tiles["linkage"].value.setText(_fmt(fig.rate("ref.linked", "ref.made"), True))
+        def shown(text: str) -> str:
+            return NO_RECORDS if fig.empty else text
+
+        self.tiles["people"].value.setText(shown(_fmt(fig.count("people"))))
+        self.tiles["sessions"].value.setText(shown(_fmt(fig.count("sessions"))))
+        self.tiles["attempts"].value.setText(shown(_fmt(fig.count("attempts"))))
+        self.tiles["linkage"].value.setText(shown(_fmt(fig.rate("ref.linked", "ref.made"), True)))
         change = fig.mean("barc.change")
-        self.tiles["barc"].value.setText(SUPPRESSED if change is None else f"{change:+.1f}")
+        self.tiles["barc"].value.setText(shown(SUPPRESSED if change is None else f"{change:+.1f}"))
+        groups = [] if fig.empty else TIMEPOINTS
+
+        def rate_label(t: str) -> str:
+            if fig.count(f"fu.due.{t}") == 0:
+                return self.tr("{name}: none due").format(name=TIMEPOINT_SHORT[t])
+            rate = fig.rate(f"fu.window.{t}", f"fu.due.{t}")
+            return f"{TIMEPOINT_SHORT[t]}: {_fmt(rate, True)}"
+
         self.followup.set_data(
             ChartData(
-                self.tr("Follow-up rate by timepoint"),
-                [TIMEPOINT_SHORT[t] for t in TIMEPOINTS],
-                [self.tr("reached / due")],
-                [[fig.rate(f"fu.reached.{t}", f"fu.due.{t}")] for t in TIMEPOINTS],
-                target=metrics.FOLLOW_UP_TARGET,
-                maximum=1.0,
+                self.tr("Follow-ups by timepoint (rate = in window / due; target 80%)"),
+                [rate_label(t) for t in groups],
+                [self.tr("due"), self.tr("in window"), self.tr("late"), self.tr("missed")],
+                [[fig.count(f"fu.{kind}.{t}") for kind in metrics.FOLLOW_UP_KINDS] for t in groups],
+                percent=False,
             )
         )
         cats = [c for c in metrics.REFERRAL_CATEGORIES if fig.values.get(f"ref.made.{c}", 0)]
@@ -336,10 +372,31 @@ class DashboardPage(QWidget):
                 percent=False,
             )
         )
+        rows = report_rows(fig)
+        _fill(
+            self.demographics,
+            [
+                [r.measure, r.category, r.display]
+                for r in rows
+                if r.section == "Demographics of people served" and r.kind == "count"
+            ],
+        )
+        _fill(
+            self.coach_followup,
+            [[r.category, r.measure, r.display] for r in rows if r.section == "Follow-up by coach"],
+        )
+        _fill(
+            self.completeness,
+            [
+                [r.measure, r.category.removeprefix("last sent "), r.display]
+                for r in rows
+                if r.section == "Data completeness"
+            ],
+        )
         self.barc.set_data(
             ChartData(
                 self.tr("BARC-10 recovery capital (mean total, 10-60)"),
-                [self.tr("Baseline"), self.tr("Latest follow-up")],
+                [] if fig.empty else [self.tr("Baseline"), self.tr("Latest follow-up")],
                 [self.tr("mean")],
                 [[fig.mean("barc.baseline")], [fig.mean("barc.latest")]],
                 percent=False,
@@ -352,7 +409,7 @@ class DashboardPage(QWidget):
         self.domains.set_data(
             ChartData(
                 self.tr("Outcome domains, baseline vs latest follow-up"),
-                [label for label, _ in DOMAINS.values()],
+                [] if fig.empty else [label for label, _ in DOMAINS.values()],
                 [self.tr("baseline"), self.tr("latest follow-up")],
                 [
                     [
@@ -365,12 +422,17 @@ class DashboardPage(QWidget):
             )
         )
         cross = fig.rate("barc.cross", "barc.below")
-        self.note.setText(
-            self.tr(
-                "Crossing BARC-10 47 (of those below at baseline): {cross}. Counts from 1 to "
-                "{small} and the figures they could be derived from are shown as 'suppressed'."
-            ).format(cross=_fmt(cross, True), small=fig.threshold - 1)
-        )
+        note = self.tr(
+            "Period = time of service. Crossing BARC-10 47 (of those below at baseline): "
+            "{cross}. Counts from 1 to {small} and the figures they could be derived from are "
+            "shown as 'suppressed'."
+        ).format(cross=shown(_fmt(cross, True)), small=fig.threshold - 1)
+        if fig.format1 is not None:
+            note += " " + self.tr(
+                "Some coach devices sent only format 1 bundles: they are not in these figures; "
+                "the funder report shows their estimates separately."
+            )
+        self.note.setText(note)
 
 
 # -- import ------------------------------------------------------------------------------------
@@ -794,7 +856,7 @@ class RcoWindow(QMainWindow):
 
         self.idle.stop()
         self.worker.submit(job, lambda _: None, self._error)
-        self.dashboard.show_figures(metrics.compute([], Filters()))
+        self.dashboard.show_figures(metrics.compute(metrics.DeskData([], {}, []), Filters()))
         self.devices.show_devices([])
         self.importer.results.setRowCount(0)
         self.importer.flags.setRowCount(0)
@@ -818,14 +880,9 @@ class RcoWindow(QMainWindow):
     def refresh_dashboard(self, filters: Filters) -> None:
         def job(holder: Holder, _: Progress) -> DashboardState:
             desk = holder.require()
-            episodes = desk.episodes()
-            names = desk.device_names()
-            fig = metrics.compute(episodes, filters, desk.policy.small_cell, names)
-            quarters = sorted({q for e in episodes for q in (e.period_first, e.period_last)})
-            years = sorted({q[:4] for q in quarters})
-            periods = [p for y in years for p in (y, *[q for q in quarters if q.startswith(y)])]
-            settings = sorted({e.setting for e in episodes})
-            return DashboardState(fig, periods, names, settings)
+            data = desk.data()
+            fig = desk.figures(filters)
+            return DashboardState(fig, data.periods(), desk.device_names(), data.settings())
 
         def show(state: DashboardState) -> None:
             self.dashboard.show_state(state)

@@ -152,3 +152,26 @@ def test_keyboard_mnemonics_and_tab_order(qtbot: QtBot) -> None:
 def test_every_input_has_an_accessible_name(qtbot: QtBot) -> None:
     form = make_form(qtbot)
     assert unnamed(form) == []
+
+
+def test_race_and_ethnicity_optional_multi_select_and_exclusive(qtbot: QtBot) -> None:
+    from coachdesk.core.models import Ethnicity, Race
+
+    form = make_form(qtbot)
+    qtbot.keyClicks(form.given_name, "Tralen")
+    qtbot.keyClicks(form.family_name, "Moquist")
+    client = form.client()
+    assert client is not None and client.race == [] and client.ethnicity is None
+    form.race[Race.ASIAN].setChecked(True)
+    form.race[Race.WHITE].setChecked(True)
+    form.ethnicity.setCurrentIndex(form.ethnicity.findData(Ethnicity.HISPANIC_LATINO.value))
+    client = form.client()
+    assert client is not None
+    assert client.race == [Race.ASIAN, Race.WHITE]
+    assert client.ethnicity == Ethnicity.HISPANIC_LATINO
+    form.set_client(client)
+    assert (
+        form.race[Race.WHITE].isChecked() and not form.race[Race.BLACK_AFRICAN_AMERICAN].isChecked()
+    )
+    form.race[Race.PREFERS_NOT_TO_SAY].setChecked(True)
+    assert form.client() is None and "not both" in form.error_text()

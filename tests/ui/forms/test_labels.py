@@ -7,9 +7,11 @@ from pytestqt.qtbot import QtBot
 from coachdesk.core.models import (
     ClientStatus,
     ContactMode,
+    Ethnicity,
     Gender,
     LifeDomain,
     Pathway,
+    Race,
     ReferralStatus,
     ResourceCategory,
     Setting,
@@ -21,6 +23,8 @@ from coachdesk.ui.forms.labels import label
 VOCABULARIES = (
     ClientStatus,
     ContactMode,
+    Ethnicity,
+    Race,
     Gender,
     LifeDomain,
     Pathway,

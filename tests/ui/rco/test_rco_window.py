@@ -78,7 +78,7 @@ def test_import_confirm_dashboard(qtbot: QtBot, tmp_path: Path) -> None:
 
     window = _window(qtbot, tmp_path / "rco")
     _unlock(qtbot, window)
-    assert window.dashboard.tiles["people"].value.text() == "0"
+    assert window.dashboard.tiles["people"].value.text() == "no records"
 
     ticks = []
     timer = QTimer()

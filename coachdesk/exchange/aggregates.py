@@ -1,0 +1,298 @@
+"""Format 2's per-period figures, computed on the coach's device from exact dates
+(FORMAT.md section 7). Input: storage.export_queries.ActivityRow; output: for every reporting
+period and setting, a flat {cell name: count} with zero cells left out. Only counts leave: no
+date, no pseudonym, nothing per person. Pure: any thread.
+
+Definitions (the RCO's methods section repeats them, rco/report.py):
+- people: episodes with at least one session, contact attempt or group session in the period;
+  the demographic tables split exactly these people (age at intake, gender, race, ethnicity).
+- enrolled: intake date in the period; ended: end of services (status date of a discharge,
+  transfer or lost contact) in the period.
+- sessions / attempts / group_sessions: notes dated in the period (the UTC date of the note).
+- ref.made.C: referrals of category C made in the period; ref.linked.C: those of them whose
+  status is linked; ref.linked30.C: linked with a status date within 30 days of the referral.
+- fu.due.T: collection windows of timepoint T (core/timepoints.py) that closed in the period and
+  on or before the export day; an episode that ended before a reassessment window opened has no
+  such window (the closeout cancels later reassessments). fu.window.T: of those, an assessment
+  (BARC-10 or outcomes) of T dated inside the window; fu.late.T: only outside it.
+- barc.*: episodes with a baseline BARC-10 and a follow-up BARC-10 (180-day, annual or
+  closeout) dated in the period; "latest" = the latest such follow-up in the period.
+- dom.D.*: the same for the outcome answers, per domain, for episodes answering D both times.
+Everything is counted up to the export day only: later-dated entries are left out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from coachdesk.core import timepoints
+from coachdesk.core.models import Race, ResourceCategory, Timepoint
+from coachdesk.exchange import periods
+from coachdesk.exchange.payload_schema import (
+    CELL_SETTINGS,
+    EMPLOYMENT,
+    ETHNICITY_GROUPS,
+    GENDER_GROUPS,
+    HOUSING,
+)
+from coachdesk.storage.export_queries import ActivityRow
+
+BARC_THRESHOLD = 47  # a total of 47 or more predicts sustained remission (DOMAIN.md)
+LINKED_WITHIN_DAYS = 30
+FOLLOW_UPS = ("followup_180", "annual", "closeout")
+_RACES = frozenset(r.value for r in Race if r != Race.PREFERS_NOT_TO_SAY)
+_CATEGORIES = frozenset(c.value for c in ResourceCategory)
+
+
+# -- outcome domains (shared with rco/metrics for format 1 records) ---------------------------
+
+
+def _housing(o: dict[str, Any]) -> bool | None:
+    v = o.get("housing")
+    return None if v not in HOUSING else v == "stable"
+
+
+def _employed(o: dict[str, Any]) -> bool | None:
+    v = o.get("employment")
+    return None if v not in EMPLOYMENT else v in ("employed", "student")
+
+
+def _whole(value: Any, high: int) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= high:
+        return None
+    return value
+
+
+def _arrested(o: dict[str, Any]) -> bool | None:
+    v = _whole(o.get("arrests"), 99)
+    return None if v is None else v > 0
+
+
+def _no_use(o: dict[str, Any]) -> bool | None:
+    v = _whole(o.get("days_used"), 30)
+    return None if v is None else v == 0
+
+
+def _engaged(o: dict[str, Any]) -> bool | None:
+    a, b = o.get("in_treatment"), o.get("on_moud")
+    if a is None and b is None:
+        return None
+    return bool(a) or bool(b)
+
+
+DOMAINS: dict[str, tuple[str, Callable[[dict[str, Any]], bool | None]]] = {
+    "housing": ("Stable housing", _housing),
+    "employment": ("Employed or in school", _employed),
+    "arrests": ("Any arrest, past 30 days", _arrested),
+    "use": ("No days of use, past 30 days", _no_use),
+    "engagement": ("In treatment or on MOUD", _engaged),
+}
+
+
+def days_used(o: dict[str, Any]) -> int | None:
+    return _whole(o.get("days_used"), 30)
+
+
+# -- demographic groups -----------------------------------------------------------------------
+
+
+def age_group(age: int | None) -> str:
+    if age is None or age < 0:
+        return "unknown"
+    if age < 18:
+        return "under_18"
+    if age >= 65:
+        return "65_plus"
+    for low, high in ((18, 24), (25, 34), (35, 44), (45, 54), (55, 64)):
+        if low <= age <= high:
+            return f"{low}_{high}"
+    return "unknown"  # pragma: no cover - every age is in a band above
+
+
+def race_group(race: str) -> str:
+    chosen = {r.strip() for r in race.split(",") if r.strip()}
+    if Race.PREFERS_NOT_TO_SAY.value in chosen:
+        return Race.PREFERS_NOT_TO_SAY.value
+    known = chosen & _RACES
+    if not known:
+        return "not_recorded"
+    return next(iter(known)) if len(known) == 1 else "two_or_more"
+
+
+def ethnicity_group(ethnicity: str) -> str:
+    return ethnicity if ethnicity in ETHNICITY_GROUPS else "not_recorded"
+
+
+def _gender_group(gender: str) -> str:
+    return gender if gender in GENDER_GROUPS else "undisclosed"
+
+
+# -- the per-period cells ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class PeriodCells:
+    fiscal_year_start: int
+    first_quarter: int | None  # None: no activity at all yet
+    last_quarter: int  # the quarter of the export day
+    cells: dict[tuple[str, str], dict[str, int]]  # (period, setting) -> {cell: count}
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "fiscal_year_start": self.fiscal_year_start,
+            "first_quarter": (
+                None if self.first_quarter is None else periods.quarter_key(self.first_quarter)
+            ),
+            "last_quarter": periods.quarter_key(self.last_quarter),
+            "cells": [
+                {"period": period, "setting": setting, "counts": dict(sorted(counts.items()))}
+                for (period, setting), counts in sorted(self.cells.items())
+                if counts
+            ],
+        }
+
+
+class _Adder:
+    """Adds counts to every period key a quarter belongs to, for one setting."""
+
+    def __init__(self, fiscal_start: int, today: date) -> None:
+        self.fiscal_start = fiscal_start
+        self.last = periods.quarter_index(today)
+        self.today = today
+        self.cells: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self.first: int | None = None
+        self._keys: dict[int, tuple[str, ...]] = {}
+
+    def keys(self, quarter: int) -> tuple[str, ...]:
+        found = self._keys.get(quarter)
+        if found is None:
+            found = self._keys[quarter] = periods.containing(quarter, self.fiscal_start)
+        return found
+
+    def seen(self, quarter: int) -> None:
+        if self.first is None or quarter < self.first:
+            self.first = quarter
+
+    def add(self, setting: str, keys: Iterable[str], name: str, n: int = 1) -> None:
+        for key in keys:
+            self.cells[(key, setting)][name] += n
+
+    def add_on(self, setting: str, day: date, name: str, n: int = 1) -> bool:
+        """Count on `day`'s quarter; False (nothing counted) when the day is after today."""
+        if day > self.today:
+            return False
+        quarter = periods.quarter_index(day)
+        self.seen(quarter)
+        self.add(setting, self.keys(quarter), name, n)
+        return True
+
+
+def _follow_ups(add: _Adder, setting: str, row: ActivityRow) -> None:
+    ended = row.ended if row.ended is not None and row.ended <= add.today else None
+    for window in timepoints.windows(row.intake, ended):
+        if window.closes > add.today:
+            continue  # not yet due
+        t = window.timepoint.value
+        dates = row.assessed.get(t, [])
+        add.add_on(setting, window.closes, f"fu.due.{t}")
+        if any(window.opens <= d <= window.closes for d in dates):
+            add.add_on(setting, window.closes, f"fu.window.{t}")
+        elif dates:
+            add.add_on(setting, window.closes, f"fu.late.{t}")
+
+
+def _follow_up_pairs(
+    add: _Adder, dated: dict[str, tuple[date, Any]]
+) -> Iterator[tuple[str, Any, Any]]:
+    """(period key, baseline value, latest follow-up value dated in that period), for every
+    period with a follow-up, when there is a baseline (all up to today)."""
+    base = dated.get(Timepoint.BASELINE.value)
+    if base is None or base[0] > add.today:
+        return
+    follow = sorted(
+        (day, FOLLOW_UPS.index(t), value)
+        for t, (day, value) in dated.items()
+        if t in FOLLOW_UPS and day <= add.today
+    )
+    latest: dict[str, Any] = {}
+    for day, _, value in follow:  # ascending: the last one of a period wins
+        quarter = periods.quarter_index(day)
+        add.seen(quarter)
+        for key in add.keys(quarter):
+            latest[key] = value
+    for key, value in latest.items():
+        yield key, base[1], value
+
+
+def _barc(add: _Adder, setting: str, row: ActivityRow) -> None:
+    for key, base, total in _follow_up_pairs(add, row.barc10):
+        cell = add.cells[(key, setting)]
+        cell["barc.n"] += 1
+        cell["barc.base_sum"] += base
+        cell["barc.latest_sum"] += total
+        if base < BARC_THRESHOLD:
+            cell["barc.below"] += 1
+            cell["barc.cross"] += total >= BARC_THRESHOLD
+
+
+def _domains(add: _Adder, setting: str, row: ActivityRow) -> None:
+    for key, base, answers in _follow_up_pairs(add, row.outcomes):
+        cell = add.cells[(key, setting)]
+        for name, (_, test) in DOMAINS.items():
+            b, f = test(base), test(answers)
+            if b is None or f is None:
+                continue
+            cell[f"dom.{name}.n"] += 1
+            cell[f"dom.{name}.base_yes"] += b
+            cell[f"dom.{name}.fu_yes"] += f
+            if name == "use":
+                cell["dom.use.days_base"] += days_used(base) or 0
+                cell["dom.use.days_fu"] += days_used(answers) or 0
+
+
+def period_cells(rows: Iterable[ActivityRow], today: date, fiscal_start: int) -> PeriodCells:
+    """Every period's cells for the device's episodes, counted up to `today`."""
+    add = _Adder(fiscal_start, today)
+    for row in rows:
+        setting = row.setting if row.setting in CELL_SETTINGS else "not_stated"
+        add.add_on(setting, row.intake, "enrolled")
+        if row.ended is not None:
+            add.add_on(setting, row.ended, "ended")
+        served: dict[str, None] = {}
+        for quarter, kind, n in row.notes:
+            if quarter > add.last:
+                continue  # cannot happen (notes are read up to today); kept for safety
+            add.seen(quarter)
+            keys = add.keys(quarter)
+            name = {"attempt": "attempts", "group": "group_sessions"}.get(kind, "sessions")
+            add.add(setting, keys, name, n)
+            served.update(dict.fromkeys(keys))
+        if served:
+            groups = (
+                "people",
+                f"age.{age_group(row.age_at_intake)}",
+                f"gender.{_gender_group(row.gender)}",
+                f"race.{race_group(row.race)}",
+                f"ethnicity.{ethnicity_group(row.ethnicity)}",
+            )
+            for name in groups:
+                add.add(setting, served, name)
+        for category, made_on, linked, status_on in row.referrals:
+            category = category if category in _CATEGORIES else ResourceCategory.OTHER.value
+            if not add.add_on(setting, made_on, f"ref.made.{category}"):
+                continue
+            if linked:
+                add.add_on(setting, made_on, f"ref.linked.{category}")
+                if status_on is not None and status_on - made_on <= timedelta(
+                    days=LINKED_WITHIN_DAYS
+                ):
+                    add.add_on(setting, made_on, f"ref.linked30.{category}")
+        _follow_ups(add, setting, row)
+        _barc(add, setting, row)
+        _domains(add, setting, row)
+    cells = {key: {name: n for name, n in counts.items() if n} for key, counts in add.cells.items()}
+    return PeriodCells(fiscal_start, add.first, add.last, {k: v for k, v in cells.items() if v})
