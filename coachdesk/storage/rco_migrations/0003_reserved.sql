@@ -1,3 +1,0 @@
--- Placeholder so that 0004 follows without a gap on this branch: another change adds the real
--- 0003 of the RCO store. Delete this file when that one is merged (migrations are numbered
--- without gaps; see storage/migrate.py).
