@@ -78,6 +78,10 @@ def consent(c: Consent) -> None:
         raise ValidationError("Give an expiry date or an expiry event.", "expires_on")
     if c.expires_on is not None and c.expires_on < c.signed_on:
         raise ValidationError("The consent expires before it was signed.", "expires_on")
+    if c.expires_on is not None and c.expires_on == c.signed_on:
+        raise ValidationError(
+            "The consent would end the day it is signed: give a later expiry date.", "expires_on"
+        )
 
 
 def plan(p: RecoveryPlan) -> None:

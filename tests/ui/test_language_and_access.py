@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
-    QDateEdit,
     QLineEdit,
     QMenuBar,
     QPlainTextEdit,
@@ -29,6 +28,7 @@ from coachdesk.core.models import Client, Setting
 from coachdesk.resources import resource
 from coachdesk.storage.vault import Vault
 from coachdesk.ui.common import fmt_date
+from coachdesk.ui.forms._common import DateField
 from coachdesk.ui.main_window import MainWindow
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import MakeWindow, unlock
@@ -161,7 +161,7 @@ def test_shortcuts_are_bound(make_window: MakeWindow) -> None:
         assert window.findChild(type(window.lock_action), name).shortcut().toString() == key
     assert isinstance(window.workspace.plan_editor.print_button, QAbstractButton)
     assert isinstance(window.unlock_page.passphrase, QLineEdit)
-    assert isinstance(window.workspace.barc_form.date_edit, QDateEdit)
+    assert isinstance(window.workspace.barc_form.date_edit, DateField)
 
 
 def test_spanish_translations_are_complete_with_matching_placeholders() -> None:

@@ -23,23 +23,26 @@ from PySide6.QtCore import (
     QTime,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QStyle,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
 from coachdesk.errors import ValidationError
@@ -113,16 +116,150 @@ def translate_error(error: ValidationError) -> str:
     return translated
 
 
-def make_date_edit(parent: QWidget, accessible_name: str) -> QDateEdit:
-    """A calendar-popup date field showing dates in the widget's locale."""
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(date_format(edit.locale()))
-    edit.setDate(QDate.currentDate())
+class DateField(QLineEdit):
+    """A date typed whole in the locale's short format, or picked from a calendar (Alt+Down).
+
+    A QDateEdit types into one section at a time: typing "12/15/2026" into one opened as a
+    table editor gave "12/1/1", and leaving it kept today's date without a word. Here the text
+    is read whole when the coach leaves the field or presses Enter: a date (also with a
+    two-digit year, or as 2026-12-15) is taken; anything else is refused visibly: the field is
+    marked, says why (tooltip, accessible description, `refused`) and keeps its earlier date,
+    and `FieldErrors.check` will not let the form save until it is put right.
+    Signals: dateChanged(QDate) when the date changes; refused(str). GUI thread only.
+    """
+
+    dateChanged = Signal(QDate)
+    refused = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._date = QDate.currentDate()
+        self._format = date_format(self.locale())
+        self._description = ""
+        self.problem: str | None = None
+        self._calendar = self.addAction(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown),
+            QLineEdit.ActionPosition.TrailingPosition,
+        )
+        self._calendar.setToolTip(QCoreApplication.translate("DateField", "Calendar (Alt+Down)"))
+        self._calendar.triggered.connect(self.open_calendar)
+        self.editingFinished.connect(self.commit_text)
+        self.setText(self._show(self._date))
+
+    # -- the QDateEdit-like interface the forms use -----------------------------------------
+
+    def date(self) -> QDate:
+        """The last accepted date."""
+        return QDate(self._date)
+
+    def setDate(self, value: QDate) -> None:
+        """Show `value` (clears any refusal)."""
+        changed = value != self._date
+        self._date = QDate(value)
+        self.setText(self._show(value))
+        self._clear_refusal()
+        if changed:
+            self.dateChanged.emit(QDate(value))
+
+    def displayFormat(self) -> str:
+        """The Qt date format shown and read (the locale's short format, four-digit year)."""
+        return self._format
+
+    def setDisplayFormat(self, fmt: str) -> None:
+        """Show and read dates in `fmt`."""
+        self._format = fmt
+        self.setText(self._show(self._date))
+
+    def setAccessibleDescription(self, description: str) -> None:
+        """The form's description (an inline error) is restored once a refusal is cleared."""
+        self._description = description
+        super().setAccessibleDescription(description)
+
+    # -- reading what was typed ---------------------------------------------------------------
+
+    def parse(self, text: str) -> QDate:
+        """`text` as a date (the format, with a 2-digit year, or ISO), else an invalid QDate."""
+        text = text.strip()
+        locale = self.locale()
+        for fmt in (self._format, self._format.replace("yyyy", "yy"), "yyyy-MM-dd"):
+            value = locale.toDate(text, fmt)
+            if value.isValid():
+                if "yyyy" not in fmt and value.year() < 1970:  # "7/4/27" is 2027, not 1927
+                    value = value.addYears(100)
+                return value
+        return QDate()
+
+    def typed_text_problem(self) -> str | None:
+        """None when the text is a date, else the plain sentence saying what to type."""
+        text = self.text().strip()
+        if self.parse(text).isValid():
+            return None
+        example = self._show(QDate(2026, 12, 31))
+        return (
+            QCoreApplication.translate(
+                "DateField", '"%1" is not a date. Type it like %2; the date was not changed.'
+            )
+            .replace("%1", text)
+            .replace("%2", example)
+        )
+
+    def commit_text(self) -> bool:
+        """Take the typed date, or refuse it visibly; True when the text is a date."""
+        problem = self.typed_text_problem()
+        if problem is not None:
+            self.problem = problem
+            self.setProperty("refused", True)
+            self.setStyleSheet(f"QLineEdit {{ border: 2px solid {ERROR_COLOR}; }}")
+            self.setToolTip(problem)
+            QLineEdit.setAccessibleDescription(self, problem)
+            self.refused.emit(problem)
+            return False
+        self.setDate(self.parse(self.text()))
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Alt+Down or F4 opens the calendar; Enter takes the typed date."""
+        alt_down = event.key() == Qt.Key.Key_Down and (
+            event.modifiers() & Qt.KeyboardModifier.AltModifier
+        )
+        if alt_down or event.key() == Qt.Key.Key_F4:
+            self.open_calendar()
+            return
+        super().keyPressEvent(event)
+
+    def open_calendar(self) -> None:
+        """Pick the date from a month calendar (Enter picks, Escape closes)."""
+        popup = QMenu(self)
+        calendar = QCalendarWidget(popup)
+        calendar.setSelectedDate(self.parse(self.text()) if self.problem is None else self._date)
+        calendar.setAccessibleName(self.accessibleName())
+        action = QWidgetAction(popup)
+        action.setDefaultWidget(calendar)
+        popup.addAction(action)
+        calendar.activated.connect(lambda picked: (self.setDate(picked), popup.close()))
+        calendar.clicked.connect(lambda picked: (self.setDate(picked), popup.close()))
+        calendar.setFocus()
+        popup.exec(self.mapToGlobal(self.rect().bottomLeft()))
+
+    def _show(self, value: QDate) -> str:
+        return self.locale().toString(value, self._format)
+
+    def _clear_refusal(self) -> None:
+        if self.property("refused"):
+            self.problem = None
+            self.setProperty("refused", False)
+            self.setStyleSheet("")
+            self.setToolTip("")
+            QLineEdit.setAccessibleDescription(self, self._description)
+
+
+def make_date_edit(parent: QWidget, accessible_name: str) -> DateField:
+    """A date field showing and reading dates in the widget's locale."""
+    edit = DateField(parent)
     edit.setAccessibleName(accessible_name)
-    # Wide enough for the longest date and the popup button, never stretched across a form.
+    # Wide enough for the longest date and the calendar button, never stretched across a form.
     sample = edit.displayFormat().replace("yyyy", "0000").replace("d", "00").replace("M", "00")
-    edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance(sample) + 64)
+    edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance(sample) + 56)
     return edit
 
 
@@ -189,7 +326,19 @@ class FieldErrors:
         return message
 
     def check(self, validate: Callable[[], object], value: _V) -> _V | None:
-        """`value` when `validate()` passes (errors cleared); None after showing its error."""
+        """`value` when `validate()` passes (errors cleared); None after showing its error.
+
+        A date field of the form still holding text that is not a date stops the save too.
+        """
+        form = self._fallback.parentWidget()
+        refused = [f for f in form.findChildren(DateField) if f.problem] if form else []
+        if refused:
+            self.clear()
+            self._fallback.setText(refused[0].problem or "")
+            self._fallback.setVisible(True)
+            refused[0].setFocus(Qt.FocusReason.OtherFocusReason)
+            refused[0].selectAll()  # ready to be typed again
+            return None
         try:
             validate()
         except ValidationError as error:
@@ -421,7 +570,9 @@ def model_from_json(cls: type[_M], data: dict[str, object]) -> _M:
 def watch_changes(root: QWidget, slot: Callable[[], None]) -> None:
     """Call `slot` whenever the user changes any input under `root` (for dirty tracking)."""
     for widget in root.findChildren(QWidget):
-        if isinstance(widget, QLineEdit):
+        if isinstance(widget, DateField):  # a date half typed is not a change yet
+            widget.dateChanged.connect(slot)
+        elif isinstance(widget, QLineEdit):
             widget.textEdited.connect(slot)
         elif isinstance(widget, QPlainTextEdit):
             widget.textChanged.connect(slot)
@@ -431,7 +582,7 @@ def watch_changes(root: QWidget, slot: Callable[[], None]) -> None:
             widget.toggled.connect(slot)
         elif isinstance(widget, QSpinBox):
             widget.valueChanged.connect(slot)
-        elif isinstance(widget, QDateTimeEdit):  # QDateEdit too
+        elif isinstance(widget, QDateTimeEdit):
             widget.dateTimeChanged.connect(slot)
         elif isinstance(widget, QListWidget):
             widget.itemChanged.connect(slot)

@@ -33,6 +33,9 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Validation", "The signature is required."),
     QT_TRANSLATE_NOOP("Validation", "Give an expiry date or an expiry event."),
     QT_TRANSLATE_NOOP("Validation", "The consent expires before it was signed."),
+    QT_TRANSLATE_NOOP(
+        "Validation", "The consent would end the day it is signed: give a later expiry date."
+    ),
     QT_TRANSLATE_NOOP("Validation", "The vision is too long."),
     QT_TRANSLATE_NOOP("Validation", "Goal %1 is required."),
     QT_TRANSLATE_NOOP("Validation", "A step of goal %1 is required."),

@@ -127,8 +127,15 @@ class ConsentForm(QWidget):
         outer.addStretch(1)
         self.save_button.clicked.connect(self._save)
         self.cancel_button.clicked.connect(self.cancelled)
+        self.expires_on.check.toggled.connect(self._expiry_ticked)
         watch_changes(self, self._touched)
         self.set_consent(None, 0)
+
+    def _expiry_ticked(self, on: bool) -> None:
+        """Ticking "On a date" proposes one year after signing (it kept today's date, so a
+        consent signed today ended the day it was signed)."""
+        if on:
+            self.expires_on.edit.setDate(self.signed_on.date().addYears(1))
 
     # -- dirty state and drafts -------------------------------------------------------------
 

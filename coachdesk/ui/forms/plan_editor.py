@@ -21,7 +21,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -54,14 +54,15 @@ from coachdesk.core.models import (
 from coachdesk.errors import ValidationError
 from coachdesk.storage.repos import plan_from_json, plan_to_json  # pure (de)serialisers, no SQL
 from coachdesk.ui.forms._common import (
+    DateField,
     OptionalDateEdit,
     StringListEditor,
-    date_format,
     error_label,
     format_date,
     from_qdate,
     heading_label,
     hint_label,
+    make_date_edit,
     strip_mnemonic,
     to_qdate,
     translate_error,
@@ -123,14 +124,13 @@ class _StepDelegate(QStyledItemDelegate):
     """Editors for the steps table: a date field for 'by when', a list for 'status'."""
 
     DATE, STATUS = 2, 3
+    date_refused = Signal(str)  # the message, or "" once a date is accepted
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
-        """A QDateEdit or a QComboBox for those columns, the default text editor otherwise."""
+        """A typed date field or a list for those columns, the default text editor otherwise."""
         if index.column() == self.DATE:
-            edit = QDateEdit(parent)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(date_format(parent.locale()))
-            edit.setAccessibleName(QCoreApplication.translate("GoalEditor", "By when"))
+            edit = make_date_edit(parent, QCoreApplication.translate("GoalEditor", "By when"))
+            edit.setMaximumWidth(16777215)
             return edit
         if index.column() == self.STATUS:
             combo = QComboBox(parent)
@@ -144,7 +144,7 @@ class _StepDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
         """Load the cell's value into its editor."""
         value = index.data(_VALUE)
-        if isinstance(editor, QDateEdit):
+        if isinstance(editor, DateField):
             editor.setDate(to_qdate(date.fromisoformat(value)) if value else to_qdate(date.today()))
         elif isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(value)))
@@ -153,7 +153,12 @@ class _StepDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
         """Store the edited value (ISO date / status value) and its display text."""
-        if isinstance(editor, QDateEdit):
+        if isinstance(editor, DateField):
+            problem = editor.typed_text_problem()
+            if problem is not None:  # refused visibly: the step keeps its date
+                self.date_refused.emit(problem)
+                return
+            self.date_refused.emit("")
             picked = from_qdate(editor.date())
             model.setData(index, picked.isoformat(), _VALUE)
             model.setData(index, format_date(editor.locale(), picked))
@@ -188,9 +193,6 @@ class GoalEditor(QFrame):
         goal_caption.setBuddy(self.goal_edit)
         top = QHBoxLayout()
         top.addWidget(self.goal_edit, 1)
-        self.remove_button = QPushButton(self.tr("Remove goal"), self)
-        self.remove_button.setAccessibleName(self.tr("Remove this goal"))
-        top.addWidget(self.remove_button)
         form.addRow(goal_caption, top)
         self.why_edit = QLineEdit(self)
         self.why_edit.setAccessibleName(self.tr("Why this goal matters to them"))
@@ -205,7 +207,8 @@ class GoalEditor(QFrame):
             self,
         )
         self.steps.date_columns = {_StepDelegate.DATE}
-        self.steps.setItemDelegate(_StepDelegate(self.steps))
+        delegate = _StepDelegate(self.steps)
+        self.steps.setItemDelegate(delegate)
         header = self.steps.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
@@ -214,6 +217,9 @@ class GoalEditor(QFrame):
         self.steps.setColumnWidth(3, 130)
         header.setStretchLastSection(False)
         layout.addWidget(self.steps)
+        self.date_error = error_label(self)
+        layout.addWidget(self.date_error)
+        delegate.date_refused.connect(self._show_date_problem)
         buttons = QHBoxLayout()
         self.add_step_button = QPushButton(self.tr("Add step"), self)
         self.add_step_button.setAccessibleName(self.tr("Add a step"))
@@ -222,6 +228,11 @@ class GoalEditor(QFrame):
         buttons.addWidget(self.add_step_button)
         buttons.addWidget(self.remove_step_button)
         buttons.addStretch(1)
+        # Last in the goal's Tab order, never right after the goal's own text: Tab then Space
+        # from "Goal" removed the goal at once. It also asks first (see _remove_clicked).
+        self.remove_button = QPushButton(self.tr("Remove goal"), self)
+        self.remove_button.setAccessibleName(self.tr("Remove this goal"))
+        buttons.addWidget(self.remove_button)
         layout.addLayout(buttons)
         self.steps.fit_rows()
 
@@ -236,7 +247,23 @@ class GoalEditor(QFrame):
         self.changed.emit()
 
     def _remove_clicked(self) -> None:
+        if not self.is_blank():
+            goal = self.goal()
+            question = self.tr('Remove the goal "%1" and its %n step(s)?', "", len(goal.steps))
+            answer = QMessageBox.question(
+                self,
+                self.tr("Remove goal"),
+                question.replace("%1", goal.goal or label(self.domain)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         self.remove_requested.emit(self)
+
+    def _show_date_problem(self, message: str) -> None:
+        self.date_error.setText(message)
+        self.date_error.setVisible(bool(message))
 
     def _add_step_clicked(self) -> None:
         row = self.add_step(ActionStep(""))
@@ -573,7 +600,11 @@ class PlanEditor(QWidget):
         domain = LifeDomain(self.domain_combo.currentData())
         editor = self.add_goal(Goal(domain, ""))
         editor.goal_edit.setFocus()
+        # The new goal has no geometry until the page is laid out again: lay it out first, or
+        # the scroll area cannot bring the focused field into view.
+        self.page.layout().activate()
         self.scroll_area.ensureWidgetVisible(editor)
+        self.scroll_area.ensureWidgetVisible(editor.goal_edit)
 
     def add_goal(self, goal: Goal) -> GoalEditor:
         """Add an editor for `goal` under its life domain."""

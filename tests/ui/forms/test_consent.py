@@ -191,3 +191,50 @@ def test_reset_starts_a_new_consent_for_the_same_client(qtbot: QtBot) -> None:
     form.reset()
     assert form.recipients.text() == "" and form.patient.text() == "Tralen Moquist"
     assert form.client_id == 12
+
+
+def test_a_dated_expiry_starts_a_year_after_signing(qtbot: QtBot) -> None:
+    form = make_form(qtbot)
+    form.signed_on.setDate(QDate(2026, 5, 1))
+    form.expires_on.check.click()
+    assert form.expires_on.value() == date(2027, 5, 1)  # never the day it is signed
+
+
+def test_a_consent_ending_the_day_it_is_signed_is_refused(qtbot: QtBot) -> None:
+    form = make_form(qtbot)
+    fill_required(qtbot, form)
+    form.expires_on.check.click()
+    form.expires_on.edit.setDate(QDate(2026, 5, 4))
+    form.signed_on.setDate(QDate(2026, 5, 4))
+    assert form.consent() is None
+    assert "the day it is signed" in form.error_text()
+
+
+def test_a_typed_signing_date_that_is_not_a_date_stops_the_save(qtbot: QtBot) -> None:
+    form = make_form(qtbot)
+    fill_required(qtbot, form)
+    form.expires_on.check.click()
+    before = form.signed_on.date()
+    form.signed_on.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab does: the text selected
+    qtbot.keyClicks(form.signed_on, "13/45/2026")
+    qtbot.keyClick(form.signed_on, Qt.Key.Key_Tab)  # leaving the field refuses it on the spot
+    assert form.signed_on.date() == before
+    assert form.signed_on.problem and "13/45/2026" in form.signed_on.toolTip()
+    with qtbot.assertNotEmitted(form.submitted):
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert "not a date" in form.error_text()
+    assert form.signed_on.hasFocus() and form.signed_on.selectedText()  # ready to retype
+    qtbot.keyClicks(
+        form.signed_on, form.signed_on.locale().toString(before, form.signed_on.displayFormat())
+    )
+    qtbot.keyClick(form.signed_on, Qt.Key.Key_Tab)
+    assert form.signed_on.problem is None
+    with qtbot.waitSignal(form.submitted):
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+
+
+def fill_required(qtbot: QtBot, form: ConsentForm) -> None:
+    qtbot.keyClicks(form.disclosing_party, "Demo Recovery Community")
+    qtbot.keyClicks(form.information, "Attendance")
+    qtbot.keyClicks(form.recipients, "Drug court coordinator")
+    qtbot.keyClicks(form.purpose, "Coordination of care")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 
+import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from coachdesk.core.models import (
@@ -19,6 +20,7 @@ from coachdesk.core.models import (
     WellnessPlan,
 )
 from coachdesk.ui.forms import PlanEditor
+from coachdesk.ui.forms._common import DateField
 from tests.ui.forms.helpers import show_active, unnamed
 
 
@@ -96,8 +98,9 @@ def test_write_a_plan_through_the_widgets(qtbot: QtBot) -> None:
     qtbot.keyClick(work.steps, Qt.Key.Key_Right)
     qtbot.keyClick(work.steps, Qt.Key.Key_F2)
     date_editor = focused()
-    assert isinstance(date_editor, QDateEdit)
-    date_editor.setDate(QDate(2026, 7, 15))
+    assert isinstance(date_editor, DateField)
+    typed = date_editor.locale().toString(QDate(2026, 7, 15), date_editor.displayFormat())
+    qtbot.keyClicks(date_editor, typed)  # typed whole, over the date the editor opened with
     qtbot.keyClick(date_editor, Qt.Key.Key_Return)
     qtbot.keyClick(work.steps, Qt.Key.Key_Right)
     qtbot.keyClick(work.steps, Qt.Key.Key_F2)
@@ -152,7 +155,8 @@ def test_round_trip_keeps_everything(qtbot: QtBot) -> None:
     assert not editor.domain_sections[LifeDomain.LEGAL][0].isVisibleTo(editor)
 
 
-def test_remove_goal_and_step(qtbot: QtBot) -> None:
+def test_remove_goal_and_step(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
     editor = make_editor(qtbot)
     editor.set_plan(sample_plan(), 5)
     housing = editor.goal_editors[0]
@@ -245,3 +249,99 @@ def test_every_input_has_an_accessible_name(qtbot: QtBot) -> None:
     editor = make_editor(qtbot)
     editor.set_plan(sample_plan(), 5)
     assert unnamed(editor) == []
+
+
+def test_tab_then_space_from_a_goal_never_removes_it(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot)
+    editor.set_plan(sample_plan(), 5)
+    qtbot.wait(10)  # goal editors added to a shown page are shown by a queued call
+    housing = editor.goal_editors[0]
+    # The widget Tab reaches from "Goal" is "Why it matters"; Remove goal comes last of all.
+    chain, widget = [], housing.goal_edit.nextInFocusChain()
+    while widget is not housing.goal_edit and len(chain) < 50:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(editor):
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    assert chain[0] is housing.why_edit
+    assert chain.index(housing.remove_button) > chain.index(housing.remove_step_button)
+    housing.why_edit.setFocus()
+    qtbot.keyClick(housing.why_edit, Qt.Key.Key_Space)
+    assert [g.goal for g in editor.plan().goals] == [
+        "Find a place of my own",
+        "Sunday dinners again",
+    ]
+
+
+@pytest.mark.parametrize("answer", ["no", "yes"])
+def test_removing_a_goal_asks_first(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, answer: str
+) -> None:
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_a: object) -> object:
+        asked.append(text)
+        yes = answer == "yes"
+        return QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    editor = make_editor(qtbot)
+    editor.set_plan(sample_plan(), 5)
+    housing = editor.goal_editors[0]
+    housing.remove_button.setFocus()
+    qtbot.keyClick(housing.remove_button, Qt.Key.Key_Space)
+    assert asked and "Find a place of my own" in asked[0] and "2" in asked[0]
+    goals = [g.goal for g in editor.plan().goals]
+    assert ("Find a place of my own" in goals) == (answer == "no")
+
+
+def test_a_blank_new_goal_is_removed_without_asking(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: pytest.fail("asked"))
+    editor = make_editor(qtbot)
+    qtbot.mouseClick(editor.add_goal_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.goal_editors[0].remove_button, Qt.MouseButton.LeftButton)
+    assert editor.goal_editors == []
+
+
+def test_add_goal_scrolls_the_new_goal_into_view(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot)
+    editor.resize(1000, 420)
+    editor.set_plan(sample_plan(), 5)
+    for _ in range(4):
+        qtbot.mouseClick(editor.add_goal_button, Qt.MouseButton.LeftButton)
+    new = editor.goal_editors[-1].goal_edit
+    assert focused() is new
+    viewport = editor.scroll_area.viewport()
+    top_left = new.mapTo(viewport, new.rect().topLeft())
+    assert viewport.rect().contains(top_left), top_left
+
+
+def test_a_typed_step_date_is_kept_or_refused_visibly(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot)
+    editor.set_plan(sample_plan(), 5)
+    housing = editor.goal_editors[0]
+    table = housing.steps
+
+    def type_date(value: QDate | str) -> None:
+        table.setFocus()
+        table.setCurrentCell(1, 2)
+        qtbot.keyClick(table, Qt.Key.Key_F2)
+        field = focused()
+        assert isinstance(field, DateField)
+        text = (
+            value
+            if isinstance(value, str)
+            else field.locale().toString(value, field.displayFormat())
+        )
+        qtbot.keyClicks(field, text)  # typed whole, over the date the editor opened with
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        qtbot.wait(10)  # the delegate commits and closes its editor by a queued call
+
+    type_date(QDate(2026, 12, 15))
+    assert housing.goal().steps[1].by_when == date(2026, 12, 15)
+    assert not housing.date_error.isVisibleTo(editor)
+    type_date("2/30/2027")  # no such day, in any format
+    assert housing.goal().steps[1].by_when == date(2026, 12, 15)  # kept, not today
+    assert housing.date_error.isVisibleTo(editor)
+    assert "2/30/2027" in housing.date_error.text() and "not a date" in housing.date_error.text()
