@@ -664,6 +664,13 @@
         <source>Remove goal</source>
         <translation>Quitar meta</translation>
     </message>
+    <message numerus="yes">
+        <source>Remove the goal "%1" and its %n step(s)?</source>
+        <translation>
+            <numerusform>¿Quitar la meta «%1» y su %n paso?</numerusform>
+            <numerusform>¿Quitar la meta «%1» y sus %n pasos?</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Remove this goal</source>
         <translation>Quitar esta meta</translation>
@@ -1754,6 +1761,10 @@
         <translation>El consentimiento vence antes de haberse firmado.</translation>
     </message>
     <message>
+        <source>The consent would end the day it is signed: give a later expiry date.</source>
+        <translation>El consentimiento terminaría el mismo día en que se firma: indique una fecha de vencimiento posterior.</translation>
+    </message>
+    <message>
         <source>The vision is too long.</source>
         <translation>La visión es demasiado larga.</translation>
     </message>
@@ -1796,6 +1807,17 @@
     <message>
         <source>Social connectedness must be between %1 and %2.</source>
         <translation>La conexión social debe estar entre %1 y %2.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>Calendar (Alt+Down)</source>
+        <translation>Calendario (Alt+Abajo)</translation>
+    </message>
+    <message>
+        <source>"%1" is not a date. Type it like %2; the date was not changed.</source>
+        <translation>«%1» no es una fecha. Escríbala como %2; la fecha no se cambió.</translation>
     </message>
 </context>
 </TS>
