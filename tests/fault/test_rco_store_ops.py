@@ -176,6 +176,23 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(
         assert "Only in the current store" in [e.name for e in desk.directory()]
 
 
+def test_check_of_a_damaged_store_says_so_plainly(store: Path, run_cli: RunCli) -> None:
+    _flip_page(store)
+    with ops.open_for_check(store, PASSPHRASE) as desk:
+        result = ops.check(desk)
+    assert not result.ok and result.integrity
+    assert result.verdict == (
+        "The RCO store did not pass its checks: its database is damaged. Restore it from a "
+        "backup (coachdesk rco restore)."
+    )
+    assert result.to_json()["audit_chain"] == "not checked (the database is damaged)"
+    r = run_cli("rco", "check", str(store), env={"COACHDESK_PASSPHRASE": PASSPHRASE})
+    assert r.returncode == 1 and "its database is damaged" in r.stdout
+    assert "Traceback" not in r.stderr
+    with pytest.raises(CoachDeskError, match="integrity check"):
+        RcoDesk.open(store, PASSPHRASE)  # and it is never opened for writing
+
+
 def test_an_undamaged_backup_restores_after_the_refusals(store: Path, tmp_path: Path) -> None:
     # the control for the test above: the same steps without the damage succeed
     with RcoDesk.open(store, PASSPHRASE) as desk:
