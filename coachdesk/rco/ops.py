@@ -2,7 +2,7 @@
 
 One implementation for the CLI (cli/rco_store_cmds.py) and the desk window; no Qt. Everything
 that is the same as for a coach's vault is the vault's code: `Vault.backup` (verified with the
-store's own tables, RcoStore.VERIFY_TABLES), the key-slot passphrase change and recovery,
+store's own tables: every table's row count), the key-slot passphrase change and recovery,
 `app.restore.restore_backup` (the swap that keeps the current folder aside), the audit chain.
 
 Threading: functions taking an RcoDesk run on the thread that owns it (the desk's worker);
