@@ -203,6 +203,29 @@ def test_an_undamaged_backup_restores_after_the_refusals(store: Path, tmp_path: 
         assert ops.check(desk).ok and len(desk.directory()) == ENTRIES
 
 
+def test_restore_replaces_a_damaged_store_and_restores_onto_a_new_machine(
+    store: Path, tmp_path: Path
+) -> None:
+    # the reason to restore: the current store no longer opens; restore never needs to open it
+    with RcoDesk.open(store, PASSPHRASE) as desk:
+        fp = desk.fingerprint
+        backup = ops.backup(desk, tmp_path)
+    _flip_page(store)
+    with pytest.raises(CoachDeskError):
+        RcoDesk.open(store, PASSPHRASE)
+    damaged = _digest(store)
+    result = ops.restore(backup, store, PASSPHRASE)
+    assert result.kept is not None and _digest(result.kept) == damaged, "kept as it was"
+    with RcoDesk.open(store, PASSPHRASE) as desk:
+        assert desk.fingerprint == fp and ops.check(desk).ok
+    # a new machine: nothing there yet, nothing to keep aside
+    elsewhere = tmp_path / "new-machine" / "rco"
+    elsewhere.parent.mkdir()
+    result = ops.restore(backup, elsewhere, PASSPHRASE)
+    assert result.kept is None and result.fingerprint == fp
+    assert sorted(p.name for p in elsewhere.parent.iterdir()) == ["rco"]
+
+
 # -- passphrase change on a full disk --------------------------------------------------------
 
 
