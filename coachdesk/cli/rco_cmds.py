@@ -18,6 +18,7 @@ from coachdesk.cli.common import (
 )
 from coachdesk.core.models import Pathway, Resource, ResourceCategory
 from coachdesk.exchange.enrollment import PrivacyPolicy
+from coachdesk.rco import rotation as rco_rotation
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.importer import open_sealed, read_bundle_file
 
@@ -251,7 +252,8 @@ def _as_dict(e: object) -> dict[str, object]:
 
 def cmd_open(args: argparse.Namespace) -> int:
     with _open(args) as desk:
-        opened = open_sealed(read_bundle_file(args.bundle), desk.identity)
+        data = read_bundle_file(args.bundle)
+        opened = open_sealed(data, rco_rotation.identity_for(desk, data))
         device = desk.backend.get_device(opened.device_id)
     print_json(
         {

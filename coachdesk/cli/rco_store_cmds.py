@@ -136,6 +136,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         print_json(result.to_json())
     else:
         for key, value in result.to_json().items():
+            if isinstance(value, dict):
+                value = ", ".join(f"{k} {v}" for k, v in value.items())
+            elif isinstance(value, list):
+                value = "; ".join(map(str, value))
+            value = value if value != "" else "-"
             if key not in ("ok", "verdict"):
                 print(f"{key}: {value}")
         print(result.verdict)

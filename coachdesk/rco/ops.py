@@ -2,7 +2,7 @@
 
 One implementation for the CLI (cli/rco_store_cmds.py) and the desk window; no Qt. Everything
 that is the same as for a coach's vault is the vault's code: `Vault.backup` (verified with the
-store's own tables, RcoStore.VERIFY_TABLES), the key-slot passphrase change and recovery,
+store's own tables: every table's row count), the key-slot passphrase change and recovery,
 `app.restore.restore_backup` (the swap that keeps the current folder aside), the audit chain.
 
 Threading: functions taking an RcoDesk run on the thread that owns it (the desk's worker);
@@ -155,11 +155,11 @@ class StoreCheck:
         if self.ok:
             return "The RCO store passed every check."
         problems = []
-        if self.integrity:
+        if self.integrity:  # nothing further was read from a damaged file
             problems.append("its database is damaged")
-        if self.audit_broken_at is not None:
+        elif self.audit_broken_at is not None:
             problems.append(f"its audit log was altered at entry {self.audit_broken_at}")
-        if not self.fingerprint:
+        elif not self.fingerprint:
             problems.append("its RCO identity cannot be read")
         return (
             f"The RCO store did not pass its checks: {' and '.join(problems)}. Restore it from "
@@ -173,14 +173,18 @@ class StoreCheck:
             "schema_version": self.schema_version,
             "schema_expected": migrate.schema_version(migrate.RCO),
             "integrity": "ok" if not self.integrity else self.integrity,
-            "audit_chain": "ok"
-            if self.audit_broken_at is None
-            else f"altered at entry {self.audit_broken_at}",
+            "audit_chain": _chain_word(self.audit_broken_at, checked=not self.integrity),
             "fingerprint": self.fingerprint,
             "rows": self.rows,
             "ok": self.ok,
             "verdict": self.verdict,
         }
+
+
+def _chain_word(broken_at: int | None, *, checked: bool = True) -> str:
+    if not checked:
+        return "not checked (the database is damaged)"
+    return "ok" if broken_at is None else f"altered at entry {broken_at}"
 
 
 def check(desk: RcoDesk) -> StoreCheck:
@@ -250,7 +254,7 @@ class AuditView:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "chain": "ok" if self.broken_at is None else f"altered at entry {self.broken_at}",
+            "chain": _chain_word(self.broken_at),
             "entries": self.rows(),
         }
 

@@ -131,8 +131,8 @@ class Vault:
     KIND = "coach"
     SCHEMA = migrate.COACH
     LABEL = "vault"
-    # The tables whose row counts must match between a backup and its source.
-    VERIFY_TABLES: tuple[str, ...] = ("clients",)
+    # The tables whose row counts must match between a backup and its source (None: all).
+    VERIFY_TABLES: tuple[str, ...] | None = ("clients",)
 
     def __init__(self, path: Path, conn: Any, vault_key: bytes, damaged: bool = False) -> None:
         self.path = path
@@ -406,6 +406,16 @@ class Vault:
 
     # -- backup ----------------------------------------------------------------------------
 
+    def verify_tables(self) -> list[str]:
+        """The tables whose row counts must match between a backup and its source."""
+        if self.VERIFY_TABLES is not None:
+            return list(self.VERIFY_TABLES)
+        rows = self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name"
+        )
+        return [str(row[0]) for row in rows]
+
     def backup(self, dest_folder: Path | str, *, now: datetime | None = None) -> Path:
         """Write an encrypted copy as DEST/<vault>-<UTC time>.cdbackup, verified before use.
 
@@ -442,7 +452,7 @@ class Vault:
                 counts_ok = all(
                     verify.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                     == self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                    for table in self.VERIFY_TABLES
+                    for table in self.verify_tables()
                 )
             finally:
                 verify.close()

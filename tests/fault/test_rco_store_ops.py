@@ -176,6 +176,23 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(
         assert "Only in the current store" in [e.name for e in desk.directory()]
 
 
+def test_check_of_a_damaged_store_says_so_plainly(store: Path, run_cli: RunCli) -> None:
+    _flip_page(store)
+    with ops.open_for_check(store, PASSPHRASE) as desk:
+        result = ops.check(desk)
+    assert not result.ok and result.integrity
+    assert result.verdict == (
+        "The RCO store did not pass its checks: its database is damaged. Restore it from a "
+        "backup (coachdesk rco restore)."
+    )
+    assert result.to_json()["audit_chain"] == "not checked (the database is damaged)"
+    r = run_cli("rco", "check", str(store), env={"COACHDESK_PASSPHRASE": PASSPHRASE})
+    assert r.returncode == 1 and "its database is damaged" in r.stdout
+    assert "Traceback" not in r.stderr
+    with pytest.raises(CoachDeskError, match="integrity check"):
+        RcoDesk.open(store, PASSPHRASE)  # and it is never opened for writing
+
+
 def test_an_undamaged_backup_restores_after_the_refusals(store: Path, tmp_path: Path) -> None:
     # the control for the test above: the same steps without the damage succeed
     with RcoDesk.open(store, PASSPHRASE) as desk:
@@ -184,6 +201,29 @@ def test_an_undamaged_backup_restores_after_the_refusals(store: Path, tmp_path: 
     assert result.kept is not None and result.kept.is_dir()
     with RcoDesk.open(store, PASSPHRASE) as desk:
         assert ops.check(desk).ok and len(desk.directory()) == ENTRIES
+
+
+def test_restore_replaces_a_damaged_store_and_restores_onto_a_new_machine(
+    store: Path, tmp_path: Path
+) -> None:
+    # the reason to restore: the current store no longer opens; restore never needs to open it
+    with RcoDesk.open(store, PASSPHRASE) as desk:
+        fp = desk.fingerprint
+        backup = ops.backup(desk, tmp_path)
+    _flip_page(store)
+    with pytest.raises(CoachDeskError):
+        RcoDesk.open(store, PASSPHRASE)
+    damaged = _digest(store)
+    result = ops.restore(backup, store, PASSPHRASE)
+    assert result.kept is not None and _digest(result.kept) == damaged, "kept as it was"
+    with RcoDesk.open(store, PASSPHRASE) as desk:
+        assert desk.fingerprint == fp and ops.check(desk).ok
+    # a new machine: nothing there yet, nothing to keep aside
+    elsewhere = tmp_path / "new-machine" / "rco"
+    elsewhere.parent.mkdir()
+    result = ops.restore(backup, elsewhere, PASSPHRASE)
+    assert result.kept is None and result.fingerprint == fp
+    assert sorted(p.name for p in elsewhere.parent.iterdir()) == ["rco"]
 
 
 # -- passphrase change on a full disk --------------------------------------------------------

@@ -48,7 +48,7 @@ def _sync(coach: Coach, inbox: Path) -> list[str]:
 
 
 def test_coach_follows_a_rotation_and_both_keys_bundles_import(
-    setup: tuple[RcoDesk, Coach, Path],
+    setup: tuple[RcoDesk, Coach, Path], run_cli: RunCli
 ) -> None:
     desk, coach, inbox = setup
     old_fp = desk.fingerprint
@@ -80,6 +80,12 @@ def test_coach_follows_a_rotation_and_both_keys_bundles_import(
     assert [r.outcome for r in confirmed.results] == [Outcome.IMPORTED, Outcome.IMPORTED]
     assert len(desk.episodes()) == 14
     assert [e.action for e in desk.backend.audit_entries()].count("key_rotated") == 1
+    store = str(desk.backend.store.path)  # type: ignore[attr-defined]
+    for bundle in (before, after):  # `rco open` reads either key's bundles too
+        r = run_cli(
+            "rco", "open", store, str(bundle), "--json", env={"COACHDESK_PASSPHRASE": PASSPHRASE}
+        )
+        assert r.returncode == 0 and json.loads(r.stdout)["device_status"] == "confirmed", r.stderr
 
 
 def test_a_coach_that_missed_a_rotation_follows_the_whole_chain(
