@@ -1,7 +1,8 @@
 """Clean Debian roots for the installer tests: one debootstrap (minbase) per test session, copied
 for each test that needs a root, so every test starts from the same untouched system.
 
-The session's base root is made by the `debian_base` fixture (tests/installer/conftest.py);
+The session's base roots are made by the `debian_base` fixture (the host's Debian release) and
+the `ubuntu_base` one (Ubuntu 24.04, when COACHDESK_TEST_UBUNTU=1) in tests/installer/conftest.py;
 `clean_debian_root(base)` gives a private copy with /proc mounted, unmounted and removed
 afterwards; `in_root` runs a command inside one with a clean environment.
 """
@@ -9,6 +10,7 @@ afterwards; `in_root` runs a command inside one with a clean environment.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
@@ -130,47 +132,68 @@ def scratch(prefix: str) -> Iterator[Path]:
 
 @dataclass(frozen=True)
 class DebianBase:
-    """An untouched minbase root of the host's Debian release; only ever copied, never entered."""
+    """An untouched minbase root (Debian, or Ubuntu); only ever copied, never entered."""
 
     path: Path
     codename: str
     mirror: str
 
 
-def why_no_debian_root() -> str | None:
-    """Why a clean Debian root cannot be made on this machine, or None when it can."""
+UBUNTU_CODENAME = "noble"  # Ubuntu 24.04 LTS
+UBUNTU_MIRROR = "http://archive.ubuntu.com/ubuntu"
+# Ubuntu's archive key, from the keyring package of noble's release pocket, which never changes:
+# the file and its hash are fixed, so nothing unverified is ever trusted.
+UBUNTU_KEYRING_DEB = "pool/main/u/ubuntu-keyring/ubuntu-keyring_2023.11.28.1_all.deb"
+UBUNTU_KEYRING_SHA256 = "36de43b15853ccae0028e9a767613770c704833f82586f28eb262f0311adb8a8"
+# bookworm's debootstrap predates noble; noble bootstraps like every Ubuntu since gutsy
+UBUNTU_SCRIPT = Path("/usr/share/debootstrap/scripts/gutsy")
+
+
+def why_no_root(mirror: str, codename: str) -> str | None:
+    """Why a clean root of `codename` cannot be made here, or None when it can."""
     if os.geteuid() != 0:
         return "a clean root needs root (debootstrap, mount, chroot)"
     if not shutil.which("debootstrap"):
         return "debootstrap is not installed (it is in .ci/apt-packages.txt)"
-    codename = host_codename()
-    mirror = apt_mirror(codename) if codename else None
-    if not codename or not mirror:
-        return "found no Debian mirror for this release in /etc/apt/sources.list*"
     try:
         with urllib.request.urlopen(f"{mirror.rstrip('/')}/dists/{codename}/Release", timeout=20):
             pass
     except OSError as exc:
-        return f"the Debian mirror apt uses is unreachable from here: {exc}"
+        return f"the mirror {mirror} is unreachable from here: {exc}"
     return None
 
 
-@contextlib.contextmanager
-def debootstrapped(config: pytest.Config) -> Iterator[DebianBase]:
-    """debootstrap --variant=minbase of the host's release from the mirror its apt uses."""
+def why_no_debian_root() -> str | None:
+    """Why a clean root of the host's Debian release cannot be made, or None when it can."""
     codename = host_codename()
     mirror = apt_mirror(codename) if codename else None
-    assert codename and mirror, "call why_no_debian_root() first"
-    with scratch("coachdesk-debian-base-") as parent:
+    if not codename or not mirror:
+        return "found no Debian mirror for this release in /etc/apt/sources.list*"
+    return why_no_root(mirror, codename)
+
+
+def why_no_ubuntu_root() -> str | None:
+    if not UBUNTU_SCRIPT.is_file():
+        return f"debootstrap has no {UBUNTU_SCRIPT.name} script"
+    return why_no_root(UBUNTU_MIRROR, UBUNTU_CODENAME)
+
+
+@contextlib.contextmanager
+def bootstrapped(
+    config: pytest.Config, codename: str, mirror: str, *options: str, script: str = ""
+) -> Iterator[DebianBase]:
+    """debootstrap --variant=minbase of `codename` from `mirror`, on tmpfs when memory allows."""
+    with scratch(f"coachdesk-{codename}-base-") as parent:
         root = parent / "root"
         started = time.monotonic()
         result = subprocess.run(
-            ["debootstrap", "--variant=minbase", codename, str(root), mirror],
+            ["debootstrap", "--variant=minbase", *options, codename, str(root), mirror,
+             *([script] if script else [])],
             capture_output=True,
             text=True,
             timeout=900,
             check=False,
-        )
+        )  # fmt: skip
         assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
         say(config, f"debootstrap --variant=minbase {codename}: {time.monotonic() - started:.0f} s")
         shutil.copyfile("/etc/resolv.conf", root / "etc" / "resolv.conf")
@@ -179,6 +202,35 @@ def debootstrapped(config: pytest.Config) -> Iterator[DebianBase]:
         policy.write_text("#!/bin/sh\nexit 101\n")
         policy.chmod(0o755)
         yield DebianBase(root, codename, mirror)
+
+
+@contextlib.contextmanager
+def debian_bootstrapped(config: pytest.Config) -> Iterator[DebianBase]:
+    """The host's Debian release from the mirror its apt uses (see why_no_debian_root)."""
+    codename = host_codename()
+    mirror = apt_mirror(codename) if codename else None
+    assert codename and mirror, "call why_no_debian_root() first"
+    with bootstrapped(config, codename, mirror) as base:
+        yield base
+
+
+@contextlib.contextmanager
+def ubuntu_bootstrapped(config: pytest.Config) -> Iterator[DebianBase]:
+    """Ubuntu 24.04 with main and universe, as a desktop has them (see why_no_ubuntu_root)."""
+    with tempfile.TemporaryDirectory(prefix="coachdesk-ubuntu-keyring-") as folder:
+        url = f"{UBUNTU_MIRROR}/{UBUNTU_KEYRING_DEB}"
+        with urllib.request.urlopen(url, timeout=60) as response:
+            data = response.read()
+        assert hashlib.sha256(data).hexdigest() == UBUNTU_KEYRING_SHA256, url
+        deb = Path(folder) / "ubuntu-keyring.deb"
+        deb.write_bytes(data)
+        subprocess.run(["dpkg-deb", "-x", str(deb), folder], check=True)
+        keyring = Path(folder) / "usr" / "share" / "keyrings" / "ubuntu-archive-keyring.gpg"
+        with bootstrapped(
+            config, UBUNTU_CODENAME, UBUNTU_MIRROR, "--components=main,universe",
+            f"--keyring={keyring}", script=str(UBUNTU_SCRIPT),
+        ) as base:  # fmt: skip
+            yield base
 
 
 @contextlib.contextmanager

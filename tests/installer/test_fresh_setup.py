@@ -1,7 +1,8 @@
 """The README's two commands on a fresh Debian desktop: in a clean Debian root (debootstrap
 minbase, then `apt-get install python3 git` as a desktop has them) a clone of this repository
 runs `.ci/setup` and `.ci/demo` (stopped before the window opens), then the self-test, a demo
-vault and `vault check`.
+vault and `vault check`. The same in an Ubuntu 24.04 root with COACHDESK_TEST_UBUNTU=1 (about
+two minutes more, so not in CI by default).
 
 What comes from where:
 - system packages: from the Debian mirror the host's apt uses (the same one debootstrap used),
@@ -56,6 +57,7 @@ DEMO_PASSPHRASE = "demo passphrase"
 
 @dataclass
 class Fresh:
+    codename: str
     root: Path
     python: str  # the root's python3 version, e.g. "3.11"
     refusal: subprocess.CompletedProcess[str]
@@ -67,8 +69,16 @@ class Fresh:
 
 
 def installed(root: Path) -> set[str]:
-    out = in_root(root, "dpkg-query", "-W", "-f=${db:Status-Abbrev} ${Package}\\n").stdout
-    return {line.split()[1] for line in out.splitlines() if line.startswith("ii")}
+    """Installed packages and the names they provide (libglib2.0-0t64 is libglib2.0-0)."""
+    out = in_root(
+        root, "dpkg-query", "-W", "-f=${db:Status-Abbrev}|${Package}|${Provides}\\n"
+    ).stdout
+    names = set()
+    for line in out.splitlines():
+        status, package, provides = line.split("|")
+        if status.startswith("ii"):
+            names |= {package, *(p.split()[0] for p in provides.split(", ") if p)}
+    return names
 
 
 def clone_into(root: Path, inside: str) -> None:
@@ -132,11 +142,12 @@ def download_wheels(root: Path, dest: Path) -> None:
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
 
 
-@pytest.fixture(scope="module")
-def fresh(debian_base: DebianBase, pytestconfig: pytest.Config) -> Iterator[Fresh]:
+@pytest.fixture(scope="module", params=["debian_base", "ubuntu_base"])
+def fresh(request: pytest.FixtureRequest, pytestconfig: pytest.Config) -> Iterator[Fresh]:
+    base: DebianBase = request.getfixturevalue(request.param)
     wheels = Path(tempfile.mkdtemp(prefix="coachdesk-wheels-"))
     try:
-        with clean_debian_root(debian_base) as root:
+        with clean_debian_root(base) as root:
             desktop = in_root(
                 root,
                 "sh",
@@ -173,7 +184,9 @@ def fresh(debian_base: DebianBase, pytestconfig: pytest.Config) -> Iterator[Fres
             setup = in_root(root, "bash", f"{ROOT_CLONE}/.ci/setup", env=OFFLINE)
             seconds = time.monotonic() - started
             after = installed(root)
-            yield Fresh(root, python, refusal, left.stdout, setup, seconds, before, after)
+            yield Fresh(
+                base.codename, root, python, refusal, left.stdout, setup, seconds, before, after
+            )
     finally:
         shutil.rmtree(wheels, ignore_errors=True)
 
@@ -210,7 +223,7 @@ def test_setup_as_root_installs_them_and_makes_the_venv_from_local_wheels(
     assert lacked <= fresh.installed_after
     say(
         pytestconfig,
-        f"fresh Debian root with python3 {fresh.python} and git: .ci/setup took "
+        f"fresh {fresh.codename} root with python3 {fresh.python} and git: .ci/setup took "
         f"{fresh.setup_seconds:.0f} s; the system lacked {len(lacked)} of the listed "
         f"packages: {' '.join(sorted(lacked))}",
     )
