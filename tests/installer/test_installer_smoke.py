@@ -8,9 +8,7 @@ for the clean root; everything is made in a temporary folder and removed afterwa
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import json
 import os
 import re
 import shutil
@@ -18,7 +16,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSPHRASE, REPO
+from tests.installer.debroot import DebianBase, assert_self_test, clean_debian_root, in_root, say
 
 pytestmark = [
     pytest.mark.slow,
@@ -35,18 +33,6 @@ pytestmark = [
         reason="the Linux installers build only on Debian-like Linux (dpkg-deb)",
     ),
 ]
-
-CHROOT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-
-
-def say(config: pytest.Config, line: str) -> None:
-    """Print a measured figure into the test log even when output is captured."""
-    reporter = config.pluginmanager.get_plugin("terminalreporter")
-    capture = config.pluginmanager.get_plugin("capturemanager")
-    if reporter is None:
-        return
-    with capture.global_and_fixture_disabled() if capture else contextlib.nullcontext():
-        reporter.write_line(f"[installer] {line}")
 
 
 def mib(path: Path) -> float:
@@ -130,19 +116,6 @@ def run_bundle(
     )
 
 
-def assert_self_test(output: str, platform: str) -> dict[str, object]:
-    report = json.loads(output)
-    assert report["frozen"] is True, report
-    assert report["ok"] is True, report
-    checks = report["checks"]
-    assert set(checks) == {"sqlcipher", "crypto", "fonts", "qt"}
-    assert all(check["ok"] for check in checks.values()), checks
-    assert checks["sqlcipher"]["cipher_version"].startswith("4.")
-    assert checks["sqlcipher"]["fts5"] is True
-    assert checks["qt"]["platform"] == platform
-    return report
-
-
 # ---- the one-folder bundle ---------------------------------------------------------------------
 
 
@@ -180,7 +153,7 @@ def test_bundle_is_one_folder_carrying_what_the_app_needs(build: Build) -> None:
 def test_frozen_self_test_offscreen(build: Build) -> None:
     result = run_bundle(build, "--self-test", env={"QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stdout + result.stderr
-    assert_self_test(result.stdout, "offscreen")
+    assert_self_test(result.stdout, "offscreen", frozen=True)
 
 
 def test_frozen_self_test_under_xvfb(build: Build) -> None:
@@ -188,7 +161,7 @@ def test_frozen_self_test_under_xvfb(build: Build) -> None:
         pytest.skip("xvfb-run is not installed (package xvfb, in .ci/apt-packages.txt)")
     result = run_bundle(build, "--self-test", xvfb=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert_self_test(result.stdout, "xcb")
+    assert_self_test(result.stdout, "xcb", frozen=True)
     assert "Could not load the Qt platform plugin" not in result.stderr
 
 
@@ -276,132 +249,15 @@ def test_deb_metadata_and_layout(build: Build) -> None:
     assert not re.search(r"_internal/libssl\.so", listing)
 
 
-def apt_mirror(codename: str) -> str | None:
-    """The Debian mirror this machine's apt uses for `codename` (deb822 or one-line format)."""
-    sources = Path("/etc/apt/sources.list.d")
-    files = [Path("/etc/apt/sources.list"), *sorted(sources.glob("*.list"))]
-    for path in sorted(sources.glob("*.sources")):
-        for stanza in path.read_text("utf-8").split("\n\n"):
-            fields = dict(
-                (key.strip().lower(), value.strip())
-                for line in stanza.splitlines()
-                if not line.lstrip().startswith("#") and ":" in line
-                for key, _, value in [line.partition(":")]
-            )
-            if (
-                "deb" in fields.get("types", "").split()
-                and codename in fields.get("suites", "").split()
-                and "main" in fields.get("components", "").split()
-            ):
-                return fields["uris"].split()[0]
-    for path in files:
-        if not path.is_file():
-            continue
-        for line in path.read_text("utf-8").splitlines():
-            words = re.sub(r"\[[^]]*\]", "", line.split("#", 1)[0]).split()
-            if len(words) >= 4 and words[0] == "deb" and words[2] == codename and "main" in words:
-                return words[1]
-    return None
-
-
-def host_codename() -> str | None:
-    text = Path("/etc/os-release").read_text("utf-8") if Path("/etc/os-release").exists() else ""
-    match = re.search(r"^VERSION_CODENAME=(\w+)", text, re.MULTILINE)
-    return match.group(1) if match else None
-
-
-def mounts_under(root: Path) -> list[str]:
-    prefix = str(root.resolve()) + "/"
-    found = []
-    for line in Path("/proc/mounts").read_text().splitlines():
-        mountpoint = line.split()[1].replace("\\040", " ")
-        if mountpoint.startswith(prefix):
-            found.append(mountpoint)
-    return sorted(found, key=len, reverse=True)
-
-
-@contextlib.contextmanager
-def clean_debian_root(codename: str, mirror: str, config: pytest.Config) -> Iterator[Path]:
-    """A fresh minbase Debian root with /proc mounted; unmounted and removed afterwards."""
-    parent = Path(tempfile.mkdtemp(prefix="coachdesk-root-"))
-    root = parent / "root"
-    try:
-        started = time.monotonic()
-        result = subprocess.run(
-            ["debootstrap", "--variant=minbase", codename, str(root), mirror],
-            capture_output=True,
-            text=True,
-            timeout=900,
-            check=False,
-        )
-        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-        say(config, f"debootstrap --variant=minbase {codename}: {time.monotonic() - started:.0f} s")
-        shutil.copyfile("/etc/resolv.conf", root / "etc" / "resolv.conf")
-        # no service may start inside the root
-        policy = root / "usr" / "sbin" / "policy-rc.d"
-        policy.write_text("#!/bin/sh\nexit 101\n")
-        policy.chmod(0o755)
-        subprocess.run(["mount", "-t", "proc", "proc", str(root / "proc")], check=True)
-        yield root
-    finally:
-        for mountpoint in mounts_under(parent):
-            if subprocess.run(["umount", mountpoint], check=False).returncode != 0:
-                subprocess.run(["umount", "-l", mountpoint], check=False)
-        leftover = mounts_under(parent)
-        if leftover:  # never delete through a mount
-            pytest.fail(f"could not unmount {leftover}; left {parent} in place")
-        subprocess.run(["rm", "-rf", "--one-file-system", str(parent)], check=False)
-
-
-def in_root(
-    root: Path, *command: str, env: dict[str, str] | None = None, xvfb: bool = False
-) -> subprocess.CompletedProcess[str]:
-    base = {"PATH": CHROOT_PATH, "HOME": "/root", "LANG": "C.UTF-8"}
-    variables = [f"{k}={v}" for k, v in {**base, **(env or {})}.items()]
-    argv = ["chroot", str(root), "/usr/bin/env", "-i", *variables, *command]
-    if xvfb:
-        # The X server runs outside the root; its abstract socket is reachable from inside.
-        # xvfb-run's cookie is copied in so the connection is authorised as usual.
-        script = (
-            'cp "$XAUTHORITY" "$ROOT/tmp/xauth" && exec chroot "$ROOT" /usr/bin/env -i '
-            + " ".join(f"'{v}'" for v in variables)
-            + ' DISPLAY="$DISPLAY" XAUTHORITY=/tmp/xauth '
-            + " ".join(f"'{c}'" for c in command)
-        )
-        argv = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "sh", "-c", script]
-    return subprocess.run(
-        argv,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-        env={"PATH": os.environ.get("PATH", CHROOT_PATH), "ROOT": str(root)},
-    )
-
-
 def installed_sizes(root: Path) -> dict[str, int]:
     out = in_root(root, "dpkg-query", "-W", "-f=${Package} ${Installed-Size}\\n").stdout
     return {name: int(size or 0) for name, size in (line.split(" ") for line in out.splitlines())}
 
 
 def test_deb_installs_and_runs_in_a_clean_debian_root(
-    build: Build, pytestconfig: pytest.Config
+    build: Build, debian_base: DebianBase, pytestconfig: pytest.Config
 ) -> None:
-    if os.geteuid() != 0:
-        pytest.skip("installing into a clean root needs root (debootstrap, mount, chroot)")
-    if not shutil.which("debootstrap"):
-        pytest.skip("debootstrap is not installed (it is in .ci/apt-packages.txt)")
-    codename = host_codename()
-    mirror = apt_mirror(codename) if codename else None
-    if not codename or not mirror:
-        pytest.skip("found no Debian mirror for this release in /etc/apt/sources.list*")
-    try:
-        with urllib.request.urlopen(f"{mirror.rstrip('/')}/dists/{codename}/Release", timeout=20):
-            pass
-    except OSError as exc:
-        pytest.skip(f"the Debian mirror apt uses is unreachable from here: {exc}")
-
-    with clean_debian_root(codename, mirror, pytestconfig) as root:
+    with clean_debian_root(debian_base) as root:
         before = installed_sizes(root)
         shutil.copyfile(build.deb, root / "tmp" / build.deb.name)
         (root / "tmp" / build.deb.name).chmod(0o644)
@@ -427,12 +283,12 @@ def test_deb_installs_and_runs_in_a_clean_debian_root(
 
         offscreen = in_root(root, "coachdesk", "--self-test")
         assert offscreen.returncode == 0, offscreen.stdout + offscreen.stderr
-        assert_self_test(offscreen.stdout, "offscreen")
+        assert_self_test(offscreen.stdout, "offscreen", frozen=True)
 
         if shutil.which("xvfb-run"):
             on_x = in_root(root, "coachdesk", "--self-test", xvfb=True)
             assert on_x.returncode == 0, on_x.stdout + on_x.stderr
-            assert_self_test(on_x.stdout, "xcb")
+            assert_self_test(on_x.stdout, "xcb", frozen=True)
 
         # a coach's vault in their home folder survives removing and purging the package
         env = {"COACHDESK_PASSPHRASE": PASSPHRASE}
