@@ -8,19 +8,18 @@ worker thread, never on the GUI thread. docs/security.md describes the key desig
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import CoachProfile
 from coachdesk.errors import IntegrityError, VaultError, WrongPassphraseError
-from coachdesk.files import explain_os_error, fsync_dir
 from coachdesk.storage.audit import AuditLog
-from coachdesk.storage.vault import DB_NAME, SLOTS_NAME, Vault, is_vault
+from coachdesk.storage.restore import restore_folder
+from coachdesk.storage.vault import Vault
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,32 +101,12 @@ def restore_backup(
     (the command line); the window instead unlocks the restored vault on its unlock screen.
     The vault must be closed (the window locks first).
     """
-    if not is_vault(backup):
-        raise VaultError(code="restore.not_a_backup", name=backup.name)
-    if vault.exists() and backup.resolve() == vault.resolve():
-        raise VaultError(code="restore.same_folder")
-    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%SZ")
-    kept = vault.with_name(f"{vault.name}.before-restore-{stamp}")
-    incoming = vault.with_name(f".{vault.name}.restoring")
-    try:
-        shutil.rmtree(incoming, ignore_errors=True)
-        incoming.mkdir(mode=0o700)
-        for name in (DB_NAME, SLOTS_NAME):
-            shutil.copyfile(backup / name, incoming / name)
-            (incoming / name).chmod(0o600)
-        if passphrase is not None:
-            _verify_copy(incoming, passphrase)
-        if vault.exists():
-            vault.rename(kept)
-        incoming.rename(vault)
-        fsync_dir(vault.parent)
-    except OSError as exc:
-        shutil.rmtree(incoming, ignore_errors=True)
-        raise explain_os_error(exc, vault / DB_NAME) from None
-    except BaseException:
-        shutil.rmtree(incoming, ignore_errors=True)
-        raise
-    return kept
+    return restore_folder(
+        backup,
+        vault,
+        verify=(lambda copy: _verify_copy(copy, passphrase)) if passphrase is not None else None,
+        now=now,
+    )
 
 
 def _verify_copy(folder: Path, passphrase: str) -> None:

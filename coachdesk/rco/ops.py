@@ -3,7 +3,7 @@
 One implementation for the CLI (cli/rco_store_cmds.py) and the desk window; no Qt. Everything
 that is the same as for a coach's vault is the vault's code: `Vault.backup` (verified with the
 store's own tables: every table's row count), the key-slot passphrase change and recovery,
-`app.restore.restore_backup` (the swap that keeps the current folder aside), the audit chain.
+`storage.restore.restore_folder` (the swap that keeps the current folder aside), the audit chain.
 
 Threading: functions taking an RcoDesk run on the thread that owns it (the desk's worker);
 the path-based ones need the store closed (restore) or touch only keyslots.json (passwd).
@@ -20,7 +20,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from coachdesk.app.restore import restore_backup
 from coachdesk.core.models import AuditEntry
 from coachdesk.errors import CoachDeskError, IntegrityError, VaultError, WrongPassphraseError
 from coachdesk.files import explain_os_error, write_atomic
@@ -28,6 +27,7 @@ from coachdesk.rco import audit as rco_audit
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.store import RcoStore, SqliteBackend
 from coachdesk.storage import migrate
+from coachdesk.storage.restore import restore_folder
 from coachdesk.storage.vault import DB_NAME, SLOTS_NAME, is_vault
 
 
@@ -98,7 +98,7 @@ def restore(
             raise explain_os_error(exc, store / DB_NAME) from None
         fingerprint = _verify_backup(trial, backup_folder, secret, recovery_code)
         existed = store.exists()
-        kept = restore_backup(trial, store, now=now)
+        kept = restore_folder(trial, store, now=now)
         return RestoreResult(store, kept if existed else None, fingerprint)
     finally:
         shutil.rmtree(trial, ignore_errors=True)

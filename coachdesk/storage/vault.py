@@ -247,7 +247,8 @@ class Vault:
                 raise IntegrityError("The vault file is damaged (it holds no records at all).")
             if not report.ok and not allow_damaged:
                 raise IntegrityError(
-                    "The vault failed its integrity check and was not opened for writing. "
+                    "The vault is damaged: it failed its integrity check and was not opened "
+                    "for writing. "
                     "Restore it from a backup (details: `coachdesk vault check`)."
                 )
             for pragma in _PRAGMAS:

@@ -326,6 +326,7 @@ def open_plan_dialog(
                 legal_name=legal,
                 recipient=recipient,
                 purpose=purpose,
+                shown=last[0] if last else None,
             )
 
         def done(result: documents.SavedDocument) -> None:

@@ -181,9 +181,9 @@ def _save_via_button(
     dialog.save_button.click()
 
 
-def _exports_audited(path: Path) -> int:
+def _saves_audited(path: Path) -> int:
     with Vault.open(path, PASSPHRASE) as vault:
-        return sum(1 for e in Caseload(vault).audit_trail(1) if e.action == "export")
+        return sum(1 for e in Caseload(vault).audit_trail(1) if e.action == "save")
 
 
 @pytest.mark.parametrize("fault", ["full", "read-only"])
@@ -226,7 +226,7 @@ def test_plan_pdf_save_into_a_full_or_read_only_disk(
     assert not message_boxes()
     window.close()
     assert check_vault(demo_vault) == clients_notes
-    assert _exports_audited(demo_vault) == 1  # only the save that happened is on record
+    assert _saves_audited(demo_vault) == 1  # only the save that happened is on record
 
 
 # -- 4: backup now ------------------------------------------------------------------------------

@@ -121,6 +121,15 @@ USE_CASES = [
             "directory publish",
         )
     ),
+    # Store operations (rco/ops.py): the desk window has no page for them yet (issue 15 open).
+    *(
+        UseCase(
+            f"RCO store: {command}",
+            f"rco {command}",
+            one_sided="command line only until the desk's store page is built (issue 15)",
+        )
+        for command in ("backup", "restore", "passwd", "recover", "check", "audit", "rotate")
+    ),
     UseCase("RCO desk window", "rco desk", "widget:coachdesk.ui.rco.window:RcoWindow"),
 ]
 
