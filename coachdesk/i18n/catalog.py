@@ -75,6 +75,129 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The passphrase does not open this backup; nothing was replaced.",
         "La frase de contraseña no abre esta copia; no se reemplazó nada.",
     ),
+    # -- validation (core/validation.py, core/barc10.py): whole sentences per field ---------
+    "validation.given_name.required": ("Given name is required.", "Falta el nombre."),
+    "validation.family_name.required": ("Family name is required.", "Faltan los apellidos."),
+    "validation.given_name.too_long": (
+        "Given name is too long (at most {limit} characters).",
+        "El nombre es demasiado largo (como máximo {limit} caracteres).",
+    ),
+    "validation.family_name.too_long": (
+        "Family name is too long (at most {limit} characters).",
+        "Los apellidos son demasiado largos (como máximo {limit} caracteres).",
+    ),
+    "validation.preferred_name.too_long": (
+        "Preferred name is too long.",
+        "El nombre preferido es demasiado largo.",
+    ),
+    "validation.pronouns.too_long": (
+        "Pronouns is too long.",
+        "Los pronombres son demasiado largos.",
+    ),
+    "validation.date_of_birth.future": (
+        "Date of birth cannot be in the future.",
+        "La fecha de nacimiento no puede ser futura.",
+    ),
+    "validation.date_of_birth.too_old": (
+        "Date of birth is more than {years} years ago.",
+        "La fecha de nacimiento es de hace más de {years} años.",
+    ),
+    "validation.intake_date.future": (
+        "Intake date cannot be in the future.",
+        "La fecha de ingreso no puede ser futura.",
+    ),
+    "validation.status_date.before_intake": (
+        "The status date is before the intake date.",
+        "La fecha del estado es anterior a la fecha de ingreso.",
+    ),
+    "validation.email.invalid": (
+        "That email address does not look right.",
+        "Ese correo electrónico no parece correcto.",
+    ),
+    "validation.disclosing_party.required": (
+        "Who may disclose is required.",
+        "Falta quién puede compartir.",
+    ),
+    "validation.information.required": (
+        "The information to disclose is required.",
+        "Falta qué información se comparte.",
+    ),
+    "validation.recipients.required": ("The recipient is required.", "Falta a quién se comparte."),
+    "validation.purpose.required": ("The purpose is required.", "Falta para qué se comparte."),
+    "validation.revocation_terms.required": (
+        "The right to revoke is required.",
+        "Falta el derecho a revocar.",
+    ),
+    "validation.signed_by.required": ("The signature is required.", "Falta la firma."),
+    "validation.text.too_long": (
+        "This text is too long (at most {limit} characters).",
+        "Este texto es demasiado largo (como máximo {limit} caracteres).",
+    ),
+    "validation.consent.no_expiry": (
+        "Give an expiry date or an expiry event.",
+        "Indique una fecha o un hecho de vencimiento.",
+    ),
+    "validation.consent.expires_before_signed": (
+        "The consent expires before it was signed.",
+        "El consentimiento vence antes de haberse firmado.",
+    ),
+    "validation.vision.too_long": ("The vision is too long.", "La visión es demasiado larga."),
+    "validation.goals.required": ("Goal {goal} is required.", "Falta el texto de la meta {goal}."),
+    "validation.steps.required": (
+        "A step of goal {goal} is required.",
+        "A un paso de la meta {goal} le falta el texto.",
+    ),
+    "validation.crisis_contacts.required": (
+        "A crisis contact's name is required.",
+        "Falta el nombre de un contacto de crisis.",
+    ),
+    "validation.text.required": ("The note is required.", "Falta la nota."),
+    "validation.note.too_long": ("The note is too long.", "La nota es demasiado larga."),
+    "validation.duration.range": (
+        "Duration must be between {low} and {high} minutes.",
+        "La duración debe estar entre {low} y {high} minutos.",
+    ),
+    "validation.days_used.range": (
+        "Days used in the past {days} days must be between {low} and {high}.",
+        "Los días de consumo en los últimos {days} días deben estar entre {low} y {high}.",
+    ),
+    "validation.arrests.range": (
+        "Arrests in the past {days} days must be between {low} and {high}.",
+        "Los arrestos en los últimos {days} días deben estar entre {low} y {high}.",
+    ),
+    "validation.ed_visits.range": (
+        "Emergency department visits must be between {low} and {high}.",
+        "Las visitas a urgencias deben estar entre {low} y {high}.",
+    ),
+    "validation.social_connectedness.range": (
+        "Social connectedness must be between {low} and {high}.",
+        "La conexión social debe estar entre {low} y {high}.",
+    ),
+    "validation.referral.transition": (
+        "A referral that is '{current}' cannot become '{new}'.",
+        "Una derivación en estado '{current}' no puede pasar a '{new}'.",
+    ),
+    "validation.profile.name_required": ("Your name is required.", "Falta su nombre."),
+    "validation.resource.name_required": (
+        "The resource needs a name.",
+        "El recurso necesita un nombre.",
+    ),
+    "barc10.count": (
+        "BARC-10 needs exactly {expected} answers; got {got}.",
+        "El BARC-10 necesita exactamente {expected} respuestas; se recibieron {got}.",
+    ),
+    "barc10.not_whole": (
+        "BARC-10 answer {number} must be a whole number.",
+        "La respuesta {number} del BARC-10 debe ser un número entero.",
+    ),
+    "barc10.out_of_range": (
+        "BARC-10 answer {number} is {value}; answers go from {low} to {high}.",
+        "La respuesta {number} del BARC-10 es {value}; las respuestas van de {low} a {high}.",
+    ),
+    "barc10.parse": (
+        "BARC-10 answers must be ten numbers from 1 to 6, separated by commas.",
+        "Las respuestas del BARC-10 deben ser diez números del 1 al 6, separados por comas.",
+    ),
     # -- documents --------------------------------------------------------------------------
     "document.language": (
         "Documents can be printed in English (en) or Spanish (es), not '{language}'.",
