@@ -232,6 +232,364 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Versión {version} del plan guardada en {path} ({kb} KB); se registró la divulgación "
         "a {recipient}.",
     ),
+    # -- documents: the recovery plan PDF (reports/plan_pdf.py through reports/messages.py) --
+    "doc.doc_title": (
+        "Recovery plan",
+        "Plan de recuperación",
+    ),
+    "doc.doc_subject": (
+        "Client-directed recovery plan",
+        "Plan de recuperación dirigido por la persona",
+    ),
+    "doc.title": (
+        "My recovery plan",
+        "Mi plan de recuperación",
+    ),
+    "doc.name": (
+        "Name",
+        "Nombre",
+    ),
+    "doc.legal_name": (
+        "Legal name",
+        "Nombre legal",
+    ),
+    "doc.pronouns": (
+        "Pronouns",
+        "Pronombres",
+    ),
+    "doc.coach": (
+        "Recovery coach",
+        "Coach de recuperación",
+    ),
+    "doc.organisation": (
+        "Organization",
+        "Organización",
+    ),
+    "doc.plan_version": (
+        "Plan",
+        "Plan",
+    ),
+    "doc.version": (
+        "version {version}",
+        "versión {version}",
+    ),
+    "doc.version_of": (
+        "Version {version}, {date}",
+        "Versión {version}, {date}",
+    ),
+    "doc.review_date": (
+        "Next review",
+        "Próxima revisión",
+    ),
+    "doc.not_set": (
+        "not set",
+        "sin fecha",
+    ),
+    "doc.vision": (
+        "My vision, in my own words",
+        "Mi visión, en mis propias palabras",
+    ),
+    "doc.goals": (
+        "My goals",
+        "Mis metas",
+    ),
+    "doc.no_goals": (
+        "No goals written yet.",
+        "Todavía no hay metas escritas.",
+    ),
+    "doc.why": (
+        "Why it matters to me:",
+        "Por qué es importante para mí:",
+    ),
+    "doc.col_done": (
+        "Done",
+        "Hecho",
+    ),
+    "doc.col_what": (
+        "Action step",
+        "Paso a seguir",
+    ),
+    "doc.col_who": (
+        "Who",
+        "Quién",
+    ),
+    "doc.col_when": (
+        "By when",
+        "Para cuándo",
+    ),
+    "doc.col_status": (
+        "Status",
+        "Estado",
+    ),
+    "doc.continued": (
+        "(continued)",
+        "(continúa)",
+    ),
+    "doc.no_steps": (
+        "No action steps written yet.",
+        "Todavía no hay pasos escritos.",
+    ),
+    "doc.strengths": (
+        "My strengths",
+        "Mis fortalezas",
+    ),
+    "doc.barriers": (
+        "What might get in the way",
+        "Lo que podría interponerse",
+    ),
+    "doc.supports": (
+        "My supports",
+        "Mis apoyos",
+    ),
+    "doc.nothing": (
+        "Nothing written yet.",
+        "Todavía no hay nada escrito.",
+    ),
+    "doc.wellness": (
+        "Wellness and crisis plan",
+        "Plan de bienestar y de crisis",
+    ),
+    "doc.crisis_lead": (
+        "Are you in crisis? Call one of the people below. "
+        "If you are in danger right now, call 911.",
+        "¿Está en crisis? ¡Llame a una de las personas de abajo! "
+        "Si corre peligro ahora mismo, llame al 911.",
+    ),
+    "doc.triggers": (
+        "Things that can trigger me",
+        "Lo que me puede desencadenar",
+    ),
+    "doc.warning_signs": (
+        "My warning signs",
+        "Mis señales de alerta",
+    ),
+    "doc.coping": (
+        "What helps me cope",
+        "Lo que me ayuda a sobrellevarlo",
+    ),
+    "doc.safe_places": (
+        "Safe places I can go",
+        "Lugares seguros a los que puedo ir",
+    ),
+    "doc.call": (
+        "People and numbers to call",
+        "Personas y números a los que llamar",
+    ),
+    "doc.contact_name": (
+        "Who",
+        "Quién",
+    ),
+    "doc.contact_relationship": (
+        "Relationship",
+        "Relación",
+    ),
+    "doc.contact_phone": (
+        "Phone",
+        "Teléfono",
+    ),
+    "doc.signatures": (
+        "Signatures",
+        "Firmas",
+    ),
+    "doc.signature_intro": (
+        "We made this plan together. It belongs to me, and I can change it at any time.",
+        "Hicimos este plan juntos. Es mío y puedo cambiarlo cuando quiera.",
+    ),
+    "doc.client_signature": (
+        "Client signature",
+        "Firma del participante",
+    ),
+    "doc.coach_signature": (
+        "Recovery coach signature",
+        "Firma del coach de recuperación",
+    ),
+    "doc.date": (
+        "Date",
+        "Fecha",
+    ),
+    "doc.signed_on_record": (
+        "Signed in CoachDesk on {date}",
+        "Firmado en CoachDesk el {date}",
+    ),
+    "doc.crisis_pointer": (
+        "Crisis plan: page {page}",
+        "Plan de crisis: página {page}",
+    ),
+    "doc.crisis_tab": (
+        "CRISIS PLAN",
+        "PLAN DE CRISIS",
+    ),
+    "doc.page_of": (
+        "Page {page} of {pages}",
+        "Página {page} de {pages}",
+    ),
+    "doc.confidential": (
+        "Confidential. This plan belongs to the person named on page 1. "
+        "Keep it in a private place.",
+        "Confidencial: la ley (42 CFR parte 2) prohíbe divulgarlo sin permiso. "
+        "Guárdelo en privado.",
+    ),
+    "doc.wallet_title": (
+        "My crisis card",
+        "Mi tarjeta de crisis",
+    ),
+    "doc.wallet_howto": (
+        "Cut along the dashed line, fold along the dotted line, and keep the card in your wallet.",
+        "Recorte por la línea discontinua, doble por la línea de puntos y "
+        "guarde la tarjeta en su cartera.",
+    ),
+    "doc.wallet_call": (
+        "In a crisis, call:",
+        "En una crisis, llame a:",
+    ),
+    "doc.wallet_more": (
+        "More in my full plan.",
+        "Más en mi plan completo.",
+    ),
+    "domain.substance_use": (
+        "Substance use and recovery",
+        "Consumo de sustancias y recuperación",
+    ),
+    "domain.housing": (
+        "Housing",
+        "Vivienda",
+    ),
+    "domain.employment_education": (
+        "Work and education",
+        "Trabajo y educación",
+    ),
+    "domain.family_relationships": (
+        "Family and relationships",
+        "Familia y relaciones",
+    ),
+    "domain.health": (
+        "Physical and mental health",
+        "Salud física y mental",
+    ),
+    "domain.legal": (
+        "Legal matters",
+        "Asuntos legales",
+    ),
+    "domain.finances": (
+        "Money",
+        "Dinero",
+    ),
+    "domain.community_purpose": (
+        "Community and purpose",
+        "Comunidad y propósito",
+    ),
+    "step_status.not_started": (
+        "Not started",
+        "Sin empezar",
+    ),
+    "step_status.in_progress": (
+        "In progress",
+        "En marcha",
+    ),
+    "step_status.done": (
+        "Done",
+        "Hecho",
+    ),
+    "step_status.dropped": (
+        "Set aside",
+        "Dejado de lado",
+    ),
+    "month.1": (
+        "January",
+        "enero",
+    ),
+    "month.short.1": (
+        "Jan",
+        "ene",
+    ),
+    "month.2": (
+        "February",
+        "febrero",
+    ),
+    "month.short.2": (
+        "Feb",
+        "feb",
+    ),
+    "month.3": (
+        "March",
+        "marzo",
+    ),
+    "month.short.3": (
+        "Mar",
+        "mar",
+    ),
+    "month.4": (
+        "April",
+        "abril",
+    ),
+    "month.short.4": (
+        "Apr",
+        "abr",
+    ),
+    "month.5": (
+        "May",
+        "mayo",
+    ),
+    "month.short.5": (
+        "May",
+        "may",
+    ),
+    "month.6": (
+        "June",
+        "junio",
+    ),
+    "month.short.6": (
+        "Jun",
+        "jun",
+    ),
+    "month.7": (
+        "July",
+        "julio",
+    ),
+    "month.short.7": (
+        "Jul",
+        "jul",
+    ),
+    "month.8": (
+        "August",
+        "agosto",
+    ),
+    "month.short.8": (
+        "Aug",
+        "ago",
+    ),
+    "month.9": (
+        "September",
+        "septiembre",
+    ),
+    "month.short.9": (
+        "Sep",
+        "sept",
+    ),
+    "month.10": (
+        "October",
+        "octubre",
+    ),
+    "month.short.10": (
+        "Oct",
+        "oct",
+    ),
+    "month.11": (
+        "November",
+        "noviembre",
+    ),
+    "month.short.11": (
+        "Nov",
+        "nov",
+    ),
+    "month.12": (
+        "December",
+        "diciembre",
+    ),
+    "month.short.12": (
+        "Dec",
+        "dic",
+    ),
     # -- enrollment -------------------------------------------------------------------------
     "enroll.fingerprint_needed": (
         "Give the RCO fingerprint from your supervisor with --fingerprint; nothing was enrolled.",
@@ -307,6 +665,11 @@ def text(code: str, lang: str = "en", /, **params: object) -> str:
     """The words for `code` in `lang` ("en" or "es"), with `params` filled in."""
     pair = MESSAGES[code]
     return format_message(pair[_ES if lang == "es" else _EN], params, lang)
+
+
+def pattern(code: str, lang: str = "en") -> str:
+    """The unfilled pattern (for a caller that fills it later, e.g. a PDF's "page X of Y")."""
+    return MESSAGES[code][_ES if lang == "es" else _EN]
 
 
 def has(code: str) -> bool:
