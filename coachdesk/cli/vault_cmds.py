@@ -95,7 +95,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _new_passphrase(args: argparse.Namespace) -> str:
     return secret(
         NEW_PASSPHRASE_ENV,
-        "New passphrase",
+        "secret.new_passphrase",
         args.new_passphrase_file,
         confirm=True,
         env_alternative="--new-passphrase-file",
@@ -137,7 +137,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
-    code = secret(RECOVERY_ENV, "Recovery code")
+    code = secret(RECOVERY_ENV, "secret.recovery_code")
     vault_ops.recover(args.vault, code, _new_passphrase(args))
     print(text("vault.passphrase_reset"))
     return 0

@@ -629,6 +629,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{label} needed: no terminal to ask on.",
         "Hace falta {label}: no hay terminal donde preguntarlo.",
     ),
+    "secret.passphrase": ("Passphrase", "Frase de contraseña"),
+    "secret.new_passphrase": ("New passphrase", "Frase de contraseña nueva"),
+    "secret.recovery_code": ("Recovery code", "Código de recuperación"),
+    "secret.again": ("{label} (again)", "{label} (otra vez)"),
+    "cli.set_env": ("set {env}", "defina {env}"),
+    "cli.set_env_or": ("set {env} or use {option}", "defina {env} o use {option}"),
+    "cli.client_added": ("Added client {id}: {name}", "Participante {id} añadido: {name}"),
+    "cli.clients_listed": (
+        "{n, plural, =0 {no clients} one {# client} other {# clients}}",
+        "{n, plural, =0 {ningún participante} one {# participante} other {# participantes}}",
+    ),
+    "cli.note_added": ("Added note {id}", "Nota {id} añadida"),
+    "cli.attempt_added": ("Added contact attempt {id}", "Intento de contacto {id} añadido"),
+    "cli.barc10_total": (
+        "BARC-10 total {total} of 60 ({at_or_above, plural, =1 {at or above} other {below}} "
+        "the {threshold} line)",
+        "BARC-10: total {total} de 60 ({at_or_above, plural, =1 {en o por encima de} "
+        "other {por debajo de}} la línea de {threshold})",
+    ),
+    "cli.search_found": (
+        "{notes, plural, one {# note} other {# notes}}, {plans, plural, one {# plan} "
+        "other {# plans}}",
+        "{notes, plural, one {# nota} other {# notas}}, {plans, plural, one {# plan} "
+        "other {# planes}}",
+    ),
     "cli.interrupted": (
         "interrupted; nothing more was written.",
         "interrumpido; no se escribió nada más.",
