@@ -616,6 +616,162 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Esta bóveda aún no está inscrita con una RCO: pida a su supervisor el archivo de "
         "inscripción y su huella, y luego inscríbala.",
     ),
+    # -- exchange: proposed codes for exchange/export.py and exchange/sync.py (their owners
+    # switch from English sentences to these; the English is word for word what they say now).
+    "export.folder_missing": ("The folder {path} does not exist.", "La carpeta {path} no existe."),
+    "export.sealed_not_placed": (
+        "Export number {counter} was sealed and is waiting in the outbox (it goes out with the "
+        "next sync), but its file could not be put in {folder}: {reason}",
+        "La exportación número {counter} se selló y espera en la bandeja de salida (saldrá con "
+        "la próxima sincronización), pero su archivo no se pudo poner en {folder}: {reason}",
+    ),
+    "export.preview.records": (
+        "{n, plural, one {# record} other {# records}} (one per client) would be sealed for "
+        "{rco} (key {fingerprint}); only {rco} can open them.",
+        "Se sellarían {n, plural, one {# registro} other {# registros}} (uno por participante) "
+        "para {rco} (clave {fingerprint}); solo {rco} puede abrirlos.",
+    ),
+    "export.preview.fields": ("Each record holds: {fields}.", "Cada registro contiene: {fields}."),
+    "export.preview.never": (
+        "Never included: names, contact details, addresses, dates of birth, exact dates, your "
+        "facility, notes, plans, consents and any other text you typed.",
+        "Nunca se incluye: nombres, datos de contacto, direcciones, fechas de nacimiento, "
+        "fechas exactas, su centro, notas, planes, consentimientos ni ningún otro texto que "
+        "haya escrito.",
+    ),
+    "export.preview.kept": (
+        "Information kept: {percent} of the age, gender, setting and intake-year values.",
+        "Información conservada: {percent} de los valores de edad, género, entorno y año de "
+        "ingreso.",
+    ),
+    "export.preview.too_few": (
+        "With fewer than {k} records, age band, gender, setting and intake year are all left "
+        "out, because any of them could point to a person.",
+        "Con menos de {k} registros se omiten la franja de edad, el género, el entorno y el año "
+        "de ingreso, porque cualquiera de ellos podría señalar a una persona.",
+    ),
+    "export.preview.generalized": (
+        "So that every combination of age band, gender, setting and intake year is shared by "
+        "at least {k} records:",
+        "Para que cada combinación de franja de edad, género, entorno y año de ingreso la "
+        "compartan al menos {k} registros:",
+    ),
+    "export.preview.nothing_generalized": (
+        "Nothing needed generalizing: every combination is shared by at least {k} records.",
+        "No hizo falta generalizar nada: cada combinación la comparten al menos {k} registros.",
+    ),
+    "export.preview.floor": (
+        "Nothing is shown in more detail than in your last export to this RCO: it can link "
+        "records between exports, so finer values now could be combined with earlier ones.",
+        "Nada se muestra con más detalle que en su última exportación a esta RCO: puede "
+        "relacionar registros entre exportaciones, y valores más finos ahora podrían "
+        "combinarse con los anteriores.",
+    ),
+    "export.preview.suppressed": (
+        "For {n, plural, one {# record} other {# records}}, age band, gender, setting and "
+        "intake year are left blank: their combination was too rare even after generalizing "
+        "(their outcomes are kept).",
+        "En {n, plural, one {# registro} other {# registros}} la franja de edad, el género, el "
+        "entorno y el año de ingreso quedan en blanco: su combinación era demasiado rara aun "
+        "después de generalizar (sus resultados se conservan).",
+    ),
+    "export.preview.no_birth_date": (
+        "{n, plural, one {# client has} other {# clients have}} no date of birth, so their age "
+        "band is blank.",
+        "{n, plural, one {# participante no tiene} other {# participantes no tienen}} fecha de "
+        "nacimiento, así que su franja de edad queda en blanco.",
+    ),
+    "sync.stopped": (
+        "Sync was stopped; the remaining exports stay waiting.",
+        "La sincronización se detuvo; las exportaciones restantes siguen esperando.",
+    ),
+    "sync.already_running": (
+        "A sync of this vault is already running.",
+        "Ya hay una sincronización de esta bóveda en marcha.",
+    ),
+    "sync.interrupted_send": ("The send was interrupted.", "El envío se interrumpió."),
+    "sync.exports": (
+        "{n, plural, one {# export} other {# exports}}",
+        "{n, plural, one {# exportación} other {# exportaciones}}",
+    ),
+    "sync.destination.folder": ("folder", "carpeta"),
+    "sync.destination.webdav": ("WebDAV inbox", "bandeja WebDAV"),
+    "sync.state.sending": (
+        "Sending {n, plural, one {# export} other {# exports}}…",
+        "Enviando {n, plural, one {# exportación} other {# exportaciones}}…",
+    ),
+    "sync.state.up_to_date": ("Up to date ({when}).", "Al día ({when})."),
+    "sync.state.offline": (
+        "Offline: {n, plural, one {# export} other {# exports}} waiting ({when}).",
+        "Sin conexión: {n, plural, one {# exportación espera} other {# exportaciones esperan}} "
+        "({when}).",
+    ),
+    "sync.state.waiting": (
+        "{n, plural, one {# export} other {# exports}} waiting to be sent ({when}).",
+        "{n, plural, one {# exportación espera} other {# exportaciones esperan}} su envío "
+        "({when}).",
+    ),
+    "sync.state.failed": (
+        "Sync failed: {reason} ({when}).",
+        "La sincronización falló: {reason} ({when}).",
+    ),
+    "sync.last_sync": ("last sync {time}", "última sincronización {time}"),
+    "sync.never_synced": ("never synced", "nunca sincronizado"),
+    "sync.report.resumed": (
+        "Picked up {n, plural, one {# send} other {# sends}} interrupted last time.",
+        "Se retomaron {n, plural, one {# envío interrumpido} other {# envíos interrumpidos}} "
+        "la última vez.",
+    ),
+    "sync.report.sent": (
+        "Sent {n, plural, one {# export} other {# exports}} to the {destination}.",
+        "Se enviaron {n, plural, one {# exportación} other {# exportaciones}} a la {destination}.",
+    ),
+    "sync.report.already_there": (
+        "{n, plural, one {# export} other {# exports}} had already arrived at the "
+        "{destination} (not sent twice).",
+        "{n, plural, one {# exportación ya había} other {# exportaciones ya habían}} llegado a "
+        "la {destination} (no se envían dos veces).",
+    ),
+    "sync.report.could_not_send": (
+        "Could not send {name}: {reason}",
+        "No se pudo enviar {name}: {reason}",
+    ),
+    "sync.report.still_waiting": (
+        "{n, plural, one {# export} other {# exports}} still waiting to be sent.",
+        "{n, plural, one {# exportación sigue} other {# exportaciones siguen}} esperando su envío.",
+    ),
+    "sync.report.nothing_waiting": (
+        "Nothing was waiting to be sent.",
+        "No había nada esperando para enviar.",
+    ),
+    "sync.report.directory_merged": (
+        "Resource directory number {serial} merged: {added} added, {updated} updated, "
+        "{removed} removed; your own entries were kept.",
+        "Directorio de recursos número {serial} combinado: {added} añadidos, {updated} "
+        "actualizados, {removed} quitados; sus propias entradas se conservaron.",
+    ),
+    "sync.report.directory_unchanged": (
+        "The resource directory is already up to date.",
+        "El directorio de recursos ya está al día.",
+    ),
+    "sync.report.directory_absent": (
+        "The {destination} has no resource directory yet.",
+        "La {destination} aún no tiene directorio de recursos.",
+    ),
+    "sync.report.not_enrolled": (
+        "This vault is not enrolled with an RCO; no resource directory was fetched.",
+        "Esta bóveda no está inscrita con una RCO; no se trajo ningún directorio de recursos.",
+    ),
+    "sync.report.directory_error": (
+        "The resource directory was not fetched: {reason}",
+        "No se trajo el directorio de recursos: {reason}",
+    ),
+    "sync.directory_older": (
+        "The resource directory offered (number {serial}) is older than the one already here "
+        "(number {merged}); it was refused.",
+        "El directorio de recursos ofrecido (número {serial}) es más antiguo que el que ya hay "
+        "(número {merged}); se rechazó.",
+    ),
     # -- files ------------------------------------------------------------------------------
     "file.cannot_read": ("Cannot read {path}: {reason}.", "No se puede leer {path}: {reason}."),
     "file.not_utf8": ("{path} is not UTF-8 text.", "{path} no es texto UTF-8."),
