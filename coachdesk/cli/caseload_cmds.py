@@ -36,7 +36,7 @@ def _choices(enum: type[StrEnum]) -> list[str]:
     return [e.value for e in enum]
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     client = sub.add_parser("client", help="add, list and show clients")
     csub = client.add_subparsers(dest="client_command", required=True, metavar="COMMAND")
 

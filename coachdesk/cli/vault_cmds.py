@@ -22,7 +22,7 @@ from coachdesk.errors import IntegrityError
 from coachdesk.i18n.catalog import text
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     vault = sub.add_parser("vault", help="create, check, back up and re-key a coach's vault")
     vsub = vault.add_subparsers(dest="vault_command", required=True, metavar="COMMAND")
 
