@@ -131,6 +131,7 @@ class PlanOutputDialog(QDialog):
         self.language.addItem(self.tr("The client's language"), "")
         self.language.addItem(self.tr("English"), "en")
         self.language.addItem(self.tr("Spanish"), "es")
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         language_label = QLabel(self.tr("La&nguage:"))
         language_label.setBuddy(self.language)
         self.legal = named(
@@ -166,7 +167,7 @@ class PlanOutputDialog(QDialog):
         who_hint.setWordWrap(True)
         who_form.addRow(who_hint)
         self.error = QLabel("")
-        self.error.setObjectName("planOutputError")
+        self.error.setObjectName("error")  # styled by app/style.py
         self.error.setWordWrap(True)
         self.error.hide()
         who_form.addRow(self.error)

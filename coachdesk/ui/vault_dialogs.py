@@ -109,7 +109,6 @@ class _VaultDialog(QDialog):
         self.form = QFormLayout()
         self.layout_.addLayout(self.form)
         self.message = QLabel("")
-        self.message.setObjectName("vaultDialogMessage")
         self.message.setWordWrap(True)
         self.message.hide()
         self.layout_.addWidget(self.message)
@@ -128,8 +127,11 @@ class _VaultDialog(QDialog):
         ]
 
     def say(self, message: str, *, error: bool) -> None:
-        self.message.setProperty("error", error)
-        self.message.setStyleSheet("color: #a1260d;" if error else "color: #1d5e2c;")
+        # QLabel#error / #hint are styled by app/style.py (the window's one palette)
+        self.message.setObjectName("error" if error else "hint")
+        style = self.message.style()
+        style.unpolish(self.message)  # re-polish: the style sheet matches by object name
+        style.polish(self.message)
         self.message.setText(message)
         self.message.show()
 

@@ -46,7 +46,7 @@
     <message>
         <location filename="../../coachdesk/ui/vault_dialogs.py" line="191"/>
         <source>C&amp;hange passphrase</source>
-        <translation>&amp;Cambiar la frase de contraseña</translation>
+        <translation>Ca&amp;mbiar la frase de contraseña</translation>
     </message>
 </context>
 <context>
@@ -79,7 +79,7 @@
     <message>
         <location filename="../../coachdesk/ui/vault_dialogs.py" line="219"/>
         <source>&amp;Recovery code:</source>
-        <translation>&amp;Código de recuperación:</translation>
+        <translation>Có&amp;digo de recuperación:</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/vault_dialogs.py" line="220"/>
