@@ -112,14 +112,21 @@ def save_plan_pdf(
     wallet_card: bool = False,
     recipient: str = "",
     purpose: str = "",
+    rendered: PlanDocument | None = None,
 ) -> SavedDocument:
     """Render the plan, write it atomically (0600) at `out`, audit the save (and record the
-    disclosure when a recipient is named). No audit entry, no file."""
+    disclosure when a recipient is named). No audit entry, no file.
+
+    `rendered`: a document render_plan made for a preview, saved as it was shown (the window
+    saves the very bytes the coach looked at); the other rendering options are then ignored.
+    """
     from coachdesk.reports.common import save_pdf
 
     recipient, purpose = check_disclosure(recipient, purpose)
     check_target(out)
-    document = render_plan(
+    if rendered is not None and rendered.client_id != client_id:
+        raise ValueError("the rendered document is another client's")
+    document = rendered or render_plan(
         caseload,
         client_id,
         version=version,
@@ -136,7 +143,12 @@ def save_plan_pdf(
         stored.unlink(missing_ok=True)
         raise
     return SavedDocument(
-        stored, len(document.pdf), document.version, document.lang, paper, bool(recipient)
+        stored,
+        len(document.pdf),
+        document.version,
+        document.lang,
+        document.paper,
+        bool(recipient),
     )
 
 

@@ -316,6 +316,8 @@ def open_plan_dialog(
         db.call(job, shown, dialog.show_error)
 
     def save(path: Path, paper: str, lang: str, legal: bool, recipient: str, purpose: str) -> None:
+        shown = last[0] if last else None  # the bytes on screen are the bytes saved
+
         def job(c: Caseload) -> documents.SavedDocument:
             return documents.save_plan_pdf(
                 c,
@@ -327,6 +329,7 @@ def open_plan_dialog(
                 legal_name=legal,
                 recipient=recipient,
                 purpose=purpose,
+                rendered=shown,
             )
 
         def done(result: documents.SavedDocument) -> None:

@@ -183,7 +183,7 @@ def _save_via_button(
 
 def _exports_audited(path: Path) -> int:
     with Vault.open(path, PASSPHRASE) as vault:
-        return sum(1 for e in Caseload(vault).audit_trail(1) if e.action == "export")
+        return sum(1 for e in Caseload(vault).audit_trail(1) if e.action == "save")
 
 
 @pytest.mark.parametrize("fault", ["full", "read-only"])
