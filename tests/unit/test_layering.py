@@ -49,12 +49,8 @@ ALLOWED_FOR_NOW: dict[str, tuple[str, set[str]]] = {
     # Moved modules kept importable for a smooth merge; delete them with their last users.
     "core/caseload.py": (
         "re-export; users: exchange/export.py, app/worker.py, ui/main_window.py, "
-        "ui/workspace.py, ui/clients.py, ui/exchange.py, tests",
+        "ui/workspace.py, ui/clients.py, ui/exchange.py",
         {"coachdesk.application.caseload"},
-    ),
-    "core/demo.py": (
-        "lazy re-export of demo.generate (tests, benchmarks)",
-        {"coachdesk.application", "coachdesk.application.demo"},
     ),
     # The funder PDF renders the RCO's figures: move the Figures/Report types into core.
     "reports/funder_pdf.py": (
@@ -289,3 +285,11 @@ def test_headless_packages_import_with_qt_blocked() -> None:
     assert result.returncode == 0, result.stderr
     assert int(result.stdout.strip()) >= len(modules) - 1
     assert coachdesk.__version__
+
+
+def test_the_caseload_re_export_is_still_needed() -> None:
+    """core/caseload.py only bridges modules not yet on the new path: delete it (and its
+    allowlist entry) when no module imports it any more."""
+    users = sorted(f for f, modules in imports().items() if "coachdesk.core.caseload" in modules)
+    assert users, "nothing imports coachdesk.core.caseload: delete the re-export"
+    assert all(not f.startswith(("cli/", "application/")) for f in users), users
