@@ -1,4 +1,4 @@
-"""Typed settings, declared once (ARCHITECTURE.md rule 6).
+"""Typed settings, declared once (docs/architecture.md rule 6).
 
 Each option has a key, a type, a default and a translatable label. Values live in an INI file
 (QSettings IniFormat) that never holds client data or secrets: only the language, the idle
