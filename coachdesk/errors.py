@@ -9,6 +9,8 @@ Messages never contain client data or a passphrase.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from coachdesk.i18n import catalog
 
 
@@ -17,11 +19,18 @@ class CoachDeskError(Exception):
 
     code: str = ""
 
-    def __init__(self, message: str = "", *, code: str = "", **params: object) -> None:
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        code: str = "",
+        values: Mapping[str, object] | None = None,
+        **params: object,
+    ) -> None:
         self.code = code or type(self).code
-        self.params: dict[str, object] = params
+        self.params: dict[str, object] = {**(values or {}), **params}
         if not message and self.code:
-            message = catalog.text(self.code, "en", **params)
+            message = catalog.text(self.code, "en", **self.params)
         super().__init__(message)
 
 
@@ -29,9 +38,15 @@ class ValidationError(CoachDeskError):
     """Input that the domain rules refuse (out-of-range answer, missing field, bad date)."""
 
     def __init__(
-        self, message: str = "", field: str = "", *, code: str = "", **params: object
+        self,
+        message: str = "",
+        field: str = "",
+        *,
+        code: str = "",
+        values: Mapping[str, object] | None = None,
+        **params: object,
     ) -> None:
-        super().__init__(message, code=code, **params)
+        super().__init__(message, code=code, values=values, **params)
         self.field = field
 
 

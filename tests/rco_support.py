@@ -1,6 +1,6 @@
 """Real coach vaults producing real sealed bundles for the RCO tests (no fakes).
 
-A coach vault is created (KDF floor parameters for speed), filled by core.demo.generate,
+A coach vault is created (KDF floor parameters for speed), filled by application.demo.generate,
 enrolled with the RCO's enrollment file (export engineer's use case) and exported.
 """
 
@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from coachdesk.core import demo
-from coachdesk.core.caseload import Caseload
+from coachdesk.application import demo
+from coachdesk.application.caseload import Caseload
 from coachdesk.crypto import kdf
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.storage.vault import Vault

@@ -33,7 +33,7 @@ from coachdesk.core.models import (
     Timepoint,
 )
 from coachdesk.core.reminders import reminders
-from coachdesk.errors import IntegrityError
+from coachdesk.errors import IntegrityError, ValidationError
 from coachdesk.storage import repos
 from coachdesk.storage.audit import AuditLog
 from coachdesk.storage.repos import ClientRow, NoteHit
@@ -80,7 +80,7 @@ class Caseload:
 
     def set_profile(self, profile: CoachProfile) -> None:
         if not profile.display_name.strip():
-            raise validation.ValidationError("Your name is required.", "display_name")
+            raise ValidationError(field="display_name", code="validation.profile.name_required")
         with self.vault.transaction():
             repos.set_profile(self.conn, profile)
             self._log("update", detail="coach profile")
@@ -233,7 +233,7 @@ class Caseload:
 
     def add_resource(self, resource: Resource) -> int:
         if not resource.name.strip():
-            raise validation.ValidationError("The resource needs a name.", "name")
+            raise ValidationError(field="name", code="validation.resource.name_required")
         with self.vault.transaction():
             resource.id = repos.insert_resource(self.conn, resource)
             self._log("create", detail=f"resource {resource.id}")
@@ -284,7 +284,7 @@ class Caseload:
     def verify_audit(self) -> None:
         broken = self.audit.verify()
         if broken is not None:
-            raise IntegrityError(f"The audit log was altered at entry {broken}.")
+            raise IntegrityError(code="vault.audit_altered", entry=broken)
 
     def record_output(
         self,

@@ -28,8 +28,6 @@ class PlanDocument:
     lang: str
     paper: str
     pdf: bytes
-    legal_name: bool = False
-    wallet_card: bool = False
 
     @property
     def what(self) -> str:
@@ -92,7 +90,7 @@ def render_plan(
         legal_name=legal_name,
         wallet_card=wallet_card,
     )
-    return PlanDocument(client_id, plan.version, chosen, paper, pdf, legal_name, wallet_card)
+    return PlanDocument(client_id, plan.version, chosen, paper, pdf)
 
 
 def check_target(out: Path) -> None:
@@ -114,30 +112,29 @@ def save_plan_pdf(
     wallet_card: bool = False,
     recipient: str = "",
     purpose: str = "",
-    shown: PlanDocument | None = None,
+    rendered: PlanDocument | None = None,
 ) -> SavedDocument:
     """Render the plan, write it atomically (0600) at `out`, audit the save (and record the
-    disclosure when a recipient is named). No audit entry, no file. `shown`: the document a
-    preview rendered; saved as it is when it is this plan with these options (the coach saves
-    exactly what was on screen), else rendered again."""
+    disclosure when a recipient is named). No audit entry, no file.
+
+    `rendered`: a document render_plan made for a preview, saved as it was shown (the window
+    saves the very bytes the coach looked at); the other rendering options are then ignored.
+    """
     from coachdesk.reports.common import save_pdf
 
     recipient, purpose = check_disclosure(recipient, purpose)
     check_target(out)
-    document = (
-        render_plan(
-            caseload,
-            client_id,
-            version=version,
-            lang=lang,
-            paper=paper,
-            legal_name=legal_name,
-            wallet_card=wallet_card,
-        )
-        if not _same(shown, client_id, version, lang, paper, legal_name, wallet_card)
-        else shown
+    if rendered is not None and rendered.client_id != client_id:
+        raise ValueError("the rendered document is another client's")
+    document = rendered or render_plan(
+        caseload,
+        client_id,
+        version=version,
+        lang=lang,
+        paper=paper,
+        legal_name=legal_name,
+        wallet_card=wallet_card,
     )
-    assert document is not None
     stored = save_pdf(out, document.pdf)
     try:
         caseload.record_output(client_id, SAVE, document.what, recipient=recipient, purpose=purpose)
@@ -146,25 +143,12 @@ def save_plan_pdf(
         stored.unlink(missing_ok=True)
         raise
     return SavedDocument(
-        stored, len(document.pdf), document.version, document.lang, paper, bool(recipient)
-    )
-
-
-def _same(
-    shown: PlanDocument | None,
-    client_id: int,
-    version: int | None,
-    lang: str | None,
-    paper: str,
-    legal_name: bool,
-    wallet_card: bool,
-) -> bool:
-    return (
-        shown is not None
-        and (shown.client_id, shown.paper, shown.legal_name, shown.wallet_card)
-        == (client_id, paper, legal_name, wallet_card)
-        and version in (None, shown.version)
-        and lang in (None, shown.lang)
+        stored,
+        len(document.pdf),
+        document.version,
+        document.lang,
+        document.paper,
+        bool(recipient),
     )
 
 

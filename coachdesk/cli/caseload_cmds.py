@@ -7,7 +7,13 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from coachdesk.cli.common import add_passphrase_option, open_caseload, parse_date, print_json
+from coachdesk.cli.common import (
+    add_passphrase_option,
+    cli_language,
+    open_caseload,
+    parse_date,
+    print_json,
+)
 from coachdesk.core import barc10
 from coachdesk.core.models import (
     Client,
@@ -22,6 +28,7 @@ from coachdesk.core.models import (
     race_problem,
 )
 from coachdesk.errors import ValidationError
+from coachdesk.i18n.catalog import text
 
 
 def _vault_arg(p: argparse.ArgumentParser) -> None:
@@ -33,7 +40,7 @@ def _choices(enum: type[StrEnum]) -> list[str]:
     return [e.value for e in enum]
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     client = sub.add_parser("client", help="add, list and show clients")
     csub = client.add_subparsers(dest="client_command", required=True, metavar="COMMAND")
 
@@ -144,7 +151,7 @@ def cmd_client_add(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"id": client_id})
     else:
-        print(f"Added client {client_id}: {client.display_name}")
+        print(text("cli.client_added", cli_language(), id=client_id, name=client.display_name))
     return 0
 
 
@@ -165,7 +172,7 @@ def cmd_client_list(args: argparse.Namespace) -> int:
             f"{r.id:>6}  {r.name:<32} {r.status.value:<13} {r.setting.value:<21} "
             f"{r.intake_date.isoformat()}  BARC-10 {score}"
         )
-    print(f"{len(rows)} client(s)")
+    print(text("cli.clients_listed", cli_language(), n=len(rows)))
     return 0
 
 
@@ -230,7 +237,8 @@ def cmd_note_add(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"id": note_id})
     else:
-        print(f"Added {'contact attempt' if args.attempt else 'note'} {note_id}")
+        added = "cli.attempt_added" if args.attempt else "cli.note_added"
+        print(text(added, cli_language(), id=note_id))
     return 0
 
 
@@ -249,8 +257,15 @@ def cmd_assess_barc10(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
     else:
-        verdict = "at or above" if result["meets_threshold"] else "below"
-        print(f"BARC-10 total {total} of 60 ({verdict} the {barc10.REMISSION_THRESHOLD} line)")
+        print(
+            text(
+                "cli.barc10_total",
+                cli_language(),
+                total=total,
+                at_or_above=int(bool(result["meets_threshold"])),
+                threshold=barc10.REMISSION_THRESHOLD,
+            )
+        )
     return 0
 
 
@@ -273,5 +288,5 @@ def cmd_search(args: argparse.Namespace) -> int:
         )
     for client_id, name, version in plans:
         print(f"plan  client {client_id} {name}, version {version}")
-    print(f"{len(notes)} note(s), {len(plans)} plan(s)")
+    print(text("cli.search_found", cli_language(), notes=len(notes), plans=len(plans)))
     return 0

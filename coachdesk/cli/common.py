@@ -22,6 +22,7 @@ from typing import Any
 from coachdesk.application import vault_ops
 from coachdesk.application.caseload import Caseload
 from coachdesk.errors import CoachDeskError
+from coachdesk.i18n.catalog import has, text
 
 PASSPHRASE_ENV = "COACHDESK_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "COACHDESK_NEW_PASSPHRASE"
@@ -51,46 +52,54 @@ def _read_secret_file(path: Path) -> str:
     try:
         text = path.read_text("utf-8")
     except OSError as exc:
-        raise UserError(f"Cannot read {path}: {exc.strerror}.") from None
+        reason = exc.strerror or "unreadable"
+        raise UserError(code="file.cannot_read", path=str(path), reason=reason) from None
     except UnicodeDecodeError:
-        raise UserError(f"{path} is not UTF-8 text.") from None
+        raise UserError(code="file.not_utf8", path=str(path)) from None
     # Only the line ending goes: spaces are part of a passphrase.
     return text.split("\n", 1)[0].removesuffix("\r")
 
 
 def _prompt(label: str, confirm: bool = False) -> str:
     if not sys.stdin.isatty():
-        raise UserError(f"{label} needed: no terminal to ask on.")
+        raise UserError(code="cli.no_terminal", label=label)
     first = getpass.getpass(f"{label}: ")
-    if confirm and getpass.getpass(f"{label} (again): ") != first:
-        raise UserError("The two entries do not match.")
+    again = text("secret.again", cli_language(), label=label)
+    if confirm and getpass.getpass(f"{again}: ") != first:
+        raise UserError(code="vault.passwords_differ")
     return first
 
 
 def secret(
     env: str,
-    label: str,
+    label_code: str,
     file: Path | None = None,
     *,
     confirm: bool = False,
     env_alternative: str = "",
 ) -> str:
-    """A secret from a file, else the environment, else an interactive prompt."""
+    """A secret from a file, else the environment, else an interactive prompt.
+    `label_code`: the catalog code naming it ("secret.passphrase"), or the words themselves."""
     if file is not None:
         return _read_secret_file(file)
     value = os.environ.get(env)
     if value is not None:
         return value
+    lang = cli_language()
+    label = text(label_code, lang) if has(label_code) else label_code
     if not sys.stdin.isatty():
-        hint = f"set {env}" + (f" or use {env_alternative}" if env_alternative else "")
-        raise UserError(f"{label} needed: {hint}.")
+        if env_alternative:
+            hint = text("cli.set_env_or", lang, env=env, option=env_alternative)
+        else:
+            hint = text("cli.set_env", lang, env=env)
+        raise UserError(code="cli.secret_needed", label=label, hint=hint)
     return _prompt(label, confirm)
 
 
 def passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
     return secret(
         PASSPHRASE_ENV,
-        "Passphrase",
+        "secret.passphrase",
         getattr(args, "passphrase_file", None),
         confirm=confirm,
         env_alternative="--passphrase-file",

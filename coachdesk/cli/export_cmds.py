@@ -11,7 +11,9 @@ from coachdesk.cli.common import UserError, add_passphrase_option, open_caseload
 from coachdesk.exchange import export as use_cases
 
 
-def _vault_subcommands(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:
+def _vault_subcommands(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse._SubParsersAction[argparse.ArgumentParser]:
     """The `vault` command's sub-command table (vault_cmds registers it before this module)."""
     vault = sub.choices.get("vault")
     actions = vault._subparsers._group_actions if vault and vault._subparsers else []
@@ -21,7 +23,7 @@ def _vault_subcommands(sub: argparse._SubParsersAction) -> argparse._SubParsersA
     raise RuntimeError("register vault_cmds before export_cmds")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = _vault_subcommands(sub).add_parser(
         "enroll",
         help="enroll the vault with an RCO's enrollment file (checks its fingerprint)",

@@ -14,7 +14,7 @@ from coachdesk.reports.common import PAPER_SIZES
 from coachdesk.reports.messages import Messages
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     plan = sub.add_parser("plan", help="recovery plans: show, print to PDF")
     psub = plan.add_subparsers(dest="plan_command", required=True, metavar="COMMAND")
 

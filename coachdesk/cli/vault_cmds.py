@@ -22,7 +22,7 @@ from coachdesk.errors import IntegrityError
 from coachdesk.i18n.catalog import text
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     vault = sub.add_parser("vault", help="create, check, back up and re-key a coach's vault")
     vsub = vault.add_subparsers(dest="vault_command", required=True, metavar="COMMAND")
 
@@ -102,7 +102,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _new_passphrase(args: argparse.Namespace) -> str:
     return secret(
         NEW_PASSPHRASE_ENV,
-        "New passphrase",
+        "secret.new_passphrase",
         args.new_passphrase_file,
         confirm=True,
         env_alternative="--new-passphrase-file",
@@ -144,7 +144,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
-    code = secret(RECOVERY_ENV, "Recovery code")
+    code = secret(RECOVERY_ENV, "secret.recovery_code")
     vault_ops.recover(args.vault, code, _new_passphrase(args))
     print(text("vault.passphrase_reset"))
     return 0

@@ -42,14 +42,19 @@ def validate(answers: Sequence[int]) -> tuple[int, ...]:
     """Return the answers as a tuple, or raise ValidationError naming the first bad one."""
     if len(answers) != len(ITEMS):
         raise ValidationError(
-            f"BARC-10 needs exactly {len(ITEMS)} answers; got {len(answers)}.", "answers"
+            field="answers", code="barc10.count", expected=len(ITEMS), got=len(answers)
         )
     for number, value in enumerate(answers, start=1):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValidationError(f"BARC-10 answer {number} must be a whole number.", "answers")
+            raise ValidationError(field="answers", code="barc10.not_whole", number=number)
         if not MIN_ANSWER <= value <= MAX_ANSWER:
             raise ValidationError(
-                f"BARC-10 answer {number} is {value}; answers go from 1 to 6.", "answers"
+                field="answers",
+                code="barc10.out_of_range",
+                number=number,
+                value=value,
+                low=MIN_ANSWER,
+                high=MAX_ANSWER,
             )
     return tuple(answers)
 
@@ -64,9 +69,7 @@ def parse_answers(text: str) -> tuple[int, ...]:
     try:
         values = [int(p) for p in parts]
     except ValueError:
-        raise ValidationError(
-            "BARC-10 answers must be ten numbers from 1 to 6, separated by commas.", "answers"
-        ) from None
+        raise ValidationError(field="answers", code="barc10.parse") from None
     return validate(values)
 
 

@@ -181,13 +181,3 @@ def _note_text(rng: random.Random, name: str, gender: Gender) -> str:
         possessive=possessive,
         place=rng.choice(PLACES),
     )
-
-
-def __getattr__(name: str) -> object:
-    # Kept for a smooth merge: `demo.generate` now lives in the application layer (a core
-    # module must not import storage). Allowlisted in tests/unit/test_layering.py.
-    if name in ("generate", "_one_client"):
-        from coachdesk.application import demo
-
-        return getattr(demo, name)
-    raise AttributeError(name)

@@ -250,9 +250,10 @@ def _str(value: Any, path: str) -> str:
 
 
 def _match(value: Any, path: str, pattern: re.Pattern[str]) -> str:
-    if not pattern.fullmatch(_str(value, path)):
+    checked = _str(value, path)
+    if not pattern.fullmatch(checked):
         raise _fail(path, "is not in the expected form")
-    return value
+    return checked
 
 
 def _one_of(value: Any, path: str, allowed: Collection[str], nullable: bool = False) -> Any:

@@ -79,3 +79,21 @@ def format_message(pattern: str, params: Mapping[str, object], lang: str = "en")
             out.append(str(value))
         index = end + 1
     return "".join(out)
+
+
+def argument_names(pattern: str) -> set[str]:
+    """The parameters a pattern uses (for the catalog's test: both languages use the same)."""
+    names: set[str] = set()
+    index = 0
+    while index < len(pattern):
+        if pattern[index] != "{":
+            index += 1
+            continue
+        end = _closing(pattern, index + 1)
+        name, _, rest = pattern[index + 1 : end].partition(",")
+        names.add(name.strip())
+        if rest:
+            for branch in _branches(rest.partition(",")[2]).values():
+                names |= argument_names(branch)
+        index = end + 1
+    return names

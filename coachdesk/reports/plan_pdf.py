@@ -281,7 +281,7 @@ def _estimate(value: str, width: float, style: ParagraphStyle) -> float:
     every paragraph twice would double the render time)."""
     per_line = max(1, int(width / (style.fontSize * 0.62)))  # DejaVu averages ~0.55 em
     lines = sum(max(1, -(-len(line) // per_line)) for line in value.split("\n"))
-    return lines * style.leading + style.spaceBefore + style.spaceAfter
+    return float(lines * style.leading + style.spaceBefore + style.spaceAfter)
 
 
 def _keep_goal(
@@ -362,7 +362,7 @@ def _steps_table(
 
 
 def _row_height(cells: list[Paragraph], widths: list[float], pad_x: float) -> float:
-    return max(c.wrap(w - 2 * pad_x, 1e9)[1] for c, w in zip(cells, widths, strict=True))
+    return float(max(c.wrap(w - 2 * pad_x, 1e9)[1] for c, w in zip(cells, widths, strict=True)))
 
 
 def _step_widths(

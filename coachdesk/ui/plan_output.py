@@ -131,6 +131,7 @@ class PlanOutputDialog(QDialog):
         self.language.addItem(self.tr("The client's language"), "")
         self.language.addItem(self.tr("English"), "en")
         self.language.addItem(self.tr("Spanish"), "es")
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         language_label = QLabel(self.tr("La&nguage:"))
         language_label.setBuddy(self.language)
         self.legal = named(
@@ -166,7 +167,7 @@ class PlanOutputDialog(QDialog):
         who_hint.setWordWrap(True)
         who_form.addRow(who_hint)
         self.error = QLabel("")
-        self.error.setObjectName("planOutputError")
+        self.error.setObjectName("error")  # styled by app/style.py
         self.error.setWordWrap(True)
         self.error.hide()
         who_form.addRow(self.error)
@@ -315,6 +316,8 @@ def open_plan_dialog(
         db.call(job, shown, dialog.show_error)
 
     def save(path: Path, paper: str, lang: str, legal: bool, recipient: str, purpose: str) -> None:
+        shown = last[0] if last else None  # the bytes on screen are the bytes saved
+
         def job(c: Caseload) -> documents.SavedDocument:
             return documents.save_plan_pdf(
                 c,
@@ -326,7 +329,7 @@ def open_plan_dialog(
                 legal_name=legal,
                 recipient=recipient,
                 purpose=purpose,
-                shown=last[0] if last else None,
+                rendered=shown,
             )
 
         def done(result: documents.SavedDocument) -> None:

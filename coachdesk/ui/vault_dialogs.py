@@ -109,7 +109,6 @@ class _VaultDialog(QDialog):
         self.form = QFormLayout()
         self.layout_.addLayout(self.form)
         self.message = QLabel("")
-        self.message.setObjectName("vaultDialogMessage")
         self.message.setWordWrap(True)
         self.message.hide()
         self.layout_.addWidget(self.message)
@@ -128,8 +127,11 @@ class _VaultDialog(QDialog):
         ]
 
     def say(self, message: str, *, error: bool) -> None:
-        self.message.setProperty("error", error)
-        self.message.setStyleSheet("color: #a1260d;" if error else "color: #1d5e2c;")
+        # QLabel#error / #hint are styled by app/style.py (the window's one palette)
+        self.message.setObjectName("error" if error else "hint")
+        style = self.message.style()
+        style.unpolish(self.message)  # re-polish: the style sheet matches by object name
+        style.polish(self.message)
         self.message.setText(message)
         self.message.show()
 
@@ -152,15 +154,22 @@ class _VaultDialog(QDialog):
         self.ok_button.setEnabled(True)
         self.say(error_text(exc), error=True)
 
-    def new_passphrase(self, first: QLineEdit, again: QLineEdit) -> str | None:
-        if first.text() != again.text():
-            self.say(error_text(ValidationError(code="vault.passwords_differ")), error=True)
-            again.setFocus()
-            return None
-        return first.text()
+    def add_new_passphrase_rows(self) -> None:
+        self.new = _secret_field(_tr("New passphrase"))
+        self.again = _secret_field(_tr("New passphrase again"))
+        self.form.addRow(_tr("&New passphrase:"), self.new)
+        self.form.addRow(_tr("New passphrase &again:"), self.again)
+
+    def job(self, new: str) -> Job:
+        """The key work to run off the GUI thread, with the new passphrase typed twice."""
+        raise NotImplementedError
 
     def submit(self) -> None:
-        raise NotImplementedError
+        if self.new.text() != self.again.text():
+            self.say(error_text(ValidationError(code="vault.passwords_differ")), error=True)
+            self.again.setFocus()
+            return
+        self.run_job(self.job(self.new.text()))
 
     def done(self, result: int) -> None:
         # QDialog.done: every way out (OK, Cancel, Esc, close) clears the secrets first.
@@ -183,20 +192,14 @@ class ChangePassphraseDialog(_VaultDialog):
             )
         )
         self.current = _secret_field(self.tr("Current passphrase"))
-        self.new = _secret_field(self.tr("New passphrase"))
-        self.again = _secret_field(self.tr("New passphrase again"))
         self.form.addRow(self.tr("&Current passphrase:"), self.current)
-        self.form.addRow(self.tr("&New passphrase:"), self.new)
-        self.form.addRow(self.tr("New passphrase &again:"), self.again)
+        self.add_new_passphrase_rows()
         self.ok_button.setText(self.tr("C&hange passphrase"))
         self.succeeded_text = text("vault.passphrase_changed", window_language())
 
-    def submit(self) -> None:
-        new = self.new_passphrase(self.new, self.again)
-        if new is None:
-            return
+    def job(self, new: str) -> Job:
         old, vault = self.current.text(), self.vault
-        self.run_job(lambda: vault_ops.change_passphrase(vault, old, new))
+        return lambda: vault_ops.change_passphrase(vault, old, new)
 
 
 class RecoveryUnlockDialog(_VaultDialog):
@@ -214,20 +217,14 @@ class RecoveryUnlockDialog(_VaultDialog):
         )
         self.code = _secret_field(self.tr("Recovery code"))
         self.code.setPlaceholderText("XXXX-XXXX-…")
-        self.new = _secret_field(self.tr("New passphrase"))
-        self.again = _secret_field(self.tr("New passphrase again"))
         self.form.addRow(self.tr("&Recovery code:"), self.code)
-        self.form.addRow(self.tr("&New passphrase:"), self.new)
-        self.form.addRow(self.tr("New passphrase &again:"), self.again)
+        self.add_new_passphrase_rows()
         self.ok_button.setText(self.tr("&Set the new passphrase"))
         self.succeeded_text = text("vault.recovered", window_language())
 
-    def submit(self) -> None:
-        new = self.new_passphrase(self.new, self.again)
-        if new is None:
-            return
+    def job(self, new: str) -> Job:
         code, vault = self.code.text(), self.vault
-        self.run_job(lambda: vault_ops.recover(vault, code, new))
+        return lambda: vault_ops.recover(vault, code, new)
 
 
 def _tr(text_: str) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from coachdesk.core.demo import generate
+from coachdesk.application.demo import generate
 from coachdesk.storage.vault import DB_NAME, Vault
 
 PASSPHRASE = "benchmark passphrase"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from coachdesk.core import demo
-from coachdesk.core.caseload import Caseload
+from coachdesk.application import demo
+from coachdesk.application.caseload import Caseload
 from coachdesk.crypto import kdf
 from coachdesk.crypto.identity import RcoIdentity
 from coachdesk.exchange import export as ex

@@ -19,8 +19,8 @@ from coachdesk.app import settings as opts
 from coachdesk.app.bootstrap import create_app
 from coachdesk.app.settings import Settings
 from coachdesk.app.worker import Database
-from coachdesk.core import demo
-from coachdesk.core.caseload import Caseload
+from coachdesk.application import demo
+from coachdesk.application.caseload import Caseload
 from coachdesk.crypto import kdf
 from coachdesk.storage.vault import Vault
 from coachdesk.ui.main_window import MainWindow

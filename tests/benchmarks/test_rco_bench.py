@@ -1,7 +1,7 @@
 """RCO benchmarks: import of 200 real bundles totalling 20,000 client episodes (target < 30 s)
 and the dashboard refresh on that store (target < 300 ms), each with a same-run baseline.
 
-The 200 bundles come from 200 real coach vaults (core.demo + the export use case), generated
+The 200 bundles come from 200 real coach vaults (application.demo + the export use case), generated
 once and cached under /work/.bench-cache/rco-200x100 (outside the repo).
 Run: python -m pytest tests/benchmarks/test_rco_bench.py -m benchmark -s
 """

@@ -12,7 +12,7 @@ import random
 import sys
 from datetime import UTC, date, datetime
 
-from coachdesk.core.caseload import Caseload
+from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import Client, ContactMode, RecoveryPlan, SessionNote, Setting
 from coachdesk.storage.vault import Vault
 

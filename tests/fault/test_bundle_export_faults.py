@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from coachdesk.core.caseload import Caseload
+from coachdesk.application.caseload import Caseload
 from coachdesk.crypto.identity import RcoIdentity
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import export as ex
@@ -24,7 +24,7 @@ from tests.unit.test_bundle import enrolled_vault
 CHILD = textwrap.dedent(
     """
     import resource, signal, sys
-    from coachdesk.core.caseload import Caseload
+    from coachdesk.application.caseload import Caseload
     from coachdesk.errors import CoachDeskError
     from coachdesk.exchange import export as ex
     from coachdesk.storage.vault import Vault
@@ -71,7 +71,7 @@ def test_a_write_that_fails_midway_leaves_no_file_counter_or_outbox_item(tmp_pat
 KILLED_CHILD = textwrap.dedent(
     """
     import os, signal, sys
-    from coachdesk.core.caseload import Caseload
+    from coachdesk.application.caseload import Caseload
     from coachdesk.exchange import export as ex
     from coachdesk.storage.vault import Vault
 

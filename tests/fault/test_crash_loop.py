@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from coachdesk.core.caseload import Caseload
+from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import Client, ContactMode, SessionNote, Setting
 from coachdesk.storage.vault import DB_NAME, Vault
 from tests.conftest import PASSPHRASE, REPO

@@ -63,7 +63,7 @@ def _canaries() -> dict[str, str]:
 FILL_SCRIPT = r"""
 import json, os, sys
 from datetime import date, timedelta
-from coachdesk.core.caseload import Caseload
+from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import *
 from coachdesk.storage.vault import Vault
 c = json.loads(sys.argv[2])

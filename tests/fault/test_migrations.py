@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coachdesk.core.caseload import Caseload
+from coachdesk.application.caseload import Caseload
 from coachdesk.errors import NewerVaultError, VaultError
 from coachdesk.storage import migrate
 from coachdesk.storage.vault import DB_NAME, Vault

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from coachdesk.core import demo
-from coachdesk.core.caseload import Caseload
+from coachdesk.application import demo
+from coachdesk.application.caseload import Caseload
 from coachdesk.errors import CoachDeskError, StorageFullError
 from coachdesk.reports.common import save_pdf
 from coachdesk.reports.plan_pdf import render_plan_pdf

@@ -233,7 +233,7 @@ def test_a_coachs_day(
     # What the window wrote is in the vault (read back with the storage layer).
     window.close()
     with Vault.open(vault_path, PASS) as v:
-        from coachdesk.core.caseload import Caseload
+        from coachdesk.application.caseload import Caseload
 
         c = Caseload(v)
         plan = c.plan(client_id or 0)

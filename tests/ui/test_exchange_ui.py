@@ -1,6 +1,6 @@
 """The window's Sync menu, dialogs, indicator and background check (coachdesk.ui.exchange).
 
-Real parts only: the MainWindow on a real vault filled by core.demo, a real RCO desk and its
+Real parts only: the MainWindow on a real vault filled by application.demo, a real RCO desk and its
 enrollment file, real keys and sealed bundles, a real folder and a real WebDAV server over
 TLS on 127.0.0.1 (tests/webdav_server.py). The only stand-in is Qt's native folder picker,
 which returns the test's folder instead of waiting for a click.
@@ -16,8 +16,8 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from coachdesk.core import demo
-from coachdesk.core.caseload import Caseload
+from coachdesk.application import demo
+from coachdesk.application.caseload import Caseload
 from coachdesk.crypto import kdf
 from coachdesk.exchange import bundle as bundles
 from coachdesk.exchange import export as exports

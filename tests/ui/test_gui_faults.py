@@ -25,8 +25,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from coachdesk.core import demo
-from coachdesk.core.caseload import Caseload
+from coachdesk.application import demo
+from coachdesk.application.caseload import Caseload
 from coachdesk.crypto.identity import RcoIdentity
 from coachdesk.exchange import export as exports
 from coachdesk.exchange import sync

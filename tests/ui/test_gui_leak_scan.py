@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QTextEdit
 from pytestqt.qtbot import QtBot
 
-from coachdesk.core.caseload import Caseload
+from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import Client, RecoveryPlan, Setting
 from coachdesk.storage.vault import Vault
 from tests.conftest import PASSPHRASE

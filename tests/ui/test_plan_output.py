@@ -106,6 +106,11 @@ def test_window_and_cli_print_the_same_plan_document(
     dialog.purpose.setText("Coordination of care")
     dialog.save_to(from_window)
     qtbot.waitUntil(from_window.exists, timeout=10_000)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    pages = dialog.print_to(printer)  # the same recipient: a printed disclosure
+    assert pages == dialog.page_count() > 0
     qtbot.waitUntil(lambda: not window.db.busy, timeout=5_000)
     window.close()
 
@@ -126,9 +131,13 @@ def test_window_and_cli_print_the_same_plan_document(
 
     with Vault.open(coach_vault, PASSPHRASE) as v:
         c = Caseload(v)
-        saves = [(e.action, e.detail) for e in c.audit_trail(cid) if e.action == "save"]
-        disclosed = [(d.recipient, d.purpose, d.what) for d in c.disclosures(cid)]
-    what = "recovery plan version 1 as PDF (es, letter); purpose: Coordination of care"
-    assert saves == [("save", what), ("save", what)]
-    record = ("Dr. Pell, Harbor Clinic", "Coordination of care", what.split(";")[0])
-    assert disclosed == [record, record]
+        trail = [(e.action, e.detail) for e in c.audit_trail(cid)]
+        disclosed = sorted((d.recipient, d.purpose, d.what) for d in c.disclosures(cid))
+    what = "recovery plan version 1 as PDF (es, letter)"
+    purpose = "; purpose: Coordination of care"
+    saves = [entry for entry in trail if entry[0] == "save"]
+    assert saves == [("save", what + purpose), ("save", what + purpose)]
+    printed = f"{what}, {pages} pages"
+    assert ("print", printed + purpose) in trail
+    who = ("Dr. Pell, Harbor Clinic", "Coordination of care")
+    assert disclosed == sorted([(*who, what), (*who, what), (*who, printed)])

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from coachdesk.app import settings as opts
 from coachdesk.app.settings import Settings
-from coachdesk.core.caseload import Caseload
+from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import Client, Setting
 from coachdesk.storage.vault import Vault
 from tests.conftest import PASSPHRASE

@@ -4,11 +4,12 @@ vault; messages from the catalog in the window's language."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from coachdesk.app import translations
@@ -112,3 +113,18 @@ def test_in_spanish(qtbot: QtBot, vault_path: Path, spanish: None) -> None:
     dialog.again.setText("otra")
     dialog.ok_button.click()
     assert dialog.message.text() == "Las dos entradas no coinciden."
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_mnemonics_are_unique(qtbot: QtBot, vault_path: Path, language: str) -> None:
+    translations.install(language)
+    try:
+        for cls in (vault_dialogs.ChangePassphraseDialog, vault_dialogs.RecoveryUnlockDialog):
+            dialog = cls(vault_path)
+            qtbot.addWidget(dialog)
+            texts = [w.text() for w in dialog.findChildren(QLabel)]
+            texts += [b.text() for b in dialog.findChildren(QAbstractButton)]
+            letters = [m.lower() for t in texts for m in re.findall(r"&([^&\s])", t)]
+            assert len(letters) == len(set(letters)) >= 4, (language, cls.__name__, letters)
+    finally:
+        translations.install("en")

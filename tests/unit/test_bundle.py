@@ -14,8 +14,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coachdesk.core import demo
-from coachdesk.core.caseload import Caseload
+from coachdesk.application import demo
+from coachdesk.application.caseload import Caseload
 from coachdesk.crypto import kdf
 from coachdesk.crypto.identity import DeviceIdentity, RcoIdentity
 from coachdesk.crypto.signing import canonical

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from coachdesk.core import demo
+from coachdesk.application import demo
 from coachdesk.crypto.identity import RcoIdentity
 from coachdesk.exchange.bundle import open_bundle
 from coachdesk.exchange.enrollment import make_enrollment

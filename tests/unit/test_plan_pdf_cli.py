@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from coachdesk.core import demo
-from coachdesk.core.caseload import Caseload
+from coachdesk.application import demo
+from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import Client, RecoveryPlan, Setting
 from coachdesk.storage.vault import Vault
 from tests.conftest import PASSPHRASE, RunCli

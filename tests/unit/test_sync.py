@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from coachdesk.core.caseload import Caseload
+from coachdesk.application.caseload import Caseload
 from coachdesk.core.demo import SyntheticPeople
 from coachdesk.core.models import Client, Referral, Resource, ResourceCategory, Setting
 from coachdesk.crypto.identity import RcoIdentity

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coachdesk.core.caseload import Caseload
+from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import Client, Referral, Resource, ResourceCategory, Setting
 from coachdesk.exchange import sync
 from coachdesk.storage import repos

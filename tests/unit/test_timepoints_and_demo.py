@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from coachdesk.application.caseload import Caseload
+from coachdesk.application.demo import generate
 from coachdesk.core import timepoints
-from coachdesk.core.caseload import Caseload
-from coachdesk.core.demo import generate
 from coachdesk.core.models import Timepoint
 from coachdesk.storage.vault import Vault
 

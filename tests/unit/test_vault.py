@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from coachdesk.core.caseload import Caseload
+from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import Client, Setting
 from coachdesk.crypto import kdf
 from coachdesk.errors import VaultError, WrongPassphraseError

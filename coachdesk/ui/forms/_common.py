@@ -7,7 +7,6 @@ coachdesk.core.models objects.
 from __future__ import annotations
 
 import dataclasses
-import re
 import types
 import typing
 from collections.abc import Callable, Iterable
@@ -16,7 +15,6 @@ from enum import StrEnum
 from typing import TypeVar
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QDate,
     QLocale,
     Qt,
@@ -46,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.errors import ValidationError
+from coachdesk.ui.forms._messages import error_text
 
 _M = TypeVar("_M")
 
@@ -94,26 +93,9 @@ def from_qdate(value: QDate) -> date:
 
 
 def translate_error(error: ValidationError) -> str:
-    """The plain message of a core validation error, in the UI language when a translation exists.
-
-    The messages of coachdesk.core.validation are listed in forms/_messages.py so that lupdate
-    collects them, with their numbers written %1, %2 ... ("Goal %1 is required.").
-    """
-    message = str(error)
-    translated = QCoreApplication.translate("Validation", message)
-    if translated != message:
-        return translated
-    numbers = re.findall(r"\d+", message)
-    if not numbers:
-        return message
-    counter = iter(range(1, len(numbers) + 1))
-    template = re.sub(r"\d+", lambda _m: f"%{next(counter)}", message)
-    translated = QCoreApplication.translate("Validation", template)
-    if translated == template:
-        return message
-    for index, number in reversed(list(enumerate(numbers, start=1))):
-        translated = translated.replace(f"%{index}", number)
-    return translated
+    """The words of a validation error in the window's language: by its code, from
+    coachdesk.i18n.catalog (an error without a code, e.g. a form's own, is shown as it is)."""
+    return error_text(error)
 
 
 class DateField(QLineEdit):

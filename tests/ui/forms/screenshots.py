@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
-from coachdesk.core import demo
+from coachdesk.application import demo
 from coachdesk.core.models import Barc10Assessment, Client, ClientStatus, Gender, Pathway, Setting
 
 REPO = Path(__file__).resolve().parents[3]

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from pytestqt.qtbot import QtBot
 
-from coachdesk.core.caseload import Caseload
+from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import Client, ContactMode, SessionNote, Setting
 from coachdesk.storage.vault import Vault
 from coachdesk.ui.forms import NoteForm, NotesList

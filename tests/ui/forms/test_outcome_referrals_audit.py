@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from PySide6.QtCore import QDate, QLocale, Qt
 from pytestqt.qtbot import QtBot
 
-from coachdesk.core.caseload import Caseload
+from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import (
     AuditEntry,
     Client,

@@ -80,10 +80,10 @@ def test_forms_in_spanish(qtbot: QtBot, spanish: None) -> None:
 
 
 def test_validation_messages_in_spanish(qtbot: QtBot, spanish: None) -> None:
-    assert translate_error(ValidationError("Given name is required.")) == "Falta el nombre."
-    assert translate_error(ValidationError("A step of goal 3 is required.")) == (
-        "A un paso de la meta 3 le falta el texto."
-    )
+    given = ValidationError(code="validation.given_name.required")
+    assert str(given) == "Given name is required." and translate_error(given) == "Falta el nombre."
+    step = ValidationError(code="validation.steps.required", goal=3)
+    assert translate_error(step) == "A un paso de la meta 3 le falta el texto."
     assert translate_error(ValidationError("Something new 7.")) == "Something new 7."
     plan = PlanEditor()
     qtbot.addWidget(plan)
