@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from coachdesk.cli import rco_fetch_cmds
 from coachdesk.cli.common import (
     ProgressBar,
     UserError,
@@ -118,12 +119,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     d.set_defaults(func=cmd_directory_remove)
     d = dsub.add_parser("publish", help="sign and write the directory for coaches to fetch")
     _store_arg(d)
-    d.add_argument("--folder", type=Path, required=True, metavar="PATH")
+    where = d.add_mutually_exclusive_group(required=True)
+    where.add_argument("--folder", type=Path, metavar="PATH")
+    where.add_argument("--inbox", action="store_true", help="the WebDAV inbox of fetch-setup")
     d.set_defaults(func=cmd_directory_publish)
 
     p = rsub.add_parser("desk", help="open the supervisor's window")
     p.add_argument("store", type=Path, nargs="?", metavar="STORE")
     p.set_defaults(func=cmd_desk)
+    rco_fetch_cmds.register(rsub)
 
 
 @contextmanager
@@ -324,6 +328,8 @@ def cmd_directory_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_directory_publish(args: argparse.Namespace) -> int:
+    if args.inbox:
+        return rco_fetch_cmds.cmd_publish_inbox(args)
     with _open(args) as desk:
         path, serial = desk.publish_directory(args.folder)
         count = len(desk.directory())
