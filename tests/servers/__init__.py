@@ -109,16 +109,18 @@ class ServerProcess:
         deadline = time.monotonic() + ready_timeout
         while True:
             if self.process.poll() is not None:
+                output = self.output()
                 self.stop()
-                raise RuntimeError(f"{command[0]} did not start:\n{self.output()}")
+                raise RuntimeError(f"{command[0]} did not start:\n{output}")
             with (
                 contextlib.suppress(OSError),
                 socket.create_connection(("127.0.0.1", port), timeout=0.5),
             ):
                 break
             if time.monotonic() > deadline:
+                output = self.output()
                 self.stop()
-                raise RuntimeError(f"{command[0]} did not listen on {port}:\n{self.output()}")
+                raise RuntimeError(f"{command[0]} did not listen on {port}:\n{output}")
             time.sleep(0.05)
 
     def output(self) -> str:
