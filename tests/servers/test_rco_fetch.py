@@ -196,3 +196,32 @@ def test_fetch_setup_fetch_and_publish_from_the_command_line(
     assert again.returncode == 0  # replaced in place (Overwrite: T for the RCO's own file)
     assert parse_directory(apache.files()[DIRECTORY_FILE], keys)[0] == 2
     assert PASSWORD not in setup.stdout + done.stdout + published.stdout
+
+
+def test_fetch_through_the_proxy_and_without_an_inbox(
+    nginx: NginxDav, desk: RcoDesk, world: World, pki: Pki, run_cli: RunCli, tmp_path: Path
+) -> None:
+    from coachdesk.exchange.transports.webdav import ProxyMode, ProxySettings
+    from tests.servers.tinyproxy import PROXY_PASSWORD, PROXY_USER, TinyProxy
+
+    proxy = TinyProxy()
+    try:
+        way = ProxySettings(ProxyMode.MANUAL, proxy.url, PROXY_USER, PROXY_PASSWORD)
+        settings = WebDavSettings(nginx.url, USER, PASSWORD, pki.ca_pem, way)
+        fetch.save_fetch_settings(desk, fetch.FetchSettings(settings))
+        drop(nginx, world.confirmed)
+        report = fetch.fetch_inbox(desk)
+        assert report.ok and report.summary.count(Outcome.IMPORTED) == len(world.confirmed)
+        assert set(proxy.connects()) == {f"127.0.0.1:{nginx.port}"}
+        assert not nginx.proxy_authorization_seen()
+        assert fetch.fetch_settings(desk) == fetch.FetchSettings(settings)
+    finally:
+        proxy.stop()
+    store = tmp_path / "bare"
+    world.open_copy(store).close()
+    env = {"COACHDESK_PASSPHRASE": PASSPHRASE}
+    unset = run_cli("rco", "fetch", str(store), env=env)
+    assert unset.returncode == 1 and unset.stderr.count("\n") == 1
+    assert "No inbox is set up for this store; run `coachdesk rco fetch-setup` first." in (
+        unset.stderr
+    )

@@ -29,6 +29,9 @@ design; httpx ignores the Windows registry's proxy exclusions; requests lets
 REQUESTS_CA_BUNDLE override a pinned CA), urllib3's CONNECT is http.client's own tunnel, and
 set_tunnel with headers is all the proxy support needed; no new dependency for the installers.
 
+`InboxReader` is the same client for the RCO's desk (coachdesk.rco.fetch): it lists the
+inbox, moves imported bundles into a sub-collection and replaces the RCO's own files.
+
 Threading: one thread at a time (the one running the sync); it keeps one keep-alive
 connection that `close()` drops.
 """
