@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from coachdesk.cli import rco_fetch_cmds
 from coachdesk.cli.common import (
     ProgressBar,
     UserError,
@@ -123,11 +122,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     where.add_argument("--folder", type=Path, metavar="PATH")
     where.add_argument("--inbox", action="store_true", help="the WebDAV inbox of fetch-setup")
     d.set_defaults(func=cmd_directory_publish)
+    from coachdesk.cli import rco_fetch_cmds  # `rco fetch`, `rco fetch-setup`
+
+    rco_fetch_cmds.register(rsub)
 
     p = rsub.add_parser("desk", help="open the supervisor's window")
     p.add_argument("store", type=Path, nargs="?", metavar="STORE")
     p.set_defaults(func=cmd_desk)
-    rco_fetch_cmds.register(rsub)
 
 
 @contextmanager
@@ -329,7 +330,9 @@ def cmd_directory_remove(args: argparse.Namespace) -> int:
 
 def cmd_directory_publish(args: argparse.Namespace) -> int:
     if args.inbox:
-        return rco_fetch_cmds.cmd_publish_inbox(args)
+        from coachdesk.cli.rco_fetch_cmds import cmd_publish_inbox
+
+        return cmd_publish_inbox(args)
     with _open(args) as desk:
         path, serial = desk.publish_directory(args.folder)
         count = len(desk.directory())
