@@ -39,6 +39,7 @@ connection that `close()` drops.
 from __future__ import annotations
 
 import base64
+import contextlib
 import email.utils
 import http.client
 import json
@@ -399,6 +400,7 @@ class WebDavTransport:
         self._auth = f"Basic {token}"
         self._context = self._make_context()
         self._conn: http.client.HTTPSConnection | None = None
+        self._probe_conn: http.client.HTTPSConnection | None = None  # for abort()
         self._route: ProxyRoute | None = None
         self._route_resolved = False
         self.waits: list[float] = []  # backoff/Retry-After waits of this object, for reports
@@ -429,7 +431,7 @@ class WebDavTransport:
         PROPFIND Depth 0 where the server has it; where it has not (nginx: 405), a HEAD of the
         inbox collection (a missing folder answers 404, refused credentials 401).
         """
-        conn = self._connect(self.policy.probe_timeout)
+        conn = self._probe_conn = self._connect(self.policy.probe_timeout)
         try:
             response = self._exchange(
                 conn,
@@ -445,6 +447,7 @@ class WebDavTransport:
         except _Retryable as exc:
             raise exc.final from None
         finally:
+            self._probe_conn = None
             conn.close()
         if response.status in (429, 500, 502, 503, 504):
             raise OfflineError(
@@ -502,6 +505,15 @@ class WebDavTransport:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+
+    def abort(self) -> None:
+        """Cut the open connections from another thread (a blocked read or the proxy's
+        CONNECT wakes with an error); the owning thread's next request reconnects."""
+        for conn in (self._conn, self._probe_conn):
+            sock = getattr(conn, "sock", None)
+            if isinstance(sock, socket.socket):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
 
     # -- one delivery attempt --------------------------------------------------------------
 
