@@ -30,6 +30,25 @@ from coachdesk.exchange.transports.webdav import (
     parse_inbox_url,
 )
 
+__all__ = [
+    "MAX_CA_BYTES",
+    "CheckState",
+    "InboxCheck",
+    "ProxyMode",
+    "ProxySettings",
+    "SyncSetupError",
+    "WebDavSettings",
+    "check_ca_pem",
+    "check_inbox",
+    "choose_transport",
+    "proxy_settings",
+    "read_ca_file",
+    "route_line",
+    "save",
+    "stored_settings",
+    "webdav_settings",
+]
+
 MAX_CA_BYTES = 256 * 1024
 
 

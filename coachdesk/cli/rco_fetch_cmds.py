@@ -7,13 +7,9 @@ import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from coachdesk.application import rco_fetch as fetch
 from coachdesk.cli.common import ProgressBar, UserError, add_passphrase_option, print_json
 from coachdesk.cli.sync_cmds import add_inbox_options, inbox_secrets, inbox_settings, print_saved
-from coachdesk.errors import CoachDeskError
-from coachdesk.exchange.transports import OfflineError
-from coachdesk.exchange.transports.webdav import InboxReader
-from coachdesk.rco import fetch
-from coachdesk.rco.desk import RcoDesk
 
 
 def register(rsub: argparse._SubParsersAction) -> None:
@@ -42,7 +38,7 @@ def register(rsub: argparse._SubParsersAction) -> None:
 
 
 @contextmanager
-def _desk(args: argparse.Namespace) -> Iterator[RcoDesk]:
+def _desk(args: argparse.Namespace) -> Iterator[fetch.RcoDesk]:
     from coachdesk.cli.rco_cmds import _open  # lazy: rco_cmds registers this module
 
     with _open(args) as desk:
@@ -76,21 +72,10 @@ def cmd_fetch_setup(args: argparse.Namespace) -> int:
     print_saved(webdav, "store")
     if args.no_check:
         return 0
-    reader = InboxReader(webdav)
-    try:
-        names = reader.list_names()
-        if settings.after == fetch.After.PROCESSED:
-            reader.make_collection(fetch.PROCESSED)
-    except OfflineError as exc:
-        print(f"The server cannot be reached just now: {exc}")
-        return 0
-    except CoachDeskError as exc:
-        raise UserError(f"Saved, but the inbox cannot be used: {exc}") from None
-    finally:
-        reader.close()
-    waiting = sum(1 for n in names if n.endswith(fetch.BUNDLE_SUFFIX))
-    where = f"; imported bundles go to {fetch.PROCESSED}/" if settings.after == "processed" else ""
-    print(f"The inbox answered: {waiting} bundle(s) waiting{where}.")
+    result = fetch.check_inbox(settings)
+    if result.state == fetch.CheckState.REFUSED:
+        raise UserError(f"Saved, but the inbox cannot be used: {result.line}")
+    print(result.line)
     return 0
 
 

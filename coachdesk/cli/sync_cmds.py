@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from coachdesk.application import sync_setup
-from coachdesk.application.sync_setup import CheckState
+from coachdesk.application.sync_setup import CheckState, ProxyMode, WebDavSettings
 from coachdesk.cli.common import (
     ProgressBar,
     UserError,
@@ -17,7 +17,6 @@ from coachdesk.cli.common import (
     secret,
 )
 from coachdesk.exchange import sync
-from coachdesk.exchange.transports.webdav import ProxyMode, WebDavSettings
 
 WEBDAV_PASSWORD_ENV = "COACHDESK_WEBDAV_PASSWORD"
 PROXY_PASSWORD_ENV = "COACHDESK_PROXY_PASSWORD"
