@@ -9,9 +9,7 @@ Threading: the thread that owns the desk's store, except `check_inbox` (network 
 
 from __future__ import annotations
 
-from coachdesk.application.sync_setup import CheckState, InboxCheck
-from coachdesk.errors import CoachDeskError
-from coachdesk.exchange.transports import OfflineError
+from coachdesk.application.sync_setup import CheckState, InboxCheck, run_check
 from coachdesk.exchange.transports.webdav import InboxReader, RetryPolicy
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.fetch import (
@@ -45,19 +43,15 @@ __all__ = [
 
 def check_inbox(settings: FetchSettings, policy: RetryPolicy | None = None) -> InboxCheck:
     """What a fetch needs: the inbox lists, and (when bundles are kept) processed/ exists."""
-    reader: InboxReader | None = None
-    try:
-        reader = InboxReader(settings.webdav, policy)
-        names = reader.list_names()
+
+    def attempt(reader: InboxReader) -> str:
+        waiting = sum(1 for n in reader.list_names() if n.endswith(BUNDLE_SUFFIX))
         if settings.after == After.PROCESSED:
             reader.make_collection(PROCESSED)
-    except OfflineError as exc:
-        return InboxCheck(CheckState.OFFLINE, f"The server cannot be reached just now: {exc}")
-    except CoachDeskError as exc:
-        return InboxCheck(CheckState.REFUSED, str(exc))
-    finally:
-        if reader is not None:
-            reader.close()
-    waiting = sum(1 for n in names if n.endswith(BUNDLE_SUFFIX))
-    kept = f"; imported bundles go to {PROCESSED}/" if settings.after == After.PROCESSED else ""
-    return InboxCheck(CheckState.OK, f"The inbox answered: {waiting} bundle(s) waiting{kept}.")
+            return (
+                f"The inbox answered: {waiting} bundle(s) waiting; imported bundles go to "
+                f"{PROCESSED}/."
+            )
+        return f"The inbox answered: {waiting} bundle(s) waiting."
+
+    return run_check(lambda: InboxReader(settings.webdav, policy), attempt)
