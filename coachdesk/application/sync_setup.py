@@ -12,10 +12,11 @@ Threading: `choose_transport`, `stored_settings` and `save` touch the vault (its
 from __future__ import annotations
 
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import sync
@@ -30,7 +31,28 @@ from coachdesk.exchange.transports.webdav import (
     parse_inbox_url,
 )
 
+__all__ = [
+    "MAX_CA_BYTES",
+    "CheckState",
+    "InboxCheck",
+    "ProxyMode",
+    "ProxySettings",
+    "SyncSetupError",
+    "WebDavSettings",
+    "check_ca_pem",
+    "check_inbox",
+    "choose_transport",
+    "proxy_settings",
+    "read_ca_file",
+    "route_line",
+    "run_check",
+    "save",
+    "stored_settings",
+    "webdav_settings",
+]
+
 MAX_CA_BYTES = 256 * 1024
+_T = TypeVar("_T", bound=WebDavTransport)
 
 
 class SyncSetupError(CoachDeskError):
@@ -154,19 +176,27 @@ class InboxCheck:
         return self.state == CheckState.OK
 
 
-def check_inbox(settings: WebDavSettings, policy: RetryPolicy | None = None) -> InboxCheck:
-    """Try the inbox as sync will use it: credentials, then PUT and MOVE of a hidden file."""
-    transport: WebDavTransport | None = None
+def run_check(make: Callable[[], _T], attempt: Callable[[_T], str]) -> InboxCheck:
+    """One setup check on a fresh client: OK with `attempt`'s line, OFFLINE, or REFUSED."""
+    client: _T | None = None
     try:
-        transport = WebDavTransport(settings, policy)
-        transport.check()
+        client = make()
+        line = attempt(client)
     except OfflineError as exc:
         return InboxCheck(CheckState.OFFLINE, f"The server cannot be reached just now: {exc}")
     except CoachDeskError as exc:
         return InboxCheck(CheckState.REFUSED, str(exc))
     finally:
-        if transport is not None:
-            transport.close()
-    return InboxCheck(
-        CheckState.OK, "The server accepted the credentials and a test upload (PUT and MOVE)."
-    )
+        if client is not None:
+            client.close()
+    return InboxCheck(CheckState.OK, line)
+
+
+def check_inbox(settings: WebDavSettings, policy: RetryPolicy | None = None) -> InboxCheck:
+    """Try the inbox as sync will use it: credentials, then PUT and MOVE of a hidden file."""
+
+    def attempt(transport: WebDavTransport) -> str:
+        transport.check()
+        return "The server accepted the credentials and a test upload (PUT and MOVE)."
+
+    return run_check(lambda: WebDavTransport(settings, policy), attempt)

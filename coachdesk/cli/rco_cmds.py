@@ -120,8 +120,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     d.set_defaults(func=cmd_directory_remove)
     d = dsub.add_parser("publish", help="sign and write the directory for coaches to fetch")
     _store_arg(d)
-    d.add_argument("--folder", type=Path, required=True, metavar="PATH")
+    where = d.add_mutually_exclusive_group(required=True)
+    where.add_argument("--folder", type=Path, metavar="PATH")
+    where.add_argument("--inbox", action="store_true", help="the WebDAV inbox of fetch-setup")
     d.set_defaults(func=cmd_directory_publish)
+    from coachdesk.cli import rco_fetch_cmds  # `rco fetch`, `rco fetch-setup`
+
+    rco_fetch_cmds.register(rsub)
 
     p = rsub.add_parser("desk", help="open the supervisor's window")
     p.add_argument("store", type=Path, nargs="?", metavar="STORE")
@@ -328,6 +333,10 @@ def cmd_directory_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_directory_publish(args: argparse.Namespace) -> int:
+    if args.inbox:
+        from coachdesk.cli.rco_fetch_cmds import cmd_publish_inbox
+
+        return cmd_publish_inbox(args)
     with _open(args) as desk:
         path, serial = desk.publish_directory(args.folder)
         count = len(desk.directory())

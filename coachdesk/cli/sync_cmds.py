@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from coachdesk.application import sync_setup
-from coachdesk.application.sync_setup import CheckState
+from coachdesk.application.sync_setup import CheckState, ProxyMode, WebDavSettings
 from coachdesk.cli.common import (
     ProgressBar,
     UserError,
@@ -17,7 +17,6 @@ from coachdesk.cli.common import (
     secret,
 )
 from coachdesk.exchange import sync
-from coachdesk.exchange.transports.webdav import ProxyMode
 
 WEBDAV_PASSWORD_ENV = "COACHDESK_WEBDAV_PASSWORD"
 PROXY_PASSWORD_ENV = "COACHDESK_PROXY_PASSWORD"
@@ -43,36 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "sync-setup", help="store the RCO's WebDAV inbox address and credentials in the vault"
     )
     p.add_argument("vault", type=Path, metavar="VAULT")
-    p.add_argument("--webdav", required=True, metavar="URL", help="https://server/path/inbox/")
-    p.add_argument("--user", required=True, metavar="NAME", help="the user name the RCO issued")
-    p.add_argument(
-        "--ca-cert",
-        type=Path,
-        metavar="FILE",
-        help="trust only this CA certificate (PEM) for the server, instead of the system's",
-    )
-    p.add_argument("--no-check", action="store_true", help="do not try the server after saving")
-    way = p.add_mutually_exclusive_group()
-    way.add_argument(
-        "--proxy",
-        metavar="URL",
-        help="reach the inbox through this HTTP proxy (http://host:port) whatever the "
-        "environment says",
-    )
-    way.add_argument(
-        "--system-proxy",
-        action="store_true",
-        help="use HTTPS_PROXY/NO_PROXY, else the system's proxy settings (the default)",
-    )
-    way.add_argument(
-        "--no-proxy", action="store_true", help="always connect directly, never through a proxy"
-    )
-    p.add_argument(
-        "--proxy-user",
-        metavar="NAME",
-        help=f"the proxy's user name (Basic); the password comes from {PROXY_PASSWORD_ENV} or a "
-        "prompt and is kept inside the vault",
-    )
+    add_inbox_options(p, "vault")
     add_passphrase_option(p)
     p.set_defaults(func=cmd_sync_setup)
 
@@ -113,31 +83,86 @@ def _failure_line(report: sync.SyncReport) -> str:
     return f"{report.waiting} export(s) still waiting to be sent."
 
 
-def cmd_sync_setup(args: argparse.Namespace) -> int:
+def add_inbox_options(p: argparse.ArgumentParser, where: str) -> None:
+    """--webdav, --user, --ca-cert, --no-check and the proxy options (sync-setup and
+    rco fetch-setup)."""
+    p.add_argument("--webdav", required=True, metavar="URL", help="https://server/path/inbox/")
+    p.add_argument("--user", required=True, metavar="NAME", help="the user name the RCO issued")
+    p.add_argument(
+        "--ca-cert",
+        type=Path,
+        metavar="FILE",
+        help="trust only this CA certificate (PEM) for the server, instead of the system's",
+    )
+    p.add_argument("--no-check", action="store_true", help="do not try the server after saving")
+    way = p.add_mutually_exclusive_group()
+    way.add_argument(
+        "--proxy",
+        metavar="URL",
+        help="reach the inbox through this HTTP proxy (http://host:port) whatever the "
+        "environment says",
+    )
+    way.add_argument(
+        "--system-proxy",
+        action="store_true",
+        help="use HTTPS_PROXY/NO_PROXY, else the system's proxy settings (the default)",
+    )
+    way.add_argument(
+        "--no-proxy", action="store_true", help="always connect directly, never through a proxy"
+    )
+    p.add_argument(
+        "--proxy-user",
+        metavar="NAME",
+        help=f"the proxy's user name (Basic); the password comes from {PROXY_PASSWORD_ENV} or a "
+        f"prompt and is kept inside the {where}",
+    )
+
+
+def inbox_secrets(args: argparse.Namespace) -> tuple[str, str, str]:
+    """The CA's PEM, the WebDAV password and the proxy password (asked before opening)."""
     ca_pem = sync_setup.read_ca_file(args.ca_cert) if args.ca_cert else ""
     password = secret(WEBDAV_PASSWORD_ENV, "WebDAV password")
     proxy_password = secret(PROXY_PASSWORD_ENV, "Proxy password") if args.proxy_user else ""
-    with open_caseload(args) as caseload:
-        kept = sync_setup.stored_settings(caseload) if _keeps_proxy(args) else None
-        proxy = None  # no proxy option given: keep the stored way (system proxy if none)
-        if not _keeps_proxy(args):
-            mode = (
-                ProxyMode.MANUAL
-                if args.proxy
-                else ProxyMode.DIRECT
-                if args.no_proxy
-                else ProxyMode.SYSTEM
-            )
-            proxy = sync_setup.proxy_settings(
-                mode, args.proxy or "", args.proxy_user or "", proxy_password
-            )
-        settings = sync_setup.webdav_settings(
-            args.webdav, args.user, password, ca_pem=ca_pem, proxy=proxy, kept=kept
+    return ca_pem, password, proxy_password
+
+
+def inbox_settings(
+    args: argparse.Namespace,
+    ca_pem: str,
+    password: str,
+    proxy_password: str,
+    stored: WebDavSettings | None,
+) -> WebDavSettings:
+    """The settings the options give; without a proxy option, the stored proxy is kept."""
+    keep = not (args.proxy or args.system_proxy or args.no_proxy or args.proxy_user)
+    proxy = None
+    if not keep:
+        mode = ProxyMode.MANUAL if args.proxy else ProxyMode.DIRECT if args.no_proxy else None
+        proxy = sync_setup.proxy_settings(
+            mode or ProxyMode.SYSTEM, args.proxy or "", args.proxy_user or "", proxy_password
         )
-        sync_setup.save(caseload, settings)
+    return sync_setup.webdav_settings(
+        args.webdav,
+        args.user,
+        password,
+        ca_pem=ca_pem,
+        proxy=proxy,
+        kept=stored if keep else None,
+    )
+
+
+def print_saved(settings: WebDavSettings, where: str) -> None:
     print(f"Saved the RCO's inbox {settings.url} for user {settings.user}.")
-    print("The passwords are kept inside the encrypted vault only.")
+    print(f"The passwords are kept inside the encrypted {where} only.")
     print(sync_setup.route_line(settings))
+
+
+def cmd_sync_setup(args: argparse.Namespace) -> int:
+    secrets = inbox_secrets(args)
+    with open_caseload(args) as caseload:
+        settings = inbox_settings(args, *secrets, sync_setup.stored_settings(caseload))
+        sync_setup.save(caseload, settings)
+    print_saved(settings, "vault")
     if args.no_check:
         return 0
     result = sync_setup.check_inbox(settings)
@@ -148,10 +173,6 @@ def cmd_sync_setup(args: argparse.Namespace) -> int:
         return 0
     print(result.line)
     return 0
-
-
-def _keeps_proxy(args: argparse.Namespace) -> bool:
-    return not (args.proxy or args.system_proxy or args.no_proxy or args.proxy_user)
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:

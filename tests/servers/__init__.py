@@ -3,7 +3,8 @@
 Each server runs as a child process from a config written into a fresh temp folder, on a free
 port, and is stopped (and its folder removed) by `stop()`. The configs work as an ordinary user
 and as root (CI): as root, nginx's workers stay root and Apache's children run as www-data, and
-the folder they write in is given to that user.
+the folder they write in is given to that user. A server gets SIGTERM when the test process
+dies, however it dies (PR_SET_PDEATHSIG), so none outlives an interrupted run.
 
 - ServerProcess: start a command, wait until its port accepts, stop it (SIGTERM, then SIGKILL).
 - htpasswd(): Basic-auth password lines (bcrypt, by Apache's htpasswd).
@@ -13,6 +14,7 @@ the folder they write in is given to that user.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import pwd
 import shutil
@@ -83,6 +85,13 @@ def give_to(path: Path, owner: str | None) -> None:
     os.chown(path, entry.pw_uid, entry.pw_gid)
 
 
+def _die_with_parent() -> None:
+    """In the child before exec: SIGTERM when the test process dies (even by SIGKILL), so
+    no server outlives an interrupted test run."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 class ServerProcess:
     """A server started from `command`, ready when 127.0.0.1:`port` accepts."""
 
@@ -105,20 +114,23 @@ class ServerProcess:
             stdout=self._output,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group: stop() ends all its children
+            preexec_fn=_die_with_parent,
         )
         deadline = time.monotonic() + ready_timeout
         while True:
             if self.process.poll() is not None:
+                output = self.output()
                 self.stop()
-                raise RuntimeError(f"{command[0]} did not start:\n{self.output()}")
+                raise RuntimeError(f"{command[0]} did not start:\n{output}")
             with (
                 contextlib.suppress(OSError),
                 socket.create_connection(("127.0.0.1", port), timeout=0.5),
             ):
                 break
             if time.monotonic() > deadline:
+                output = self.output()
                 self.stop()
-                raise RuntimeError(f"{command[0]} did not listen on {port}:\n{self.output()}")
+                raise RuntimeError(f"{command[0]} did not listen on {port}:\n{output}")
             time.sleep(0.05)
 
     def output(self) -> str:

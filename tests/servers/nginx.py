@@ -60,6 +60,7 @@ class NginxDav(DavProcess):
         *,
         users: dict[str, str] | None = None,
         autoindex: bool = True,
+        autoindex_format: str = "json",
         dav_methods: str = "PUT DELETE MKCOL COPY MOVE",
         port: int | None = None,
     ) -> None:
@@ -76,7 +77,7 @@ class NginxDav(DavProcess):
             cert=pki.cert_file,
             key=pki.key_file,
             methods=dav_methods,
-            autoindex="autoindex on; autoindex_format json;" if autoindex else "",
+            autoindex=f"autoindex on; autoindex_format {autoindex_format};" if autoindex else "",
         )
         conf = self.folder / "nginx.conf"
         conf.write_text(config)

@@ -204,3 +204,23 @@ def test_sync_setup_from_the_command_line_against_nginx(
     assert len(nginx.files()) == 2
     with Vault.open(vault_path, PASSPHRASE) as vault:
         assert {i.state for i in outbox.items(vault.conn)} == {OutboxState.SENT}
+
+
+def test_a_full_server_answers_507_and_the_sentence_says_so(
+    apache: ApacheDav, vault: Vault, pki: Pki
+) -> None:
+    from tests.fault.mounts import tmpfs
+    from tests.servers import give_to
+
+    with tmpfs(apache.root, "64k"):
+        give_to(apache.root, "www-data")
+        add_bundles(vault, 1, size=200_000)
+        report = sync.sync_once(vault, dav_transport(apache.url, pki), fetch_directory=False)
+        assert ("PUT", f"/inbox/.{report_name(vault)}.part", 507) in apache.requests()
+        assert report.error == "The RCO's server is out of space; the exports stay waiting."
+        assert not report.offline and report.waiting == 1
+        assert [f for f in apache.files() if not f.startswith(".")] == []
+
+
+def report_name(vault: Vault) -> str:
+    return outbox.items(vault.conn)[0].file_name

@@ -7,7 +7,6 @@ sync really went through it.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 
@@ -22,7 +21,7 @@ class TinyProxy:
     def __init__(
         self, *, auth: bool = True, connect_ports: tuple[int, ...] = (), port: int | None = None
     ) -> None:
-        self.folder = server_folder("tinyproxy", "nobody")
+        self.folder = server_folder("tinyproxy")
         self.port = port or free_port()
         self.log = self.folder / "tinyproxy.log"
         lines = [
@@ -36,8 +35,6 @@ class TinyProxy:
             "Allow 127.0.0.1",
             "DisableViaHeader Yes",
         ]
-        if os.geteuid() == 0:
-            lines += ["User nobody", "Group nogroup"]  # tinyproxy will not run as root
         # No ConnectPort line: CONNECT to any port (the tests' servers use free ports).
         lines += [f"ConnectPort {p}" for p in connect_ports]
         if auth:

@@ -114,7 +114,7 @@ def test_every_command_module_is_registered() -> None:
 
     files = {p.stem for p in (REPO / "coachdesk" / "cli").glob("*_cmds.py")}
     # Nested: `coachdesk rco backup|restore|...` are registered by rco_cmds, which imports it.
-    nested = {"rco_store_cmds"}
+    nested = {"rco_store_cmds", "rco_fetch_cmds"}  # rco fetch|fetch-setup too
     assert rco_cmds.rco_store_cmds is rco_store_cmds
     assert {m.__name__.rsplit(".", 1)[1] for m in COMMAND_MODULES} | nested == files
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from coachdesk.errors import CoachDeskError
 from coachdesk.storage.vault import Vault
 from tests.conftest import PASSPHRASE, RunCli
 from tests.sync_helpers import add_bundles, directory_bytes, enroll
@@ -183,3 +184,56 @@ def test_sync_setup_refuses_bad_input_plainly(
     )
     assert unreachable.returncode == 0, unreachable.stderr
     assert "cannot be reached just now" in unreachable.stdout
+
+
+def test_the_ca_certificate_check_refuses_anything_but_pem_certificates(
+    tmp_path: Path, pki: Pki
+) -> None:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import serialization
+
+    from coachdesk.application.sync_setup import SyncSetupError, read_ca_file
+
+    good = tmp_path / "rco-ca.pem"
+    good.write_text(pki.ca_pem)
+    assert read_ca_file(good) == pki.ca_pem
+    der = tmp_path / "rco-ca.der"
+    cert = x509.load_pem_x509_certificate(pki.ca_pem.encode())
+    der.write_bytes(cert.public_bytes(serialization.Encoding.DER))
+    key = tmp_path / "server.key"
+    key.write_bytes(pki.key_file.read_bytes())
+    huge = tmp_path / "huge.pem"
+    huge.write_bytes(pki.ca_pem.encode() * 1000)
+    cases = {
+        der: "rco-ca.der is not a PEM certificate file.",
+        key: "server.key is not a PEM certificate file.",
+        huge: "huge.pem is too large to be a certificate.",
+    }
+    for path, sentence in cases.items():
+        with pytest.raises(SyncSetupError) as caught:
+            read_ca_file(path)
+        assert str(caught.value) == sentence
+    with pytest.raises(SyncSetupError, match=r"^Cannot read .*missing\.pem: No such file"):
+        read_ca_file(tmp_path / "missing.pem")
+
+
+def test_settings_from_fields_keep_what_was_left_empty(pki: Pki) -> None:
+    from coachdesk.application import sync_setup
+    from coachdesk.exchange.transports.webdav import ProxyMode, ProxySettings, WebDavSettings
+
+    proxy = ProxySettings(ProxyMode.MANUAL, "http://proxy.facility:3128", "fac", "proxy-pw")
+    kept = WebDavSettings("https://dav.example.org/inbox/", USER, PASSWORD, pki.ca_pem, proxy)
+    same = sync_setup.webdav_settings(" https://dav.example.org/inbox ", f" {USER} ", kept=kept)
+    assert same == kept  # empty password, no CA, no proxy given: all kept
+    changed = sync_setup.webdav_settings(
+        kept.url, USER, "new pw", ca_pem="", proxy=ProxySettings(ProxyMode.DIRECT), kept=kept
+    )
+    assert (changed.password, changed.ca_pem, changed.proxy.mode) == ("new pw", "", "direct")
+    again = sync_setup.proxy_settings("manual", proxy.url, "fac", "", kept=proxy)
+    assert again == proxy  # the same proxy user: its password is kept
+    other = sync_setup.proxy_settings("manual", proxy.url, "someone", "x", kept=proxy)
+    assert other.password == "x"
+    with pytest.raises(sync_setup.SyncSetupError, match="not a proxy mode"):
+        sync_setup.proxy_settings("sideways")
+    with pytest.raises(CoachDeskError, match="password is empty"):
+        sync_setup.proxy_settings("manual", proxy.url, "someone", "", kept=proxy)

@@ -389,3 +389,26 @@ def test_system_proxy_comes_from_the_environment_and_no_proxy(
     monkeypatch.setenv("HTTPS_PROXY", "https://proxy.example:3128")
     with pytest.raises(TransportError, match="must start with http://"):
         _ = WebDavTransport(WebDavSettings("https://dav.other.net/inbox/", USER, PASSWORD)).proxy
+
+
+def test_abort_from_another_thread_wakes_a_blocked_request(dav: DavServer, pki: Pki) -> None:
+    dav.faults.hold = ("PUT", 1)  # the server answers the PUT, then holds the connection
+    transport = dav_transport(dav.url, pki, policy=RetryPolicy(attempts=1, timeout=20))
+    outcome: list[BaseException] = []
+
+    def send() -> None:
+        try:
+            transport.deliver(NAME, b"x" * 1000)
+        except BaseException as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=send)
+    thread.start()
+    assert dav.faults.held.wait(10)
+    started = time.monotonic()
+    transport.abort()
+    thread.join(timeout=10)
+    assert not thread.is_alive() and time.monotonic() - started < 3
+    assert len(outcome) == 1 and isinstance(outcome[0], OfflineError)
+    dav.faults.release.set()
+    transport.abort()  # nothing open: a no-op

@@ -126,9 +126,19 @@ USE_CASES = [
         UseCase(
             f"RCO store: {command}",
             f"rco {command}",
-            one_sided="command line only until the desk's store page is built (issue 15)",
+            one_sided="command line only until the desk has store and inbox pages (issues 14, 15)",
         )
-        for command in ("backup", "restore", "passwd", "recover", "check", "audit", "rotate")
+        for command in (
+            "backup",
+            "restore",
+            "passwd",
+            "recover",
+            "check",
+            "audit",
+            "rotate",
+            "fetch",
+            "fetch-setup",
+        )
     ),
     UseCase("RCO desk window", "rco desk", "widget:coachdesk.ui.rco.window:RcoWindow"),
 ]

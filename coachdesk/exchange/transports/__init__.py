@@ -27,7 +27,7 @@ from coachdesk.errors import CoachDeskError
 # RCO importer, a person looking at the folder) ignore them; they never match a bundle name.
 from coachdesk.files import TEMP_PREFIX, TEMP_SUFFIX
 
-_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
+SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
 
 
 class TransportError(CoachDeskError):
@@ -78,7 +78,7 @@ class Transport(Protocol):
 
 def check_file_name(file_name: str) -> str:
     """Refuse names that could escape the destination or hide as temporary files."""
-    if not _SAFE_NAME.match(file_name) or ".." in file_name or file_name.endswith(TEMP_SUFFIX):
+    if not SAFE_NAME.match(file_name) or ".." in file_name or file_name.endswith(TEMP_SUFFIX):
         raise BundleRefusedError(f"The bundle's file name {file_name!r} is not a safe file name.")
     return file_name
 

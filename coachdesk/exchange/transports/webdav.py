@@ -29,6 +29,9 @@ design; httpx ignores the Windows registry's proxy exclusions; requests lets
 REQUESTS_CA_BUNDLE override a pinned CA), urllib3's CONNECT is http.client's own tunnel, and
 set_tunnel with headers is all the proxy support needed; no new dependency for the installers.
 
+`InboxReader` is the same client for the RCO's desk (coachdesk.rco.fetch): it lists the
+inbox, moves imported bundles into a sub-collection and replaces the RCO's own files.
+
 Threading: one thread at a time (the one running the sync); it keeps one keep-alive
 connection that `close()` drops.
 """
@@ -36,6 +39,7 @@ connection that `close()` drops.
 from __future__ import annotations
 
 import base64
+import contextlib
 import email.utils
 import http.client
 import json
@@ -56,6 +60,7 @@ from urllib.parse import quote, unquote, urlsplit
 from coachdesk import __version__
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange.transports import (
+    SAFE_NAME,
     BundleRefusedError,
     Delivery,
     OfflineError,
@@ -373,6 +378,11 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
 
 
 class WebDavTransport:
+    # Words of the messages that depend on who uses the inbox (the RCO's desk: InboxReader).
+    _stay = "the exports stay waiting"
+    _stay_cap = "The exports stay waiting"
+    _setup = "coachdesk sync-setup"
+
     def __init__(
         self,
         settings: WebDavSettings,
@@ -390,6 +400,7 @@ class WebDavTransport:
         self._auth = f"Basic {token}"
         self._context = self._make_context()
         self._conn: http.client.HTTPSConnection | None = None
+        self._probe_conn: http.client.HTTPSConnection | None = None  # for abort()
         self._route: ProxyRoute | None = None
         self._route_resolved = False
         self.waits: list[float] = []  # backoff/Retry-After waits of this object, for reports
@@ -408,7 +419,7 @@ class WebDavTransport:
             try:
                 self._route = resolve_proxy(self.settings.proxy, self.inbox.host, self.inbox.port)
             except WebDavSettingsError as exc:
-                raise TransportError(f"{exc} The exports stay waiting.") from None
+                raise TransportError(f"{exc} {self._stay_cap}.") from None
             self._route_resolved = True
         return self._route
 
@@ -420,7 +431,7 @@ class WebDavTransport:
         PROPFIND Depth 0 where the server has it; where it has not (nginx: 405), a HEAD of the
         inbox collection (a missing folder answers 404, refused credentials 401).
         """
-        conn = self._connect(self.policy.probe_timeout)
+        conn = self._probe_conn = self._connect(self.policy.probe_timeout)
         try:
             response = self._exchange(
                 conn,
@@ -436,11 +447,11 @@ class WebDavTransport:
         except _Retryable as exc:
             raise exc.final from None
         finally:
+            self._probe_conn = None
             conn.close()
         if response.status in (429, 500, 502, 503, 504):
             raise OfflineError(
-                f"The RCO's server is busy or down (HTTP {response.status}); "
-                "the exports stay waiting."
+                f"The RCO's server is busy or down (HTTP {response.status}); {self._stay}."
             )
         if response.status not in ((200, 207) if method == "PROPFIND" else _COLLECTION_THERE):
             self._refuse(response, "the inbox check", method)
@@ -494,6 +505,15 @@ class WebDavTransport:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+
+    def abort(self) -> None:
+        """Cut the open connections from another thread (a blocked read or the proxy's
+        CONNECT wakes with an error); the owning thread's next request reconnects."""
+        for conn in (self._conn, self._probe_conn):
+            sock = getattr(conn, "sock", None)
+            if isinstance(sock, socket.socket):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
 
     # -- one delivery attempt --------------------------------------------------------------
 
@@ -560,7 +580,7 @@ class WebDavTransport:
         except (ssl.SSLError, ValueError):
             raise TransportError(
                 "The pinned certificate stored for the RCO's server cannot be used; "
-                "run `coachdesk sync-setup` again with the RCO's certificate file."
+                f"run `{self._setup}` again with the RCO's certificate file."
             ) from None
         context.minimum_version = ssl.TLSVersion.TLSv1_2
         return context
@@ -607,7 +627,7 @@ class WebDavTransport:
                 message = "The RCO's server is busy"
             else:
                 message = f"The RCO's server had a problem (HTTP {response.status})"
-            raise _Retryable(TransportError(f"{message}; the exports stay waiting."), wait)
+            raise _Retryable(TransportError(f"{message}; {self._stay}."), wait)
         return response
 
     def _exchange(
@@ -678,47 +698,44 @@ class WebDavTransport:
             if route.user:
                 raise TransportError(
                     f"{where} refused the proxy user name or password (HTTP {status}); set them "
-                    "again with `coachdesk sync-setup --proxy-user NAME`. The exports stay "
-                    "waiting."
+                    f"again with `{self._setup} --proxy-user NAME`. {self._stay_cap}."
                 )
             raise TransportError(
                 f"{where} asks for a user name and password (HTTP 407); give them with "
-                "`coachdesk sync-setup --proxy-user NAME`. The exports stay waiting."
+                f"`{self._setup} --proxy-user NAME`. {self._stay_cap}."
             )
         if status == 403:
             raise TransportError(
                 f"{where} does not allow connections to the RCO's server "
                 f"{self.inbox.host}:{self.inbox.port} (HTTP 403); ask the facility's IT to "
-                "allow it. The exports stay waiting."
+                f"allow it. {self._stay_cap}."
             )
         if status in (502, 503, 504):
             raise _Retryable(
                 OfflineError(
                     f"{where} could not reach the RCO's server {self.inbox.host} "
-                    f"(HTTP {status}); the exports stay waiting."
+                    f"(HTTP {status}); {self._stay}."
                 )
             )
         raise TransportError(
-            f"{where} refused the connection to the RCO's server (HTTP {status}); "
-            "the exports stay waiting."
+            f"{where} refused the connection to the RCO's server (HTTP {status}); {self._stay}."
         )
 
     def _untrusted(self, exc: ssl.SSLCertVerificationError) -> TransportError:
         return TransportError(
             f"The server {self.inbox.host} did not show a certificate CoachDesk can verify "
             f"({exc.verify_message}); nothing was sent. If your RCO gave you its "
-            "certificate, add it with `coachdesk sync-setup --ca-cert FILE`."
+            f"certificate, add it with `{self._setup} --ca-cert FILE`."
         )
 
     def _unreachable(self, exc: BaseException, route: ProxyRoute | None = None) -> OfflineError:
         if route is not None:
             return OfflineError(
-                f"The proxy {route.address} could not be reached ({_reason(exc)}); "
-                "the exports stay waiting."
+                f"The proxy {route.address} could not be reached ({_reason(exc)}); {self._stay}."
             )
         return OfflineError(
             f"The RCO's server {self.inbox.host} could not be reached "
-            f"({_reason(exc)}); the exports stay waiting."
+            f"({_reason(exc)}); {self._stay}."
         )
 
     def _refuse(self, response: _Response, what: str, method: str) -> NoReturn:
@@ -727,35 +744,31 @@ class WebDavTransport:
         if status == 401:
             raise TransportError(
                 "The RCO's server refused the user name or password; ask the RCO for the inbox "
-                "credentials and run `coachdesk sync-setup` again. The exports stay waiting."
+                f"credentials and run `{self._setup}` again. {self._stay_cap}."
             )
         if status == 403:
-            raise TransportError(
-                "This account may not write in the RCO's inbox; the exports stay waiting."
-            )
+            raise TransportError(f"This account may not write in the RCO's inbox; {self._stay}.")
         if status in (404, 409):
             raise TransportError(
                 f"The inbox folder {self.inbox.path} does not exist on the RCO's server; check "
-                "the address given to `coachdesk sync-setup`."
+                f"the address given to `{self._setup}`."
             )
         if status in (405, 501):
             raise TransportError(
                 f"The RCO's server does not allow {method} in the inbox (HTTP {status}), which "
                 f"CoachDesk needs for {what}; ask the RCO to enable WebDAV uploads (PUT and "
-                f"MOVE) on {self.inbox.path}. The exports stay waiting."
+                f"MOVE) on {self.inbox.path}. {self._stay_cap}."
             )
         if status == 413:
             raise BundleRefusedError("The RCO's server refused the export as too large.")
         if status == 507:
-            raise TransportError("The RCO's server is out of space; the exports stay waiting.")
+            raise TransportError(f"The RCO's server is out of space; {self._stay}.")
         if 300 <= status < 400:
             raise TransportError(
                 "The RCO's server sent CoachDesk to another address; check the inbox address "
                 "(https://..., ending with /)."
             )
-        raise TransportError(
-            f"The RCO's server refused {what} (HTTP {status}); the exports stay waiting."
-        )
+        raise TransportError(f"The RCO's server refused {what} (HTTP {status}); {self._stay}.")
 
     def _with_retries(self, operation: Callable[[], _T]) -> _T:
         policy = self.policy
@@ -769,7 +782,7 @@ class WebDavTransport:
                     if exc.retry_after > policy.max_retry_after:
                         raise TransportError(
                             f"The RCO's server is busy and asked to wait "
-                            f"{round(exc.retry_after)} seconds; the exports stay waiting.",
+                            f"{round(exc.retry_after)} seconds; {self._stay}.",
                             retry_after=exc.retry_after,
                         ) from None
                     wait = exc.retry_after + self._rng.uniform(0, 0.1)
@@ -796,3 +809,197 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror.lower()
     return type(exc).__name__
+
+
+# -- the RCO's side: list the inbox, move what was imported out of it ---------------------------
+
+_LIST_LIMIT = 16 * 1024 * 1024  # a listing larger than this is refused, not parsed
+_PROPFIND_LIST_BODY = (
+    b'<?xml version="1.0" encoding="utf-8"?>'
+    b'<propfind xmlns="DAV:"><prop><resourcetype/><getcontentlength/></prop></propfind>'
+)
+_HREF = re.compile(rb"""<a\s[^>]*href\s*=\s*["']([^"'?#]+)["']""", re.IGNORECASE)
+
+
+class Moved(StrEnum):
+    MOVED = "moved"
+    GONE = "gone"  # 404: not there any more (another fetch moved it)
+    EXISTS = "exists"  # 412: the target name is taken (an earlier, killed fetch moved a copy)
+    LOCKED = "locked"  # 423 after every retry: try again on the next fetch
+
+
+class InboxReader(WebDavTransport):
+    """The inbox seen from the RCO: list it, download, move into a sub-collection, delete.
+
+    Listing: PROPFIND Depth 1 where the server has it; where it has not (nginx's dav module),
+    a GET of the collection, which the server must answer with a listing (nginx:
+    `autoindex on;`, JSON with `autoindex_format json;` or the HTML index). Only plain file
+    names directly in the collection are returned, sorted; sub-collections are skipped.
+    """
+
+    _stay = "the bundles stay in the inbox"
+    _stay_cap = "The bundles stay in the inbox"
+    _setup = "coachdesk rco fetch-setup"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._made: set[str] = set()  # sub-collections known to exist
+
+    def list_names(self, sub: str = "") -> list[str]:
+        path = self._collection(sub)
+
+        def once() -> list[str]:
+            response = self._request(
+                "PROPFIND",
+                path,
+                _PROPFIND_LIST_BODY,
+                {"Depth": "1", "Content-Type": "application/xml; charset=utf-8"},
+                limit=_LIST_LIMIT + 1,
+            )
+            if response.status == 207:
+                return self._from_multistatus(response.body, path)
+            if response.status not in _NO_PROPFIND:
+                self._refuse(response, "the listing of the inbox", "PROPFIND")
+            listed = self._request(
+                "GET", path, headers={"Accept": "application/json"}, limit=_LIST_LIMIT + 1
+            )
+            if listed.status in (403, 405):
+                raise TransportError(
+                    "The RCO's server has no PROPFIND and does not list the inbox folder on GET; "
+                    "turn on its folder listing (nginx: `autoindex on;`) so the desk can see the "
+                    "bundles."
+                )
+            if listed.status != 200:
+                self._refuse(listed, "the listing of the inbox", "GET")
+            return _from_index(listed.body, listed.headers.get_content_type())
+
+        names = self._with_retries(once)
+        return sorted({n for n in names if SAFE_NAME.match(n)})
+
+    def _collection(self, sub: str) -> str:
+        return self.inbox.path + (quote(sub, safe="") + "/" if sub else "")
+
+    def _from_multistatus(self, body: bytes, path: str) -> list[str]:
+        import xml.etree.ElementTree as ET
+
+        if len(body) > _LIST_LIMIT:
+            raise TransportError("The inbox listing is too large to read.")
+        try:
+            root = ET.fromstring(body)
+        except ET.ParseError:
+            raise TransportError("The RCO's server sent a listing that is not valid XML.") from None
+        names = []
+        for response in root.iter("{DAV:}response"):
+            href = response.findtext("{DAV:}href") or ""
+            if response.find(".//{DAV:}collection") is not None:
+                continue
+            href_path = unquote(urlsplit(href).path)
+            base = unquote(path)
+            if href_path.startswith(base) and "/" not in href_path[len(base) :]:
+                names.append(href_path[len(base) :])
+        return names
+
+    def move_into(self, name: str, sub: str) -> Moved:
+        """MOVE inbox/NAME to inbox/SUB/NAME with Overwrite: F (SUB made when missing)."""
+        source = self._path(check_file_name(name))
+        target = self.inbox.origin + self._collection(sub) + quote(name, safe="")
+        if sub not in self._made:
+            # Servers answer a MOVE into a missing collection with 409 (RFC 4918), or 500
+            # (Apache, nginx): make it first, once per reader.
+            self.make_collection(sub)
+            self._made.add(sub)
+
+        def once() -> Moved:
+            for attempt in range(self.policy.attempts):
+                response = self._request(
+                    "MOVE", source, headers={"Destination": target, "Overwrite": "F"}
+                )
+                if response.status in (201, 204):
+                    return Moved.MOVED
+                if response.status == 404:
+                    return Moved.GONE
+                if response.status == 412:
+                    return Moved.EXISTS
+                if response.status == 409:  # the collection is missing: make it, then again
+                    self.make_collection(sub)
+                    continue
+                if response.status == 423:  # locked by someone else for a moment
+                    wait = self.policy.backoff(attempt, self._rng)
+                    self.waits.append(wait)
+                    self._sleep(wait)
+                    continue
+                if response.status == 507:
+                    raise TransportError(
+                        f"The RCO's server is out of space (or over its quota) for the {sub}/ "
+                        "folder; the bundle was imported and stays in the inbox until the next "
+                        "fetch."
+                    )
+                self._refuse(response, f"moving {name} into {sub}/", "MOVE")
+            return Moved.LOCKED
+
+        return self._with_retries(once)
+
+    def make_collection(self, sub: str) -> None:
+        response = self._request("MKCOL", self._collection(sub))
+        # 405: it exists already (RFC 4918 9.3.1); 201: made now.
+        if response.status not in (201, 405):
+            if response.status == 507:
+                raise TransportError(
+                    f"The RCO's server is out of space (or over its quota) for a {sub}/ folder."
+                )
+            self._refuse(response, f"making the {sub}/ folder", "MKCOL")
+
+    def delete(self, name: str) -> bool:
+        """DELETE inbox/NAME; False when it was not there."""
+        path = self._path(check_file_name(name))
+
+        def once() -> bool:
+            response = self._request("DELETE", path)
+            if response.status == 404:
+                return False
+            if response.status not in (200, 204):
+                self._refuse(response, f"deleting {name}", "DELETE")
+            return True
+
+        return self._with_retries(once)
+
+    def put(self, file_name: str, data: bytes) -> None:
+        """Replace inbox/NAME atomically: PUT to its temp name, then MOVE with Overwrite: T
+        (the RCO's own file, such as the signed directory, which each publish replaces)."""
+        final, temp = self._path(check_file_name(file_name)), self._path(temp_name(file_name))
+
+        def once() -> None:
+            put = self._request("PUT", temp, data, {"Content-Type": "application/octet-stream"})
+            if put.status not in (200, 201, 204):
+                self._refuse(put, f"the upload of {file_name}", "PUT")
+            moved = self._request(
+                "MOVE", temp, headers={"Destination": self.inbox.origin + final, "Overwrite": "T"}
+            )
+            if moved.status not in (201, 204):
+                self._refuse(moved, f"the rename of {file_name} into the inbox", "MOVE")
+
+        self._with_retries(once)
+
+
+def _from_index(body: bytes, content_type: str) -> list[str]:
+    """File names from a GET listing: nginx's autoindex JSON, or any HTML index's links."""
+    if content_type == "application/json":
+        try:
+            entries = json.loads(body)
+        except ValueError:
+            raise TransportError(
+                "The RCO's server sent a listing that is not valid JSON."
+            ) from None
+        if not isinstance(entries, list):
+            raise TransportError("The RCO's server sent a listing CoachDesk cannot read.")
+        return [
+            str(e["name"])
+            for e in entries
+            if isinstance(e, dict) and e.get("type") == "file" and "name" in e
+        ]
+    names = []
+    for match in _HREF.finditer(body):
+        href = unquote(match.group(1).decode("utf-8", "replace"))
+        if "/" not in href:  # links to sub-folders, parents and other sites have a '/'
+            names.append(href)
+    return names

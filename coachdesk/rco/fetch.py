@@ -1,0 +1,284 @@
+"""Fetch from the inbox: the supervisor's desk pulls the bundles coaches pushed to the RCO's
+WebDAV inbox, imports them, and only then moves them out of the inbox.
+
+    fetch_inbox(desk[, reader])            -> FetchReport (plain-language lines)
+    save_fetch_settings / fetch_settings   the inbox address, user, CA, proxy (in the store)
+    publish_directory_to_inbox(desk)       the signed directory at the inbox's root
+
+The protocol, per bundle, in this order:
+1. list the inbox (PROPFIND Depth 1; where the server has none, its folder listing on GET:
+   see exchange.transports.webdav.InboxReader), keeping `*.cdbundle` names only;
+2. download it (404: another desk took it: skip);
+3. import it in one store transaction (RcoDesk.import_bytes; already imported: a no-op);
+4. after that commit only: MOVE it to `processed/` with Overwrite: F, or DELETE it when the
+   store is set up so. A 404 there means another fetch already moved it; a 412 means an
+   earlier, killed fetch already left a copy in processed/: the inbox copy is then deleted
+   (it is committed here). 423 (locked) is retried, then left for the next fetch.
+   A refused bundle goes to `rejected/` (never deleted) so that it is not retried forever.
+
+Killed at any point, the next fetch redoes at most steps 2-4 for the bundles still listed;
+the importer recognises an imported bundle by its digest and bundle id, so nothing is
+imported twice, and nothing leaves the inbox before it is committed in the store.
+
+Settings live in the RCO store (meta "fetch.webdav", the password inside the encrypted
+store), like the coach's inbox settings in the vault.
+
+Threading: the thread that owns the desk's store; network calls happen outside any store
+transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from coachdesk.errors import CoachDeskError
+from coachdesk.exchange.directory import FILE_NAME as DIRECTORY_FILE_NAME
+from coachdesk.exchange.transports import OfflineError, TransportError
+from coachdesk.exchange.transports.webdav import (
+    InboxReader,
+    Moved,
+    RetryPolicy,
+    WebDavSettings,
+    WebDavSettingsError,
+)
+from coachdesk.rco.desk import RcoDesk
+from coachdesk.rco.importer import (
+    BUNDLE_SUFFIX,
+    MAX_FILE_BYTES,
+    FileResult,
+    ImportRejected,
+    ImportSummary,
+    Outcome,
+)
+
+META_KEY = "fetch.webdav"
+PROCESSED = "processed"
+REJECTED = "rejected"
+
+
+class After(StrEnum):
+    """What happens to a bundle in the inbox once it is committed in the store."""
+
+    PROCESSED = "processed"  # MOVE into processed/ (kept on the server; the default)
+    DELETE = "delete"
+
+
+@dataclass(frozen=True, slots=True)
+class FetchSettings:
+    webdav: WebDavSettings
+    after: After = After.PROCESSED
+
+    def to_json(self) -> str:
+        return json.dumps({"webdav": json.loads(self.webdav.to_json()), "after": self.after})
+
+    @classmethod
+    def from_json(cls, text: str) -> FetchSettings:
+        try:
+            data = json.loads(text)
+            return cls(WebDavSettings.from_json(json.dumps(data["webdav"])), After(data["after"]))
+        except (ValueError, KeyError, TypeError, WebDavSettingsError):
+            raise CoachDeskError(
+                "The stored inbox settings are damaged; run `coachdesk rco fetch-setup` again."
+            ) from None
+
+
+def save_fetch_settings(desk: RcoDesk, settings: FetchSettings) -> None:
+    """Keep the inbox settings (with the password) inside the encrypted store only."""
+    with desk.backend.transaction():
+        desk.backend.set_meta(META_KEY, settings.to_json())
+
+
+def fetch_settings(desk: RcoDesk) -> FetchSettings | None:
+    text = desk.backend.get_meta(META_KEY)
+    return FetchSettings.from_json(text) if text else None
+
+
+def configured_reader(desk: RcoDesk, policy: RetryPolicy | None = None) -> InboxReader | None:
+    settings = fetch_settings(desk)
+    return InboxReader(settings.webdav, policy) if settings else None
+
+
+@dataclass(slots=True)
+class FetchReport:
+    inbox: str
+    listed: int = 0  # bundles seen in the inbox
+    summary: ImportSummary = field(default_factory=ImportSummary)
+    cleared: list[str] = field(default_factory=list)  # moved to processed/ or deleted
+    set_aside: list[str] = field(default_factory=list)  # refused, moved to rejected/
+    left: dict[str, str] = field(default_factory=dict)  # still in the inbox, and why
+    error: str = ""  # what stopped the run early
+    offline: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.error and self.summary.ok
+
+    @property
+    def lines(self) -> list[str]:
+        s = self.summary
+        lines = []
+        if self.listed or not self.error:
+            lines.append(f"{_plural(self.listed, 'bundle')} waiting in the {self.inbox}.")
+        if s.results:
+            lines.append(
+                f"{s.count(Outcome.IMPORTED)} imported, {s.count(Outcome.ALREADY_PRESENT)} "
+                f"already present, {s.count(Outcome.PENDING)} waiting for device confirmation, "
+                f"{s.count(Outcome.FLAGGED)} flagged, {s.count(Outcome.REJECTED)} rejected."
+            )
+        for r in s.results:
+            if r.outcome == Outcome.REJECTED:
+                lines.append(f"Refused {r.path}: {r.reason}")
+        if self.cleared:
+            lines.append(f"{_plural(len(self.cleared), 'bundle')} cleared from the inbox.")
+        if self.set_aside:
+            lines.append(f"{_plural(len(self.set_aside), 'refused bundle')} moved to {REJECTED}/.")
+        for name, why in self.left.items():
+            lines.append(f"{name} stays in the inbox: {why}")
+        if self.error:
+            lines.append(self.error)
+        return lines
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "inbox": self.inbox,
+            "ok": self.ok,
+            "listed": self.listed,
+            "import": self.summary.to_json(),
+            "cleared": self.cleared,
+            "rejected_moved": self.set_aside,
+            "left": self.left,
+            "error": self.error,
+            "offline": self.offline,
+            "lines": self.lines,
+        }
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+Progress = Callable[[int, int], None]
+
+
+def fetch_inbox(
+    desk: RcoDesk,
+    reader: InboxReader | None = None,
+    *,
+    after: After | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> FetchReport:
+    """Import every bundle waiting in the inbox, then clear it from the inbox (see above)."""
+    settings = fetch_settings(desk)
+    if reader is None:
+        if settings is None:
+            raise CoachDeskError(
+                "No inbox is set up for this store; run `coachdesk rco fetch-setup` first."
+            )
+        reader = InboxReader(settings.webdav)
+    if after is None:
+        after = settings.after if settings is not None else After.PROCESSED
+    report = FetchReport(reader.description)
+    try:
+        _fetch_all(desk, reader, after, report, progress, cancelled)
+    except TransportError as exc:
+        report.error, report.offline = str(exc), isinstance(exc, OfflineError)
+    finally:
+        reader.close()
+    return report
+
+
+def _fetch_all(
+    desk: RcoDesk,
+    reader: InboxReader,
+    after: After,
+    report: FetchReport,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> None:
+    names = [
+        n for n in reader.list_names() if n.endswith(BUNDLE_SUFFIX) and n != DIRECTORY_FILE_NAME
+    ]
+    report.listed = len(names)
+    for index, name in enumerate(names):
+        if cancelled is not None and cancelled():
+            break
+        data = reader.fetch(name, MAX_FILE_BYTES)
+        if data is not None:
+            result = _import(desk, name, data)
+            report.summary.results.append(result)
+            _clear(reader, name, result, after, report)  # after the import's commit only
+        if progress is not None:
+            progress(index + 1, len(names))
+
+
+def _import(desk: RcoDesk, name: str, data: bytes) -> FileResult:
+    label = f"inbox/{name}"
+    if len(data) > MAX_FILE_BYTES:
+        return FileResult(label, Outcome.REJECTED, "The file is far larger than any export.")
+    try:
+        return desk.import_bytes(data, label, name)  # one transaction, committed on return
+    except ImportRejected as exc:
+        return FileResult(label, Outcome.REJECTED, str(exc))
+
+
+def _clear(
+    reader: InboxReader, name: str, result: FileResult, after: After, report: FetchReport
+) -> None:
+    try:
+        if result.outcome == Outcome.REJECTED:
+            # Kept for the supervisor to look at, out of the way of the next fetch.
+            moved = reader.move_into(name, REJECTED)
+            if moved == Moved.MOVED:
+                report.set_aside.append(name)
+            elif moved in (Moved.EXISTS, Moved.LOCKED):
+                report.left[name] = (
+                    f"a file of that name is already in {REJECTED}/."
+                    if moved == Moved.EXISTS
+                    else "it is locked on the server; it is moved on the next fetch."
+                )
+            return
+        if after == After.DELETE:
+            reader.delete(name)
+            report.cleared.append(name)
+            return
+        moved = reader.move_into(name, PROCESSED)
+        if moved == Moved.EXISTS:
+            # An earlier fetch, killed after its MOVE landed elsewhere or after the commit,
+            # left a copy in processed/: this one is committed in the store, so it may go.
+            reader.delete(name)
+        if moved == Moved.LOCKED:
+            report.left[name] = "it is locked on the server; it is moved on the next fetch."
+        else:
+            report.cleared.append(name)
+    except OfflineError:
+        raise
+    except TransportError as exc:
+        report.left[name] = str(exc)
+
+
+def publish_directory_to_inbox(desk: RcoDesk, reader: InboxReader | None = None) -> int:
+    """Sign the directory with the next serial and put it at the inbox's root; the serial."""
+    if reader is None:
+        reader = configured_reader(desk)
+        if reader is None:
+            raise CoachDeskError(
+                "No inbox is set up for this store; run `coachdesk rco fetch-setup` first, "
+                "or publish with --folder PATH."
+            )
+    # The desk writes the signed file (public: resources, no client data) to a folder;
+    # a private temp folder holds it for the upload.
+    with tempfile.TemporaryDirectory(prefix="coachdesk-directory-") as folder:
+        path, serial = desk.publish_directory(folder)
+        data = Path(path).read_bytes()
+    try:
+        reader.put(DIRECTORY_FILE_NAME, data)
+    finally:
+        reader.close()
+    return serial
