@@ -23,7 +23,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import product
-from typing import TypeVar
+from typing import Any, TypeVar
 
 Equation = tuple[str, Sequence[str]]  # (total, parts): value[total] == sum(value[part])
 _T = TypeVar("_T")
@@ -167,43 +167,53 @@ Form = Mapping[Atom, int]  # atom -> coefficient; the cell's value is sum(coef *
 _Key = frozenset[tuple[Atom, int]]
 
 
-def _eliminate(row: dict[Atom, Fraction], pivot: Atom, by: Mapping[Atom, Fraction]) -> None:
-    """row -= row[pivot] * by, where by[pivot] == 1 (entries that become zero are dropped)."""
-    factor = row.get(pivot)
-    if not factor:
-        return
-    for a, c in by.items():
-        value = row.get(a, Fraction(0)) - factor * c
-        if value:
-            row[a] = value
-        else:
-            row.pop(a, None)
+_PRIME = 2**61 - 1  # a Mersenne prime: the fast search works modulo it
 
 
-class _Basis:
-    """Row-echelon basis of published forms over the rationals (sparse rows)."""
+class _Echelon:
+    """Forward row-echelon basis of published forms (sparse rows over numbered atoms), over
+    the rationals, or
+    modulo a large prime for the search (much faster; the final pattern is then checked over
+    the rationals, so the guarantee never rests on the modular arithmetic)."""
 
-    def __init__(self) -> None:
-        self.rows: dict[Atom, dict[Atom, Fraction]] = {}  # pivot atom -> row with 1 there
+    def __init__(self, exact: bool) -> None:
+        self.exact = exact
+        self.rows: list[tuple[int, dict[int, Any]]] = []  # (pivot, row with 1 there)
 
-    def reduce(self, form: Mapping[Atom, Fraction | int]) -> dict[Atom, Fraction]:
-        row = {a: Fraction(c) for a, c in form.items() if c}
-        for pivot, basis_row in self.rows.items():
-            _eliminate(row, pivot, basis_row)
+    def reduce(self, form: Mapping[int, int]) -> dict[int, Any]:
+        exact = self.exact
+        row: dict[int, Any] = {
+            a: (Fraction(c) if exact else c % _PRIME) for a, c in form.items() if c
+        }
+        for pivot, by in self.rows:
+            factor = row.get(pivot)
+            if not factor:
+                continue
+            for a, c in by.items():
+                value = row.get(a, 0) - factor * c
+                if not exact:
+                    value %= _PRIME
+                if value:
+                    row[a] = value
+                else:
+                    row.pop(a, None)
         return row
 
-    def add(self, form: Mapping[Atom, int]) -> None:
+    def add(self, form: Mapping[int, int]) -> None:
         row = self.reduce(form)
         if not row:
             return
-        pivot = min(row, key=repr)
+        pivot = min(row)  # atoms are numbered by the caller
         lead = row[pivot]
-        row = {a: c / lead for a, c in row.items()}
-        for other in self.rows.values():
-            _eliminate(other, pivot, row)
-        self.rows[pivot] = row
+        inverse = 1 / lead if self.exact else pow(lead, _PRIME - 2, _PRIME)
+        self.rows.append(
+            (
+                pivot,
+                {a: c * inverse if self.exact else c * inverse % _PRIME for a, c in row.items()},
+            )
+        )
 
-    def spans(self, form: Mapping[Atom, int]) -> bool:
+    def spans(self, form: Mapping[int, int]) -> bool:
         return not self.reduce(form)
 
 
@@ -211,17 +221,11 @@ def _key(form: Form) -> _Key:
     return frozenset((a, c) for a, c in form.items() if c)
 
 
-def _basis(published: Iterable[Form]) -> _Basis:
-    basis = _Basis()
+def _basis(published: Iterable[Mapping[int, int]], exact: bool) -> _Echelon:
+    basis = _Echelon(exact)
     for form in published:
         basis.add(form)
     return basis
-
-
-def determined_forms(published: Iterable[Form], targets: Iterable[Form]) -> list[Form]:
-    """The target forms whose value follows from the published forms' values."""
-    basis = _basis(published)
-    return [t for t in targets if basis.spans(t)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +261,10 @@ def suppress_family(
             if cell not in hidden_cells.get(report, set()):
                 shown.add(key)
     value = {key: sum(c * atoms.get(a, 0) for a, c in forms[key].items()) for key in forms}
+    # Work on numbered atoms and cells (a fixed order, so the pattern is reproducible).
+    numbers = {a: i for i, a in enumerate(sorted({a for f in forms.values() for a in f}, key=repr))}
+    order = {key: i for i, key in enumerate(sorted(forms, key=lambda k: sorted(map(repr, k))))}
+    numbered = {key: {numbers[a]: c for a, c in form.items()} for key, form in forms.items()}
     protected = {key for key in forms if is_small(value[key], threshold)}
     for report, names in (protect or {}).items():
         protected |= {_key(reports[report][c]) for c in names if c in reports[report]}
@@ -266,17 +274,34 @@ def suppress_family(
         targets = protected & component
         if not targets:
             continue
+        exact = False
+        # Suppressing more only shrinks what is published, so a cell found protected stays
+        # protected: each round re-checks only the cells exposed in the round before.
+        pending = sorted(targets, key=order.__getitem__)
         while True:
-            known = [forms[k] for k in component if k in shown and k not in suppressed]
-            basis = _basis(known)
-            exposed = [k for k in sorted(targets, key=repr) if basis.spans(forms[k])]
+            known = sorted(
+                (k for k in component if k in shown and k not in suppressed), key=order.__getitem__
+            )
+            basis = _basis((numbered[k] for k in known), exact)
+            exposed = [k for k in pending if basis.spans(numbered[k])]
             if not exposed:
-                break
-            choice = _complement_form(exposed[0], component, forms, value, shown, suppressed)
-            if choice is None:
+                if exact:
+                    break
+                exact = True  # confirm every cell over the rationals before trusting it
+                pending = sorted(targets, key=order.__getitem__)
+                continue
+            pending = exposed
+            added = {
+                choice
+                for k in exposed
+                if (
+                    choice := _complement_form(k, component, forms, value, shown, suppressed, order)
+                )
+            }
+            if not added:
                 suppressed |= component & shown  # nothing left to choose: hide it all
                 break
-            suppressed.add(choice)
+            suppressed |= added
     published: dict[str, dict[str, int | None]] = {r: {} for r in reports}
     out_suppressed: dict[str, set[str]] = {r: set() for r in reports}
     for key, places in where.items():
@@ -305,26 +330,20 @@ def _complement_form(
     value: Mapping[_Key, int],
     shown: set[_Key],
     suppressed: set[_Key],
+    order: Mapping[_Key, int],
 ) -> _Key | None:
-    """The published cell to suppress next so that `exposed` stops being determined: among
-    cells sharing an atom with it, one whose removal frees it if any (smallest value first,
-    non-zero before zero, fewer atoms before more), else the first of them."""
+    """The published cell to suppress for a determined one: among the cells sharing an atom
+    with it, the smallest non-zero one (zero cells last), with fewer atoms first."""
     atoms = set(forms[exposed])
-    candidates = sorted(
+    return min(
         (
             k
             for k in component
             if k in shown and k not in suppressed and k != exposed and atoms & set(forms[k])
         ),
-        key=lambda k: (value[k] == 0, value[k], len(forms[k]), repr(k)),
+        key=lambda k: (value[k] == 0, value[k], len(forms[k]), order[k]),
+        default=None,
     )
-    if not candidates:
-        return None
-    known = [k for k in component if k in shown and k not in suppressed]
-    for choice in candidates[:12]:
-        if not _basis(forms[k] for k in known if k != choice).spans(forms[exposed]):
-            return choice
-    return candidates[0]
 
 
 # -- the desk's family: every filter combination of a cross-classification ----------------
@@ -351,22 +370,30 @@ def cross_family(
     dimensions: Sequence[str],
     measures: Sequence[Measure],
     threshold: int,
+    filters: Sequence[str] | None = None,
 ) -> FamilyResult:
     """Suppress the whole family of reports over a cross-classification at once.
 
     `values[(coordinate per dimension)][base measure]` are the atoms (e.g. per (device,
-    setting): people, referrals made per category, ...). The family holds one report per
-    filter combination (each dimension all, or one of its values), named by `report_name`;
-    in each, measure m is the cell `m` and, per breakdown dimension d and value x, `m.d.x`.
+    setting, age band, gender): people, referrals made per category, ...). The family holds
+    one report per combination of the `filters` dimensions (default: all dimensions; each
+    all, or one of its values), named by `report_name`; in each, measure m is the cell `m`
+    and, per breakdown dimension d and value x, `m.d.x` (a dimension that is not a filter,
+    such as a demographic, only appears in breakdowns).
     """
     levels = [sorted({coords[i] for coords in values}) for i in range(len(dimensions))]
+    filtering = set(dimensions if filters is None else filters)
     atoms: dict[Atom, int] = {
         (coords, base): n for coords, row in values.items() for base, n in row.items()
     }
     reports: dict[str, dict[str, Form]] = {}
     hidden: dict[str, set[str]] = {}
     protect: dict[str, set[str]] = {}
-    for choice in product(*([None, *level] for level in levels)):
+    options = [
+        [None, *level] if d in filtering else [None]
+        for d, level in zip(dimensions, levels, strict=True)
+    ]
+    for choice in product(*options):
         selection = {d: v for d, v in zip(dimensions, choice, strict=True) if v is not None}
         chosen = [
             coords
