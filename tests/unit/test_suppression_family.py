@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping
 from fractions import Fraction
 from itertools import combinations
+from math import lcm
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -134,6 +135,32 @@ def _attack(
             (found if shown else protected).append((report, cell))
     basis = _rref([vector(f) for f in published.values()])
     found += [p for p in protected if not any(_reduce(basis, vector(forms[p])))]
+    # Nor may non-negativity pin it: find another table of non-negative integers that gives
+    # every published cell its value and this cell another (one or two null-space steps).
+    pivots = {pivot for pivot, _ in basis}
+    steps = []
+    for j in (j for j in range(len(columns)) if j not in pivots):
+        z = [Fraction(0)] * len(columns)
+        z[j] = Fraction(1)
+        for pivot, row in basis:
+            z[pivot] = -row[j]
+        scale = lcm(*(v.denominator for v in z))
+        steps.append([int(v * scale) for v in z])
+    x = [atoms.get(a, 0) for a in columns]
+    for p in protected:
+        target = vector(forms[p])
+        moves = steps + [
+            [a + s * b for a, b in zip(z, w, strict=True)]
+            for z, w in combinations(steps, 2)
+            for s in (1, -1)
+        ]
+        candidates = [[s * v for v in z] for z in moves for s in (1, -1)]
+        if not any(
+            any(t * v for t, v in zip(target, z, strict=True))
+            and all(a + b >= 0 for a, b in zip(x, z, strict=True))
+            for z in candidates
+        ):
+            found.append(p)
     # Sums and differences of two published cells, from any two reports.
     targets = {frozenset(forms[p].items()): p for p in protected}
     items = list(published.values())
