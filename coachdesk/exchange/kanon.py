@@ -222,7 +222,7 @@ WEIGHTS = {"age_band": 1.0, "gender": 1.0, "setting": 1.0, "intake_year": 0.1}
 # weightings of age against setting and keeps the one that falls least short of these.
 KEEP_TARGETS = {"gender": 0.90, "setting": 0.90, "age_band": 0.75}
 _AGE_WEIGHTS = (0.5, 1.0, 1.6)
-_SETTING_WEIGHTS = (0.8, 1.0, 1.25, 1.6)
+_SETTING_WEIGHTS = (1.0, 1.6)
 _SETTING_UTILITY = {"clinical": 0.8, "justice_first_responder": 0.6, "community": 1.0}
 
 
