@@ -312,11 +312,12 @@ class LocalAnonymization:
 
     @property
     def information_kept(self) -> float:
-        sent = [v for v in self.values if v is not None]
-        if not sent:
+        """Share of quasi-identifier values (4 per record) sent and not blank; a withheld
+        record counts as four blanks."""
+        if not self.values:
             return 1.0
-        kept = sum(x is not None for key in sent for x in key)
-        return kept / (len(QUASI_IDENTIFIERS) * len(sent))
+        kept = sum(x is not None for key in self.values if key is not None for x in key)
+        return kept / (len(QUASI_IDENTIFIERS) * len(self.values))
 
     @property
     def levels(self) -> dict[str, str]:
