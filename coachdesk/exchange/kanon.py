@@ -222,7 +222,7 @@ WEIGHTS = {"age_band": 1.0, "gender": 1.0, "setting": 1.0, "intake_year": 0.1}
 # weightings of age against setting and keeps the one that falls least short of these.
 KEEP_TARGETS = {"gender": 0.90, "setting": 0.90, "age_band": 0.75}
 _AGE_WEIGHTS = (0.5, 1.0, 1.6)
-_SETTING_WEIGHTS = (0.8, 1.0, 1.25, 1.6)
+_SETTING_WEIGHTS = (1.0, 1.6)
 _SETTING_UTILITY = {"clinical": 0.8, "justice_first_responder": 0.6, "community": 1.0}
 
 
@@ -312,11 +312,12 @@ class LocalAnonymization:
 
     @property
     def information_kept(self) -> float:
-        sent = [v for v in self.values if v is not None]
-        if not sent:
+        """Share of quasi-identifier values (4 per record) sent and not blank; a withheld
+        record counts as four blanks."""
+        if not self.values:
             return 1.0
-        kept = sum(x is not None for key in sent for x in key)
-        return kept / (len(QUASI_IDENTIFIERS) * len(sent))
+        kept = sum(x is not None for key in self.values if key is not None for x in key)
+        return kept / (len(QUASI_IDENTIFIERS) * len(self.values))
 
     @property
     def levels(self) -> dict[str, str]:
@@ -543,67 +544,105 @@ def anonymize_local(
             natives[before.values] += before.native
         else:
             misfits.append(i)
-    spec = _best_specialization(chains, k, natives, fresh)
-    values: dict[int, Key] = dict(spec.out)
-    native_of: dict[int, bool] = {i: True for i in values}
-    for i, key in spec.out.items():
-        members.setdefault(key, []).append(i)
-        natives[key] += 1
-    for key, group in members.items():
-        for i in group:
-            if prior[i] is not None:
-                values[i] = key
-                native_of[i] = prior[i].native  # type: ignore[union-attr]
+    best = _Plan(chains, prior, k, members, natives).place(fresh, {}, misfits)
+    # New records that fit a class already sent may do better joining it before the rest
+    # are generalized among themselves (few new records make coarse classes of their own).
+    sent = _Plan(chains, prior, k, members, natives)
+    homes = {i: home for i in fresh if (home := sent.best_home(i, None)) is not None}
+    if homes:
+        other = _Plan(chains, prior, k, members, natives).place(
+            [i for i in fresh if i not in homes], homes, misfits
+        )
+        if _shortfall(other[0].values()) < _shortfall(best[0].values()):
+            best = other
+    values, native_of = best
+    out: list[Key | None] = [values.get(i) for i in range(n)]
+    released = {i: Released(key, native_of[i]) for i, key in values.items()}
+    return LocalAnonymization(out, released, k)
 
-    def standing(key: Key) -> bool:
-        return natives[key] >= k
 
-    # Best first, so the first class that fits a record is its best home.
-    standing_keys = sorted(
-        (key for key in members if standing(key)),
-        key=lambda key: (-tuple_utility(key), -natives[key], str(key)),
-    )
+class _Plan:
+    """One way of placing the records of an export into classes (see anonymize_local)."""
 
-    def best_home(i: int, inner: Key | None) -> Key | None:
-        chain = chains[i]
-        for key in standing_keys:
+    def __init__(
+        self,
+        chains: Sequence[Chain],
+        prior: Sequence[Released | None],
+        k: int,
+        members: Mapping[Key, list[int]],
+        natives: Counter[Key],
+    ) -> None:
+        self.chains, self.prior, self.k = chains, prior, k
+        self.members = {key: list(group) for key, group in members.items()}
+        self.natives = Counter(natives)
+        self._sort()
+
+    def _sort(self) -> None:
+        # Best first, so the first class that fits a record is its best home.
+        self.standing = sorted(
+            (key for key in self.members if self.natives[key] >= self.k),
+            key=lambda key: (-tuple_utility(key), -self.natives[key], str(key)),
+        )
+
+    def best_home(self, i: int, inner: Key | None) -> Key | None:
+        chain = self.chains[i]
+        for key in self.standing:
             if _covers(key, chain) if inner is None else _no_finer(key, inner, chain):
                 return key
         return None
 
-    # Fresh records that did not reach a class of their own, or would keep more in an
-    # existing class: join the best standing class that covers them (as natives of it).
-    for i in fresh:
-        current = values.get(i)
-        home = best_home(i, None)
-        if home is None or (current is not None and tuple_utility(home) <= tuple_utility(current)):
-            continue
-        if current is not None:
-            if natives[current] - 1 < k and len(members[current]) > 1:
-                continue  # leaving would break the class it is in
-            members[current].remove(i)
-            natives[current] -= 1
-        members.setdefault(home, []).append(i)
-        natives[home] += 1
-        values[i] = home
-        native_of[i] = True
-    # Classes left without k natives (members deleted, or too few fresh records joined),
-    # and records whose old tuple no longer fits: move them to a coarser standing class,
-    # never to a finer one; where there is none, withhold them from this export.
-    for key in [key for key, group in members.items() if group and not standing(key)]:
-        for i in members[key]:
-            home = best_home(i, key)
-            if home is None:
-                values.pop(i, None)
-            else:
+    def place(
+        self, fresh: list[int], homes: Mapping[int, Key], misfits: list[int]
+    ) -> tuple[dict[int, Key], dict[int, bool]]:
+        k, members, natives, prior = self.k, self.members, self.natives, self.prior
+        for i, joined in homes.items():
+            members[joined].append(i)
+            natives[joined] += 1
+        spec = _best_specialization(self.chains, k, natives, fresh)
+        values: dict[int, Key] = {**homes, **spec.out}
+        native_of: dict[int, bool] = dict.fromkeys(values, True)
+        for i, key in spec.out.items():
+            members.setdefault(key, []).append(i)
+            natives[key] += 1
+        for key, group in members.items():
+            for i in group:
+                before = prior[i]
+                if before is not None:
+                    values[i], native_of[i] = key, before.native
+        self._sort()
+        # Fresh records that did not reach a class of their own, or would keep more in an
+        # existing class: join the best standing class that covers them (as natives of it).
+        for i in fresh:
+            current = values.get(i)
+            home = self.best_home(i, None)
+            if home is None or (
+                current is not None and tuple_utility(home) <= tuple_utility(current)
+            ):
+                continue
+            if current is not None:
+                if natives[current] - 1 < k and len(members[current]) > 1:
+                    continue  # leaving would break the class it is in
+                members[current].remove(i)
+                natives[current] -= 1
+            members.setdefault(home, []).append(i)
+            natives[home] += 1
+            values[i], native_of[i] = home, True
+        # Classes left without k natives (members deleted, or too few fresh records joined),
+        # and records whose old tuple no longer fits: move them to a coarser standing class,
+        # never to a finer one; where there is none, withhold them from this export.
+        for key in [key for key, group in members.items() if group and natives[key] < k]:
+            for i in members[key]:
+                home = self.best_home(i, key)
+                if home is None:
+                    values.pop(i, None)
+                else:
+                    values[i], native_of[i] = home, False
+        for i in misfits:
+            before = prior[i]
+            home = None if before is None else self.best_home(i, before.values)
+            if home is not None:
                 values[i], native_of[i] = home, False
-    for i in misfits:
-        home = best_home(i, prior[i].values)  # type: ignore[union-attr]
-        if home is not None:
-            values[i], native_of[i] = home, False
-    out: list[Key | None] = [values.get(i) for i in range(n)]
-    released = {i: Released(key, native_of[i]) for i, key in values.items()}
-    return LocalAnonymization(out, released, k)
+        return values, native_of
 
 
 # -- what an attacker sees when joining bundles on pseudonym (used by tests and benchmarks) --

@@ -2,9 +2,11 @@
 
 Per RCO and pseudonym: the generalized quasi-identifier values last released, whether the record
 has had exactly those since it was first released ("native", see docs/deidentification.md), and
-the counters of the first and latest exports that carried it. The export reads this before
-generalizing and writes it in the same transaction that queues the bundle, so a bundle that
-was sealed is always one the state knows about. Call on the vault's thread.
+the counters of the first and latest exports that carried it. The export is to read this
+before generalizing and write it in the same transaction that queues the bundle, so a sealed
+bundle is always one the state knows about (wired in with bundle format 2, whose schema allows
+records on different rungs: docs/deidentification.md). Rows go with their client (ON DELETE
+CASCADE). Call on the vault's thread.
 """
 
 from __future__ import annotations

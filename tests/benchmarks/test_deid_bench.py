@@ -16,6 +16,7 @@ all three, and meeting the targets (90%, 90%, 75%) needs that share to be at lea
 
 from __future__ import annotations
 
+import random
 import time
 from collections import Counter
 from datetime import date
@@ -28,6 +29,7 @@ from coachdesk.crypto import kdf
 from coachdesk.exchange import kanon
 from coachdesk.exchange.deid import DeidRecord, anonymize_records, deidentify
 from coachdesk.exchange.kanon import Key, anonymize, linked_k, smallest_class
+from coachdesk.rco.suppression import Measure, cross_family
 from coachdesk.storage import export_queries, export_state
 from coachdesk.storage.vault import Vault
 from tests.benchmarks.report import record
@@ -172,3 +174,62 @@ def test_local_against_global_on_five_coaches(tmp_path: Path) -> None:
     for index in range(2):
         for _, values in rounds["local"][index]:
             assert (smallest_class(v for v in values if v is not None) or K) >= K
+
+
+@pytest.mark.benchmark
+def test_family_suppression_cost() -> None:
+    """One suppression over the desk's whole family (48 reports: all, 5 coaches, 7 settings,
+    each coach x setting) against suppressing each of those reports alone (the method that
+    leaks), for 1,070 synthetic episodes; without and with people broken down by age band,
+    gender and race inside every report."""
+    rng = random.Random(13)
+    ages, genders, races = ("18-29", "30-44", "45-59", "60+"), ("w", "m", "o"), "abcdefx"
+    for demographics in (False, True):
+        values: dict[tuple[str, ...], dict[str, int]] = {}
+        for _ in range(1070):
+            device = rng.choices("abcde", [50, 120, 200, 300, 400])[0]
+            coords: tuple[str, ...] = (device, f"s{rng.randrange(7)}")
+            if demographics:
+                coords += (rng.choice(ages), rng.choice(genders), rng.choice(races))
+            row = values.setdefault(coords, dict.fromkeys(("people", "made", "linked"), 0))
+            row["people"] += 1
+            made = rng.randint(0, 3)
+            row["made"] += made
+            row["linked"] += rng.randint(0, made)
+        dims = ("device", "setting", *(("age", "gender", "race") if demographics else ()))
+        measures = (
+            Measure("people", breakdowns=dims),
+            Measure("made"),
+            Measure("linked"),
+            Measure("notlinked", {"made": 1, "linked": -1}, hidden=True),
+        )
+        started = time.process_time()
+        family = cross_family(values, dims, measures, K, filters=("device", "setting"))
+        together = time.process_time() - started
+        started = time.process_time()
+        for report in family.published:
+            selection = dict(p.split("=") for p in report.split(",")) if report != "all" else {}
+            chosen = [
+                c
+                for c in values
+                if all(selection.get(d, c[i]) == c[i] for i, d in enumerate(("device", "setting")))
+            ]
+            alone = cross_family({c: values[c] for c in chosen}, dims, measures, K, filters=())
+            assert alone.published
+        separately = time.process_time() - started
+        cells = sum(len(cells) for cells in family.published.values())
+        shown = sum(v is not None for cells in family.published.values() for v in cells.values())
+        label = "with demographics" if demographics else "device x setting"
+        print(
+            f"\nfamily suppression, {label}: {len(values)} atoms, {cells} cells, {shown} shown; "
+            f"{together:.2f} s CPU together, {separately:.2f} s for the reports one by one "
+            f"(ratio {together / separately:.1f})"
+        )
+        record(
+            13,
+            f"family suppression, 48 reports, {label}",
+            together * 1000,
+            "ms",
+            ratio=together / separately,
+            baseline="each report suppressed alone",
+        )

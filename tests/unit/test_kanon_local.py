@@ -85,6 +85,7 @@ def test_fewer_than_k_records_wait_until_there_are_k() -> None:
     device = Device.new(K, [_q(30 + i) for i in range(5)])
     first = device.export()
     assert first.withheld == frozenset(range(5)) and device.bundles == [{}]
+    assert first.information_kept == 0.0
     device.people.update({f"n{i}": _q(40 + i) for i in range(8)})
     second = device.export()
     assert not second.withheld
