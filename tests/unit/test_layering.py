@@ -72,7 +72,6 @@ ALLOWED_FOR_NOW: dict[str, tuple[str, set[str]]] = {
         {
             "coachdesk.exchange",
             "coachdesk.exchange.sync",
-            "coachdesk.exchange.transports.webdav",
         },
     ),
     "cli/rco_cmds.py": (

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QDate,
     QLocale,
     Qt,
