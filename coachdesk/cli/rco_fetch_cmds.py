@@ -12,7 +12,7 @@ from coachdesk.cli.common import ProgressBar, UserError, add_passphrase_option, 
 from coachdesk.cli.sync_cmds import add_inbox_options, inbox_secrets, inbox_settings, print_saved
 
 
-def register(rsub: argparse._SubParsersAction) -> None:
+def register(rsub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = rsub.add_parser(
         "fetch", help="import the bundles waiting in the RCO's WebDAV inbox, then clear them"
     )

@@ -47,7 +47,7 @@ def _new_passphrase_option(p: argparse.ArgumentParser) -> None:
     )
 
 
-def register(rsub: argparse._SubParsersAction) -> None:
+def register(rsub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = rsub.add_parser("backup", help="write a verified, encrypted copy of the store")
     _store(p)
     p.add_argument("dest", type=Path, metavar="DEST", help="folder to put the backup in")

@@ -219,8 +219,13 @@ class DateField(QLineEdit):
         action = QWidgetAction(popup)
         action.setDefaultWidget(calendar)
         popup.addAction(action)
-        calendar.activated.connect(lambda picked: (self.setDate(picked), popup.close()))
-        calendar.clicked.connect(lambda picked: (self.setDate(picked), popup.close()))
+
+        def pick(picked: QDate) -> None:
+            self.setDate(picked)
+            popup.close()
+
+        calendar.activated.connect(pick)
+        calendar.clicked.connect(pick)
         calendar.setFocus()
         popup.exec(self.mapToGlobal(self.rect().bottomLeft()))
 

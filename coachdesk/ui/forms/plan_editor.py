@@ -602,7 +602,9 @@ class PlanEditor(QWidget):
         editor.goal_edit.setFocus()
         # The new goal has no geometry until the page is laid out again: lay it out first, or
         # the scroll area cannot bring the focused field into view.
-        self.page.layout().activate()
+        layout = self.page.layout()
+        if layout is not None:
+            layout.activate()
         self.scroll_area.ensureWidgetVisible(editor)
         self.scroll_area.ensureWidgetVisible(editor.goal_edit)
 
