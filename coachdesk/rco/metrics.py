@@ -481,7 +481,8 @@ def compute(
     fig.empty = not any(total.values())
 
     fig.settings = sorted(s for s, c in by_setting.items() if c.get("people", 0))
-    fig.devices = {d: names.get(d, d[:8]) for d in sorted(by_device)}
+    labels = {d: names.get(d, d[:8]) for d in by_device}
+    fig.devices = dict(sorted(labels.items(), key=lambda item: (item[1], item[0])))
     _table(
         fig,
         "people",

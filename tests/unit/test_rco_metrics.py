@@ -230,7 +230,7 @@ def test_funder_report_csv_json_pdf(
     assert f"page {pages} of {pages}" in text and "page 1 of" in text
     assert text.count(NOTICE) == pages
     assert "Harbor RCO: outcomes report, 2025" in text
-    assert "Methods" in text and "Small-cell suppression" in text and "+/- 30 days" in text
+    assert "Methods" in text and "Small-cell suppression" in text and "days 150-210" in text
     assert "People served" in text and str(people) in text
     for row in report.rows:
         if row.kind == "percent" and row.value is not None:

@@ -47,6 +47,8 @@ from coachdesk.rco.metrics import DOMAINS, TIMEPOINTS, Figures, Filters
 from coachdesk.rco.model import Device, DeviceStatus, Flag
 from coachdesk.rco.report import (
     CATEGORY_LABELS,
+    COMPLETENESS_SECTION,
+    DEMOGRAPHICS_SECTION,
     NO_RECORDS,
     SETTING_LABELS,
     SUPPRESSED,
@@ -275,7 +277,7 @@ class DashboardPage(QWidget):
         grid.addWidget(self.domains, 1, 1)
         # Tables beside the charts: the same rows as the funder report (rco/report.py).
         self.tables = QTabWidget()
-        self.demographics = _table([self.tr("Table"), self.tr("Group"), self.tr("People")])
+        self.demographics = _table([self.tr("Group"), self.tr("People"), self.tr("Share")])
         self.coach_followup = _table(
             [self.tr("Coach and timepoint"), self.tr("Measure"), self.tr("Value")]
         )
@@ -373,12 +375,12 @@ class DashboardPage(QWidget):
             )
         )
         rows = report_rows(fig)
+        demo = [r for r in rows if r.section == DEMOGRAPHICS_SECTION]
         _fill(
             self.demographics,
             [
-                [r.measure, r.category, r.display]
-                for r in rows
-                if r.section == "Demographics of people served" and r.kind == "count"
+                [a.category, a.display, b.display]
+                for a, b in zip(demo[::2], demo[1::2], strict=True)
             ],
         )
         _fill(
@@ -387,11 +389,7 @@ class DashboardPage(QWidget):
         )
         _fill(
             self.completeness,
-            [
-                [r.measure, r.category.removeprefix("last sent "), r.display]
-                for r in rows
-                if r.section == "Data completeness"
-            ],
+            [[r.measure, r.category, r.display] for r in rows if r.section == COMPLETENESS_SECTION],
         )
         self.barc.set_data(
             ChartData(
