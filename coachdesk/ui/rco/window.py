@@ -95,7 +95,9 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(value))
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)
+            table.setItem(r, c, item)
 
 
 @dataclass(slots=True)
@@ -285,9 +287,18 @@ class DashboardPage(QWidget):
             [self.tr("Coach device"), self.tr("Last sent"), self.tr("This period")]
         )
         self.tables.addTab(self.demographics, self.tr("Demographics"))
-        self.tables.addTab(self.coach_followup, self.tr("Follow-up by coach"))
-        self.tables.addTab(self.completeness, self.tr("Data completeness"))
-        self.tables.setMinimumWidth(330)
+        self.tables.addTab(self.coach_followup, self.tr("By coach"))
+        self.tables.addTab(self.completeness, self.tr("Completeness"))
+        for table in (self.demographics, self.coach_followup, self.completeness):
+            # the long group names give way (elided; full text in the tooltip), numbers never
+            header = table.horizontalHeader()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            for column in (1, 2):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+            table.setWordWrap(False)
+        self.tables.setMinimumWidth(360)
         grid.addWidget(self.tables, 0, 2, 2, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 3)
