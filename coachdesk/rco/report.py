@@ -336,8 +336,8 @@ def methods(threshold: int, fiscal_start: int = 1) -> list[str]:
         "subtracting other figures of the same table (including not-published complements "
         "such as referrals not linked). Rates and means are suppressed when a count they rest "
         f"on is suppressed; means need at least {threshold} people. Suppressed figures are "
-        f"shown as '{SUPPRESSED}'; an empty selection as '{NO_RECORDS}'; a rate with nobody "
-        f"due as '{NONE_DUE}'.",
+        f"shown as '{SUPPRESSED}' (in the PDF's tables as *); an empty selection as "
+        f"'{NO_RECORDS}'; a rate with nobody due as '{NONE_DUE}'.",
     ]
 
 
