@@ -211,3 +211,16 @@ def test_schema_refuses_inconsistent_cells(two_bundles: dict[str, Any]) -> None:
     assert "covers" in broken(lambda p, c: c.update(period="1999"))
     assert "lacks" in broken(lambda p, c: p["periods"].pop("last_quarter"))
     assert "1, 4, 7 or 10" in broken(lambda p, c: p["periods"].update(fiscal_year_start=2))
+
+
+def test_preview_keeps_its_sentences_and_adds_structured_periods(
+    two_bundles: dict[str, Any],
+) -> None:
+    preview = export.preview_export(
+        two_bundles["coach"].caseload, now=datetime(2026, 3, 1, tzinfo=UTC)
+    )
+    assert preview.lines() and any("never a date" in f for f in preview.fields)
+    summary = preview.period_summary
+    assert summary is not None and summary.format_version == 2
+    assert summary.last_quarter == "2026-Q1" and summary.cell_sets > 0
+    assert summary.periods[0] == "all" and "2025" in summary.periods

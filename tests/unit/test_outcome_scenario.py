@@ -32,6 +32,7 @@ from coachdesk.core.models import (
 )
 from coachdesk.crypto import kdf
 from coachdesk.exchange import export
+from coachdesk.exchange.enrollment import PrivacyPolicy
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.metrics import Figures, Filters
 from coachdesk.rco.report import build_report
@@ -47,6 +48,7 @@ PERIODS = {
     "2025": (date(2025, 1, 1), date(2025, 12, 31)),
     "2026": (date(2026, 1, 1), date(2026, 12, 31)),
     "2026-Q4": (date(2026, 10, 1), date(2026, 12, 31)),
+    "FY2026": (date(2025, 10, 1), date(2026, 9, 30)),  # the RCO's fiscal year starts in October
 }
 THRESHOLD = 11
 FOLLOW = ("followup_180", "annual", "closeout")
@@ -102,7 +104,11 @@ class Scenario:
 def scenario(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scenario]:
     root = tmp_path_factory.mktemp("scenario")
     desk, _ = RcoDesk.create(
-        root / "rco", PASSPHRASE, name="Harbor RCO", params=kdf.minimum_params()
+        root / "rco",
+        PASSPHRASE,
+        name="Harbor RCO",
+        params=kdf.minimum_params(),
+        policy=PrivacyPolicy(fiscal_year_start=10),
     )
     enrollment = desk.enrollment()
     out = root / "bundles"
@@ -317,3 +323,6 @@ def test_periods_are_time_of_service_not_import(scenario: Scenario) -> None:
     report = build_report(desk, "2022")
     assert all(r.text == "no records" for r in report.rows if r.kind != "text")
     assert before == {p: desk.figures(Filters(p)).values["people"] for p in PERIODS}
+    # FY2027 (October 2026 - September 2027) is only partly covered by bundles of 2026-12-01
+    completeness = [r.display for r in build_report(desk, "FY2027").rows if r.kind == "text"]
+    assert completeness == ["partly covered (through 2026-Q4)"] * len(SIZES)
