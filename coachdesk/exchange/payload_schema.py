@@ -392,9 +392,10 @@ def _counts(value: Any, path: str) -> None:
         raise _fail(f"{path}.{str(name)[:MAX_STRING]}", "is not a figure CoachDesk exports")
     get = value.get
     totals = dict.fromkeys(DEMOGRAPHICS, 0)
-    for name, count in value.items():
+    for name, count in value.items():  # every value first: the invariants compare them
         if type(count) is not int or not 1 <= count <= MAX_CELL:  # zero cells are left out
             _int(count, f"{path}.{name}", 1, MAX_CELL)
+    for name, count in value.items():
         whole = _AT_MOST_OF.get(name)
         if whole is not None and count > get(whole, 0):
             raise _fail(f"{path}.{name}", f"is larger than {whole}")

@@ -208,6 +208,9 @@ def test_schema_refuses_inconsistent_cells(two_bundles: dict[str, Any]) -> None:
     assert "add up" in broken(lambda p, c: c["counts"].update(people=c["counts"]["people"] + 1))
     assert "not a figure" in broken(lambda p, c: c["counts"].update({"name.of.person": 1}))
     assert "whole number" in broken(lambda p, c: c["counts"].update(people="3"))
+    # a bad value of the larger cell of a pair is named, not compared (found by the fuzzer)
+    both = {"ref.linked.moud": 1, "ref.made.moud": [1]}
+    assert "ref.made.moud must be a whole number" in broken(lambda p, c: c["counts"].update(both))
     assert "covers" in broken(lambda p, c: c.update(period="1999"))
     assert "lacks" in broken(lambda p, c: p["periods"].pop("last_quarter"))
     assert "1, 4, 7 or 10" in broken(lambda p, c: p["periods"].update(fiscal_year_start=2))

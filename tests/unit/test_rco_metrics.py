@@ -265,6 +265,7 @@ def test_cli_report(populated: dict[str, Any], run_cli: RunCli, tmp_path: Path) 
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     assert data["period"] == "2026" and data["rows"][0]["value"] == _people(populated, "2026")
+    assert {"all", "2025", "2026", "2026-Q1"} <= set(data["periods_with_data"])
     assert (tmp_path / "r.csv").is_file() and PdfReader(str(tmp_path / "r.pdf")).pages
     bad = run_cli("rco", "report", str(populated["store"]), "--period", "last year", env=env)
     assert bad.returncode == 1 and "not a period" in bad.stderr
