@@ -227,3 +227,25 @@ def test_preview_keeps_its_sentences_and_adds_structured_periods(
     assert summary is not None and summary.format_version == 2
     assert summary.last_quarter == "2026-Q1" and summary.cell_sets > 0
     assert summary.periods[0] == "all" and "2025" in summary.periods
+
+
+def test_the_one_suppression_call_site_sees_the_family(
+    two_bundles: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """privacy13's family-consistent suppression goes behind metrics.suppress_cells: it gets
+    the selection and the unsuppressed cells of any other selection."""
+    from coachdesk.rco import metrics
+
+    desk = two_bundles["desk"]
+    seen: list[tuple[Filters, int]] = []
+
+    def spy(fig: metrics.Figures, filters: Filters, family: Any = None) -> set[str]:
+        other = family(Filters("2025"))
+        seen.append((filters, other.values["people"]))
+        return set()
+
+    monkeypatch.setattr(metrics, "suppress_cells", spy)
+    fig = desk.figures(Filters("2026"))
+    assert seen and seen[0][0] == Filters("2026")
+    assert seen[0][1] == metrics.cells(desk.data(), Filters("2025"), 11, {}).values["people"]
+    assert fig.count("people") == fig.values["people"]  # nothing suppressed by the spy
