@@ -44,6 +44,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="ask coaches' exports for the months between timepoints (optional field)",
     )
+    p.add_argument(
+        "--fiscal-year-start",
+        type=int,
+        choices=(1, 4, 7, 10),
+        default=1,
+        metavar="MONTH",
+        help="month the fiscal year starts (1, 4, 7 or 10; default 1 = calendar year)",
+    )
     p.set_defaults(func=cmd_init)
 
     p = rsub.add_parser("enrollment", help="write the signed enrollment file for coaches")
@@ -82,9 +90,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", required=True)
     p.set_defaults(func=cmd_open)
 
-    p = rsub.add_parser("report", help="the funder report for a year or quarter")
+    p = rsub.add_parser(
+        "report", help="the funder report for a period of service (quarter, year, fiscal year)"
+    )
     _store_arg(p)
-    p.add_argument("--period", required=True, help="2026, or a quarter like 2026-Q1")
+    p.add_argument(
+        "--period",
+        required=True,
+        help="2026, a quarter like 2026-Q1, a fiscal year like FY2027, or all "
+        "(the report lists every period that has data)",
+    )
     p.add_argument("--device", default="", help="only this coach device (fingerprint)")
     p.add_argument("--setting", default="", help="only this setting")
     p.add_argument("--csv", type=Path, metavar="OUT")
@@ -146,7 +161,10 @@ def _open(args: argparse.Namespace) -> Iterator[RcoDesk]:
 
 def cmd_init(args: argparse.Namespace) -> int:
     policy = PrivacyPolicy(
-        args.k, args.small_cell, ("months_between",) if args.months_between else ()
+        args.k,
+        args.small_cell,
+        ("months_between",) if args.months_between else (),
+        args.fiscal_year_start,
     )
     try:
         PrivacyPolicy.from_json(policy.to_json())

@@ -46,6 +46,7 @@ LINKED_WITHIN_DAYS = 30
 FOLLOW_UPS = ("followup_180", "annual", "closeout")
 _RACES = frozenset(r.value for r in Race if r != Race.PREFERS_NOT_TO_SAY)
 _CATEGORIES = frozenset(c.value for c in ResourceCategory)
+_NOTE_CELLS = {"attempt": "attempts", "group": "group_sessions", "session": "sessions"}
 
 
 # -- outcome domains (shared with rco/metrics for format 1 records) ---------------------------
@@ -157,13 +158,18 @@ class PeriodCells:
 
 
 class _Adder:
-    """Adds counts to every period key a quarter belongs to, for one setting."""
+    """Counts per (period key, setting). Additive counts are kept per quarter and added into
+    their years, fiscal years and "all" once at the end; distinct-people counts (people,
+    demographics, BARC-10, domains) go straight into every period key."""
 
     def __init__(self, fiscal_start: int, today: date) -> None:
         self.fiscal_start = fiscal_start
         self.last = periods.quarter_index(today)
         self.today = today
         self.cells: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self.quarterly: dict[tuple[int, str], dict[str, int]] = defaultdict(
+            lambda: defaultdict(int)
+        )
         self.first: int | None = None
         self._keys: dict[int, tuple[str, ...]] = {}
 
@@ -181,14 +187,24 @@ class _Adder:
         for key in keys:
             self.cells[(key, setting)][name] += n
 
+    def add_quarter(self, setting: str, quarter: int, name: str, n: int = 1) -> None:
+        self.seen(quarter)
+        self.quarterly[(quarter, setting)][name] += n
+
     def add_on(self, setting: str, day: date, name: str, n: int = 1) -> bool:
         """Count on `day`'s quarter; False (nothing counted) when the day is after today."""
         if day > self.today:
             return False
-        quarter = periods.quarter_index(day)
-        self.seen(quarter)
-        self.add(setting, self.keys(quarter), name, n)
+        self.add_quarter(setting, periods.quarter_index(day), name, n)
         return True
+
+    def roll_up(self) -> None:
+        for (quarter, setting), counts in self.quarterly.items():
+            for key in self.keys(quarter):
+                cell = self.cells[(key, setting)]
+                for name, n in counts.items():
+                    cell[name] += n
+        self.quarterly.clear()
 
 
 def _follow_ups(add: _Adder, setting: str, row: ActivityRow) -> None:
@@ -239,19 +255,30 @@ def _barc(add: _Adder, setting: str, row: ActivityRow) -> None:
             cell["barc.cross"] += total >= BARC_THRESHOLD
 
 
+def _domain_counts(base: dict[str, Any], answers: dict[str, Any]) -> list[tuple[str, int]]:
+    out: list[tuple[str, int]] = []
+    for name, (_, test) in DOMAINS.items():
+        b, f = test(base), test(answers)
+        if b is None or f is None:
+            continue
+        out += [(f"dom.{name}.n", 1), (f"dom.{name}.base_yes", b), (f"dom.{name}.fu_yes", f)]
+        if name == "use":
+            out += [
+                ("dom.use.days_base", days_used(base) or 0),
+                ("dom.use.days_fu", days_used(answers) or 0),
+            ]
+    return out
+
+
 def _domains(add: _Adder, setting: str, row: ActivityRow) -> None:
+    counted: dict[int, list[tuple[str, int]]] = {}  # per follow-up, tested once
     for key, base, answers in _follow_up_pairs(add, row.outcomes):
+        counts = counted.get(id(answers))
+        if counts is None:
+            counts = counted[id(answers)] = _domain_counts(base, answers)
         cell = add.cells[(key, setting)]
-        for name, (_, test) in DOMAINS.items():
-            b, f = test(base), test(answers)
-            if b is None or f is None:
-                continue
-            cell[f"dom.{name}.n"] += 1
-            cell[f"dom.{name}.base_yes"] += b
-            cell[f"dom.{name}.fu_yes"] += f
-            if name == "use":
-                cell["dom.use.days_base"] += days_used(base) or 0
-                cell["dom.use.days_fu"] += days_used(answers) or 0
+        for name, n in counts:
+            cell[name] += n
 
 
 def period_cells(rows: Iterable[ActivityRow], today: date, fiscal_start: int) -> PeriodCells:
@@ -266,11 +293,8 @@ def period_cells(rows: Iterable[ActivityRow], today: date, fiscal_start: int) ->
         for quarter, kind, n in row.notes:
             if quarter > add.last:
                 continue  # cannot happen (notes are read up to today); kept for safety
-            add.seen(quarter)
-            keys = add.keys(quarter)
-            name = {"attempt": "attempts", "group": "group_sessions"}.get(kind, "sessions")
-            add.add(setting, keys, name, n)
-            served.update(dict.fromkeys(keys))
+            add.add_quarter(setting, quarter, _NOTE_CELLS.get(kind, "sessions"), n)
+            served.update(dict.fromkeys(add.keys(quarter)))
         if served:
             groups = (
                 "people",
@@ -294,5 +318,6 @@ def period_cells(rows: Iterable[ActivityRow], today: date, fiscal_start: int) ->
         _follow_ups(add, setting, row)
         _barc(add, setting, row)
         _domains(add, setting, row)
+    add.roll_up()
     cells = {key: {name: n for name, n in counts.items() if n} for key, counts in add.cells.items()}
     return PeriodCells(fiscal_start, add.first, add.last, {k: v for k, v in cells.items() if v})

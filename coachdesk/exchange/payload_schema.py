@@ -194,6 +194,9 @@ _AT_MOST = [
     *((f"dom.{d}.{part}", f"dom.{d}.n") for d in DOMAIN_NAMES for part in ("base_yes", "fu_yes")),
 ]
 
+_AT_MOST_OF = dict(_AT_MOST)
+_TABLE_OF = {f"{table}.{g}": table for table, groups in DEMOGRAPHICS.items() for g in groups}
+
 PATHWAY_VALUES = frozenset(p.value for p in Pathway)
 STATUS_VALUES = frozenset(s.value for s in ClientStatus)
 CATEGORY_VALUES = frozenset(c.value for c in ResourceCategory)
@@ -381,24 +384,32 @@ def _quarter(value: Any, path: str) -> int:
 
 
 def _counts(value: Any, path: str) -> None:
+    """One cell set: known names, whole numbers 1..MAX_CELL, and the invariants (one pass over
+    the names present, since an import checks thousands of cell sets)."""
     if not isinstance(value, dict):
         raise _fail(path, "must be an object")
-    for name, count in value.items():
-        if name not in _CELL_SET:
-            raise _fail(f"{path}.{str(name)[:MAX_STRING]}", "is not a figure CoachDesk exports")
+    if not value.keys() <= _CELL_SET:
+        name = sorted(set(value) - _CELL_SET)[0]
+        raise _fail(f"{path}.{str(name)[:MAX_STRING]}", "is not a figure CoachDesk exports")
+    get = value.get
+    totals = dict.fromkeys(DEMOGRAPHICS, 0)
+    for name, count in value.items():  # every value first: the invariants compare them
         if type(count) is not int or not 1 <= count <= MAX_CELL:  # zero cells are left out
             _int(count, f"{path}.{name}", 1, MAX_CELL)
-    get = value.get
-    for part, whole in _AT_MOST:
-        if get(part, 0) > get(whole, 0):
-            raise _fail(f"{path}.{part}", f"is larger than {whole}")
+    for name, count in value.items():
+        whole = _AT_MOST_OF.get(name)
+        if whole is not None and count > get(whole, 0):
+            raise _fail(f"{path}.{name}", f"is larger than {whole}")
+        table = _TABLE_OF.get(name)
+        if table is not None:
+            totals[table] += count
+    people = get("people", 0)
+    for table, added in totals.items():
+        if added != people:
+            raise _fail(f"{path}.{table}", "does not add up to the people served")
     for t in TIMEPOINTS:
         if get(f"fu.window.{t}", 0) + get(f"fu.late.{t}", 0) > get(f"fu.due.{t}", 0):
             raise _fail(f"{path}.fu.due.{t}", "is smaller than the follow-ups reached")
-    people = get("people", 0)
-    for table, groups in DEMOGRAPHICS.items():
-        if sum(get(f"{table}.{g}", 0) for g in groups) != people:
-            raise _fail(f"{path}.{table}", "does not add up to the people served")
     n = get("barc.n", 0)
     for total in ("barc.base_sum", "barc.latest_sum"):
         if not 10 * n <= get(total, 0) <= 60 * n:

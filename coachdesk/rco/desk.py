@@ -423,10 +423,12 @@ class RcoDesk:
         and the format 1 episodes of devices that never sent a format 2 bundle."""
         if self._data is None:
             coverage = {c.device_id: c for c in self.backend.list_coverage()}
+            # The episodes are loaded only when some device sent nothing but format 1.
+            format1 = any(d.bundles and d.device_id not in coverage for d in self.devices())
             self._data = metrics.DeskData(
                 self.backend.list_period_cells(),
                 coverage,
-                [e for e in self.episodes() if e.device_id not in coverage],
+                [e for e in self.episodes() if e.device_id not in coverage] if format1 else [],
                 self.policy.fiscal_year_start,
             )
         return self._data

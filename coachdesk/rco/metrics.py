@@ -355,12 +355,16 @@ def _suppress_event_sums(fig: Figures, keys: Sequence[str]) -> None:
         fig.suppressed |= set(keys)
 
 
-def suppress_cells(fig: Figures, filters: Filters) -> set[str]:
+Family = Callable[[Filters], Figures]  # the UNSUPPRESSED figures of any other selection
+
+
+def suppress_cells(fig: Figures, filters: Filters, family: Family | None = None) -> set[str]:
     """THE suppression call site: the cells of `fig` to suppress (primary and complementary).
 
     Today: per table (each connected set of equations of this one selection). `filters` names
-    the selection, so a family-consistent rule (the same period's other coaches, settings and
-    totals, rco/suppression.py) can be put here without changing any caller."""
+    the selection and `family(other_filters)` gives the unsuppressed cells of any other
+    selection the desk can produce (format 2: every coach, setting and period), so a
+    family-consistent rule (rco/suppression.py) can be put here without changing any caller."""
     return suppress(fig.values, fig.equations, fig.threshold, fig.hidden)
 
 
@@ -471,6 +475,21 @@ def compute(
 ) -> Figures:
     """All dashboard and report figures of one selection, with suppression applied."""
     names = device_names or {}
+    fig = cells(data, filters, threshold, names)
+    fig.suppressed = suppress_cells(
+        fig, filters, lambda other: cells(data, other, threshold, names)
+    )
+    _suppress_event_sums(fig, ("sessions", "attempts", "group_sessions"))
+    fig.completeness = completeness(data, devices, filters, names)
+    if data.format1:
+        chosen = Filters(filters.period, filters.device_id, filters.setting)
+        estimate = compute_format1(data.format1, chosen, threshold, names, data.fiscal_year_start)
+        fig.format1 = None if estimate.empty else estimate
+    return fig
+
+
+def cells(data: DeskData, filters: Filters, threshold: int, names: dict[str, str]) -> Figures:
+    """The figures of one selection BEFORE suppression (values, hidden cells, equations)."""
     total, by_device, by_setting = _sum_cells(data, filters)
     fig = Figures(threshold)
     fig.period = filters.period_key(data.fiscal_year_start)
@@ -481,7 +500,8 @@ def compute(
     fig.empty = not any(total.values())
 
     fig.settings = sorted(s for s, c in by_setting.items() if c.get("people", 0))
-    fig.devices = {d: names.get(d, d[:8]) for d in sorted(by_device)}
+    labels = {d: names.get(d, d[:8]) for d in by_device}
+    fig.devices = dict(sorted(labels.items(), key=lambda item: (item[1], item[0])))
     _table(
         fig,
         "people",
@@ -579,14 +599,6 @@ def compute(
     # Demographics of the people served: each table splits them exactly.
     for table, groups in DEMOGRAPHICS.items():
         _table(fig, "people", {f"{table}.{g}": get(f"{table}.{g}", 0) for g in groups})
-
-    fig.suppressed = suppress_cells(fig, filters)
-    _suppress_event_sums(fig, ("sessions", "attempts", "group_sessions"))
-    fig.completeness = completeness(data, devices, filters, names)
-    if data.format1:
-        chosen = Filters(filters.period, filters.device_id, filters.setting)
-        estimate = compute_format1(data.format1, chosen, threshold, names, data.fiscal_year_start)
-        fig.format1 = None if estimate.empty else estimate
     return fig
 
 

@@ -121,6 +121,9 @@ TABLE_LABELS = {
     "race": "Race",
     "ethnicity": "Ethnicity",
 }
+RATE_MEASURE = "Rate (in window / due)"
+DEMOGRAPHICS_SECTION = "Demographics of people served"
+COMPLETENESS_SECTION = "Data completeness"
 FOLLOW_UP_MEASURES = {
     "due": "Due",
     "window": "Reached in window",
@@ -205,15 +208,15 @@ def rows(fig: Figures) -> list[Row]:
         for device, name in fig.devices.items():
             out += _follow_up_rows(fig, "Follow-up by coach", f".{device}", f"{name}: ")
     out += _barc_and_domain_rows(fig)
-    s = "Demographics of people served"
+    s = DEMOGRAPHICS_SECTION
     for table, groups in DEMOGRAPHICS.items():
         for g in groups:
             if fig.values.get(f"{table}.{g}", 0) == 0 and not fig.empty:
                 continue
-            label = DEMOGRAPHIC_LABELS.get(g, g)
-            add(_count(fig, s, TABLE_LABELS[table], label, f"{table}.{g}"))
-            add(_rate(fig, s, f"{TABLE_LABELS[table]} (share)", label, f"{table}.{g}", "people"))
-    s = "Data completeness"
+            label = f"{TABLE_LABELS[table]}: {DEMOGRAPHIC_LABELS.get(g, g)}"
+            add(_count(fig, s, "People", label, f"{table}.{g}"))
+            add(_rate(fig, s, "Share of people served", label, f"{table}.{g}", "people"))
+    s = COMPLETENESS_SECTION
     for c in fig.completeness:
         words = COVERAGE_WORDS[c.coverage]
         if c.format == 2 and c.coverage == "partial":
@@ -223,7 +226,7 @@ def rows(fig: Figures) -> list[Row]:
         elif c.format == 0:
             words = "has sent nothing yet"
         sent = (c.last_created_at or c.last_imported_at or "never")[:10]
-        add(Row(s, c.label, f"last sent {sent}", None, "text", words))
+        add(Row(s, c.label, sent, None, "text", words))
     if fig.format1 is not None:
         out += format1_rows(fig.format1)
     return out
@@ -280,12 +283,15 @@ def format1_rows(fig: Figures) -> list[Row]:
     return out
 
 
+_MONTHS = {1: "January", 4: "April", 7: "July", 10: "October"}
+
+
 def methods(threshold: int, fiscal_start: int = 1) -> list[str]:
     fiscal = (
         "Fiscal years are not used (the fiscal year is the calendar year)."
         if fiscal_start == 1
-        else f"Fiscal years start on the first day of month {fiscal_start} and are named by "
-        "the calendar year they end in (FY2027 ends in 2027)."
+        else f"Fiscal years start on {_MONTHS[fiscal_start]} 1 and are named by the calendar "
+        "year they end in (FY2027 ends in 2027)."
     )
     return [
         "Source: each coach's CoachDesk vault computes these counts on the coach's device from "
@@ -330,8 +336,8 @@ def methods(threshold: int, fiscal_start: int = 1) -> list[str]:
         "subtracting other figures of the same table (including not-published complements "
         "such as referrals not linked). Rates and means are suppressed when a count they rest "
         f"on is suppressed; means need at least {threshold} people. Suppressed figures are "
-        f"shown as '{SUPPRESSED}'; an empty selection as '{NO_RECORDS}'; a rate with nobody "
-        f"due as '{NONE_DUE}'.",
+        f"shown as '{SUPPRESSED}' (in the PDF's tables as *); an empty selection as "
+        f"'{NO_RECORDS}'; a rate with nobody due as '{NONE_DUE}'.",
     ]
 
 
@@ -344,6 +350,7 @@ class Report:
     threshold: int
     rows: list[Row] = field(default_factory=list)
     methods: list[str] = field(default_factory=list)
+    periods_with_data: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -363,6 +370,7 @@ class Report:
                 for r in self.rows
             ],
             "methods": self.methods,
+            "periods_with_data": self.periods_with_data,
         }
 
 
@@ -393,6 +401,7 @@ def build_report(
         threshold,
         rows(fig),
         methods(threshold, fiscal_start),
+        desk.data().periods(),
     )
 
 
@@ -428,4 +437,5 @@ def text_lines(report: Report) -> list[str]:
             lines.append(f"\n{section}")
         label = f"{r.measure}" + (f" ({r.category})" if r.category else "")
         lines.append(f"  {label}: {r.display}")
+    lines.append("\nPeriods with data: " + (", ".join(report.periods_with_data) or "none"))
     return lines

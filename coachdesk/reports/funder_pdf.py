@@ -12,10 +12,20 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table
 
 from coachdesk.rco.metrics import FOLLOW_UP_TARGET
-from coachdesk.rco.report import SUPPRESSED, Report, Row
+from coachdesk.rco.report import (
+    COMPLETENESS_SECTION,
+    DEMOGRAPHICS_SECTION,
+    FORMAT1_SECTION,
+    NO_RECORDS,
+    RATE_MEASURE,
+    SUPPRESSED,
+    TIMEPOINT_LABELS,
+    Report,
+    Row,
+)
 from coachdesk.reports.common import (
     HEADING,
     TINT,
@@ -39,14 +49,44 @@ CONFIDENTIAL = (
 _PIVOTS = {
     "Referrals": ("category", "measure"),
     "Follow-up": ("category", "measure"),
+    "Follow-up by coach": ("category", "measure"),
+    DEMOGRAPHICS_SECTION: ("category", "measure"),
     "Outcome domains": ("measure", "category"),
 }
+_TARGETED = ("Follow-up", "Follow-up by coach")  # pivots that get a "Target 80%" verdict
+_HEADERS = {
+    COMPLETENESS_SECTION: ("Coach device", "Last sent", "This period"),
+    FORMAT1_SECTION: ("Measure", "Group", "Value"),
+}
+
+
+# In the tables a suppressed figure is a star (explained above the first table), so that narrow
+# columns of a pivot keep 12 pt type without breaking the word.
+STAR = "*"
+# Shorter column and row names for the pivots (the CSV keeps the full ones).
+_SHORT = {
+    "Reached in window": "In window",
+    "Reached late": "Late",
+    RATE_MEASURE: "Rate",
+    "Linked within 30 days": "Within 30 days",
+    "Share of people served": "Share",
+    TIMEPOINT_LABELS["baseline"]: "Baseline (intake to day 30)",
+    TIMEPOINT_LABELS["followup_180"]: "180-day (days 150-210)",
+    TIMEPOINT_LABELS["annual"]: "Annual (days 335-395)",
+    TIMEPOINT_LABELS["closeout"]: "Closeout (end to day 30)",
+}
+
+
+def _short(text: str) -> str:
+    for long, short in _SHORT.items():
+        text = text.replace(long, short)
+    return text
 
 
 def _cell(row: Row | None, st: dict[str, ParagraphStyle]) -> Paragraph:
     if row is None:
         return Paragraph("", st["cell"])
-    value = escape(row.display) if row.value is not None else f"<i>{SUPPRESSED}</i>"
+    value = escape(row.display) if row.value is not None or row.text else STAR
     return Paragraph(value, st["cell"])
 
 
@@ -72,9 +112,8 @@ def _section_table(
     head = st["cell_bold"]
     pivot = _PIVOTS.get(name)
     if pivot is None:
-        data: list[list[Any]] = [
-            [Paragraph("Measure", head), Paragraph("Group", head), Paragraph("Value", head)]
-        ]
+        headers = _HEADERS.get(name, ("Measure", "Group", "Value"))
+        data: list[list[Any]] = [[Paragraph(h, head) for h in headers]]
         for r in rows:
             data.append(
                 [
@@ -89,28 +128,34 @@ def _section_table(
     row_names = list(dict.fromkeys(getattr(r, row_key) for r in rows))
     col_names = list(dict.fromkeys(getattr(r, col_key) for r in rows))
     found = {(getattr(r, row_key), getattr(r, col_key)): r for r in rows}
-    extra = ["Target 80%"] if name == "Follow-up" else []
-    data = [[Paragraph("", head)] + [Paragraph(escape(c), head) for c in col_names + extra]]
+    extra = [f"Target {FOLLOW_UP_TARGET:.0%}"] if name in _TARGETED else []
+    data = [[Paragraph("", head)] + [Paragraph(escape(_short(c)), head) for c in col_names + extra]]
     for row_name in row_names:
-        line: list[Any] = [Paragraph(escape(row_name), st["cell"])]
+        line: list[Any] = [Paragraph(escape(_short(row_name)), st["cell"])]
         line += [_cell(found.get((row_name, c)), st) for c in col_names]
         if extra:
-            rate = found.get((row_name, "Follow-up rate"))
-            verdict = (
-                "not known"
-                if rate is None or rate.value is None
-                else ("met" if rate.value >= FOLLOW_UP_TARGET else "below target")
-            )
+            rate = found.get((row_name, RATE_MEASURE))
+            if rate is not None and rate.text:
+                verdict = rate.text  # "no records", "none due"
+            elif rate is None or rate.value is None:
+                verdict = "not known"
+            else:
+                verdict = "met" if rate.value >= FOLLOW_UP_TARGET else "below target"
             line.append(Paragraph(verdict, st["cell"]))
         data.append(line)
-    first = width * 0.36
+    first = width * (0.36 if len(data[0]) <= 5 else 0.28)
     rest = (width - first) / (len(data[0]) - 1)
-    return _styled(Table(data, colWidths=[first] + [rest] * (len(data[0]) - 1), repeatRows=1))
+    table = Table(data, colWidths=[first] + [rest] * (len(data[0]) - 1), repeatRows=1)
+    table.setStyle(
+        table_style([("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 3)])
+    )
+    return _styled(table)
 
 
 def render_funder_pdf(report: Report, paper: str = "letter") -> bytes:
     st = styles(12)
-    st["h2"].keepWithNext = 1
+    # No keepWithNext: it keeps a heading with its WHOLE table, so every long table started a
+    # new page and left half pages blank; a conditional break keeps the heading with rows.
     width = geometry(paper).content_width
     title = f"{report.rco_name}: outcomes report, {report.period}"
     story: list[Any] = [Paragraph(escape(title), st["title"]), Spacer(1, 4)]
@@ -120,19 +165,23 @@ def render_funder_pdf(report: Report, paper: str = "letter") -> bytes:
     story.append(
         Paragraph(
             escape(
-                f"Period {report.period} ({filters}). Generated {report.generated_at[:10]}. "
-                f"Counts from 1 to {report.threshold - 1} and the figures they could be derived "
-                f"from are shown as '{SUPPRESSED}'."
+                f"Period of service {report.period} ({filters}). Generated "
+                f"{report.generated_at[:10]}. {STAR} = {SUPPRESSED}: a count from 1 to "
+                f"{report.threshold - 1}, or a figure it could be derived from. Methods at the end."
             ),
             st["body"],
         )
     )
+    if report.rows and all(r.text == NO_RECORDS for r in report.rows if r.kind != "text"):
+        story.append(Paragraph("<b>No records for this selection.</b>", st["body"]))
     sections: dict[str, list[Row]] = {}
     for row in report.rows:
         sections.setdefault(row.section, []).append(row)
     for name, section_rows in sections.items():
+        story.append(CondPageBreak(110))
         story.append(Paragraph(escape(name), st["h2"]))
         story.append(_section_table(name, section_rows, st, width))
+    story.append(CondPageBreak(110))
     story.append(Paragraph("Methods", st["h2"]))
     for paragraph in report.methods:
         story.append(Paragraph(escape(paragraph), st["body"]))

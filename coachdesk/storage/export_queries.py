@@ -121,12 +121,6 @@ def caseload_rows(conn: Conn, *, months_between: bool = False) -> list[ClientRow
 
 # -- format 2: dated activity for the per-period figures --------------------------------------
 
-# Running quarter number (year * 4 + quarter - 1) of an ISO date or instant, as in
-# exchange/periods.quarter_index.
-_QUARTER_OF = (
-    "CAST(substr({0}, 1, 4) AS INTEGER) * 4 + (CAST(substr({0}, 6, 2) AS INTEGER) - 1) / 3"
-)
-
 
 @dataclass(slots=True)
 class ActivityRow:
@@ -171,17 +165,22 @@ def activity_rows(conn: Conn, today: date) -> list[ActivityRow]:
             date.fromisoformat(r[6]),
             date.fromisoformat(r[7]) if r[7] else None,
         )
-    quarter = _QUARTER_OF.format("occurred_at")
-    for client_id, q, kind, n in conn.execute(
-        f"SELECT client_id, {quarter} AS q, "
-        "CASE WHEN attempt_only = 1 THEN 'attempt' WHEN mode = 'group' THEN 'group' "
-        "ELSE 'session' END AS kind, count(*) FROM notes "
-        "WHERE substr(occurred_at, 1, 10) <= ? GROUP BY client_id, q, kind",
-        (today.isoformat(),),
+    # Grouped by quarter (year * 4 + quarter - 1, as exchange/periods.quarter_index) with
+    # conditional sums, over the covering index notes_for_periods: one row per client and
+    # quarter reaches Python.
+    next_day = date.fromordinal(today.toordinal() + 1).isoformat()
+    for client_id, q, attempts, groups, sessions in conn.execute(
+        "SELECT client_id, CAST(substr(occurred_at, 1, 4) AS INTEGER) * 4 "
+        "+ (CAST(substr(occurred_at, 6, 2) AS INTEGER) - 1) / 3 AS q, sum(attempt_only = 1), "
+        "sum(attempt_only = 0 AND mode = 'group'), sum(attempt_only = 0 AND mode <> 'group') "
+        "FROM notes WHERE occurred_at < ? GROUP BY client_id, q",
+        (next_day,),
     ):
         row = rows.get(client_id)
         if row is not None:
-            row.notes.append((q, kind, n))
+            for kind, n in (("attempt", attempts), ("group", groups), ("session", sessions)):
+                if n:
+                    row.notes.append((q, kind, n))
     for client_id, category, made, status, status_on in conn.execute(
         "SELECT client_id, category, made_on, status, status_on FROM referrals ORDER BY id"
     ):

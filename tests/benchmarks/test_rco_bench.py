@@ -114,7 +114,7 @@ def test_import_200_bundles_and_dashboard(tmp_path: Path) -> None:
     timings = []
     for filters in (Filters(), Filters(period="2026"), Filters(device_id=next(iter(names)))):
         t0 = time.perf_counter()
-        fig = metrics.compute(desk.episodes(), filters, desk.policy.small_cell, names)
+        fig = metrics.compute_format1(desk.episodes(), filters, desk.policy.small_cell, names)
         timings.append(time.perf_counter() - t0)
     assert fig.values["people"] == CLIENTS
     refresh = max(timings)

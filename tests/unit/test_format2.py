@@ -208,6 +208,44 @@ def test_schema_refuses_inconsistent_cells(two_bundles: dict[str, Any]) -> None:
     assert "add up" in broken(lambda p, c: c["counts"].update(people=c["counts"]["people"] + 1))
     assert "not a figure" in broken(lambda p, c: c["counts"].update({"name.of.person": 1}))
     assert "whole number" in broken(lambda p, c: c["counts"].update(people="3"))
+    # a bad value of the larger cell of a pair is named, not compared (found by the fuzzer)
+    both = {"ref.linked.moud": 1, "ref.made.moud": [1]}
+    assert "ref.made.moud must be a whole number" in broken(lambda p, c: c["counts"].update(both))
     assert "covers" in broken(lambda p, c: c.update(period="1999"))
     assert "lacks" in broken(lambda p, c: p["periods"].pop("last_quarter"))
     assert "1, 4, 7 or 10" in broken(lambda p, c: p["periods"].update(fiscal_year_start=2))
+
+
+def test_preview_keeps_its_sentences_and_adds_structured_periods(
+    two_bundles: dict[str, Any],
+) -> None:
+    preview = export.preview_export(
+        two_bundles["coach"].caseload, now=datetime(2026, 3, 1, tzinfo=UTC)
+    )
+    assert preview.lines() and any("never a date" in f for f in preview.fields)
+    summary = preview.period_summary
+    assert summary is not None and summary.format_version == 2
+    assert summary.last_quarter == "2026-Q1" and summary.cell_sets > 0
+    assert summary.periods[0] == "all" and "2025" in summary.periods
+
+
+def test_the_one_suppression_call_site_sees_the_family(
+    two_bundles: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """privacy13's family-consistent suppression goes behind metrics.suppress_cells: it gets
+    the selection and the unsuppressed cells of any other selection."""
+    from coachdesk.rco import metrics
+
+    desk = two_bundles["desk"]
+    seen: list[tuple[Filters, int]] = []
+
+    def spy(fig: metrics.Figures, filters: Filters, family: Any = None) -> set[str]:
+        other = family(Filters("2025"))
+        seen.append((filters, other.values["people"]))
+        return set()
+
+    monkeypatch.setattr(metrics, "suppress_cells", spy)
+    fig = desk.figures(Filters("2026"))
+    assert seen and seen[0][0] == Filters("2026")
+    assert seen[0][1] == metrics.cells(desk.data(), Filters("2025"), 11, {}).values["people"]
+    assert fig.count("people") == fig.values["people"]  # nothing suppressed by the spy

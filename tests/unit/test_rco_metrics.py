@@ -230,7 +230,7 @@ def test_funder_report_csv_json_pdf(
     assert f"page {pages} of {pages}" in text and "page 1 of" in text
     assert text.count(NOTICE) == pages
     assert "Harbor RCO: outcomes report, 2025" in text
-    assert "Methods" in text and "Small-cell suppression" in text and "+/- 30 days" in text
+    assert "Methods" in text and "Small-cell suppression" in text and "days 150-210" in text
     assert "People served" in text and str(people) in text
     for row in report.rows:
         if row.kind == "percent" and row.value is not None:
@@ -265,6 +265,7 @@ def test_cli_report(populated: dict[str, Any], run_cli: RunCli, tmp_path: Path) 
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     assert data["period"] == "2026" and data["rows"][0]["value"] == _people(populated, "2026")
+    assert {"all", "2025", "2026", "2026-Q1"} <= set(data["periods_with_data"])
     assert (tmp_path / "r.csv").is_file() and PdfReader(str(tmp_path / "r.pdf")).pages
     bad = run_cli("rco", "report", str(populated["store"]), "--period", "last year", env=env)
     assert bad.returncode == 1 and "not a period" in bad.stderr

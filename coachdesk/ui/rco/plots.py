@@ -96,7 +96,8 @@ class BarChart(QWidget):
             return
         known = [v for row in d.values for v in row if v is not None]
         # four grid steps of a round size (4, 8, 12, 16 rather than 4, 8, 11, 15)
-        top_value = d.maximum or 4 * nice_ceiling(max([*known, d.target or 0, 1e-9]) / 4)
+        # at least 0..4 when every value is zero or suppressed (not an axis of zeros)
+        top_value = d.maximum or 4 * nice_ceiling(max([*known, d.target or 0, 1]) / 4)
         # grid and axis labels
         for i in range(5):
             frac = i / 4

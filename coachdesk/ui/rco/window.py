@@ -47,6 +47,8 @@ from coachdesk.rco.metrics import DOMAINS, TIMEPOINTS, Figures, Filters
 from coachdesk.rco.model import Device, DeviceStatus, Flag
 from coachdesk.rco.report import (
     CATEGORY_LABELS,
+    COMPLETENESS_SECTION,
+    DEMOGRAPHICS_SECTION,
     NO_RECORDS,
     SETTING_LABELS,
     SUPPRESSED,
@@ -93,7 +95,9 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(value))
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)
+            table.setItem(r, c, item)
 
 
 @dataclass(slots=True)
@@ -275,7 +279,7 @@ class DashboardPage(QWidget):
         grid.addWidget(self.domains, 1, 1)
         # Tables beside the charts: the same rows as the funder report (rco/report.py).
         self.tables = QTabWidget()
-        self.demographics = _table([self.tr("Table"), self.tr("Group"), self.tr("People")])
+        self.demographics = _table([self.tr("Group"), self.tr("People"), self.tr("Share")])
         self.coach_followup = _table(
             [self.tr("Coach and timepoint"), self.tr("Measure"), self.tr("Value")]
         )
@@ -283,9 +287,18 @@ class DashboardPage(QWidget):
             [self.tr("Coach device"), self.tr("Last sent"), self.tr("This period")]
         )
         self.tables.addTab(self.demographics, self.tr("Demographics"))
-        self.tables.addTab(self.coach_followup, self.tr("Follow-up by coach"))
-        self.tables.addTab(self.completeness, self.tr("Data completeness"))
-        self.tables.setMinimumWidth(330)
+        self.tables.addTab(self.coach_followup, self.tr("By coach"))
+        self.tables.addTab(self.completeness, self.tr("Completeness"))
+        for table in (self.demographics, self.coach_followup, self.completeness):
+            # the long group names give way (elided; full text in the tooltip), numbers never
+            header = table.horizontalHeader()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            for column in (1, 2):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+            table.setWordWrap(False)
+        self.tables.setMinimumWidth(360)
         grid.addWidget(self.tables, 0, 2, 2, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 3)
@@ -373,12 +386,12 @@ class DashboardPage(QWidget):
             )
         )
         rows = report_rows(fig)
+        demo = [r for r in rows if r.section == DEMOGRAPHICS_SECTION]
         _fill(
             self.demographics,
             [
-                [r.measure, r.category, r.display]
-                for r in rows
-                if r.section == "Demographics of people served" and r.kind == "count"
+                [a.category, a.display, b.display]
+                for a, b in zip(demo[::2], demo[1::2], strict=True)
             ],
         )
         _fill(
@@ -387,11 +400,7 @@ class DashboardPage(QWidget):
         )
         _fill(
             self.completeness,
-            [
-                [r.measure, r.category.removeprefix("last sent "), r.display]
-                for r in rows
-                if r.section == "Data completeness"
-            ],
+            [[r.measure, r.category, r.display] for r in rows if r.section == COMPLETENESS_SECTION],
         )
         self.barc.set_data(
             ChartData(

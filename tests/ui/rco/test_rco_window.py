@@ -104,6 +104,13 @@ def test_import_confirm_dashboard(qtbot: QtBot, tmp_path: Path) -> None:
             window._confirm(coach.fingerprint, f"Coach {i}")
     qtbot.waitUntil(lambda: window.dashboard.tiles["people"].value.text() == "65", timeout=10000)
     assert window.dashboard.tiles["sessions"].value.text() != "suppressed"
+    # follow-up chart: counts (due, in window, late, missed) with the rate in each label
+    chart = window.dashboard.followup.data
+    assert not chart.percent and len(chart.series) == 4
+    assert all(":" in group for group in chart.groups)
+    assert window.dashboard.completeness.rowCount() == 2  # both confirmed devices
+    assert window.dashboard.completeness.item(0, 2).text() == "covered"
+    assert window.dashboard.demographics.rowCount() >= 8
 
     # filter by coach: the figure follows
     combo = window.dashboard.device

@@ -1,0 +1,328 @@
+"""The RCO scenario of issue 13: five coach vaults (50, 120, 200, 300, 400 clients, demo data
+over more than three years), two export rounds with new clients, notes, referrals and
+follow-ups between them, everything imported into a real RCO store. For 2025, 2026 and 2026-Q4,
+all coaches and each coach, every figure the desk shows equals the figure computed here
+INDEPENDENTLY from the coach vaults' own tables (plain SQL and Python below, written from
+DOMAIN.md, never calling coachdesk.exchange): people served, sessions, follow-ups due /
+reached in window / late per timepoint, referrals made and linked, BARC-10 change. A figure
+the desk suppresses must be one it may not show or one whose neighbour is small."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+import pytest
+
+from coachdesk.core import demo
+from coachdesk.core.caseload import Caseload
+from coachdesk.core.models import (
+    Client,
+    ContactMode,
+    Referral,
+    ReferralStatus,
+    ResourceCategory,
+    SessionNote,
+    Setting,
+    Timepoint,
+)
+from coachdesk.crypto import kdf
+from coachdesk.exchange import export
+from coachdesk.exchange.enrollment import PrivacyPolicy
+from coachdesk.rco.desk import RcoDesk
+from coachdesk.rco.metrics import Figures, Filters
+from coachdesk.rco.report import build_report
+from coachdesk.storage.vault import Vault
+from tests.conftest import PASSPHRASE
+
+pytestmark = pytest.mark.slow
+
+ROUND1 = datetime(2026, 10, 15, 16, tzinfo=UTC)
+ROUND2 = datetime(2026, 12, 1, 16, tzinfo=UTC)
+SIZES = (50, 120, 200, 300, 400)
+PERIODS = {
+    "2025": (date(2025, 1, 1), date(2025, 12, 31)),
+    "2026": (date(2026, 1, 1), date(2026, 12, 31)),
+    "2026-Q4": (date(2026, 10, 1), date(2026, 12, 31)),
+    "FY2026": (date(2025, 10, 1), date(2026, 9, 30)),  # the RCO's fiscal year starts in October
+}
+THRESHOLD = 11
+FOLLOW = ("followup_180", "annual", "closeout")
+ORDER = {"baseline": 0, "followup_180": 1, "annual": 2, "closeout": 3}
+
+
+def _between_rounds(vault: Vault, rng: random.Random) -> None:
+    """New clients, notes, referrals and assessments dated between the two exports."""
+    caseload = Caseload(vault, today=ROUND2.date())
+    first = ROUND1.date() + timedelta(days=1)
+    span = (ROUND2.date() - first).days
+    for i in range(rng.randint(6, 14)):
+        intake = first + timedelta(days=rng.randint(0, span))
+        client_id = caseload.add_client(
+            Client(
+                f"Nuvo{i}",
+                "Tarquin",
+                intake,
+                rng.choice(list(Setting)),
+                date_of_birth=date(1980 + i, 1, 5),
+            )
+        )
+        caseload.record_barc10(client_id, [4] * 10, intake, Timepoint.BASELINE)
+    ids = [r[0] for r in vault.conn.execute("SELECT id FROM clients ORDER BY id")]
+    for client_id in rng.sample(ids, min(len(ids), 40)):
+        day = first + timedelta(days=rng.randint(0, span))
+        caseload.add_note(
+            SessionNote(
+                client_id,
+                datetime.combine(day, time(10), UTC),
+                rng.choice(list(ContactMode)),
+                "Checked in about the week.",
+                attempt_only=rng.random() < 0.2,
+            )
+        )
+        if rng.random() < 0.3:
+            status = rng.choice([ReferralStatus.LINKED, ReferralStatus.MADE])
+            caseload.make_referral(
+                Referral(client_id, rng.choice(list(ResourceCategory)), day, None, status, day)
+            )
+        if rng.random() < 0.3:
+            caseload.record_barc10(client_id, [5] * 10, day, Timepoint.ANNUAL)
+
+
+@dataclass
+class Scenario:
+    desk: RcoDesk
+    vaults: dict[str, Vault]  # device_id -> the coach's vault, still open
+    names: dict[str, str] = field(default_factory=dict)
+
+
+@pytest.fixture(scope="module")
+def scenario(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scenario]:
+    root = tmp_path_factory.mktemp("scenario")
+    desk, _ = RcoDesk.create(
+        root / "rco",
+        PASSPHRASE,
+        name="Harbor RCO",
+        params=kdf.minimum_params(),
+        policy=PrivacyPolicy(fiscal_year_start=10),
+    )
+    enrollment = desk.enrollment()
+    out = root / "bundles"
+    out.mkdir()
+    result = Scenario(desk, {})
+    for i, size in enumerate(SIZES):
+        vault, _ = Vault.create(root / f"coach{i}", PASSPHRASE, params=kdf.minimum_params())
+        demo.generate(vault, size, seed=1300 + i, notes_per_client=12, today=ROUND1.date())
+        caseload = Caseload(vault)
+        export.enroll(caseload, enrollment, desk.fingerprint)
+        export.export(caseload, out, now=ROUND1)
+        device = export.device_identity(caseload)
+        assert device is not None
+        result.vaults[device.device_id] = vault
+        result.names[device.device_id] = f"Coach {i + 1}"
+    desk.import_paths([out])
+    for device_id, name in result.names.items():
+        fingerprint = next(d.fingerprint for d in desk.devices() if d.device_id == device_id)
+        desk.confirm_device(fingerprint, name)
+    rng = random.Random(13)
+    second = root / "round2"
+    second.mkdir()
+    for vault in result.vaults.values():
+        _between_rounds(vault, rng)
+        export.export(Caseload(vault), second, now=ROUND2)
+    summary = desk.import_paths([second])
+    assert summary.count("imported") == len(SIZES), summary.to_json()
+    yield result
+    for vault in result.vaults.values():
+        vault.close()
+    desk.close()
+
+
+# -- the independent computation (plain SQL and Python over one coach vault) -----------------
+
+
+def _d(text: str) -> date:
+    return date.fromisoformat(text[:10])
+
+
+def _windows(intake: date, ended: date | None) -> list[tuple[str, date, date]]:
+    """SUPRT windows (DOMAIN.md): baseline within 30 days of intake; 180 days and annual
+    +/- 30 days; closeout within 30 days of the end of services, which cancels reassessments
+    whose window had not opened yet."""
+    out = [
+        ("baseline", intake, intake + timedelta(days=30)),
+        ("followup_180", intake + timedelta(days=150), intake + timedelta(days=210)),
+        ("annual", intake + timedelta(days=335), intake + timedelta(days=395)),
+    ]
+    if ended is not None:
+        out = [w for w in out if w[1] <= ended] + [("closeout", ended, ended + timedelta(days=30))]
+    return out
+
+
+def truth(vault: Vault, start: date, end: date, day: date) -> dict[str, Any]:
+    conn = vault.conn
+    end = min(end, day)
+
+    def inside(text: str | None) -> bool:
+        return text is not None and start <= _d(text) <= end
+
+    notes = conn.execute("SELECT client_id, occurred_at, mode, attempt_only FROM notes").fetchall()
+    people = {c for c, at, _, _ in notes if inside(at)}
+    sessions = sum(1 for _, at, mode, att in notes if inside(at) and not att and mode != "group")
+    made: Counter[str] = Counter()
+    linked: Counter[str] = Counter()
+    for category, made_on, status in conn.execute(
+        "SELECT category, made_on, status FROM referrals"
+    ):
+        if inside(made_on):
+            made[category] += 1
+            linked[category] += status == "linked"
+    dates: dict[tuple[int, str], list[date]] = defaultdict(list)
+    for table in ("barc10", "outcomes"):
+        for c, tp, taken in conn.execute(f"SELECT client_id, timepoint, taken_on FROM {table}"):
+            if tp:
+                dates[(c, tp)].append(_d(taken))
+    due: Counter[str] = Counter()
+    window: Counter[str] = Counter()
+    late: Counter[str] = Counter()
+    clients = conn.execute("SELECT id, intake_date, status, status_date FROM clients").fetchall()
+    for c, intake, status, status_date in clients:
+        ended = None if status == "active" else _d(status_date or intake)
+        if ended is not None and ended > day:
+            ended = None
+        for tp, opens, closes in _windows(_d(intake), ended):
+            if not (start <= closes <= end):
+                continue
+            due[tp] += 1
+            taken = dates.get((c, tp), [])
+            if any(opens <= t <= closes for t in taken):
+                window[tp] += 1
+            elif taken:
+                late[tp] += 1
+    barc: dict[int, list[tuple[date, int, str, int]]] = defaultdict(list)
+    for c, tp, taken, total, row_id in conn.execute(
+        "SELECT client_id, timepoint, taken_on, total, id FROM barc10 WHERE timepoint IS NOT NULL"
+    ):
+        barc[c].append((_d(taken), row_id, tp, total))
+    changes = []
+    for items in barc.values():
+        latest_of: dict[str, tuple[date, int, str, int]] = {}
+        for item in sorted(items):  # by date, then id: the latest of each timepoint wins
+            latest_of[item[2]] = item
+        base = latest_of.get("baseline")
+        follow = [v for t, v in latest_of.items() if t in FOLLOW and start <= v[0] <= end]
+        if base is None or base[0] > day or not follow:
+            continue
+        last = max(follow, key=lambda v: (v[0], ORDER[v[2]]))
+        changes.append(last[3] - base[3])
+    return {
+        "people": len(people),
+        "sessions": sessions,
+        "made": made,
+        "linked": linked,
+        "due": due,
+        "window": window,
+        "late": late,
+        "barc_n": len(changes),
+        "barc_change": sum(changes) / len(changes) if changes else None,
+    }
+
+
+def _merge(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    total: dict[str, Any] = {}
+    for key in ("people", "sessions", "barc_n"):
+        total[key] = sum(p[key] for p in parts)
+    for key in ("made", "linked", "due", "window", "late"):
+        total[key] = sum((p[key] for p in parts), Counter())
+    n = total["barc_n"]
+    total["barc_change"] = (
+        sum(p["barc_change"] * p["barc_n"] for p in parts if p["barc_n"]) / n if n else None
+    )
+    return total
+
+
+class Checker:
+    def __init__(self) -> None:
+        self.shown = 0
+        self.hidden = 0
+
+    def count(self, fig: Figures, key: str, true: int) -> None:
+        shown = fig.count(key)
+        if shown is None:
+            self.hidden += 1
+            return
+        assert not 0 < shown < THRESHOLD, key  # a shown figure is never small
+        assert shown == true, (key, shown, true)
+        self.shown += 1
+
+    def check(self, fig: Figures, t: dict[str, Any]) -> None:
+        self.count(fig, "people", t["people"])
+        self.count(fig, "sessions", t["sessions"])
+        for cat in ResourceCategory:
+            self.count(fig, f"ref.made.{cat.value}", t["made"][cat.value])
+            self.count(fig, f"ref.linked.{cat.value}", t["linked"][cat.value])
+        self.count(fig, "ref.made", sum(t["made"].values()))
+        self.count(fig, "ref.linked", sum(t["linked"].values()))
+        for tp in ORDER:
+            self.count(fig, f"fu.due.{tp}", t["due"][tp])
+            self.count(fig, f"fu.window.{tp}", t["window"][tp])
+            self.count(fig, f"fu.late.{tp}", t["late"][tp])
+            missed = t["due"][tp] - t["window"][tp] - t["late"][tp]
+            self.count(fig, f"fu.missed.{tp}", missed)
+        self.count(fig, "barc.n", t["barc_n"])
+        change = fig.mean("barc.change")
+        if change is not None:
+            assert change == pytest.approx(t["barc_change"])
+            self.shown += 1
+
+
+def test_every_figure_equals_the_vaults_own_records(scenario: Scenario) -> None:
+    desk = scenario.desk
+    checker = Checker()
+    day = ROUND2.date()
+    for period, (start, end) in PERIODS.items():
+        parts = {d: truth(v, start, end, day) for d, v in scenario.vaults.items()}
+        everyone = _merge(list(parts.values()))
+        fig = desk.figures(Filters(period))
+        checker.check(fig, everyone)
+        assert fig.values["people"] == everyone["people"]  # the raw cells, before suppression
+        assert fig.values["sessions"] == everyone["sessions"]
+        for device_id, part in parts.items():
+            checker.check(desk.figures(Filters(period, device_id)), part)
+            # the per-coach rows of the all-coach figures, too
+            for tp in ORDER:
+                checker.count(fig, f"fu.due.{tp}.{device_id}", part["due"][tp])
+                checker.count(fig, f"fu.window.{tp}.{device_id}", part["window"][tp])
+            checker.count(fig, f"people.device.{device_id}", part["people"])
+        # the report shows the same numbers as the figures it is built from
+        report = build_report(desk, period)
+        row = next(r for r in report.rows if r.measure == "People served")
+        assert row.value == everyone["people"]
+        assert not any(r.text == "no records" for r in report.rows)
+        assert [r.display for r in report.rows if r.section == "Data completeness"] == [
+            "covered"
+        ] * len(SIZES)
+    assert checker.shown > 300, (checker.shown, checker.hidden)
+    assert checker.hidden > 10  # small cells exist and were suppressed
+
+
+def test_periods_are_time_of_service_not_import(scenario: Scenario) -> None:
+    """2025 work is reported as 2025 although every bundle arrived in 2026; importing the
+    same bundles again changes nothing."""
+    desk = scenario.desk
+    fig = desk.figures(Filters("2025"))
+    assert fig.values["people"] > 500
+    before = {p: desk.figures(Filters(p)).values["people"] for p in PERIODS}
+    offered = desk.data().periods()
+    assert {"2023", "2024", "2025", "2026", "2026-Q4", "2023-Q4"} <= set(offered)
+    assert desk.figures(Filters("2022")).empty
+    report = build_report(desk, "2022")
+    assert all(r.text == "no records" for r in report.rows if r.kind != "text")
+    assert before == {p: desk.figures(Filters(p)).values["people"] for p in PERIODS}
+    # FY2027 (October 2026 - September 2027) is only partly covered by bundles of 2026-12-01
+    completeness = [r.display for r in build_report(desk, "FY2027").rows if r.kind == "text"]
+    assert completeness == ["partly covered (through 2026-Q4)"] * len(SIZES)
