@@ -14,6 +14,7 @@ import sys
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -53,11 +54,9 @@ from coachdesk.ui.unlock import CreateVaultDialog, RecoveryCodeDialog, UnlockPag
 from coachdesk.ui.workspace import (
     CLIENT_DRAFT,
     CLIENT_DRAFT_KINDS,
-    CLIENT_LINES,
     ClientWorkspace,
     EditClientDialog,
-    fill_fields,
-    form_fields,
+    restore_draft,
 )
 
 PAGE_TODAY, PAGE_CLIENTS, PAGE_RESOURCES, PAGE_WORKSPACE = range(4)
@@ -81,6 +80,7 @@ class MainWindow(QMainWindow):
         self.vault_path: Path | None = None
         self.recent: list[int] = []  # client ids only; names are fetched while unlocked
         self._resume: tuple[int, int | None, int] | None = None  # page, client id, tab
+        self._blank_client: dict[str, Any] = {}  # an empty add-client form's draft
         idle_args = {"clock": clock} if clock is not None else {}
         self.idle = IdleLock(
             settings.get(opts.IDLE_MINUTES),
@@ -413,7 +413,9 @@ class MainWindow(QMainWindow):
             and shiboken6.isValid(dialog)
             and dialog.isVisible()
         ):
-            new_client = form_fields(dialog.form, CLIENT_LINES)
+            draft = dialog.form.to_draft()
+            if draft["client"] != self._blank_client["client"]:  # something was typed
+                new_client = draft
 
         def keep(c: Caseload) -> None:
             if client_id is not None:
@@ -423,7 +425,7 @@ class MainWindow(QMainWindow):
                         c.discard_draft(kind, str(client_id))
             for kind, key, body in drafts:
                 c.save_draft(kind, key, body)
-            if new_client is not None and any(str(v).strip() for v in new_client.values()):
+            if new_client is not None:
                 c.save_draft(CLIENT_DRAFT, "new", new_client)
 
         self.db.call(keep)
@@ -504,11 +506,12 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.add_dialog = dialog
+        self._blank_client = dialog.form.to_draft()
 
         def restore(body: dict[str, object] | None) -> None:
             # A new client half-typed when CoachDesk locked comes back once.
             if body and shiboken6.isValid(dialog) and dialog.isVisible():
-                fill_fields(dialog.form, body, CLIENT_LINES)
+                restore_draft(dialog.form, body)
 
         self.db.call(lambda c: c.load_draft(CLIENT_DRAFT, "new"), restore)
 
