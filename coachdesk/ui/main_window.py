@@ -161,12 +161,14 @@ class MainWindow(QMainWindow):
         self.stack.insertWidget(0, self.unlock_page)
         if showing_lock:
             self.stack.setCurrentWidget(self.unlock_page)
+        shown = self.pages.currentIndex()
         self.pages.blockSignals(True)
         for index, page in enumerate(self._content_pages()[1:]):
             self.pages.insertWidget(index, page)
         for widget in old:
             (self.stack if widget is old[0] else self.pages).removeWidget(widget)
             widget.deleteLater()
+        self.pages.setCurrentIndex(max(shown, 0))
         self.pages.blockSignals(False)
 
     def _content_pages(self) -> tuple[QWidget, ...]:
@@ -435,7 +437,10 @@ class MainWindow(QMainWindow):
     def go(self, page: int) -> None:
         if page == PAGE_WORKSPACE and self.workspace.client_id is None:
             page = PAGE_CLIENTS
-        self.nav.setCurrentRow(page)
+        if self.nav.currentRow() == page:  # no currentRowChanged: show the page ourselves
+            self._page_changed(page)
+        else:
+            self.nav.setCurrentRow(page)
 
     def _page_changed(self, page: int) -> None:
         if page < 0:
@@ -562,6 +567,8 @@ class MainWindow(QMainWindow):
         dialog.backup_requested.connect(lambda folder: self.backup(folder, dialog))
         dialog.restore_requested.connect(lambda folder: self.restore(folder, dialog))
         dialog.accepted.connect(self._settings_saved)
+        # Keys go back to this window (a window manager does it; without one, nothing would).
+        dialog.finished.connect(lambda _r: self.activateWindow())
         self.settings_dialog = dialog
         dialog.open()
 

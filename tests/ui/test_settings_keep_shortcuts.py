@@ -118,8 +118,9 @@ def test_every_shortcut_acts_once_after_a_settings_save(
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", pick)
     window = make_window()
     unlock(qtbot, window)
-    window.open_client(cid)
-    qtbot.waitUntil(lambda: window.workspace.client_id == cid, timeout=5_000)
+    if path != "language":  # the language is first switched with no client open
+        window.open_client(cid)
+        qtbot.waitUntil(lambda: window.workspace.client_id == cid, timeout=5_000)
     title = "&Sync"
     if path == "idle":
         save_settings(qtbot, window, lambda d: d.idle.setValue(9))
@@ -130,6 +131,11 @@ def test_every_shortcut_acts_once_after_a_settings_save(
         )
         assert window.nav.item(0).text() == "Hoy"
         title = "&Sincronizar"
+        # Still on Today, and Today is what shows (not a renewed page left behind it).
+        assert window.nav.currentRow() == PAGE_TODAY
+        assert window.pages.currentWidget() is window.today_page
+        qtbot.waitUntil(lambda: window.today_page.summary.text() != "", timeout=5_000)
+        window.open_client(cid)
         qtbot.waitUntil(lambda: window.workspace.client_id == cid, timeout=5_000)
     elif path == "folder":
         elsewhere = tmp_path / "elsewhere"
