@@ -1390,5 +1390,10 @@
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
+    <message>
+        <location filename="../../coachdesk/ui/rco/window.py" line="0" />
+        <source>Type the store's passphrase.</source>
+        <translation>Escriba la frase de contraseña del almacén.</translation>
+    </message>
 </context>
 </TS>

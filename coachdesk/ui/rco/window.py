@@ -156,6 +156,7 @@ class StartPage(QWidget):
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #8a1020;")
+        self._tried = "unlock"  # what the last failure was about
         outer.addWidget(self.message)
         outer.addStretch(2)
 
@@ -168,6 +169,13 @@ class StartPage(QWidget):
         if not self.path.text().strip():
             self.message.setText(self.tr("Choose the store folder first."))
             return
+        if not self.passphrase.text():
+            # Refused here: an empty try never reaches the store, so it counts as no attempt.
+            self.message.setText(self.tr("Type the store's passphrase."))
+            self.passphrase.setFocus()
+            return
+        self._tried = "unlock"
+        self.passphrase.setFocus()  # not the "New folder" field once the button is disabled
         self.set_busy(True)
         self.unlock_requested.emit(self.path.text().strip(), self.passphrase.text())
 
@@ -178,6 +186,8 @@ class StartPage(QWidget):
         if not self.new_path.text().strip():
             self.message.setText(self.tr("Name a new folder for the store."))
             return
+        self._tried = "create"
+        self.new_path.setFocus()
         self.set_busy(True)
         self.create_requested.emit(
             self.new_path.text().strip(),
@@ -186,6 +196,16 @@ class StartPage(QWidget):
             self.k.value(),
             self.small_cell.value(),
         )
+
+    def show_failure(self, message: str) -> None:
+        """An unlock or create failed: say why and give the field back to retype, its text
+        selected (a wrong passphrase is overwritten by typing, never by a jump elsewhere)."""
+        self.unlock_button.setEnabled(True)
+        self.create_button.setEnabled(True)
+        self.message.setText(message)
+        field = self.passphrase if self._tried == "unlock" else self.new_pass
+        field.selectAll()
+        field.setFocus()
 
     def set_busy(self, busy: bool, message: str = "") -> None:
         self.unlock_button.setEnabled(not busy)
@@ -741,7 +761,7 @@ class RcoWindow(QMainWindow):
         self.last_error = message
         self.statusBar().showMessage(message, 15000)
         if self.stack.currentWidget() is self.start:
-            self.start.set_busy(False, message)
+            self.start.show_failure(message)
         else:
             QMessageBox.warning(self, self.tr("CoachDesk"), message)
 

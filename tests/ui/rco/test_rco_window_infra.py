@@ -5,9 +5,11 @@ settings store with language and idle minutes)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QTableWidget
 from pytestqt.qtbot import QtBot
 
@@ -136,3 +138,35 @@ def test_rco_desk_lang_es_opens_in_spanish(
         assert Settings().get(opts.LANGUAGE) == "es"  # kept, as the coach window keeps it
     finally:
         translations.install("en")
+
+
+def _failures(store: Path) -> int:
+    path = store / "unlock-failures.json"
+    return len(json.loads(path.read_text())["failures"]) if path.is_file() else 0
+
+
+def test_wrong_passphrase_keeps_focus_and_an_empty_one_counts_nothing(
+    qtbot: QtBot, store: Path
+) -> None:
+    create_app()
+    window = RcoWindow(store)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    start = window.start
+    start.passphrase.setFocus()
+    qtbot.keyClicks(start.passphrase, "wrong wrong wrong")
+    qtbot.keyClick(start.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "does not open" in start.message.text(), timeout=30_000)
+    assert QApplication.focusWidget() is start.passphrase  # never the "New folder" field
+    assert start.passphrase.selectedText() == "wrong wrong wrong"  # typing replaces it
+    assert _failures(store) == 1
+
+    start.passphrase.clear()
+    start.unlock_button.click()  # refused before the store is asked: no attempt is counted
+    assert start.message.text() == "Type the store's passphrase."
+    assert QApplication.focusWidget() is start.passphrase
+    qtbot.wait(200)
+    assert not window.worker.busy and _failures(store) == 1
+    assert window.stack.currentWidget() is start
