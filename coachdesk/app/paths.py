@@ -1,4 +1,4 @@
-"""Where CoachDesk keeps its files on this workstation (ARCHITECTURE.md rule 7).
+"""Where CoachDesk keeps its files on this workstation (docs/architecture.md).
 
 <data> is QStandardPaths.AppLocalDataLocation, or COACHDESK_HOME when set (tests, portable
 installs, the demo). Each coach's vault is a folder <data>/vaults/<name>/. Settings go to an

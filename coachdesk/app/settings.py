@@ -1,4 +1,4 @@
-"""Typed settings, declared once (ARCHITECTURE.md rule 6).
+"""Typed settings, declared once (docs/architecture.md).
 
 Each option has a key, a type, a default and a translatable label. Values live in an INI file
 (QSettings IniFormat) that never holds client data or secrets: only the language, the idle
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
@@ -90,7 +90,7 @@ class Settings:
                 value = raw
         except (TypeError, ValueError):
             return option.default
-        return self._clamp(option, value)
+        return cast(T, self._clamp(option, value))
 
     def set(self, option: Option[T], value: T) -> None:
         self._qs.setValue(option.key, self._clamp(option, value))

@@ -1,10 +1,12 @@
-"""The one database worker (ARCHITECTURE.md rule 4).
+"""The store workers of both windows (docs/architecture.md).
 
-A `_Worker` QObject lives on its own QThread and owns the Vault and its Caseload: sqlcipher3
+A `Runner` QObject lives on its own QThread and owns what its jobs use: the coach's Vault and
+Caseload (`_Worker`, behind `Database`) or the RCO desk's store (ui/rco/worker.py). sqlcipher3
 connections belong to the thread that opened them, and Argon2id key derivation (about half a
-second) must never run on the GUI thread. The GUI talks to it only through `Database`, whose
-methods queue a job and return at once; the result comes back by signal to a callback that runs
-on the GUI thread. Jobs never touch widgets.
+second) must never run on the GUI thread. The GUI talks to it only through a `WorkerQueue`,
+whose methods queue a job and return at once; the result comes back by signal to a callback
+that runs on the GUI thread. Jobs never touch widgets. Locking starts a new generation: the
+results of jobs asked for before it are dropped unseen.
 
 Network I/O never runs here (it would hold every vault job and the lock behind a timeout):
 `Background` runs it on a thread of its own, and `Database.closing` tells it to stop.

@@ -73,3 +73,47 @@ def test_lock_during_a_stalled_upload_returns_at_once_and_the_export_waits(
     assert dav.files() == {item.file_name: item.sealed}
     window.lock("shortcut")
     assert states(coach_vault) == [OutboxState.SENT]
+
+
+def test_quitting_during_a_stalled_upload_does_not_wait_for_the_network(
+    qtbot: QtBot, make_window: MakeWindow, coach_vault: Path, dav: DavServer, pki: Pki
+) -> None:
+    with Vault.open(coach_vault, PASSPHRASE) as vault:
+        add_bundles(vault, 2, size=10_000)
+        sync.save_webdav_settings(vault, dav_settings(dav.url, pki))
+    dav.faults.stall = "PUT"
+    window = make_window()
+    controller = window.exchange
+    controller.configure(policy=FAST)
+    unlock(qtbot, window)
+    controller.soon.stop()
+    controller.sync_now()
+    qtbot.waitUntil(dav.faults.stalled.is_set, timeout=15_000)
+    started = time.monotonic()
+    window.close()  # drafts kept, vault closed, worker thread ended: all without the network
+    took = time.monotonic() - started
+    assert took < 1.0, f"quitting took {took:.2f} s"
+    assert states(coach_vault) == [OutboxState.WAITING, OutboxState.WAITING]
+
+
+def test_a_click_during_a_background_run_neither_doubles_nor_sticks(
+    qtbot: QtBot, make_window: MakeWindow, coach_vault: Path, dav: DavServer, pki: Pki
+) -> None:
+    with Vault.open(coach_vault, PASSPHRASE) as vault:
+        items = add_bundles(vault, 2, size=10_000)
+        sync.save_webdav_settings(vault, dav_settings(dav.url, pki))
+    window = make_window()
+    controller = window.exchange
+    controller.configure(policy=FAST)
+    unlock(qtbot, window)
+    controller.soon.stop()
+    controller.background_check()  # the timer
+    controller.sync_now()  # and the coach's F9 at the same moment
+    qtbot.waitUntil(lambda: len(dav.files()) == 2, timeout=15_000)
+    qtbot.waitUntil(lambda: controller.run is None and not window.db.busy, timeout=10_000)
+    assert dav.files() == {i.file_name: i.sealed for i in items}
+    box: list[bool] = []
+    window.db.call(sync.is_running, box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=5_000)
+    assert box == [False]  # no run left claiming the vault
+    assert not controller.syncing and controller.sync_action.isEnabled()
