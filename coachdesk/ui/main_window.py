@@ -5,7 +5,16 @@ Locking (Ctrl+L, idle, screen lock/suspend, or before a restore) keeps unsaved e
 in the vault, closes every dialog, clears every model, closes the vault on the worker (which
 zeroes the key) and shows the lock screen; unlocking returns to the same page, client and tab.
 
-Threading: GUI thread only; all vault work goes through `Database`.
+Built once: menus and shortcuts are registered by name in `self.menus` (ui/menus.py; the Sync
+menu of ui/exchange.py registers itself there) and never added again. A Settings save applies
+idle minutes and language; a language change arrives as QEvent.LanguageChange and is applied
+in place (`retranslate`: menus, actions, navigation, Today and Clients), only the lock screen,
+Resources and the workspace are made again (their forms have no retranslate methods yet).
+Pages refresh from what writes report they changed (`Database.changed`,
+coachdesk/application/changes.py).
+
+Threading: GUI thread only; all vault work goes through `Database`, network work through the
+exchange controller's own thread.
 """
 
 from __future__ import annotations
@@ -64,6 +73,12 @@ RECENT_MAX = 8
 
 
 class MainWindow(QMainWindow):
+    unlock_page: UnlockPage
+    today_page: TodayPage
+    clients_page: ClientsPage
+    resources_page: ResourcesPage
+    workspace: ClientWorkspace
+
     def __init__(
         self,
         settings: Settings,
@@ -141,47 +156,45 @@ class MainWindow(QMainWindow):
         self._retranslate_frame()
 
     def _make_pages(self) -> None:
-        """The lock screen and the four content pages. They hold no window shortcut or menu,
-        so a language change can renew them (the forms carry no retranslate methods); the
-        coach's place and unsaved edits are carried over (see `retranslate`)."""
-        old: list[QWidget] = list(self._content_pages())
-        showing_lock = not old or self.stack.currentWidget() is old[0]
+        """Today and Clients once (they retranslate themselves on LanguageChange); the lock
+        screen, Resources and the client workspace are made again on a language change (the
+        forms they compose have no retranslate methods yet): they hold no window shortcut or
+        menu, and the coach's place and unsaved edits are carried over (see `retranslate`)."""
+        first = not hasattr(self, "workspace")
+        old: list[QWidget] = [] if first else list(self._renewed_pages())
+        showing_lock = first or self.stack.currentWidget() is self.unlock_page
+        shown = self.pages.currentIndex()
+        if first:
+            self.today_page = TodayPage()
+            self.clients_page = ClientsPage(self.db)
+            self.today_page.open_client.connect(self.open_client)
+            self.clients_page.open_client.connect(self.open_client)
+            self.clients_page.add_client.connect(self.add_client)
         self.unlock_page = UnlockPage()
         self.unlock_page.unlock_requested.connect(self._unlock)
         self.unlock_page.create_requested.connect(self.create_vault)
-        self.today_page = TodayPage()
-        self.clients_page = ClientsPage(self.db)
         self.resources_page = ResourcesPage(self.db)
         self.workspace = ClientWorkspace(self.db)
-        self.today_page.open_client.connect(self.open_client)
-        self.clients_page.open_client.connect(self.open_client)
-        self.clients_page.add_client.connect(self.add_client)
         self.workspace.saved.connect(lambda m: self.statusBar().showMessage(m, 4000))
         self.workspace.loaded.connect(self._client_loaded)
         self.stack.insertWidget(0, self.unlock_page)
         if showing_lock:
             self.stack.setCurrentWidget(self.unlock_page)
-        shown = self.pages.currentIndex()
         self.pages.blockSignals(True)
-        for index, page in enumerate(self._content_pages()[1:]):
-            self.pages.insertWidget(index, page)
+        for index, page in enumerate(
+            (self.today_page, self.clients_page, self.resources_page, self.workspace)
+        ):
+            if self.pages.indexOf(page) < 0:
+                self.pages.insertWidget(index, page)
         for widget in old:
             (self.stack if widget is old[0] else self.pages).removeWidget(widget)
             widget.deleteLater()
         self.pages.setCurrentIndex(max(shown, 0))
         self.pages.blockSignals(False)
 
-    def _content_pages(self) -> tuple[QWidget, ...]:
-        """Lock screen, Today, Clients, Resources, workspace (empty before the first build)."""
-        if not hasattr(self, "workspace"):
-            return ()
-        return (
-            self.unlock_page,
-            self.today_page,
-            self.clients_page,
-            self.resources_page,
-            self.workspace,
-        )
+    def _renewed_pages(self) -> tuple[QWidget, ...]:
+        """The pages a language change makes again, the lock screen first."""
+        return (self.unlock_page, self.resources_page, self.workspace)
 
     def _build_menus(self) -> None:
         """Register the window's menus and actions, once (features add theirs by name)."""
@@ -272,12 +285,13 @@ class MainWindow(QMainWindow):
         if was_open:
             self._save_drafts()
         self._retranslate_frame()
+        self.today_page.retranslate()  # also done on their own LanguageChange; now, in order
+        self.clients_page.retranslate()
         self._make_pages()
         if was_open:
             self.stack.setCurrentWidget(self.shell)
-            self.clients_page.model.refresh()
             self.resources_page.refresh()
-            self.refresh_today()
+            self.refresh_today()  # its lists carry words of their own
             page, client_id, tab = resume
             if client_id is not None:
                 self.workspace.open(client_id, tab, on_loaded=lambda: self.go(page))
