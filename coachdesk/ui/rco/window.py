@@ -160,6 +160,11 @@ class StartPage(QWidget):
         outer.addWidget(self.message)
         outer.addStretch(2)
 
+    def focus_first(self) -> None:
+        """The keyboard starts where the supervisor types first: the passphrase of a store
+        already named, else its folder."""
+        (self.passphrase if self.path.text().strip() else self.path).setFocus()
+
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("RCO store folder"))
         if folder:
@@ -752,6 +757,7 @@ class RcoWindow(QMainWindow):
         self.idle = IdleLock(idle_minutes, parent=self, max_interval_ms=idle_check_ms, **idle_args)
         self.idle.idle.connect(self.lock)
         self.idle.platform_lock.connect(lambda _why: self.lock())
+        self.start.focus_first()  # now that the page is inside the window
         self.last_error = ""
         self.last_summary: ImportSummary | None = None
 
@@ -821,6 +827,7 @@ class RcoWindow(QMainWindow):
         self.directory._new()  # the entry last selected leaves the form too
         self.importer.progress.reset()
         self.stack.setCurrentWidget(self.start)
+        self.start.focus_first()
         self.setWindowTitle(self.tr("CoachDesk — RCO desk (locked)"))
 
     def _opened(self, name: str) -> None:

@@ -155,7 +155,7 @@ def test_wrong_passphrase_keeps_focus_and_an_empty_one_counts_nothing(
         window.show()
         window.activateWindow()
     start = window.start
-    start.passphrase.setFocus()
+    assert QApplication.focusWidget() is start.passphrase  # the store is named: type at once
     qtbot.keyClicks(start.passphrase, "wrong wrong wrong")
     qtbot.keyClick(start.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "does not open" in start.message.text(), timeout=30_000)
