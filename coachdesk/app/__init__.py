@@ -1,5 +1,2 @@
-"""QtCore glue for the desktop window: bootstrap, paths, settings, translations, the worker."""
-
-from coachdesk.app.qtguard import keep_none_alive
-
-keep_none_alive()
+"""QtCore glue for the desktop windows: bootstrap, paths, settings, translations, the workers,
+the idle lock."""

@@ -1,7 +1,10 @@
-"""Start the desktop window: `coachdesk` without arguments.
+"""Start a desktop window: `coachdesk` without arguments (the coach's window) or
+`coachdesk rco desk` (the supervisor's, ui/rco/main.py). Both start through `start`: the
+QApplication with CoachDesk's names and icon, the settings store (<data>/settings.ini:
+language and idle minutes, never records), `--lang` (kept in the settings), the translators.
 
-Options: --vault-dir DIR (look for vaults in DIR instead of <data>/vaults), --lang en|es.
-Threading: the GUI thread runs everything here.
+Options of the coach's window: --vault-dir DIR (look for vaults in DIR instead of
+<data>/vaults), --lang en|es. Threading: the GUI thread runs everything here.
 """
 
 from __future__ import annotations
@@ -10,12 +13,17 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coachdesk.app import paths
 
+if TYPE_CHECKING:
+    from coachdesk.app.settings import Settings
 
-def create_app(argv: Sequence[str] = ()) -> object:
-    """The QApplication with CoachDesk's names, icon and style (reused if one exists)."""
+
+def create_app(argv: Sequence[str] = (), *, style: bool = True) -> object:
+    """The QApplication with CoachDesk's names, icon and (with `style`) the coach window's
+    style sheet; reused if one exists."""
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication
@@ -39,8 +47,30 @@ def create_app(argv: Sequence[str] = ()) -> object:
     app.setApplicationDisplayName("CoachDesk")
     app.setWindowIcon(QIcon(str(resource("icons", "coachdesk.svg"))))
     app.setStyle("Fusion")
-    app.setStyleSheet(STYLESHEET)
+    if style:
+        app.setStyleSheet(STYLESHEET)
     return app
+
+
+def start(
+    qt_args: Sequence[str] = (),
+    *,
+    lang: str | None = None,
+    settings: Settings | None = None,
+    style: bool = True,
+) -> tuple[object, Settings]:
+    """What both windows do first: the application, the settings store, the language (a
+    `--lang` given on the command line wins and is kept), the translators installed."""
+    from coachdesk.app import settings as opts
+    from coachdesk.app import translations
+    from coachdesk.app.settings import Settings
+
+    app = create_app(qt_args, style=style)
+    settings = settings or Settings()
+    if lang:
+        settings.set(opts.LANGUAGE, lang)
+    translations.install(settings.get(opts.LANGUAGE))
+    return app, settings
 
 
 def run_gui(argv: list[str]) -> int:
@@ -50,18 +80,12 @@ def run_gui(argv: list[str]) -> int:
     parser.add_argument("--demo", action="store_true", help=argparse.SUPPRESS)
     args, qt_args = parser.parse_known_args(argv)
 
-    app = create_app(qt_args)
+    app, settings = start(qt_args, lang=args.lang)
     from coachdesk.app import settings as opts
-    from coachdesk.app import translations
-    from coachdesk.app.settings import Settings
     from coachdesk.ui.main_window import MainWindow
 
-    settings = Settings()
     if args.vault_dir:
         settings.set(opts.VAULTS_DIR, str(args.vault_dir.resolve()))
-    if args.lang:
-        settings.set(opts.LANGUAGE, args.lang)
-    translations.install(settings.get(opts.LANGUAGE))
     window = MainWindow(settings)
     window.show()
     return int(app.exec())  # type: ignore[attr-defined]

@@ -1,4 +1,4 @@
-"""Auto-lock after idle time, and on the platform's lock/suspend signals (ARCHITECTURE.md 10).
+"""Auto-lock after idle time, and on the platform's lock/suspend signals (docs/architecture.md).
 
 An application-wide event filter notes the time of the last key, mouse, wheel or touch input;
 one single-shot QTimer wakes at the earliest moment the idle limit could be reached and checks

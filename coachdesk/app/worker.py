@@ -1,10 +1,12 @@
-"""The one database worker (ARCHITECTURE.md rule 4).
+"""The store workers of both windows (docs/architecture.md).
 
-A `_Worker` QObject lives on its own QThread and owns the Vault and its Caseload: sqlcipher3
+A `Runner` QObject lives on its own QThread and owns what its jobs use: the coach's Vault and
+Caseload (`_Worker`, behind `Database`) or the RCO desk's store (ui/rco/worker.py). sqlcipher3
 connections belong to the thread that opened them, and Argon2id key derivation (about half a
-second) must never run on the GUI thread. The GUI talks to it only through `Database`, whose
-methods queue a job and return at once; the result comes back by signal to a callback that runs
-on the GUI thread. Jobs never touch widgets.
+second) must never run on the GUI thread. The GUI talks to it only through a `WorkerQueue`,
+whose methods queue a job and return at once; the result comes back by signal to a callback
+that runs on the GUI thread. Jobs never touch widgets. Locking starts a new generation: the
+results of jobs asked for before it are dropped unseen.
 
 Network I/O never runs here (it would hold every vault job and the lock behind a timeout):
 `Background` runs it on a thread of its own, and `Database.closing` tells it to stop.
@@ -35,34 +37,29 @@ from coachdesk.errors import CoachDeskError, VaultError
 from coachdesk.storage.vault import Vault
 
 R = TypeVar("R")
-Job = Callable[["_Worker"], Any]
+Job = Callable[[Any], Any]  # called with the Runner (or its subclass) on the worker thread
+Progress = Callable[[int, int], None]
 
 
-class _Worker(QObject):
-    """Lives on the database thread. Only `run` is called, through a queued connection."""
+class Runner(QObject):
+    """Lives on a worker thread and owns what its jobs use (a coach vault, an RCO store).
+    Only `run` is called, through a queued connection."""
 
     done = Signal(int, object)
     failed = Signal(int, object)
+    progress = Signal(int, int, int)
 
-    def __init__(self, today: date | None) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.vault: Vault | None = None
-        self.caseload: Caseload | None = None
-        self.today = today
+        self._job_id = 0
 
-    def require(self) -> Caseload:
-        if self.caseload is None:
-            raise VaultError(QCoreApplication.translate("Database", "The vault is locked."))
-        return self.caseload
-
-    def close_vault(self) -> None:
-        if self.vault is not None:
-            self.vault.close()
-        self.vault = None
-        self.caseload = None
+    def report_progress(self, done: int, total: int) -> None:
+        """For the running job: `done` of `total` steps (shown on the GUI thread)."""
+        self.progress.emit(self._job_id, done, total)
 
     @Slot(int, object)
     def run(self, job_id: int, job: Job) -> None:
+        self._job_id = job_id
         try:
             result = job(self)
         except CoachDeskError as exc:
@@ -84,6 +81,27 @@ class _Worker(QObject):
         self.done.emit(job_id, result)
 
 
+class _Worker(Runner):
+    """The coach vault's runner: owns the Vault and its Caseload."""
+
+    def __init__(self, today: date | None) -> None:
+        super().__init__()
+        self.vault: Vault | None = None
+        self.caseload: Caseload | None = None
+        self.today = today
+
+    def require(self) -> Caseload:
+        if self.caseload is None:
+            raise VaultError(QCoreApplication.translate("Database", "The vault is locked."))
+        return self.caseload
+
+    def close_vault(self) -> None:
+        if self.vault is not None:
+            self.vault.close()
+        self.vault = None
+        self.caseload = None
+
+
 def _deliver(callback: Callable[[Any], None], value: Any) -> None:
     """Run a job's callback; one whose widget is gone meanwhile is dropped unseen.
 
@@ -101,6 +119,7 @@ class _Pending:
     generation: int
     on_done: Callable[[Any], None] | None
     on_error: Callable[[CoachDeskError], None] | None
+    on_progress: Progress | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,61 +130,54 @@ class Created:
     recovery_code: str
 
 
-class Database(QObject):
-    """GUI-side handle on the worker. Create and use on the GUI thread only."""
+class WorkerQueue(QObject):
+    """GUI-side handle on one worker thread, with a lock generation: `new_generation()` (on
+    lock) drops, unseen, the results of every job asked for before it, so a refresh queued
+    just before a lock can never put records back on screen behind the lock page. Both
+    windows use it (`Database` for the coach vault, ui/rco/worker.StoreWorker for the RCO
+    store). Create and use on the GUI thread only."""
 
     _submit = Signal(int, object)
     error = Signal(str)  # a failure no caller handled: show it in a dialog
     busy_changed = Signal(bool)
-    opened = Signal()
-    closing = Signal()  # about to lock or quit: queue last vault jobs now, stop network work
-    closed = Signal()
-    changed = Signal(object)  # a Changes after a write succeeded: the pages refresh from it
 
-    def __init__(
-        self,
-        parent: QObject | None = None,
-        *,
-        today: date | None = None,
-        kdf_params: kdf.KdfParams | None = None,
-    ) -> None:
+    def __init__(self, runner: Runner, thread_name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._thread = QThread()
-        self._thread.setObjectName("coachdesk-db")
-        self._worker = _Worker(today)
-        self._worker.moveToThread(self._thread)
-        self._submit.connect(self._worker.run)
-        self._worker.done.connect(self._on_done)
-        self._worker.failed.connect(self._on_failed)
+        self._thread.setObjectName(thread_name)
+        self._worker = runner
+        runner.moveToThread(self._thread)
+        self._submit.connect(runner.run)
+        runner.done.connect(self._on_done)
+        runner.failed.connect(self._on_failed)
+        runner.progress.connect(self._on_progress)
         self._thread.start()
         self._next_id = 0
         self._generation = 0
         self._pending: dict[int, _Pending] = {}
-        self._is_open = False
-        self.kdf_params = kdf_params  # None: calibrate on this machine (tests pass the minimum)
-
-    # -- plumbing --------------------------------------------------------------------------
-
-    @property
-    def is_open(self) -> bool:
-        return self._is_open
 
     @property
     def busy(self) -> bool:
         return bool(self._pending)
+
+    def new_generation(self) -> None:
+        """Drop the results of every job queued until now (the jobs themselves still run)."""
+        self._generation += 1
 
     def _queue(
         self,
         job: Job,
         on_done: Callable[[Any], None] | None,
         on_error: Callable[[CoachDeskError], None] | None,
-    ) -> None:
+        on_progress: Progress | None = None,
+    ) -> int:
         self._next_id += 1
         was_busy = self.busy
-        self._pending[self._next_id] = _Pending(self._generation, on_done, on_error)
+        self._pending[self._next_id] = _Pending(self._generation, on_done, on_error, on_progress)
         if not was_busy:
             self.busy_changed.emit(True)
         self._submit.emit(self._next_id, job)
+        return self._next_id
 
     def _finish(self, job_id: int) -> _Pending | None:
         pending = self._pending.pop(job_id, None)
@@ -190,6 +202,46 @@ class Database(QObject):
             _deliver(pending.on_error, exc)
         else:
             self.error.emit(str(exc))
+
+    @Slot(int, int, int)
+    def _on_progress(self, job_id: int, done: int, total: int) -> None:
+        pending = self._pending.get(job_id)
+        if pending is not None and pending.generation == self._generation and pending.on_progress:
+            _deliver(lambda _v: pending.on_progress(done, total), None)  # type: ignore[misc]
+
+    def _stop(self, last: Job) -> None:
+        """Run `last` (close the store), then end the thread; blocks until both are done."""
+        if not self._thread.isRunning():
+            return
+        self.new_generation()
+        self._submit.emit(-1, last)
+        self._thread.quit()
+        self._thread.wait()
+
+
+class Database(WorkerQueue):
+    """The coach vault's worker. Create and use on the GUI thread only."""
+
+    _worker: _Worker
+    opened = Signal()
+    closing = Signal()  # about to lock or quit: queue last vault jobs now, stop network work
+    closed = Signal()
+    changed = Signal(object)  # a Changes after a write succeeded: the pages refresh from it
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        today: date | None = None,
+        kdf_params: kdf.KdfParams | None = None,
+    ) -> None:
+        super().__init__(_Worker(today), "coachdesk-db", parent)
+        self._is_open = False
+        self.kdf_params = kdf_params  # None: calibrate on this machine (tests pass the minimum)
+
+    @property
+    def is_open(self) -> bool:
+        return self._is_open
 
     # -- vault lifecycle -------------------------------------------------------------------
 
@@ -249,7 +301,7 @@ class Database(QObject):
         """Lock: results of jobs queued before now are dropped; the worker closes the vault
         (checkpoint, close, zero the key)."""
         self.closing.emit()
-        self._generation += 1
+        self.new_generation()
         self._is_open = False
         self._queue(lambda w: w.close_vault(), on_done, None)
         self.closed.emit()
@@ -303,11 +355,8 @@ class Database(QObject):
             return
         if self._is_open:
             self.closing.emit()
-        self._generation += 1
         self._is_open = False
-        self._submit.emit(-1, lambda w: w.close_vault())
-        self._thread.quit()
-        self._thread.wait()
+        self._stop(lambda w: w.close_vault())
 
 
 class Background(QObject):

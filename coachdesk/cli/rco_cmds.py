@@ -145,6 +145,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = rsub.add_parser("desk", help="open the supervisor's window")
     p.add_argument("store", type=Path, nargs="?", metavar="STORE")
+    p.add_argument("--lang", choices=["en", "es"], help="language of the window")
     p.set_defaults(func=cmd_desk)
 
     rco_store_cmds.register(rsub)
@@ -366,4 +367,4 @@ def cmd_desk(args: argparse.Namespace) -> int:
     # Lazy: the CLI stays importable without Qt.
     from coachdesk.ui.rco.main import run_desk
 
-    return run_desk(args.store)
+    return run_desk(args.store, args.lang)

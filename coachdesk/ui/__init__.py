@@ -1,5 +1,1 @@
-"""QtWidgets: the window, dialogs, widgets, models, lock screen, plots."""
-
-from coachdesk.app.qtguard import keep_none_alive
-
-keep_none_alive()
+"""QtWidgets: the windows, dialogs, widgets, models, lock screen, plots."""

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -189,6 +190,13 @@ class ClientTableModel(QAbstractTableModel):
     def client_id(self, row: int) -> int | None:
         return self.rows[row].id if 0 <= row < len(self.rows) else None
 
+    def retranslate(self) -> None:
+        """Headers, statuses, settings and dates in the current language (same rows)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self.rows:
+            last = self.index(len(self.rows) - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
 
 class ClientsPage(QWidget):
     open_client = Signal(int)
@@ -200,42 +208,38 @@ class ClientsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         top = QHBoxLayout()
-        top.addWidget(title_label(self.tr("Clients")))
+        self.heading = title_label("")
+        top.addWidget(self.heading)
         top.addStretch(1)
-        self.add_button = named(QPushButton(self.tr("&Add client…")), self.tr("Add client"))
+        self.add_button = QPushButton()
         self.add_button.setObjectName("primary")
         self.add_button.clicked.connect(self.add_client)
         top.addWidget(self.add_button)
         layout.addLayout(top)
 
         filters = QHBoxLayout()
-        self.search = named(
-            QLineEdit(), self.tr("Search clients"), self.tr("Search by name or preferred name")
-        )
-        self.search.setPlaceholderText(self.tr("Search by name or preferred name (Ctrl+F)"))
+        self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        search_label = QLabel(self.tr("&Search:"))
-        search_label.setBuddy(self.search)
-        self.status = named(QComboBox(), self.tr("Status filter"))
-        fill_combo(self.status, ClientStatus, self.tr("Any status"))
-        status_label = QLabel(self.tr("S&tatus:"))
-        status_label.setBuddy(self.status)
-        self.setting = named(QComboBox(), self.tr("Setting filter"))
-        fill_combo(self.setting, Setting, self.tr("Any setting"))
-        setting_label = QLabel(self.tr("Se&tting:"))
-        setting_label.setBuddy(self.setting)
+        self.search_label = QLabel()
+        self.search_label.setBuddy(self.search)
+        self.status = QComboBox()
+        self.status_label = QLabel()
+        self.status_label.setBuddy(self.status)
+        self.setting = QComboBox()
+        self.setting_label = QLabel()
+        self.setting_label.setBuddy(self.setting)
         for widget in (
-            search_label,
+            self.search_label,
             self.search,
-            status_label,
+            self.status_label,
             self.status,
-            setting_label,
+            self.setting_label,
             self.setting,
         ):
             filters.addWidget(widget, 3 if widget is self.search else 0)
         layout.addLayout(filters)
 
-        self.table = named(QTableView(), self.tr("Client list"))
+        self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -276,6 +280,39 @@ class ClientsPage(QWidget):
         self.setTabOrder(self.status, self.setting)
         self.setTabOrder(self.setting, self.table)
         self.setTabOrder(self.table, self.add_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every word of the page in the current language, in place: the search text, the
+        filters chosen, the rows and the selection stay."""
+        self.heading.setText(self.tr("Clients"))
+        self.add_button.setText(self.tr("&Add client…"))
+        named(self.add_button, self.tr("Add client"))
+        named(self.search, self.tr("Search clients"), self.tr("Search by name or preferred name"))
+        self.search.setPlaceholderText(self.tr("Search by name or preferred name (Ctrl+F)"))
+        self.search_label.setText(self.tr("&Search:"))
+        self.status_label.setText(self.tr("S&tatus:"))
+        self.setting_label.setText(self.tr("Se&tting:"))
+        named(self.status, self.tr("Status filter"))
+        named(self.setting, self.tr("Setting filter"))
+        for combo, values, any_text in (
+            (self.status, ClientStatus, self.tr("Any status")),
+            (self.setting, Setting, self.tr("Any setting")),
+        ):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            fill_combo(combo, values, any_text)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.blockSignals(False)
+        named(self.table, self.tr("Client list"))
+        self.model.retranslate()
+        if self.model.rows or self.model.total:
+            self._update_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _update_count(self) -> None:
         self.count.setText(

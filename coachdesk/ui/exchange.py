@@ -32,7 +32,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -750,7 +750,9 @@ def _sync_changes(result: SyncResult) -> Changes:
 
 def _broken(exc: BaseException) -> sync.Delivered:
     """The delivery ended by an unexpected exception (its text may not be shown)."""
-    message = f"Sync stopped unexpectedly ({type(exc).__name__}); the exports stay waiting."
+    message = QCoreApplication.translate(
+        "ExchangeController", "Sync stopped unexpectedly ({kind}); the exports stay waiting."
+    ).format(kind=type(exc).__name__)
     return sync.Delivered(TransportError(message))
 
 
@@ -1000,6 +1002,9 @@ class ExchangeController(QObject):
             self._run_sync(folder)
 
     def _run_sync(self, folder: Path | None) -> None:
+        if self.run is not None:  # a background run started meanwhile: it sends the same
+            self.window.statusBar().showMessage(self.tr("A sync is already running."), 5000)
+            return
         self.syncing = True
         self._update_enabled()
         self._render()
@@ -1032,13 +1037,15 @@ class ExchangeController(QObject):
 
         def prepared(_none: None) -> None:
             if run.plan is None or run.transport is None:  # nothing waits (background)
-                self.run = None
+                if self.run is run:
+                    self.run = None
                 self.refresh_status()
             else:
                 self._deliver(run, done, failed)
 
         def not_prepared(exc: CoachDeskError) -> None:
-            self.run = None
+            if self.run is run:
+                self.run = None
             failed(exc)
 
         self.db.call(prepare, prepared, not_prepared)

@@ -5,7 +5,16 @@ Locking (Ctrl+L, idle, screen lock/suspend, or before a restore) keeps unsaved e
 in the vault, closes every dialog, clears every model, closes the vault on the worker (which
 zeroes the key) and shows the lock screen; unlocking returns to the same page, client and tab.
 
-Threading: GUI thread only; all vault work goes through `Database`.
+Built once: menus and shortcuts are registered by name in `self.menus` (ui/menus.py; the Sync
+menu of ui/exchange.py registers itself there) and never added again. A Settings save applies
+idle minutes and language; a language change arrives as QEvent.LanguageChange and is applied
+in place (`retranslate`: menus, actions, navigation, Today and Clients), only the lock screen,
+Resources and the workspace are made again (their forms have no retranslate methods yet).
+Pages refresh from what writes report they changed (`Database.changed`,
+coachdesk/application/changes.py).
+
+Threading: GUI thread only; all vault work goes through `Database`, network work through the
+exchange controller's own thread.
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ import sys
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -53,11 +63,9 @@ from coachdesk.ui.unlock import CreateVaultDialog, RecoveryCodeDialog, UnlockPag
 from coachdesk.ui.workspace import (
     CLIENT_DRAFT,
     CLIENT_DRAFT_KINDS,
-    CLIENT_LINES,
     ClientWorkspace,
     EditClientDialog,
-    fill_fields,
-    form_fields,
+    restore_draft,
 )
 
 PAGE_TODAY, PAGE_CLIENTS, PAGE_RESOURCES, PAGE_WORKSPACE = range(4)
@@ -65,6 +73,12 @@ RECENT_MAX = 8
 
 
 class MainWindow(QMainWindow):
+    unlock_page: UnlockPage
+    today_page: TodayPage
+    clients_page: ClientsPage
+    resources_page: ResourcesPage
+    workspace: ClientWorkspace
+
     def __init__(
         self,
         settings: Settings,
@@ -81,6 +95,7 @@ class MainWindow(QMainWindow):
         self.vault_path: Path | None = None
         self.recent: list[int] = []  # client ids only; names are fetched while unlocked
         self._resume: tuple[int, int | None, int] | None = None  # page, client id, tab
+        self._blank_client: dict[str, Any] = {}  # an empty add-client form's draft
         idle_args = {"clock": clock} if clock is not None else {}
         self.idle = IdleLock(
             settings.get(opts.IDLE_MINUTES),
@@ -141,45 +156,45 @@ class MainWindow(QMainWindow):
         self._retranslate_frame()
 
     def _make_pages(self) -> None:
-        """The lock screen and the four content pages. They hold no window shortcut or menu,
-        so a language change can renew them (the forms carry no retranslate methods); the
-        coach's place and unsaved edits are carried over (see `retranslate`)."""
-        old: list[QWidget] = list(self._content_pages())
-        showing_lock = not old or self.stack.currentWidget() is old[0]
+        """Today and Clients once (they retranslate themselves on LanguageChange); the lock
+        screen, Resources and the client workspace are made again on a language change (the
+        forms they compose have no retranslate methods yet): they hold no window shortcut or
+        menu, and the coach's place and unsaved edits are carried over (see `retranslate`)."""
+        first = not hasattr(self, "workspace")
+        old: list[QWidget] = [] if first else list(self._renewed_pages())
+        showing_lock = first or self.stack.currentWidget() is self.unlock_page
+        shown = self.pages.currentIndex()
+        if first:
+            self.today_page = TodayPage()
+            self.clients_page = ClientsPage(self.db)
+            self.today_page.open_client.connect(self.open_client)
+            self.clients_page.open_client.connect(self.open_client)
+            self.clients_page.add_client.connect(self.add_client)
         self.unlock_page = UnlockPage()
         self.unlock_page.unlock_requested.connect(self._unlock)
         self.unlock_page.create_requested.connect(self.create_vault)
-        self.today_page = TodayPage()
-        self.clients_page = ClientsPage(self.db)
         self.resources_page = ResourcesPage(self.db)
         self.workspace = ClientWorkspace(self.db)
-        self.today_page.open_client.connect(self.open_client)
-        self.clients_page.open_client.connect(self.open_client)
-        self.clients_page.add_client.connect(self.add_client)
         self.workspace.saved.connect(lambda m: self.statusBar().showMessage(m, 4000))
         self.workspace.loaded.connect(self._client_loaded)
         self.stack.insertWidget(0, self.unlock_page)
         if showing_lock:
             self.stack.setCurrentWidget(self.unlock_page)
         self.pages.blockSignals(True)
-        for index, page in enumerate(self._content_pages()[1:]):
-            self.pages.insertWidget(index, page)
+        for index, page in enumerate(
+            (self.today_page, self.clients_page, self.resources_page, self.workspace)
+        ):
+            if self.pages.indexOf(page) < 0:
+                self.pages.insertWidget(index, page)
         for widget in old:
             (self.stack if widget is old[0] else self.pages).removeWidget(widget)
             widget.deleteLater()
+        self.pages.setCurrentIndex(max(shown, 0))
         self.pages.blockSignals(False)
 
-    def _content_pages(self) -> tuple[QWidget, ...]:
-        """Lock screen, Today, Clients, Resources, workspace (empty before the first build)."""
-        if not hasattr(self, "workspace"):
-            return ()
-        return (
-            self.unlock_page,
-            self.today_page,
-            self.clients_page,
-            self.resources_page,
-            self.workspace,
-        )
+    def _renewed_pages(self) -> tuple[QWidget, ...]:
+        """The pages a language change makes again, the lock screen first."""
+        return (self.unlock_page, self.resources_page, self.workspace)
 
     def _build_menus(self) -> None:
         """Register the window's menus and actions, once (features add theirs by name)."""
@@ -270,12 +285,13 @@ class MainWindow(QMainWindow):
         if was_open:
             self._save_drafts()
         self._retranslate_frame()
+        self.today_page.retranslate()  # also done on their own LanguageChange; now, in order
+        self.clients_page.retranslate()
         self._make_pages()
         if was_open:
             self.stack.setCurrentWidget(self.shell)
-            self.clients_page.model.refresh()
             self.resources_page.refresh()
-            self.refresh_today()
+            self.refresh_today()  # its lists carry words of their own
             page, client_id, tab = resume
             if client_id is not None:
                 self.workspace.open(client_id, tab, on_loaded=lambda: self.go(page))
@@ -413,7 +429,9 @@ class MainWindow(QMainWindow):
             and shiboken6.isValid(dialog)
             and dialog.isVisible()
         ):
-            new_client = form_fields(dialog.form, CLIENT_LINES)
+            draft = dialog.form.to_draft()
+            if draft["client"] != self._blank_client["client"]:  # something was typed
+                new_client = draft
 
         def keep(c: Caseload) -> None:
             if client_id is not None:
@@ -423,7 +441,7 @@ class MainWindow(QMainWindow):
                         c.discard_draft(kind, str(client_id))
             for kind, key, body in drafts:
                 c.save_draft(kind, key, body)
-            if new_client is not None and any(str(v).strip() for v in new_client.values()):
+            if new_client is not None:
                 c.save_draft(CLIENT_DRAFT, "new", new_client)
 
         self.db.call(keep)
@@ -433,7 +451,10 @@ class MainWindow(QMainWindow):
     def go(self, page: int) -> None:
         if page == PAGE_WORKSPACE and self.workspace.client_id is None:
             page = PAGE_CLIENTS
-        self.nav.setCurrentRow(page)
+        if self.nav.currentRow() == page:  # no currentRowChanged: show the page ourselves
+            self._page_changed(page)
+        else:
+            self.nav.setCurrentRow(page)
 
     def _page_changed(self, page: int) -> None:
         if page < 0:
@@ -504,11 +525,12 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.add_dialog = dialog
+        self._blank_client = dialog.form.to_draft()
 
         def restore(body: dict[str, object] | None) -> None:
             # A new client half-typed when CoachDesk locked comes back once.
             if body and shiboken6.isValid(dialog) and dialog.isVisible():
-                fill_fields(dialog.form, body, CLIENT_LINES)
+                restore_draft(dialog.form, body)
 
         self.db.call(lambda c: c.load_draft(CLIENT_DRAFT, "new"), restore)
 
@@ -559,6 +581,8 @@ class MainWindow(QMainWindow):
         dialog.backup_requested.connect(lambda folder: self.backup(folder, dialog))
         dialog.restore_requested.connect(lambda folder: self.restore(folder, dialog))
         dialog.accepted.connect(self._settings_saved)
+        # Keys go back to this window (a window manager does it; without one, nothing would).
+        dialog.finished.connect(lambda _r: self.activateWindow())
         self.settings_dialog = dialog
         dialog.open()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,40 +31,55 @@ class TodayPage(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
-        self.heading = title_label(self.tr("Today"))
+        self.heading = title_label("")
         layout.addWidget(self.heading)
         self.summary = QLabel("")
         self.summary.setObjectName("subtitle")
         layout.addWidget(self.summary)
         columns = QHBoxLayout()
         left = QVBoxLayout()
-        due_label = QLabel(self.tr("&Due and coming up"))
-        due_label.setObjectName("subtitle")
-        self.due = named(QTreeWidget(), self.tr("Reminders"))
-        self.due.setHeaderLabels(
-            [self.tr("Client"), self.tr("What"), self.tr("Due"), self.tr("Window closes")]
-        )
+        self.due_label = QLabel("")
+        self.due_label.setObjectName("subtitle")
+        self.due = QTreeWidget()
         self.due.setRootIsDecorated(True)
         self.due.setAlternatingRowColors(True)
-        self.due.setColumnWidth(0, 220)
-        self.due.setColumnWidth(1, 340)
         self.due.itemActivated.connect(self._activated)
         self.due.itemDoubleClicked.connect(self._activated)
-        due_label.setBuddy(self.due)
-        left.addWidget(due_label)
+        self.due_label.setBuddy(self.due)
+        left.addWidget(self.due_label)
         left.addWidget(self.due, 1)
         right = QVBoxLayout()
-        recent_label = QLabel(self.tr("&Recent clients"))
-        recent_label.setObjectName("subtitle")
-        self.recent = named(QListWidget(), self.tr("Recent clients"))
+        self.recent_label = QLabel("")
+        self.recent_label.setObjectName("subtitle")
+        self.recent = QListWidget()
         self.recent.itemActivated.connect(self._recent_activated)
         self.recent.itemDoubleClicked.connect(self._recent_activated)
-        recent_label.setBuddy(self.recent)
-        right.addWidget(recent_label)
+        self.recent_label.setBuddy(self.recent)
+        right.addWidget(self.recent_label)
         right.addWidget(self.recent, 1)
         columns.addLayout(left, 3)
         columns.addLayout(right, 1)
         layout.addLayout(columns, 1)
+        self.retranslate()
+        self.due.setColumnWidth(0, 220)
+        self.due.setColumnWidth(1, 340)
+
+    def retranslate(self) -> None:
+        """The page's own words in the current language (the window then reloads the lists,
+        whose words come with their data)."""
+        self.heading.setText(self.tr("Today"))
+        self.due_label.setText(self.tr("&Due and coming up"))
+        named(self.due, self.tr("Reminders"))
+        self.due.setHeaderLabels(
+            [self.tr("Client"), self.tr("What"), self.tr("Due"), self.tr("Window closes")]
+        )
+        self.recent_label.setText(self.tr("&Recent clients"))
+        named(self.recent, self.tr("Recent clients"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_reminders(self, reminders: list[Reminder], today: date) -> None:
         self.due.clear()

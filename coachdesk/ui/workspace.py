@@ -13,7 +13,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -69,43 +69,21 @@ CONSENT_DRAFT = "consent"
 BARC_DRAFT = "barc10"
 CLIENT_DRAFT = "client"  # key "new": the add-client dialog's fields
 CLIENT_DRAFT_KINDS = (PLAN_DRAFT, NOTE_DRAFT, CONSENT_DRAFT, BARC_DRAFT)
-CONSENT_LINES = ("disclosing_party", "recipients", "purpose", "expiry_event", "signed_by")
-CONSENT_TEXTS = ("information", "revocation_terms")
-CLIENT_LINES = (
-    "given_name",
-    "family_name",
-    "preferred_name",
-    "pronouns",
-    "phone",
-    "email",
-    "address",
-    "emergency_contact_name",
-    "emergency_contact_phone",
-    "facility",
-    "referral_source",
-)
 
 
-def form_fields(
-    form: QWidget, lines: tuple[str, ...], texts: tuple[str, ...] = ()
-) -> dict[str, object]:
-    """The typed text of a form's line and text edits, by attribute name (for drafts)."""
-    body: dict[str, object] = {
-        name: getattr(form, name).text() for name in lines if hasattr(form, name)
-    }
-    body.update({name: getattr(form, name).toPlainText() for name in texts if hasattr(form, name)})
-    return body
+class DraftForm(Protocol):
+    def to_draft(self) -> dict[str, Any]: ...
+    def from_draft(self, draft: dict[str, Any]) -> None: ...
 
 
-def fill_fields(
-    form: QWidget, body: dict[str, object], lines: tuple[str, ...], texts: tuple[str, ...] = ()
-) -> None:
-    for name in lines:
-        if name in body and hasattr(form, name):
-            getattr(form, name).setText(str(body[name]))
-    for name in texts:
-        if name in body and hasattr(form, name):
-            getattr(form, name).setPlainText(str(body[name]))
+def restore_draft(form: DraftForm, draft: dict[str, Any]) -> bool:
+    """Give a form back what its to_draft() kept; a draft it cannot read (an older format, a
+    damaged row) is left in the vault and the form stays as it was."""
+    try:
+        form.from_draft(draft)
+    except (CoachDeskError, KeyError, ValueError, TypeError):
+        return False
+    return True
 
 
 TAB_KEYS = ("profile", "plan", "notes", "capital", "outcomes", "referrals", "audit")
@@ -366,8 +344,9 @@ class ClientWorkspace(QWidget):
         if PLAN_DRAFT in b.drafts or self.tabs.currentIndex() == TAB_KEYS.index("plan"):
             self.ensure_plan()
         self._new_note_form()
-        if NOTE_DRAFT in b.drafts:
-            self.note_form.text.setPlainText(str(b.drafts[NOTE_DRAFT].get("text", "")))
+        note = b.drafts.get(NOTE_DRAFT)
+        if note is not None:
+            restore_draft(self.note_form, note)
         self.notes_list.search.clear()
         self.notes_list.set_notes(b.notes)
         self.barc_form.reset()
@@ -384,7 +363,7 @@ class ClientWorkspace(QWidget):
         consent = b.drafts.get(CONSENT_DRAFT)
         if consent is not None:
             self.new_consent()
-            fill_fields(self.consent_form, consent, CONSENT_LINES, CONSENT_TEXTS)
+            restore_draft(self.consent_form, consent)
         answers = b.drafts.get(BARC_DRAFT, {}).get("answers")
         if isinstance(answers, list):
             for item, value in enumerate(answers[:10]):
@@ -511,13 +490,10 @@ class ClientWorkspace(QWidget):
         drafts: list[tuple[str, str, dict[str, object]]] = []
         if self.plan_editor.is_dirty():
             drafts.append((PLAN_DRAFT, key, self.plan_editor.to_draft()))
-        text = self.note_form.text.toPlainText().strip()
-        if text:
-            drafts.append((NOTE_DRAFT, key, {"text": text}))
+        if self.note_form.is_dirty():  # text, mode, minutes, follow-up: all of it is kept
+            drafts.append((NOTE_DRAFT, key, self.note_form.to_draft()))
         if not self.consent_scroll.isHidden():
-            drafts.append(
-                (CONSENT_DRAFT, key, form_fields(self.consent_form, CONSENT_LINES, CONSENT_TEXTS))
-            )
+            drafts.append((CONSENT_DRAFT, key, self.consent_form.to_draft()))
         answers = self.barc_form.answers()
         if any(a is not None for a in answers):
             drafts.append((BARC_DRAFT, key, {"answers": answers}))

@@ -1378,4 +1378,70 @@
         <translation>Escriba su frase de contraseña.</translation>
     </message>
 </context>
+<context>
+    <name>RcoWindow</name>
+    <message>
+        <location filename="../../coachdesk/ui/rco/window.py" line="0" />
+        <source>CoachDesk — RCO desk</source>
+        <translation>CoachDesk — escritorio de la RCO</translation>
+    </message>
+    <message>
+        <location filename="../../coachdesk/ui/rco/window.py" line="0" />
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <location filename="../../coachdesk/ui/rco/window.py" line="0" />
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <location filename="../../coachdesk/ui/rco/window.py" line="0" />
+        <source>Coach devices</source>
+        <translation>Dispositivos de coaches</translation>
+    </message>
+    <message>
+        <location filename="../../coachdesk/ui/rco/window.py" line="0" />
+        <source>Resource directory</source>
+        <translation>Directorio de recursos</translation>
+    </message>
+    <message>
+        <location filename="../../coachdesk/ui/rco/window.py" line="0" />
+        <source>Lock</source>
+        <translation>Bloquear</translation>
+    </message>
+    <message>
+        <location filename="../../coachdesk/ui/rco/window.py" line="0" />
+        <source>Close the store and forget its key until the passphrase is given</source>
+        <translation>Cerrar el almacén y olvidar su clave hasta que se escriba la frase de contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../coachdesk/ui/rco/window.py" line="0" />
+        <source>CoachDesk — RCO desk (locked)</source>
+        <translation>CoachDesk — escritorio de la RCO (bloqueado)</translation>
+    </message>
+    <message>
+        <location filename="../../coachdesk/ui/rco/window.py" line="0" />
+        <source>CoachDesk — {name}</source>
+        <translation>CoachDesk — {name}</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../coachdesk/ui/rco/window.py" line="0" />
+        <source>Open your RCO store</source>
+        <translation>Abrir el almacén de su RCO</translation>
+    </message>
+    <message>
+        <location filename="../../coachdesk/ui/rco/window.py" line="0" />
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <location filename="../../coachdesk/ui/rco/window.py" line="0" />
+        <source>Type the store's passphrase.</source>
+        <translation>Escriba la frase de contraseña del almacén.</translation>
+    </message>
+</context>
 </TS>

@@ -121,6 +121,16 @@
 <context>
     <name>ExchangeController</name>
     <message>
+        <location filename="../../coachdesk/ui/exchange.py" line="0" />
+        <source>A sync is already running.</source>
+        <translation>Ya hay una sincronización en curso.</translation>
+    </message>
+    <message>
+        <location filename="../../coachdesk/ui/exchange.py" line="0" />
+        <source>Sync stopped unexpectedly ({kind}); the exports stay waiting.</source>
+        <translation>La sincronización se detuvo de forma inesperada ({kind}); las exportaciones siguen en espera.</translation>
+    </message>
+    <message>
         <location filename="../../coachdesk/ui/exchange.py" line="781" />
         <source>&amp;Sync</source>
         <translation>&amp;Sincronizar</translation>

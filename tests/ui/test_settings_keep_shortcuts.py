@@ -118,8 +118,9 @@ def test_every_shortcut_acts_once_after_a_settings_save(
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", pick)
     window = make_window()
     unlock(qtbot, window)
-    window.open_client(cid)
-    qtbot.waitUntil(lambda: window.workspace.client_id == cid, timeout=5_000)
+    if path != "language":  # the language is first switched with no client open
+        window.open_client(cid)
+        qtbot.waitUntil(lambda: window.workspace.client_id == cid, timeout=5_000)
     title = "&Sync"
     if path == "idle":
         save_settings(qtbot, window, lambda d: d.idle.setValue(9))
@@ -130,6 +131,11 @@ def test_every_shortcut_acts_once_after_a_settings_save(
         )
         assert window.nav.item(0).text() == "Hoy"
         title = "&Sincronizar"
+        # Still on Today, and Today is what shows (not a renewed page left behind it).
+        assert window.nav.currentRow() == PAGE_TODAY
+        assert window.pages.currentWidget() is window.today_page
+        qtbot.waitUntil(lambda: window.today_page.summary.text() != "", timeout=5_000)
+        window.open_client(cid)
         qtbot.waitUntil(lambda: window.workspace.client_id == cid, timeout=5_000)
     elif path == "folder":
         elsewhere = tmp_path / "elsewhere"
@@ -153,3 +159,33 @@ def test_every_shortcut_acts_once_after_a_settings_save(
         window.open_client(cid)
         qtbot.waitUntil(lambda: window.workspace.client_id == cid, timeout=5_000)
         check_window(qtbot, window, picked, title)
+
+
+def test_a_language_switch_retranslates_today_and_clients_in_place(
+    qtbot: QtBot, make_window: MakeWindow, coach_vault: Path
+) -> None:
+    with Vault.open(coach_vault, PASSPHRASE) as v:
+        Caseload(v).add_client(Client("Ada", "Quill", date(1990, 1, 2), Setting.COMMUNITY))
+    window = make_window()
+    unlock(qtbot, window)
+    today, clients = window.today_page, window.clients_page
+    window.go(PAGE_CLIENTS)
+    qtbot.keyClicks(clients.search, "Qu")
+    clients.status.setCurrentIndex(clients.status.findData("active"))
+    qtbot.waitUntil(lambda: clients.model.total == 1 and not window.db.busy, timeout=5_000)
+    model = clients.model
+
+    def header(column: int) -> str:
+        return str(model.headerData(column, Qt.Orientation.Horizontal))
+
+    assert header(0) == "Name" and clients.status.currentText() == "Active"
+    window.apply_language("es")
+    qtbot.waitUntil(lambda: not window.db.busy, timeout=5_000)
+    assert window.today_page is today and window.clients_page is clients  # not rebuilt
+    assert window.pages.currentWidget() is clients
+    assert clients.search.text() == "Qu" and clients.status.currentData() == "active"
+    assert header(0) == "Nombre" and clients.status.currentText() == "Activo/a"
+    assert clients.heading.text() == "Participantes" and today.heading.text() == "Hoy"
+    assert model.index(0, 2).data() == "Activo/a" and model.total == 1
+    window.apply_language("en")
+    assert header(0) == "Name" and clients.heading.text() == "Clients"

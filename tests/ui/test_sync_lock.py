@@ -17,8 +17,10 @@ from pytestqt.qtbot import QtBot
 
 from coachdesk.exchange import sync
 from coachdesk.storage import outbox
-from coachdesk.storage.outbox import OutboxState
+from coachdesk.storage.outbox import OutboxItem, OutboxState
 from coachdesk.storage.vault import Vault
+from coachdesk.ui.exchange import ExchangeController
+from coachdesk.ui.main_window import MainWindow
 from tests.conftest import PASSPHRASE
 from tests.sync_helpers import FAST, add_bundles, dav_settings
 from tests.ui.conftest import MakeWindow, unlock
@@ -32,18 +34,33 @@ def states(vault_path: Path) -> list[OutboxState]:
         return [i.state for i in outbox.items(vault.conn)]
 
 
-def test_lock_during_a_stalled_upload_returns_at_once_and_the_export_waits(
-    qtbot: QtBot, make_window: MakeWindow, coach_vault: Path, dav: DavServer, pki: Pki
-) -> None:
+def ready(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    coach_vault: Path,
+    dav: DavServer,
+    pki: Pki,
+    count: int,
+    *,
+    stall: bool = True,
+) -> tuple[MainWindow, ExchangeController, list[OutboxItem]]:
+    """`count` exports waiting, the WebDAV inbox set up (stalling every PUT), unlocked."""
     with Vault.open(coach_vault, PASSPHRASE) as vault:
-        (item,) = add_bundles(vault, 1, size=40_000)
+        items = add_bundles(vault, count, size=40_000)
         sync.save_webdav_settings(vault, dav_settings(dav.url, pki))
-    dav.faults.stall = "PUT"
+    dav.faults.stall = "PUT" if stall else ""
     window = make_window()
     controller = window.exchange
     controller.configure(policy=FAST)
     unlock(qtbot, window)
-    controller.soon.stop()  # this test starts the sync itself
+    controller.soon.stop()  # the tests start the syncs themselves
+    return window, controller, items
+
+
+def test_lock_during_a_stalled_upload_returns_at_once_and_the_export_waits(
+    qtbot: QtBot, make_window: MakeWindow, coach_vault: Path, dav: DavServer, pki: Pki
+) -> None:
+    window, controller, (item,) = ready(qtbot, make_window, coach_vault, dav, pki, 1)
     controller.sync_now()
     qtbot.waitUntil(dav.faults.stalled.is_set, timeout=15_000)  # the PUT hangs there
     qtbot.waitUntil(lambda: not window.db.busy, timeout=2_000)  # the vault thread is free
@@ -73,3 +90,32 @@ def test_lock_during_a_stalled_upload_returns_at_once_and_the_export_waits(
     assert dav.files() == {item.file_name: item.sealed}
     window.lock("shortcut")
     assert states(coach_vault) == [OutboxState.SENT]
+
+
+def test_quitting_during_a_stalled_upload_does_not_wait_for_the_network(
+    qtbot: QtBot, make_window: MakeWindow, coach_vault: Path, dav: DavServer, pki: Pki
+) -> None:
+    window, controller, _items = ready(qtbot, make_window, coach_vault, dav, pki, 2)
+    controller.sync_now()
+    qtbot.waitUntil(dav.faults.stalled.is_set, timeout=15_000)
+    started = time.monotonic()
+    window.close()  # drafts kept, vault closed, worker thread ended: all without the network
+    took = time.monotonic() - started
+    assert took < 1.0, f"quitting took {took:.2f} s"
+    assert states(coach_vault) == [OutboxState.WAITING, OutboxState.WAITING]
+
+
+def test_a_click_during_a_background_run_neither_doubles_nor_sticks(
+    qtbot: QtBot, make_window: MakeWindow, coach_vault: Path, dav: DavServer, pki: Pki
+) -> None:
+    window, controller, items = ready(qtbot, make_window, coach_vault, dav, pki, 2, stall=False)
+    controller.background_check()  # the timer
+    controller.sync_now()  # and the coach's F9 at the same moment
+    qtbot.waitUntil(lambda: len(dav.files()) == 2, timeout=15_000)
+    qtbot.waitUntil(lambda: controller.run is None and not window.db.busy, timeout=10_000)
+    assert dav.files() == {i.file_name: i.sealed for i in items}
+    box: list[bool] = []
+    window.db.call(sync.is_running, box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=5_000)
+    assert box == [False]  # no run left claiming the vault
+    assert not controller.syncing and controller.sync_action.isEnabled()

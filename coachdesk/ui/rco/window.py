@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -38,6 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.app import settings as opts
+from coachdesk.app.idle import Clock, IdleLock
+from coachdesk.app.settings import Settings
 from coachdesk.core.models import Pathway, Resource, ResourceCategory
 from coachdesk.exchange.enrollment import PrivacyPolicy
 from coachdesk.rco import metrics
@@ -59,12 +61,6 @@ from coachdesk.rco.report import (
 from coachdesk.ui.rco.plots import BarChart, ChartData
 from coachdesk.ui.rco.worker import Holder, Progress, StoreWorker
 
-_INPUT_EVENTS = (
-    QEvent.Type.KeyPress,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseMove,
-    QEvent.Type.Wheel,
-)
 TIMEPOINT_SHORT = {
     "baseline": "Baseline",
     "followup_180": "180 days",
@@ -172,8 +168,14 @@ class StartPage(QWidget):
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #8a1020;")
+        self._tried = "unlock"  # what the last failure was about
         outer.addWidget(self.message)
         outer.addStretch(2)
+
+    def focus_first(self) -> None:
+        """The keyboard starts where the supervisor types first: the passphrase of a store
+        already named, else its folder."""
+        (self.passphrase if self.path.text().strip() else self.path).setFocus()
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("RCO store folder"))
@@ -184,6 +186,13 @@ class StartPage(QWidget):
         if not self.path.text().strip():
             self.message.setText(self.tr("Choose the store folder first."))
             return
+        if not self.passphrase.text():
+            # Refused here: an empty try never reaches the store, so it counts as no attempt.
+            self.message.setText(self.tr("Type the store's passphrase."))
+            self.passphrase.setFocus()
+            return
+        self._tried = "unlock"
+        self.passphrase.setFocus()  # not the "New folder" field once the button is disabled
         self.set_busy(True)
         self.unlock_requested.emit(self.path.text().strip(), self.passphrase.text())
 
@@ -194,6 +203,8 @@ class StartPage(QWidget):
         if not self.new_path.text().strip():
             self.message.setText(self.tr("Name a new folder for the store."))
             return
+        self._tried = "create"
+        self.new_path.setFocus()
         self.set_busy(True)
         self.create_requested.emit(
             self.new_path.text().strip(),
@@ -202,6 +213,16 @@ class StartPage(QWidget):
             self.k.value(),
             self.small_cell.value(),
         )
+
+    def show_failure(self, message: str) -> None:
+        """An unlock or create failed: say why and give the field back to retype, its text
+        selected (a wrong passphrase is overwritten by typing, never by a jump elsewhere)."""
+        self.unlock_button.setEnabled(True)
+        self.create_button.setEnabled(True)
+        self.message.setText(message)
+        field = self.passphrase if self._tried == "unlock" else self.new_pass
+        field.selectAll()
+        field.setFocus()
 
     def set_busy(self, busy: bool, message: str = "") -> None:
         self.unlock_button.setEnabled(not busy)
@@ -754,7 +775,17 @@ class RcoWindow(QMainWindow):
     refreshed = Signal()
     imported = Signal(object)
 
-    def __init__(self, store: Path | None = None, idle_minutes: float = 5) -> None:
+    def __init__(
+        self,
+        store: Path | None = None,
+        idle_minutes: float | None = None,
+        *,
+        settings: Settings | None = None,
+        clock: Clock | None = None,
+        idle_check_ms: int = 30_000,
+    ) -> None:
+        """`idle_minutes` None: the idle minutes from the settings store (shared with the
+        coach window: language and idle minutes, never store data)."""
         super().__init__()
         self.store_path = store
         self.setWindowTitle(self.tr("CoachDesk — RCO desk"))
@@ -789,14 +820,15 @@ class RcoWindow(QMainWindow):
         lock.setToolTip(self.tr("Close the store and forget its key until the passphrase is given"))
         lock.clicked.connect(self.lock)
         self.tabs.setCornerWidget(lock)
-        # Auto-lock after idle: any key or mouse input restarts the timer.
-        self.idle = QTimer(self)
-        self.idle.setSingleShot(True)
-        self.idle.setInterval(int(idle_minutes * 60 * 1000))
-        self.idle.timeout.connect(self.lock)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        # The coach window's idle lock: key/mouse/wheel/touch input (not hover or a mouse
+        # that merely moves), plus session end, suspend and screen lock (freedesktop D-Bus).
+        if idle_minutes is None:
+            idle_minutes = (settings or Settings()).get(opts.IDLE_MINUTES)
+        idle_args = {"clock": clock} if clock is not None else {}
+        self.idle = IdleLock(idle_minutes, parent=self, max_interval_ms=idle_check_ms, **idle_args)
+        self.idle.idle.connect(self.lock)
+        self.idle.platform_lock.connect(lambda _why: self.lock())
+        self.start.focus_first()  # now that the page is inside the window
         self.last_error = ""
         self.last_summary: ImportSummary | None = None
 
@@ -806,14 +838,12 @@ class RcoWindow(QMainWindow):
         self.last_error = message
         self.statusBar().showMessage(message, 15000)
         if self.stack.currentWidget() is self.start:
-            self.start.set_busy(False, message)
+            self.start.show_failure(message)
         else:
             QMessageBox.warning(self, self.tr("CoachDesk"), message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self.idle.stop()
         self.worker.stop()
         super().closeEvent(event)
 
@@ -850,27 +880,26 @@ class RcoWindow(QMainWindow):
 
         self.worker.submit(job, created, self._error)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT_EVENTS and self.stack.currentWidget() is self.tabs:
-            self.idle.start()
-        return False
-
     def lock(self) -> None:
-        """Close the store on its worker, clear what is shown, back to the start page."""
-
-        def job(holder: Holder, _: Progress) -> None:
-            if holder.desk is not None:
-                holder.desk.close()
-                holder.desk = None
-
+        """Close the store on its worker (answers to jobs asked for before now are dropped,
+        so no refresh can refill a table), clear what is shown, back to the start page."""
         self.idle.stop()
-        self.worker.submit(job, lambda _: None, self._error)
-        self.dashboard.show_figures(metrics.compute(metrics.DeskData([], {}, []), Filters()))
+        self.worker.lock()
+        empty = metrics.compute(metrics.DeskData([], {}, []), Filters())
+        self.dashboard.show_state(DashboardState(empty, [], {}, []))
+        for tile in self.dashboard.tiles.values():
+            tile.value.setText("–")  # as in a window never unlocked
+        self.dashboard.note.setText("")
         self.devices.show_devices([])
         self.importer.results.setRowCount(0)
         self.importer.flags.setRowCount(0)
+        self.importer.summary.setText("")
         self.directory.show_entries([], 0)
+        self.directory.serial.setText("")
+        self.directory._new()  # the entry last selected leaves the form too
+        self.importer.progress.reset()
         self.stack.setCurrentWidget(self.start)
+        self.start.focus_first()
         self.setWindowTitle(self.tr("CoachDesk — RCO desk (locked)"))
 
     def _opened(self, name: str) -> None:

@@ -16,8 +16,9 @@ class _Source(QObject):
 
 
 def test_many_emits_do_not_exhaust_true(qtbot: QtBot) -> None:
-    """PySide6 6.12 on Python 3.11 drops a reference to True on every Python-side emit;
-    coachdesk.app.qtguard (applied when coachdesk.ui is imported) keeps that harmless."""
+    """PySide6 6.12.0 on Python 3.11 dropped a reference to True on every Python-side emit;
+    that release is excluded (pyproject.toml) and tests/ui/test_qt_refcount_canary.py fails
+    on any release with the bug."""
     source = _Source()
     received: list[object] = []
     source.value.connect(received.append)

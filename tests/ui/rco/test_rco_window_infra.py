@@ -1,0 +1,172 @@
+"""The RCO desk runs on the coach window's infrastructure: the same worker with its lock
+generation (a refresh asked for just before a lock never refills a table behind the start
+page), the same idle lock (input, suspend/screen lock), the same bootstrap (`--lang`, the
+settings store with language and idle minutes)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QTableWidget
+from pytestqt.qtbot import QtBot
+
+from coachdesk.app import settings as opts
+from coachdesk.app import translations
+from coachdesk.app.bootstrap import create_app
+from coachdesk.app.settings import Settings
+from coachdesk.core.models import Pathway, Resource, ResourceCategory
+from coachdesk.crypto import kdf
+from coachdesk.rco.desk import RcoDesk
+from coachdesk.ui.rco.window import RcoWindow
+from tests.conftest import PASSPHRASE
+from tests.rco_support import new_coach
+from tests.ui.conftest import FakeClock
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    """A store with one confirmed coach device, its records and a directory entry."""
+    desk, _ = RcoDesk.create(
+        tmp_path / "rco", PASSPHRASE, name="Harbor RCO", params=kdf.minimum_params()
+    )
+    (tmp_path / "c").mkdir()
+    coach = new_coach(tmp_path / "c", desk.enrollment(), desk.fingerprint, 14, 7)
+    try:
+        desk.import_paths([coach.export()])
+        desk.confirm_device(coach.fingerprint, "Coach Ada")
+    finally:
+        coach.close()
+    desk.save_directory_entry(
+        Resource("Eastside MOUD Clinic", ResourceCategory.MOUD, [Pathway.MOUD], phone="555-0100")
+    )
+    desk.close()
+    return tmp_path / "rco"
+
+
+def _open(qtbot: QtBot, window: RcoWindow) -> None:
+    qtbot.addWidget(window)
+    window.show()
+    window.start.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(window.refreshed, timeout=30_000):
+        window.start.unlock_button.click()
+    qtbot.waitUntil(lambda: not window.worker.busy, timeout=10_000)
+
+
+def shown_texts(window: RcoWindow) -> list[str]:
+    """Everything the unlocked part of the window shows: table cells, labels, fields, combos."""
+    texts: list[str] = []
+    for table in window.tabs.findChildren(QTableWidget):
+        for row in range(table.rowCount()):
+            for col in range(table.columnCount()):
+                item = table.item(row, col)
+                texts.append(item.text() if item else "")
+    texts += [w.text() for w in window.tabs.findChildren(QLineEdit)]
+    for combo in window.tabs.findChildren(QComboBox):
+        texts += [combo.itemText(i) for i in range(1, combo.count())]  # beyond "All ..."
+    texts += [w.text() for w in window.tabs.findChildren(QLabel)]
+    return texts
+
+
+def test_refresh_then_lock_leaves_nothing_on_screen(qtbot: QtBot, store: Path) -> None:
+    create_app()
+    fresh = RcoWindow(store)
+    qtbot.addWidget(fresh)
+    never_unlocked = sorted(shown_texts(fresh))
+    window = RcoWindow(store)
+    _open(qtbot, window)
+    window.tabs.setCurrentWidget(window.directory)
+    window.directory.table.selectRow(0)
+    assert window.devices.table.rowCount() == 1 and window.directory.table.rowCount() == 1
+    assert window.dashboard.tiles["people"].value.text() not in ("", "–", "0")
+    assert "Eastside MOUD Clinic" in shown_texts(window)
+    assert "Coach Ada" in shown_texts(window)
+
+    window.refresh_all()  # answers come back after the lock below: they must be dropped
+    window.lock()
+    qtbot.waitUntil(lambda: not window.worker.busy, timeout=10_000)
+    QApplication.processEvents()
+    assert window.stack.currentWidget() is window.start
+    assert window.worker.holder.desk is None  # closed on its thread: the key is gone
+    assert sorted(shown_texts(window)) == never_unlocked
+    for table in window.tabs.findChildren(QTableWidget):
+        assert table.rowCount() == 0, table
+
+
+def test_idle_minutes_come_from_the_settings_and_suspend_locks(
+    qtbot: QtBot, store: Path, tmp_path: Path
+) -> None:
+    create_app()
+    settings = Settings(tmp_path / "settings.ini")
+    settings.set(opts.IDLE_MINUTES, 7)
+    clock = FakeClock()
+    window = RcoWindow(store, settings=settings, clock=clock, idle_check_ms=20)
+    assert window.idle.minutes == 7
+    _open(qtbot, window)
+    clock.advance(6 * 60)
+    qtbot.wait(100)
+    assert window.stack.currentWidget() is window.tabs  # 6 minutes: still open
+    clock.advance(61)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.start, timeout=2_000)
+    qtbot.waitUntil(lambda: not window.worker.busy, timeout=5_000)
+    assert window.worker.holder.desk is None
+
+    _open(qtbot, window)
+    window.idle.platform_lock.emit("suspend")  # what PrepareForSleep / the screen saver say
+    assert window.stack.currentWidget() is window.start
+
+
+def test_rco_desk_lang_es_opens_in_spanish(
+    qtbot: QtBot, store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coachdesk.cli.main import main
+
+    monkeypatch.setenv("COACHDESK_HOME", str(tmp_path / "home"))
+    opened: list[RcoWindow] = []
+    monkeypatch.setattr(RcoWindow, "show", lambda self: opened.append(self))
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    try:
+        assert main(["rco", "desk", str(store), "--lang", "es"]) == 0
+        (window,) = opened
+        qtbot.addWidget(window)
+        assert translations.current() == "es"
+        assert window.windowTitle() == "CoachDesk — escritorio de la RCO"
+        assert window.tabs.tabText(0) == "Panel"
+        assert window.start.unlock_button.text() == "Desbloquear"
+        assert Settings().get(opts.LANGUAGE) == "es"  # kept, as the coach window keeps it
+    finally:
+        translations.install("en")
+
+
+def _failures(store: Path) -> int:
+    path = store / "unlock-failures.json"
+    return len(json.loads(path.read_text())["failures"]) if path.is_file() else 0
+
+
+def test_wrong_passphrase_keeps_focus_and_an_empty_one_counts_nothing(
+    qtbot: QtBot, store: Path
+) -> None:
+    create_app()
+    window = RcoWindow(store)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    start = window.start
+    assert QApplication.focusWidget() is start.passphrase  # the store is named: type at once
+    qtbot.keyClicks(start.passphrase, "wrong wrong wrong")
+    qtbot.keyClick(start.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "does not open" in start.message.text(), timeout=30_000)
+    assert QApplication.focusWidget() is start.passphrase  # never the "New folder" field
+    assert start.passphrase.selectedText() == "wrong wrong wrong"  # typing replaces it
+    assert _failures(store) == 1
+
+    start.passphrase.clear()
+    start.unlock_button.click()  # refused before the store is asked: no attempt is counted
+    assert start.message.text() == "Type the store's passphrase."
+    assert QApplication.focusWidget() is start.passphrase
+    qtbot.wait(200)
+    assert not window.worker.busy and _failures(store) == 1
+    assert window.stack.currentWidget() is start
