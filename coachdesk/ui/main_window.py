@@ -52,6 +52,7 @@ from coachdesk.core.models import Client, Reminder
 from coachdesk.errors import CoachDeskError, LockoutError, WrongPassphraseError
 from coachdesk.files import explain_os_error
 from coachdesk.resources import resource
+from coachdesk.ui import vault_dialogs
 from coachdesk.ui.clients import ClientsPage
 from coachdesk.ui.common import named, show_error
 from coachdesk.ui.exchange import install as install_exchange
@@ -209,6 +210,9 @@ class MainWindow(QMainWindow):
         )
         self.settings_action = m.action(
             "file", "settings", lambda: self.tr("&Settings…"), self.open_settings, "Ctrl+,"
+        )
+        self.vault_actions = vault_dialogs.register_vault_actions(
+            m, "file", self, lambda: self.vault_path or self.unlock_page.selected_vault()
         )
         m.separator("file")
         self.quit_action = m.action(

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from coachdesk.app import paths
 from coachdesk.resources import resource
 from coachdesk.storage.vault import MIN_PASSPHRASE_CHARS
+from coachdesk.ui import vault_dialogs
 from coachdesk.ui.common import card, named, title_label
 
 
@@ -124,6 +125,10 @@ class UnlockPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
         form_layout.addLayout(buttons)
+        # Locked out: the recovery code sets a new passphrase (application.vault_ops.recover).
+        self.recovery_button = vault_dialogs.recovery_button(self, self.selected_vault)
+        self.recovery_button.setFlat(True)
+        form_layout.addWidget(self.recovery_button, alignment=Qt.AlignmentFlag.AlignLeft)
         row.addWidget(box)
         row.addStretch(1)
         outer.addLayout(row)
@@ -131,6 +136,7 @@ class UnlockPage(QWidget):
         self.setTabOrder(self.vault_combo, self.passphrase)
         self.setTabOrder(self.passphrase, self.unlock_button)
         self.setTabOrder(self.unlock_button, self.new_button)
+        self.setTabOrder(self.new_button, self.recovery_button)
         self._wait_timer = QTimer(self)
         self._wait_timer.setInterval(1000)
         self._wait_timer.timeout.connect(self._tick)

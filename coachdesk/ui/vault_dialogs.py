@@ -36,6 +36,7 @@ from coachdesk.errors import CoachDeskError, ValidationError
 from coachdesk.i18n.catalog import text
 from coachdesk.ui.common import named
 from coachdesk.ui.forms._messages import error_text, window_language
+from coachdesk.ui.menus import MenuRegistry
 
 CHANGE_PASSPHRASE_ACTION = "change_passphrase"
 RECOVERY_UNLOCK_ACTION = "unlock_with_recovery_code"
@@ -248,21 +249,43 @@ def unlock_with_recovery_code(
     return dialog
 
 
+def _vault_actions() -> list[tuple[str, Callable[[], str], Callable[..., object]]]:
+    return [
+        (CHANGE_PASSPHRASE_ACTION, lambda: _tr("Change &passphrase…"), change_passphrase),
+        (
+            RECOVERY_UNLOCK_ACTION,
+            lambda: _tr("Unlock with the &recovery code…"),
+            unlock_with_recovery_code,
+        ),
+    ]
+
+
 def add_vault_actions(
     menu: QMenu, parent: QWidget, vault: VaultPath, run: Runner | None = None
 ) -> list[QAction]:
-    """Add "Change passphrase…" and "Unlock with the recovery code…" to `menu` (the lead
-    wires this into the File menu); returns the actions (objectNames above)."""
+    """Add "Change passphrase…" and "Unlock with the recovery code…" to a plain `menu`;
+    returns the actions (objectNames above)."""
     actions = []
-    for name, label, slot in (
-        (CHANGE_PASSPHRASE_ACTION, _tr("Change &passphrase…"), change_passphrase),
-        (RECOVERY_UNLOCK_ACTION, _tr("Unlock with the &recovery code…"), unlock_with_recovery_code),
-    ):
-        action = QAction(label, parent)
+    for name, label, slot in _vault_actions():
+        action = QAction(label(), parent)
         action.setObjectName(name)
         action.triggered.connect(lambda _c=False, s=slot: s(parent, vault, run))
         menu.addAction(action)
         actions.append(action)
+    return actions
+
+
+def register_vault_actions(
+    menus: MenuRegistry, menu: str, parent: QWidget, vault: VaultPath
+) -> list[QAction]:
+    """The same two actions through the window's menu registry (retranslated in place)."""
+    actions = []
+    for name, label, slot in _vault_actions():
+
+        def run(chosen: Callable[..., object] = slot) -> object:
+            return chosen(parent, vault)
+
+        actions.append(menus.action(menu, name, label, run))
     return actions
 
 

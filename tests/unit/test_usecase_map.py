@@ -62,14 +62,11 @@ USE_CASES = [
     ),
     UseCase("back up", "vault backup", f"{UI}.settings_dialog:SettingsDialog.backup_requested"),
     UseCase("restore", "vault restore", f"{UI}.settings_dialog:SettingsDialog.restore_requested"),
-    UseCase(
-        "change the passphrase", "vault passwd", "action:change_passphrase", wired_by_lead=True
-    ),
+    UseCase("change the passphrase", "vault passwd", "action:change_passphrase"),
     UseCase(
         "recover with the recovery code",
         "vault recover",
         "action:unlock_with_recovery_code",
-        wired_by_lead=True,
     ),
     UseCase(
         "demo caseload",
