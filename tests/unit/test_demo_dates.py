@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from coachdesk.core import demo
+from coachdesk.application import demo
 from coachdesk.crypto import kdf
 from coachdesk.storage.vault import Vault
 from tests.conftest import PASSPHRASE
