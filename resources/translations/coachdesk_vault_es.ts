@@ -77,7 +77,7 @@
     </message>
     <message>
         <source>Forgot the passphrase? Use the &amp;recovery code…</source>
-        <translation>¿Olvidó la frase de contraseña? Use el código de &amp;recuperación…</translation>
+        <translation>¿La olvidó? Use el código de &amp;recuperación…</translation>
     </message>
     <message>
         <source>Unlock with the recovery code</source>
