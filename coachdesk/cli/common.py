@@ -97,6 +97,7 @@ def open_caseload(args: argparse.Namespace) -> Iterator[Caseload]:
     """Unlock args.vault for the duration of one command, then lock it again."""
     vault = Vault.open(args.vault, passphrase(args))
     try:
+        vault.check_if_due()  # the full check of every page, at most once a day
         yield Caseload(vault)
     finally:
         vault.close()

@@ -410,7 +410,8 @@ def export(caseload: Caseload, out_dir: Path | str, *, now: datetime | None = No
     remove_leftover_temps(out_dir, _earlier_export(counter))  # of runs killed before
     staged: StagedFile | None = None
     try:
-        with vault.transaction() as conn:
+        # verified: a fresh full check of the vault runs beside the sealing; no commit without it
+        with vault.transaction(verified=True) as conn:
             prepared = _prepare(caseload)
             vault.set_meta(
                 LEVELS_META,
