@@ -32,7 +32,6 @@ from coachdesk.core.models import (
     Setting,
     Timepoint,
 )
-from coachdesk.core.reminders import reminders
 from coachdesk.errors import IntegrityError
 from coachdesk.storage import repos
 from coachdesk.storage.audit import AuditLog
@@ -276,7 +275,7 @@ class Caseload:
     # -- reminders, audit, disclosures -----------------------------------------------------
 
     def reminders(self, client_id: int | None = None) -> list[Reminder]:
-        return reminders(repos.episode_facts(self.conn, client_id), self.today())
+        return repos.reminders_for(self.conn, self.today(), client_id)
 
     def audit_trail(self, client_id: int, limit: int = 500) -> list[AuditEntry]:
         return self.audit.entries(CLIENT, client_id, limit)

@@ -458,6 +458,8 @@ class Vault:
                 _upgrade(conn, cls.SCHEMA)
                 if kind is None:
                     vault.set_meta("store_kind", cls.KIND)
+                if cls.SCHEMA == migrate.COACH:
+                    _check_rules_version(vault)
                 if full:
                     vault._checked_at_open = True
                     with suppress(OSError):
@@ -657,6 +659,7 @@ class Vault:
             raise VaultError(f"The vault is busy or read-only ({exc}).") from None
         try:
             yield self.conn
+            self._before_commit()
             if ticket is not None:
                 self.verify(ticket)
             self._refuse_if_damaged()
@@ -671,6 +674,14 @@ class Vault:
             if "full" in str(exc):
                 raise CoachDeskError("The disk is full; nothing was saved.") from None
             raise VaultError(f"The change could not be saved ({exc}).") from None
+
+    def _before_commit(self) -> None:
+        """Bring derived state up to date inside the writing transaction (coach vaults: the
+        Today items of the clients the transaction changed)."""
+        if self.SCHEMA == migrate.COACH:
+            from coachdesk.storage import repos  # not needed to paint the unlock screen
+
+            repos.refresh_due_items(self.conn)
 
     def _refuse_if_damaged(self) -> None:
         if self.damaged:
@@ -800,6 +811,17 @@ def _upgrade(conn: Any, schema: str) -> None:
         raise VaultError(
             f"This vault could not be upgraded to the new version; it was left as it was. ({exc})"
         ) from None
+
+
+def _check_rules_version(vault: Vault) -> None:
+    """Stored Today items follow the reminder rules of the program that wrote them: after a
+    change of rules, every client's items are recomputed by the next write."""
+    from coachdesk.core.reminders import RULES_VERSION
+    from coachdesk.storage import repos
+
+    if vault.get_meta(repos.RULES_META) != str(RULES_VERSION):
+        repos.mark_all_due_stale(vault.conn)
+        vault.set_meta(repos.RULES_META, str(RULES_VERSION))
 
 
 def _rewrap_passphrase(path: Path, slots: KeySlots, vault_key: bytes, new: str) -> None:
