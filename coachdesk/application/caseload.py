@@ -32,7 +32,7 @@ from coachdesk.core.models import (
     Setting,
     Timepoint,
 )
-from coachdesk.core.reminders import reminders
+from coachdesk.core.reminders import TodayPage
 from coachdesk.errors import IntegrityError, ValidationError
 from coachdesk.storage import repos
 from coachdesk.storage.audit import AuditLog
@@ -276,7 +276,11 @@ class Caseload:
     # -- reminders, audit, disclosures -----------------------------------------------------
 
     def reminders(self, client_id: int | None = None) -> list[Reminder]:
-        return reminders(repos.episode_facts(self.conn, client_id), self.today())
+        return repos.reminders_for(self.conn, self.today(), client_id)
+
+    def today_page(self, per_kind: int = 50) -> TodayPage:
+        """Today's counts per kind and the first `per_kind` of each (indexed, sub-linear)."""
+        return repos.today_page(self.conn, self.today(), per_kind)
 
     def audit_trail(self, client_id: int, limit: int = 500) -> list[AuditEntry]:
         return self.audit.entries(CLIENT, client_id, limit)

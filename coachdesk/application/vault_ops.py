@@ -51,9 +51,11 @@ def create_vault(
 
 @contextmanager
 def unlocked(path: Path, passphrase: str) -> Iterator[Caseload]:
-    """Unlock `path` for the duration of the block, then lock it again (closes the key)."""
+    """Unlock `path` for the duration of the block, then lock it again (closes the key). The
+    full check of every page runs at most once a day (the first command of the day)."""
     vault = Vault.open(path, passphrase)
     try:
+        vault.check_if_due()
         yield Caseload(vault)
     finally:
         vault.close()

@@ -1,4 +1,8 @@
-"""Reminders derived from the caseload: nothing is stored, everything is recomputed."""
+"""Reminders derived from the caseload: the rules, from the facts of each episode.
+
+The items of each episode are stored (storage: due_items, kept current by the write paths) so
+that Today reads the few near today; which of them show on a day is decided here, at reading.
+"""
 
 from __future__ import annotations
 
@@ -31,55 +35,119 @@ class EpisodeFacts:
     note_follow_up: date | None
 
 
-def reminders(facts: Iterable[EpisodeFacts], today: date) -> list[Reminder]:
+KIND_TITLES = {
+    "plan_review": "Recovery plan review",
+    "referral_follow_up": "Referral follow-up",
+    "note_follow_up": "Follow-up from last session",
+}
+# Bump when the rules below change what due_items() returns: stored items are then recomputed.
+RULES_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class DueItem:
+    """One thing an episode will ask of the coach, whatever the day: a collection window
+    (from `due_on` to `closes_on`) or a date due until it is done (`closes_on` None).
+    Stored in the vault's due_items table and kept current as records change."""
+
+    client_id: int
+    seq: int  # the rules' order within one client (ties in Today keep it)
+    kind: str
+    due_on: date
+    closes_on: date | None = None
+    timepoint: Timepoint | None = None
+
+    @property
+    def title(self) -> str:
+        return TIMEPOINT_TITLES[self.timepoint] if self.timepoint else KIND_TITLES[self.kind]
+
+
+def due_items(f: EpisodeFacts) -> list[DueItem]:
+    """Every item of one episode; `reminders_for_day` picks those that show on a given day."""
+    kinds: list[tuple[str, date, date | None, Timepoint | None]] = [
+        ("timepoint", w.opens, w.closes, w.timepoint)
+        for w in timepoints.windows(f.intake, f.services_ended)
+        if w.timepoint not in f.recorded
+    ]
+    if f.plan_review is not None:
+        kinds.append(("plan_review", f.plan_review, None, None))
+    kinds += [("referral_follow_up", d, None, None) for d in f.open_referral_follow_ups]
+    if f.note_follow_up is not None:
+        kinds.append(("note_follow_up", f.note_follow_up, None, None))
+    return [
+        DueItem(f.client_id, seq, kind, due, closes, tp)
+        for seq, (kind, due, closes, tp) in enumerate(kinds)
+    ]
+
+
+def reminders_for_day(items: Iterable[tuple[DueItem, str]], today: date) -> list[Reminder]:
+    """The reminders of `today` from (item, client name) pairs: windows open today or opening
+    within SOON_DAYS, dates due by then (overdue once past). Overdue first, then by date."""
     horizon = today + timedelta(days=timepoints.SOON_DAYS)
-    out: list[Reminder] = []
-    for f in facts:
-        for w in timepoints.due(f.intake, f.services_ended, set(f.recorded), today):
-            out.append(
-                Reminder(
-                    f.client_id,
-                    f.name,
-                    "timepoint",
-                    max(w.opens, today) if w.opens <= today else w.opens,
-                    TIMEPOINT_TITLES[w.timepoint],
-                    overdue=False,
-                    window_closes_on=w.closes,
-                )
+    keyed = []
+    for item, name in items:
+        if item.due_on > horizon:
+            continue
+        if item.closes_on is not None:
+            if item.closes_on < today:
+                continue
+            reminder = Reminder(
+                item.client_id,
+                name,
+                item.kind,
+                max(item.due_on, today),
+                item.title,
+                overdue=False,
+                window_closes_on=item.closes_on,
             )
-        if f.plan_review is not None and f.plan_review <= horizon:
-            out.append(
-                Reminder(
-                    f.client_id,
-                    f.name,
-                    "plan_review",
-                    f.plan_review,
-                    "Recovery plan review",
-                    overdue=f.plan_review < today,
-                )
+        else:
+            reminder = Reminder(
+                item.client_id, name, item.kind, item.due_on, item.title, item.due_on < today
             )
-        for due_on in f.open_referral_follow_ups:
-            if due_on <= horizon:
-                out.append(
-                    Reminder(
-                        f.client_id,
-                        f.name,
-                        "referral_follow_up",
-                        due_on,
-                        "Referral follow-up",
-                        overdue=due_on < today,
-                    )
-                )
-        if f.note_follow_up is not None and f.note_follow_up <= horizon:
-            out.append(
-                Reminder(
-                    f.client_id,
-                    f.name,
-                    "note_follow_up",
-                    f.note_follow_up,
-                    "Follow-up from last session",
-                    overdue=f.note_follow_up < today,
-                )
-            )
-    out.sort(key=lambda r: (not r.overdue, r.window_closes_on or r.due_on, r.client_name))
-    return out
+        order = (
+            not reminder.overdue,
+            item.closes_on or item.due_on,
+            name,
+            item.client_id,
+            item.seq,
+        )
+        keyed.append((order, reminder))
+    keyed.sort(key=lambda pair: pair[0])
+    return [reminder for _, reminder in keyed]
+
+
+KIND_ORDER = ("timepoint", "plan_review", "referral_follow_up", "note_follow_up")
+
+
+@dataclass(frozen=True, slots=True)
+class TodayPage:
+    """What Today shows without listing everything: how many things of each kind are due or
+    coming up, and the first ones of each kind in the order the page lists them (by due date;
+    same dates in the order of `reminders`)."""
+
+    counts: dict[str, int]
+    overdue: int
+    first: dict[str, list[Reminder]]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def page_of(reminders_of_day: list[Reminder], per_kind: int) -> TodayPage:
+    """The TodayPage of a full list (what the indexed page must equal)."""
+    first = {
+        kind: sorted((r for r in reminders_of_day if r.kind == kind), key=lambda r: r.due_on)
+        for kind in KIND_ORDER
+    }
+    return TodayPage(
+        {kind: len(items) for kind, items in first.items() if items},
+        sum(1 for r in reminders_of_day if r.overdue),
+        {kind: items[:per_kind] for kind, items in first.items() if items},
+    )
+
+
+def reminders(facts: Iterable[EpisodeFacts], today: date) -> list[Reminder]:
+    """Recompute `today`'s reminders from the facts of every episode (the indexed path in
+    storage/repos.py must give the same list)."""
+    return reminders_for_day(((i, f.name) for f in facts for i in due_items(f)), today)

@@ -14,6 +14,9 @@ from coachdesk.core.models import Timepoint
 WINDOW_DAYS = 30
 FOLLOW_UP_TARGET = 0.80  # share of follow-ups a program is expected to reach
 SOON_DAYS = 7  # a window opening or a date falling within this many days is "coming up"
+# No window lasts longer (from its first to its last day): Today looks back this far for
+# windows still open (storage/repos.py reminders).
+LONGEST_WINDOW_DAYS = 2 * WINDOW_DAYS
 
 
 @dataclass(frozen=True, slots=True)

@@ -487,7 +487,8 @@ def _seal_and_queue(
         vault.set_meta(COUNTER_META, str(counter))
     staged: StagedFile | None = None
     try:
-        with vault.transaction() as conn:
+        # verified: a fresh full check of the vault runs beside the sealing; no commit without it
+        with vault.transaction(verified=True) as conn:
             prepared = _prepare(caseload, moment.date(), schema_version)
             vault.set_meta(
                 LEVELS_META,

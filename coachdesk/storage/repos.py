@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 import secrets
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from coachdesk.core import barc10
+from coachdesk.core import barc10, timepoints
 from coachdesk.core.models import (
     ActionStep,
     Barc10Assessment,
@@ -34,6 +35,7 @@ from coachdesk.core.models import (
     RecoveryPlan,
     Referral,
     ReferralStatus,
+    Reminder,
     Resource,
     ResourceCategory,
     SessionNote,
@@ -42,7 +44,15 @@ from coachdesk.core.models import (
     Timepoint,
     WellnessPlan,
 )
-from coachdesk.core.reminders import EpisodeFacts
+from coachdesk.core.reminders import (
+    KIND_ORDER,
+    DueItem,
+    EpisodeFacts,
+    TodayPage,
+    due_items,
+    page_of,
+    reminders_for_day,
+)
 from coachdesk.errors import NotFoundError
 
 Conn = Any
@@ -233,18 +243,36 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _names_match(search: str) -> str:
+    """The trigram-index query for the search words of 3+ characters ('' if none)."""
+    words = [t for t in fold(search).split() if len(t) >= 3]
+    return " AND ".join('"' + t.replace('"', '""') + '"' for t in words)
+
+
 def client_filter_sql(
-    search: str = "", status: ClientStatus | None = None, setting: Setting | None = None
+    search: str = "",
+    status: ClientStatus | None = None,
+    setting: Setting | None = None,
+    *,
+    names_index: bool = True,
 ) -> tuple[str, list[Any]]:
+    """WHERE clause over `clients c`: every search word must occur in the folded names.
+
+    Words of 3+ characters are looked up in the trigram index client_names (a superset: the
+    LIKE tests keep the meaning exact); shorter ones are tested on the name index's entries."""
     clauses, args = [], []
+    match = _names_match(search) if names_index else ""
+    if match:
+        clauses.append("c.id IN (SELECT rowid FROM client_names WHERE client_names MATCH ?)")
+        args.append(match)
     for token in fold(search).split():
-        clauses.append("search_name LIKE ? ESCAPE '\\'")
+        clauses.append("c.search_name LIKE ? ESCAPE '\\'")
         args.append(f"%{_like_escape(token)}%")
     if status is not None:
-        clauses.append("status = ?")
+        clauses.append("c.status = ?")
         args.append(status.value)
     if setting is not None:
-        clauses.append("setting = ?")
+        clauses.append("c.setting = ?")
         args.append(setting.value)
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
 
@@ -258,15 +286,40 @@ def list_clients(
     limit: int = 200,
     offset: int = 0,
 ) -> list[ClientRow]:
-    where, args = client_filter_sql(search, status, setting)
     order = CLIENT_SORTS.get(sort, CLIENT_SORTS["name"])
-    rows = conn.execute(
-        "SELECT c.id, c.given_name || ' ' || c.family_name, c.preferred_name, c.status, "
-        "c.setting, c.intake_date, (SELECT total FROM barc10 b WHERE b.client_id = c.id "
-        "ORDER BY taken_on DESC, id DESC LIMIT 1) "
-        f"FROM clients c{where} ORDER BY {order}, c.id LIMIT ? OFFSET ?",
-        (*args, limit, offset),
+    # Few name matches: fetch them by the index and sort. Many (a common syllable): walking the
+    # names in list order finds a page of them sooner, and stops there.
+    match = _names_match(search) if sort == "name" else ""
+    many = 8 * (limit + offset)
+    walk = (
+        bool(match)
+        and conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM client_names WHERE client_names MATCH ? LIMIT ?)",
+            (match, many + 1),
+        ).fetchone()[0]
+        > many
     )
+    where, args = client_filter_sql(search, status, setting, names_index=not walk)
+    # The page's ids first (from the name index or the trigram index alone), then the shown
+    # columns and latest BARC-10 for those rows only (one statement made SQLite build them for
+    # far more rows than the page).
+    ids = [
+        row[0]
+        for row in conn.execute(
+            f"SELECT c.id FROM clients c{where} ORDER BY {order}, c.id LIMIT ? OFFSET ?",
+            (*args, limit, offset),
+        )
+    ]
+    rows = {
+        row[0]: row
+        for row in conn.execute(
+            "SELECT c.id, c.given_name || ' ' || c.family_name, c.preferred_name, c.status, "
+            "c.setting, c.intake_date, (SELECT total FROM barc10 b WHERE b.client_id = c.id "
+            "ORDER BY taken_on DESC, id DESC LIMIT 1) "
+            "FROM clients c WHERE c.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),),
+        )
+    }
     return [
         ClientRow(
             cid,
@@ -277,7 +330,7 @@ def list_clients(
             date.fromisoformat(intake),
             total,
         )
-        for cid, name, preferred, status, setting, intake, total in rows
+        for cid, name, preferred, status, setting, intake, total in (rows[i] for i in ids)
     ]
 
 
@@ -287,8 +340,15 @@ def count_clients(
     status: ClientStatus | None = None,
     setting: Setting | None = None,
 ) -> int:
+    if not search.split():  # from the counts the triggers keep (a few rows, not the caseload)
+        sql, values = "SELECT coalesce(sum(n), 0) FROM client_counts WHERE 1", list[str]()
+        if status is not None:
+            sql, values = sql + " AND status = ?", [*values, status.value]
+        if setting is not None:
+            sql, values = sql + " AND setting = ?", [*values, setting.value]
+        return int(conn.execute(sql, values).fetchone()[0])
     where, args = client_filter_sql(search, status, setting)
-    return int(conn.execute(f"SELECT count(*) FROM clients{where}", args).fetchone()[0])
+    return int(conn.execute(f"SELECT count(*) FROM clients c{where}", args).fetchone()[0])
 
 
 # -- consents ---------------------------------------------------------------------------------
@@ -868,17 +928,36 @@ def set_profile(conn: Conn, p: CoachProfile) -> None:
 # -- what the reminder rules need -------------------------------------------------------------
 
 
-def episode_facts(conn: Conn, client_id: int | None = None) -> list[EpisodeFacts]:
-    """One EpisodeFacts per active or recently closed client, in a handful of set queries."""
-    where = "WHERE c.id = ?" if client_id is not None else ""
-    args = (client_id,) if client_id is not None else ()
+def episode_facts(
+    conn: Conn, client_id: int | None = None, *, client_ids: Iterable[int] | None = None
+) -> list[EpisodeFacts]:
+    """One EpisodeFacts per client (all, one, or those of `client_ids`), in client order,
+    in a handful of set queries."""
+    if client_id is not None:
+        client_ids = [client_id]
+    if client_ids is not None:
+        ids = sorted(set(client_ids))
+        return [f for chunk in _chunks(ids, 500) for f in _episode_facts(conn, chunk)]
+    return _episode_facts(conn, None)
+
+
+def _chunks(ids: list[int], size: int) -> Iterator[list[int]]:
+    for i in range(0, len(ids), size):
+        yield ids[i : i + size]
+
+
+def _episode_facts(conn: Conn, ids: list[int] | None) -> list[EpisodeFacts]:
+    where, args = "", tuple[int, ...]()
+    if ids is not None:
+        where, args = f"WHERE client_id IN ({', '.join('?' * len(ids))})", tuple(ids)
     recorded: dict[int, set[Timepoint]] = {}
-    for cid, tp in conn.execute("SELECT client_id, timepoint FROM outcomes"):
+    for cid, tp in conn.execute(f"SELECT client_id, timepoint FROM outcomes {where}", args):
         recorded.setdefault(cid, set()).add(Timepoint(tp))
     referrals: dict[int, list[date]] = {}
     for cid, follow in conn.execute(
         "SELECT client_id, follow_up_on FROM referrals WHERE follow_up_on IS NOT NULL "
-        "AND status IN ('made', 'contacted')"
+        f"AND status IN ('made', 'contacted') {where.replace('WHERE', 'AND')} ORDER BY id",
+        args,
     ):
         referrals.setdefault(cid, []).append(date.fromisoformat(follow))
     rows = conn.execute(
@@ -887,7 +966,7 @@ def episode_facts(conn: Conn, client_id: int | None = None) -> list[EpisodeFacts
         "(SELECT review_date FROM plans p WHERE p.client_id = c.id ORDER BY version DESC LIMIT 1), "
         "(SELECT follow_up_on FROM notes n WHERE n.client_id = c.id "
         " ORDER BY occurred_at DESC, id DESC LIMIT 1) "
-        f"FROM clients c {where}",
+        f"FROM clients c {where.replace('client_id', 'c.id')} ORDER BY c.id",
         args,
     )
     facts = []
@@ -907,3 +986,120 @@ def episode_facts(conn: Conn, client_id: int | None = None) -> list[EpisodeFacts
             )
         )
     return facts
+
+
+# -- Today from indexed state -----------------------------------------------------------------
+
+_DISPLAY_NAME = "coalesce(nullif(c.preferred_name, ''), c.given_name) || ' ' || c.family_name"
+RULES_META = "due_rules_version"
+
+
+def refresh_due_items(conn: Conn) -> int:
+    """Recompute the stored items of the clients whose records changed (listed in due_stale by
+    triggers). Runs inside the writing transaction, just before it commits. Returns how many."""
+    stale = [row[0] for row in conn.execute("SELECT client_id FROM due_stale")]
+    if not stale:
+        return 0
+    rows = [
+        (
+            i.client_id,
+            i.seq,
+            i.kind,
+            i.timepoint.value if i.timepoint else None,
+            d2s(i.due_on),
+            d2s(i.closes_on),
+        )
+        for f in episode_facts(conn, client_ids=stale)
+        for i in due_items(f)
+    ]
+    conn.execute("DELETE FROM due_items WHERE client_id IN (SELECT client_id FROM due_stale)")
+    conn.executemany(
+        "INSERT INTO due_items (client_id, seq, kind, timepoint, due_on, closes_on) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    conn.execute("DELETE FROM due_stale")
+    return len(stale)
+
+
+def mark_all_due_stale(conn: Conn) -> None:
+    """After a change of the rules (RULES_VERSION): every client is recomputed."""
+    conn.execute("INSERT OR IGNORE INTO due_stale (client_id) SELECT id FROM clients")
+
+
+def reminders_for(conn: Conn, today: date, client_id: int | None = None) -> list[Reminder]:
+    """Today's reminders from the stored items near `today` (the same list as recomputing them
+    from every episode). Clients changed since the last commit are computed from their
+    records (normally none: writes refresh their items before committing)."""
+    horizon = d2s(today + timedelta(days=timepoints.SOON_DAYS))
+    earliest = d2s(today - timedelta(days=timepoints.LONGEST_WINDOW_DAYS))
+    one = " AND d.client_id = ?" if client_id is not None else ""
+    args: tuple[Any, ...] = (client_id,) if client_id is not None else ()
+    select = (
+        "SELECT d.client_id, d.seq, d.kind, d.timepoint, d.due_on, d.closes_on, "
+        f"{_DISPLAY_NAME} FROM due_items d JOIN clients c ON c.id = d.client_id "
+    )
+    rows = conn.execute(
+        f"{select} WHERE d.closes_on IS NULL AND d.kind IN {_UNTIL_DONE} AND d.due_on <= ?{one} "
+        f"UNION ALL {select} WHERE d.closes_on IS NOT NULL AND d.due_on BETWEEN ? AND ? "
+        f"AND d.closes_on >= ?{one}",
+        (horizon, *args, earliest, horizon, d2s(today), *args),
+    ).fetchall()
+    stale_sql = "SELECT client_id FROM due_stale" + (" WHERE client_id = ?" if one else "")
+    stale = {row[0] for row in conn.execute(stale_sql, args)}
+    items = [pair for pair in _due_rows(rows) if pair[0].client_id not in stale]
+    if stale:
+        items += [(i, f.name) for f in episode_facts(conn, client_ids=stale) for i in due_items(f)]
+    return reminders_for_day(items, today)
+
+
+_UNTIL_DONE = "('plan_review', 'referral_follow_up', 'note_follow_up')"
+
+
+def _due_rows(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[DueItem, str]]:
+    for cid, seq, kind, tp, due, closes, name in rows:
+        timepoint = Timepoint(tp) if tp else None
+        yield DueItem(cid, seq, kind, date.fromisoformat(due), s2d(closes), timepoint), name
+
+
+def today_page(conn: Conn, today: date, per_kind: int = 50) -> TodayPage:
+    """Today as the window shows it: counts per kind (added up per day from due_counts) and the
+    first `per_kind` reminders of each kind, read through the indexes near today."""
+    if conn.execute("SELECT 1 FROM due_stale LIMIT 1").fetchone() is not None:
+        return page_of(reminders_for(conn, today), per_kind)  # exact while items are stale
+    t, horizon = d2s(today), d2s(today + timedelta(days=timepoints.SOON_DAYS))
+    earliest = d2s(today - timedelta(days=timepoints.LONGEST_WINDOW_DAYS))
+    counts: dict[str, int] = {}
+    overdue = 0
+    for kind, n, late in conn.execute(
+        "SELECT kind, sum(n), sum(CASE WHEN due_on < ? THEN n ELSE 0 END) FROM due_counts "
+        "WHERE closes_on = '' AND due_on <= ? GROUP BY kind "
+        "UNION ALL SELECT kind, sum(n), 0 FROM due_counts "
+        "WHERE closes_on <> '' AND due_on BETWEEN ? AND ? AND closes_on >= ? GROUP BY kind",
+        (t, horizon, earliest, horizon, t),
+    ):
+        counts[kind] = counts.get(kind, 0) + int(n)
+        overdue += int(late)
+    select = (
+        "SELECT d.client_id, d.seq, d.kind, d.timepoint, d.due_on, d.closes_on, "
+        f"{_DISPLAY_NAME} AS name FROM due_items d JOIN clients c ON c.id = d.client_id "
+    )
+    # Windows open today (all shown as due today) by closing day, then those opening soon.
+    rows = conn.execute(
+        f"{select} WHERE d.closes_on >= ? AND +d.due_on <= ? "
+        "ORDER BY d.closes_on, name, d.client_id, d.seq LIMIT ?",
+        (t, t, per_kind),
+    ).fetchall()
+    rows += conn.execute(
+        f"{select} WHERE d.closes_on IS NOT NULL AND d.due_on > ? AND d.due_on <= ? "
+        "ORDER BY d.due_on, d.closes_on, name, d.client_id, d.seq LIMIT ?",
+        (t, horizon, per_kind - len(rows)),
+    ).fetchall()
+    for kind in KIND_ORDER[1:]:
+        rows += conn.execute(
+            f"{select} WHERE d.kind = ? AND d.closes_on IS NULL AND d.due_on <= ? "
+            "ORDER BY d.due_on, name, d.client_id, d.seq LIMIT ?",
+            (kind, horizon, per_kind),
+        ).fetchall()
+    page = page_of(reminders_for_day(_due_rows(rows), today), per_kind)
+    return TodayPage({k: counts[k] for k in KIND_ORDER if counts.get(k)}, overdue, page.first)

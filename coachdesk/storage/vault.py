@@ -6,19 +6,27 @@
       unlock-failures.json  times of failed unlocks (present only after a failure)
 
 Threading: a Vault and its connection belong to the thread that opened it (sqlcipher3 checks
-this); the GUI runs all vault work on one worker thread (docs/architecture.md rule 4).
+this); the GUI runs all vault work on one worker thread (docs/architecture.md rule 4). The one
+exception is the integrity watch: the full check of every page runs on its own thread with its
+own connection (see `Vault.start_background_check`), so that unlocking costs the key derivation
+and a constant-cost open, not a read of the whole file.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
+import threading
+import time
+import urllib.parse
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +57,15 @@ from coachdesk.storage.lockout import Clock, FailedUnlocks, utc_now
 DB_NAME = "vault.db"
 SLOTS_NAME = "keyslots.json"
 FAILURES_NAME = "unlock-failures.json"
+# Written when a full check fails (times and page numbers only, no client data): every later
+# unlock of this folder then checks every page before opening for writing, until one passes.
+FAILED_CHECK_NAME = "integrity-failed.json"
+CHECKED_AT_META = "integrity_checked_at"  # when the last full check passed (UTC, ISO)
+DAILY = timedelta(days=1)
+CHECK_FAILED_MESSAGE = (
+    "The vault failed its integrity check, so nothing more will be saved in it; it stays open "
+    "for reading. Restore it from a backup (details: `coachdesk vault check`)."
+)
 MIN_PASSPHRASE_CHARS = 8
 REQUIRED_CIPHER_MAJOR = 4
 
@@ -80,6 +97,51 @@ class CheckReport:
     @property
     def ok(self) -> bool:
         return not self.integrity_errors
+
+
+class CheckState(StrEnum):
+    PENDING = "pending"  # no full check has finished since unlock
+    RUNNING = "running"
+    PASSED = "passed"
+    FAILED = "failed"  # sticky: the vault refuses writes until it is locked
+
+
+@dataclass(frozen=True, slots=True)
+class CheckStatus:
+    """Where the full integrity check of an unlocked vault stands (what the window shows)."""
+
+    state: CheckState
+    finished_at: datetime | None = None
+    errors: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        """The plain sentence to show when the check failed, else ''."""
+        return CHECK_FAILED_MESSAGE if self.state == CheckState.FAILED else ""
+
+
+CheckObserver = Callable[[CheckStatus], None]
+
+
+def _integrity_errors(conn: Any) -> tuple[str, list[str]]:
+    """SQLCipher's HMAC check of every page of the file, then SQLite's quick_check."""
+    version = str(conn.execute("PRAGMA cipher_version").fetchone()[0])
+    errors = _version_errors(version)
+    try:
+        errors += [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
+        quick = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
+        if quick != ["ok"]:
+            errors += quick
+    except sqlcipher3.DatabaseError as exc:  # a page so damaged that reading it fails
+        errors.append(str(exc))
+    return version, errors
+
+
+def _version_errors(version: str) -> list[str]:
+    major = version.split(".")[0]
+    if not major.isdigit() or int(major) < REQUIRED_CIPHER_MAJOR:
+        return [f"unsupported SQLCipher version {version}"]
+    return []
 
 
 def is_vault(path: Path) -> bool:
@@ -121,6 +183,135 @@ def _connect(db_path: Path, vault_key: bytes) -> Any:
     return conn
 
 
+class _Watch:
+    """The full integrity check, run on its own thread, each time on a new SQLCipher connection.
+
+    Runs are requested (`request` returns a ticket; `wait` blocks until a run that *started*
+    after that request has finished) and, once `every` is set, repeated at that interval. A
+    failed run is final: the thread stops. The thread keeps a copy of the key (to open its
+    connections) until `stop` wipes it.
+    """
+
+    def __init__(self, db_path: Path, key: bytes, done: Callable[[CheckStatus], None]) -> None:
+        self._db_path = db_path
+        self._key = bytearray(key)
+        self._done = done
+        self._cond = threading.Condition()
+        self._requested = 0  # tickets handed out
+        self._finished = 0  # every ticket up to this one has been answered by a run
+        self._every: float | None = None
+        self._last_run = time.monotonic()
+        self._stopped = False
+        self.status = CheckStatus(CheckState.PENDING)
+        self._result = self.status  # of the last finished run
+        self._thread = threading.Thread(target=self._run, name="vault-integrity", daemon=True)
+        self._thread.start()
+
+    def request(self, every: timedelta | None = None) -> int:
+        with self._cond:
+            if every is not None:
+                self._every = every.total_seconds()
+            self._requested += 1
+            self._cond.notify_all()
+            return self._requested
+
+    def wait(self, ticket: int, timeout: float | None = None) -> CheckStatus:
+        with self._cond:
+            self._cond.wait_for(
+                lambda: (
+                    self._finished >= ticket
+                    or self.status.state == CheckState.FAILED
+                    or self._stopped
+                ),
+                timeout,
+            )
+            return self._result if self._finished >= ticket else self.status
+
+    def stop(self) -> None:
+        """Wipe the key; the thread ends after a run in progress (it cannot be interrupted)."""
+        with self._cond:
+            self._stopped = True
+            for i in range(len(self._key)):
+                self._key[i] = 0
+            self._cond.notify_all()
+
+    def _due(self) -> bool:
+        return self._requested > self._finished or (
+            self._every is not None and time.monotonic() - self._last_run >= self._every
+        )
+
+    def _pause(self) -> float | None:
+        if self._every is None:
+            return None
+        return max(0.0, self._every - (time.monotonic() - self._last_run))
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._stopped or self._due(), self._pause())
+                if self._stopped:
+                    return
+                if not self._due():
+                    continue
+                answers = self._requested
+                self.status = CheckStatus(CheckState.RUNNING, self._result.finished_at)
+                key = bytes(self._key)
+            errors = self._check(key)
+            if errors:
+                # cipher_integrity_check reads the file beside SQLite's locks (a page being
+                # checkpointed at that instant can read torn): real damage shows again.
+                time.sleep(0.2)
+                errors = self._check(key, record=True)
+            else:
+                self._record(key)
+            del key
+            status = CheckStatus(
+                CheckState.FAILED if errors else CheckState.PASSED,
+                datetime.now(UTC),
+                tuple(errors),
+            )
+            if self._stopped:
+                return
+            # Damage blocks writes before any waiter wakes (an export must not commit).
+            self.status = status
+            self._done(status)
+            with self._cond:
+                self._result = status
+                self._finished = answers
+                self._last_run = time.monotonic()
+                self._cond.notify_all()
+            if errors:
+                return
+
+    def _check(self, key: bytes, record: bool = False) -> list[str]:
+        # A new connection each time: one kept across runs answers from caches it filled
+        # earlier (FTS5 then reports "corruption" in an index that has since moved on).
+        try:
+            conn = _connect(self._db_path, key)
+        except CoachDeskError as exc:
+            return [str(exc)]
+        try:
+            errors = _integrity_errors(conn)[1]
+        finally:
+            conn.close()
+        if record and not errors:
+            self._record(key)
+        return errors
+
+    def _record(self, key: bytes) -> None:
+        """Note the pass in the vault itself, for check_if_due (best effort: busy is fine)."""
+        with suppress(CoachDeskError, sqlcipher3.Error):
+            conn = _connect(self._db_path, key)
+            try:
+                conn.execute(
+                    "INSERT INTO meta (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (CHECKED_AT_META, datetime.now(UTC).isoformat(timespec="seconds")),
+                )
+            finally:
+                conn.close()
+
+
 class Vault:
     """An unlocked vault. Close it (or use it as a context manager) to lock it.
 
@@ -142,6 +333,10 @@ class Vault:
         self.audit_key = _subkey(vault_key, "audit") if vault_key else b""
         self.damaged = damaged
         self.unlock_failures: list[datetime] = []
+        self._damage_message = "This vault is damaged and open for reading only."
+        self._watch: _Watch | None = None
+        self._observers: list[CheckObserver] = []
+        self._checked_at_open = False
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -241,8 +436,12 @@ class Vault:
         if create:
             os.chmod(db_path, 0o600)
         vault = cls(path, conn, vault_key)
+        # The full check reads every page (seconds on a large vault): it runs after unlock on
+        # its own thread (start_background_check), unless the caller asks for it here or an
+        # earlier check of this folder failed.
+        full = allow_damaged or (path / FAILED_CHECK_NAME).exists()
         try:
-            report = vault.check()
+            report = vault.check() if full else vault._open_report()
             if not create and report.schema_version == 0:
                 raise IntegrityError("The vault file is damaged (it holds no records at all).")
             if not report.ok and not allow_damaged:
@@ -262,16 +461,22 @@ class Vault:
                 _upgrade(conn, cls.SCHEMA)
                 if kind is None:
                     vault.set_meta("store_kind", cls.KIND)
+                if cls.SCHEMA == migrate.COACH:
+                    _check_rules_version(vault)
+                if full:
+                    vault._checked_at_open = True
+                    with suppress(OSError):
+                        (path / FAILED_CHECK_NAME).unlink()
             else:
                 vault.damaged = True
                 conn.execute("PRAGMA query_only = ON")
         except sqlcipher3.DatabaseError as exc:
-            conn.close()
+            vault._close_refused()
             if "readonly" in str(exc) or "read-only" in str(exc):
                 raise VaultError(f"The vault folder {path} is read-only.") from None
             raise IntegrityError("The vault file is damaged. Restore it from a backup.") from None
         except BaseException:
-            conn.close()
+            vault._close_refused()
             raise
         return vault
 
@@ -280,15 +485,42 @@ class Vault:
         return _subkey(bytes(self._key), purpose)
 
     def close(self) -> None:
-        """Lock: checkpoint, close the connection and forget the keys."""
+        """Lock: checkpoint, close the connection and forget the keys.
+
+        A vault found damaged is not checkpointed: nothing more is written to its file."""
+        if self._watch is not None:
+            self._watch.stop()
         if self.conn is not None:
-            with suppress(sqlcipher3.Error):
-                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            guard = None
+            if not self.damaged:
+                with suppress(sqlcipher3.Error):
+                    self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            else:
+                guard = self._read_only_guard()
             self.conn.close()
             self.conn = None
+            if guard is not None:
+                guard.close()
         for i in range(len(self._key)):
             self._key[i] = 0
         self.audit_key = b""
+
+    def _close_refused(self) -> None:
+        """Close a vault whose open was refused without writing to its file (no checkpoint)."""
+        self.damaged = True
+        self.close()
+
+    def _read_only_guard(self) -> Any:
+        """A read-only connection held while the last writer closes: SQLite then cannot take
+        the lock it needs to checkpoint on close, and the guard itself may not write."""
+        with suppress(sqlcipher3.Error):
+            uri = f"file:{urllib.parse.quote(str(self.path / DB_NAME))}?mode=ro"
+            guard = sqlcipher3.connect(uri, uri=True, isolation_level=None)
+            guard.execute(f"PRAGMA key = \"x'{bytes(self._key).hex()}'\"")
+            with suppress(sqlcipher3.Error):
+                guard.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return guard
+        return None
 
     def __enter__(self) -> Vault:
         return self
@@ -299,28 +531,105 @@ class Vault:
     # -- checks ----------------------------------------------------------------------------
 
     def check(self, *, full: bool = False) -> CheckReport:
-        """Run SQLCipher's HMAC check of every page and SQLite's quick_check.
+        """Run SQLCipher's HMAC check of every page and SQLite's quick_check, here and now.
 
         `full` (the explicit "check the vault" of the CLI) also checks that every full-text
         search index matches the rows it indexes, which quick_check cannot see; on a vault of
-        100,000 notes that adds about 0.6 s, too much to add to every unlock."""
-        conn = self.conn
-        version = conn.execute("PRAGMA cipher_version").fetchone()[0]
-        errors: list[str] = []
-        if not str(version).split(".")[0].isdigit() or int(str(version).split(".")[0]) < (
-            REQUIRED_CIPHER_MAJOR
-        ):
-            errors.append(f"unsupported SQLCipher version {version}")
-        try:
-            errors += [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
-            quick = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
-            if quick != ["ok"]:
-                errors += quick
-        except sqlcipher3.DatabaseError as exc:  # a page so damaged that reading it fails
-            errors.append(str(exc))
+        100,000 notes that adds about 0.6 s."""
+        version, errors = _integrity_errors(self.conn)
         if full and not errors and not self.damaged:
             errors += self._search_index_errors()
-        return CheckReport(str(version), migrate.current_version(conn), errors)
+        return CheckReport(version, migrate.current_version(self.conn), errors)
+
+    def _open_report(self) -> CheckReport:
+        """The constant-cost checks of every open: SQLCipher's version and the schema version.
+        The key and the header were checked by _connect (reading the schema verifies the
+        HMAC of the pages it reads; SQLCipher verifies every page it ever reads)."""
+        version = str(self.conn.execute("PRAGMA cipher_version").fetchone()[0])
+        errors = _version_errors(version)
+        page = int(self.conn.execute("PRAGMA cipher_page_size").fetchone()[0])
+        if (self.path / DB_NAME).stat().st_size % page:
+            errors.append("the file ends inside a page (it was cut short)")
+        return CheckReport(version, migrate.current_version(self.conn), errors)
+
+    # -- the integrity watch (full checks off the unlock path) ------------------------------
+
+    @property
+    def check_status(self) -> CheckStatus:
+        """Any thread may read this."""
+        if self._watch is not None:
+            return self._watch.status
+        if self._checked_at_open:
+            return CheckStatus(CheckState.PASSED)
+        return CheckStatus(CheckState.PENDING)
+
+    def add_check_observer(self, observer: CheckObserver) -> None:
+        """Call `observer(status)` after every full check. It runs on the check's own thread:
+        a window must hand it over to its GUI thread (e.g. emit a Qt signal)."""
+        self._observers.append(observer)
+
+    def start_background_check(self, every: timedelta = DAILY) -> None:
+        """Check every page now on a thread of its own, then again each `every` while unlocked.
+
+        Call right after unlock (owning thread). Writes go on meanwhile; when a check fails,
+        the vault refuses every later write (and any not yet committed) with
+        CHECK_FAILED_MESSAGE, and its folder is marked so that the next unlock checks first."""
+        self._watch_ticket(every)
+
+    def request_check(self) -> int:
+        """Start a fresh full check in the background; returns a ticket for wait_for_check."""
+        return self._watch_ticket(None)
+
+    def wait_for_check(self, ticket: int, timeout: float | None = None) -> CheckStatus:
+        """Block until a check started after request_check() returned `ticket` has finished."""
+        assert self._watch is not None, "request_check first"
+        return self._watch.wait(ticket, timeout)
+
+    def verify(self, ticket: int | None = None) -> None:
+        """Raise IntegrityError unless a full check started at or after `ticket` (default: now)
+        passes. Backups and exports pass through here before anything leaves the vault."""
+        status = self.wait_for_check(self.request_check() if ticket is None else ticket)
+        if status.state == CheckState.FAILED:
+            raise IntegrityError(CHECK_FAILED_MESSAGE)
+        if status.state != CheckState.PASSED:  # locked meanwhile
+            raise VaultError("The vault was locked before its integrity check finished.")
+
+    def check_if_due(self, max_age: timedelta = DAILY) -> None:
+        """For short-lived front-ends (the CLI): run the full check now, and wait for it, if
+        none has passed within `max_age`; else do nothing. Raises IntegrityError on failure."""
+        if self.damaged or self._checked_at_open:
+            return
+        stamp = self.get_meta(CHECKED_AT_META)
+        if stamp is not None:
+            with suppress(ValueError):
+                if datetime.now(UTC) - datetime.fromisoformat(stamp) < max_age:
+                    return
+        self.verify()
+
+    def _watch_ticket(self, every: timedelta | None) -> int:
+        if self._watch is None:
+            if self.conn is None or not any(self._key):
+                raise VaultError("The vault is locked.")
+            self._watch = _Watch(self.path / DB_NAME, bytes(self._key), self._check_finished)
+        return self._watch.request(every)
+
+    def _check_finished(self, status: CheckStatus) -> None:
+        """On the check's thread: a failure blocks writes at once, then observers hear of it."""
+        if status.state == CheckState.FAILED:
+            self._damage_message = CHECK_FAILED_MESSAGE
+            self.damaged = True
+            with suppress(OSError):
+                (self.path / FAILED_CHECK_NAME).write_text(
+                    json.dumps(
+                        {
+                            "failed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                            "errors": list(status.errors[:20]),
+                        }
+                    )
+                )
+        for observer in list(self._observers):
+            with suppress(Exception):  # a broken observer must not end the checks
+                observer(status)
 
     def _search_index_errors(self) -> list[str]:
         errors = []
@@ -339,16 +648,24 @@ class Vault:
     # -- transactions and meta -------------------------------------------------------------
 
     @contextmanager
-    def transaction(self) -> Iterator[Any]:
-        """BEGIN IMMEDIATE ... COMMIT; rolls back on any error. Not re-entrant."""
-        if self.damaged:
-            raise IntegrityError("This vault is damaged and open for reading only.")
+    def transaction(self, *, verified: bool = False) -> Iterator[Any]:
+        """BEGIN IMMEDIATE ... COMMIT; rolls back on any error. Not re-entrant.
+
+        Refused once the vault is known damaged, and rolled back if that becomes known before
+        the commit. `verified` (exports): a fresh full check runs beside the body and the
+        commit waits for it to pass."""
+        self._refuse_if_damaged()
+        ticket = self.request_check() if verified else None
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlcipher3.OperationalError as exc:
             raise VaultError(f"The vault is busy or read-only ({exc}).") from None
         try:
             yield self.conn
+            self._before_commit()
+            if ticket is not None:
+                self.verify(ticket)
+            self._refuse_if_damaged()
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
@@ -360,6 +677,20 @@ class Vault:
             if "full" in str(exc):
                 raise CoachDeskError("The disk is full; nothing was saved.") from None
             raise VaultError(f"The change could not be saved ({exc}).") from None
+
+    def _before_commit(self) -> None:
+        """Bring derived state up to date inside the writing transaction (coach vaults: the
+        Today items of the clients the transaction changed)."""
+        if self.SCHEMA == migrate.COACH:
+            from coachdesk.storage import repos  # not needed to paint the unlock screen
+
+            repos.refresh_due_items(self.conn)
+
+    def _refuse_if_damaged(self) -> None:
+        if self.damaged:
+            with suppress(sqlcipher3.Error):  # also stops writes that bypass transaction()
+                self.conn.execute("PRAGMA query_only = ON")
+            raise IntegrityError(self._damage_message)
 
     def get_meta(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -433,6 +764,7 @@ class Vault:
             work.mkdir(mode=0o700, parents=False)
         except OSError as exc:
             raise explain_os_error(exc, final) from None
+        ticket = self.request_check()  # runs beside the copy; the copy is kept only if it passes
         try:
             key_hex = bytes(self._key).hex()
             target = sqlcipher3.connect(str(work / DB_NAME), isolation_level=None)
@@ -459,6 +791,7 @@ class Vault:
                 verify.close()
             if not report.ok or not counts_ok:
                 raise IntegrityError("The backup did not verify; it was not kept.")
+            self.verify(ticket)
             os.replace(work, final)
             fsync_dir(dest_folder)
         except OSError as exc:
@@ -492,6 +825,17 @@ def _upgrade(conn: Any, schema: str) -> None:
         raise VaultError(
             f"This vault could not be upgraded to the new version; it was left as it was. ({exc})"
         ) from None
+
+
+def _check_rules_version(vault: Vault) -> None:
+    """Stored Today items follow the reminder rules of the program that wrote them: after a
+    change of rules, every client's items are recomputed by the next write."""
+    from coachdesk.core.reminders import RULES_VERSION
+    from coachdesk.storage import repos
+
+    if vault.get_meta(repos.RULES_META) != str(RULES_VERSION):
+        repos.mark_all_due_stale(vault.conn)
+        vault.set_meta(repos.RULES_META, str(RULES_VERSION))
 
 
 def _rewrap_passphrase(path: Path, slots: KeySlots, vault_key: bytes, new: str) -> None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from coachdesk.application.caseload import Caseload
+from coachdesk.core.reminders import reminders
 from coachdesk.errors import NewerVaultError, VaultError
-from coachdesk.storage import migrate
+from coachdesk.storage import migrate, repos
 from coachdesk.storage.vault import DB_NAME, Vault
 from tests.fixtures.make_old_vaults import OLD_VAULT_PASSPHRASE, fixture_path
 
@@ -29,6 +31,14 @@ def test_old_vault_upgrades_and_keeps_its_data(version: int, tmp_path: Path) -> 
         assert [h.note_id for h in caseload.search_notes("woodworking")] == [1]
         assert caseload.search_plans("furniture") == [(row.id, "Orvel Tansquist", 1)]
         caseload.verify_audit()
+        # Version 5's indexed state is backfilled: Today, name search and counts (issue 18).
+        assert caseload.list_clients("tansq") == [row] == caseload.list_clients("or")
+        assert caseload.count_clients() == 1 == caseload.count_clients("quist")
+        day = date(2025, 3, 5)  # the baseline window is open
+        assert [r.kind for r in Caseload(vault, today=day).reminders()] == ["timepoint"]
+        assert repos.reminders_for(vault.conn, day) == reminders(
+            repos.episode_facts(vault.conn), day
+        )
 
 
 def test_newer_vault_is_refused_and_left_untouched(vault_path: Path) -> None:

@@ -110,6 +110,15 @@ def test_byte_flips_in_the_vault_are_detected(vault_path: Path, region: str) -> 
     }[region]
     data[offset] ^= 0x5A
     db.write_bytes(bytes(data))
+    # The header page is read at every open; other pages by the full check, which runs after
+    # unlock (storage/vault.py). Once it has failed, every later unlock refuses writing.
+    try:
+        with Vault.open(vault_path, PASSPHRASE) as vault:
+            assert region != "first page"
+            with pytest.raises(IntegrityError, match="failed its integrity check"):
+                vault.verify()
+    except IntegrityError:
+        assert region == "first page"
     with pytest.raises(IntegrityError):
         Vault.open(vault_path, PASSPHRASE)
     if region != "first page":

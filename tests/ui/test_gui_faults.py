@@ -95,7 +95,16 @@ def demo_vault(coach_vault: Path) -> Path:
 # -- 1, 2: the unlock screen ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("where", ["first page", "middle"])
+@pytest.mark.parametrize(
+    "where",
+    [
+        "first page",
+        # Issue 18: unlock no longer reads every page; a damaged middle page is found by the
+        # background check after unlock, which the window has yet to start and show (see
+        # Vault.start_background_check). Rewrite this case when the window does.
+        pytest.param("middle", marks=pytest.mark.xfail(strict=True, reason="issue 18 wiring")),
+    ],
+)
 def test_damaged_vault_at_unlock_is_a_plain_message_and_nothing_is_rewritten(
     qtbot: QtBot, make_window: MakeWindow, demo_vault: Path, where: str
 ) -> None:

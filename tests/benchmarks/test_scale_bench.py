@@ -1,0 +1,245 @@
+"""Fast at any caseload size (issue 18): the same figures at 2,000 and 20,000 clients.
+
+Both vaults are made by `coachdesk demo-data` (50 notes a client, calibrated key derivation as
+a coach's vault has) and cached in $COACHDESK_BENCH_CACHE (default /work/.bench-cache) under a
+name that carries the schema version; delete them to rebuild (the 20,000 one takes minutes).
+Each figure is measured on both in the same run and printed side by side with its growth
+factor (20,000 / 2,000); the targets are in the table.
+
+Run: .venv/bin/python -m pytest tests/benchmarks/test_scale_bench.py -m benchmark -s
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from coachdesk.core.caseload import Caseload
+from coachdesk.crypto import kdf
+from coachdesk.crypto.identity import RcoIdentity
+from coachdesk.exchange import export as ex
+from coachdesk.exchange.enrollment import make_enrollment
+from coachdesk.storage import migrate, repos
+from coachdesk.storage.keyslots import PASSPHRASE as SLOT
+from coachdesk.storage.keyslots import KeySlots
+from coachdesk.storage.vault import DB_NAME, SLOTS_NAME, Vault
+from tests.benchmarks.report import record
+from tests.benchmarks.test_vault_bench import NAME_QUERIES, NOTE_QUERIES
+
+PASSPHRASE = "benchmark passphrase"
+SIZES = (2000, 20000)
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _cache() -> Path:
+    folder = Path(os.environ.get("COACHDESK_BENCH_CACHE", "/work/.bench-cache"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "COACHDESK_PASSPHRASE": PASSPHRASE, "PYTHONPATH": str(REPO)}
+
+
+def _vault(clients: int) -> tuple[Path, float | None]:
+    """The cached vault of `clients` clients, built by the real command when missing."""
+    path = _cache() / f"scale-{clients}-s{migrate.SCHEMA_VERSION}"
+    if (path / DB_NAME).exists():
+        return path, None
+    building = _cache() / "building" / path.name
+    shutil.rmtree(building, ignore_errors=True)
+    building.parent.mkdir(exist_ok=True)
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "coachdesk",
+            "demo-data",
+            str(building),
+            "--clients",
+            str(clients),
+            "--seed",
+            "11",
+        ],
+        env=_env(),
+        check=True,
+        capture_output=True,
+    )
+    os.replace(building, path)
+    return path, time.perf_counter() - started
+
+
+def _interleaved(runs: dict[int, Callable[[], Any]], rounds: int) -> dict[int, float]:
+    """Median ms of each size's run, the sizes taking turns (so a moment of load on this shared
+    machine falls on both, and the growth factor stays fair). A run returning a float has
+    timed the part that counts itself, in seconds."""
+    for run in runs.values():
+        run()  # warm the page cache
+    samples: dict[int, list[float]] = {n: [] for n in runs}
+    for _ in range(rounds):
+        for n, run in runs.items():
+            started = time.perf_counter()
+            part = run()  # a run may time the part that counts itself (seconds)
+            took = part if isinstance(part, float) else time.perf_counter() - started
+            samples[n].append(took * 1000)
+    return {n: statistics.median(times) for n, times in samples.items()}
+
+
+def _unlock(path: Path) -> float:
+    """Seconds to unlock (the lock that follows is not counted)."""
+    started = time.perf_counter()
+    vault = Vault.open(path, PASSPHRASE)
+    took = time.perf_counter() - started
+    vault.close()
+    return took
+
+
+def _open_with_key(path: Path, key: bytes) -> float:
+    started = time.perf_counter()
+    vault = Vault._open_with_key(path, key)
+    took = time.perf_counter() - started
+    vault.close()
+    return took
+
+
+def _each_query(run: Callable[[Caseload, str], Any], queries: list[str]) -> Callable[..., Any]:
+    def over(caseload: Caseload) -> None:
+        for q in queries:
+            run(caseload, q)
+
+    return over
+
+
+def _measure(paths: dict[int, Path]) -> dict[str, dict[int, float]]:
+    """Every figure of the table for both vaults, in ms."""
+    out: dict[str, dict[int, float]] = {}
+    params = {n: KeySlots.load(p / SLOTS_NAME).slots[SLOT].params for n, p in paths.items()}
+    secret = kdf.normalize_passphrase(PASSPHRASE)
+    derive = _interleaved({n: partial(kdf.derive, secret, params[n]) for n in paths}, 3)
+    unlock = _interleaved({n: partial(_unlock, paths[n]) for n in paths}, 3)
+    keys = {n: KeySlots.load(p / SLOTS_NAME).unwrap(SLOT, secret) for n, p in paths.items()}
+    out["unlock (key derivation + open)"] = unlock
+    out["  of which key derivation"] = derive
+    # The open alone, from the unwrapped key: what the vault's size could add to an unlock.
+    out["  open beyond key derivation"] = _interleaved(
+        {n: partial(_open_with_key, paths[n], keys[n]) for n in paths}, 9
+    )
+
+    def cli(n: int) -> None:
+        command = [sys.executable, "-m", "coachdesk", "client", "list", str(paths[n])]
+        subprocess.run([*command, "--search", "bra"], env=_env(), check=True, capture_output=True)
+
+    out["CLI command (client list --search)"] = _interleaved(
+        {n: partial(cli, n) for n in paths}, 3
+    )  # the first (warm-up) run also made the check of the day
+
+    vaults = {n: Vault.open(p, PASSPHRASE) for n, p in paths.items()}
+    try:
+        cases = {n: Caseload(v) for n, v in vaults.items()}
+        today = date.today()
+        out["full check (background, not in unlock)"] = _interleaved(
+            {n: vaults[n].verify for n in paths}, 1
+        )
+        out["Today page (counts + first 50 a kind)"] = _interleaved(
+            {n: partial(repos.today_page, vaults[n].conn, today, 50) for n in paths}, 21
+        )
+        out["Today, every reminder"] = _interleaved({n: cases[n].reminders for n in paths}, 3)
+        out["  reminders listed"] = {n: float(len(cases[n].reminders())) for n in paths}
+        per_name = 1 / len(NAME_QUERIES)
+        for name, run, queries in (
+            ("name search (page of 200)", lambda c, q: c.list_clients(q, limit=200), NAME_QUERIES),
+            ("count clients matching a name", lambda c, q: c.count_clients(q), NAME_QUERIES),
+            ("note search (50 hits)", lambda c, q: c.search_notes(q, limit=50), NOTE_QUERIES),
+        ):
+            over = _each_query(run, queries)
+            total = _interleaved({n: partial(over, cases[n]) for n in paths}, 5)
+            out[name] = {n: t * per_name for n, t in total.items()}
+        out["count clients"] = _interleaved({n: cases[n].count_clients for n in paths}, 21)
+        ids = {n: [r.id for r in cases[n].list_clients("", limit=200)][::20] for n in paths}
+
+        def open_clients(n: int) -> None:
+            caseload = cases[n]
+            for cid in ids[n]:
+                caseload.get_client(cid)
+                caseload.notes(cid)
+                caseload.barc10_series(cid)
+                caseload.referrals(cid)
+                caseload.plan(cid)
+
+        opened = _interleaved({n: partial(open_clients, n) for n in paths}, 5)
+        out["open a client with notes"] = {n: opened[n] / len(ids[n]) for n in paths}
+    finally:
+        for vault in vaults.values():
+            vault.close()
+    return out
+
+
+def _sealed_export(path: Path, work: Path) -> float:
+    """Seconds to seal the export of a copy of `path` (enrolled first), full check included."""
+    copy = work / "export-vault"
+    shutil.copytree(path, copy)
+    rco = RcoIdentity.generate()
+    out = work / "out"
+    out.mkdir()
+    with Vault.open(copy, PASSPHRASE) as vault:
+        caseload = Caseload(vault)
+        ex.enroll(caseload, make_enrollment(rco, "Bench RCO"), rco.public.fingerprint)
+        started = time.perf_counter()
+        result = ex.export(caseload, out)
+        seconds = time.perf_counter() - started
+    assert result.records > 0
+    return seconds
+
+
+TARGETS = {
+    "  open beyond key derivation": "+100 ms at most",
+    "unlock (key derivation + open)": "",
+    "Today page (counts + first 50 a kind)": "< 50 ms",
+    "name search (page of 200)": "< 5 ms",
+}
+
+
+@pytest.mark.benchmark
+def test_scale_benchmark(tmp_path: Path) -> None:
+    built = {n: _vault(n) for n in SIZES}
+    figures = _measure({n: built[n][0] for n in SIZES})
+    export_s = _sealed_export(built[20000][0], tmp_path)
+
+    print()
+    for n in SIZES:
+        path, took = built[n]
+        size = (path / DB_NAME).stat().st_size / 2**20
+        made = f"built now in {took:.0f} s" if took else "cached"
+        print(f"vault of {n} clients: {size:.0f} MB ({made})")
+    print("\n| figure (median) | 2,000 | 20,000 | growth | target |\n|---|---|---|---|---|")
+    for name, by_size in figures.items():
+        small, large = by_size[2000], by_size[20000]
+        unit = "" if name == "  reminders listed" else " ms"
+        growth = large / small if small else float("nan")
+        target = TARGETS.get(name, "growth < 3" if not name.startswith("  ") else "")
+        if name == "  open beyond key derivation":
+            target = f"{TARGETS[name]} (here {large - small:+.0f} ms)"
+        print(f"| {name} | {small:.1f}{unit} | {large:.1f}{unit} | {growth:.2f}x | {target} |")
+        record(
+            18,
+            f"{name.strip()} at 20,000 clients",
+            large,
+            unit.strip() or "-",
+            target,
+            growth,
+            "the same at 2,000 clients",
+        )
+    print(f"| export (sealed), 20,000 clients | | {export_s:.1f} s | | < 10 s |")
+    record(18, "export (sealed) at 20,000 clients", export_s, "s", "< 10 s")
