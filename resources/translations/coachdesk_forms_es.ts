@@ -142,6 +142,10 @@
         <source>Answer all ten statements first. Not answered yet: %1.</source>
         <translation>Primero responda las diez frases. Faltan: %1.</translation>
     </message>
+    <message>
+        <source>Sa&amp;ve BARC-10</source>
+        <translation>&amp;Guardar BARC-10</translation>
+    </message>
 </context>
 <context>
     <name>Barc10Items</name>
@@ -566,6 +570,10 @@
         <source>I can take back (revoke) this consent at any time, by telling my coach or in writing, except for anything already shared while it was in effect.</source>
         <translation>Puedo retirar (revocar) este consentimiento en cualquier momento, diciéndoselo a mi coach o por escrito, salvo lo que ya se haya compartido mientras estaba vigente.</translation>
     </message>
+    <message>
+        <source>Who &amp;may disclose:</source>
+        <translation>&amp;Quién puede compartir:</translation>
+    </message>
 </context>
 <context>
     <name>ConsentList</name>
@@ -628,6 +636,14 @@
     <message>
         <source>Active</source>
         <translation>Vigente</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w consent</source>
+        <translation>&amp;Nuevo consentimiento</translation>
+    </message>
+    <message>
+        <source>Revo&amp;ke...</source>
+        <translation>Rev&amp;ocar...</translation>
     </message>
 </context>
 <context>
@@ -1558,6 +1574,34 @@
         <source>This draft is not a recovery plan.</source>
         <translation>Este borrador no es un plan de recuperación.</translation>
     </message>
+    <message>
+        <source>Pr&amp;int</source>
+        <translation>&amp;Imprimir</translation>
+    </message>
+    <message>
+        <source>S&amp;ave plan</source>
+        <translation>&amp;Guardar plan</translation>
+    </message>
+    <message>
+        <source>A&amp;dd goal</source>
+        <translation>Añadir &amp;meta</translation>
+    </message>
+    <message>
+        <source>&amp;Strengths they bring</source>
+        <translation>&amp;Fortalezas que aporta</translation>
+    </message>
+    <message>
+        <source>What can set things off (t&amp;riggers)</source>
+        <translation>Lo que puede desencadenar (&amp;detonantes)</translation>
+    </message>
+    <message>
+        <source>Add con&amp;tact</source>
+        <translation>Añadir &amp;contacto</translation>
+    </message>
+    <message>
+        <source>Client si&amp;gned on:</source>
+        <translation>La perso&amp;na firmó el:</translation>
+    </message>
 </context>
 <context>
     <name>ReferralPanel</name>
@@ -1680,6 +1724,18 @@
     <message>
         <source>“%1” is final.</source>
         <translation>«%1» es definitivo.</translation>
+    </message>
+    <message>
+        <source>Up&amp;date status</source>
+        <translation>Act&amp;ualizar estado</translation>
+    </message>
+    <message>
+        <source>M&amp;ade on:</source>
+        <translation>Hecha &amp;el:</translation>
+    </message>
+    <message>
+        <source>Follo&amp;w up:</source>
+        <translation>&amp;Seguimiento:</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QTime,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCalendarWidget,
@@ -236,8 +236,13 @@ class DateField(QLineEdit):
         action = QWidgetAction(popup)
         action.setDefaultWidget(calendar)
         popup.addAction(action)
-        calendar.activated.connect(lambda picked: (self.setDate(picked), popup.close()))
-        calendar.clicked.connect(lambda picked: (self.setDate(picked), popup.close()))
+
+        def pick(picked: QDate) -> None:
+            self.setDate(picked)
+            popup.close()
+
+        calendar.activated.connect(pick)
+        calendar.clicked.connect(pick)
         calendar.setFocus()
         popup.exec(self.mapToGlobal(self.rect().bottomLeft()))
 
@@ -515,6 +520,22 @@ def select_data(combo: QComboBox, value: object) -> None:
     index = combo.findData(value)
     if index >= 0:
         combo.setCurrentIndex(index)
+
+
+def save_shortcuts(form: QWidget, button: QAbstractButton, *, multiline: bool = False) -> None:
+    """Ctrl+S (and, for a form with a multi-line field, Ctrl+Enter) anywhere inside `form`
+    clicks `button`: exactly what the button does, and nothing while it is disabled."""
+    keys = [QKeySequence(QKeySequence.StandardKey.Save)]
+    if multiline:
+        keys += [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")]
+    for key in keys:
+        shortcut = QShortcut(key, form)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(button.click)
+    hint = QKeySequence(QKeySequence.StandardKey.Save).toString(
+        QKeySequence.SequenceFormat.NativeText
+    )
+    button.setToolTip(f"{strip_mnemonic(button.text())} ({hint})")
 
 
 def strip_mnemonic(text: str) -> str:

@@ -45,6 +45,7 @@ from coachdesk.ui.forms._common import (
     heading_label,
     hint_label,
     make_date_edit,
+    save_shortcuts,
     to_qdate,
 )
 
@@ -181,7 +182,7 @@ class Barc10Form(QWidget):
         self.total_label.setAccessibleName(self.tr("Total"))
         bottom.addWidget(self.total_label)
         bottom.addStretch(1)
-        self.submit_button = QPushButton(self.tr("&Save BARC-10"), self)
+        self.submit_button = QPushButton(self.tr("Sa&ve BARC-10"), self)
         self.submit_button.setAccessibleName(self.tr("Save BARC-10"))
         bottom.addWidget(self.submit_button)
         outer.addLayout(bottom)
@@ -191,6 +192,7 @@ class Barc10Form(QWidget):
         outer.addWidget(self.error)
         outer.addStretch(1)
         self.submit_button.clicked.connect(self.submit)
+        save_shortcuts(self, self.submit_button)
         self.date_edit.setDate(to_qdate(today()))
         self._update_total()
 

@@ -37,6 +37,7 @@ from coachdesk.ui.forms._common import (
     make_date_edit,
     model_from_json,
     model_to_json,
+    save_shortcuts,
     strip_mnemonic,
     to_qdate,
     watch_changes,
@@ -91,7 +92,7 @@ class ConsentForm(QWidget):
         self.patient.setAccessibleName(self.tr("Client"))
         self.patient.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         form.addRow(QLabel(self.tr("Client:"), self), self.patient)
-        self.disclosing_party = self._line(self.tr("&Who may disclose:"), "disclosing_party")
+        self.disclosing_party = self._line(self.tr("Who &may disclose:"), "disclosing_party")
         self.disclosing_party.setPlaceholderText(self.tr("e.g. the recovery community program"))
         self.information = self._text(
             self.tr("What &information:"),
@@ -126,6 +127,7 @@ class ConsentForm(QWidget):
         outer.addLayout(buttons)
         outer.addStretch(1)
         self.save_button.clicked.connect(self._save)
+        save_shortcuts(self, self.save_button, multiline=True)
         self.cancel_button.clicked.connect(self.cancelled)
         self.expires_on.check.toggled.connect(self._expiry_ticked)
         watch_changes(self, self._touched)
@@ -320,9 +322,9 @@ class ConsentList(QWidget):
         self.empty = hint_label(self.tr("No consents recorded for this client."), self)
         layout.addWidget(self.empty)
         buttons = QHBoxLayout()
-        self.new_button = QPushButton(self.tr("&New consent"), self)
+        self.new_button = QPushButton(self.tr("Ne&w consent"), self)
         self.new_button.setAccessibleName(self.tr("New consent"))
-        self.revoke_button = QPushButton(self.tr("&Revoke..."), self)
+        self.revoke_button = QPushButton(self.tr("Revo&ke..."), self)
         self.revoke_button.setAccessibleName(self.tr("Revoke the selected consent"))
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.revoke_button)

@@ -35,6 +35,7 @@ from coachdesk.ui.forms._common import (
     heading_label,
     hint_label,
     make_date_edit,
+    save_shortcuts,
     select_data,
     strip_mnemonic,
     to_qdate,
@@ -159,6 +160,7 @@ class OutcomeForm(QWidget):
         self._outcomes: list[OutcomeAssessment] = []
         self.history.activated.connect(self._open_recorded)
         self.save_button.clicked.connect(self._save)
+        save_shortcuts(self, self.save_button)
         self.cancel_button.clicked.connect(self.cancelled)
         self.set_outcome(None, 0)
 

@@ -30,6 +30,7 @@ from coachdesk.ui.forms._common import (
     from_qdate,
     hint_label,
     make_date_edit,
+    save_shortcuts,
 )
 from coachdesk.ui.forms.labels import label
 
@@ -97,7 +98,7 @@ class ReferralPanel(QWidget):
         self.next_status.setAccessibleName(self.tr("Next status of the selected referral"))
         self.next_status.setMinimumContentsLength(16)
         advance_caption.setBuddy(self.next_status)
-        self.advance_button = QPushButton(self.tr("&Update status"), self)
+        self.advance_button = QPushButton(self.tr("Up&date status"), self)
         self.advance_button.setAccessibleName(self.tr("Update the referral's status"))
         self.final_hint = hint_label("", self)
         advance.addWidget(advance_caption)
@@ -124,11 +125,11 @@ class ReferralPanel(QWidget):
         self.resource_details = hint_label("", new)
         form.addRow("", self.resource_details)
         self.made_on = make_date_edit(new, self.tr("Referral made on"))
-        made_caption = QLabel(self.tr("Made &on:"), new)
+        made_caption = QLabel(self.tr("M&ade on:"), new)
         made_caption.setBuddy(self.made_on)
         form.addRow(made_caption, self.made_on)
         self.follow_up = OptionalDateEdit(self.tr("Follow-up date"), self.tr("Follow up on"), new)
-        follow_caption = QLabel(self.tr("&Follow up:"), new)
+        follow_caption = QLabel(self.tr("Follo&w up:"), new)
         follow_caption.setBuddy(self.follow_up)
         form.addRow(follow_caption, self.follow_up)
         self.make_button = QPushButton(self.tr("&Make referral"), new)
@@ -144,6 +145,7 @@ class ReferralPanel(QWidget):
         self.category.currentIndexChanged.connect(self._fill_resources)
         self.resource.currentIndexChanged.connect(self._show_resource)
         self.make_button.clicked.connect(self._make)
+        save_shortcuts(self, self.make_button)
         self.set_resources([])
         self.set_referrals([], 0)
 

@@ -160,7 +160,7 @@ def test_list_shows_state_plainly_and_revokes_only_active(qtbot: QtBot) -> None:
     listing.table.selectRow(0)
     assert listing.revoke_button.isEnabled()
     with qtbot.waitSignal(listing.revoke_requested) as blocker:
-        qtbot.keyClick(listing, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+        qtbot.keyClick(listing, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)  # Revo&ke
     assert blocker.args == [1]
     with qtbot.waitSignal(listing.consent_activated) as opened:
         listing.table.setFocus()
