@@ -1355,6 +1355,42 @@
         <source>No</source>
         <translation>No</translation>
     </message>
+    <message>
+        <source>What Save will do</source>
+        <translation>Qué hará Guardar</translation>
+    </message>
+    <message>
+        <source>Select a row to see its answers; Enter corrects it.</source>
+        <translation>Elija una fila para ver sus respuestas; Intro la corrige.</translation>
+    </message>
+    <message>
+        <source>Answers of the selected record</source>
+        <translation>Respuestas del registro elegido</translation>
+    </message>
+    <message>
+        <source>Correct se&amp;lected</source>
+        <translation>Corr&amp;egir el elegido</translation>
+    </message>
+    <message>
+        <source>Correct the selected record</source>
+        <translation>Corregir el registro elegido</translation>
+    </message>
+    <message>
+        <source>Select a recorded row to see its answers.</source>
+        <translation>Elija una fila registrada para ver sus respuestas.</translation>
+    </message>
+    <message>
+        <source>Correcting the %1 record of %2: Save replaces it.</source>
+        <translation>Corrigiendo el registro «%1» del %2: Guardar lo reemplaza.</translation>
+    </message>
+    <message>
+        <source>%1 is already recorded (%2): Save replaces it.</source>
+        <translation>«%1» ya está registrado (%2): Guardar lo reemplaza.</translation>
+    </message>
+    <message>
+        <source>New %1 record.</source>
+        <translation>Registro nuevo: %1.</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>

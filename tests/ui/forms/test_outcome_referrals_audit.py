@@ -220,3 +220,48 @@ def test_recorded_outcomes_and_next_timepoint(qtbot: QtBot) -> None:
     form.reset()
     assert form.timepoint.currentData() == Timepoint.ANNUAL
     assert form.outcome() is not None and form.outcome().id is None
+
+
+def test_recorded_answers_reviewed_then_corrected(qtbot: QtBot) -> None:
+    form = make_outcome_form(qtbot)
+    form.set_outcome(None, 6)
+    assert form.timepoint.currentData() == Timepoint.BASELINE  # nothing recorded yet
+    baseline = OutcomeAssessment(
+        6, Timepoint.BASELINE, date(2025, 11, 2), days_used=12, on_moud=True, id=1
+    )
+    form.set_outcomes([baseline])
+    # Baseline is done: a new entry starts at the 6-month follow-up, and says so.
+    assert form.timepoint.currentData() == Timepoint.FOLLOWUP_180
+    assert form.mode.text().startswith("New ")
+    assert not form.correct_button.isEnabled()
+    # Selecting the row shows every answer read-only; the form is untouched.
+    form.history.selectRow(0)
+    text = form.review.text()
+    assert "Days used substances: 12" in text and "On medication (MOUD): Yes" in text
+    assert "An overdose: Not answered" in text
+    assert form.timepoint.currentData() == Timepoint.FOLLOWUP_180
+    # Correct: the record loads at its own timepoint (locked), Save sends it with its id.
+    form.correct_button.click()
+    assert form.mode.text().startswith("Correcting the Baseline record")
+    assert not form.timepoint.isEnabled()
+    form.spins["days_used"].setValue(10)
+    with qtbot.waitSignal(form.submitted) as saved:
+        form.save_button.click()
+    corrected = saved.args[0]
+    assert (corrected.id, corrected.timepoint, corrected.days_used) == (1, Timepoint.BASELINE, 10)
+    assert corrected.on_moud is True
+    # Back to a new entry: the next timepoint again, and the timepoint can be chosen.
+    form.reset()
+    assert form.timepoint.isEnabled() and form.timepoint.currentData() == Timepoint.FOLLOWUP_180
+    # Choosing a timepoint already done warns that Save replaces it.
+    form.timepoint.setCurrentIndex(form.timepoint.findData(Timepoint.BASELINE))
+    assert "already recorded" in form.mode.text()
+
+
+def test_another_clients_outcomes_are_not_shown(qtbot: QtBot) -> None:
+    form = make_outcome_form(qtbot)
+    form.set_outcome(None, 6)
+    form.set_outcomes([OutcomeAssessment(6, Timepoint.BASELINE, date(2025, 11, 2), id=1)])
+    form.set_outcome(None, 8)  # the window opens another client
+    assert form.history.rowCount() == 0 and form.no_history.isVisible()
+    assert form.timepoint.currentData() == Timepoint.BASELINE
