@@ -1912,4 +1912,47 @@
         <translation>«%1» no es una fecha. Escríbala como %2; la fecha no se cambió.</translation>
     </message>
 </context>
+<context>
+    <name>Barc10History</name>
+    <message>
+        <source>Recorded BARC-10 assessments</source>
+        <translation>Evaluaciones BARC-10 registradas</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Afirmación</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Answers of the selected assessment</source>
+        <translation>Respuestas de la evaluación elegida</translation>
+    </message>
+    <message>
+        <source>%1 / 60</source>
+        <translation>%1 / 60</translation>
+    </message>
+    <message>
+        <source>No BARC-10 recorded yet.</source>
+        <translation>Aún no hay ningún BARC-10.</translation>
+    </message>
+    <message>
+        <source>Select an assessment to see its answers.</source>
+        <translation>Elija una evaluación para ver sus respuestas.</translation>
+    </message>
+    <message>
+        <source>Answers given on %1:</source>
+        <translation>Respuestas dadas el %1:</translation>
+    </message>
+</context>
 </TS>
