@@ -574,6 +574,18 @@
         <source>Who &amp;may disclose:</source>
         <translation>&amp;Quién puede compartir:</translation>
     </message>
+    <message>
+        <source>Print for sign&amp;ature…</source>
+        <translation>Imprimir para &amp;la firma…</translation>
+    </message>
+    <message>
+        <source>Print the consent for signature</source>
+        <translation>Imprimir el consentimiento para firmarlo</translation>
+    </message>
+    <message>
+        <source>A paper copy with every part of the consent and lines to sign.</source>
+        <translation>Una copia en papel con todas las partes del consentimiento y líneas para firmar.</translation>
+    </message>
 </context>
 <context>
     <name>ConsentList</name>

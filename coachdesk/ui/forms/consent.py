@@ -52,11 +52,14 @@ REVOKED_COLOR = QColor("#9b2c2c")
 class ConsentForm(QWidget):
     """A written consent to disclose, with every element 42 CFR 2.31(a) requires.
 
-    Signals: submitted(Consent) after Save when valid; cancelled(). GUI thread only.
+    Signals: submitted(Consent) after Save when valid; cancelled(); print_requested(Consent)
+    from "Print for signature..." with the consent as entered so far (blanks are printed as
+    lines to fill in by hand; the window renders reports.consent_pdf). GUI thread only.
     """
 
     submitted = Signal(object)
     cancelled = Signal()
+    print_requested = Signal(object)
     changed = Signal()
 
     def __init__(
@@ -116,6 +119,12 @@ class ConsentForm(QWidget):
         self._row(self.tr("&Date signed:"), self.signed_on, "signed_on")
 
         buttons = QHBoxLayout()
+        self.print_button = QPushButton(self.tr("Print for sign&ature…"), self)
+        self.print_button.setAccessibleName(self.tr("Print the consent for signature"))
+        self.print_button.setToolTip(
+            self.tr("A paper copy with every part of the consent and lines to sign.")
+        )
+        buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setAccessibleName(self.tr("Cancel"))
@@ -129,6 +138,7 @@ class ConsentForm(QWidget):
         self.save_button.clicked.connect(self._save)
         save_shortcuts(self, self.save_button, multiline=True)
         self.cancel_button.clicked.connect(self.cancelled)
+        self.print_button.clicked.connect(lambda: self.print_requested.emit(self._read()))
         self.expires_on.check.toggled.connect(self._expiry_ticked)
         watch_changes(self, self._touched)
         self.set_consent(None, 0)
