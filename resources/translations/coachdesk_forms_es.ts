@@ -75,6 +75,122 @@
         <source>Imported</source>
         <translation>Importado</translation>
     </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Consultas</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>Prints, files and exports</source>
+        <translation>Impresiones, archivos y exportaciones</translation>
+    </message>
+    <message>
+        <source>Unlocking and imports</source>
+        <translation>Desbloqueos e importaciones</translation>
+    </message>
+    <message>
+        <source>Print the &amp;disclosure list…</source>
+        <translation>Imprimir la lista de &amp;divulgaciones…</translation>
+    </message>
+    <message>
+        <source>Print the disclosure list</source>
+        <translation>Imprimir la lista de divulgaciones</translation>
+    </message>
+    <message>
+        <source>Who received information from this client's records in the past three years (42 CFR 2.25), as a PDF for the client.</source>
+        <translation>Quién recibió información de los registros de este participante en los últimos tres años (42 CFR 2.25), en un PDF para el participante.</translation>
+    </message>
+    <message>
+        <source>(purpose: %1)</source>
+        <translation>(para qué: %1)</translation>
+    </message>
+    <message>
+        <source>Opened the client's record</source>
+        <translation>Abrió el expediente del participante</translation>
+    </message>
+    <message>
+        <source>Added the client</source>
+        <translation>Añadió al participante</translation>
+    </message>
+    <message>
+        <source>Changed the client's details</source>
+        <translation>Cambió los datos del participante</translation>
+    </message>
+    <message>
+        <source>Changed the coach profile</source>
+        <translation>Cambió el perfil del coach</translation>
+    </message>
+    <message>
+        <source>Revoked a consent</source>
+        <translation>Revocó un consentimiento</translation>
+    </message>
+    <message>
+        <source>Recorded a consent</source>
+        <translation>Registró un consentimiento</translation>
+    </message>
+    <message>
+        <source>Saved the recovery plan (version %1)</source>
+        <translation>Guardó el plan de recuperación (versión %1)</translation>
+    </message>
+    <message>
+        <source>Wrote a session note</source>
+        <translation>Escribió una nota de sesión</translation>
+    </message>
+    <message>
+        <source>Logged a contact attempt</source>
+        <translation>Anotó un intento de contacto</translation>
+    </message>
+    <message>
+        <source>Recorded a BARC-10 (total %1 of 60)</source>
+        <translation>Registró un BARC-10 (total %1 de 60)</translation>
+    </message>
+    <message>
+        <source>Recorded outcomes: %1</source>
+        <translation>Registró resultados: %1</translation>
+    </message>
+    <message>
+        <source>Made a referral: %1</source>
+        <translation>Hizo una derivación: %1</translation>
+    </message>
+    <message>
+        <source>Referral moved to “%1”</source>
+        <translation>Derivación pasada a «%1»</translation>
+    </message>
+    <message>
+        <source>Looked at the print preview of the recovery plan (version %1)</source>
+        <translation>Vio la vista previa de impresión del plan de recuperación (versión %1)</translation>
+    </message>
+    <message>
+        <source>Printed the recovery plan (version %1)</source>
+        <translation>Imprimió el plan de recuperación (versión %1)</translation>
+    </message>
+    <message>
+        <source>Saved the recovery plan (version %1) as a PDF file</source>
+        <translation>Guardó el plan de recuperación (versión %1) como archivo PDF</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 páginas</translation>
+    </message>
+    <message>
+        <source>Nothing of this kind recorded.</source>
+        <translation>No hay nada de este tipo.</translation>
+    </message>
 </context>
 <context>
     <name>Barc10Form</name>

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import date
+from enum import StrEnum
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,7 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.core.models import AuditEntry, Referral, ReferralStatus, Resource, ResourceCategory
+from coachdesk.core.models import (
+    AuditEntry,
+    Referral,
+    ReferralStatus,
+    Resource,
+    ResourceCategory,
+    Timepoint,
+)
 from coachdesk.core.validation import REFERRAL_FLOW
 from coachdesk.ui.forms._common import (
     OptionalDateEdit,
@@ -264,21 +274,72 @@ class ReferralPanel(QWidget):
         self.advance_requested.emit(chosen.id, ReferralStatus(value))
 
 
-class AuditTrailView(QWidget):
-    """Who viewed, changed, printed or exported this client's records, newest first.
+# The kinds of action the trail can be filtered by, and the stored actions of each.
+AUDIT_KINDS: dict[str, frozenset[str]] = {
+    "views": frozenset({"view"}),
+    "changes": frozenset({"create", "update", "delete", "revoke"}),
+    "copies": frozenset({"print", "save", "export", "sync"}),
+    "access": frozenset({"unlock", "failed_unlock", "import", "enroll"}),
+}
 
-    Read-only; GUI thread only.
+_PLAN = re.compile(r"recovery plan version (\d+)(?P<rest>.*)$")
+_E = TypeVar("_E", bound=StrEnum)
+
+
+def _vocabulary(kind: type[_E], value: str) -> str:
+    """The translated label of a stored vocabulary value; an unknown one as stored."""
+    try:
+        return label(kind(value))
+    except ValueError:
+        return value
+
+
+class AuditTrailView(QWidget):
+    """Who viewed, changed, printed or exported this client's records, newest first, in plain
+    words (never table names or record numbers), filtered by kind of action.
+
+    Signals: disclosures_requested() from "Print the disclosure list…" (the window renders
+    reports.disclosure_pdf from Caseload.disclosures). Read-only; GUI thread only.
     """
+
+    disclosures_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Audit trail"))
+        self._entries: list[AuditEntry] = []
         layout = QVBoxLayout(self)
         layout.addWidget(
             hint_label(
                 self.tr("Every view, change, print and export of this client's records."), self
             )
         )
+        bar = QHBoxLayout()
+        show_caption = QLabel(self.tr("Sho&w:"), self)
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName(self.tr("Show"))
+        for text, key in (
+            (self.tr("Everything"), None),
+            (self.tr("Views"), "views"),
+            (self.tr("Changes"), "changes"),
+            (self.tr("Prints, files and exports"), "copies"),
+            (self.tr("Unlocking and imports"), "access"),
+        ):
+            self.kind.addItem(text, key)
+        show_caption.setBuddy(self.kind)
+        self.print_button = QPushButton(self.tr("Print the &disclosure list…"), self)
+        self.print_button.setAccessibleName(self.tr("Print the disclosure list"))
+        self.print_button.setToolTip(
+            self.tr(
+                "Who received information from this client's records in the past three years "
+                "(42 CFR 2.25), as a PDF for the client."
+            )
+        )
+        bar.addWidget(show_caption)
+        bar.addWidget(self.kind)
+        bar.addStretch(1)
+        bar.addWidget(self.print_button)
+        layout.addLayout(bar)
         self.table = _read_only_table(
             self, [self.tr("When"), self.tr("Who"), self.tr("What")], self.tr("Audit trail")
         )
@@ -289,6 +350,8 @@ class AuditTrailView(QWidget):
         layout.addWidget(self.table, 1)
         self.empty = hint_label(self.tr("Nothing recorded yet."), self)
         layout.addWidget(self.empty)
+        self.kind.currentIndexChanged.connect(self._show)
+        self.print_button.clicked.connect(self.disclosures_requested)
         self.set_entries([])
 
     def action_text(self, action: str) -> str:
@@ -309,23 +372,93 @@ class AuditTrailView(QWidget):
         }
         return words.get(action, action)
 
+    def describe(self, entry: AuditEntry) -> str:
+        """What happened, in plain words: "Wrote a session note", "Printed the recovery plan
+        (version 3)"; anything not recognised keeps its action word and stored detail."""
+        action, detail = entry.action, entry.detail.strip()
+        detail, _, purpose = detail.partition("; purpose: ")
+        text = self._record_words(action, detail)
+        if text is None:
+            text = self.action_text(action) + (f": {detail}" if detail else "")
+        if purpose:
+            text += " " + self.tr("(purpose: %1)").replace("%1", purpose)
+        return text
+
+    def _record_words(self, action: str, detail: str) -> str | None:
+        created = action == "create"
+        if detail == "" and action == "view":
+            return self.tr("Opened the client's record")
+        if detail == "client":
+            if created:
+                return self.tr("Added the client")
+            return self.tr("Changed the client's details")
+        if detail == "coach profile":
+            return self.tr("Changed the coach profile")
+        if match := re.fullmatch(r"consent \d+( revoked)?", detail):
+            return self.tr("Revoked a consent") if match.group(1) else self.tr("Recorded a consent")
+        if match := re.fullmatch(r"plan version (\d+)", detail):
+            return self.tr("Saved the recovery plan (version %1)").replace("%1", match.group(1))
+        if re.fullmatch(r"session note \d+", detail):
+            return self.tr("Wrote a session note")
+        if re.fullmatch(r"contact attempt \d+", detail):
+            return self.tr("Logged a contact attempt")
+        if match := re.fullmatch(r"BARC-10 \d+ total (\d+)", detail):
+            return self.tr("Recorded a BARC-10 (total %1 of 60)").replace("%1", match.group(1))
+        if match := re.fullmatch(r"outcomes (\w+)", detail):
+            name = _vocabulary(Timepoint, match.group(1))
+            return self.tr("Recorded outcomes: %1").replace("%1", name)
+        if match := re.fullmatch(r"referral \d+ \((\w+)\)", detail):
+            name = _vocabulary(ResourceCategory, match.group(1))
+            return self.tr("Made a referral: %1").replace("%1", name)
+        if match := re.fullmatch(r"referral \d+ -> (\w+)", detail):
+            name = _vocabulary(ReferralStatus, match.group(1))
+            return self.tr("Referral moved to “%1”").replace("%1", name)
+        if match := _PLAN.match(detail):
+            return self._plan_output(action, match.group(1), match.group("rest"))
+        return None
+
+    def _plan_output(self, action: str, version: str, rest: str) -> str | None:
+        if rest.strip() == "preview":
+            text = self.tr("Looked at the print preview of the recovery plan (version %1)")
+        elif action == "print":
+            text = self.tr("Printed the recovery plan (version %1)")
+        elif action == "save":
+            text = self.tr("Saved the recovery plan (version %1) as a PDF file")
+        else:
+            return None
+        text = text.replace("%1", version)
+        if pages := re.search(r", (\d+) pages$", rest):
+            text += ", " + self.tr("%1 pages").replace("%1", pages.group(1))
+        return text
+
+    def kind_of(self, entry: AuditEntry) -> str | None:
+        """The filter kind ("views", "changes", "copies", "access") of an entry."""
+        return next((k for k, actions in AUDIT_KINDS.items() if entry.action in actions), None)
+
     def set_entries(self, entries: Sequence[AuditEntry]) -> None:
         """Show these entries, newest first, with times in local time and the locale's dates."""
+        self._entries = sorted(entries, key=lambda e: e.at, reverse=True)
+        self._show()
+
+    def shown(self) -> list[AuditEntry]:
+        """The entries the current filter shows, newest first."""
+        wanted = self.kind.currentData()
+        return [e for e in self._entries if wanted is None or self.kind_of(e) == wanted]
+
+    def _show(self) -> None:
         table, locale = self.table, self.locale()
-        ordered = sorted(entries, key=lambda e: e.at, reverse=True)
+        shown = self.shown()
         table.setRowCount(0)
-        for row, e in enumerate(ordered):
+        for row, e in enumerate(shown):
             table.insertRow(row)
-            what = self.action_text(e.action)
-            if e.detail:
-                what = f"{what}: {e.detail}"
-            cells = [
-                format_datetime(locale, e.at),
-                e.actor,
-                what,
-            ]
+            cells = [format_datetime(locale, e.at), e.actor, self.describe(e)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(_ID, e.id)
                 table.setItem(row, column, item)
-        self.empty.setVisible(not ordered)
+        self.empty.setText(
+            self.tr("Nothing recorded yet.")
+            if not self._entries
+            else self.tr("Nothing of this kind recorded.")
+        )
+        self.empty.setVisible(not shown)

@@ -11,11 +11,13 @@ from coachdesk.core.caseload import Caseload
 from coachdesk.core.models import (
     AuditEntry,
     Client,
+    ContactMode,
     OutcomeAssessment,
     Referral,
     ReferralStatus,
     Resource,
     ResourceCategory,
+    SessionNote,
     Setting,
     Timepoint,
 )
@@ -157,8 +159,10 @@ def test_referral_flow_against_a_real_vault(qtbot: QtBot, vault: Vault) -> None:
     show_active(qtbot, trail)
     trail.set_entries(caseload.audit_trail(client_id))
     whats = [trail.table.item(r, 2).text() for r in range(trail.table.rowCount())]
-    assert whats[0] == f"Changed: referral {referral.id} -> linked"
-    assert "Created: client" in whats
+    assert whats[0] == "Referral moved to “Linked (attended)”"
+    assert "Made a referral: Housing" in whats[-3:]
+    assert "Added the client" in whats
+    assert not any(str(referral.id) in w for w in whats)  # no record numbers
     assert unnamed(panel) == [] and unnamed(trail) == []
 
 
@@ -179,8 +183,8 @@ def test_audit_trail_plain_words_and_local_time(qtbot: QtBot) -> None:
             ),
         ]
     )
-    assert trail.table.item(0, 2).text() == "Printed: recovery plan v3"
-    assert trail.table.item(1, 2).text() == "Viewed"
+    assert trail.table.item(0, 2).text() == "Printed: recovery plan v3"  # not recognised
+    assert trail.table.item(1, 2).text() == "Opened the client's record"
     local = datetime(2026, 5, 2, 9, 0, tzinfo=UTC).astimezone()
     hour = local.hour % 12 or 12
     suffix = "AM" if local.hour < 12 else "PM"
@@ -265,3 +269,65 @@ def test_another_clients_outcomes_are_not_shown(qtbot: QtBot) -> None:
     form.set_outcome(None, 8)  # the window opens another client
     assert form.history.rowCount() == 0 and form.no_history.isVisible()
     assert form.timepoint.currentData() == Timepoint.BASELINE
+
+
+def test_audit_trail_in_plain_words_from_a_real_vault_and_filtered(
+    qtbot: QtBot, vault: Vault
+) -> None:
+    caseload = Caseload(vault, today=TODAY)
+    client_id = caseload.add_client(Client("Kea", "Nestrom", date(2026, 1, 5), Setting.DRUG_COURT))
+    caseload.open_client(client_id)
+    when = datetime(2026, 5, 1, 10, tzinfo=UTC)
+    caseload.add_note(SessionNote(client_id, when, ContactMode.IN_PERSON, "Met for coffee"))
+    caseload.record_barc10(client_id, (5,) * 10, TODAY)
+    caseload.record_outcome(OutcomeAssessment(client_id, Timepoint.BASELINE, TODAY, days_used=3))
+    caseload.record_output(
+        client_id,
+        "print",
+        "recovery plan version 2 as PDF (en, letter), 4 pages",
+        recipient="Drug court",
+        purpose="court review",
+    )
+    trail = AuditTrailView()
+    show_active(qtbot, trail)
+    trail.set_entries(caseload.audit_trail(client_id))
+    whats = [trail.table.item(r, 2).text() for r in range(trail.table.rowCount())]
+    assert whats[0] == "Printed the recovery plan (version 2), 4 pages (purpose: court review)"
+    for expected in (
+        "Recorded outcomes: Baseline",
+        "Recorded a BARC-10 (total 50 of 60)",
+        "Wrote a session note",
+        "Opened the client's record",
+        "Added the client",
+    ):
+        assert expected in whats
+    # Filter by kind of action: only the views, then only the prints.
+    trail.kind.setCurrentIndex(trail.kind.findData("views"))
+    assert [trail.table.item(r, 2).text() for r in range(trail.table.rowCount())] == [
+        "Opened the client's record"
+    ]
+    trail.kind.setCurrentIndex(trail.kind.findData("copies"))
+    assert trail.table.rowCount() == 1 and whats[0] == trail.table.item(0, 2).text()
+    trail.kind.setCurrentIndex(trail.kind.findData("access"))
+    assert trail.table.rowCount() == 0 and trail.empty.isVisible()
+    assert trail.empty.text() == "Nothing of this kind recorded."
+    with qtbot.waitSignal(trail.disclosures_requested):
+        qtbot.keyClick(trail, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+
+
+def test_audit_trail_speaks_spanish(qtbot: QtBot, spanish: None) -> None:
+    trail = AuditTrailView()
+    qtbot.addWidget(trail)
+    at = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
+    trail.set_entries(
+        [
+            AuditEntry(at, "Coach A", "create", "client", 1, "referral 4 -> linked"),
+            AuditEntry(at, "Coach A", "create", "client", 1, "BARC-10 456 total 47"),
+            AuditEntry(at, "Coach A", "view", "client", 1),
+        ]
+    )
+    whats = {trail.table.item(r, 2).text() for r in range(3)}
+    assert "Registró un BARC-10 (total 47 de 60)" in whats
+    assert "Abrió el expediente del participante" in whats
+    assert any(w.startswith("Derivación pasada a «") for w in whats)
+    assert trail.print_button.text() == "Imprimir la lista de &divulgaciones…"
