@@ -1901,6 +1901,14 @@
         <source>Follo&amp;w up:</source>
         <translation>&amp;Seguimiento:</translation>
     </message>
+    <message>
+        <source>Consent check</source>
+        <translation>Comprobación del consentimiento</translation>
+    </message>
+    <message>
+        <source>No active consent names %1. You can make the referral, but share nothing about the client with them until the client signs a consent that does.</source>
+        <translation>Ningún consentimiento activo nombra a %1. Puede hacer la derivación, pero no comparta nada sobre el participante hasta que firme un consentimiento que los nombre.</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core.models import (
     AuditEntry,
+    Consent,
     Referral,
     ReferralStatus,
     Resource,
@@ -35,6 +36,7 @@ from coachdesk.core.models import (
 from coachdesk.core.validation import REFERRAL_FLOW
 from coachdesk.ui.forms._common import (
     OptionalDateEdit,
+    error_label,
     format_date,
     format_datetime,
     from_qdate,
@@ -60,12 +62,26 @@ def _read_only_table(parent: QWidget, headers: list[str], accessible_name: str) 
     return table
 
 
+def names_recipient(recipients: str, name: str) -> bool:
+    """Whether a consent's recipients (free text: "Hope House, Eastside Clinic") name the
+    provider `name`: one listed recipient and the name contain each other, ignoring case."""
+    wanted = " ".join(name.casefold().split())
+    if len(wanted) < 3:
+        return False
+    parts = re.split(r"[,;/\n]|\band\b|\by\b", recipients.casefold())
+    for part in (" ".join(p.split()) for p in parts):
+        if len(part) >= 3 and (part in wanted or wanted in part):
+            return True
+    return False
+
+
 class ReferralPanel(QWidget):
     """The client's referrals with their status; make a new one from the resource directory;
     advance a referral to one of the next states the domain allows (REFERRAL_FLOW).
 
-    Signals: referral_requested(Referral); advance_requested(int referral id, ReferralStatus).
-    GUI thread only.
+    A new referral is checked against the client's consents (set_consents): when no active one
+    names the provider the panel says so, without blocking. Signals: referral_requested(Referral);
+    advance_requested(int referral id, ReferralStatus). GUI thread only.
     """
 
     referral_requested = Signal(object)
@@ -79,6 +95,7 @@ class ReferralPanel(QWidget):
         self.client_id = 0  # the client new records are for (set by set_*() or the shell)
         self._referrals: list[Referral] = []
         self._resources: dict[int, Resource] = {}
+        self._consents: list[Consent] = []
         self.setAccessibleName(self.tr("Referrals"))
         layout = QVBoxLayout(self)
 
@@ -134,6 +151,9 @@ class ReferralPanel(QWidget):
         form.addRow(resource_caption, self.resource)
         self.resource_details = hint_label("", new)
         form.addRow("", self.resource_details)
+        self.consent_warning = error_label(new)  # shown, never blocking
+        self.consent_warning.setAccessibleName(self.tr("Consent check"))
+        form.addRow("", self.consent_warning)
         self.made_on = make_date_edit(new, self.tr("Referral made on"))
         made_caption = QLabel(self.tr("M&ade on:"), new)
         made_caption.setBuddy(self.made_on)
@@ -190,6 +210,40 @@ class ReferralPanel(QWidget):
             return
         parts = [p for p in (r.address, r.phone, r.hours) if p]
         self.resource_details.setText(" · ".join(parts))
+        self._check_consent()
+
+    # -- consents ----------------------------------------------------------------------------
+
+    def set_consents(self, consents: Sequence[Consent]) -> None:
+        """The client's consents, to check a new referral against (the window calls this when
+        a client opens and when their consents change)."""
+        self._consents = list(consents)
+        self._check_consent()
+
+    def consent_for(self, resource: Resource) -> Consent | None:
+        """An active consent whose recipients name `resource`, if any."""
+        today = self._today()
+        return next(
+            (
+                c
+                for c in self._consents
+                if c.is_active(today) and names_recipient(c.recipients, resource.name)
+            ),
+            None,
+        )
+
+    def _check_consent(self) -> None:
+        """Warn, plainly and without blocking, when no active consent names the resource."""
+        r = self._resources.get(self.resource.currentData())
+        warning = ""
+        if r is not None and self.consent_for(r) is None:
+            warning = self.tr(
+                "No active consent names %1. You can make the referral, but share nothing "
+                "about the client with them until the client signs a consent that does."
+            ).replace("%1", r.name)
+        self.consent_warning.setText(warning)
+        self.consent_warning.setVisible(bool(warning))
+        self.make_button.setAccessibleDescription(warning)
 
     def _make(self) -> None:
         r = self._resources.get(self.resource.currentData())

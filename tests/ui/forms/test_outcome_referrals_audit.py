@@ -11,6 +11,7 @@ from coachdesk.core.caseload import Caseload
 from coachdesk.core.models import (
     AuditEntry,
     Client,
+    Consent,
     ContactMode,
     OutcomeAssessment,
     Referral,
@@ -24,6 +25,7 @@ from coachdesk.core.models import (
 from coachdesk.storage.vault import Vault
 from coachdesk.ui.forms import AuditTrailView, OutcomeForm, ReferralPanel
 from coachdesk.ui.forms.outcome import accepted_range
+from coachdesk.ui.forms.referrals import names_recipient
 from tests.ui.forms.helpers import show_active, unnamed
 
 TODAY = date(2026, 5, 4)
@@ -331,3 +333,52 @@ def test_audit_trail_speaks_spanish(qtbot: QtBot, spanish: None) -> None:
     assert "Abrió el expediente del participante" in whats
     assert any(w.startswith("Derivación pasada a «") for w in whats)
     assert trail.print_button.text() == "Imprimir la lista de &divulgaciones…"
+
+
+def test_a_referral_is_checked_against_the_clients_consents(qtbot: QtBot) -> None:
+    panel = ReferralPanel(today=lambda: TODAY)
+    show_active(qtbot, panel)
+    panel.set_resources(
+        [
+            Resource("Hope Recovery Residence", ResourceCategory.HOUSING, id=1),
+            Resource("Eastside MOUD Clinic", ResourceCategory.MOUD, id=2),
+        ]
+    )
+    panel.set_referrals([], 5)
+
+    def consent(recipients: str, **changes: object) -> Consent:
+        c = Consent(5, "Demo RCO", "Attendance", recipients, "Care", "Revoke by telling me",
+                    date(2027, 1, 1), "", "Kea Nestrom", date(2026, 1, 5))  # fmt: skip
+        for key, value in changes.items():
+            setattr(c, key, value)
+        return c
+
+    panel.set_consents(
+        [
+            consent("Drug court coordinator; hope recovery residence"),
+            consent("Eastside MOUD Clinic", revoked_on=date(2026, 3, 1)),  # not active
+        ]
+    )
+    panel.resource.setCurrentIndex(panel.resource.findData(1))
+    assert not panel.consent_warning.isVisible()
+    panel.resource.setCurrentIndex(panel.resource.findData(2))
+    assert panel.consent_warning.isVisible()
+    assert panel.consent_warning.text().startswith("No active consent names Eastside MOUD Clinic.")
+    assert panel.make_button.accessibleDescription() == panel.consent_warning.text()
+    # A warning, not a refusal: the referral is still made.
+    assert panel.make_button.isEnabled()
+    with qtbot.waitSignal(panel.referral_requested) as made:
+        panel.make_button.click()
+    assert made.args[0].resource_id == 2
+    # An expired consent does not count either; a current one naming the clinic does.
+    panel.set_consents([consent("Eastside MOUD Clinic", expires_on=date(2026, 4, 1))])
+    assert panel.consent_warning.isVisible()
+    panel.set_consents([consent("the Eastside MOUD clinic and its nurses")])
+    assert not panel.consent_warning.isVisible()
+
+
+def test_names_recipient() -> None:
+    assert names_recipient("Hope House, Eastside Clinic", "eastside clinic")
+    assert names_recipient("Drug court / Hope  House", "Hope House")
+    assert not names_recipient("Drug court coordinator", "Hope House")
+    assert not names_recipient("", "Hope House")
