@@ -149,11 +149,19 @@ class ReferralPanel(QWidget):
         resource_caption = QLabel(self.tr("&Resource:"), new)
         resource_caption.setBuddy(self.resource)
         form.addRow(resource_caption, self.resource)
-        self.resource_details = hint_label("", new)
-        form.addRow("", self.resource_details)
-        self.consent_warning = error_label(new)  # shown, never blocking
+        # The resource's details and the consent check share one row: a form layout gives
+        # each word-wrapped label row far more height than its text needs.
+        about = QWidget(new)
+        about_layout = QVBoxLayout(about)
+        about_layout.setContentsMargins(0, 0, 0, 0)
+        about_layout.setSpacing(2)
+        self.resource_details = hint_label("", about)
+        self.resource_details.setWordWrap(False)  # one short line (address, phone, hours)
+        self.consent_warning = error_label(about)  # shown, never blocking
         self.consent_warning.setAccessibleName(self.tr("Consent check"))
-        form.addRow("", self.consent_warning)
+        about_layout.addWidget(self.resource_details)
+        about_layout.addWidget(self.consent_warning)
+        form.addRow("", about)
         self.made_on = make_date_edit(new, self.tr("Referral made on"))
         made_caption = QLabel(self.tr("M&ade on:"), new)
         made_caption.setBuddy(self.made_on)

@@ -4,6 +4,7 @@ with another pane (the workspace's splitters)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -12,7 +13,13 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QPushButton, QS
 from pytestqt.qtbot import QtBot
 
 from coachdesk.core.models import OutcomeAssessment, Timepoint
-from coachdesk.ui.forms import OutcomeForm
+from coachdesk.ui.forms import (
+    AuditTrailView,
+    Barc10Form,
+    ConsentForm,
+    OutcomeForm,
+    ReferralPanel,
+)
 
 # The tab page under the window's menu, client header and tab bar at 1366x768.
 PAGE_HEIGHT = 560
@@ -74,3 +81,22 @@ def test_outcomes_fit(
     # The two groups of questions side by side while they fit, stacked when they cannot.
     side_by_side = form.columns.box.direction().name == "LeftToRight"
     assert side_by_side == (width == 1366)
+
+
+def _others() -> list[tuple[str, Callable[[], QWidget], int]]:
+    """Each form with the width the workspace gives it at 1366x768 (a splitter's share)."""
+    return [
+        ("consent", lambda: ConsentForm(today=lambda: date(2026, 12, 1)), 683),
+        ("barc10", lambda: Barc10Form(today=lambda: date(2026, 12, 1)), 620),
+        ("referrals", lambda: ReferralPanel(today=lambda: date(2026, 12, 1)), 1340),
+        ("audit", AuditTrailView, 1340),
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_other_forms_fit(qtbot: QtBot, language: str, request: pytest.FixtureRequest) -> None:
+    if language == "es":
+        request.getfixturevalue("spanish")
+    for name, make, width in _others():
+        form = make()
+        assert fit_problems(qtbot, form, width, PAGE_HEIGHT) == [], name
