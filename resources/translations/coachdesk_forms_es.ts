@@ -1496,8 +1496,8 @@
         <translation>Respuestas del registro elegido</translation>
     </message>
     <message>
-        <source>Correct se&amp;lected</source>
-        <translation>Corr&amp;egir el elegido</translation>
+        <source>Fi&amp;x selected record</source>
+        <translation>Corregir el elegido</translation>
     </message>
     <message>
         <source>Correct the selected record</source>

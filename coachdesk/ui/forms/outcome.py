@@ -210,7 +210,7 @@ class OutcomeForm(QWidget):
             Qt.TextInteractionFlag.TextSelectableByKeyboard
             | Qt.TextInteractionFlag.TextSelectableByMouse
         )
-        self.correct_button = QPushButton(self.tr("Correct se&lected"), self)
+        self.correct_button = QPushButton(self.tr("Fi&x selected record"), self)
         self.correct_button.setAccessibleName(self.tr("Correct the selected record"))
         review.addWidget(self.review, 1)
         review.addWidget(self.correct_button, 0, Qt.AlignmentFlag.AlignTop)
