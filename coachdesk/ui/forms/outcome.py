@@ -46,6 +46,11 @@ from coachdesk.ui.forms.labels import EMPLOYMENT, HOUSING, label, text_label
 
 NUMBER_FIELDS = ("days_used", "arrests", "ed_visits", "social_connectedness")
 YES_NO_FIELDS = ("overdose", "in_treatment", "on_moud", "recovery_support")
+# The questions in the form's order, by group (substance use and health; life and connection).
+QUESTION_GROUPS = (
+    ("days_used", "overdose", "ed_visits", "in_treatment", "on_moud"),
+    ("housing", "employment", "arrests", "recovery_support", "social_connectedness"),
+)
 
 
 def accepted_range(field: str) -> tuple[int, int]:
@@ -197,8 +202,11 @@ class OutcomeForm(QWidget):
         self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.history.horizontalHeader().setMinimumSectionSize(40)
         self.history.setToolTip(self.tr("Select a row to see its answers; Enter corrects it."))
-        self.history.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
-        outer.addWidget(self.history, 1)
+        rows = self.fontMetrics().lineSpacing() + 10
+        self.history.verticalHeader().setDefaultSectionSize(rows)
+        self.history.setMinimumHeight(rows * 3)
+        self.history.setMaximumHeight(rows * 5 + 6)  # the header and the four timepoints
+        outer.addWidget(self.history)
         self.no_history = hint_label(self.tr("No outcomes recorded yet."), self)
         outer.addWidget(self.no_history)
         review = QHBoxLayout()
@@ -215,6 +223,7 @@ class OutcomeForm(QWidget):
         review.addWidget(self.review, 1)
         review.addWidget(self.correct_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(review)
+        outer.addStretch(1)
         self._outcomes: list[OutcomeAssessment] = []
         self.history.activated.connect(self._open_recorded)
         self.history.itemSelectionChanged.connect(self._show_selected)
@@ -319,26 +328,25 @@ class OutcomeForm(QWidget):
         return self._outcomes[row] if 0 <= row < len(self._outcomes) else None
 
     def answer_lines(self, o: OutcomeAssessment) -> list[str]:
-        """Each question of `o` with its answer, in the form's words ("Not answered" kept)."""
+        """The record's timepoint and date, then one line per group of questions, each
+        question with its answer in the form's words and order ("Not answered" kept)."""
         not_answered = self.tr("Not answered")
-        lines = [
-            f"{label(o.timepoint)}, {format_date(self.locale(), o.taken_on)}",
-        ]
-        for field, spin in self.spins.items():
-            value = getattr(o, field)
-            lines.append(f"{spin.accessibleName()}: {not_answered if value is None else value}")
-        for field, combo in self.yes_no.items():
-            value = getattr(o, field)
-            index = combo.findData(value)
-            answer = combo.itemText(index) if value is not None and index >= 0 else not_answered
-            lines.append(f"{combo.accessibleName()}: {answer}")
-        for field, combo, table in (
-            ("housing", self.housing, HOUSING),
-            ("employment", self.employment, EMPLOYMENT),
-        ):
-            value = getattr(o, field)
-            answer = text_label(table, value) if value else not_answered
-            lines.append(f"{combo.accessibleName()}: {answer}")
+        combos = {**self.yes_no, "housing": self.housing, "employment": self.employment}
+        lines = [f"{label(o.timepoint)}, {format_date(self.locale(), o.taken_on)}"]
+        for group in QUESTION_GROUPS:
+            answers = []
+            for field in group:
+                value = getattr(o, field)
+                widget: QWidget = self.spins.get(field) or combos[field]
+                if value is None:
+                    answer = not_answered
+                elif isinstance(widget, QComboBox):
+                    index = widget.findData(value)
+                    answer = widget.itemText(index) if index >= 0 else str(value)
+                else:
+                    answer = str(value)
+                answers.append(f"{widget.accessibleName()}: {answer}")
+            lines.append("  ·  ".join(answers))
         return lines
 
     def _show_selected(self) -> None:
@@ -349,8 +357,7 @@ class OutcomeForm(QWidget):
                 self.tr("Select a recorded row to see its answers.") if self._outcomes else ""
             )
             return
-        head, *answers = self.answer_lines(chosen)
-        self.review.setText(head + "\n" + "  ·  ".join(answers))
+        self.review.setText("\n".join(self.answer_lines(chosen)))
 
     def _show_mode(self) -> None:
         """Say what Save will do: record anew, correct a record, or replace one already there."""
