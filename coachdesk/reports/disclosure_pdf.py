@@ -132,7 +132,7 @@ def render_disclosure_pdf(
                     Paragraph(text(consent), st["cell"]),
                 ]
             )
-        share = [0.16, 0.21, 0.21, 0.20, 0.22]  # a date and "Consentimiento" unbroken
+        share = [0.18, 0.21, 0.19, 0.18, 0.24]  # dates and "Consentimiento" unbroken
         table = Table(rows, colWidths=[geo.content_width * f for f in share], repeatRows=1)
         table.setStyle(
             table_style(
