@@ -105,7 +105,7 @@
     </message>
     <message>
         <source>Print the &amp;disclosure list…</source>
-        <translation>Imprimir la lista de &amp;divulgaciones…</translation>
+        <translation>Imprimir la lis&amp;ta de divulgaciones…</translation>
     </message>
     <message>
         <source>Print the disclosure list</source>
@@ -692,7 +692,7 @@
     </message>
     <message>
         <source>Print for sign&amp;ature…</source>
-        <translation>Imprimir para &amp;la firma…</translation>
+        <translation>Imprimir &amp;hoja para firmar…</translation>
     </message>
     <message>
         <source>Print the consent for signature</source>
@@ -767,7 +767,7 @@
     </message>
     <message>
         <source>Ne&amp;w consent</source>
-        <translation>&amp;Nuevo consentimiento</translation>
+        <translation>Nuevo consen&amp;timiento</translation>
     </message>
     <message>
         <source>Revo&amp;ke...</source>
@@ -1760,7 +1760,7 @@
     </message>
     <message>
         <source>Add con&amp;tact</source>
-        <translation>Añadir &amp;contacto</translation>
+        <translation>Añadir con&amp;tacto</translation>
     </message>
     <message>
         <source>Client si&amp;gned on:</source>
@@ -1891,7 +1891,7 @@
     </message>
     <message>
         <source>Up&amp;date status</source>
-        <translation>Act&amp;ualizar estado</translation>
+        <translation>Actuali&amp;zar estado</translation>
     </message>
     <message>
         <source>M&amp;ade on:</source>

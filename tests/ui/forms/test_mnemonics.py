@@ -3,8 +3,10 @@ within the profile page, where the consent list and the consent form show togeth
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from coachdesk.core.models import Goal, LifeDomain
@@ -18,7 +20,9 @@ from coachdesk.ui.forms import (
     ReferralPanel,
 )
 from coachdesk.ui.forms.plan_editor import GoalEditor
+from tests.ui.conftest import MakeWindow, unlock
 from tests.ui.mnemonics import mnemonic, mnemonic_clashes
+from tests.ui.test_language_and_access import open_client_in, seed_client
 
 
 def test_the_helper_finds_a_clash_and_ignores_hidden_widgets(qtbot: QtBot) -> None:
@@ -74,3 +78,42 @@ def test_mnemonics_are_unique_in_each_form(
     for form, skip in _forms():
         qtbot.addWidget(form)
         assert mnemonic_clashes(form, skip) == [], type(form).__name__
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_form_buttons_keep_clear_of_the_windows_letters(
+    qtbot: QtBot, make_window: MakeWindow, coach_vault: Path, language: str
+) -> None:
+    """In the real window, a button's Alt letter is not also a menu's, a tab's or the client
+    header's (Qt would then move the focus between them instead of pressing the button)."""
+    client_id = seed_client(coach_vault)
+    window = make_window(language)
+    unlock(qtbot, window)
+    open_client_in(qtbot, window, client_id)
+    ws = window.workspace
+    ws.new_consent()  # the consent form shows beside the list
+    window_texts = (
+        *(a.text() for a in window.menuBar().actions()),
+        *(ws.tabs.tabText(i) for i in range(ws.tabs.count())),
+        ws.edit_button.text(),
+    )
+    taken = {mnemonic(t) for t in window_texts} - {None}
+    forms = (
+        ws.consent_list,
+        ws.consent_form,
+        ws.plan_editor,
+        ws.barc_form,
+        ws.outcome_form,
+        ws.referral_panel,
+        ws.audit_view,
+    )
+    clashes = [
+        f"{type(form).__name__}: {button.text()!r}"
+        for form in forms
+        for button in form.findChildren(QAbstractButton)
+        if mnemonic(button.text()) in taken
+    ]
+    # Known and left (no free letter in the word): the plan's Spanish "&Imprimir" (Alt+I is
+    # also the "&Ir" menu); the Client menu's "Print plan" does the same.
+    known = {"PlanEditor: '&Imprimir'"}
+    assert set(clashes) <= known, clashes

@@ -332,7 +332,7 @@ def test_audit_trail_speaks_spanish(qtbot: QtBot, spanish: None) -> None:
     assert "Registró un BARC-10 (total 47 de 60)" in whats
     assert "Abrió el expediente del participante" in whats
     assert any(w.startswith("Derivación pasada a «") for w in whats)
-    assert trail.print_button.text() == "Imprimir la lista de &divulgaciones…"
+    assert trail.print_button.text() == "Imprimir la lis&ta de divulgaciones…"
 
 
 def test_a_referral_is_checked_against_the_clients_consents(qtbot: QtBot) -> None:
