@@ -4,6 +4,7 @@ multi-line field; neither acts from outside the form."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
@@ -11,8 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from coachdesk.core.models import Goal, LifeDomain, Resource, ResourceCategory
 from coachdesk.ui.forms import Barc10Form, ConsentForm, OutcomeForm, PlanEditor, ReferralPanel
+from coachdesk.ui.workspace import TAB_KEYS
+from tests.ui.conftest import MakeWindow, unlock
 from tests.ui.forms.helpers import show_active
 from tests.ui.forms.test_consent import fill_required
+from tests.ui.test_language_and_access import open_client_in, seed_client
 
 TODAY = date(2026, 5, 4)
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -108,3 +112,19 @@ def test_ctrl_s_makes_the_referral_and_nothing_without_a_resource(qtbot: QtBot) 
     with qtbot.waitSignal(panel.referral_requested) as made:
         qtbot.keyClick(panel.category, Qt.Key.Key_S, CTRL)
     assert (made.args[0].client_id, made.args[0].resource_id) == (9, 4)
+
+
+def test_ctrl_s_in_the_real_window_reaches_the_form_in_focus(
+    qtbot: QtBot, make_window: MakeWindow, coach_vault: Path
+) -> None:
+    """No window-wide shortcut takes Ctrl+S from the forms, and only the focused form acts."""
+    client_id = seed_client(coach_vault)
+    window = make_window()
+    unlock(qtbot, window)
+    open_client_in(qtbot, window, client_id)
+    ws = window.workspace
+    ws.tabs.setCurrentIndex(TAB_KEYS.index("capital"))
+    ws.barc_form.buttons[0][0].setFocus()
+    with qtbot.assertNotEmitted(ws.outcome_form.submitted):
+        qtbot.keyClick(ws.barc_form.buttons[0][0], Qt.Key.Key_S, CTRL)
+    assert ws.barc_form.error_text().startswith("Answer all ten statements first.")
