@@ -75,6 +75,122 @@
         <source>Imported</source>
         <translation>Importado</translation>
     </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Consultas</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>Prints, files and exports</source>
+        <translation>Impresiones, archivos y exportaciones</translation>
+    </message>
+    <message>
+        <source>Unlocking and imports</source>
+        <translation>Desbloqueos e importaciones</translation>
+    </message>
+    <message>
+        <source>Print the &amp;disclosure list…</source>
+        <translation>Imprimir la lis&amp;ta de divulgaciones…</translation>
+    </message>
+    <message>
+        <source>Print the disclosure list</source>
+        <translation>Imprimir la lista de divulgaciones</translation>
+    </message>
+    <message>
+        <source>Who received information from this client's records in the past three years (42 CFR 2.25), as a PDF for the client.</source>
+        <translation>Quién recibió información de los registros de este participante en los últimos tres años (42 CFR 2.25), en un PDF para el participante.</translation>
+    </message>
+    <message>
+        <source>(purpose: %1)</source>
+        <translation>(para qué: %1)</translation>
+    </message>
+    <message>
+        <source>Opened the client's record</source>
+        <translation>Abrió el expediente del participante</translation>
+    </message>
+    <message>
+        <source>Added the client</source>
+        <translation>Añadió al participante</translation>
+    </message>
+    <message>
+        <source>Changed the client's details</source>
+        <translation>Cambió los datos del participante</translation>
+    </message>
+    <message>
+        <source>Changed the coach profile</source>
+        <translation>Cambió el perfil del coach</translation>
+    </message>
+    <message>
+        <source>Revoked a consent</source>
+        <translation>Revocó un consentimiento</translation>
+    </message>
+    <message>
+        <source>Recorded a consent</source>
+        <translation>Registró un consentimiento</translation>
+    </message>
+    <message>
+        <source>Saved the recovery plan (version %1)</source>
+        <translation>Guardó el plan de recuperación (versión %1)</translation>
+    </message>
+    <message>
+        <source>Wrote a session note</source>
+        <translation>Escribió una nota de sesión</translation>
+    </message>
+    <message>
+        <source>Logged a contact attempt</source>
+        <translation>Anotó un intento de contacto</translation>
+    </message>
+    <message>
+        <source>Recorded a BARC-10 (total %1 of 60)</source>
+        <translation>Registró un BARC-10 (total %1 de 60)</translation>
+    </message>
+    <message>
+        <source>Recorded outcomes: %1</source>
+        <translation>Registró resultados: %1</translation>
+    </message>
+    <message>
+        <source>Made a referral: %1</source>
+        <translation>Hizo una derivación: %1</translation>
+    </message>
+    <message>
+        <source>Referral moved to “%1”</source>
+        <translation>Derivación pasada a «%1»</translation>
+    </message>
+    <message>
+        <source>Looked at the print preview of the recovery plan (version %1)</source>
+        <translation>Vio la vista previa de impresión del plan de recuperación (versión %1)</translation>
+    </message>
+    <message>
+        <source>Printed the recovery plan (version %1)</source>
+        <translation>Imprimió el plan de recuperación (versión %1)</translation>
+    </message>
+    <message>
+        <source>Saved the recovery plan (version %1) as a PDF file</source>
+        <translation>Guardó el plan de recuperación (versión %1) como archivo PDF</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 páginas</translation>
+    </message>
+    <message>
+        <source>Nothing of this kind recorded.</source>
+        <translation>No hay nada de este tipo.</translation>
+    </message>
 </context>
 <context>
     <name>Barc10Form</name>
@@ -141,6 +257,10 @@
     <message>
         <source>Answer all ten statements first. Not answered yet: %1.</source>
         <translation>Primero responda las diez frases. Faltan: %1.</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve BARC-10</source>
+        <translation>&amp;Guardar BARC-10</translation>
     </message>
 </context>
 <context>
@@ -566,6 +686,22 @@
         <source>I can take back (revoke) this consent at any time, by telling my coach or in writing, except for anything already shared while it was in effect.</source>
         <translation>Puedo retirar (revocar) este consentimiento en cualquier momento, diciéndoselo a mi coach o por escrito, salvo lo que ya se haya compartido mientras estaba vigente.</translation>
     </message>
+    <message>
+        <source>Who &amp;may disclose:</source>
+        <translation>&amp;Quién puede compartir:</translation>
+    </message>
+    <message>
+        <source>Print for sign&amp;ature…</source>
+        <translation>Imprimir &amp;hoja para firmar…</translation>
+    </message>
+    <message>
+        <source>Print the consent for signature</source>
+        <translation>Imprimir el consentimiento para firmarlo</translation>
+    </message>
+    <message>
+        <source>A paper copy with every part of the consent and lines to sign.</source>
+        <translation>Una copia en papel con todas las partes del consentimiento y líneas para firmar.</translation>
+    </message>
 </context>
 <context>
     <name>ConsentList</name>
@@ -628,6 +764,14 @@
     <message>
         <source>Active</source>
         <translation>Vigente</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w consent</source>
+        <translation>Nuevo consen&amp;timiento</translation>
+    </message>
+    <message>
+        <source>Revo&amp;ke...</source>
+        <translation>Rev&amp;ocar...</translation>
     </message>
 </context>
 <context>
@@ -1339,6 +1483,42 @@
         <source>No</source>
         <translation>No</translation>
     </message>
+    <message>
+        <source>What Save will do</source>
+        <translation>Qué hará Guardar</translation>
+    </message>
+    <message>
+        <source>Select a row to see its answers; Enter corrects it.</source>
+        <translation>Elija una fila para ver sus respuestas; Intro la corrige.</translation>
+    </message>
+    <message>
+        <source>Answers of the selected record</source>
+        <translation>Respuestas del registro elegido</translation>
+    </message>
+    <message>
+        <source>Fi&amp;x selected record</source>
+        <translation>Corregir el elegido</translation>
+    </message>
+    <message>
+        <source>Correct the selected record</source>
+        <translation>Corregir el registro elegido</translation>
+    </message>
+    <message>
+        <source>Select a recorded row to see its answers.</source>
+        <translation>Elija una fila registrada para ver sus respuestas.</translation>
+    </message>
+    <message>
+        <source>Correcting the %1 record of %2: Save replaces it.</source>
+        <translation>Corrigiendo el registro «%1» del %2: Guardar lo reemplaza.</translation>
+    </message>
+    <message>
+        <source>%1 is already recorded (%2): Save replaces it.</source>
+        <translation>«%1» ya está registrado (%2): Guardar lo reemplaza.</translation>
+    </message>
+    <message>
+        <source>New %1 record.</source>
+        <translation>Registro nuevo: %1.</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -1558,6 +1738,34 @@
         <source>This draft is not a recovery plan.</source>
         <translation>Este borrador no es un plan de recuperación.</translation>
     </message>
+    <message>
+        <source>Pr&amp;int</source>
+        <translation>&amp;Imprimir</translation>
+    </message>
+    <message>
+        <source>S&amp;ave plan</source>
+        <translation>&amp;Guardar plan</translation>
+    </message>
+    <message>
+        <source>A&amp;dd goal</source>
+        <translation>Añadir &amp;meta</translation>
+    </message>
+    <message>
+        <source>&amp;Strengths they bring</source>
+        <translation>&amp;Fortalezas que aporta</translation>
+    </message>
+    <message>
+        <source>What can set things off (t&amp;riggers)</source>
+        <translation>Lo que puede desencadenar (&amp;detonantes)</translation>
+    </message>
+    <message>
+        <source>Add con&amp;tact</source>
+        <translation>Añadir con&amp;tacto</translation>
+    </message>
+    <message>
+        <source>Client si&amp;gned on:</source>
+        <translation>La perso&amp;na firmó el:</translation>
+    </message>
 </context>
 <context>
     <name>ReferralPanel</name>
@@ -1681,6 +1889,26 @@
         <source>“%1” is final.</source>
         <translation>«%1» es definitivo.</translation>
     </message>
+    <message>
+        <source>Up&amp;date status</source>
+        <translation>Actuali&amp;zar estado</translation>
+    </message>
+    <message>
+        <source>M&amp;ade on:</source>
+        <translation>Hecha &amp;el:</translation>
+    </message>
+    <message>
+        <source>Follo&amp;w up:</source>
+        <translation>&amp;Seguimiento:</translation>
+    </message>
+    <message>
+        <source>Consent check</source>
+        <translation>Comprobación del consentimiento</translation>
+    </message>
+    <message>
+        <source>No active consent names %1. You can make the referral, but share nothing about the client with them until the client signs a consent that does.</source>
+        <translation>Ningún consentimiento activo nombra a %1. Puede hacer la derivación, pero no comparta nada sobre el participante hasta que firme un consentimiento que los nombre.</translation>
+    </message>
 </context>
 <context>
     <name>DateField</name>
@@ -1691,6 +1919,49 @@
     <message>
         <source>"%1" is not a date. Type it like %2; the date was not changed.</source>
         <translation>«%1» no es una fecha. Escríbala como %2; la fecha no se cambió.</translation>
+    </message>
+</context>
+<context>
+    <name>Barc10History</name>
+    <message>
+        <source>Recorded BARC-10 assessments</source>
+        <translation>Evaluaciones BARC-10 registradas</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Afirmación</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Answers of the selected assessment</source>
+        <translation>Respuestas de la evaluación elegida</translation>
+    </message>
+    <message>
+        <source>%1 / 60</source>
+        <translation>%1 / 60</translation>
+    </message>
+    <message>
+        <source>No BARC-10 recorded yet.</source>
+        <translation>Aún no hay ningún BARC-10.</translation>
+    </message>
+    <message>
+        <source>Select an assessment to see its answers.</source>
+        <translation>Elija una evaluación para ver sus respuestas.</translation>
+    </message>
+    <message>
+        <source>Answers given on %1:</source>
+        <translation>Respuestas dadas el %1:</translation>
     </message>
 </context>
 </TS>

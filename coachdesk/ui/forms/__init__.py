@@ -6,7 +6,7 @@ belongs to the GUI thread.
 
 from __future__ import annotations
 
-from coachdesk.ui.forms.barc10 import Barc10Form, Barc10TrendPlot
+from coachdesk.ui.forms.barc10 import Barc10Form, Barc10History, Barc10TrendPlot
 from coachdesk.ui.forms.client_form import ClientForm
 from coachdesk.ui.forms.consent import ConsentForm, ConsentList
 from coachdesk.ui.forms.notes import NoteForm, NotesList
@@ -17,6 +17,7 @@ from coachdesk.ui.forms.referrals import AuditTrailView, ReferralPanel
 __all__ = [
     "AuditTrailView",
     "Barc10Form",
+    "Barc10History",
     "Barc10TrendPlot",
     "ClientForm",
     "ConsentForm",

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTime,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCalendarWidget,
@@ -503,6 +503,22 @@ def select_data(combo: QComboBox, value: object) -> None:
     index = combo.findData(value)
     if index >= 0:
         combo.setCurrentIndex(index)
+
+
+def save_shortcuts(form: QWidget, button: QAbstractButton, *, multiline: bool = False) -> None:
+    """Ctrl+S (and, for a form with a multi-line field, Ctrl+Enter) anywhere inside `form`
+    clicks `button`: exactly what the button does, and nothing while it is disabled."""
+    keys = [QKeySequence(QKeySequence.StandardKey.Save)]
+    if multiline:
+        keys += [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")]
+    for key in keys:
+        shortcut = QShortcut(key, form)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(button.click)
+    hint = QKeySequence(QKeySequence.StandardKey.Save).toString(
+        QKeySequence.SequenceFormat.NativeText
+    )
+    button.setToolTip(f"{strip_mnemonic(button.text())} ({hint})")
 
 
 def strip_mnemonic(text: str) -> str:

@@ -22,14 +22,19 @@ from PySide6.QtGui import (
     QPen,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +50,7 @@ from coachdesk.ui.forms._common import (
     heading_label,
     hint_label,
     make_date_edit,
+    save_shortcuts,
     to_qdate,
 )
 
@@ -78,6 +84,10 @@ _ANSWER_SOURCES = (
 )
 
 LINE_COLOR = QColor("#2b6cb0")
+# The statement keys 1-6 answer: a 3-pixel frame (a shape change, not colour alone).
+CURRENT_STYLE = (
+    "QFrame#barc10Item { border: 3px solid #2b6cb0; border-radius: 4px; background: #eef4fb; }"
+)
 THRESHOLD_COLOR = QColor("#2f7d4f")
 
 
@@ -118,6 +128,10 @@ class _NumberKeys(QObject):
         self._form = form
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn:
+            item = watched.property("barc10_item")
+            if item is not None:
+                self._form.mark_current(int(item))
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if Qt.Key.Key_1 <= key <= Qt.Key.Key_6:
@@ -160,6 +174,8 @@ class Barc10Form(QWidget):
             )
         )
         self.groups: list[QButtonGroup] = []
+        self.frames: list[QFrame] = []
+        self.current_item: int | None = None
         self.buttons: list[list[QRadioButton]] = []
         self._keys = _NumberKeys(self)
         for index in range(len(barc10.ITEMS)):
@@ -181,7 +197,7 @@ class Barc10Form(QWidget):
         self.total_label.setAccessibleName(self.tr("Total"))
         bottom.addWidget(self.total_label)
         bottom.addStretch(1)
-        self.submit_button = QPushButton(self.tr("&Save BARC-10"), self)
+        self.submit_button = QPushButton(self.tr("Sa&ve BARC-10"), self)
         self.submit_button.setAccessibleName(self.tr("Save BARC-10"))
         bottom.addWidget(self.submit_button)
         outer.addLayout(bottom)
@@ -191,11 +207,13 @@ class Barc10Form(QWidget):
         outer.addWidget(self.error)
         outer.addStretch(1)
         self.submit_button.clicked.connect(self.submit)
+        save_shortcuts(self, self.submit_button)
         self.date_edit.setDate(to_qdate(today()))
         self._update_total()
 
     def _item(self, index: int) -> QWidget:
         frame = QFrame(self)
+        frame.setObjectName("barc10Item")
         frame.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -234,9 +252,33 @@ class Barc10Form(QWidget):
             buttons.append(button)
         layout.addLayout(row)
         group.idToggled.connect(self._toggled)
+        self.frames.append(frame)
         self.groups.append(group)
         self.buttons.append(buttons)
         return frame
+
+    def mark_current(self, item: int) -> None:
+        """Mark statement `item` as the one keys 1-6 answer (a thick blue frame, not colour
+        alone) and scroll it into view, with the next one when there is room."""
+        for index, frame in enumerate(self.frames):
+            frame.setStyleSheet(CURRENT_STYLE if index == item else "")
+        self.current_item = item
+        area = self._scroll_area()
+        if area is not None:
+            frame = self.frames[item]
+            area.ensureWidgetVisible(frame, 0, 12)
+            if item + 1 < len(self.frames):  # show what comes next too, if it fits
+                following = self.frames[item + 1]
+                bottom = following.geometry().bottom() - frame.geometry().top()
+                if bottom < area.viewport().height():
+                    area.ensureWidgetVisible(following, 0, 12)
+                    area.ensureWidgetVisible(frame, 0, 12)
+
+    def _scroll_area(self) -> QScrollArea | None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        return parent
 
     def _toggled(self, _id: int, checked: bool) -> None:
         if checked:
@@ -342,6 +384,8 @@ class Barc10TrendPlot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._series: list[Barc10Assessment] = []
+        self._caption_box = QRectF()
+        self._total_boxes: list[QRectF] = []
         self.setMinimumSize(320, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.tr("BARC-10 totals over time"))
@@ -477,7 +521,8 @@ class Barc10TrendPlot(QWidget):
                 int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
                 self.tr("No BARC-10 yet. Totals will appear here after the first one."),
             )
-            self._threshold_caption(painter, metrics, y47, [])
+            self._threshold_caption(painter, metrics, y47, [], [])
+            self._total_boxes = []
             painter.end()
             return
 
@@ -517,31 +562,46 @@ class Barc10TrendPlot(QWidget):
             last_right = max(last_right, box.right())
             painter.setPen(muted)
             painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
-        total_boxes: list[QRectF] = []
+        totals: list[tuple[QRectF, str]] = []
         for index in keep_last:
             point, item = points[index], self._series[index]
             text = str(item.total)
             width = metrics.horizontalAdvance(text) + 2
-            box = QRectF(
+            above = QRectF(
                 point.x() - width / 2, point.y() - 8 - metrics.height(), width, metrics.height()
             )
-            if box.top() < 0:
-                box.moveTop(point.y() + 8)
-            if any(box.intersects(other) for other in total_boxes):
-                continue
-            total_boxes.append(box)
-            backdrop = QColor(palette.base().color())
-            backdrop.setAlpha(200)  # keeps the number readable where it crosses the 47 line
+            below = above.translated(0, 16 + metrics.height())
+            # Above the point, else below it (the top edge, or an earlier label in the way);
+            # a label that fits neither way is left out, never the latest one.
+            for box in (above, below) if above.top() >= 0 else (below,):
+                if not any(box.intersects(other) for other, _ in totals):
+                    totals.append((box, text))
+                    break
+        # The 47 caption first, placed clear of the totals, which are drawn over it last.
+        self._threshold_caption(painter, metrics, y47, points, [box for box, _ in totals])
+        backdrop = QColor(palette.base().color())
+        backdrop.setAlpha(200)  # keeps the number readable where it crosses the 47 line
+        for box, text in totals:
             painter.fillRect(box.adjusted(-1, 1, 1, -1), backdrop)
             painter.setPen(text_color)
             painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
-        self._threshold_caption(painter, metrics, y47, points)
+        self._total_boxes = [box for box, _ in totals]
         painter.end()
 
+    def label_boxes(self) -> tuple[QRectF, list[QRectF]]:
+        """Where the last paint put the 47 caption and the totals (latest first)."""
+        return QRectF(self._caption_box), [QRectF(b) for b in self._total_boxes]
+
     def _threshold_caption(
-        self, painter: QPainter, metrics: QFontMetricsF, y47: float, points: list[QPointF]
+        self,
+        painter: QPainter,
+        metrics: QFontMetricsF,
+        y47: float,
+        points: list[QPointF],
+        labels: list[QRectF],
     ) -> None:
-        """Label the 47 line where it covers the fewest parts of the series."""
+        """Label the 47 line where it covers no total's label and the fewest parts of the
+        series."""
         rect = self.plot_rect()
         caption = self.tr("47: linked with lasting recovery")
         width = metrics.horizontalAdvance(caption) + 8
@@ -558,9 +618,11 @@ class Barc10TrendPlot(QWidget):
 
         def covered(box: QRectF) -> int:
             grown = box.adjusted(-6, -6, 6, 6)
-            return sum(1 for point in samples if grown.contains(point))
+            hidden = sum(1000 for label in labels if box.adjusted(-2, -2, 2, 2).intersects(label))
+            return hidden + sum(1 for point in samples if grown.contains(point))
 
         box = min(candidates, key=covered)  # min keeps the first (right, above) on ties
+        self._caption_box = box
         background = QColor(self.palette().base().color())
         background.setAlpha(220)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -569,3 +631,89 @@ class Barc10TrendPlot(QWidget):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(THRESHOLD_COLOR)
         painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), caption)
+
+
+class Barc10History(QWidget):
+    """The client's BARC-10 assessments, newest first; selecting one shows its ten answers
+    (read-only) beside the statements, so what was answered can be seen again.
+
+    set_series() takes the assessments in any order. GUI thread only.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._series: list[Barc10Assessment] = []
+        self.setAccessibleName(self.tr("Recorded BARC-10 assessments"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(0, 2, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Total")])
+        self.table.setAccessibleName(self.tr("Recorded BARC-10 assessments"))
+        self.answers = QTableWidget(0, 2, self)
+        self.answers.setHorizontalHeaderLabels([self.tr("Statement"), self.tr("Answer")])
+        self.answers.setAccessibleName(self.tr("Answers of the selected assessment"))
+        for table in (self.table, self.answers):
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            table.setTabKeyNavigation(False)
+            table.verticalHeader().setVisible(False)
+            table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.answers.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.answers.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        lines = self.fontMetrics().lineSpacing()
+        self.table.verticalHeader().setDefaultSectionSize(lines + 8)
+        self.table.setMaximumHeight((lines + 8) * 5 + 8)  # the header and four assessments
+        self.caption = hint_label("", self)
+        layout.addWidget(self.table)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.answers, 1)
+        self.table.itemSelectionChanged.connect(self._show_selected)
+        self.set_series([])
+
+    def set_series(self, series: Sequence[Barc10Assessment]) -> None:
+        """Show these assessments, newest first, and the newest one's answers."""
+        self._series = sorted(series, key=lambda a: (a.taken_on, a.id or 0), reverse=True)
+        locale = self.locale()
+        self.table.setRowCount(0)
+        for row, a in enumerate(self._series):
+            self.table.insertRow(row)
+            self.table.setItem(row, 0, QTableWidgetItem(format_date(locale, a.taken_on)))
+            self.table.setItem(
+                row, 1, QTableWidgetItem(self.tr("%1 / 60").replace("%1", str(a.total)))
+            )
+        self.table.setVisible(bool(self._series))
+        if self._series:
+            self.table.selectRow(0)
+        self._show_selected()
+
+    def selected(self) -> Barc10Assessment | None:
+        """The assessment of the selected row, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        row = rows[0].row() if rows else -1
+        return self._series[row] if 0 <= row < len(self._series) else None
+
+    def _show_selected(self) -> None:
+        chosen = self.selected()
+        self.answers.setRowCount(0)
+        self.answers.setVisible(chosen is not None)
+        if chosen is None:
+            self.caption.setText(
+                self.tr("No BARC-10 recorded yet.")
+                if not self._series
+                else self.tr("Select an assessment to see its answers.")
+            )
+            return
+        self.caption.setText(
+            self.tr("Answers given on %1:").replace(
+                "%1", format_date(self.locale(), chosen.taken_on)
+            )
+        )
+        for row, value in enumerate(chosen.answers):
+            self.answers.insertRow(row)
+            self.answers.setItem(row, 0, QTableWidgetItem(f"{row + 1}. {item_text(row)}"))
+            self.answers.setItem(row, 1, QTableWidgetItem(f"{value} · {answer_text(value)}"))

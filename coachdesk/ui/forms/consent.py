@@ -37,6 +37,7 @@ from coachdesk.ui.forms._common import (
     make_date_edit,
     model_from_json,
     model_to_json,
+    save_shortcuts,
     strip_mnemonic,
     to_qdate,
     watch_changes,
@@ -51,11 +52,14 @@ REVOKED_COLOR = QColor("#9b2c2c")
 class ConsentForm(QWidget):
     """A written consent to disclose, with every element 42 CFR 2.31(a) requires.
 
-    Signals: submitted(Consent) after Save when valid; cancelled(). GUI thread only.
+    Signals: submitted(Consent) after Save when valid; cancelled(); print_requested(Consent)
+    from "Print for signature..." with the consent as entered so far (blanks are printed as
+    lines to fill in by hand; the window renders reports.consent_pdf). GUI thread only.
     """
 
     submitted = Signal(object)
     cancelled = Signal()
+    print_requested = Signal(object)
     changed = Signal()
 
     def __init__(
@@ -91,7 +95,7 @@ class ConsentForm(QWidget):
         self.patient.setAccessibleName(self.tr("Client"))
         self.patient.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         form.addRow(QLabel(self.tr("Client:"), self), self.patient)
-        self.disclosing_party = self._line(self.tr("&Who may disclose:"), "disclosing_party")
+        self.disclosing_party = self._line(self.tr("Who &may disclose:"), "disclosing_party")
         self.disclosing_party.setPlaceholderText(self.tr("e.g. the recovery community program"))
         self.information = self._text(
             self.tr("What &information:"),
@@ -115,6 +119,12 @@ class ConsentForm(QWidget):
         self._row(self.tr("&Date signed:"), self.signed_on, "signed_on")
 
         buttons = QHBoxLayout()
+        self.print_button = QPushButton(self.tr("Print for sign&ature…"), self)
+        self.print_button.setAccessibleName(self.tr("Print the consent for signature"))
+        self.print_button.setToolTip(
+            self.tr("A paper copy with every part of the consent and lines to sign.")
+        )
+        buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setAccessibleName(self.tr("Cancel"))
@@ -126,7 +136,9 @@ class ConsentForm(QWidget):
         outer.addLayout(buttons)
         outer.addStretch(1)
         self.save_button.clicked.connect(self._save)
+        save_shortcuts(self, self.save_button, multiline=True)
         self.cancel_button.clicked.connect(self.cancelled)
+        self.print_button.clicked.connect(lambda: self.print_requested.emit(self._read()))
         self.expires_on.check.toggled.connect(self._expiry_ticked)
         watch_changes(self, self._touched)
         self.set_consent(None, 0)
@@ -320,9 +332,9 @@ class ConsentList(QWidget):
         self.empty = hint_label(self.tr("No consents recorded for this client."), self)
         layout.addWidget(self.empty)
         buttons = QHBoxLayout()
-        self.new_button = QPushButton(self.tr("&New consent"), self)
+        self.new_button = QPushButton(self.tr("Ne&w consent"), self)
         self.new_button.setAccessibleName(self.tr("New consent"))
-        self.revoke_button = QPushButton(self.tr("&Revoke..."), self)
+        self.revoke_button = QPushButton(self.tr("Revo&ke..."), self)
         self.revoke_button.setAccessibleName(self.tr("Revoke the selected consent"))
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.revoke_button)

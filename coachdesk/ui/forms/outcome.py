@@ -6,9 +6,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -35,6 +37,7 @@ from coachdesk.ui.forms._common import (
     heading_label,
     hint_label,
     make_date_edit,
+    save_shortcuts,
     select_data,
     strip_mnemonic,
     to_qdate,
@@ -43,6 +46,11 @@ from coachdesk.ui.forms.labels import EMPLOYMENT, HOUSING, label, text_label
 
 NUMBER_FIELDS = ("days_used", "arrests", "ed_visits", "social_connectedness")
 YES_NO_FIELDS = ("overdose", "in_treatment", "on_moud", "recovery_support")
+# The questions in the form's order, by group (substance use and health; life and connection).
+QUESTION_GROUPS = (
+    ("days_used", "overdose", "ed_visits", "in_treatment", "on_moud"),
+    ("housing", "employment", "arrests", "recovery_support", "social_connectedness"),
+)
 
 
 def accepted_range(field: str) -> tuple[int, int]:
@@ -66,8 +74,45 @@ def accepted_range(field: str) -> tuple[int, int]:
     return low, high
 
 
+class _Columns(QWidget):
+    """Two group boxes side by side, stacked when the width cannot hold both (a 1366-pixel
+    screen split with another pane, or longer Spanish labels), so nothing scrolls sideways."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+
+    def _widths(self) -> list[int]:
+        items = (self.box.itemAt(i) for i in range(self.box.count()))
+        return [item.minimumSize().width() for item in items if item is not None]
+
+    def _side_by_side_width(self) -> int:
+        widths = self._widths()
+        return sum(widths) + self.box.spacing() * max(0, len(widths) - 1)
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the widest box (stacked); the height of the arrangement shown."""
+        widths = self._widths()
+        return QSize(max(widths, default=0), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wanted = (
+            QBoxLayout.Direction.LeftToRight
+            if event.size().width() >= self._side_by_side_width()
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self.box.direction() != wanted:
+            self.box.setDirection(wanted)
+            self.updateGeometry()  # the form (and its scroll area) takes the new height
+        super().resizeEvent(event)
+
+
 class OutcomeForm(QWidget):
     """Outcome answers at a timepoint. Every question may be left unanswered.
+
+    The "Recorded" table lists the client's outcomes (set_outcomes); selecting a row shows its
+    answers read-only, and "Correct" loads it into the form, where Save replaces it.
 
     Signals: submitted(OutcomeAssessment) after Save when valid; cancelled(). GUI thread only.
     """
@@ -92,6 +137,9 @@ class OutcomeForm(QWidget):
         outer.addWidget(self.form_error)
         self.errors = FieldErrors(self.form_error)
 
+        self.mode = hint_label("", self)  # what Save will do: a new record or a correction
+        self.mode.setAccessibleName(self.tr("What Save will do"))
+        outer.addWidget(self.mode)
         top = QFormLayout()
         top.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.timepoint = enum_combo(self, list(Timepoint), self.tr("Timepoint"))
@@ -103,7 +151,8 @@ class OutcomeForm(QWidget):
 
         self.spins: dict[str, QSpinBox] = {}
         self.yes_no: dict[str, QComboBox] = {}
-        columns = QHBoxLayout()
+        self.columns = _Columns(self)
+        columns = self.columns.box
         self._form = self._group(columns, self.tr("Substance use and health"))
         self._number("days_used", self.tr("Days &used substances:"))
         self._yes_no("overdose", self.tr("An &overdose:"))
@@ -118,7 +167,7 @@ class OutcomeForm(QWidget):
         self._number(
             "social_connectedness", self.tr("Feeling &connected (1 isolated, 5 well connected):")
         )
-        outer.addLayout(columns)
+        outer.addWidget(self.columns)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -148,23 +197,46 @@ class OutcomeForm(QWidget):
         self.history.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.history.setTabKeyNavigation(False)
         self.history.verticalHeader().setVisible(False)
-        self.history.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.history.horizontalHeader().setStretchLastSection(True)
-        self.history.setToolTip(self.tr("Enter or double-click opens a recorded timepoint."))
-        outer.addWidget(self.history, 1)
+        # Columns share the width (long words elide) so the table never scrolls sideways;
+        # every answer of a selected row is shown in full below it.
+        self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.history.horizontalHeader().setMinimumSectionSize(40)
+        self.history.setToolTip(self.tr("Select a row to see its answers; Enter corrects it."))
+        rows = self.fontMetrics().lineSpacing() + 10
+        self.history.verticalHeader().setDefaultSectionSize(rows)
+        self.history.setMinimumHeight(rows * 3)
+        self.history.setMaximumHeight(rows * 5 + 6)  # the header and the four timepoints
+        outer.addWidget(self.history)
         self.no_history = hint_label(self.tr("No outcomes recorded yet."), self)
         outer.addWidget(self.no_history)
+        review = QHBoxLayout()
+        self.review = QLabel(self)
+        self.review.setWordWrap(True)
+        self.review.setTextFormat(Qt.TextFormat.PlainText)
+        self.review.setAccessibleName(self.tr("Answers of the selected record"))
+        self.review.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.correct_button = QPushButton(self.tr("Fi&x selected record"), self)
+        self.correct_button.setAccessibleName(self.tr("Correct the selected record"))
+        review.addWidget(self.review, 1)
+        review.addWidget(self.correct_button, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(review)
+        outer.addStretch(1)
         self._outcomes: list[OutcomeAssessment] = []
         self.history.activated.connect(self._open_recorded)
+        self.history.itemSelectionChanged.connect(self._show_selected)
+        self.correct_button.clicked.connect(self._open_recorded)
+        self.timepoint.currentIndexChanged.connect(self._show_mode)
         self.save_button.clicked.connect(self._save)
+        save_shortcuts(self, self.save_button)
         self.cancel_button.clicked.connect(self.cancelled)
         self.set_outcome(None, 0)
 
     # -- building ---------------------------------------------------------------------------
 
-    def _group(self, row: QHBoxLayout, title: str) -> QFormLayout:
+    def _group(self, row: QBoxLayout, title: str) -> QFormLayout:
         box = QGroupBox(title, self)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -217,8 +289,8 @@ class OutcomeForm(QWidget):
     # -- recorded outcomes -------------------------------------------------------------------
 
     def set_outcomes(self, outcomes: list[OutcomeAssessment]) -> None:
-        """Show the outcomes already recorded; a new entry starts at the first timepoint that
-        has none."""
+        """Show the outcomes already recorded (the window calls this whenever they change); a
+        new entry starts at the first timepoint that has none."""
         order = {t: i for i, t in enumerate(Timepoint)}
         self._outcomes = sorted(outcomes, key=lambda o: (order[o.timepoint], o.taken_on))
         table, locale = self.history, self.locale()
@@ -237,21 +309,79 @@ class OutcomeForm(QWidget):
                 table.setItem(row, column, QTableWidgetItem(text))
         table.setVisible(bool(self._outcomes))
         self.no_history.setVisible(not self._outcomes)
-        if self._id is None:  # not reviewing a recorded one: suggest the next timepoint
-            done = {o.timepoint for o in self._outcomes}
-            missing = [t for t in Timepoint if t not in done]
-            if missing:
-                select_data(self.timepoint, missing[0])
+        if self._id is None:  # not correcting a recorded one: suggest the next timepoint
+            select_data(self.timepoint, self.next_timepoint())
+        self._show_selected()
+        self._show_mode()
+
+    def next_timepoint(self) -> Timepoint:
+        """The first timepoint with nothing recorded (the last one when all are done)."""
+        done = {o.timepoint for o in self._outcomes}
+        return next((t for t in Timepoint if t not in done), list(Timepoint)[-1])
+
+    def _recorded_at(self, timepoint: Timepoint) -> OutcomeAssessment | None:
+        return next((o for o in self._outcomes if o.timepoint == timepoint), None)
+
+    def _selected_recorded(self) -> OutcomeAssessment | None:
+        rows = self.history.selectionModel().selectedRows()
+        row = rows[0].row() if rows else -1
+        return self._outcomes[row] if 0 <= row < len(self._outcomes) else None
+
+    def answer_lines(self, o: OutcomeAssessment) -> list[str]:
+        """The record's timepoint and date, then one line per group of questions, each
+        question with its answer in the form's words and order ("Not answered" kept)."""
+        not_answered = self.tr("Not answered")
+        combos = {**self.yes_no, "housing": self.housing, "employment": self.employment}
+        lines = [f"{label(o.timepoint)}, {format_date(self.locale(), o.taken_on)}"]
+        for group in QUESTION_GROUPS:
+            answers = []
+            for field in group:
+                value = getattr(o, field)
+                widget: QWidget = self.spins.get(field) or combos[field]
+                if value is None:
+                    answer = not_answered
+                elif isinstance(widget, QComboBox):
+                    index = widget.findData(value)
+                    answer = widget.itemText(index) if index >= 0 else str(value)
+                else:
+                    answer = str(value)
+                answers.append(f"{widget.accessibleName()}: {answer}")
+            lines.append("  ·  ".join(answers))
+        return lines
+
+    def _show_selected(self) -> None:
+        chosen = self._selected_recorded()
+        self.correct_button.setEnabled(chosen is not None)
+        if chosen is None:
+            self.review.setText(
+                self.tr("Select a recorded row to see its answers.") if self._outcomes else ""
+            )
+            return
+        self.review.setText("\n".join(self.answer_lines(chosen)))
+
+    def _show_mode(self) -> None:
+        """Say what Save will do: record anew, correct a record, or replace one already there."""
+        timepoint = Timepoint(self.timepoint.currentData())
+        existing = self._recorded_at(timepoint)
+        locale = self.locale()
+        if self._id is not None and existing is not None:
+            text = self.tr("Correcting the %1 record of %2: Save replaces it.")
+        elif existing is not None:
+            text = self.tr("%1 is already recorded (%2): Save replaces it.")
+        else:
+            text = self.tr("New %1 record.")
+        when = format_date(locale, existing.taken_on) if existing else ""
+        self.mode.setText(text.replace("%1", label(timepoint)).replace("%2", when))
 
     def _open_recorded(self) -> None:
-        row = self.history.currentRow()
-        if 0 <= row < len(self._outcomes):
-            self.set_outcome(self._outcomes[row], self.client_id)
+        chosen = self._selected_recorded()
+        if chosen is not None:
+            self.set_outcome(chosen, self.client_id)
+            self.timepoint.setFocus()
 
     def reset(self) -> None:
         """Start a new entry for the same client (at the first timepoint not recorded)."""
         self.set_outcome(None, self.client_id)
-        self.set_outcomes(self._outcomes)
 
     # -- model in and out --------------------------------------------------------------------
 
@@ -259,13 +389,20 @@ class OutcomeForm(QWidget):
         self,
         outcome: OutcomeAssessment | None,
         client_id: int,
-        timepoint: Timepoint = Timepoint.BASELINE,
+        timepoint: Timepoint | None = None,
     ) -> None:
-        """Show `outcome`; None starts a new one (at `timepoint`, today) for `client_id`."""
+        """Show `outcome` for correction; None starts a new one for `client_id`, today, at
+        `timepoint` (default: the first not recorded yet). Another client's recorded
+        outcomes are forgotten until set_outcomes()."""
         self.errors.clear()
-        self.client_id = client_id
-        o = outcome or OutcomeAssessment(client_id, timepoint, self._today())
+        if client_id != self.client_id:
+            self.client_id = client_id
+            self.set_outcomes([])
+        o = outcome or OutcomeAssessment(
+            client_id, timepoint or self.next_timepoint(), self._today()
+        )
         self._id = o.id
+        self.timepoint.setEnabled(o.id is None)  # a correction stays at its timepoint
         select_data(self.timepoint, o.timepoint)
         self.taken_on.setDate(to_qdate(o.taken_on))
         for field, spin in self.spins.items():
@@ -280,6 +417,7 @@ class OutcomeForm(QWidget):
                 combo.addItem(value, value)
                 index = combo.count() - 1
             combo.setCurrentIndex(max(0, index))
+        self._show_mode()
 
     def outcome(self) -> OutcomeAssessment | None:
         """The answers as entered, or None after showing the first problem inline."""

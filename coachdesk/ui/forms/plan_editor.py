@@ -63,6 +63,7 @@ from coachdesk.ui.forms._common import (
     heading_label,
     hint_label,
     make_date_edit,
+    save_shortcuts,
     strip_mnemonic,
     to_qdate,
     translate_error,
@@ -367,9 +368,9 @@ class PlanEditor(QWidget):
         self.dirty_label = QLabel(self)
         self.dirty_label.setStyleSheet(f"color: {DIRTY_COLOR}; font-weight: bold;")
         self.dirty_label.setAccessibleName(self.tr("Save state"))
-        self.print_button = QPushButton(self.tr("&Print"), self)
+        self.print_button = QPushButton(self.tr("Pr&int"), self)
         self.print_button.setAccessibleName(self.tr("Print the plan"))
-        self.save_button = QPushButton(self.tr("&Save plan"), self)
+        self.save_button = QPushButton(self.tr("S&ave plan"), self)
         self.save_button.setAccessibleName(self.tr("Save the plan as a new version"))
         bar.addWidget(version_caption)
         bar.addWidget(self.versions)
@@ -414,7 +415,7 @@ class PlanEditor(QWidget):
             self.domain_combo.addItem(label(domain), domain.value)
         self.domain_combo.setAccessibleName(self.tr("Life area of the new goal"))
         domain_caption.setBuddy(self.domain_combo)
-        self.add_goal_button = QPushButton(self.tr("&Add goal"), page)
+        self.add_goal_button = QPushButton(self.tr("A&dd goal"), page)
         self.add_goal_button.setAccessibleName(self.tr("Add a goal in the chosen life area"))
         add_row.addWidget(domain_caption)
         add_row.addWidget(self.domain_combo)
@@ -441,7 +442,7 @@ class PlanEditor(QWidget):
         lists = QGridLayout()
         lists.setHorizontalSpacing(14)
         self.strengths = self._list_editor(
-            page, lists, 0, self.tr("S&trengths they bring"), self.tr("Strengths")
+            page, lists, 0, self.tr("&Strengths they bring"), self.tr("Strengths")
         )
         self.barriers = self._list_editor(
             page, lists, 1, self.tr("What gets in the wa&y"), self.tr("Barriers")
@@ -468,7 +469,7 @@ class PlanEditor(QWidget):
             wellness,
             wellness_layout,
             0,
-            self.tr("What can set things off (tri&ggers)"),
+            self.tr("What can set things off (t&riggers)"),
             self.tr("Triggers"),
         )
         self.warning_signs = self._list_editor(
@@ -500,7 +501,7 @@ class PlanEditor(QWidget):
         contacts_caption.setBuddy(self.crisis_contacts)
         wellness_layout.addWidget(self.crisis_contacts, 3, 0, 1, 4)
         contact_buttons = QHBoxLayout()
-        self.add_contact_button = QPushButton(self.tr("Add c&ontact"), wellness)
+        self.add_contact_button = QPushButton(self.tr("Add con&tact"), wellness)
         self.add_contact_button.setAccessibleName(self.tr("Add a crisis contact"))
         self.remove_contact_button = QPushButton(self.tr("Remove contact"), wellness)
         self.remove_contact_button.setAccessibleName(self.tr("Remove the selected crisis contact"))
@@ -521,7 +522,7 @@ class PlanEditor(QWidget):
         self.coach_signed = OptionalDateEdit(self.tr("Coach signed on"), self.tr("Signed"), page)
         for text, widget in (
             (self.tr("R&eview the plan on:"), self.review_date),
-            (self.tr("Cl&ient signed on:"), self.client_signed),
+            (self.tr("Client si&gned on:"), self.client_signed),
             (self.tr("Coach signed on:"), self.coach_signed),
         ):
             caption = QLabel(text, page)
@@ -533,6 +534,7 @@ class PlanEditor(QWidget):
         # Wiring.
         self.versions.activated.connect(self._version_activated)
         self.save_button.clicked.connect(self.request_save)
+        save_shortcuts(self, self.save_button, multiline=True)
         self.print_button.clicked.connect(self.print_requested)
         self.add_goal_button.clicked.connect(self._add_goal_clicked)
         self.add_contact_button.clicked.connect(self._add_contact_clicked)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, QPoint, Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QScrollArea
 from pytestqt.qtbot import QtBot
 
 from coachdesk.core import barc10
 from coachdesk.core.models import Barc10Assessment
-from coachdesk.ui.forms import Barc10Form, Barc10TrendPlot
+from coachdesk.ui.forms import Barc10Form, Barc10History, Barc10TrendPlot
 from coachdesk.ui.forms.barc10 import (
     _ANSWER_SOURCES,
     _ITEM_SOURCES,
@@ -206,3 +207,62 @@ def test_tab_moves_from_statement_to_statement(qtbot: QtBot) -> None:
     assert form.focusWidget() is form.buttons[2][0]  # or on the first when none is chosen
     qtbot.keyClick(form.focusWidget(), Qt.Key.Key_Backtab)
     assert form.focusWidget() is form.buttons[1][3]
+
+
+def test_keys_scroll_to_and_mark_the_next_statement(qtbot: QtBot) -> None:
+    form = Barc10Form(today=lambda: TODAY)
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(form)
+    area.resize(700, 420)  # a few statements at a time, as at 1366x768
+    show_active(qtbot, area)
+    form.buttons[0][0].setFocus()
+    assert form.current_item == 0 and "border: 3px" in form.frames[0].styleSheet()
+    for item in range(8):
+        qtbot.keyClick(form.focusWidget(), Qt.Key.Key_4)
+        current = form.frames[item + 1]
+        assert form.current_item == item + 1
+        assert "border: 3px" in current.styleSheet()
+        assert all(f.styleSheet() == "" for f in form.frames if f is not current)
+        # The statement keys now answer is wholly inside the visible part of the scroll area.
+        top = current.mapTo(area.viewport(), QPoint(0, 0)).y()
+        assert top >= 0 and top + current.height() <= area.viewport().height(), item
+    assert area.verticalScrollBar().value() > 0
+
+
+def test_the_newest_total_is_never_under_the_47_caption(qtbot: QtBot) -> None:
+    plot = make_plot(qtbot)
+    # The latest total just under the 47 line at the right end: its label, above the point,
+    # is where the caption used to go.
+    plot.set_series(
+        [
+            Barc10Assessment(1, date(2026, 1, 5), (3,) * 10),
+            Barc10Assessment(1, date(2026, 3, 5), (5, 5, 5, 5, 5, 4, 4, 4, 4, 4)),
+        ]
+    )
+    plot.grab()
+    caption, totals = plot.label_boxes()
+    assert plot.series()[-1].total == 45 and len(totals) == 2
+    assert not any(caption.intersects(box) for box in totals)
+    assert totals[0].center().x() > plot.width() / 2  # the latest label is its own, at right
+
+
+def test_saved_answers_can_be_seen_again(qtbot: QtBot) -> None:
+    history = Barc10History()
+    qtbot.addWidget(history)
+    history.set_series(series())
+    assert history.table.rowCount() == 3
+    assert history.table.item(0, 1).text() == "47 / 60"  # newest first, selected
+    assert history.answers.rowCount() == 10
+    latest = history.selected()
+    assert latest is not None and latest.total == 47
+    first_answer = history.answers.item(0, 1).text()
+    assert first_answer.startswith(f"{latest.answers[0]} · ")
+    assert history.answers.item(0, 0).text().startswith("1. There are more important things")
+    history.table.selectRow(2)  # the oldest
+    oldest = history.selected()
+    assert oldest is not None and oldest.total == 30
+    shown = [int(history.answers.item(r, 1).text().split(" ")[0]) for r in range(10)]
+    assert tuple(shown) == oldest.answers
+    history.set_series([])
+    assert not history.answers.isVisibleTo(history) and "No BARC-10" in history.caption.text()

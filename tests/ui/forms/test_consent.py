@@ -160,7 +160,7 @@ def test_list_shows_state_plainly_and_revokes_only_active(qtbot: QtBot) -> None:
     listing.table.selectRow(0)
     assert listing.revoke_button.isEnabled()
     with qtbot.waitSignal(listing.revoke_requested) as blocker:
-        qtbot.keyClick(listing, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+        qtbot.keyClick(listing, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)  # Revo&ke
     assert blocker.args == [1]
     with qtbot.waitSignal(listing.consent_activated) as opened:
         listing.table.setFocus()
@@ -238,3 +238,16 @@ def fill_required(qtbot: QtBot, form: ConsentForm) -> None:
     qtbot.keyClicks(form.information, "Attendance")
     qtbot.keyClicks(form.recipients, "Drug court coordinator")
     qtbot.keyClicks(form.purpose, "Coordination of care")
+
+
+def test_print_for_signature_sends_the_consent_as_entered(qtbot: QtBot) -> None:
+    form = make_form(qtbot)
+    qtbot.keyClicks(form.recipients, "Drug court coordinator")
+    form.print_button.setFocus()
+    with qtbot.waitSignal(form.print_requested) as printed:
+        qtbot.keyClick(form, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    draft: Consent = printed.args[0]
+    # Not yet complete (no purpose): printed anyway, the blanks become lines to fill in.
+    assert (draft.client_id, draft.recipients, draft.purpose) == (12, "Drug court coordinator", "")
+    assert draft.signed_by == "Tralen Moquist"
+    assert form.error_text() == ""  # printing a draft is not a refused save

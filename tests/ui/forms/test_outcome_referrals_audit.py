@@ -11,17 +11,21 @@ from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import (
     AuditEntry,
     Client,
+    Consent,
+    ContactMode,
     OutcomeAssessment,
     Referral,
     ReferralStatus,
     Resource,
     ResourceCategory,
+    SessionNote,
     Setting,
     Timepoint,
 )
 from coachdesk.storage.vault import Vault
 from coachdesk.ui.forms import AuditTrailView, OutcomeForm, ReferralPanel
 from coachdesk.ui.forms.outcome import accepted_range
+from coachdesk.ui.forms.referrals import names_recipient
 from tests.ui.forms.helpers import show_active, unnamed
 
 TODAY = date(2026, 5, 4)
@@ -157,8 +161,10 @@ def test_referral_flow_against_a_real_vault(qtbot: QtBot, vault: Vault) -> None:
     show_active(qtbot, trail)
     trail.set_entries(caseload.audit_trail(client_id))
     whats = [trail.table.item(r, 2).text() for r in range(trail.table.rowCount())]
-    assert whats[0] == f"Changed: referral {referral.id} -> linked"
-    assert "Created: client" in whats
+    assert whats[0] == "Referral moved to “Linked (attended)”"
+    assert "Made a referral: Housing" in whats[-3:]
+    assert "Added the client" in whats
+    assert not any(str(referral.id) in w for w in whats)  # no record numbers
     assert unnamed(panel) == [] and unnamed(trail) == []
 
 
@@ -179,8 +185,8 @@ def test_audit_trail_plain_words_and_local_time(qtbot: QtBot) -> None:
             ),
         ]
     )
-    assert trail.table.item(0, 2).text() == "Printed: recovery plan v3"
-    assert trail.table.item(1, 2).text() == "Viewed"
+    assert trail.table.item(0, 2).text() == "Printed: recovery plan v3"  # not recognised
+    assert trail.table.item(1, 2).text() == "Opened the client's record"
     local = datetime(2026, 5, 2, 9, 0, tzinfo=UTC).astimezone()
     hour = local.hour % 12 or 12
     suffix = "AM" if local.hour < 12 else "PM"
@@ -220,3 +226,159 @@ def test_recorded_outcomes_and_next_timepoint(qtbot: QtBot) -> None:
     form.reset()
     assert form.timepoint.currentData() == Timepoint.ANNUAL
     assert form.outcome() is not None and form.outcome().id is None
+
+
+def test_recorded_answers_reviewed_then_corrected(qtbot: QtBot) -> None:
+    form = make_outcome_form(qtbot)
+    form.set_outcome(None, 6)
+    assert form.timepoint.currentData() == Timepoint.BASELINE  # nothing recorded yet
+    baseline = OutcomeAssessment(
+        6, Timepoint.BASELINE, date(2025, 11, 2), days_used=12, on_moud=True, id=1
+    )
+    form.set_outcomes([baseline])
+    # Baseline is done: a new entry starts at the 6-month follow-up, and says so.
+    assert form.timepoint.currentData() == Timepoint.FOLLOWUP_180
+    assert form.mode.text().startswith("New ")
+    assert not form.correct_button.isEnabled()
+    # Selecting the row shows every answer read-only; the form is untouched.
+    form.history.selectRow(0)
+    text = form.review.text()
+    assert "Days used substances: 12" in text and "On medication (MOUD): Yes" in text
+    assert "An overdose: Not answered" in text
+    assert form.timepoint.currentData() == Timepoint.FOLLOWUP_180
+    # Correct: the record loads at its own timepoint (locked), Save sends it with its id.
+    form.correct_button.click()
+    assert form.mode.text().startswith("Correcting the Baseline record")
+    assert not form.timepoint.isEnabled()
+    form.spins["days_used"].setValue(10)
+    with qtbot.waitSignal(form.submitted) as saved:
+        form.save_button.click()
+    corrected = saved.args[0]
+    assert (corrected.id, corrected.timepoint, corrected.days_used) == (1, Timepoint.BASELINE, 10)
+    assert corrected.on_moud is True
+    # Back to a new entry: the next timepoint again, and the timepoint can be chosen.
+    form.reset()
+    assert form.timepoint.isEnabled() and form.timepoint.currentData() == Timepoint.FOLLOWUP_180
+    # Choosing a timepoint already done warns that Save replaces it.
+    form.timepoint.setCurrentIndex(form.timepoint.findData(Timepoint.BASELINE))
+    assert "already recorded" in form.mode.text()
+
+
+def test_another_clients_outcomes_are_not_shown(qtbot: QtBot) -> None:
+    form = make_outcome_form(qtbot)
+    form.set_outcome(None, 6)
+    form.set_outcomes([OutcomeAssessment(6, Timepoint.BASELINE, date(2025, 11, 2), id=1)])
+    form.set_outcome(None, 8)  # the window opens another client
+    assert form.history.rowCount() == 0 and form.no_history.isVisible()
+    assert form.timepoint.currentData() == Timepoint.BASELINE
+
+
+def test_audit_trail_in_plain_words_from_a_real_vault_and_filtered(
+    qtbot: QtBot, vault: Vault
+) -> None:
+    caseload = Caseload(vault, today=TODAY)
+    client_id = caseload.add_client(Client("Kea", "Nestrom", date(2026, 1, 5), Setting.DRUG_COURT))
+    caseload.open_client(client_id)
+    when = datetime(2026, 5, 1, 10, tzinfo=UTC)
+    caseload.add_note(SessionNote(client_id, when, ContactMode.IN_PERSON, "Met for coffee"))
+    caseload.record_barc10(client_id, (5,) * 10, TODAY)
+    caseload.record_outcome(OutcomeAssessment(client_id, Timepoint.BASELINE, TODAY, days_used=3))
+    caseload.record_output(
+        client_id,
+        "print",
+        "recovery plan version 2 as PDF (en, letter), 4 pages",
+        recipient="Drug court",
+        purpose="court review",
+    )
+    trail = AuditTrailView()
+    show_active(qtbot, trail)
+    trail.set_entries(caseload.audit_trail(client_id))
+    whats = [trail.table.item(r, 2).text() for r in range(trail.table.rowCount())]
+    assert whats[0] == "Printed the recovery plan (version 2), 4 pages (purpose: court review)"
+    for expected in (
+        "Recorded outcomes: Baseline",
+        "Recorded a BARC-10 (total 50 of 60)",
+        "Wrote a session note",
+        "Opened the client's record",
+        "Added the client",
+    ):
+        assert expected in whats
+    # Filter by kind of action: only the views, then only the prints.
+    trail.kind.setCurrentIndex(trail.kind.findData("views"))
+    assert [trail.table.item(r, 2).text() for r in range(trail.table.rowCount())] == [
+        "Opened the client's record"
+    ]
+    trail.kind.setCurrentIndex(trail.kind.findData("copies"))
+    assert trail.table.rowCount() == 1 and whats[0] == trail.table.item(0, 2).text()
+    trail.kind.setCurrentIndex(trail.kind.findData("access"))
+    assert trail.table.rowCount() == 0 and trail.empty.isVisible()
+    assert trail.empty.text() == "Nothing of this kind recorded."
+    with qtbot.waitSignal(trail.disclosures_requested):
+        qtbot.keyClick(trail, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+
+
+def test_audit_trail_speaks_spanish(qtbot: QtBot, spanish: None) -> None:
+    trail = AuditTrailView()
+    qtbot.addWidget(trail)
+    at = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
+    trail.set_entries(
+        [
+            AuditEntry(at, "Coach A", "create", "client", 1, "referral 4 -> linked"),
+            AuditEntry(at, "Coach A", "create", "client", 1, "BARC-10 456 total 47"),
+            AuditEntry(at, "Coach A", "view", "client", 1),
+        ]
+    )
+    whats = {trail.table.item(r, 2).text() for r in range(3)}
+    assert "Registró un BARC-10 (total 47 de 60)" in whats
+    assert "Abrió el expediente del participante" in whats
+    assert any(w.startswith("Derivación pasada a «") for w in whats)
+    assert trail.print_button.text() == "Imprimir la lis&ta de divulgaciones…"
+
+
+def test_a_referral_is_checked_against_the_clients_consents(qtbot: QtBot) -> None:
+    panel = ReferralPanel(today=lambda: TODAY)
+    show_active(qtbot, panel)
+    panel.set_resources(
+        [
+            Resource("Hope Recovery Residence", ResourceCategory.HOUSING, id=1),
+            Resource("Eastside MOUD Clinic", ResourceCategory.MOUD, id=2),
+        ]
+    )
+    panel.set_referrals([], 5)
+
+    def consent(recipients: str, **changes: object) -> Consent:
+        c = Consent(5, "Demo RCO", "Attendance", recipients, "Care", "Revoke by telling me",
+                    date(2027, 1, 1), "", "Kea Nestrom", date(2026, 1, 5))  # fmt: skip
+        for key, value in changes.items():
+            setattr(c, key, value)
+        return c
+
+    panel.set_consents(
+        [
+            consent("Drug court coordinator; hope recovery residence"),
+            consent("Eastside MOUD Clinic", revoked_on=date(2026, 3, 1)),  # not active
+        ]
+    )
+    panel.resource.setCurrentIndex(panel.resource.findData(1))
+    assert not panel.consent_warning.isVisible()
+    panel.resource.setCurrentIndex(panel.resource.findData(2))
+    assert panel.consent_warning.isVisible()
+    assert panel.consent_warning.text().startswith("No active consent names Eastside MOUD Clinic.")
+    assert panel.make_button.accessibleDescription() == panel.consent_warning.text()
+    # A warning, not a refusal: the referral is still made.
+    assert panel.make_button.isEnabled()
+    with qtbot.waitSignal(panel.referral_requested) as made:
+        panel.make_button.click()
+    assert made.args[0].resource_id == 2
+    # An expired consent does not count either; a current one naming the clinic does.
+    panel.set_consents([consent("Eastside MOUD Clinic", expires_on=date(2026, 4, 1))])
+    assert panel.consent_warning.isVisible()
+    panel.set_consents([consent("the Eastside MOUD clinic and its nurses")])
+    assert not panel.consent_warning.isVisible()
+
+
+def test_names_recipient() -> None:
+    assert names_recipient("Hope House, Eastside Clinic", "eastside clinic")
+    assert names_recipient("Drug court / Hope  House", "Hope House")
+    assert not names_recipient("Drug court coordinator", "Hope House")
+    assert not names_recipient("", "Hope House")
