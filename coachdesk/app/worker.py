@@ -34,7 +34,7 @@ from coachdesk.core.caseload import Caseload
 from coachdesk.core.models import CoachProfile
 from coachdesk.crypto import kdf
 from coachdesk.errors import CoachDeskError, VaultError
-from coachdesk.storage.vault import Vault
+from coachdesk.storage.vault import CheckState, CheckStatus, Vault
 
 R = TypeVar("R")
 Job = Callable[[Any], Any]  # called with the Runner (or its subclass) on the worker thread
@@ -227,6 +227,9 @@ class Database(WorkerQueue):
     closing = Signal()  # about to lock or quit: queue last vault jobs now, stop network work
     closed = Signal()
     changed = Signal(object)  # a Changes after a write succeeded: the pages refresh from it
+    # The background check of every page failed (storage/vault.py, docs/security.md): the
+    # vault refuses writes from now on; the window says so until it is locked.
+    integrity_failed = Signal()
 
     def __init__(
         self,
@@ -259,12 +262,27 @@ class Database(WorkerQueue):
             vault = Vault.open(path, passphrase)
             try:
                 w.caseload = Caseload(vault, w.today)
+                self._watch(vault)
             except BaseException:
                 vault.close()
                 raise
             w.vault = vault
 
         self._queue(job, lambda r: self._set_open(on_done, r), on_error)
+
+    def _watch(self, vault: Vault) -> None:
+        """Worker thread, right after unlock: the full check of every page runs in the
+        background (unlock costs only the key derivation); a failure reaches the GUI thread
+        through `integrity_failed` (a queued signal: the observer runs on the check's thread)."""
+        if vault.damaged:  # opened read-only already; the unlock message said why
+            return
+
+        def observed(status: CheckStatus) -> None:
+            if status.state == CheckState.FAILED:
+                self.integrity_failed.emit()
+
+        vault.add_check_observer(observed)
+        vault.start_background_check()
 
     def create(
         self,
@@ -283,6 +301,7 @@ class Database(WorkerQueue):
             try:
                 caseload = Caseload(vault, w.today)
                 caseload.set_profile(CoachProfile(coach_name.strip()))
+                self._watch(vault)
             except BaseException:
                 vault.close()
                 raise

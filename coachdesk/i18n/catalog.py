@@ -34,6 +34,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The vault did not pass its checks; restore it from a backup.",
         "La bóveda no superó sus comprobaciones; restáurela desde una copia de seguridad.",
     ),
+    "vault.watch_failed": (
+        "The vault failed its integrity check, so nothing more will be saved in it; it stays open "
+        "for reading. Restore it from a backup (Settings, Restore from a backup).",
+        "La bóveda no superó su comprobación de integridad, así que ya no se guardará nada más en "
+        "ella; sigue abierta para leer. Restáurela desde una copia de seguridad (Configuración, "
+        "Restaurar desde una copia).",
+    ),
     "vault.audit_altered": (
         "The audit log was altered at entry {entry}.",
         "El registro de auditoría fue alterado en la entrada {entry}.",

@@ -51,11 +51,13 @@ from coachdesk.core.caseload import Caseload
 from coachdesk.core.models import Client, Reminder
 from coachdesk.errors import CoachDeskError, LockoutError, WrongPassphraseError
 from coachdesk.files import explain_os_error
+from coachdesk.i18n import catalog
 from coachdesk.resources import resource
 from coachdesk.ui import vault_dialogs
 from coachdesk.ui.clients import ClientsPage
 from coachdesk.ui.common import named, show_error
 from coachdesk.ui.exchange import install as install_exchange
+from coachdesk.ui.forms._messages import window_language
 from coachdesk.ui.menus import MenuRegistry
 from coachdesk.ui.resources_page import ResourcesPage
 from coachdesk.ui.settings_dialog import SettingsDialog
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
         self._busy_timer.timeout.connect(self._show_busy)
         self.db.busy_changed.connect(self._busy)
         self.db.changed.connect(self._changed)
+        self.db.integrity_failed.connect(self._integrity_failed)
         self.setWindowIcon(QIcon(str(resource("icons", "coachdesk.svg"))))
         self.resize(1280, 820)
         geometry = settings.get(opts.GEOMETRY)
@@ -492,6 +495,15 @@ class MainWindow(QMainWindow):
             self.today_page.set_recent(names)
 
         self.db.call(job, show)
+
+    def _integrity_failed(self) -> None:
+        """The background check found damage: writes are refused from now on; say so once
+        in a box, and on the status bar until the vault is locked."""
+        if not self.db.is_open:
+            return
+        message = catalog.text("vault.watch_failed", window_language())
+        self.statusBar().showMessage(message)
+        show_error(self, message)
 
     def _changed(self, changes: Changes) -> None:
         """A write succeeded: refresh the pages that show what it changed."""
