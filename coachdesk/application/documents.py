@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from coachdesk.application.caseload import Caseload
-from coachdesk.core.models import Client
+from coachdesk.application.caseload import DISCLOSURE_LOOKBACK, Caseload
+from coachdesk.core.models import Client, Consent
 from coachdesk.errors import CoachDeskError, NotFoundError, ValidationError
 from coachdesk.i18n.catalog import LANGUAGES
 
@@ -120,8 +120,6 @@ def save_plan_pdf(
     `rendered`: a document render_plan made for a preview, saved as it was shown (the window
     saves the very bytes the coach looked at); the other rendering options are then ignored.
     """
-    from coachdesk.reports.common import save_pdf
-
     recipient, purpose = check_disclosure(recipient, purpose)
     check_target(out)
     if rendered is not None and rendered.client_id != client_id:
@@ -135,13 +133,9 @@ def save_plan_pdf(
         legal_name=legal_name,
         wallet_card=wallet_card,
     )
-    stored = save_pdf(out, document.pdf)
-    try:
-        caseload.record_output(client_id, SAVE, document.what, recipient=recipient, purpose=purpose)
-    except BaseException:
-        # Every saved copy is audited: without its audit entry the copy goes too.
-        stored.unlink(missing_ok=True)
-        raise
+    stored = _save_audited(
+        caseload, client_id, out, document.pdf, document.what, recipient, purpose
+    )
     return SavedDocument(
         stored,
         len(document.pdf),
@@ -150,6 +144,67 @@ def save_plan_pdf(
         document.paper,
         bool(recipient),
     )
+
+
+def _save_audited(
+    caseload: Caseload,
+    client_id: int,
+    out: Path,
+    pdf: bytes,
+    what: str,
+    recipient: str = "",
+    purpose: str = "",
+) -> Path:
+    """Write `pdf` atomically (0600) at `out` and audit the save in the vault. Every saved copy
+    is audited: without its audit entry the copy goes too."""
+    from coachdesk.reports.common import save_pdf
+
+    stored = save_pdf(out, pdf)
+    try:
+        caseload.record_output(client_id, SAVE, what, recipient=recipient, purpose=purpose)
+    except BaseException:
+        stored.unlink(missing_ok=True)
+        raise
+    return stored
+
+
+def save_consent_pdf(
+    caseload: Caseload, consent: Consent, out: Path, *, lang: str | None = None
+) -> Path:
+    """The consent form (42 CFR 2.31 elements, signature lines) for the client to sign, in the
+    client's language unless `lang`; saved like the plan (atomic, 0600, audited)."""
+    from coachdesk.reports.consent_pdf import render_consent_pdf
+
+    check_target(out)
+    client = caseload.get_client(consent.client_id)
+    chosen = plan_language(client, lang)
+    pdf = render_consent_pdf(consent, client, caseload.profile(), lang=chosen)
+    return _save_audited(
+        caseload, consent.client_id, out, pdf, f"consent form for signature as PDF ({chosen})"
+    )
+
+
+def save_disclosure_list_pdf(
+    caseload: Caseload, client_id: int, out: Path, *, lang: str | None = None
+) -> Path:
+    """The client's 42 CFR 2.25 list of disclosures of the last three years, as PDF for the
+    client; saved like the plan (atomic, 0600, audited)."""
+    from coachdesk.reports.disclosure_pdf import render_disclosure_pdf
+
+    check_target(out)
+    client = caseload.get_client(client_id)
+    chosen = plan_language(client, lang)
+    today = caseload.today()
+    pdf = render_disclosure_pdf(
+        caseload.disclosures(client_id),
+        client,
+        caseload.profile(),
+        since=today - DISCLOSURE_LOOKBACK,
+        today=today,
+        consents=caseload.consents(client_id),
+        lang=chosen,
+    )
+    return _save_audited(caseload, client_id, out, pdf, f"list of disclosures as PDF ({chosen})")
 
 
 def record_print(

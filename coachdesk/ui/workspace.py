@@ -13,14 +13,15 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.app.worker import Database
+from coachdesk.application import documents
 from coachdesk.application.changes import Changes, Kind
 from coachdesk.core import barc10
 from coachdesk.core.caseload import Caseload
@@ -52,6 +54,7 @@ from coachdesk.ui.common import card, fmt_date, label, named, show_error, title_
 from coachdesk.ui.forms import (
     AuditTrailView,
     Barc10Form,
+    Barc10History,
     Barc10TrendPlot,
     ClientForm,
     ConsentForm,
@@ -254,6 +257,8 @@ class ClientWorkspace(QWidget):
         self.barc_plot = Barc10TrendPlot()
         plot_layout.addWidget(self.barc_summary)
         plot_layout.addWidget(self.barc_plot, 1)
+        self.barc_history = Barc10History()
+        plot_layout.addWidget(self.barc_history, 1)
         capital.addWidget(plot_box)
         capital.setSizes([620, 460])
         self.tabs.addTab(capital, self.tr("Recovery &capital"))
@@ -264,8 +269,6 @@ class ClientWorkspace(QWidget):
         outcome_scroll.setWidgetResizable(True)
         outcome_scroll.setWidget(self.outcome_form)
         outcomes.addWidget(outcome_scroll)
-        self.outcome_history = named(QListWidget(), self.tr("Recorded outcomes"))
-        outcomes.addWidget(self.outcome_history)
         self.tabs.addTab(outcomes, self.tr("&Outcomes"))
         self.referral_panel = ReferralPanel()
         self.tabs.addTab(self.referral_panel, self.tr("&Referrals"))
@@ -279,6 +282,8 @@ class ClientWorkspace(QWidget):
         self.consent_list.revoke_requested.connect(self._revoke_consent)
         self.consent_form.submitted.connect(self._add_consent)
         self.consent_form.cancelled.connect(self._consent_cancelled)
+        self.consent_form.print_requested.connect(self._print_consent)
+        self.audit_view.disclosures_requested.connect(self._print_disclosures)
         self.plan_editor.save_requested.connect(self.save_plan)
         self.plan_editor.version_selected.connect(self._show_version)
         self.plan_editor.print_requested.connect(self.print_plan)
@@ -334,7 +339,7 @@ class ClientWorkspace(QWidget):
                 phone=html.escape(c.phone) or "-",
             )
         )
-        self.consent_list.set_consents(b.consents)
+        self._show_consents(b.consents)
         self.consent_scroll.hide()
         # The plan editor builds a widget per goal and step (~100 ms for a full plan): fill it
         # when its tab is first shown, not on every open (see _tab_changed).
@@ -402,13 +407,7 @@ class ClientWorkspace(QWidget):
         self.outcome_form.set_outcome(None, self.client_id or 0)
 
     def _fill_outcomes(self, outcomes: list[OutcomeAssessment]) -> None:
-        self.outcome_history.clear()
-        for o in outcomes:
-            self.outcome_history.addItem(
-                self.tr("{tp} on {d}").format(tp=label(o.timepoint), d=fmt_date(o.taken_on))
-            )
-        if not outcomes:
-            self.outcome_history.addItem(self.tr("No outcomes recorded yet."))
+        self.outcome_form.set_outcomes(outcomes)
 
     def _banner(self, text: str) -> None:
         self.plan_banner.setText(text)
@@ -434,6 +433,7 @@ class ClientWorkspace(QWidget):
 
     def _fill_barc(self, series: list[Barc10Assessment]) -> None:
         self.barc_plot.set_series(series)
+        self.barc_history.set_series(series)
         if series:
             last = series[-1]
             meets = barc10.meets_threshold(last.total)
@@ -475,7 +475,8 @@ class ClientWorkspace(QWidget):
         self.barc_form.reset()
         self.barc_plot.set_series([])
         self.outcome_form.set_outcome(None, 0)
-        self.outcome_history.clear()
+        self.outcome_form.set_outcomes([])
+        self.barc_history.set_series([])
         self.referral_panel.set_resources([])
         self.referral_panel.set_referrals([], 0)
         self.audit_view.set_entries([])
@@ -547,7 +548,7 @@ class ClientWorkspace(QWidget):
             return c.consents(cid)
 
         def after(consents: list[Consent]) -> None:
-            self.consent_list.set_consents(consents)
+            self._show_consents(consents)
             self.consent_scroll.hide()
             self.db.call(lambda c: c.discard_draft(CONSENT_DRAFT, str(cid)))
 
@@ -567,9 +568,42 @@ class ClientWorkspace(QWidget):
             c.revoke_consent(consent_id, c.today())
             return c.consents(cid)
 
-        self._write(
-            fn, self.consent_list.set_consents, self.tr("Consent revoked."), Kind.CONSENT, cid
+        self._write(fn, self._show_consents, self.tr("Consent revoked."), Kind.CONSENT, cid)
+
+    def _show_consents(self, consents: list[Consent]) -> None:
+        """The profile's consent list, and the referral panel's check against consent."""
+        self.consent_list.set_consents(consents)
+        self.referral_panel.set_consents(consents)
+
+    def _save_document(self, name: str, job: Callable[[Caseload, Path], object]) -> None:
+        """Ask where to save a printed form (PDF, not encrypted) and save it, audited."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save as PDF (not encrypted: keep it safe or print it)"),
+            name,
+            self.tr("PDF (*.pdf)"),
         )
+        if not path:
+            return
+        out = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+        self.db.call(
+            lambda c: job(c, out),
+            lambda _r: self.saved.emit(self.tr("Saved {name}.").format(name=out.name)),
+        )
+
+    def _print_consent(self, consent: Consent) -> None:
+        if consent.client_id:
+            self._save_document(
+                "consent-form.pdf", lambda c, out: documents.save_consent_pdf(c, consent, out)
+            )
+
+    def _print_disclosures(self) -> None:
+        cid = self.client_id
+        if cid is not None:
+            self._save_document(
+                "disclosures.pdf",
+                lambda c, out: documents.save_disclosure_list_pdf(c, cid, out),
+            )
 
     def save_plan(self) -> None:
         cid = self.client_id
