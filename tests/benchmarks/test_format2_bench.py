@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from coachdesk.application import demo
-from coachdesk.core.caseload import Caseload
+from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import ContactMode, SessionNote
 from coachdesk.crypto import kdf
 from coachdesk.crypto.identity import RcoIdentity

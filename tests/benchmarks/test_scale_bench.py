@@ -25,7 +25,7 @@ from typing import Any
 
 import pytest
 
-from coachdesk.core.caseload import Caseload
+from coachdesk.application.caseload import Caseload
 from coachdesk.crypto import kdf
 from coachdesk.crypto.identity import RcoIdentity
 from coachdesk.exchange import export as ex

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from coachdesk.core.caseload import Caseload
+from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import Client, ContactMode, SessionNote, Setting
 from coachdesk.errors import IntegrityError
 from coachdesk.storage import repos

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from coachdesk.application.caseload import Caseload
 from coachdesk.application.changes import CLIENT_LIST, Changes, Kind
-from coachdesk.core.caseload import Caseload
 from coachdesk.core.models import Client, Setting
 from coachdesk.storage.vault import Vault
 from coachdesk.ui.main_window import MainWindow

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from coachdesk.core.caseload import Caseload
+from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import Client, ContactMode, Setting
 from coachdesk.storage.vault import Vault
 from coachdesk.ui.main_window import PAGE_WORKSPACE

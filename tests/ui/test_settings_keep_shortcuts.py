@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from coachdesk.app import settings as opts
-from coachdesk.core.caseload import Caseload
+from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import Client, Setting
 from coachdesk.storage.vault import Vault
 from coachdesk.ui.exchange import ExportDialog

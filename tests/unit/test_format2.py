@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from coachdesk.core.caseload import Caseload
+from coachdesk.application.caseload import Caseload
 from coachdesk.exchange import export, periods
 from coachdesk.exchange.aggregates import age_group, period_cells, race_group
 from coachdesk.exchange.bundle import open_bundle

@@ -15,9 +15,10 @@ from typing import Any
 
 import pytest
 
+from coachdesk.application.caseload import Caseload
+from coachdesk.application.demo import generate
 from coachdesk.core import timepoints
-from coachdesk.core.caseload import Caseload
-from coachdesk.core.demo import SyntheticPeople, generate
+from coachdesk.core.demo import SyntheticPeople
 from coachdesk.core.models import (
     Client,
     ClientStatus,

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from coachdesk.application import demo
-from coachdesk.core.caseload import Caseload
+from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import (
     Client,
     ContactMode,
