@@ -60,13 +60,17 @@ class SyncSetupError(CoachDeskError):
 
 
 def choose_transport(
-    target: Any, folder: Path | str | None = None, policy: RetryPolicy | None = None
+    target: Any,
+    folder: Path | str | None = None,
+    policy: RetryPolicy | None = None,
+    *,
+    cancel: sync.Cancel | None = None,
 ) -> Transport | None:
     """A folder when one is given, else the vault's WebDAV inbox, else None (nothing set up:
-    each front end says so in its own words)."""
+    each front end says so in its own words). `cancel`: see sync.configured_transport."""
     if folder is not None:
         return FolderTransport(folder)
-    return sync.configured_transport(target, policy)
+    return sync.configured_transport(target, policy, cancel=cancel)
 
 
 def read_ca_file(path: Path) -> str:

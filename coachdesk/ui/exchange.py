@@ -58,20 +58,18 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.app.worker import Background
+from coachdesk.application import enrollment, sync_setup
 from coachdesk.application.changes import Changes, Kind
 from coachdesk.core.caseload import Caseload
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import export as exports
 from coachdesk.exchange import sync
-from coachdesk.exchange.enrollment import MAX_BYTES as ENROLLMENT_MAX_BYTES
 from coachdesk.exchange.transports import Transport, TransportError
-from coachdesk.exchange.transports.folder import FolderTransport
 from coachdesk.exchange.transports.webdav import RetryPolicy, WebDavSettings, WebDavTransport
 from coachdesk.storage.outbox import OutboxState
 from coachdesk.ui.common import named, show_error
 
 CHECK_MINUTES = 3  # background reachability check while unlocked
-MAX_CA_BYTES = 256 * 1024
 
 
 def _mono(points: int = 18) -> QFont:
@@ -86,18 +84,6 @@ def _when(value: datetime | None) -> str:
         return ""
     moment = QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
     return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
-
-
-def _read_limited(path: Path, limit: int, what: str) -> bytes:
-    """Read a small file the coach picked (worker thread); plain error if unreadable."""
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(limit + 1)
-    except OSError as exc:
-        raise CoachDeskError(f"Cannot read {what} {path.name}: {exc.strerror}.") from None
-    if len(data) > limit:
-        raise CoachDeskError(f"{path.name} is too large to be {what}.")
-    return data
 
 
 def _big_label(text: str = "", name: str = "") -> QLabel:
@@ -231,9 +217,7 @@ class EnrollDialog(QDialog):
         self.file_edit.setText(str(path))
 
         def job(c: Caseload) -> exports.EnrollmentCheck:
-            return exports.check_enrollment(
-                c, _read_limited(path, ENROLLMENT_MAX_BYTES, "an enrollment file")
-            )
+            return enrollment.check(c, path)
 
         self.controller.db.call(job, lambda check: self._loaded(path, check), self._failed_load)
 
@@ -289,12 +273,10 @@ class EnrollDialog(QDialog):
         path, replace = self.data_path, self.replace_box.isChecked()
 
         def job(c: Caseload) -> exports.EnrollmentResult:
-            data = _read_limited(path, ENROLLMENT_MAX_BYTES, "an enrollment file")
-            check = exports.check_enrollment(c, data, typed)
-            if not check.matches_expected:
+            if not enrollment.check(c, path, typed).matches_expected:
                 # Same refusal as the use case, in the coach's language.
                 raise _Mismatch()
-            return exports.enroll(c, data, typed, replace=replace)
+            return enrollment.enroll(c, path, typed, replace=replace)
 
         self.enroll_button.setEnabled(False)
         self.controller.db.call(job, self._enrolled, self._failed_enroll)
@@ -582,13 +564,11 @@ class SyncSettingsDialog(QDialog):
         stored_ca = self.stored_ca
 
         def build(c: Caseload) -> WebDavSettings:
-            kept = sync.webdav_settings(c) if not password else None
-            ca_pem = stored_ca
-            if ca_path:
-                ca_pem = _read_limited(Path(ca_path), MAX_CA_BYTES, "a certificate").decode(
-                    "utf-8", "replace"
-                )
-            return WebDavSettings(url, user, password or (kept.password if kept else ""), ca_pem)
+            # One use case with `sync-setup`: the certificate is checked, the URL parsed, and
+            # what the dialog does not show (a proxy set with the CLI) is kept.
+            ca_pem = sync_setup.read_ca_file(Path(ca_path)) if ca_path else stored_ca
+            kept = sync_setup.stored_settings(c)
+            return sync_setup.webdav_settings(url, user, password, ca_pem=ca_pem, kept=kept)
 
         return build
 
@@ -597,7 +577,7 @@ class SyncSettingsDialog(QDialog):
         build = self._settings_job()
 
         def job(c: Caseload) -> None:
-            sync.save_webdav_settings(c, build(c))
+            sync_setup.save(c, build(c))
 
         self.save_button.setEnabled(False)
         self.controller.db.call(job, self._saved, self._save_failed)
@@ -1018,11 +998,7 @@ class ExchangeController(QObject):
         run = self.run = _Run(sync.Cancel(), background)
 
         def prepare(c: Caseload) -> None:  # vault thread; fills `run` (read back in order)
-            transport: Transport | None
-            if folder is not None:
-                transport = FolderTransport(folder)
-            else:
-                transport = sync.configured_transport(c, policy, cancel=run.cancel)
+            transport = sync_setup.choose_transport(c, folder, policy, cancel=run.cancel)
             if transport is None:
                 if background:
                     return

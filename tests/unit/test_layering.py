@@ -93,14 +93,12 @@ ALLOWED_FOR_NOW: dict[str, tuple[str, set[str]]] = {
     "ui/forms/notes.py": ("NoteHit type: move to core.models", {"coachdesk.storage.repos"}),
     "ui/forms/plan_editor.py": ("plan search hit type", {"coachdesk.storage.repos"}),
     "ui/exchange.py": (
-        "enrollment (use application.enrollment), export, sync, transports, outbox rows",
+        "export preview/seal, the sync steps, transport types, outbox rows",
         {
             "coachdesk.exchange",
-            "coachdesk.exchange.enrollment",
             "coachdesk.exchange.export",
             "coachdesk.exchange.sync",
             "coachdesk.exchange.transports",
-            "coachdesk.exchange.transports.folder",
             "coachdesk.exchange.transports.webdav",
             "coachdesk.storage.outbox",
         },
