@@ -42,6 +42,9 @@ class RcoStore(Vault):
     SCHEMA = migrate.RCO
     LABEL = "RCO store"
     VERIFY_TABLES = None  # a backup is verified by the row count of every table it holds
+    # Opened far less often than a coach's vault, and it holds the RCO's secret keys and every
+    # import: every page is checked before it opens, as before issue 18's background check.
+    FULL_CHECK_AT_OPEN = True
 
     @classmethod
     def _unlock(

@@ -27,7 +27,7 @@ def _no_partial_files(folder: Path) -> None:
 def test_full_disk_while_writing_notes_loses_nothing_acknowledged(
     template_vault: tuple[Path, str], tmp_path: Path
 ) -> None:
-    with tmpfs(tmp_path / "small", "1m") as disk:
+    with tmpfs(tmp_path / "small", "2m") as disk:  # room for the vault and some notes
         vault_path = disk / "vault"
         shutil.copytree(template_vault[0], vault_path)
         acknowledged: list[int] = []
