@@ -90,7 +90,7 @@ def _check_round(desk: RcoDesk, server: NginxDav | ApacheDav, world: World) -> s
 
 
 @pytest.mark.slow
-@pytest.mark.timeout(300)
+@pytest.mark.timeout(900)  # making the bundles takes minutes on a loaded machine
 def test_fetch_killed_at_random_moments_loses_nothing_and_imports_nothing_twice(
     tmp_path: Path, pki: Pki, monkeypatch: pytest.MonkeyPatch
 ) -> None:
