@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from coachdesk.core import demo
+from coachdesk.application import demo
 from coachdesk.crypto import kdf
 from coachdesk.exchange import kanon
 from coachdesk.exchange.deid import DeidRecord, anonymize_records, deidentify

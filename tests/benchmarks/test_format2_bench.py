@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from coachdesk.core import demo
+from coachdesk.application import demo
 from coachdesk.core.caseload import Caseload
 from coachdesk.core.models import ContactMode, SessionNote
 from coachdesk.crypto import kdf

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from coachdesk.core import demo
+from coachdesk.application import demo
 from coachdesk.exchange.deid import anonymize_records, deidentify
 from coachdesk.exchange.kanon import linked_k, smallest_class
 from coachdesk.storage import export_queries, export_state

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from coachdesk.core import demo
+from coachdesk.application import demo
 from coachdesk.core.caseload import Caseload
 from coachdesk.core.models import (
     Client,
