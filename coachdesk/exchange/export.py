@@ -22,9 +22,9 @@ from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import bundle as bundles
 from coachdesk.exchange import periods
 from coachdesk.exchange.aggregates import PeriodCells, period_cells
-from coachdesk.exchange.deid import DeidRecord, deidentify, payload_record
+from coachdesk.exchange.deid import DeidRecord, anonymize_records, deidentify, payload_record
 from coachdesk.exchange.enrollment import Enrollment, EnrollmentError, parse_enrollment
-from coachdesk.exchange.kanon import Anonymization, anonymize
+from coachdesk.exchange.kanon import Anonymization, Key, LocalAnonymization, anonymize
 from coachdesk.exchange.payload_schema import (
     LEVELS,
     PAYLOAD_FORMAT,
@@ -33,12 +33,15 @@ from coachdesk.exchange.payload_schema import (
     SCHEMA_VERSIONS,
 )
 from coachdesk.files import StagedFile, remove_leftover_temps, stage_bytes
-from coachdesk.storage import export_queries, outbox
+from coachdesk.i18n import catalog
+from coachdesk.storage import export_queries, export_state, outbox
 
 ENROLLMENT_META = "rco.enrollment"
 DEVICE_META = "device.identity"
 COUNTER_META = "export.counter"
-LEVELS_META = "export.released_levels"  # {"recipient": fingerprint, "levels": {qi: level}}
+# Format 1 exports only (one rung per bundle): {"recipient": fingerprint, "levels": {qi: level}}.
+# Format 2 keeps per-record state instead (storage/export_state.py).
+LEVELS_META = "export.released_levels"
 
 
 class NotEnrolledError(CoachDeskError):
@@ -187,19 +190,11 @@ _QI_WORDS = {
     "setting": "setting",
     "intake_year": "intake year",
 }
-_LEVEL_WORDS = {
-    ("age_band", "5y"): "Age is shown in 5-year bands; 90 and over is shown as '90+'.",
-    ("age_band", "10y"): "Age is shown in 10-year bands instead of 5-year bands",
-    ("age_band", "20y"): "Age is shown in 20-year bands instead of 5-year bands",
-    ("age_band", "suppressed"): "Age band is left out entirely",
-    ("gender", "grouped"): "Gender is shown as woman, man, or 'another or undisclosed'",
-    ("gender", "suppressed"): "Gender is left out entirely",
-    ("setting", "group"): "Setting is shown as a group (clinical, justice or first responder, "
-    "community) instead of the exact setting",
-    ("setting", "suppressed"): "Setting is left out entirely",
-    ("intake_year", "2y"): "Intake year is shown as a two-year span",
-    ("intake_year", "suppressed"): "Intake year is left out entirely",
-}
+
+
+def _level_words(qi: str, level: str) -> str:
+    """Format 2 generalizes per class: a level is the coarsest any record is on ("at most")."""
+    return catalog.text(f"export.preview.level.{qi}.{level}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +229,7 @@ class ExportPreview:
     rco_name: str
     rco_fingerprint: str
     k: int
-    records: int
+    records: int  # records that would be sealed (withheld ones not counted)
     suppressed_records: int
     missing_age: int
     information_kept: float
@@ -242,6 +237,7 @@ class ExportPreview:
     fields: tuple[str, ...]
     explanations: tuple[str, ...]
     period_summary: PeriodSummary | None = None
+    withheld_records: int = 0  # clients held back until they can share a class with k others
 
     def lines(self) -> list[str]:
         """The preview in plain words, one sentence a line."""
@@ -286,9 +282,22 @@ class ExportResult(SealResult):
 class _Prepared:
     enrollment: Enrollment
     records: list[DeidRecord]
-    anonymization: Anonymization
-    floor: dict[str, str] | None
+    anonymization: Anonymization | LocalAnonymization
+    floor: dict[str, str] | None  # format 1: the rungs of the last export (never finer)
     period_cells: PeriodCells | None = None  # None for a format 1 payload
+    # Format 2: pseudonym -> (values, native) to store with the bundle (export_state.save)
+    updates: dict[str, tuple[Key, bool]] = field(default_factory=dict)
+    earlier: int = 0  # format 2: records this RCO already holds from earlier exports
+
+    @property
+    def sent(self) -> list[tuple[DeidRecord, Key]]:
+        """The records that go into the bundle, with their values (withheld ones left out)."""
+        pairs = zip(self.records, self.anonymization.values, strict=True)
+        return [(record, values) for record, values in pairs if values is not None]
+
+    @property
+    def withheld(self) -> int:
+        return len(self.records) - len(self.sent)
 
 
 def _prepare(
@@ -303,22 +312,24 @@ def _prepare(
     rows = export_queries.caseload_rows(caseload.conn, months_between=months)
     records = [deidentify(row, months_between=months) for row in rows]
     records.sort(key=lambda r: r.pseudonym)  # order carries nothing about intake or identity
-    floor = released_levels(caseload, enrollment.fingerprint)
-    cells = None
-    if schema_version >= 2:
-        today = today or datetime.now(UTC).date()
-        cells = period_cells(
-            export_queries.activity_rows(caseload.conn, today),
-            today,
-            enrollment.policy.fiscal_year_start,
+    k = enrollment.policy.k
+    if schema_version == 1:  # one rung per bundle, never finer than the last (FORMAT.md 5)
+        floor = released_levels(caseload, enrollment.fingerprint)
+        return _Prepared(
+            enrollment, records, anonymize([r.quasi for r in records], k, floor), floor
         )
-    return _Prepared(
-        enrollment,
-        records,
-        anonymize([r.quasi for r in records], enrollment.policy.k, floor),
-        floor,
-        cells,
+    # Format 2: local generalization, each record never finer than it went out before.
+    loaded = export_state.load(caseload.conn, enrollment.fingerprint)
+    state = {p: (row.values, row.native) for p, row in loaded.items()}
+    anonymization, updates = anonymize_records(records, k, state)
+    today = today or datetime.now(UTC).date()
+    cells = period_cells(
+        export_queries.activity_rows(caseload.conn, today),
+        today,
+        enrollment.policy.fiscal_year_start,
     )
+    earlier = sum(r.pseudonym in state for r in records)
+    return _Prepared(enrollment, records, anonymization, None, cells, updates, earlier)
 
 
 def released_levels(caseload: Caseload, recipient: str) -> dict[str, str] | None:
@@ -340,14 +351,16 @@ def released_levels(caseload: Caseload, recipient: str) -> dict[str, str] | None
 def _explanations(prepared: _Prepared) -> list[str]:
     anon, k = prepared.anonymization, prepared.enrollment.policy.k
     n = len(prepared.records)
-    if n < k:
+    if n < k and prepared.period_cells is None:
         return [
             f"With fewer than {k} records, age band, gender, setting and intake year are all "
             f"left out, because any of them could point to a person."
         ]
-    out = [_LEVEL_WORDS[("age_band", "5y")]] if anon.levels["age_band"] == "5y" else []
+    if not prepared.sent:
+        return [catalog.text("export.preview.withheld_all", k=k)]
+    out = [_level_words("age_band", "5y")] if anon.levels["age_band"] == "5y" else []
     generalized = [
-        f"  - {_LEVEL_WORDS[(qi, anon.levels[qi])]}."
+        f"  - {_level_words(qi, anon.levels[qi])}."
         for qi in QUASI_IDENTIFIERS
         if anon.levels[qi] != LEVELS[qi][0]
     ]
@@ -367,6 +380,10 @@ def _explanations(prepared: _Prepared) -> list[str]:
             "Nothing is shown in more detail than in your last export to this RCO: it can link "
             "records between exports, so finer values now could be combined with earlier ones."
         )
+    if prepared.earlier:
+        out.append(catalog.text("export.preview.never_finer"))
+    if prepared.withheld:
+        out.append(catalog.text("export.preview.withheld", n=prepared.withheld, k=k))
     if anon.suppressed:
         out.append(
             f"For {len(anon.suppressed)} records, age band, gender, setting and intake year are "
@@ -394,14 +411,15 @@ def preview_export(caseload: Caseload, *, now: datetime | None = None) -> Export
         prepared.enrollment.rco_name,
         prepared.enrollment.fingerprint,
         prepared.enrollment.policy.k,
-        len(prepared.records),
+        len(prepared.sent),
         len(anon.suppressed),
-        sum(r.quasi.age is None for r in prepared.records),
+        sum(r.quasi.age is None for r, _ in prepared.sent),
         round(anon.information_kept, 4),
         dict(anon.levels),
         _fields(prepared),
         tuple(_explanations(prepared)),
         _period_summary(prepared.period_cells),
+        prepared.withheld,
     )
 
 
@@ -413,10 +431,7 @@ def build_payload(
     created_at: datetime,
 ) -> dict[str, Any]:
     anon = prepared.anonymization
-    records = [
-        payload_record(record, values)
-        for record, values in zip(prepared.records, anon.values, strict=True)
-    ]
+    records = [payload_record(record, values) for record, values in prepared.sent]
     payload: dict[str, Any] = {
         "format": PAYLOAD_FORMAT,
         "schema_version": 1 if prepared.period_cells is None else SCHEMA_VERSION,
@@ -490,15 +505,18 @@ def _seal_and_queue(
         # verified: a fresh full check of the vault runs beside the sealing; no commit without it
         with vault.transaction(verified=True) as conn:
             prepared = _prepare(caseload, moment.date(), schema_version)
-            vault.set_meta(
-                LEVELS_META,
-                json.dumps(
-                    {
-                        "recipient": prepared.enrollment.fingerprint,
-                        "levels": prepared.anonymization.levels,
-                    }
-                ),
-            )
+            if prepared.period_cells is None:
+                vault.set_meta(
+                    LEVELS_META,
+                    json.dumps(
+                        {
+                            "recipient": prepared.enrollment.fingerprint,
+                            "levels": prepared.anonymization.levels,
+                        }
+                    ),
+                )
+            else:  # in the transaction that queues the bundle: both land or neither
+                export_state.save(conn, prepared.enrollment.fingerprint, counter, prepared.updates)
             payload = build_payload(prepared, device, counter, caseload.audit.head(), moment)
             sealed = bundles.seal_bundle(payload, device, prepared.enrollment.keys)
             name = bundles.bundle_file_name(counter, payload["bundle_id"])
@@ -517,7 +535,7 @@ def _seal_and_queue(
                 "export",
                 "bundle",
                 counter,
-                f"bundle {payload['bundle_id']}: {len(prepared.records)} records for RCO key "
+                f"bundle {payload['bundle_id']}: {len(prepared.sent)} records for RCO key "
                 f"{prepared.enrollment.fingerprint}",
             )
     except BaseException:
@@ -544,7 +562,7 @@ def _result(cls: type[_R], done: _Sealed, **extra: Any) -> _R:
         done.payload["counter"],
         done.name,
         done.payload["schema_version"],
-        len(done.prepared.records),
+        len(done.prepared.sent),
         len(anon.suppressed),
         round(anon.information_kept, 4),
         dict(anon.levels),

@@ -210,6 +210,26 @@ _SETTING_SETS = {level: frozenset(values) for level, values in SETTING_VALUES.it
 _LEVEL_SETS = {name: frozenset(levels) for name, levels in LEVELS.items()}
 
 
+def _up_to(
+    levels: tuple[str, ...], values: dict[str, tuple[str, ...]]
+) -> dict[str, frozenset[str]]:
+    """Per rung, its values and every finer rung's: format 2 generalizes per class, so the
+    bundle's `generalization` names the coarsest rung any record is on."""
+    return {
+        level: frozenset(v for finer in levels[: i + 1] for v in values[finer])
+        for i, level in enumerate(levels)
+    }
+
+
+# Format 2: name -> rung -> values a record may carry under that bundle-wide rung.
+_SETS_V2 = {
+    "age_band": _up_to(AGE_LEVELS, AGE_BANDS),
+    "gender": _up_to(GENDER_LEVELS, GENDER_VALUES),
+    "setting": _up_to(SETTING_LEVELS, SETTING_VALUES),
+}
+_SETS_V1 = {"age_band": _AGE_SETS, "gender": _GENDER_SETS, "setting": _SETTING_SETS}
+
+
 class SchemaError(CoachDeskError):
     """The payload does not follow FORMAT.md; the message names the member."""
 
@@ -292,7 +312,12 @@ def _timepoint_order(items: list[dict[str, Any]], key: str, path: str) -> None:
 # -- the schema ------------------------------------------------------------------------------
 
 
-def intake_year_ok(value: str, level: str) -> bool:
+def intake_year_ok(value: str, level: str, *, finer: bool = False) -> bool:
+    """`value` is an intake year on rung `level`; with `finer` (format 2) also on a finer rung."""
+    if finer and level != "year" and intake_year_ok(value, "year"):
+        return True
+    if finer and level == "suppressed":
+        return intake_year_ok(value, "2y")
     if level == "year":
         return _YEAR.fullmatch(value) is not None and 1900 <= int(value) <= 2200
     if level == "2y":
@@ -304,15 +329,15 @@ def intake_year_ok(value: str, level: str) -> bool:
     return False
 
 
-def _record(r: Any, path: str, generalization: dict[str, str], months: bool) -> None:
+def _record(r: Any, path: str, generalization: dict[str, str], months: bool, local: bool) -> None:
     _members(r, path, RECORD_FIELDS + (OPTIONAL_RECORD_FIELDS if months else ()))
     _match(r["pseudonym"], f"{path}.pseudonym", _HEX[24])
-    _one_of(r["age_band"], f"{path}.age_band", _AGE_SETS[generalization["age_band"]], True)
-    _one_of(r["gender"], f"{path}.gender", _GENDER_SETS[generalization["gender"]], True)
-    _one_of(r["setting"], f"{path}.setting", _SETTING_SETS[generalization["setting"]], True)
+    sets = _SETS_V2 if local else _SETS_V1
+    for name in ("age_band", "gender", "setting"):
+        _one_of(r[name], f"{path}.{name}", sets[name][generalization[name]], True)
     year = r["intake_year"]
     if year is not None and not intake_year_ok(
-        _str(year, f"{path}.intake_year"), generalization["intake_year"]
+        _str(year, f"{path}.intake_year"), generalization["intake_year"], finer=local
     ):
         raise _fail(f"{path}.intake_year", "has a value CoachDesk never exports")
     pathways = _list(r["pathways"], f"{path}.pathways", len(PATHWAY_VALUES))
@@ -499,7 +524,7 @@ def validate_payload(p: Any) -> None:
     months = "months_between" in optional
     previous = ""
     for i, record in enumerate(records):
-        _record(record, f"records[{i}]", generalization, months)
+        _record(record, f"records[{i}]", generalization, months, version == 2)
         if record["pseudonym"] <= previous:
             raise _fail(f"records[{i}].pseudonym", "is out of order or repeated")
         previous = record["pseudonym"]

@@ -687,6 +687,76 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "entorno y el año de ingreso quedan en blanco: su combinación era demasiado rara aun "
         "después de generalizar (sus resultados se conservan).",
     ),
+    "export.preview.withheld_all": (
+        "With fewer than {k} records that can share their age band, gender, setting and intake "
+        "year, no record is sent yet (any of them could point to a person); they go out once at "
+        "least {k} can. The counts per period are sent.",
+        "Con menos de {k} registros que puedan compartir franja de edad, género, entorno y año "
+        "de ingreso, aún no se envía ningún registro (cualquiera de ellos podría señalar a una "
+        "persona); se enviarán cuando al menos {k} puedan hacerlo. Los recuentos por periodo sí "
+        "se envían.",
+    ),
+    "export.preview.withheld": (
+        "{n, plural, one {# record is} other {# records are}} held back from this export: too "
+        "few others share their combination yet. They go out once at least {k} do; the counts "
+        "per period include them.",
+        "{n, plural, one {# registro se retiene} other {# registros se retienen}} en esta "
+        "exportación: aún los comparten muy pocos otros. Se enviarán cuando al menos {k} los "
+        "compartan; los recuentos por periodo los incluyen.",
+    ),
+    "export.preview.never_finer": (
+        "Records already sent to this RCO are never shown in more detail than before: it can "
+        "link records between exports, so finer values now could be combined with earlier ones.",
+        "Los registros ya enviados a esta RCO nunca se muestran con más detalle que antes: puede "
+        "relacionar registros entre exportaciones, y valores más finos ahora podrían combinarse "
+        "con los anteriores.",
+    ),
+    # Format 2 generalizes per class: a level is the coarsest any record is on ("at most").
+    "export.preview.level.age_band.5y": (
+        "Age is shown in 5-year bands; 90 and over is shown as '90+'.",
+        "La edad se muestra en franjas de 5 años; 90 o más se muestra como '90+'.",
+    ),
+    "export.preview.level.age_band.10y": (
+        "Age is shown in bands of at most 10 years (5-year bands where enough records share them)",
+        "La edad se muestra en franjas de como máximo 10 años (de 5 años donde suficientes "
+        "registros las comparten)",
+    ),
+    "export.preview.level.age_band.20y": (
+        "Age is shown in bands of at most 20 years (10- or 5-year bands where enough records "
+        "share them)",
+        "La edad se muestra en franjas de como máximo 20 años (de 10 o 5 años donde suficientes "
+        "registros las comparten)",
+    ),
+    "export.preview.level.age_band.suppressed": (
+        "Age band is left out for some records",
+        "La franja de edad se omite en algunos registros",
+    ),
+    "export.preview.level.gender.grouped": (
+        "Gender is shown as woman, man, or 'another or undisclosed' for some records",
+        "El género se muestra como mujer, hombre u 'otro o no declarado' en algunos registros",
+    ),
+    "export.preview.level.gender.suppressed": (
+        "Gender is left out for some records",
+        "El género se omite en algunos registros",
+    ),
+    "export.preview.level.setting.group": (
+        "Setting is shown as a group (clinical, justice or first responder, community) instead "
+        "of the exact setting for some records",
+        "El entorno se muestra como grupo (clínico, justicia o primeros intervinientes, "
+        "comunidad) en lugar del entorno exacto en algunos registros",
+    ),
+    "export.preview.level.setting.suppressed": (
+        "Setting is left out for some records",
+        "El entorno se omite en algunos registros",
+    ),
+    "export.preview.level.intake_year.2y": (
+        "Intake year is shown as at most a two-year span",
+        "El año de ingreso se muestra como un periodo de como máximo dos años",
+    ),
+    "export.preview.level.intake_year.suppressed": (
+        "Intake year is left out for some records",
+        "El año de ingreso se omite en algunos registros",
+    ),
     "export.preview.no_birth_date": (
         "{n, plural, one {# client has} other {# clients have}} no date of birth, so their age "
         "band is blank.",

@@ -17,20 +17,32 @@ separately, labelled as estimates:
   reached, or the episode is active or lost contact and its intake year is at least two
   calendar years before the year it was last reported; closeout - reached, or the episode ended.
 
-Suppression goes through ONE call site, `suppress_cells`, so a family-consistent rule can
-replace the per-table one without touching anything else.
+Suppression goes through ONE call site, `suppress_cells`. Format 2 figures are suppressed
+consistently across the family of reports the desk can produce for a period (all coaches, each
+coach, each setting, each coach x setting, each with its breakdowns and demographic tables):
+the family is suppressed once per period (`period_family`, kept with the DeskData until the
+next import) and each selection reads its cells from it, so no suppressed cell follows from
+adding and subtracting reports (docs/deidentification.md). Format 1 estimates keep the
+per-table rule.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from coachdesk.core import timepoints
 from coachdesk.exchange import aggregates, periods
 from coachdesk.exchange.payload_schema import DEMOGRAPHICS
 from coachdesk.rco.model import Coverage, Device, DeviceStatus, Episode, PeriodCell
-from coachdesk.rco.suppression import Equation, suppress
+from coachdesk.rco.suppression import (
+    Equation,
+    FamilyResult,
+    Measure,
+    cross_family,
+    report_name,
+    suppress,
+)
 
 TIMEPOINTS = ("baseline", "followup_180", "annual", "closeout")
 FOLLOW_UPS = ("followup_180", "annual", "closeout")
@@ -355,17 +367,128 @@ def _suppress_event_sums(fig: Figures, keys: Sequence[str]) -> None:
         fig.suppressed |= set(keys)
 
 
-Family = Callable[[Filters], Figures]  # the UNSUPPRESSED figures of any other selection
-
-
-def suppress_cells(fig: Figures, filters: Filters, family: Family | None = None) -> set[str]:
+def suppress_cells(fig: Figures, filters: Filters, family: FamilyResult | None = None) -> set[str]:
     """THE suppression call site: the cells of `fig` to suppress (primary and complementary).
 
-    Today: per table (each connected set of equations of this one selection). `filters` names
-    the selection and `family(other_filters)` gives the unsuppressed cells of any other
-    selection the desk can produce (format 2: every coach, setting and period), so a
-    family-consistent rule (rco/suppression.py) can be put here without changing any caller."""
-    return suppress(fig.values, fig.equations, fig.threshold, fig.hidden)
+    With `family` (format 2: the period's family, `period_family`) the selection's cells are
+    read from the family's one pattern; without it (format 1 estimates, or a selection the
+    family does not hold, e.g. a coach with no data in the period) per table: each connected
+    set of equations of this one selection."""
+    published = None if family is None else family.published.get(_report_of(filters))
+    if published is None:
+        return suppress(fig.values, fig.equations, fig.threshold, fig.hidden)
+    out = set()
+    for key in fig.values:
+        if key in fig.hidden:
+            continue
+        name = _family_cell(key)
+        if published.get(name, None) is None:  # suppressed, or a cell the family lacks
+            out.add(key)
+    return out
+
+
+# -- the desk's family of reports for a period (rco/suppression.cross_family) ----------------
+
+FAMILY_DIMENSIONS = ("device", "setting")  # atoms: one per (device, setting) with data
+
+
+def _sum_of(names: Iterable[str], sign: int = 1) -> dict[str, int]:
+    return {n: sign for n in names}
+
+
+def _family_measures() -> tuple[Measure, ...]:
+    """Every figure of a format 2 selection as a Measure over the per-(device, setting) counts.
+    Derived figures are combinations of base counts, so every identity a reader knows (a total
+    is the sum of its parts, missed = due - in window - late, each demographic table adds up to
+    the people served) holds between the forms: the last group of each demographic table is
+    people minus the other groups."""
+    out = [
+        Measure("people", breakdowns=FAMILY_DIMENSIONS),
+        Measure("enrolled"),
+        Measure("ended"),
+        *(Measure(n, people="people") for n in ("sessions", "attempts", "group_sessions")),
+    ]
+    for kind in ("made", "linked", "linked30"):
+        names = [f"ref.{kind}.{c}" for c in REFERRAL_CATEGORIES]
+        out += [Measure(n) for n in names]
+        out.append(Measure(f"ref.{kind}", _sum_of(names)))
+    for c in ("", *(f".{c}" for c in REFERRAL_CATEGORIES)):
+        made, linked, linked30 = (
+            _family_parts(f"ref.{kind}{c}") for kind in ("made", "linked", "linked30")
+        )
+        out.append(Measure(f"ref.notlinked{c}", _combine(made, linked), hidden=True))
+        out.append(Measure(f"ref.late{c}", _combine(linked, linked30), hidden=True))
+    for t in TIMEPOINTS:
+        kinds = [f"fu.{kind}.{t}" for kind in ("due", "window", "late")]
+        out += [Measure(n, breakdowns=("device",)) for n in kinds]
+        missed = {kinds[0]: 1, kinds[1]: -1, kinds[2]: -1}
+        out.append(Measure(f"fu.missed.{t}", missed, breakdowns=("device",)))
+    out += [Measure("barc.n"), Measure("barc.below"), Measure("barc.cross")]
+    out.append(Measure("barc.above", {"barc.n": 1, "barc.below": -1}, hidden=True))
+    out.append(Measure("barc.stay", {"barc.below": 1, "barc.cross": -1}, hidden=True))
+    for name in DOMAINS:
+        k = f"dom.{name}"
+        out += [Measure(f"{k}.n"), Measure(f"{k}.base_yes"), Measure(f"{k}.fu_yes")]
+        out.append(Measure(f"{k}.base_no", {f"{k}.n": 1, f"{k}.base_yes": -1}, hidden=True))
+        out.append(Measure(f"{k}.fu_no", {f"{k}.n": 1, f"{k}.fu_yes": -1}, hidden=True))
+    for table, groups in DEMOGRAPHICS.items():
+        *named, last = (f"{table}.{g}" for g in groups)
+        out += [Measure(n) for n in named]
+        out.append(Measure(last, {"people": 1, **_sum_of(named, -1)}))
+    return tuple(out)
+
+
+def _family_parts(name: str) -> dict[str, int]:
+    """A referral figure as base counts: a category is itself, a total sums the categories."""
+    if name.count(".") == 2:
+        return {name: 1}
+    return _sum_of(f"{name}.{c}" for c in REFERRAL_CATEGORIES)
+
+
+def _combine(plus: Mapping[str, int], minus: Mapping[str, int]) -> dict[str, int]:
+    out = dict(plus)
+    for n, c in minus.items():
+        out[n] = out.get(n, 0) - c
+    return out
+
+
+FAMILY_MEASURES = _family_measures()
+_BASE = tuple(m.name for m in FAMILY_MEASURES if m.parts is None)
+
+
+def _report_of(filters: Filters) -> str:
+    return report_name(
+        {
+            d: v
+            for d, v in zip(FAMILY_DIMENSIONS, (filters.device_id, filters.setting), strict=True)
+            if v
+        }
+    )
+
+
+def _family_cell(key: str) -> str:
+    """The family's name for a figure key (per-coach follow-ups are a device breakdown)."""
+    if key.startswith("fu.") and key.count(".") == 3:
+        head, device = key.rsplit(".", 1)
+        return f"{head}.device.{device}"
+    return key
+
+
+def period_family(data: DeskData, period: str, threshold: int) -> FamilyResult:
+    """The period's family of reports, suppressed at once (cached on `data`)."""
+    cache = data.families
+    if (period, threshold) not in cache:
+        atoms: dict[tuple[str, ...], dict[str, int]] = {}
+        for c in data.cells:
+            if c.period != period or c.device_id not in data.coverage:
+                continue
+            row = atoms.setdefault((c.device_id, c.setting), dict.fromkeys(_BASE, 0))
+            for name in _BASE:
+                row[name] += c.counts.get(name, 0)
+        cache[(period, threshold)] = cross_family(
+            atoms, FAMILY_DIMENSIONS, FAMILY_MEASURES, threshold
+        )
+    return cache[(period, threshold)]
 
 
 # -- format 2: sums of the devices' period cells ----------------------------------------------
@@ -379,6 +502,11 @@ class DeskData:
     coverage: dict[str, Coverage]  # device_id -> its latest format-2 coverage
     format1: list[Episode]  # episodes of devices that never sent a format 2 bundle
     fiscal_year_start: int = 1
+    # (period, threshold) -> the period's suppressed family (period_family); the data is not
+    # changed after loading (a new import loads a new DeskData)
+    families: dict[tuple[str, int], FamilyResult] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def periods(self) -> list[str]:
         """Every period that has data, newest first ("all" first)."""
@@ -476,9 +604,7 @@ def compute(
     """All dashboard and report figures of one selection, with suppression applied."""
     names = device_names or {}
     fig = cells(data, filters, threshold, names)
-    fig.suppressed = suppress_cells(
-        fig, filters, lambda other: cells(data, other, threshold, names)
-    )
+    fig.suppressed = suppress_cells(fig, filters, period_family(data, fig.period, threshold))
     _suppress_event_sums(fig, ("sessions", "attempts", "group_sessions"))
     fig.completeness = completeness(data, devices, filters, names)
     if data.format1:

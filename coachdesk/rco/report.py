@@ -333,11 +333,14 @@ def methods(threshold: int, fiscal_start: int = 1) -> list[str]:
         "the period there is the import quarter and follow-ups due are guessed from years.",
         f"Small-cell suppression: every count from 1 to {threshold - 1} is suppressed, and so is "
         "every further cell from which a suppressed count could be derived by adding or "
-        "subtracting other figures of the same table (including not-published complements "
-        "such as referrals not linked). Rates and means are suppressed when a count they rest "
-        f"on is suppressed; means need at least {threshold} people. Suppressed figures are "
-        f"shown as '{SUPPRESSED}' (in the PDF's tables as *); an empty selection as "
-        f"'{NO_RECORDS}'; a rate with nobody due as '{NONE_DUE}'.",
+        "subtracting other figures (including not-published complements such as referrals not "
+        "linked), of this report or of any other report the desk produces for the period: all "
+        "coaches, each coach, each setting, each coach and setting, with their demographic "
+        "tables; a figure shared by two reports is suppressed in both. Sessions and contacts "
+        "are suppressed with a small number of people. Rates and means are suppressed when a "
+        f"count they rest on is suppressed; means need at least {threshold} people. Suppressed "
+        f"figures are shown as '{SUPPRESSED}' (in the PDF's tables as *); an empty selection "
+        f"as '{NO_RECORDS}'; a rate with nobody due as '{NONE_DUE}'.",
     ]
 
 

@@ -19,6 +19,7 @@ components first so each elimination stays small.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -172,49 +173,64 @@ _PRIME = 2**61 - 1  # a Mersenne prime: the fast search works modulo it
 
 class _Echelon:
     """Forward row-echelon basis of published forms (sparse rows over numbered atoms), over
-    the rationals, or
-    modulo a large prime for the search (much faster; the final pattern is then checked over
-    the rationals, so the guarantee never rests on the modular arithmetic)."""
+    the rationals, or modulo a large prime for the search (much faster; the final pattern is
+    then checked over the rationals, so the guarantee never rests on the modular arithmetic).
+
+    Each stored row has its pivot as its smallest atom, so a form is reduced by walking its
+    atoms in increasing order (a heap): eliminating a pivot only brings in larger atoms, and
+    the first atom that is no pivot proves the form is not in the span (`spans` stops there;
+    `add` stores the row with that atom as its pivot)."""
 
     def __init__(self, exact: bool) -> None:
         self.exact = exact
-        self.rows: list[tuple[int, dict[int, Any]]] = []  # (pivot, row with 1 there)
+        self.rows: dict[int, dict[int, Any]] = {}  # pivot -> row with 1 there
 
-    def reduce(self, form: Mapping[int, int]) -> dict[int, Any]:
+    def _reduce(self, form: Mapping[int, int]) -> tuple[dict[int, Any], int | None]:
+        """(the partly reduced row, its smallest atom that is no pivot); ({}, None) when the
+        form is in the span."""
         exact = self.exact
         row: dict[int, Any] = {
             a: (Fraction(c) if exact else c % _PRIME) for a, c in form.items() if c
         }
-        for pivot, by in self.rows:
-            factor = row.get(pivot)
+        heap = list(row)
+        heapq.heapify(heap)
+        rows = self.rows
+        while heap:
+            atom = heapq.heappop(heap)
+            factor = row.get(atom)
             if not factor:
-                continue
+                continue  # a repeat on the heap, or cancelled on the way
+            by = rows.get(atom)
+            if by is None:
+                return row, atom
             for a, c in by.items():
-                value = row.get(a, 0) - factor * c
+                old = row.get(a)
+                value = (old or 0) - factor * c
                 if not exact:
                     value %= _PRIME
                 if value:
                     row[a] = value
+                    if old is None:
+                        heapq.heappush(heap, a)
                 else:
                     row.pop(a, None)
-        return row
+        return {}, None
 
     def add(self, form: Mapping[int, int]) -> None:
-        row = self.reduce(form)
-        if not row:
+        row, pivot = self._reduce(form)
+        if pivot is None:
             return
-        pivot = min(row)  # atoms are numbered by the caller
         lead = row[pivot]
         inverse = 1 / lead if self.exact else pow(lead, _PRIME - 2, _PRIME)
-        self.rows.append(
-            (
-                pivot,
-                {a: c * inverse if self.exact else c * inverse % _PRIME for a, c in row.items()},
-            )
-        )
+        # Entries below the pivot were eliminated (cancelled to zero) on the way.
+        self.rows[pivot] = {
+            a: c * inverse if self.exact else c * inverse % _PRIME
+            for a, c in row.items()
+            if a >= pivot
+        }
 
     def spans(self, form: Mapping[int, int]) -> bool:
-        return not self.reduce(form)
+        return self._reduce(form)[1] is None
 
 
 def _key(form: Form) -> _Key:

@@ -16,7 +16,7 @@ from coachdesk.exchange import export as ex
 from coachdesk.exchange.bundle import open_bundle
 from coachdesk.files import StagedFile
 from coachdesk.rco.importer import expand_paths
-from coachdesk.storage import outbox
+from coachdesk.storage import export_state, outbox
 from coachdesk.storage.vault import Vault
 from tests.conftest import PASSPHRASE, REPO
 from tests.unit.test_bundle import enrolled_vault
@@ -89,7 +89,9 @@ def test_killed_before_the_commit_no_bundle_file_is_left_and_no_counter_reused(
     tmp_path: Path,
 ) -> None:
     """A bundle file in the out folder is always one the outbox holds: a file that was never
-    recorded would reach the RCO after later ones and be flagged there as an old export."""
+    recorded would reach the RCO after later ones and be flagged there as an old export. The
+    per-record export state is saved in the same transaction: a state without its bundle would
+    make later exports keep values the RCO never saw (and one without state could refine)."""
     rco = RcoIdentity.generate()
     enrolled_vault(tmp_path / "vault", rco, clients=15).close()
     out = tmp_path / "out"
@@ -107,11 +109,16 @@ def test_killed_before_the_commit_no_bundle_file_is_left_and_no_counter_reused(
     with Vault.open(tmp_path / "vault", PASSPHRASE) as vault:
         assert vault.check().ok
         assert outbox.items(vault.conn) == []
+        assert export_state.load(vault.conn, rco.public.fingerprint) == {}
         caseload = Caseload(vault)
         assert caseload.audit.verify() is None
         result = ex.export(caseload, out)
+        stored = export_state.load(vault.conn, rco.public.fingerprint)
     assert list(out.iterdir()) == [result.path]  # the next export removed the leftover
-    assert open_bundle(result.path.read_bytes(), rco).counter == 2
+    opened = open_bundle(result.path.read_bytes(), rco)
+    assert opened.counter == 2 and opened.records
+    assert sorted(stored) == [r["pseudonym"] for r in opened.records]
+    assert {row.first_counter for row in stored.values()} == {2}
 
 
 def test_a_file_that_cannot_be_put_in_place_after_the_commit_stays_queued(

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from coachdesk.application import demo
 from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import (
     ActionStep,
@@ -41,10 +42,11 @@ from coachdesk.crypto import kdf
 from coachdesk.crypto.identity import RcoIdentity
 from coachdesk.exchange import export as ex
 from coachdesk.exchange.bundle import open_bundle
+from coachdesk.exchange.deid import anonymize_records, deidentify
 from coachdesk.exchange.enrollment import EnrollmentError, PrivacyPolicy, make_enrollment
-from coachdesk.exchange.kanon import is_k_anonymous
+from coachdesk.exchange.kanon import Key, is_k_anonymous, linked_k, linked_view, smallest_class
 from coachdesk.exchange.payload_schema import QUASI_IDENTIFIERS
-from coachdesk.storage import outbox, repos
+from coachdesk.storage import export_queries, export_state, outbox, repos
 from coachdesk.storage.audit import AuditLog
 from coachdesk.storage.vault import Vault
 from tests.conftest import PASSPHRASE
@@ -364,11 +366,11 @@ def test_export_writes_queues_and_audits_in_one_go(canary_export, tmp_path: Path
 def test_preview_writes_nothing(vault: Vault, rco: RcoIdentity, tmp_path: Path) -> None:
     caseload = Caseload(vault, today=TODAY)
     canary_caseload(caseload, n=4)
-    enroll(caseload, rco)  # k = 11 > 4 records: everything blanked
+    enroll(caseload, rco)  # k = 11 > 4 records: all withheld, only the period counts go
     preview = ex.preview_export(caseload)
-    assert preview.records == 4 and preview.k == 11
+    assert preview.records == 0 and preview.withheld_records == 4 and preview.k == 11
     text = "\n".join(preview.lines())
-    assert "4 records" in text and "Test RCO" in text and "fewer than 11" in text
+    assert "0 records" in text and "Test RCO" in text and "fewer than 11" in text
     assert "Never included" in text and "Canary" not in text
     assert preview.information_kept == 0.0
     assert vault.get_meta(ex.COUNTER_META) is None
@@ -401,11 +403,13 @@ def property_vault(tmp_path_factory: pytest.TempPathFactory):
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(specs=client_specs, k=st.integers(2, 15))
 def test_k_anonymity_holds_on_every_export(property_vault, specs, k: int) -> None:
+    """Every bundle is k-anonymous; a caseload too small (or too rare) for k is withheld, not
+    sent blank; every client is either sent or counted as withheld."""
     vault, rco, folder = property_vault
     caseload = Caseload(vault, today=TODAY)
     ages: dict[str, int | None] = {}
     with vault.transaction() as conn:
-        conn.execute("DELETE FROM clients")
+        conn.execute("DELETE FROM clients")  # their export state goes with them (CASCADE)
         for i, (age, gender, setting, year, day) in enumerate(specs):
             intake = min(date.fromordinal(date(year, 1, 1).toordinal() + day - 1), TODAY)
             dob = None if age is None else date(intake.year - age, 1, 1)
@@ -419,8 +423,18 @@ def test_k_anonymity_holds_on_every_export(property_vault, specs, k: int) -> Non
     opened = open_bundle(result.path.read_bytes(), rco)
     result.path.unlink()
     values = [tuple(r[q] for q in QUASI_IDENTIFIERS) for r in opened.records]
-    assert len(values) == len(specs)
+    withheld = len(specs) - len(values)
+    assert result.records == len(values) and withheld >= 0
     assert is_k_anonymous(values, k)
+    assert smallest_class(values) is None or smallest_class(values) >= k  # type: ignore[operator]
+    if len(specs) < k:
+        assert values == []  # withheld, not sent with blanks
+    # What the vault stored is exactly what the bundle carried.
+    stored = export_state.load(vault.conn, rco.public.fingerprint)
+    sent = {r["pseudonym"]: tuple(r[q] for q in QUASI_IDENTIFIERS) for r in opened.records}
+    assert {p: row.values for p, row in stored.items() if row.last_counter == result.counter} == (
+        sent
+    )
     # Ages over 89 never appear as anything finer than the top code.
     for record in opened.records:
         age = ages[record["pseudonym"]]
@@ -430,35 +444,60 @@ def test_k_anonymity_holds_on_every_export(property_vault, specs, k: int) -> Non
             assert record["age_band"] is None
 
 
+def _quasi(opened) -> dict[str, Key]:  # type: ignore[no-untyped-def]
+    return {r["pseudonym"]: tuple(r[q] for q in QUASI_IDENTIFIERS) for r in opened.records}
+
+
+def _growing_exports(vault: Vault, rco: RcoIdentity, out: Path) -> tuple[dict[str, Key], ...]:
+    """Two real exports of a demo caseload that grows between them (k = 11), as the RCO
+    opens them."""
+    caseload = Caseload(vault, today=TODAY)
+    demo.generate(vault, 40, seed=31, notes_per_client=1, today=date(2026, 3, 1))
+    enroll(caseload, rco, PrivacyPolicy(k=11))
+    first = ex.export(caseload, out, now=datetime(2026, 3, 1, 12, tzinfo=UTC))
+    demo.generate(vault, 60, seed=32, notes_per_client=1, today=date(2026, 6, 1))
+    second = ex.export(caseload, out, now=datetime(2026, 6, 1, 12, tzinfo=UTC))
+    return (
+        _quasi(open_bundle(first.path.read_bytes(), rco)),
+        _quasi(open_bundle(second.path.read_bytes(), rco)),
+    )
+
+
 def test_later_exports_are_never_finer_than_earlier_ones(
     vault: Vault, rco: RcoIdentity, tmp_path: Path
 ) -> None:
-    caseload = Caseload(vault, today=TODAY)
-    canary_caseload(caseload, n=12)
-    enroll(caseload, rco, PrivacyPolicy(k=2))
-    coarse = {"age_band": "10y", "gender": "grouped", "setting": "group", "intake_year": "2y"}
-    # As if an earlier export to this RCO had needed these levels.
-    with vault.transaction():
-        vault.set_meta(
-            ex.LEVELS_META, json.dumps({"recipient": rco.public.fingerprint, "levels": coarse})
-        )
-    preview = ex.preview_export(caseload)
-    assert preview.generalization == coarse
-    assert any("last export" in line for line in preview.lines())
-    result = ex.export(caseload, tmp_path)
-    opened = open_bundle(result.path.read_bytes(), rco)
-    assert opened.payload["generalization"] == coarse
-    assert {r["gender"] for r in opened.records} == {"woman"}
-    assert {r["setting"] for r in opened.records} == {"justice_first_responder"}
-    assert {r["intake_year"] for r in opened.records} == {"2024-2025"}
-    stored = json.loads(vault.get_meta(ex.LEVELS_META) or "{}")
-    assert stored == {"recipient": rco.public.fingerprint, "levels": coarse}
-    # Another RCO starts from full detail again.
-    other = RcoIdentity.generate()
-    ex.enroll(
-        caseload,
-        make_enrollment(other, "Other RCO", PrivacyPolicy(k=2)),
-        other.public.fingerprint,
-        replace=True,
+    """Per record, not per bundle: a record already sent never shows a finer value later, even
+    when the grown caseload would allow it from scratch; the state is kept per RCO."""
+    first, second = _growing_exports(vault, rco, tmp_path)
+    assert first and len(second) > len(first)
+    joined = linked_view([first, second])
+    for pseudonym, values in first.items():
+        if pseudonym in second:
+            assert joined[pseudonym] == values  # the later bundle adds no detail
+    # From scratch the grown caseload would refine some earlier record: the state is what
+    # stops that (so this test can fail).
+    records = sorted(
+        (deidentify(row) for row in export_queries.caseload_rows(vault.conn)),
+        key=lambda r: r.pseudonym,
     )
-    assert ex.preview_export(caseload).generalization["setting"] == "exact"
+    fresh, _ = anonymize_records(records, 11, {})
+    scratch = {r.pseudonym: v for r, v in zip(records, fresh.values, strict=True) if v}
+    assert any(linked_view([first, {p: scratch[p]}])[p] != first[p] for p in first if p in scratch)
+    stored = export_state.load(vault.conn, rco.public.fingerprint)
+    assert {p: row.values for p, row in stored.items() if row.last_counter == 2} == second
+    assert all(stored[p].first_counter == 1 for p in first)
+    preview = ex.preview_export(Caseload(vault, today=TODAY))
+    assert any("never shown in more detail" in line for line in preview.lines())
+    # Another RCO starts from full detail again: nothing was released to it.
+    assert export_state.load(vault.conn, RcoIdentity.generate().public.fingerprint) == {}
+
+
+def test_growing_caseload_keeps_k_across_linked_bundles(
+    vault: Vault, rco: RcoIdentity, tmp_path: Path
+) -> None:
+    """The attacker of issue 13 joins a device's bundles on the pseudonym: every bundle alone
+    and both joined keep k = 11 (the old global method gave 7 on the five-coach scenario)."""
+    first, second = _growing_exports(vault, rco, tmp_path)
+    assert smallest_class(first.values()) >= 11  # type: ignore[operator]
+    assert smallest_class(second.values()) >= 11  # type: ignore[operator]
+    assert linked_k([first, second]) >= 11  # type: ignore[operator]

@@ -232,20 +232,27 @@ def test_preview_keeps_its_sentences_and_adds_structured_periods(
 def test_the_one_suppression_call_site_sees_the_family(
     two_bundles: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """privacy13's family-consistent suppression goes behind metrics.suppress_cells: it gets
-    the selection and the unsuppressed cells of any other selection."""
+    """Family-consistent suppression goes through metrics.suppress_cells: it gets the
+    selection and the period's whole family (every coach, setting and coach x setting),
+    suppressed once per period and kept with the desk's data."""
     from coachdesk.rco import metrics
+    from coachdesk.rco.suppression import FamilyResult
 
     desk = two_bundles["desk"]
-    seen: list[tuple[Filters, int]] = []
+    seen: list[tuple[Filters, FamilyResult]] = []
 
     def spy(fig: metrics.Figures, filters: Filters, family: Any = None) -> set[str]:
-        other = family(Filters("2025"))
-        seen.append((filters, other.values["people"]))
+        seen.append((filters, family))
         return set()
 
     monkeypatch.setattr(metrics, "suppress_cells", spy)
     fig = desk.figures(Filters("2026"))
-    assert seen and seen[0][0] == Filters("2026")
-    assert seen[0][1] == metrics.cells(desk.data(), Filters("2025"), 11, {}).values["people"]
+    desk.figures(Filters("2026", "", fig.settings[0]))
+    (first, family), (_, again) = seen
+    assert first == Filters("2026") and again is family  # computed once for the period
+    raw = metrics.cells(desk.data(), Filters("2026"), 11, {})
+    assert family.published["all"]["people"] in (raw.values["people"], None)
+    device = next(iter(fig.devices))
+    assert f"device={device}" in family.published
+    assert f"setting={fig.settings[0]}" in family.published
     assert fig.count("people") == fig.values["people"]  # nothing suppressed by the spy

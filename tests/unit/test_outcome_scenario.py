@@ -33,6 +33,7 @@ from coachdesk.core.models import (
 from coachdesk.crypto import kdf
 from coachdesk.exchange import export
 from coachdesk.exchange.enrollment import PrivacyPolicy
+from coachdesk.rco import metrics
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.metrics import Figures, Filters
 from coachdesk.rco.report import build_report
@@ -326,3 +327,74 @@ def test_periods_are_time_of_service_not_import(scenario: Scenario) -> None:
     # FY2027 (October 2026 - September 2027) is only partly covered by bundles of 2026-12-01
     completeness = [r.display for r in build_report(desk, "FY2027").rows if r.kind == "text"]
     assert completeness == ["partly covered (through 2026-Q4)"] * len(SIZES)
+
+
+# -- the cross-report attacker of issue 13 ---------------------------------------------------
+
+
+def _differences(reports: dict[str, Figures], everyone: Figures) -> dict[tuple[str, str], int]:
+    """What an attacker holding the all-coach report and every coach's report derives for
+    each coach's cells: the all-coach figure minus the other coaches' figures, and the
+    all-coach report's own per-coach rows (follow-ups, people) and their totals minus the
+    other rows."""
+    out: dict[tuple[str, str], int] = {}
+    for device_id, fig in reports.items():
+        others = [f for d, f in reports.items() if d != device_id]
+        for key in fig.values:
+            total = everyone.count(key)
+            rest = [f.count(key) for f in others]
+            if total is not None and all(r is not None for r in rest):
+                out[(device_id, key)] = total - sum(rest)  # type: ignore[arg-type]
+            if key.startswith("fu.") and key.count(".") == 2:
+                row = everyone.count(f"{key}.{device_id}")
+                if row is not None:
+                    out[(device_id, key)] = row
+                rows = [everyone.count(f"{key}.{d}") for d in reports if d != device_id]
+                if total is not None and all(r is not None for r in rows):
+                    out[(device_id, key)] = total - sum(rows)  # type: ignore[arg-type]
+        row = everyone.count(f"people.device.{device_id}")
+        if row is not None:
+            out[(device_id, "people")] = row
+    return out
+
+
+def _leaks(reports: dict[str, Figures], everyone: Figures) -> list[tuple[str, str, int]]:
+    """Cells a coach's report suppresses because they are small (or event sums of a small
+    group) that the attacker derives anyway."""
+    found = []
+    for (device_id, key), value in _differences(reports, everyone).items():
+        fig = reports[device_id]
+        if key in fig.hidden or fig.count(key) is not None:
+            continue
+        assert value == fig.values[key]  # the attacker's arithmetic is right
+        small = 0 < fig.values[key] < THRESHOLD
+        event = key in ("sessions", "attempts", "group_sessions")
+        if small or (event and 0 < fig.values["people"] < THRESHOLD):
+            found.append((device_id, key, value))
+    return found
+
+
+def _per_report(desk: RcoDesk, filters: Filters) -> Figures:
+    """A selection suppressed on its own (the rule before issue 13's item 4)."""
+    data = desk.data()
+    fig = metrics.cells(data, filters, desk.policy.small_cell, desk.device_names())
+    fig.suppressed = metrics.suppress_cells(fig, filters)
+    return fig
+
+
+def test_the_all_coach_report_minus_the_other_coaches_gives_away_no_small_cell(
+    scenario: Scenario,
+) -> None:
+    """From the reports the desk produces for one period (all coaches and every `--device`
+    report), adding and subtracting never yields a cell suppressed as small. Suppressing each
+    report on its own does leak here (issue 13's measurement), so the attacker can fail."""
+    desk = scenario.desk
+    before = 0
+    for period in PERIODS:
+        everyone = desk.figures(Filters(period))
+        reports = {d: desk.figures(Filters(period, d)) for d in scenario.vaults}
+        assert _leaks(reports, everyone) == [], period
+        assert any(f.suppressed for f in reports.values())  # small cells exist and are hidden
+        alone = {d: _per_report(desk, Filters(period, d)) for d in scenario.vaults}
+        before += len(_leaks(alone, _per_report(desk, Filters(period))))
+    assert before > 0
