@@ -14,13 +14,19 @@ import json
 import os
 import subprocess
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from coachdesk.crypto import kdf
 from coachdesk.crypto.identity import DeviceIdentity, RcoIdentity, public_bytes
 from coachdesk.crypto.signing import canonical
 from coachdesk.exchange import bundle as bundle_format
+from coachdesk.rco import desk as desk_module
+from coachdesk.rco.desk import RcoDesk
+from coachdesk.rco.model import DeviceStatus
+from tests.conftest import PASSPHRASE
 from tests.servers import ServerProcess, free_port, server_folder
 
 RUN_AS = "postgres"
@@ -119,9 +125,11 @@ def rco_identity() -> RcoIdentity:
     return RcoIdentity.from_secret_hex({"encryption": "11" * 32, "signing": "22" * 32})
 
 
-def make_bundles(folder: Path, devices: int, per_device: int, copies: int = 0) -> list[Path]:
+def make_bundles(
+    folder: Path, devices: int, per_device: int, copies: int = 0, copy_counter: int = 1
+) -> list[Path]:
     """devices x per_device sealed bundles (counters 1..per_device), plus `copies` bundles that
-    repeat a device's counter 1 with another bundle id and the same records (a restored vault).
+    repeat a device's `copy_counter` with another bundle id and the same records (a restored vault).
     Returned in counter order per device: the order a coach's exports arrive in."""
     seed = json.loads(_SEED.read_bytes())
     rco = rco_identity().public
@@ -133,7 +141,7 @@ def make_bundles(folder: Path, devices: int, per_device: int, copies: int = 0) -
             Ed25519PrivateKey.from_private_bytes(hashlib.sha256(f"key {d}".encode()).digest()),
         )
         for counter in range(1, per_device + 1):
-            for copy in range(2 if d < copies and counter == 1 else 1):
+            for copy in range(2 if d < copies and counter == copy_counter else 1):
                 doc = copy_module.deepcopy(seed)
                 doc["device_id"] = device.device_id
                 doc["device_public_key"] = public_bytes(device.public_key).hex()
@@ -153,3 +161,29 @@ def make_bundles(folder: Path, devices: int, per_device: int, copies: int = 0) -
                 path.write_bytes(sealed)
                 paths.append(path)
     return paths
+
+
+# -- desks for the backend tests --------------------------------------------------------------
+
+NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+
+
+def new_desk(tmp_path: Path, kind: str, url: str = "") -> RcoDesk:
+    """A desk on `kind` holding the fuzz corpus's RCO key (the generated bundles' recipient)."""
+    desk, _ = RcoDesk.create(
+        tmp_path / kind,
+        PASSPHRASE,
+        params=kdf.minimum_params(),
+        postgres=url if kind == "postgres" else None,
+        clock=lambda: NOW,  # the figures name each device's last import time
+    )
+    with desk.backend.transaction():
+        desk.backend.set_meta(desk_module._IDENTITY, json.dumps(rco_identity().to_secret_hex()))
+    desk._identity = None
+    return desk
+
+
+def confirm_all(desk: RcoDesk) -> None:
+    for device in desk.devices():
+        if device.status == DeviceStatus.PENDING:
+            desk.confirm_device(device.fingerprint, f"coach {device.fingerprint[:4]}")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import subprocess
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import psycopg
@@ -14,7 +13,6 @@ import pytest
 
 from coachdesk.crypto import kdf
 from coachdesk.errors import CoachDeskError, VaultError, WrongPassphraseError
-from coachdesk.rco import desk as desk_module
 from coachdesk.rco import metrics
 from coachdesk.rco import pg as rco_pg
 from coachdesk.rco.desk import RcoDesk
@@ -22,9 +20,7 @@ from coachdesk.rco.importer import Outcome
 from coachdesk.rco.model import DeviceStatus
 from coachdesk.storage import rco_pg as storage_pg
 from tests.conftest import PASSPHRASE, RunCli
-from tests.servers.postgres import PostgresServer, make_bundles, pg_bin, rco_identity
-
-NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+from tests.servers.postgres import PostgresServer, confirm_all, make_bundles, new_desk, pg_bin
 
 
 @pytest.fixture(scope="module")
@@ -39,33 +35,12 @@ def pg_url(server: PostgresServer) -> str:
     return server.new_database()
 
 
-def new_desk(tmp_path: Path, kind: str, url: str = "") -> RcoDesk:
-    """A desk on `kind` holding the fuzz corpus's RCO key (the generated bundles' recipient)."""
-    desk, _ = RcoDesk.create(
-        tmp_path / kind,
-        PASSPHRASE,
-        params=kdf.minimum_params(),
-        postgres=url if kind == "postgres" else None,
-        clock=lambda: NOW,  # the figures name each device's last import time
-    )
-    with desk.backend.transaction():
-        desk.backend.set_meta(desk_module._IDENTITY, json.dumps(rco_identity().to_secret_hex()))
-    desk._identity = None
-    return desk
-
-
 @pytest.fixture(params=["sqlite", "postgres"])
 def desk(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[RcoDesk]:
     url = request.getfixturevalue("pg_url") if request.param == "postgres" else ""
     made = new_desk(tmp_path, request.param, url)
     yield made
     made.close()
-
-
-def confirm_all(desk: RcoDesk) -> None:
-    for device in desk.devices():
-        if device.status == DeviceStatus.PENDING:
-            desk.confirm_device(device.fingerprint, f"coach {device.fingerprint[:4]}")
 
 
 # -- the use cases, on both backends ------------------------------------------------------------
