@@ -52,6 +52,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="MONTH",
         help="month the fiscal year starts (1, 4, 7 or 10; default 1 = calendar year)",
     )
+    p.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="keep the store in this empty PostgreSQL database (postgresql://user@host/db, "
+        "password in ~/.pgpass); STORE becomes the key folder every command then takes",
+    )
     p.set_defaults(func=cmd_init)
 
     p = rsub.add_parser("enrollment", help="write the signed enrollment file for coaches")
@@ -172,7 +178,11 @@ def cmd_init(args: argparse.Namespace) -> int:
     except Exception as exc:
         raise UserError(str(exc)) from None
     desk, code = RcoDesk.create(
-        args.store, passphrase(args, confirm=True), name=args.name, policy=policy
+        args.store,
+        passphrase(args, confirm=True),
+        name=args.name,
+        policy=policy,
+        postgres=args.postgres,
     )
     with desk:
         print(f"Created RCO store {args.store} for {desk.name}")

@@ -24,6 +24,7 @@ from coachdesk.cli.common import (
 from coachdesk.errors import IntegrityError, VaultError
 from coachdesk.rco import audit as rco_audit
 from coachdesk.rco import ops
+from coachdesk.rco import pg as rco_pg
 from coachdesk.rco import rotation as rco_rotation
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.report import Report
@@ -105,6 +106,25 @@ def register(rsub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="write the rotation file again without changing the keys",
     )
     p.set_defaults(func=cmd_rotate)
+
+    p = rsub.add_parser(
+        "migrate-store", help="copy a store into an empty PostgreSQL database and verify it"
+    )
+    _store(p)
+    p.add_argument("--postgres", required=True, metavar="URL", help="the empty database")
+    p.add_argument(
+        "--keys", type=Path, required=True, metavar="DIR", help="the new key folder to make"
+    )
+    p.set_defaults(func=cmd_migrate_store)
+
+
+def cmd_migrate_store(args: argparse.Namespace) -> int:
+    moved = rco_pg.migrate_store(args.store, passphrase(args), args.keys, args.postgres)
+    for table, rows in moved.rows.items():
+        print(f"{table:18} {rows:8} rows, the same in both")
+    print("figures equal: the copy in PostgreSQL gives the same figures as the store.")
+    print(f"Open it from now on with the key folder {args.keys} (same passphrase and code).")
+    return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

@@ -24,6 +24,7 @@ from coachdesk.exchange.enrollment import PrivacyPolicy, make_enrollment
 from coachdesk.files import write_atomic
 from coachdesk.rco import audit as rco_audit
 from coachdesk.rco import metrics
+from coachdesk.rco import pg as rco_pg
 from coachdesk.rco import rotation as rco_rotation
 from coachdesk.rco.importer import (
     FileResult,
@@ -79,15 +80,22 @@ class RcoDesk:
         policy: PrivacyPolicy | None = None,
         params: kdf.KdfParams | None = None,
         clock: Clock = utc_now,
+        postgres: str | None = None,
     ) -> tuple[RcoDesk, str]:
-        """Create the store with a new RCO identity; return it open and the recovery code."""
+        """Create the store with a new RCO identity; return it open and the recovery code.
+        With `postgres` (a connection string) the store goes into that empty database and
+        `path` becomes its key folder (rco/pg.py)."""
         name = name.strip() or "Recovery Community Organization"
         if len(name) > 200:
             raise CoachDeskError("The RCO name is too long (200 characters at most).")
         policy = policy or PrivacyPolicy()
         PrivacyPolicy.from_json(policy.to_json())  # same range checks a coach applies
-        store, code = RcoStore.create(path, passphrase, params=params)
-        backend = SqliteBackend(store)
+        backend: RcoBackend
+        if postgres is not None:
+            backend, code = rco_pg.create_backend(path, postgres, passphrase, params)
+        else:
+            store, code = RcoStore.create(path, passphrase, params=params)
+            backend = SqliteBackend(store)
         try:
             with backend.transaction():
                 backend.set_meta(_IDENTITY, json.dumps(RcoIdentity.generate().to_secret_hex()))
@@ -95,12 +103,14 @@ class RcoDesk:
                 backend.set_meta(_POLICY, json.dumps(policy.to_json()))
                 backend.set_meta(_DIRECTORY_SERIAL, "0")
         except BaseException:
-            store.close()
+            backend.close()
             raise
         return cls(backend, clock), code
 
     @classmethod
     def open(cls, path: Path | str, passphrase: str, *, clock: Clock = utc_now) -> RcoDesk:
+        if rco_pg.is_postgres(path):
+            return cls(rco_pg.open_backend(path, passphrase, clock=clock), clock)
         return cls(SqliteBackend(RcoStore.open(path, passphrase, clock=clock)), clock)
 
     def close(self) -> None:

@@ -298,11 +298,12 @@ class RecoveryKit:
 
 
 def recovery_kit(desk: RcoDesk, code: str, *, today: date | None = None) -> RecoveryKit:
-    store = _store(desk)
+    # A store on PostgreSQL is named by its key folder (storage/rco_pg.py).
+    where = getattr(desk.backend, "key_folder", None) or _store(desk).path
     return RecoveryKit(
         desk.name,
-        str(store.path),
-        store.get_meta("vault_id") or "",
+        str(where),
+        desk.backend.get_meta("vault_id") or "",
         desk.fingerprint,
         code,
         today or datetime.now(UTC).date(),

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import secrets
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -156,3 +157,24 @@ class KeySlots:
         if PASSPHRASE not in slots:
             raise damaged
         return cls(vault_id, slots)
+
+
+def new_slots(passphrase: str, params: kdf.KdfParams | None = None) -> tuple[KeySlots, bytes, str]:
+    """A new random store key and id, wrapped by `passphrase` and by a new recovery code:
+    returns the slots, the key and the code (shown once)."""
+    key = os.urandom(kdf.KEY_BYTES)
+    store_id = uuid.uuid4().hex
+    code = new_recovery_code()
+    params = params or kdf.calibrate()
+    slots = KeySlots(
+        store_id,
+        {
+            PASSPHRASE: wrap(
+                key, kdf.normalize_passphrase(passphrase), params, store_id, PASSPHRASE
+            ),
+            RECOVERY: wrap(
+                key, normalize_recovery_code(code), kdf.minimum_params(), store_id, RECOVERY
+            ),
+        },
+    )
+    return slots, key, code

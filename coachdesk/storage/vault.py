@@ -48,7 +48,7 @@ from coachdesk.storage.keyslots import (
     PASSPHRASE,
     RECOVERY,
     KeySlots,
-    new_recovery_code,
+    new_slots,
     normalize_recovery_code,
     wrap,
 )
@@ -356,25 +356,8 @@ class Vault:
             path.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             raise explain_os_error(exc, path / DB_NAME) from None
-        vault_key = os.urandom(kdf.KEY_BYTES)
-        vault_id = uuid.uuid4().hex
-        code = new_recovery_code()
-        params = params or kdf.calibrate()
-        slots = KeySlots(
-            vault_id,
-            {
-                PASSPHRASE: wrap(
-                    vault_key, kdf.normalize_passphrase(passphrase), params, vault_id, PASSPHRASE
-                ),
-                RECOVERY: wrap(
-                    vault_key,
-                    normalize_recovery_code(code),
-                    kdf.minimum_params(),
-                    vault_id,
-                    RECOVERY,
-                ),
-            },
-        )
+        slots, vault_key, code = new_slots(passphrase, params)
+        vault_id = slots.vault_id
         try:
             slots.save(path / SLOTS_NAME)
             vault = cls._open_with_key(path, vault_key, create=True)
