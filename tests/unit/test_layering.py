@@ -104,6 +104,12 @@ ALLOWED_FOR_NOW: dict[str, tuple[str, set[str]]] = {
         },
     ),
     "ui/rco/window.py": ("enrollment parsing", {"coachdesk.exchange.enrollment"}),
+    # PostgresBackend extends rco.store.SqliteBackend (the same SQL through an adapter): move
+    # the backend protocol and SqliteBackend down into storage/ to end this.
+    "storage/rco_pg.py": (
+        "extends the RCO backend defined in rco/store.py",
+        {"coachdesk.rco", "coachdesk.rco.audit", "coachdesk.rco.model", "coachdesk.rco.store"},
+    ),
 }
 ALLOWLIST = {(f, m) for f, (_why, modules) in ALLOWED_FOR_NOW.items() for m in modules}
 

@@ -135,6 +135,7 @@ USE_CASES = [
             "rotate",
             "fetch",
             "fetch-setup",
+            "migrate-store",
         )
     ),
     UseCase("RCO desk window", "rco desk", "widget:coachdesk.ui.rco.window:RcoWindow"),
