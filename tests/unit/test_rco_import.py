@@ -197,7 +197,7 @@ def test_corrupt_files_among_good_ones(tmp_path: Path, rco: RcoDesk) -> None:
 
 
 @pytest.mark.xfail(
-    reason="times out since format 2 exports: 200 exports exceed the timeout; to speed up next session",
+    reason="200 format 2 exports exceed the timeout; speed up next session",
     strict=False,
     run=False,
 )
