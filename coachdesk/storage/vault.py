@@ -261,10 +261,7 @@ class _Watch:
                 # cipher_integrity_check reads the file beside SQLite's locks (a page being
                 # checkpointed at that instant can read torn): real damage shows again.
                 time.sleep(0.2)
-                errors = self._check(key, record=True)
-            else:
-                self._record(key)
-            del key
+                errors = self._check(key)
             status = CheckStatus(
                 CheckState.FAILED if errors else CheckState.PASSED,
                 datetime.now(UTC),
@@ -282,8 +279,12 @@ class _Watch:
                 self._cond.notify_all()
             if errors:
                 return
+            # After the answer: a waiter may hold the write lock (an export's transaction
+            # commits once it hears the pass), so the note must neither come first nor wait.
+            self._record(key)
+            del key
 
-    def _check(self, key: bytes, record: bool = False) -> list[str]:
+    def _check(self, key: bytes) -> list[str]:
         # A new connection each time: one kept across runs answers from caches it filled
         # earlier (FTS5 then reports "corruption" in an index that has since moved on).
         try:
@@ -291,25 +292,28 @@ class _Watch:
         except CoachDeskError as exc:
             return [str(exc)]
         try:
-            errors = _integrity_errors(conn)[1]
+            return _integrity_errors(conn)[1]
         finally:
             conn.close()
-        if record and not errors:
-            self._record(key)
-        return errors
 
     def _record(self, key: bytes) -> None:
-        """Note the pass in the vault itself, for check_if_due (best effort: busy is fine)."""
+        """Note the pass in the vault itself, for check_if_due. Best effort: when the vault is
+        busy the note is skipped at once (the next pass writes it)."""
         with suppress(CoachDeskError, sqlcipher3.Error):
             conn = _connect(self._db_path, key)
             try:
-                conn.execute(
-                    "INSERT INTO meta (key, value) VALUES (?, ?) "
-                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    (CHECKED_AT_META, datetime.now(UTC).isoformat(timespec="seconds")),
-                )
+                conn.execute("PRAGMA busy_timeout = 0")
+                _note_checked(conn)
             finally:
                 conn.close()
+
+
+def _note_checked(conn: Any) -> None:
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (CHECKED_AT_META, datetime.now(UTC).isoformat(timespec="seconds")),
+    )
 
 
 class Vault:
@@ -579,6 +583,10 @@ class Vault:
             raise IntegrityError(CHECK_FAILED_MESSAGE)
         if status.state != CheckState.PASSED:  # locked meanwhile
             raise VaultError("The vault was locked before its integrity check finished.")
+        # Noted here too, not only by the check's thread (which skips the note when the vault
+        # is busy): inside an export's transaction it commits with the export.
+        with suppress(sqlcipher3.Error):
+            _note_checked(self.conn)
 
     def check_if_due(self, max_age: timedelta = DAILY) -> None:
         """For short-lived front-ends (the CLI): run the full check now, and wait for it, if

@@ -104,9 +104,24 @@ def clone_into(root: Path, inside: str) -> None:
 def project_requirements() -> list[str]:
     """What `pip install -e '.[test]'` needs: dependencies, test extra, build system, pip."""
     project = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))
+    name = project["project"]["name"]
+    extras = project["project"]["optional-dependencies"]
+
+    def expand(requirements: list[str]) -> list[str]:
+        """An extra may pull in another of this project's extras (`coachdesk[postgres]`)."""
+        out: list[str] = []
+        for requirement in requirements:
+            own = re.fullmatch(rf"{re.escape(name)}\[([\w,\s-]+)\]", requirement.strip())
+            if own is None:
+                out.append(requirement)
+            else:
+                for extra in own.group(1).split(","):
+                    out.extend(expand(extras[extra.strip()]))
+        return out
+
     return [
         *project["project"]["dependencies"],
-        *project["project"]["optional-dependencies"]["test"],
+        *expand(extras["test"]),
         *project["build-system"]["requires"],
         "pip",
     ]

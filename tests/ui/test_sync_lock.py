@@ -101,7 +101,10 @@ def test_quitting_during_a_stalled_upload_does_not_wait_for_the_network(
     started = time.monotonic()
     window.close()  # drafts kept, vault closed, worker thread ended: all without the network
     took = time.monotonic() - started
-    assert took < 1.0, f"quitting took {took:.2f} s"
+    # The server holds the PUT for 60 s: a close that waited on the network would take that
+    # long. The bound is far from both ends so a loaded machine cannot make it flaky.
+    assert not dav.faults.release.is_set()
+    assert took < 15.0, f"quitting took {took:.2f} s"
     assert states(coach_vault) == [OutboxState.WAITING, OutboxState.WAITING]
 
 

@@ -196,11 +196,6 @@ def test_corrupt_files_among_good_ones(tmp_path: Path, rco: RcoDesk) -> None:
     other.close()
 
 
-@pytest.mark.xfail(
-    reason="200 format 2 exports exceed the timeout; speed up next session",
-    strict=False,
-    run=False,
-)
 def test_folder_of_200_bundles(tmp_path: Path, rco: RcoDesk) -> None:
     folder = tmp_path / "inbox"
     folder.mkdir()

@@ -369,6 +369,22 @@ class DashboardPage(QWidget):
             self._updating = False
         self.show_figures(state.figures)
 
+    def clear(self) -> None:
+        """Back to what a window never unlocked shows: no choices, no figures, no rows."""
+        self._updating = True
+        try:
+            for combo in (self.period, self.device, self.setting):
+                combo.clear()
+        finally:
+            self._updating = False
+        for tile in self.tiles.values():
+            tile.value.setText("–")
+        for chart in (self.followup, self.referrals, self.barc, self.domains):
+            chart.set_data(ChartData(""))
+        for table in (self.demographics, self.coach_followup, self.completeness):
+            table.setRowCount(0)
+        self.note.setText("")
+
     def show_figures(self, fig: Figures) -> None:
         def shown(text: str) -> str:
             return NO_RECORDS if fig.empty else text
@@ -885,11 +901,7 @@ class RcoWindow(QMainWindow):
         so no refresh can refill a table), clear what is shown, back to the start page."""
         self.idle.stop()
         self.worker.lock()
-        empty = metrics.compute(metrics.DeskData([], {}, []), Filters())
-        self.dashboard.show_state(DashboardState(empty, [], {}, []))
-        for tile in self.dashboard.tiles.values():
-            tile.value.setText("–")  # as in a window never unlocked
-        self.dashboard.note.setText("")
+        self.dashboard.clear()
         self.devices.show_devices([])
         self.importer.results.setRowCount(0)
         self.importer.flags.setRowCount(0)

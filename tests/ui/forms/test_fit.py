@@ -69,9 +69,6 @@ def _outcomes() -> OutcomeForm:
     return form
 
 
-@pytest.mark.xfail(
-    reason="683-wide case clips Save after the workspace merge; open in issue 17", strict=False
-)
 @pytest.mark.parametrize("width", [1366, 683])
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_outcomes_fit(

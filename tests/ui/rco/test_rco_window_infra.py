@@ -70,10 +70,6 @@ def shown_texts(window: RcoWindow) -> list[str]:
     return texts
 
 
-@pytest.mark.xfail(
-    reason="format 2 dashboard labels not cleared on lock after the merge; open in issue 15",
-    strict=False,
-)
 def test_refresh_then_lock_leaves_nothing_on_screen(qtbot: QtBot, store: Path) -> None:
     create_app()
     fresh = RcoWindow(store)
