@@ -7,7 +7,13 @@ import sys
 from pathlib import Path
 
 from coachdesk.application import enrollment
-from coachdesk.cli.common import UserError, add_passphrase_option, open_caseload, print_json
+from coachdesk.cli.common import (
+    UserError,
+    add_passphrase_option,
+    cli_language,
+    open_caseload,
+    print_json,
+)
 from coachdesk.exchange import export as use_cases
 
 
@@ -92,7 +98,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 print_json({"preview": True, **print_ready(preview), "text": preview.lines()})
             else:
                 print("Preview only: nothing was sealed or written.")
-                for line in preview.lines():
+                for line in preview.lines(cli_language()):
                     print(line)
             return 0
         result = use_cases.export(caseload, args.out_dir)
@@ -130,5 +136,5 @@ def print_ready(preview: use_cases.ExportPreview) -> dict[str, object]:
         "missing_age": preview.missing_age,
         "information_kept": preview.information_kept,
         "generalization": preview.generalization,
-        "fields": list(preview.fields),
+        "fields": [str(f) for f in preview.fields],
     }

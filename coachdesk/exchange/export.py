@@ -34,6 +34,8 @@ from coachdesk.exchange.payload_schema import (
 )
 from coachdesk.files import StagedFile, remove_leftover_temps, stage_bytes
 from coachdesk.i18n import catalog
+from coachdesk.i18n.catalog import Message
+from coachdesk.i18n.format import Percent
 from coachdesk.storage import export_queries, export_state, outbox
 
 ENROLLMENT_META = "rco.enrollment"
@@ -160,41 +162,33 @@ def enroll(
 
 # -- preview and export ----------------------------------------------------------------------
 
-_FIELD_WORDS = (
-    "a random code per client (stable between exports, never made from the client's identity)",
-    "age band at intake",
+# What each record holds, in the order the preview lists it (words: export.field.* codes).
+_FIELDS = (
+    "code",
+    "age_band",
     "gender",
-    "setting where you met the client",
-    "intake year",
-    "recovery pathways",
-    "status (active, discharged, lost contact, transferred)",
-    "numbers of sessions, contact attempts and group sessions",
-    "referrals per category and how many were linked",
-    "BARC-10 answers and total at each timepoint reached (the timepoint's name, not its date)",
-    "outcome answers at each timepoint reached",
+    "setting",
+    "intake_year",
+    "pathways",
+    "status",
+    "contacts",
+    "referrals",
+    "barc10",
+    "outcomes",
 )
-_PERIOD_WORDS = (
-    "counts per quarter and per year (people served, new and ended episodes, sessions, "
-    "referrals, follow-ups due and reached, BARC-10 and outcome changes, and how many people "
-    "of each age group, gender, race and ethnicity were served): counts only, never a date or "
-    "a record about one person"
-)
-_MONTHS_WORDS = "months between timepoints (your RCO's policy asks for it)"
-NEVER_WORDS = (
-    "names, contact details, addresses, dates of birth, exact dates, your facility, notes, "
-    "plans, consents and any other text you typed"
-)
-_QI_WORDS = {
-    "age_band": "age band",
-    "gender": "gender",
-    "setting": "setting",
-    "intake_year": "intake year",
-}
 
 
-def _level_words(qi: str, level: str) -> str:
+def _level(qi: str, level: str) -> Message:
     """Format 2 generalizes per class: a level is the coarsest any record is on ("at most")."""
-    return catalog.text(f"export.preview.level.{qi}.{level}")
+    return Message(f"export.preview.level.{qi}.{level}")
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """One paragraph of the preview, and the points it lists (if any)."""
+
+    message: Message
+    points: tuple[Message, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,22 +228,34 @@ class ExportPreview:
     missing_age: int
     information_kept: float
     generalization: dict[str, str]
-    fields: tuple[str, ...]
-    explanations: tuple[str, ...]
+    fields: tuple[Message, ...]
+    explanations: tuple[Explanation, ...]
     period_summary: PeriodSummary | None = None
     withheld_records: int = 0  # clients held back until they can share a class with k others
 
-    def lines(self) -> list[str]:
-        """The preview in plain words, one sentence a line."""
+    @property
+    def intro(self) -> Message:
+        return Message(
+            "export.preview.records",
+            {"n": self.records, "rco": self.rco_name, "fingerprint": self.rco_fingerprint},
+        )
+
+    @property
+    def kept(self) -> Message:
+        return Message("export.preview.kept", {"percent": Percent(self.information_kept)})
+
+    def lines(self, lang: str = "en") -> list[str]:
+        """The preview in plain words, one sentence a line (a listed point starts "  - ")."""
+        fields = "; ".join(f.text(lang) for f in self.fields)
         out = [
-            f"{self.records} records (one per client) would be sealed for {self.rco_name} "
-            f"(key {self.rco_fingerprint}); only {self.rco_name} can open them.",
-            "Each record holds: " + "; ".join(self.fields) + ".",
-            f"Never included: {NEVER_WORDS}.",
-            *self.explanations,
-            f"Information kept: {self.information_kept:.1%} of the age, gender, setting and "
-            "intake-year values.",
+            self.intro.text(lang),
+            catalog.text("export.preview.fields", lang, fields=fields),
+            catalog.text("export.preview.never", lang),
         ]
+        for explanation in self.explanations:
+            out.append(explanation.message.text(lang))
+            out += [f"  - {point.text(lang)}." for point in explanation.points]
+        out.append(self.kept.text(lang))
         return out
 
 
@@ -348,59 +354,45 @@ def released_levels(caseload: Caseload, recipient: str) -> dict[str, str] | None
     return {qi: str(levels[qi]) for qi in QUASI_IDENTIFIERS}
 
 
-def _explanations(prepared: _Prepared) -> list[str]:
+def _explanations(prepared: _Prepared) -> list[Explanation]:
     anon, k = prepared.anonymization, prepared.enrollment.policy.k
     n = len(prepared.records)
     if n < k and prepared.period_cells is None:
-        return [
-            f"With fewer than {k} records, age band, gender, setting and intake year are all "
-            f"left out, because any of them could point to a person."
-        ]
+        return [Explanation(Message("export.preview.too_few", {"k": k}))]
     if not prepared.sent:
-        return [catalog.text("export.preview.withheld_all", k=k)]
-    out = [_level_words("age_band", "5y")] if anon.levels["age_band"] == "5y" else []
-    generalized = [
-        f"  - {_level_words(qi, anon.levels[qi])}."
-        for qi in QUASI_IDENTIFIERS
-        if anon.levels[qi] != LEVELS[qi][0]
-    ]
+        return [Explanation(Message("export.preview.withheld_all", {"k": k}))]
+    out = [Explanation(_level("age_band", "5y"))] if anon.levels["age_band"] == "5y" else []
+    generalized = tuple(
+        _level(qi, anon.levels[qi]) for qi in QUASI_IDENTIFIERS if anon.levels[qi] != LEVELS[qi][0]
+    )
     if generalized:
-        out.append(
-            f"So that every combination of age band, gender, setting and intake year is shared "
-            f"by at least {k} records:"
-        )
-        out += generalized
+        out.append(Explanation(Message("export.preview.generalized", {"k": k}), generalized))
     else:
-        out.append(
-            f"Nothing needed generalizing: every combination is shared by at least {k} records."
-        )
+        out.append(Explanation(Message("export.preview.nothing_generalized", {"k": k})))
     floor = prepared.floor
     if floor and any(LEVELS[qi].index(floor[qi]) > 0 for qi in QUASI_IDENTIFIERS):
-        out.append(
-            "Nothing is shown in more detail than in your last export to this RCO: it can link "
-            "records between exports, so finer values now could be combined with earlier ones."
-        )
+        out.append(Explanation(Message("export.preview.floor")))
     if prepared.earlier:
-        out.append(catalog.text("export.preview.never_finer"))
+        out.append(Explanation(Message("export.preview.never_finer")))
     if prepared.withheld:
-        out.append(catalog.text("export.preview.withheld", n=prepared.withheld, k=k))
-    if anon.suppressed:
         out.append(
-            f"For {len(anon.suppressed)} records, age band, gender, setting and intake year are "
-            f"left blank: their combination was too rare even after generalizing (their "
-            f"outcomes are kept)."
+            Explanation(Message("export.preview.withheld", {"n": prepared.withheld, "k": k}))
         )
+    if anon.suppressed:
+        out.append(Explanation(Message("export.preview.suppressed", {"n": len(anon.suppressed)})))
     missing = sum(r.quasi.age is None for r in prepared.records)
     if missing:
-        out.append(f"{missing} clients have no date of birth, so their age band is blank.")
+        out.append(Explanation(Message("export.preview.no_birth_date", {"n": missing})))
     return out
 
 
-def _fields(prepared: _Prepared) -> tuple[str, ...]:
-    words: tuple[str, ...] = _FIELD_WORDS
+def _fields(prepared: _Prepared) -> tuple[Message, ...]:
+    codes = list(_FIELDS)
     if "months_between" in prepared.enrollment.policy.optional_fields:
-        words = (*words, _MONTHS_WORDS)
-    return (*words, _PERIOD_WORDS) if prepared.period_cells is not None else words
+        codes.append("months_between")
+    if prepared.period_cells is not None:
+        codes.append("periods")
+    return tuple(Message(f"export.field.{code}") for code in codes)
 
 
 def preview_export(caseload: Caseload, *, now: datetime | None = None) -> ExportPreview:

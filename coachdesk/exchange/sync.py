@@ -56,6 +56,7 @@ from coachdesk.exchange.transports.webdav import (
     WebDavSettings,
     WebDavTransport,
 )
+from coachdesk.i18n.catalog import Message
 from coachdesk.storage import outbox, repos
 from coachdesk.storage.audit import AuditLog
 from coachdesk.storage.directory_repo import MergeCounts, merge_directory
@@ -100,7 +101,7 @@ class DirectoryOutcome(StrEnum):
 
 @dataclass(slots=True)
 class SyncReport:
-    destination: str
+    destination: Message  # where bundles went ("folder /media/usb"), worded when shown
     sent: list[str] = field(default_factory=list)  # file names delivered in this run
     already_there: list[str] = field(default_factory=list)  # found delivered by an earlier run
     failed: dict[str, str] = field(default_factory=dict)  # file name -> reason
@@ -112,7 +113,15 @@ class SyncReport:
     directory_error: str = ""
     error: str = ""  # what stopped the run early, if anything
     offline: bool = False
-    lines: list[str] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)  # what happened, in order
+
+    @property
+    def lines(self) -> list[str]:
+        """The report in English (the CLI's --json, logs)."""
+        return self.text("en")
+
+    def text(self, lang: str) -> list[str]:
+        return [message.text(lang) for message in self.messages]
 
     @property
     def ok(self) -> bool:
@@ -139,23 +148,31 @@ class SyncStatus:
     directory_serial: int | None
 
     @property
-    def line(self) -> str:
+    def message(self) -> Message:
         """One plain sentence for the indicator's tooltip or a status bar."""
         when = (
-            f"last sync {self.last_success.astimezone().strftime('%Y-%m-%d %H:%M')}"
+            Message(
+                "sync.last_sync",
+                {"time": self.last_success.astimezone().strftime("%Y-%m-%d %H:%M")},
+            )
             if self.last_success
-            else "never synced"
+            else Message("sync.never_synced")
         )
-        exports = _plural(self.waiting, "export")
         if self.state == SyncState.SYNCING:
-            return f"Sending {exports}…"
-        if self.state == SyncState.UP_TO_DATE:
-            return f"Up to date ({when})."
-        if self.state == SyncState.OFFLINE:
-            return f"Offline: {exports} waiting ({when})."
-        if self.state == SyncState.WAITING:
-            return f"{exports} waiting to be sent ({when})."
-        return f"Sync failed: {self.last_error} ({when})."
+            return Message("sync.state.sending", {"n": self.waiting})
+        if self.state == SyncState.FAILED:
+            return Message("sync.state.failed", {"reason": self.last_error, "when": when})
+        code = {
+            SyncState.UP_TO_DATE: "sync.state.up_to_date",
+            SyncState.OFFLINE: "sync.state.offline",
+            SyncState.WAITING: "sync.state.waiting",
+        }[self.state]
+        return Message(code, {"n": self.waiting, "when": when})
+
+    @property
+    def line(self) -> str:
+        """The sentence in English (the CLI's --json, logs)."""
+        return self.message.text("en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,10 +232,6 @@ def _vault(target: Any) -> Vault:
     if not isinstance(vault, Vault):
         raise TypeError("sync needs a Caseload or an unlocked Vault")
     return vault
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _now() -> str:
@@ -335,7 +348,7 @@ class Delivered:
 
 def prepare(
     target: Any,
-    destination: str,
+    destination: Message,
     *,
     fetch_directory: bool = True,
     background: bool = False,
@@ -444,7 +457,7 @@ def record_item(target: Any, plan: SyncPlan, sent: Sent) -> None:
             outbox.mark_failed(conn, sent.item.id, sent.error)
             _audit(vault, conn, "outbox", sent.item.id, f"refused by {report.destination}")
         else:
-            outbox.mark_sent(conn, sent.item.id, report.destination)
+            outbox.mark_sent(conn, sent.item.id, str(report.destination))
             how = "sent to" if sent.delivery == Delivery.NEW else "found already delivered at"
             _audit(vault, conn, "outbox", sent.item.id, f"{how} {report.destination}")
         if following is not None:
@@ -490,7 +503,9 @@ def record(target: Any, plan: SyncPlan, delivered: Delivered) -> SyncReport | No
         _record_result(vault, report, stop)
     finally:
         _finish(plan)
-    report.lines = _lines(report) + ([rotated.line] if rotated.line else [])
+    report.messages = _messages(report)
+    if rotated.line:
+        report.messages.append(Message.plain(rotated.line))
     return report
 
 
@@ -669,42 +684,47 @@ def _record_result(vault: Vault, report: SyncReport, stop: TransportError | None
             vault.set_meta(NOT_BEFORE_META, "")
 
 
-def _lines(report: SyncReport) -> list[str]:
-    lines: list[str] = []
+def _messages(report: SyncReport) -> list[Message]:
+    out: list[Message] = []
+    where = {"destination": report.destination}
     if report.resumed:
-        lines.append(f"Picked up {_plural(report.resumed, 'send')} interrupted last time.")
+        out.append(Message("sync.report.resumed", {"n": report.resumed}))
     if report.sent:
-        lines.append(f"Sent {_plural(len(report.sent), 'export')} to the {report.destination}.")
+        out.append(Message("sync.report.sent", {"n": len(report.sent), **where}))
     if report.already_there:
-        lines.append(
-            f"{_plural(len(report.already_there), 'export')} had already arrived at the "
-            f"{report.destination} (not sent twice)."
-        )
+        out.append(Message("sync.report.already_there", {"n": len(report.already_there), **where}))
     for name, reason in report.failed.items():
-        lines.append(f"Could not send {name}: {reason}")
+        out.append(Message("sync.report.could_not_send", {"name": name, "reason": reason}))
     if report.error:
-        lines.append(report.error)
+        out.append(Message.plain(report.error))
     if report.waiting:
-        lines.append(f"{_plural(report.waiting, 'export')} still waiting to be sent.")
+        out.append(Message("sync.report.still_waiting", {"n": report.waiting}))
     elif not report.delivered and not report.failed and not report.error:
-        lines.append("Nothing was waiting to be sent.")
+        out.append(Message("sync.report.nothing_waiting"))
     if report.directory == DirectoryOutcome.MERGED and report.directory_counts:
         c = report.directory_counts
-        lines.append(
-            f"Resource directory number {report.directory_serial} merged: {c.added} added, "
-            f"{c.updated} updated, {c.removed} removed; your own entries were kept."
+        out.append(
+            Message(
+                "sync.report.directory_merged",
+                {
+                    "serial": report.directory_serial,
+                    "added": c.added,
+                    "updated": c.updated,
+                    "removed": c.removed,
+                },
+            )
         )
     elif report.directory == DirectoryOutcome.UNCHANGED:
-        lines.append("The resource directory is already up to date.")
+        out.append(Message("sync.report.directory_unchanged"))
     elif report.directory == DirectoryOutcome.ABSENT:
-        lines.append(f"The {report.destination} has no resource directory yet.")
+        out.append(Message("sync.report.directory_absent", where))
     elif report.directory == DirectoryOutcome.REFUSED:
-        lines.append(report.directory_error)
+        out.append(Message.plain(report.directory_error))
     elif report.directory == DirectoryOutcome.NOT_ENROLLED:
-        lines.append("This vault is not enrolled with an RCO; no resource directory was fetched.")
+        out.append(Message("sync.report.not_enrolled"))
     elif report.directory_error:
-        lines.append(f"The resource directory was not fetched: {report.directory_error}")
-    return lines
+        out.append(Message("sync.report.directory_error", {"reason": report.directory_error}))
+    return out
 
 
 def sync_status(target: Any) -> SyncStatus:
@@ -838,7 +858,7 @@ def sync_if_reachable(target: Any, transport: Transport) -> SyncReport | None:
 def report_json(report: SyncReport) -> dict[str, Any]:
     counts = report.directory_counts
     return {
-        "destination": report.destination,
+        "destination": str(report.destination),
         "ok": report.ok,
         "sent": report.sent,
         "already_there": report.already_there,

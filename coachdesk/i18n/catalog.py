@@ -10,9 +10,11 @@ cases are worded only here. Any thread may call these functions.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Final
 
-from coachdesk.i18n.format import format_message
+from coachdesk.i18n.format import Percent, format_message
 
 LANGUAGES: Final = ("en", "es")
 
@@ -763,6 +765,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n, plural, one {# participante no tiene} other {# participantes no tienen}} fecha de "
         "nacimiento, así que su franja de edad queda en blanco.",
     ),
+    "export.preview.fields_heading": ("Each record holds:", "Cada registro contiene:"),
+    "export.field.code": (
+        "a random code per client (stable between exports, never made from the client's identity)",
+        "un código aleatorio por participante (estable entre exportaciones, nunca derivado de "
+        "su identidad)",
+    ),
+    "export.field.age_band": ("age band at intake", "franja de edad al ingreso"),
+    "export.field.gender": ("gender", "género"),
+    "export.field.setting": (
+        "setting where you met the client",
+        "entorno donde conoció al participante",
+    ),
+    "export.field.intake_year": ("intake year", "año de ingreso"),
+    "export.field.pathways": ("recovery pathways", "vías de recuperación"),
+    "export.field.status": (
+        "status (active, discharged, lost contact, transferred)",
+        "estado (activo, dado de alta, contacto perdido, transferido)",
+    ),
+    "export.field.contacts": (
+        "numbers of sessions, contact attempts and group sessions",
+        "número de sesiones, intentos de contacto y sesiones de grupo",
+    ),
+    "export.field.referrals": (
+        "referrals per category and how many were linked",
+        "derivaciones por categoría y cuántas se concretaron",
+    ),
+    "export.field.barc10": (
+        "BARC-10 answers and total at each timepoint reached (the timepoint's name, not its date)",
+        "respuestas y total del BARC-10 en cada momento de seguimiento alcanzado (el nombre del "
+        "momento, no su fecha)",
+    ),
+    "export.field.outcomes": (
+        "outcome answers at each timepoint reached",
+        "respuestas de resultados en cada momento de seguimiento alcanzado",
+    ),
+    "export.field.months_between": (
+        "months between timepoints (your RCO's policy asks for it)",
+        "meses entre momentos de seguimiento (la política de su RCO lo pide)",
+    ),
+    "export.field.periods": (
+        "counts per quarter and per year (people served, new and ended episodes, sessions, "
+        "referrals, follow-ups due and reached, BARC-10 and outcome changes, and how many people "
+        "of each age group, gender, race and ethnicity were served): counts only, never a date "
+        "or a record about one person",
+        "recuentos por trimestre y por año (personas atendidas, episodios nuevos y cerrados, "
+        "sesiones, derivaciones, seguimientos previstos y logrados, cambios en el BARC-10 y en "
+        "los resultados, y cuántas personas de cada grupo de edad, género, raza y etnia se "
+        "atendieron): solo recuentos, nunca una fecha ni un registro sobre una persona",
+    ),
+    "export.preview.generalized_item": ("{what}.", "{what}."),
     "sync.stopped": (
         "Sync was stopped; the remaining exports stay waiting.",
         "La sincronización se detuvo; las exportaciones restantes siguen esperando.",
@@ -776,8 +828,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n, plural, one {# export} other {# exports}}",
         "{n, plural, one {# exportación} other {# exportaciones}}",
     ),
-    "sync.destination.folder": ("folder", "carpeta"),
-    "sync.destination.webdav": ("WebDAV inbox", "bandeja WebDAV"),
+    "sync.destination.folder": ("folder {path}", "carpeta {path}"),
+    "sync.destination.webdav": ("WebDAV inbox {url}", "bandeja WebDAV {url}"),
     "sync.state.sending": (
         "Sending {n, plural, one {# export} other {# exports}}…",
         "Enviando {n, plural, one {# exportación} other {# exportaciones}}…",
@@ -806,7 +858,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "sync.report.sent": (
         "Sent {n, plural, one {# export} other {# exports}} to the {destination}.",
-        "Se enviaron {n, plural, one {# exportación} other {# exportaciones}} a la {destination}.",
+        "{n, plural, one {Se envió # exportación} other {Se enviaron # exportaciones}} a la "
+        "{destination}.",
     ),
     "sync.report.already_there": (
         "{n, plural, one {# export} other {# exports}} had already arrived at the "
@@ -910,11 +963,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Run: coachdesk vault enroll VAULT FILE",
         "Ejecute: coachdesk vault enroll VAULT FILE",
     ),
+    # A sentence that has no code yet (shown as it is, in every language).
+    "text": ("{text}", "{text}"),
     "count.records": (
         "{n, plural, =0 {no records} one {# record} other {# records}}",
         "{n, plural, =0 {ningún registro} one {# registro} other {# registros}}",
     ),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A message by code, put into words only when shown: what use cases return instead of
+    sentences, so each front-end shows it in its own language. A parameter that is itself a
+    Message is worded in the same language. `str()` is the English (logs, audit, JSON)."""
+
+    code: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def plain(cls, sentence: str) -> Message:
+        """A sentence without a code yet (e.g. an uncoded error): shown as it is."""
+        return cls("text", {"text": sentence})
+
+    def text(self, lang: str = "en") -> str:
+        params = {
+            name: value.text(lang) if isinstance(value, Message | Percent) else value
+            for name, value in self.params.items()
+        }
+        return text(self.code, lang, **params)
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 def check_language(lang: str) -> str:
@@ -942,8 +1022,13 @@ def has(code: str) -> bool:
 def describe(error: BaseException, lang: str = "en") -> str:
     """What to show for `error` in `lang`: its catalog text if it has a code, else its own
     (English) sentence. Never a traceback, never an exception class name."""
+    return message_of(error).text(lang)
+
+
+def message_of(error: BaseException) -> Message:
+    """`error` as a Message: its code and parameters, or its own sentence when it has none."""
     code = getattr(error, "code", "")
     params = getattr(error, "params", {})
     if isinstance(code, str) and code in MESSAGES and isinstance(params, dict):
-        return text(code, lang, **params)
-    return str(error)
+        return Message(code, params)
+    return Message.plain(str(error))

@@ -97,3 +97,19 @@ def argument_names(pattern: str) -> set[str]:
                 names |= argument_names(branch)
         index = end + 1
     return names
+
+
+class Percent:
+    """A share shown with one decimal in the language's way: 97.8% (en), 97,8 % (es)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+    def text(self, lang: str = "en") -> str:
+        shown = f"{self.value * 100:.1f}"
+        return f"{shown.replace('.', ',')} %" if lang == "es" else f"{shown}%"
+
+    def __str__(self) -> str:
+        return self.text("en")

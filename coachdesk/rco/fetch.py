@@ -184,7 +184,7 @@ def fetch_inbox(
         reader = InboxReader(settings.webdav)
     if after is None:
         after = settings.after if settings is not None else After.PROCESSED
-    report = FetchReport(reader.description)
+    report = FetchReport(str(reader.description))
     try:
         _fetch_all(desk, reader, after, report, progress, cancelled)
     except TransportError as exc:

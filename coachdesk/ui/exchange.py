@@ -66,8 +66,11 @@ from coachdesk.exchange import export as exports
 from coachdesk.exchange import sync
 from coachdesk.exchange.transports import Transport, TransportError
 from coachdesk.exchange.transports.webdav import RetryPolicy, WebDavSettings, WebDavTransport
+from coachdesk.i18n import catalog
+from coachdesk.i18n.catalog import Message
 from coachdesk.storage.outbox import OutboxState
 from coachdesk.ui.common import named, show_error
+from coachdesk.ui.forms._messages import window_language
 
 CHECK_MINUTES = 3  # background reachability check while unlocked
 
@@ -338,31 +341,30 @@ def _seal_into_outbox(c: Caseload) -> exports.ExportResult:
 
 
 def _preview_html(preview: exports.ExportPreview) -> str:
-    """The use case's plain-words lines, laid out: the field list and the generalizations
-    as bullet lists."""
-    parts: list[str] = []
-    bullets: list[str] = []
+    """The use case's preview laid out in the window's language: the fields and each
+    explanation's points as bullet lists, the words before a sentence's first colon in bold."""
+    lang = window_language()
 
-    def flush() -> None:
-        if bullets:
-            parts.append("<ul>" + "".join(f"<li>{b}</li>" for b in bullets) + "</ul>")
-            bullets.clear()
+    def para(message: Message) -> str:
+        head, sep, rest = message.text(lang).partition(": ")
+        if not sep:
+            return f"<p>{_escape(head)}</p>"
+        return f"<p><b>{_escape(head)}:</b> {_escape(rest)}</p>"
 
-    for line in preview.lines():
-        if line.startswith("  - "):
-            bullets.append(_escape(line[4:]))
-            continue
-        flush()
-        head, sep, rest = line.partition(": ")
-        if line.startswith("Each record holds: "):
-            parts.append(f"<p><b>{_escape(head)}:</b></p>")
-            bullets.extend(_escape(f.strip().rstrip(".")) for f in rest.split("; "))
-            flush()
-        elif sep and head in ("Never included", "Information kept"):
-            parts.append(f"<p><b>{_escape(head)}:</b> {_escape(rest)}</p>")
-        else:
-            parts.append(f"<p>{_escape(line)}</p>")
-    flush()
+    def bullets(points: tuple[Message, ...]) -> str:
+        return "<ul>" + "".join(f"<li>{_escape(p.text(lang))}</li>" for p in points) + "</ul>"
+
+    parts = [
+        f"<p>{_escape(preview.intro.text(lang))}</p>",
+        f"<p><b>{_escape(catalog.text('export.preview.fields_heading', lang))}</b></p>",
+        bullets(preview.fields),
+        para(Message("export.preview.never")),
+    ]
+    for explanation in preview.explanations:
+        parts.append(f"<p>{_escape(explanation.message.text(lang))}</p>")
+        if explanation.points:
+            parts.append(bullets(explanation.points))
+    parts.append(para(preview.kept))
     return "".join(parts)
 
 

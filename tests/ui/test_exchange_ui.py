@@ -138,6 +138,22 @@ def test_unreadable_enrollment_file_is_a_plain_message(
     assert not dialog.enroll_button.isEnabled()
 
 
+def test_the_preview_is_worded_in_the_window_language(
+    qtbot: QtBot, make_window: MakeWindow, filled_vault: Path, rco: tuple[Any, Path, str]
+) -> None:
+    window = make_window("es")
+    controller = install(window, policy=FAST)
+    unlock(qtbot, window)
+    _desk, enrollment, fingerprint = rco
+    enroll_directly(qtbot, window, enrollment, fingerprint)
+    dialog = controller.open_export()
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20_000)
+    text = dialog.text.toPlainText()
+    assert "Cada registro contiene:" in text and "franja de edad al ingreso" in text
+    assert "Nunca se incluye:" in text and "Información conservada:" in text
+    assert "Each record" not in text and "Never included" not in text and "records" not in text
+
+
 def test_preview_then_seal_then_sync_to_folder(
     qtbot: QtBot,
     ready: tuple[MainWindow, ExchangeController],

@@ -57,7 +57,8 @@ def test_errors_carry_a_code_and_their_parameters() -> None:
 
 
 def _codes_in_source() -> set[str]:
-    """Literal codes: code="...", text("..."), and the validation codes built from a field."""
+    """Literal codes: code="...", text("..."), Message("..."), and the validation codes built
+    from a field."""
     found: set[str] = set()
     for path in (REPO / "coachdesk").rglob("*.py"):
         rules = path.relative_to(REPO).as_posix() == "coachdesk/core/validation.py"
@@ -68,9 +69,15 @@ def _codes_in_source() -> set[str]:
                 if keyword.arg == "code" and isinstance(keyword.value, ast.Constant):
                     found.add(str(keyword.value.value))
             name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            bare = isinstance(node.func, ast.Name)
+            owner = getattr(getattr(node.func, "value", None), "id", "")
             literal = [a.value for a in node.args if isinstance(a, ast.Constant)]
-            if name == "text" and node.args and isinstance(node.args[0], ast.Constant):
-                found.add(str(node.args[0].value))
+            first = node.args[0] if node.args else None
+            # text("code"), catalog.text("code", ...) or Message("code", ...); not
+            # message.text("en")
+            worded = (name == "text" and (bare or owner == "catalog")) or name == "Message"
+            if worded and isinstance(first, ast.Constant):
+                found.add(str(first.value))
             elif rules and name == "_required" and literal:  # the code comes from the field
                 found.add(f"validation.{literal[0]}.required")
             elif rules and name == "_refuse" and isinstance(node.args[1], ast.Constant):

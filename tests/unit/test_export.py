@@ -373,6 +373,10 @@ def test_preview_writes_nothing(vault: Vault, rco: RcoIdentity, tmp_path: Path) 
     assert "0 records" in text and "Test RCO" in text and "fewer than 11" in text
     assert "Never included" in text and "Canary" not in text
     assert preview.information_kept == 0.0
+    spanish = "\n".join(preview.lines("es"))
+    assert "0 registros" in spanish and "Cada registro contiene: " in spanish
+    assert "Nunca se incluye" in spanish and "Información conservada: 0,0 %" in spanish
+    assert "Each record" not in spanish and "records" not in spanish
     assert vault.get_meta(ex.COUNTER_META) is None
     assert outbox.items(vault.conn) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["vault"]

@@ -222,7 +222,7 @@ def test_preview_keeps_its_sentences_and_adds_structured_periods(
     preview = export.preview_export(
         two_bundles["coach"].caseload, now=datetime(2026, 3, 1, tzinfo=UTC)
     )
-    assert preview.lines() and any("never a date" in f for f in preview.fields)
+    assert preview.lines() and any("never a date" in str(f) for f in preview.fields)
     summary = preview.period_summary
     assert summary is not None and summary.format_version == 2
     assert summary.last_quarter == "2026-Q1" and summary.cell_sets > 0

@@ -80,6 +80,19 @@ def test_everything_waiting_is_sent_once_and_recorded(vault: Vault, out: Path) -
     assert again.ok and again.sent == [] and "Nothing was waiting to be sent." in again.lines
 
 
+def test_the_report_and_the_status_are_worded_in_the_language_shown(
+    vault: Vault, out: Path
+) -> None:
+    add_bundles(vault, 1)
+    report = sync.sync_once(vault, FolderTransport(out))
+    assert report.text("es")[0] == f"Se envió 1 exportación a la carpeta {out}."
+    assert report.lines[0] == f"Sent 1 export to the folder {out}."
+    assert report.lines == [str(m) for m in report.messages]
+    status = sync.sync_status(vault)
+    assert status.message.text("es").startswith("Al día (última sincronización ")
+    assert not any(word in " ".join(report.text("es")) for word in ("Sent", "export ", "folder"))
+
+
 def test_offline_keeps_everything_waiting_then_sends_when_the_stick_is_back(
     vault: Vault, out: Path
 ) -> None:

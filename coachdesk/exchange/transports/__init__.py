@@ -26,6 +26,7 @@ from coachdesk.errors import CoachDeskError
 # Temporary names start with a dot and end in .part (as every atomic write's): receivers (the
 # RCO importer, a person looking at the folder) ignore them; they never match a bundle name.
 from coachdesk.files import TEMP_PREFIX, TEMP_SUFFIX
+from coachdesk.i18n.catalog import Message
 
 SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
 
@@ -55,8 +56,8 @@ class Transport(Protocol):
     """What sync needs from a way out. Implementations: FolderTransport, WebDavTransport."""
 
     @property
-    def description(self) -> str:
-        """Where bundles go, in words fit for a report ("folder /media/usb")."""
+    def description(self) -> Message:
+        """Where bundles go, worded when shown ("folder /media/usb")."""
         ...
 
     def probe(self) -> None:

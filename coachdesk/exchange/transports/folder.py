@@ -23,6 +23,7 @@ from coachdesk.exchange.transports import (
     check_file_name,
 )
 from coachdesk.files import remove_leftover_temps, write_atomic_with
+from coachdesk.i18n.catalog import Message
 
 _CHUNK = 1024 * 1024
 
@@ -32,8 +33,8 @@ class FolderTransport:
         self.folder = Path(folder)
 
     @property
-    def description(self) -> str:
-        return f"folder {self.folder}"
+    def description(self) -> Message:
+        return Message("sync.destination.folder", {"path": str(self.folder)})
 
     def _offline(self) -> OfflineError:
         return OfflineError(

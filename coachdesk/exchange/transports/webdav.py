@@ -68,6 +68,7 @@ from coachdesk.exchange.transports import (
     check_file_name,
     temp_name,
 )
+from coachdesk.i18n.catalog import Message
 
 META_KEY = "sync.webdav"
 _T = TypeVar("_T")
@@ -409,8 +410,8 @@ class WebDavTransport:
         return f"WebDavTransport({self.settings.url!r})"
 
     @property
-    def description(self) -> str:
-        return f"WebDAV inbox {self.inbox.url}"
+    def description(self) -> Message:
+        return Message("sync.destination.webdav", {"url": self.inbox.url})
 
     @property
     def proxy(self) -> ProxyRoute | None:
