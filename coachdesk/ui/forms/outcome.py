@@ -137,16 +137,23 @@ class OutcomeForm(QWidget):
         outer.addWidget(self.form_error)
         self.errors = FieldErrors(self.form_error)
 
-        self.mode = hint_label("", self)  # what Save will do: a new record or a correction
+        # What Save will do (a new record or a correction): shown beside the Save button.
+        self.mode = hint_label("", self)
         self.mode.setAccessibleName(self.tr("What Save will do"))
-        outer.addWidget(self.mode)
-        top = QFormLayout()
-        top.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        # Timepoint and date side by side: one row less keeps Save above the fold when the
+        # form has half of a 1366x768 screen (tests/ui/forms/test_fit.py).
+        top = QHBoxLayout()
         self.timepoint = enum_combo(self, list(Timepoint), self.tr("Timepoint"))
         self.taken_on = make_date_edit(self, self.tr("Date asked"))
-        self._form = top
-        self._row(self.tr("&Timepoint:"), self.timepoint, "timepoint")
-        self._row(self.tr("&Date asked:"), self.taken_on, "taken_on")
+        for text, widget, name in (
+            (self.tr("&Timepoint:"), self.timepoint, "timepoint"),
+            (self.tr("&Date asked:"), self.taken_on, "taken_on"),
+        ):
+            self._form = QFormLayout()
+            self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+            self._row(text, widget, name)
+            top.addLayout(self._form)
+        top.addStretch(1)
         outer.addLayout(top)
 
         self.spins: dict[str, QSpinBox] = {}
@@ -170,7 +177,7 @@ class OutcomeForm(QWidget):
         outer.addWidget(self.columns)
 
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        buttons.addWidget(self.mode, 1)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setAccessibleName(self.tr("Cancel"))
         self.save_button = QPushButton(self.tr("Sa&ve outcomes"), self)
@@ -240,6 +247,7 @@ class OutcomeForm(QWidget):
         box = QGroupBox(title, self)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.setVerticalSpacing(4)  # ten questions stacked still leave Save above the fold
         row.addWidget(box, 1)
         return form
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
+from coachdesk.app.bootstrap import create_app
 from coachdesk.core.models import OutcomeAssessment, Timepoint
 from coachdesk.ui.forms import (
     AuditTrailView,
@@ -30,7 +31,9 @@ def fit_problems(
     qtbot: QtBot, form: QWidget, width: int, height: int, save: QPushButton | None = None
 ) -> list[str]:
     """Show `form` in a resizable scroll area of `width` x `height`; what does not fit (every
-    button within the width, `save` also above the fold)."""
+    button within the width, `save` also above the fold). With the window's own style and
+    style sheet, whichever test made the QApplication."""
+    create_app()
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setWidget(form)
