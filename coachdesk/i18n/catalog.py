@@ -958,6 +958,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{reason} The export stays waiting.",
         "{reason} La exportación sigue esperando.",
     ),
+    # coachdesk/files.py's write errors (the folder transport and every saved file show them)
+    "file.no_space": (
+        "There is not enough free space to save {name}.",
+        "No hay espacio libre suficiente para guardar {name}.",
+    ),
+    "file.may_not_write": (
+        "CoachDesk may not write in the folder {folder}.",
+        "CoachDesk no tiene permiso para escribir en la carpeta {folder}.",
+    ),
+    "file.folder_missing": (
+        "The folder {folder} does not exist (was a drive removed?).",
+        "La carpeta {folder} no existe (¿se retiró una unidad?).",
+    ),
+    "file.not_saved": ("Could not save {name}: {reason}.", "No se pudo guardar {name}: {reason}."),
     "transport.with_stay": ("{reason} {stay_cap}.", "{reason} {stay_cap}."),
     "webdav.bad_user": (
         "The WebDAV user name is empty or contains ':'.",
@@ -1210,6 +1224,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "webdav.step.move": ("moving {name} into {sub}/", "mover {name} a {sub}/"),
     "webdav.step.mkcol": ("making the {sub}/ folder", "crear la carpeta {sub}/"),
     "webdav.step.delete": ("deleting {name}", "borrar {name}"),
+    # the RCO's resource directory (exchange/directory.py)
+    "directory.too_large": (
+        "The resource directory is too large to be genuine.",
+        "El directorio de recursos es demasiado grande para ser auténtico.",
+    ),
+    "directory.damaged": (
+        "The resource directory file is damaged.",
+        "El archivo del directorio de recursos está dañado.",
+    ),
+    "directory.bad_signature": (
+        "The resource directory's signature does not match your RCO's key; it was refused.",
+        "La firma del directorio de recursos no coincide con la clave de su RCO; se rechazó.",
+    ),
+    "directory.unknown_format": (
+        "This is not a resource directory this CoachDesk can read.",
+        "Este no es un directorio de recursos que este CoachDesk pueda leer.",
+    ),
+    "directory.other_rco": (
+        "The resource directory is for another RCO.",
+        "El directorio de recursos es para otra RCO.",
+    ),
+    "directory.bad_serial": (
+        "The resource directory has no valid serial number.",
+        "El directorio de recursos no tiene un número de serie válido.",
+    ),
+    "directory.entries_damaged": (
+        "The resource directory's entries are damaged.",
+        "Las entradas del directorio de recursos están dañadas.",
+    ),
+    "directory.entry_damaged": (
+        "A resource directory entry is damaged.",
+        "Una entrada del directorio de recursos está dañada.",
+    ),
+    "directory.entry_bad_field": (
+        "A resource directory entry has a bad '{field_name}'.",
+        "Una entrada del directorio de recursos tiene un '{field_name}' incorrecto.",
+    ),
+    "directory.entry_unnamed": (
+        "A resource directory entry has no name or reference.",
+        "Una entrada del directorio de recursos no tiene nombre ni referencia.",
+    ),
+    "directory.entry_bad_category": (
+        "A resource directory entry has an unknown category.",
+        "Una entrada del directorio de recursos tiene una categoría desconocida.",
+    ),
     # the RCO's key change (exchange/rotation.py)
     "rotation.too_large": (
         "The RCO's key-change file is far too large; it was refused.",
