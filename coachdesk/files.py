@@ -24,12 +24,12 @@ TEMP_SUFFIX = ".part"
 
 def explain_os_error(exc: OSError, target: Path) -> CoachDeskError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return StorageFullError(f"There is not enough free space to save {target.name}.")
+        return StorageFullError(code="file.no_space", name=target.name)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return CoachDeskError(f"CoachDesk may not write in the folder {target.parent}.")
+        return CoachDeskError(code="file.may_not_write", folder=str(target.parent))
     if exc.errno == errno.ENOENT:
-        return CoachDeskError(f"The folder {target.parent} does not exist (was a drive removed?).")
-    return CoachDeskError(f"Could not save {target.name}: {exc.strerror or exc}.")
+        return CoachDeskError(code="file.folder_missing", folder=str(target.parent))
+    return CoachDeskError(code="file.not_saved", name=target.name, reason=exc.strerror or str(exc))
 
 
 def fsync_dir(folder: Path) -> None:

@@ -8,7 +8,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from coachdesk.application import rco_fetch as fetch
-from coachdesk.cli.common import ProgressBar, UserError, add_passphrase_option, print_json
+from coachdesk.cli.common import (
+    ProgressBar,
+    UserError,
+    add_passphrase_option,
+    cli_language,
+    print_json,
+)
 from coachdesk.cli.sync_cmds import add_inbox_options, inbox_secrets, inbox_settings, print_saved
 
 
@@ -51,14 +57,15 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.to_json())
     else:
-        for line in report.lines:
-            if line != report.error:  # that one goes to stderr, once
-                print(line)
-    if report.error:
-        raise UserError(report.error)
+        lang = cli_language()
+        for message in report.messages:
+            if message is not report.problem:  # that one goes to stderr, once
+                print(message.text(lang))
+    if report.problem is not None:
+        raise UserError(code=report.problem.code, values=report.problem.params)
     if not report.ok:
         rejected = report.summary.count(fetch.Outcome.REJECTED)
-        raise UserError(f"{rejected} bundle(s) were refused; see the lines above.")
+        raise UserError(code="cli.rco_fetch.refused", n=rejected)
     return 0
 
 

@@ -11,12 +11,14 @@ from coachdesk.cli.common import (
     ProgressBar,
     UserError,
     add_passphrase_option,
+    cli_language,
     jsonable,
     open_caseload,
     print_json,
     secret,
 )
 from coachdesk.exchange import sync
+from coachdesk.i18n.catalog import text
 
 WEBDAV_PASSWORD_ENV = "COACHDESK_WEBDAV_PASSWORD"
 PROXY_PASSWORD_ENV = "COACHDESK_PROXY_PASSWORD"
@@ -57,30 +59,30 @@ def cmd_sync(args: argparse.Namespace) -> int:
     with open_caseload(args) as caseload:
         transport = sync_setup.choose_transport(caseload, args.folder)
         if transport is None:
-            raise UserError(
-                "No way out is set up: give --folder PATH (a USB stick or shared folder), or "
-                "store the RCO's WebDAV inbox with `coachdesk sync-setup`."
-            )
+            raise UserError(code="cli.sync.no_way_out")
         report = sync.sync_once(caseload, transport, progress=ProgressBar("Sending"))
     if args.json:
         print_json(sync.report_json(report))
     else:
-        for line in report.lines:
-            if line != report.error:  # that one goes to stderr below, once
-                print(line)
+        lang = cli_language()
+        for message in report.messages:
+            if message is not report.problem:  # that one goes to stderr below, once
+                print(message.text(lang))
     if not report.ok:
-        raise UserError(_failure_line(report))
+        raise _failure(report)
     return 0
 
 
-def _failure_line(report: sync.SyncReport) -> str:
-    if report.error:
-        return report.error
+def _failure(report: sync.SyncReport) -> UserError:
+    """The one line on stderr (in COACHDESK_LANG, by cli.main) for a run that was not ok."""
+    if report.problem is not None:
+        return UserError(code=report.problem.code, values=report.problem.params)
     if report.failed:
-        return f"{len(report.failed)} export(s) could not be sent; see `coachdesk outbox`."
-    if report.directory_error:
-        return report.directory_error
-    return f"{report.waiting} export(s) still waiting to be sent."
+        return UserError(code="cli.sync.could_not_send", n=len(report.failed))
+    if report.directory_problem is not None:
+        problem = report.directory_problem
+        return UserError(code=problem.code, values=problem.params)
+    return UserError(code="cli.sync.still_waiting", n=report.waiting)
 
 
 def add_inbox_options(p: argparse.ArgumentParser, where: str) -> None:
@@ -194,9 +196,9 @@ def cmd_outbox(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(status.line)
+    print(status.message.text(cli_language()))
     if not rows:
-        print("The outbox is empty.")
+        print(text("cli.outbox.empty", cli_language()))
     for row in rows:
         created = row.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
         line = f"#{row.counter:<5} {row.state.value:<8} {created}  {row.file_name}"

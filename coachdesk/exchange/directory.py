@@ -60,46 +60,44 @@ def make_directory(identity: RcoIdentity, entries: list[Resource], serial: int) 
 def parse_directory(data: bytes, rco: RcoPublicKeys) -> tuple[int, list[Resource]]:
     """Verify the RCO's signature first, then validate; return (serial, entries)."""
     if len(data) > MAX_BYTES:
-        raise DirectoryError("The resource directory is too large to be genuine.")
+        raise DirectoryError(code="directory.too_large")
     try:
         doc = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise DirectoryError("The resource directory file is damaged.") from None
+        raise DirectoryError(code="directory.damaged") from None
     try:
         body = verify_document(doc, rco.signing)
     except SignatureError:
-        raise DirectoryError(
-            "The resource directory's signature does not match your RCO's key; it was refused."
-        ) from None
+        raise DirectoryError(code="directory.bad_signature") from None
     if body.get("format") != FORMAT or body.get("version") != VERSION:
-        raise DirectoryError("This is not a resource directory this CoachDesk can read.")
+        raise DirectoryError(code="directory.unknown_format")
     if body.get("rco_fingerprint") != rco.fingerprint:
-        raise DirectoryError("The resource directory is for another RCO.")
+        raise DirectoryError(code="directory.other_rco")
     serial = body.get("serial")
     entries = body.get("entries")
     if not isinstance(serial, int) or isinstance(serial, bool) or serial < 0:
-        raise DirectoryError("The resource directory has no valid serial number.")
+        raise DirectoryError(code="directory.bad_serial")
     if not isinstance(entries, list) or len(entries) > MAX_ENTRIES:
-        raise DirectoryError("The resource directory's entries are damaged.")
+        raise DirectoryError(code="directory.entries_damaged")
     return serial, [_entry(e) for e in entries]
 
 
 def _entry(raw: Any) -> Resource:
     if not isinstance(raw, dict):
-        raise DirectoryError("A resource directory entry is damaged.")
+        raise DirectoryError(code="directory.entry_damaged")
     values: dict[str, str] = {}
     for name, limit in _TEXT_FIELDS.items():
         value = raw.get(name, "")
         if not isinstance(value, str) or len(value) > limit:
-            raise DirectoryError(f"A resource directory entry has a bad '{name}'.")
+            raise DirectoryError(code="directory.entry_bad_field", field_name=name)
         values[name] = value
     if not values["ref"] or not values["name"]:
-        raise DirectoryError("A resource directory entry has no name or reference.")
+        raise DirectoryError(code="directory.entry_unnamed")
     try:
         category = ResourceCategory(str(raw.get("category")))
         pathways = [Pathway(p) for p in raw.get("pathways", [])]
     except (ValueError, TypeError):
-        raise DirectoryError("A resource directory entry has an unknown category.") from None
+        raise DirectoryError(code="directory.entry_bad_category") from None
     return Resource(
         values["name"],
         category,

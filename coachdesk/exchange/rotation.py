@@ -32,6 +32,7 @@ from coachdesk.crypto.signing import SignatureError, sign_document, verify_docum
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange.enrollment import Enrollment, EnrollmentError, parse_enrollment
 from coachdesk.exchange.export import ENROLLMENT_META
+from coachdesk.i18n.catalog import Message, message_of
 from coachdesk.storage import repos
 from coachdesk.storage.audit import AuditLog
 from coachdesk.storage.vault import Vault
@@ -73,18 +74,18 @@ def follow_steps(data: bytes, current: Enrollment) -> Followed | None:
     """Walk the rotation file from `current`; None when it holds nothing for this key.
     RotationError (plain words) for a damaged file or a step that does not verify."""
     if len(data) > MAX_BYTES:
-        raise RotationError("The RCO's key-change file is far too large; it was refused.")
+        raise RotationError(code="rotation.too_large")
     try:
         doc = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise RotationError("The RCO's key-change file is damaged; it was refused.") from None
+        raise RotationError(code="rotation.damaged") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise RotationError("The RCO's key-change file is damaged; it was refused.")
+        raise RotationError(code="rotation.damaged")
     if doc.get("version") != VERSION:
-        raise RotationError("The RCO's key-change file is from a newer CoachDesk; update first.")
+        raise RotationError(code="rotation.newer")
     steps = doc.get("steps")
     if not isinstance(steps, list) or len(steps) > MAX_STEPS:
-        raise RotationError("The RCO's key-change file is damaged; it was refused.")
+        raise RotationError(code="rotation.damaged")
     enrollment, text, previous = current, "", []
     for step in steps:
         if not isinstance(step, dict) or step.get("previous_fingerprint") != enrollment.fingerprint:
@@ -95,12 +96,10 @@ def follow_steps(data: bytes, current: Enrollment) -> Followed | None:
             successor = parse_enrollment(text.encode("utf-8"))
         except SignatureError:
             raise RotationError(
-                f"A key change for your RCO (key {enrollment.fingerprint}) is not signed by "
-                "that key; it was refused and this vault stays enrolled as it was. Tell your "
-                "supervisor."
+                code="rotation.not_signed", fingerprint=enrollment.fingerprint
             ) from None
         except (KeyError, EnrollmentError) as exc:
-            raise RotationError(f"The RCO's key-change file is damaged ({exc}).") from None
+            raise RotationError(code="rotation.damaged_because", reason=message_of(exc)) from None
         if successor.fingerprint == enrollment.fingerprint or successor.fingerprint in previous:
             continue
         previous.append(enrollment.fingerprint)
@@ -110,9 +109,14 @@ def follow_steps(data: bytes, current: Enrollment) -> Followed | None:
 
 @dataclass(slots=True)
 class RotationOutcome:
-    line: str = ""  # what the coach is told (once), or why the file was refused
+    message: Message | None = None  # what the coach is told (once), or why it was refused
     refused: bool = False
     keys: RcoPublicKeys | None = None  # the new RCO keys after a switch
+
+    @property
+    def line(self) -> str:
+        """The message in English ("" when there is nothing to tell)."""
+        return "" if self.message is None else str(self.message)
 
 
 def apply(vault: Vault, data: bytes | None) -> RotationOutcome:
@@ -128,7 +132,7 @@ def apply(vault: Vault, data: bytes | None) -> RotationOutcome:
     try:
         followed = follow_steps(data, current)
     except RotationError as exc:
-        return RotationOutcome(line=str(exc), refused=True)
+        return RotationOutcome(message_of(exc), refused=True)
     if followed is None:
         return RotationOutcome()
     new = followed.enrollment
@@ -144,9 +148,5 @@ def apply(vault: Vault, data: bytes | None) -> RotationOutcome:
         )
     return RotationOutcome(
         keys=new.keys,
-        line=(
-            f"{new.rco_name} changed its key (the change is signed by its previous key). New "
-            f"fingerprint: {new.fingerprint}. From now on exports are sealed for the new key "
-            "only; check the fingerprint with your supervisor."
-        ),
+        message=Message("rotation.switched", {"rco": new.rco_name, "fingerprint": new.fingerprint}),
     )

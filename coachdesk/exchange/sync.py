@@ -56,7 +56,7 @@ from coachdesk.exchange.transports.webdav import (
     WebDavSettings,
     WebDavTransport,
 )
-from coachdesk.i18n.catalog import Message
+from coachdesk.i18n.catalog import Message, message_from_json, message_of, message_to_json, text
 from coachdesk.storage import outbox, repos
 from coachdesk.storage.audit import AuditLog
 from coachdesk.storage.directory_repo import MergeCounts, merge_directory
@@ -69,7 +69,8 @@ DIRECTORY_MERGED_META = "directory.merged_at"
 LAST_ATTEMPT_META = "sync.last_attempt"
 LAST_SUCCESS_META = "sync.last_success"
 LAST_RESULT_META = "sync.last_result"  # "ok" | "offline" | "failed" | "stopped"
-LAST_ERROR_META = "sync.last_error"
+LAST_ERROR_META = "sync.last_error"  # its English (logs, --json)
+LAST_ERROR_MESSAGE_META = "sync.last_error_message"  # the same as a message (catalog JSON)
 NOT_BEFORE_META = "sync.not_before"  # the server asked (Retry-After) not to come back before
 # A 'sending' row older than this, with no sync running in this process, is a killed run.
 STALE_SENDING = timedelta(minutes=10)
@@ -79,7 +80,7 @@ class CancelledSync(TransportError):
     """The caller asked to stop (the window is locking or closing)."""
 
     def __init__(self) -> None:
-        super().__init__("Sync was stopped; the remaining exports stay waiting.")
+        super().__init__(code="sync.stopped")
 
 
 class SyncState(StrEnum):
@@ -104,16 +105,25 @@ class SyncReport:
     destination: Message  # where bundles went ("folder /media/usb"), worded when shown
     sent: list[str] = field(default_factory=list)  # file names delivered in this run
     already_there: list[str] = field(default_factory=list)  # found delivered by an earlier run
-    failed: dict[str, str] = field(default_factory=dict)  # file name -> reason
+    failed: dict[str, Message] = field(default_factory=dict)  # file name -> reason
     waiting: int = 0  # still to send after this run
     resumed: int = 0  # interrupted sends picked up again
     directory: DirectoryOutcome = DirectoryOutcome.SKIPPED
     directory_serial: int | None = None
     directory_counts: MergeCounts | None = None
-    directory_error: str = ""
-    error: str = ""  # what stopped the run early, if anything
+    directory_problem: Message | None = None  # why the directory was not fetched or merged
+    problem: Message | None = None  # what stopped the run early, if anything
     offline: bool = False
     messages: list[Message] = field(default_factory=list)  # what happened, in order
+
+    @property
+    def error(self) -> str:
+        """What stopped the run, in English (the CLI's --json, logs); "" if nothing did."""
+        return "" if self.problem is None else str(self.problem)
+
+    @property
+    def directory_error(self) -> str:
+        return "" if self.directory_problem is None else str(self.directory_problem)
 
     @property
     def lines(self) -> list[str]:
@@ -124,9 +134,15 @@ class SyncReport:
         return [message.text(lang) for message in self.messages]
 
     @property
+    def first_problem(self) -> Message | None:
+        """The one reason to show when the run was not ok (what stopped it, else the first
+        refused export, else the directory's refusal)."""
+        return self.problem or next(iter(self.failed.values()), None) or self.directory_problem
+
+    @property
     def ok(self) -> bool:
         return (
-            not self.error
+            self.problem is None
             and not self.failed
             and self.waiting == 0
             and self.directory != DirectoryOutcome.REFUSED
@@ -144,8 +160,9 @@ class SyncStatus:
     failed: int
     last_success: datetime | None
     last_attempt: datetime | None
-    last_error: str
+    last_error: str  # English (the CLI's --json)
     directory_serial: int | None
+    problem: Message | None = None  # the last error as a message, worded when shown
 
     @property
     def message(self) -> Message:
@@ -161,7 +178,7 @@ class SyncStatus:
         if self.state == SyncState.SYNCING:
             return Message("sync.state.sending", {"n": self.waiting})
         if self.state == SyncState.FAILED:
-            return Message("sync.state.failed", {"reason": self.last_error, "when": when})
+            return Message("sync.state.failed", {"reason": self.reason, "when": when})
         code = {
             SyncState.UP_TO_DATE: "sync.state.up_to_date",
             SyncState.OFFLINE: "sync.state.offline",
@@ -173,6 +190,11 @@ class SyncStatus:
     def line(self) -> str:
         """The sentence in English (the CLI's --json, logs)."""
         return self.message.text("en")
+
+    @property
+    def reason(self) -> Message:
+        """The last error (for a tooltip), worded when shown."""
+        return self.problem or Message.plain(self.last_error)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +229,7 @@ def _claim(vault: Vault) -> str:
     key = _key(vault)
     with _running_lock:
         if key in _running:
-            raise CoachDeskError("A sync of this vault is already running.")
+            raise CoachDeskError(code="sync.already_running")
         _running.add(key)
     return key
 
@@ -328,7 +350,7 @@ class Sent:
 
     item: Outgoing
     delivery: Delivery | None  # None: the destination refused this bundle
-    error: str = ""
+    error: Message | None = None  # why it was refused
 
 
 @dataclass(slots=True)
@@ -436,7 +458,7 @@ def _send_all(
         try:
             result = transport.deliver(item.file_name, item.sealed)
         except BundleRefusedError as exc:
-            on_sent(Sent(item, None, str(exc)))
+            on_sent(Sent(item, None, message_of(exc)))
             continue
         except TransportError as exc:
             return CancelledSync() if cancelled() else exc
@@ -454,7 +476,7 @@ def record_item(target: Any, plan: SyncPlan, sent: Sent) -> None:
     following = _following(plan, sent.item)
     with vault.transaction() as conn:
         if sent.delivery is None:
-            outbox.mark_failed(conn, sent.item.id, sent.error)
+            outbox.mark_failed(conn, sent.item.id, str(sent.error or ""))
             _audit(vault, conn, "outbox", sent.item.id, f"refused by {report.destination}")
         else:
             outbox.mark_sent(conn, sent.item.id, str(report.destination))
@@ -463,7 +485,7 @@ def record_item(target: Any, plan: SyncPlan, sent: Sent) -> None:
         if following is not None:
             outbox.mark_sending(conn, following.id)
     if sent.delivery is None:
-        report.failed[sent.item.file_name] = sent.error
+        report.failed[sent.item.file_name] = sent.error or Message.plain("")
     elif sent.delivery == Delivery.NEW:
         report.sent.append(sent.item.file_name)
     else:
@@ -497,15 +519,15 @@ def record(target: Any, plan: SyncPlan, delivered: Delivered) -> SyncReport | No
                 plan.keys = rotated.keys
             _merge_fetched(vault, plan, delivered.directory)
         if stop is not None:
-            report.error, report.offline = str(stop), isinstance(stop, OfflineError)
+            report.problem, report.offline = message_of(stop), isinstance(stop, OfflineError)
             report.directory = DirectoryOutcome.SKIPPED
         report.waiting = len(outbox.overview(vault.conn, (OutboxState.WAITING, OutboxState.FAILED)))
         _record_result(vault, report, stop)
     finally:
         _finish(plan)
     report.messages = _messages(report)
-    if rotated.line:
-        report.messages.append(Message.plain(rotated.line))
+    if rotated.message is not None:
+        report.messages.append(rotated.message)
     return report
 
 
@@ -538,10 +560,19 @@ def _is_cancel(stop: TransportError) -> bool:
 
 def _record_unreachable(vault: Vault, exc: TransportError) -> None:
     result = "offline" if isinstance(exc, OfflineError) else "failed"
-    if vault.get_meta(LAST_RESULT_META) != result or vault.get_meta(LAST_ERROR_META) != str(exc):
+    problem = message_of(exc)
+    if vault.get_meta(LAST_RESULT_META) != result or vault.get_meta(
+        LAST_ERROR_MESSAGE_META
+    ) != message_to_json(problem):
         with vault.transaction():
             vault.set_meta(LAST_RESULT_META, result)
-            vault.set_meta(LAST_ERROR_META, str(exc))
+            _set_last_error(vault, problem)
+
+
+def _set_last_error(vault: Vault, problem: Message | None) -> None:
+    """The last error in English and as a message (the window words it in its language)."""
+    vault.set_meta(LAST_ERROR_META, "" if problem is None else str(problem))
+    vault.set_meta(LAST_ERROR_MESSAGE_META, "" if problem is None else message_to_json(problem))
 
 
 def sync_once(
@@ -577,7 +608,7 @@ def sync_once(
         )
     except BaseException:
         # Not a delivery problem (a bug, Ctrl-C): the bundles wait, the error goes up.
-        abandon(vault, plan, "The send was interrupted.")
+        abandon(vault, plan, text("sync.interrupted_send"))
         raise
     report = record(vault, plan, delivered)
     assert report is not None
@@ -598,7 +629,7 @@ def _directory_keys(vault: Vault, report: SyncReport) -> RcoPublicKeys | None:
     try:
         return parse_enrollment(text.encode("utf-8")).keys
     except EnrollmentError as exc:
-        report.directory, report.directory_error = DirectoryOutcome.SKIPPED, str(exc)
+        report.directory, report.directory_problem = DirectoryOutcome.SKIPPED, message_of(exc)
         return None
 
 
@@ -612,12 +643,12 @@ def _merge_fetched(vault: Vault, plan: SyncPlan, data: bytes | None) -> None:
     try:
         serial, entries = rco_directory.parse_directory(data, keys)
     except rco_directory.DirectoryError as exc:
-        report.directory, report.directory_error = DirectoryOutcome.REFUSED, str(exc)
+        report.directory, report.directory_problem = DirectoryOutcome.REFUSED, message_of(exc)
         return
     report.directory_serial = serial
     merge_result = merge_signed_directory(vault, serial, entries, keys.fingerprint)
-    if isinstance(merge_result, str):
-        report.directory, report.directory_error = DirectoryOutcome.REFUSED, merge_result
+    if isinstance(merge_result, Message):
+        report.directory, report.directory_problem = DirectoryOutcome.REFUSED, merge_result
     elif merge_result is None:
         report.directory = DirectoryOutcome.UNCHANGED
     else:
@@ -626,7 +657,7 @@ def _merge_fetched(vault: Vault, plan: SyncPlan, data: bytes | None) -> None:
 
 def merge_signed_directory(
     target: Any, serial: int, entries: list[Resource], rco_fingerprint: str = ""
-) -> MergeCounts | str | None:
+) -> MergeCounts | Message | None:
     """Merge a directory whose signature was verified. One transaction.
 
     Returns the counts, None when this serial is already merged, or the plain reason for
@@ -640,10 +671,7 @@ def merge_signed_directory(
         if (vault.get_meta(DIRECTORY_RCO_META) or "") != rco_fingerprint:
             merged = None
         if merged is not None and serial < merged:
-            return (
-                f"The resource directory offered (number {serial}) is older than the one "
-                f"already here (number {merged}); it was refused."
-            )
+            return Message("sync.directory_older", {"serial": serial, "merged": merged})
         if merged is not None and serial == merged:
             return None
         counts = merge_directory(conn, entries)
@@ -662,19 +690,20 @@ def _int(text: str | None) -> int | None:
 
 
 def _record_result(vault: Vault, report: SyncReport, stop: TransportError | None) -> None:
+    error: Message | None = None
     if isinstance(stop, CancelledSync):
-        result, error = "stopped", ""
+        result = "stopped"
     elif stop is not None:
-        result, error = ("offline" if report.offline else "failed"), str(stop)
+        result, error = ("offline" if report.offline else "failed"), message_of(stop)
     elif report.failed:
         result, error = "failed", next(iter(report.failed.values()))
     elif report.directory == DirectoryOutcome.REFUSED:
-        result, error = "failed", report.directory_error
+        result, error = "failed", report.directory_problem
     else:
-        result, error = "ok", ""
+        result = "ok"
     with vault.transaction():
         vault.set_meta(LAST_RESULT_META, result)
-        vault.set_meta(LAST_ERROR_META, error)
+        _set_last_error(vault, error)
         if result == "ok":
             vault.set_meta(LAST_SUCCESS_META, _now())
         if stop is not None and stop.retry_after:
@@ -695,11 +724,11 @@ def _messages(report: SyncReport) -> list[Message]:
         out.append(Message("sync.report.already_there", {"n": len(report.already_there), **where}))
     for name, reason in report.failed.items():
         out.append(Message("sync.report.could_not_send", {"name": name, "reason": reason}))
-    if report.error:
-        out.append(Message.plain(report.error))
+    if report.problem is not None:
+        out.append(report.problem)
     if report.waiting:
         out.append(Message("sync.report.still_waiting", {"n": report.waiting}))
-    elif not report.delivered and not report.failed and not report.error:
+    elif not report.delivered and not report.failed and report.problem is None:
         out.append(Message("sync.report.nothing_waiting"))
     if report.directory == DirectoryOutcome.MERGED and report.directory_counts:
         c = report.directory_counts
@@ -718,12 +747,12 @@ def _messages(report: SyncReport) -> list[Message]:
         out.append(Message("sync.report.directory_unchanged"))
     elif report.directory == DirectoryOutcome.ABSENT:
         out.append(Message("sync.report.directory_absent", where))
-    elif report.directory == DirectoryOutcome.REFUSED:
-        out.append(Message.plain(report.directory_error))
+    elif report.directory == DirectoryOutcome.REFUSED and report.directory_problem is not None:
+        out.append(report.directory_problem)
     elif report.directory == DirectoryOutcome.NOT_ENROLLED:
         out.append(Message("sync.report.not_enrolled"))
-    elif report.directory_error:
-        out.append(Message("sync.report.directory_error", {"reason": report.directory_error}))
+    elif report.directory_problem is not None:
+        out.append(Message("sync.report.directory_error", {"reason": report.directory_problem}))
     return out
 
 
@@ -749,6 +778,9 @@ def sync_status(target: Any) -> SyncStatus:
     stale = sum(1 for r in rows if r.state == OutboxState.SENDING) - int(live_send)
     result = vault.get_meta(LAST_RESULT_META) or ""
     error = vault.get_meta(LAST_ERROR_META) or ""
+    problem = message_from_json(vault.get_meta(LAST_ERROR_MESSAGE_META)) if error else None
+    if problem is not None and str(problem) != error:  # written by an older CoachDesk
+        problem = None
     last_success = _when(vault.get_meta(LAST_SUCCESS_META)) or outbox.last_success(conn)
     if is_running(vault) or live_send:
         state = SyncState.SYNCING
@@ -769,6 +801,7 @@ def sync_status(target: Any) -> SyncStatus:
         _when(vault.get_meta(LAST_ATTEMPT_META)),
         error,
         _int(vault.get_meta(SERIAL_META)),
+        problem,
     )
 
 
@@ -850,7 +883,7 @@ def sync_if_reachable(target: Any, transport: Transport) -> SyncReport | None:
             plan, transport, on_sent=lambda sent: record_item(vault, plan, sent), probe=True
         )
     except BaseException:
-        abandon(vault, plan, "The send was interrupted.")
+        abandon(vault, plan, text("sync.interrupted_send"))
         raise
     return record(vault, plan, delivered)
 
@@ -862,7 +895,7 @@ def report_json(report: SyncReport) -> dict[str, Any]:
         "ok": report.ok,
         "sent": report.sent,
         "already_there": report.already_there,
-        "failed": report.failed,
+        "failed": {name: str(reason) for name, reason in report.failed.items()},
         "waiting": report.waiting,
         "resumed": report.resumed,
         "error": report.error,

@@ -10,6 +10,7 @@ cases are worded only here. Any thread may call these functions.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
@@ -907,6 +908,474 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "El directorio de recursos ofrecido (número {serial}) es más antiguo que el que ya hay "
         "(número {merged}); se rechazó.",
     ),
+    # -- transports: exchange/transports (folder, WebDAV), sync's refusals, the RCO's key change
+    # and its inbox fetch. `stay`/`stay_cap` are a transport.stay.* message (the coach's exports
+    # or the RCO's bundles), `setup` the command that sets the inbox up, `what` a webdav.step.*.
+    "transport.stay.exports": ("the exports stay waiting", "las exportaciones siguen esperando"),
+    "transport.stay.exports_cap": (
+        "The exports stay waiting",
+        "Las exportaciones siguen esperando",
+    ),
+    "transport.stay.bundles": (
+        "the bundles stay in the inbox",
+        "los paquetes siguen en la bandeja",
+    ),
+    "transport.stay.bundles_cap": (
+        "The bundles stay in the inbox",
+        "Los paquetes siguen en la bandeja",
+    ),
+    "transport.unsafe_name": (
+        "The bundle's file name {name} is not a safe file name.",
+        "El nombre de archivo del paquete {name} no es un nombre de archivo seguro.",
+    ),
+    "transport.folder.offline": (
+        "The folder {path} is not there (was the USB stick removed or the shared folder "
+        "disconnected?).",
+        "La carpeta {path} no está (¿se retiró la memoria USB o se desconectó la carpeta "
+        "compartida?).",
+    ),
+    "transport.folder.read_only": (
+        "CoachDesk may not write in the folder {path}.",
+        "CoachDesk no tiene permiso para escribir en la carpeta {path}.",
+    ),
+    "transport.folder.no_access": (
+        "CoachDesk may not read or write in the folder {path}.",
+        "CoachDesk no tiene permiso para leer ni escribir en la carpeta {path}.",
+    ),
+    "transport.folder.unusable": (
+        "The folder {path} cannot be used: {reason}.",
+        "No se puede usar la carpeta {path}: {reason}.",
+    ),
+    "transport.folder.different_file": (
+        "A different file named {name} is already in {path}; it was not overwritten.",
+        "Ya hay otro archivo llamado {name} en {path}; no se sobrescribió.",
+    ),
+    "transport.folder.full": (
+        "There is not enough free space in {path} for {name}; it stays waiting.",
+        "No hay espacio libre suficiente en {path} para {name}; sigue esperando.",
+    ),
+    "transport.folder.write_failed": (
+        "{reason} The export stays waiting.",
+        "{reason} La exportación sigue esperando.",
+    ),
+    # coachdesk/files.py's write errors (the folder transport and every saved file show them)
+    "file.no_space": (
+        "There is not enough free space to save {name}.",
+        "No hay espacio libre suficiente para guardar {name}.",
+    ),
+    "file.may_not_write": (
+        "CoachDesk may not write in the folder {folder}.",
+        "CoachDesk no tiene permiso para escribir en la carpeta {folder}.",
+    ),
+    "file.folder_missing": (
+        "The folder {folder} does not exist (was a drive removed?).",
+        "La carpeta {folder} no existe (¿se retiró una unidad?).",
+    ),
+    "file.not_saved": ("Could not save {name}: {reason}.", "No se pudo guardar {name}: {reason}."),
+    "transport.with_stay": ("{reason} {stay_cap}.", "{reason} {stay_cap}."),
+    "webdav.bad_user": (
+        "The WebDAV user name is empty or contains ':'.",
+        "El usuario de WebDAV está vacío o contiene ':'.",
+    ),
+    "webdav.no_password": ("The WebDAV password is empty.", "La contraseña de WebDAV está vacía."),
+    "webdav.ca_not_pem": (
+        "The pinned CA certificate is not a PEM certificate.",
+        "El certificado de CA fijado no es un certificado PEM.",
+    ),
+    "webdav.settings_damaged": (
+        "The stored WebDAV settings are damaged; run `coachdesk sync-setup` again.",
+        "Los ajustes de WebDAV guardados están dañados; vuelva a ejecutar `coachdesk sync-setup`.",
+    ),
+    "webdav.not_an_address": ("{url} is not a web address.", "{url} no es una dirección web."),
+    "webdav.not_https": (
+        "The RCO's inbox address must start with https:// (exports never travel unencrypted).",
+        "La dirección de la bandeja de la RCO debe empezar por https:// (las exportaciones nunca "
+        "viajan sin cifrar).",
+    ),
+    "webdav.no_host": ("{url} has no server name.", "{url} no tiene nombre de servidor."),
+    "webdav.credentials_in_url": (
+        "Put the user name and password in their own fields, not in the address.",
+        "Escriba el usuario y la contraseña en sus propios campos, no en la dirección.",
+    ),
+    "webdav.query_in_url": (
+        "The inbox address must not have a '?' or '#' part.",
+        "La dirección de la bandeja no debe tener una parte con '?' o '#'.",
+    ),
+    "webdav.proxy.credentials_in_url": (
+        "Put the proxy's user name and password in their own fields, not in its address.",
+        "Escriba el usuario y la contraseña del proxy en sus propios campos, no en su dirección.",
+    ),
+    "webdav.proxy.url_without_manual": (
+        "A proxy address is only used with the manual proxy mode.",
+        "Una dirección de proxy solo se usa con el modo de proxy manual.",
+    ),
+    "webdav.proxy.bad_user": (
+        "The proxy user name contains ':' or is too long.",
+        "El usuario del proxy contiene ':' o es demasiado largo.",
+    ),
+    "webdav.proxy.no_password": (
+        "The proxy password is empty.",
+        "La contraseña del proxy está vacía.",
+    ),
+    "webdav.proxy.password_without_user": (
+        "A proxy password needs a proxy user name.",
+        "Una contraseña de proxy necesita un usuario de proxy.",
+    ),
+    "webdav.proxy.not_an_address": (
+        "The proxy address {url} is not a web address.",
+        "La dirección del proxy {url} no es una dirección web.",
+    ),
+    "webdav.proxy.not_http": (
+        "The proxy address {url} must start with http:// (CoachDesk opens an encrypted tunnel "
+        "to the RCO's server through the proxy; proxies reached over https:// or SOCKS are not "
+        "supported).",
+        "La dirección del proxy {url} debe empezar por http:// (CoachDesk abre un túnel cifrado "
+        "hasta el servidor de la RCO a través del proxy; no se admiten proxies a los que se "
+        "llega por https:// ni SOCKS).",
+    ),
+    "webdav.proxy.no_host": (
+        "The proxy address {url} has no server name.",
+        "La dirección del proxy {url} no tiene nombre de servidor.",
+    ),
+    "webdav.proxy.has_path": (
+        "The proxy address {url} must be only http://host:port, without a path.",
+        "La dirección del proxy {url} debe ser solo http://servidor:puerto, sin ruta.",
+    ),
+    "webdav.proxy.wrong_credentials": (
+        "The proxy {proxy} refused the proxy user name or password (HTTP {status}); set them "
+        "again with `{setup} --proxy-user NAME`. {stay_cap}.",
+        "El proxy {proxy} rechazó el usuario o la contraseña del proxy (HTTP {status}); vuelva "
+        "a indicarlos con `{setup} --proxy-user NAME`. {stay_cap}.",
+    ),
+    "webdav.proxy.needs_credentials": (
+        "The proxy {proxy} asks for a user name and password (HTTP 407); give them with "
+        "`{setup} --proxy-user NAME`. {stay_cap}.",
+        "El proxy {proxy} pide un usuario y una contraseña (HTTP 407); indíquelos con "
+        "`{setup} --proxy-user NAME`. {stay_cap}.",
+    ),
+    "webdav.proxy.forbidden": (
+        "The proxy {proxy} does not allow connections to the RCO's server {host}:{port} "
+        "(HTTP 403); ask the facility's IT to allow it. {stay_cap}.",
+        "El proxy {proxy} no permite conexiones con el servidor de la RCO {host}:{port} "
+        "(HTTP 403); pida al servicio informático del centro que lo permita. {stay_cap}.",
+    ),
+    "webdav.proxy.upstream_down": (
+        "The proxy {proxy} could not reach the RCO's server {host} (HTTP {status}); {stay}.",
+        "El proxy {proxy} no pudo llegar al servidor de la RCO {host} (HTTP {status}); {stay}.",
+    ),
+    "webdav.proxy.refused": (
+        "The proxy {proxy} refused the connection to the RCO's server (HTTP {status}); {stay}.",
+        "El proxy {proxy} rechazó la conexión con el servidor de la RCO (HTTP {status}); {stay}.",
+    ),
+    "webdav.proxy.unreachable": (
+        "The proxy {proxy} could not be reached ({reason}); {stay}.",
+        "No se pudo llegar al proxy {proxy} ({reason}); {stay}.",
+    ),
+    "webdav.unreachable": (
+        "The RCO's server {host} could not be reached ({reason}); {stay}.",
+        "No se pudo llegar al servidor de la RCO {host} ({reason}); {stay}.",
+    ),
+    "webdav.tls_failed": (
+        "The secure connection to {host} failed ({reason}); nothing was sent. Check that {url} "
+        "is the RCO's HTTPS inbox.",
+        "La conexión segura con {host} falló ({reason}); no se envió nada. Compruebe que {url} "
+        "es la bandeja HTTPS de la RCO.",
+    ),
+    "webdav.tls_failed_proxy": (
+        "The secure connection to {host} failed ({reason}); nothing was sent. Check that {url} "
+        "is the RCO's HTTPS inbox and that the proxy lets HTTPS through untouched.",
+        "La conexión segura con {host} falló ({reason}); no se envió nada. Compruebe que {url} "
+        "es la bandeja HTTPS de la RCO y que el proxy deja pasar HTTPS sin modificarlo.",
+    ),
+    "webdav.untrusted": (
+        "The server {host} did not show a certificate CoachDesk can verify ({reason}); nothing "
+        "was sent. If your RCO gave you its certificate, add it with `{setup} --ca-cert FILE`.",
+        "El servidor {host} no presentó un certificado que CoachDesk pueda verificar "
+        "({reason}); no se envió nada. Si su RCO le dio su certificado, añádalo con "
+        "`{setup} --ca-cert FILE`.",
+    ),
+    "webdav.bad_pinned_ca": (
+        "The pinned certificate stored for the RCO's server cannot be used; run `{setup}` "
+        "again with the RCO's certificate file.",
+        "El certificado fijado que se guardó para el servidor de la RCO no se puede usar; "
+        "vuelva a ejecutar `{setup}` con el archivo de certificado de la RCO.",
+    ),
+    "webdav.wrong_credentials": (
+        "The RCO's server refused the user name or password; ask the RCO for the inbox "
+        "credentials and run `{setup}` again. {stay_cap}.",
+        "El servidor de la RCO rechazó el usuario o la contraseña; pida a la RCO las "
+        "credenciales de la bandeja y vuelva a ejecutar `{setup}`. {stay_cap}.",
+    ),
+    "webdav.forbidden": (
+        "This account may not write in the RCO's inbox; {stay}.",
+        "Esta cuenta no tiene permiso para escribir en la bandeja de la RCO; {stay}.",
+    ),
+    "webdav.no_folder": (
+        "The inbox folder {path} does not exist on the RCO's server; check the address given "
+        "to `{setup}`.",
+        "La carpeta de la bandeja {path} no existe en el servidor de la RCO; compruebe la "
+        "dirección indicada a `{setup}`.",
+    ),
+    "webdav.method_not_allowed": (
+        "The RCO's server does not allow {method} in the inbox (HTTP {status}), which CoachDesk "
+        "needs for {what}; ask the RCO to enable WebDAV uploads (PUT and MOVE) on {path}. "
+        "{stay_cap}.",
+        "El servidor de la RCO no permite {method} en la bandeja (HTTP {status}), que CoachDesk "
+        "necesita para {what}; pida a la RCO que active las subidas WebDAV (PUT y MOVE) en "
+        "{path}. {stay_cap}.",
+    ),
+    "webdav.too_large": (
+        "The RCO's server refused the export as too large.",
+        "El servidor de la RCO rechazó la exportación por demasiado grande.",
+    ),
+    "webdav.out_of_space": (
+        "The RCO's server is out of space; {stay}.",
+        "El servidor de la RCO no tiene espacio; {stay}.",
+    ),
+    "webdav.redirect": (
+        "The RCO's server sent CoachDesk to another address; check the inbox address "
+        "(https://..., ending with /).",
+        "El servidor de la RCO envió a CoachDesk a otra dirección; compruebe la dirección de la "
+        "bandeja (https://..., terminada en /).",
+    ),
+    "webdav.refused": (
+        "The RCO's server refused {what} (HTTP {status}); {stay}.",
+        "El servidor de la RCO rechazó {what} (HTTP {status}); {stay}.",
+    ),
+    "webdav.busy": (
+        "The RCO's server is busy; {stay}.",
+        "El servidor de la RCO está ocupado; {stay}.",
+    ),
+    "webdav.busy_or_down": (
+        "The RCO's server is busy or down (HTTP {status}); {stay}.",
+        "El servidor de la RCO está ocupado o caído (HTTP {status}); {stay}.",
+    ),
+    "webdav.server_problem": (
+        "The RCO's server had a problem (HTTP {status}); {stay}.",
+        "El servidor de la RCO tuvo un problema (HTTP {status}); {stay}.",
+    ),
+    "webdav.wait_too_long": (
+        "The RCO's server is busy and asked to wait {seconds} seconds; {stay}.",
+        "El servidor de la RCO está ocupado y pidió esperar {seconds} segundos; {stay}.",
+    ),
+    "webdav.lost_upload": (
+        "The server lost the upload of {name}.",
+        "El servidor perdió la subida de {name}.",
+    ),
+    "webdav.different_file": (
+        "A different file named {name} is already in the RCO's inbox; it was not overwritten.",
+        "Ya hay otro archivo llamado {name} en la bandeja de la RCO; no se sobrescribió.",
+    ),
+    "webdav.no_listing": (
+        "The RCO's server has no PROPFIND and does not list the inbox folder on GET; turn on "
+        "its folder listing (nginx: `autoindex on;`) so the desk can see the bundles.",
+        "El servidor de la RCO no tiene PROPFIND y no lista la carpeta de la bandeja con GET; "
+        "active su listado de carpetas (nginx: `autoindex on;`) para que el escritorio de la "
+        "RCO vea los paquetes.",
+    ),
+    "webdav.listing_too_large": (
+        "The inbox listing is too large to read.",
+        "El listado de la bandeja es demasiado grande para leerlo.",
+    ),
+    "webdav.listing_not_xml": (
+        "The RCO's server sent a listing that is not valid XML.",
+        "El servidor de la RCO envió un listado que no es XML válido.",
+    ),
+    "webdav.listing_not_json": (
+        "The RCO's server sent a listing that is not valid JSON.",
+        "El servidor de la RCO envió un listado que no es JSON válido.",
+    ),
+    "webdav.listing_unreadable": (
+        "The RCO's server sent a listing CoachDesk cannot read.",
+        "El servidor de la RCO envió un listado que CoachDesk no puede leer.",
+    ),
+    "webdav.move_full": (
+        "The RCO's server is out of space (or over its quota) for the {sub}/ folder; the bundle "
+        "was imported and stays in the inbox until the next fetch.",
+        "El servidor de la RCO no tiene espacio (o superó su cuota) para la carpeta {sub}/; el "
+        "paquete se importó y sigue en la bandeja hasta la próxima recogida.",
+    ),
+    "webdav.mkcol_full": (
+        "The RCO's server is out of space (or over its quota) for a {sub}/ folder.",
+        "El servidor de la RCO no tiene espacio (o superó su cuota) para una carpeta {sub}/.",
+    ),
+    # why a connection failed ({reason} above; other reasons are the system's own words)
+    "webdav.reason.timeout": ("no answer in time", "sin respuesta a tiempo"),
+    "webdav.reason.refused": ("connection refused", "conexión rechazada"),
+    "webdav.reason.unknown_host": ("unknown server name", "nombre de servidor desconocido"),
+    "webdav.reason.cut": ("the connection was cut", "la conexión se cortó"),
+    "webdav.reason.tls": ("secure connection failed", "la conexión segura falló"),
+    "webdav.reason.tls_error": ("TLS error", "error de TLS"),
+    # the step a refusal names ({what} above)
+    "webdav.step.check": ("the inbox check", "la comprobación de la bandeja"),
+    "webdav.step.test_upload": ("a test upload", "una subida de prueba"),
+    "webdav.step.test_rename": ("a test rename", "un cambio de nombre de prueba"),
+    "webdav.step.upload": ("the upload of {name}", "la subida de {name}"),
+    "webdav.step.rename": (
+        "the rename of {name} into the inbox",
+        "el cambio de nombre de {name} dentro de la bandeja",
+    ),
+    "webdav.step.download": ("the download of {name}", "la descarga de {name}"),
+    "webdav.step.earlier_copy": (
+        "the check for an earlier copy of {name}",
+        "la comprobación de una copia anterior de {name}",
+    ),
+    "webdav.step.listing": ("the listing of the inbox", "el listado de la bandeja"),
+    "webdav.step.move": ("moving {name} into {sub}/", "mover {name} a {sub}/"),
+    "webdav.step.mkcol": ("making the {sub}/ folder", "crear la carpeta {sub}/"),
+    "webdav.step.delete": ("deleting {name}", "borrar {name}"),
+    # the RCO's resource directory (exchange/directory.py)
+    "directory.too_large": (
+        "The resource directory is too large to be genuine.",
+        "El directorio de recursos es demasiado grande para ser auténtico.",
+    ),
+    "directory.damaged": (
+        "The resource directory file is damaged.",
+        "El archivo del directorio de recursos está dañado.",
+    ),
+    "directory.bad_signature": (
+        "The resource directory's signature does not match your RCO's key; it was refused.",
+        "La firma del directorio de recursos no coincide con la clave de su RCO; se rechazó.",
+    ),
+    "directory.unknown_format": (
+        "This is not a resource directory this CoachDesk can read.",
+        "Este no es un directorio de recursos que este CoachDesk pueda leer.",
+    ),
+    "directory.other_rco": (
+        "The resource directory is for another RCO.",
+        "El directorio de recursos es para otra RCO.",
+    ),
+    "directory.bad_serial": (
+        "The resource directory has no valid serial number.",
+        "El directorio de recursos no tiene un número de serie válido.",
+    ),
+    "directory.entries_damaged": (
+        "The resource directory's entries are damaged.",
+        "Las entradas del directorio de recursos están dañadas.",
+    ),
+    "directory.entry_damaged": (
+        "A resource directory entry is damaged.",
+        "Una entrada del directorio de recursos está dañada.",
+    ),
+    "directory.entry_bad_field": (
+        "A resource directory entry has a bad '{field_name}'.",
+        "Una entrada del directorio de recursos tiene un '{field_name}' incorrecto.",
+    ),
+    "directory.entry_unnamed": (
+        "A resource directory entry has no name or reference.",
+        "Una entrada del directorio de recursos no tiene nombre ni referencia.",
+    ),
+    "directory.entry_bad_category": (
+        "A resource directory entry has an unknown category.",
+        "Una entrada del directorio de recursos tiene una categoría desconocida.",
+    ),
+    # the RCO's key change (exchange/rotation.py)
+    "rotation.too_large": (
+        "The RCO's key-change file is far too large; it was refused.",
+        "El archivo de cambio de clave de la RCO es demasiado grande; se rechazó.",
+    ),
+    "rotation.damaged": (
+        "The RCO's key-change file is damaged; it was refused.",
+        "El archivo de cambio de clave de la RCO está dañado; se rechazó.",
+    ),
+    "rotation.damaged_because": (
+        "The RCO's key-change file is damaged ({reason}).",
+        "El archivo de cambio de clave de la RCO está dañado ({reason}).",
+    ),
+    "rotation.newer": (
+        "The RCO's key-change file is from a newer CoachDesk; update first.",
+        "El archivo de cambio de clave de la RCO es de un CoachDesk más reciente; actualice "
+        "primero.",
+    ),
+    "rotation.not_signed": (
+        "A key change for your RCO (key {fingerprint}) is not signed by that key; it was "
+        "refused and this vault stays enrolled as it was. Tell your supervisor.",
+        "Un cambio de clave de su RCO (clave {fingerprint}) no está firmado por esa clave; se "
+        "rechazó y esta bóveda sigue inscrita como estaba. Avise a su supervisor.",
+    ),
+    "rotation.switched": (
+        "{rco} changed its key (the change is signed by its previous key). New fingerprint: "
+        "{fingerprint}. From now on exports are sealed for the new key only; check the "
+        "fingerprint with your supervisor.",
+        "{rco} cambió su clave (el cambio está firmado por su clave anterior). Nueva huella: "
+        "{fingerprint}. A partir de ahora las exportaciones se sellan solo para la clave nueva; "
+        "compruebe la huella con su supervisor.",
+    ),
+    # `coachdesk sync` (cli/sync_cmds.py)
+    "cli.sync.no_way_out": (
+        "No way out is set up: give --folder PATH (a USB stick or shared folder), or store the "
+        "RCO's WebDAV inbox with `coachdesk sync-setup`.",
+        "No hay ninguna salida configurada: indique --folder PATH (una memoria USB o una carpeta "
+        "compartida), o guarde la bandeja WebDAV de la RCO con `coachdesk sync-setup`.",
+    ),
+    "cli.sync.could_not_send": (
+        "{n} export(s) could not be sent; see `coachdesk outbox`.",
+        "{n, plural, one {# exportación no se pudo enviar} other {# exportaciones no se "
+        "pudieron enviar}}; consulte `coachdesk outbox`.",
+    ),
+    "cli.sync.still_waiting": (
+        "{n} export(s) still waiting to be sent.",
+        "{n, plural, one {# exportación sigue} other {# exportaciones siguen}} esperando su envío.",
+    ),
+    "cli.outbox.empty": ("The outbox is empty.", "La bandeja de salida está vacía."),
+    # the RCO's inbox fetch (rco/fetch.py, cli/rco_fetch_cmds.py)
+    "rco.fetch.waiting": (
+        "{n, plural, one {# bundle} other {# bundles}} waiting in the {inbox}.",
+        "{n, plural, one {# paquete espera} other {# paquetes esperan}} en la {inbox}.",
+    ),
+    "rco.fetch.summary": (
+        "{imported} imported, {already} already present, {pending} waiting for device "
+        "confirmation, {flagged} flagged, {rejected} rejected.",
+        "{imported} importados, {already} ya presentes, {pending} esperando la confirmación del "
+        "dispositivo, {flagged} señalados, {rejected} rechazados.",
+    ),
+    "rco.fetch.refused": ("Refused {path}: {reason}", "Rechazado {path}: {reason}"),
+    "rco.fetch.cleared": (
+        "{n, plural, one {# bundle} other {# bundles}} cleared from the inbox.",
+        "{n, plural, one {# paquete retirado} other {# paquetes retirados}} de la bandeja.",
+    ),
+    "rco.fetch.set_aside": (
+        "{n, plural, one {# refused bundle} other {# refused bundles}} moved to {folder}/.",
+        "{n, plural, one {# paquete rechazado movido} other {# paquetes rechazados movidos}} a "
+        "{folder}/.",
+    ),
+    "rco.fetch.stays": (
+        "{name} stays in the inbox: {reason}",
+        "{name} sigue en la bandeja: {reason}",
+    ),
+    "rco.fetch.name_taken": (
+        "a file of that name is already in {folder}/.",
+        "ya hay un archivo con ese nombre en {folder}/.",
+    ),
+    "rco.fetch.locked": (
+        "it is locked on the server; it is moved on the next fetch.",
+        "está bloqueado en el servidor; se moverá en la próxima recogida.",
+    ),
+    "rco.fetch.too_large": (
+        "The file is far larger than any export.",
+        "El archivo es mucho más grande que cualquier exportación.",
+    ),
+    "rco.fetch.settings_damaged": (
+        "The stored inbox settings are damaged; run `coachdesk rco fetch-setup` again.",
+        "Los ajustes de la bandeja guardados están dañados; vuelva a ejecutar "
+        "`coachdesk rco fetch-setup`.",
+    ),
+    "rco.fetch.no_inbox": (
+        "No inbox is set up for this store; run `coachdesk rco fetch-setup` first.",
+        "No hay ninguna bandeja configurada para este almacén; ejecute primero "
+        "`coachdesk rco fetch-setup`.",
+    ),
+    "rco.fetch.no_inbox_publish": (
+        "No inbox is set up for this store; run `coachdesk rco fetch-setup` first, or publish "
+        "with --folder PATH.",
+        "No hay ninguna bandeja configurada para este almacén; ejecute primero "
+        "`coachdesk rco fetch-setup`, o publique con --folder PATH.",
+    ),
+    "cli.rco_fetch.refused": (
+        "{n} bundle(s) were refused; see the lines above.",
+        "{n, plural, one {# paquete fue rechazado} other {# paquetes fueron rechazados}}; vea "
+        "las líneas anteriores.",
+    ),
     # -- files ------------------------------------------------------------------------------
     "file.cannot_read": ("Cannot read {path}: {reason}.", "No se puede leer {path}: {reason}."),
     "file.not_utf8": ("{path} is not UTF-8 text.", "{path} no es texto UTF-8."),
@@ -1032,3 +1501,46 @@ def message_of(error: BaseException) -> Message:
     if isinstance(code, str) and code in MESSAGES and isinstance(params, dict):
         return Message(code, params)
     return Message.plain(str(error))
+
+
+def message_to_json(message: Message) -> str:
+    """A message kept for later (a vault's last sync error), to be worded when shown."""
+    return json.dumps(_to_data(message), ensure_ascii=False, sort_keys=True)
+
+
+def message_from_json(text: str | None) -> Message | None:
+    """What `message_to_json` kept; None if there is none, or it is damaged or its code
+    is unknown to this version (the caller then shows the English it kept beside it)."""
+    if not text:
+        return None
+    try:
+        message = _from_data(json.loads(text))
+        message.text("en")  # every placeholder has its parameter
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
+    return message
+
+
+def _to_data(message: Message) -> dict[str, object]:
+    params: dict[str, object] = {}
+    for name, value in message.params.items():
+        if isinstance(value, Message):
+            params[name] = _to_data(value)
+        elif value is None or isinstance(value, str | int | float):
+            params[name] = value
+        else:  # a Percent or anything else: its English
+            params[name] = str(value)
+    return {"code": message.code, "params": params}
+
+
+def _from_data(data: object) -> Message:
+    if not isinstance(data, dict) or not isinstance(data.get("params"), dict):
+        raise ValueError("not a message")
+    code = data.get("code")
+    if not isinstance(code, str) or code not in MESSAGES:
+        raise KeyError(code)
+    params = {
+        str(name): _from_data(value) if isinstance(value, dict) else value
+        for name, value in data["params"].items()
+    }
+    return Message(code, params)

@@ -47,6 +47,7 @@ from coachdesk.exchange.transports.webdav import (
     WebDavSettings,
     WebDavSettingsError,
 )
+from coachdesk.i18n.catalog import Message, message_of, text
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.importer import (
     BUNDLE_SUFFIX,
@@ -83,9 +84,7 @@ class FetchSettings:
             data = json.loads(text)
             return cls(WebDavSettings.from_json(json.dumps(data["webdav"])), After(data["after"]))
         except (ValueError, KeyError, TypeError, WebDavSettingsError):
-            raise CoachDeskError(
-                "The stored inbox settings are damaged; run `coachdesk rco fetch-setup` again."
-            ) from None
+            raise CoachDeskError(code="rco.fetch.settings_damaged") from None
 
 
 def save_fetch_settings(desk: RcoDesk, settings: FetchSettings) -> None:
@@ -106,47 +105,71 @@ def configured_reader(desk: RcoDesk, policy: RetryPolicy | None = None) -> Inbox
 
 @dataclass(slots=True)
 class FetchReport:
-    inbox: str
+    inbox: Message  # where from ("WebDAV inbox https://..."), worded when shown
     listed: int = 0  # bundles seen in the inbox
     summary: ImportSummary = field(default_factory=ImportSummary)
     cleared: list[str] = field(default_factory=list)  # moved to processed/ or deleted
     set_aside: list[str] = field(default_factory=list)  # refused, moved to rejected/
-    left: dict[str, str] = field(default_factory=dict)  # still in the inbox, and why
-    error: str = ""  # what stopped the run early
+    why_left: dict[str, Message] = field(default_factory=dict)  # still in the inbox, and why
+    problem: Message | None = None  # what stopped the run early
     offline: bool = False
 
     @property
     def ok(self) -> bool:
-        return not self.error and self.summary.ok
+        return self.problem is None and self.summary.ok
+
+    @property
+    def error(self) -> str:
+        """What stopped the run, in English (--json, logs); "" if nothing did."""
+        return "" if self.problem is None else str(self.problem)
+
+    @property
+    def left(self) -> dict[str, str]:
+        """Bundles still in the inbox and why, in English."""
+        return {name: str(why) for name, why in self.why_left.items()}
+
+    @property
+    def messages(self) -> list[Message]:
+        """What happened, in order, worded when shown (`text(lang)`)."""
+        s = self.summary
+        out = []
+        if self.listed or self.problem is None:
+            out.append(Message("rco.fetch.waiting", {"n": self.listed, "inbox": self.inbox}))
+        if s.results:
+            counts = {
+                "imported": s.count(Outcome.IMPORTED),
+                "already": s.count(Outcome.ALREADY_PRESENT),
+                "pending": s.count(Outcome.PENDING),
+                "flagged": s.count(Outcome.FLAGGED),
+                "rejected": s.count(Outcome.REJECTED),
+            }
+            out.append(Message("rco.fetch.summary", counts))
+        for r in s.results:
+            if r.outcome == Outcome.REJECTED:
+                out.append(Message("rco.fetch.refused", {"path": r.path, "reason": r.reason}))
+        if self.cleared:
+            out.append(Message("rco.fetch.cleared", {"n": len(self.cleared)}))
+        if self.set_aside:
+            out.append(
+                Message("rco.fetch.set_aside", {"n": len(self.set_aside), "folder": REJECTED})
+            )
+        for name, why in self.why_left.items():
+            out.append(Message("rco.fetch.stays", {"name": name, "reason": why}))
+        if self.problem is not None:
+            out.append(self.problem)
+        return out
+
+    def text(self, lang: str) -> list[str]:
+        return [message.text(lang) for message in self.messages]
 
     @property
     def lines(self) -> list[str]:
-        s = self.summary
-        lines = []
-        if self.listed or not self.error:
-            lines.append(f"{_plural(self.listed, 'bundle')} waiting in the {self.inbox}.")
-        if s.results:
-            lines.append(
-                f"{s.count(Outcome.IMPORTED)} imported, {s.count(Outcome.ALREADY_PRESENT)} "
-                f"already present, {s.count(Outcome.PENDING)} waiting for device confirmation, "
-                f"{s.count(Outcome.FLAGGED)} flagged, {s.count(Outcome.REJECTED)} rejected."
-            )
-        for r in s.results:
-            if r.outcome == Outcome.REJECTED:
-                lines.append(f"Refused {r.path}: {r.reason}")
-        if self.cleared:
-            lines.append(f"{_plural(len(self.cleared), 'bundle')} cleared from the inbox.")
-        if self.set_aside:
-            lines.append(f"{_plural(len(self.set_aside), 'refused bundle')} moved to {REJECTED}/.")
-        for name, why in self.left.items():
-            lines.append(f"{name} stays in the inbox: {why}")
-        if self.error:
-            lines.append(self.error)
-        return lines
+        """The report in English (--json, logs)."""
+        return self.text("en")
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "inbox": self.inbox,
+            "inbox": str(self.inbox),
             "ok": self.ok,
             "listed": self.listed,
             "import": self.summary.to_json(),
@@ -157,10 +180,6 @@ class FetchReport:
             "offline": self.offline,
             "lines": self.lines,
         }
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 Progress = Callable[[int, int], None]
@@ -178,17 +197,15 @@ def fetch_inbox(
     settings = fetch_settings(desk)
     if reader is None:
         if settings is None:
-            raise CoachDeskError(
-                "No inbox is set up for this store; run `coachdesk rco fetch-setup` first."
-            )
+            raise CoachDeskError(code="rco.fetch.no_inbox")
         reader = InboxReader(settings.webdav)
     if after is None:
         after = settings.after if settings is not None else After.PROCESSED
-    report = FetchReport(str(reader.description))
+    report = FetchReport(reader.description)
     try:
         _fetch_all(desk, reader, after, report, progress, cancelled)
     except TransportError as exc:
-        report.error, report.offline = str(exc), isinstance(exc, OfflineError)
+        report.problem, report.offline = message_of(exc), isinstance(exc, OfflineError)
     finally:
         reader.close()
     return report
@@ -221,7 +238,7 @@ def _fetch_all(
 def _import(desk: RcoDesk, name: str, data: bytes) -> FileResult:
     label = f"inbox/{name}"
     if len(data) > MAX_FILE_BYTES:
-        return FileResult(label, Outcome.REJECTED, "The file is far larger than any export.")
+        return FileResult(label, Outcome.REJECTED, text("rco.fetch.too_large"))
     try:
         return desk.import_bytes(data, label, name)  # one transaction, committed on return
     except ImportRejected as exc:
@@ -238,10 +255,10 @@ def _clear(
             if moved == Moved.MOVED:
                 report.set_aside.append(name)
             elif moved in (Moved.EXISTS, Moved.LOCKED):
-                report.left[name] = (
-                    f"a file of that name is already in {REJECTED}/."
+                report.why_left[name] = (
+                    Message("rco.fetch.name_taken", {"folder": REJECTED})
                     if moved == Moved.EXISTS
-                    else "it is locked on the server; it is moved on the next fetch."
+                    else Message("rco.fetch.locked")
                 )
             return
         if after == After.DELETE:
@@ -254,13 +271,13 @@ def _clear(
             # left a copy in processed/: this one is committed in the store, so it may go.
             reader.delete(name)
         if moved == Moved.LOCKED:
-            report.left[name] = "it is locked on the server; it is moved on the next fetch."
+            report.why_left[name] = Message("rco.fetch.locked")
         else:
             report.cleared.append(name)
     except OfflineError:
         raise
     except TransportError as exc:
-        report.left[name] = str(exc)
+        report.why_left[name] = message_of(exc)
 
 
 def publish_directory_to_inbox(desk: RcoDesk, reader: InboxReader | None = None) -> int:
@@ -268,10 +285,7 @@ def publish_directory_to_inbox(desk: RcoDesk, reader: InboxReader | None = None)
     if reader is None:
         reader = configured_reader(desk)
         if reader is None:
-            raise CoachDeskError(
-                "No inbox is set up for this store; run `coachdesk rco fetch-setup` first, "
-                "or publish with --folder PATH."
-            )
+            raise CoachDeskError(code="rco.fetch.no_inbox_publish")
     # The desk writes the signed file (public: resources, no client data) to a folder;
     # a private temp folder holds it for the upload.
     with tempfile.TemporaryDirectory(prefix="coachdesk-directory-") as folder:

@@ -888,7 +888,7 @@ class ExchangeController(QObject):
         if self.status.state in (sync.SyncState.FAILED, sync.SyncState.OFFLINE) and (
             self.status.last_error
         ):
-            tip += "\n" + self.status.last_error
+            tip += "\n" + self.status.reason.text(window_language())
         self.indicator.setToolTip(tip)
         self.indicator.setAccessibleDescription(tip)
 
@@ -1078,17 +1078,19 @@ class ExchangeController(QObject):
                 message = self.tr("Nothing was waiting to be sent.")
             self.window.statusBar().showMessage(message, 8000)
             return
-        problem = report.error or next(iter(report.failed.values()), "") or report.directory_error
+        problem = report.first_problem
         text = self.tr("Not everything could be sent. Exports still waiting: {n}.").format(
             n=report.waiting
         )
-        show_error(self.window, f"{text}\n\n{problem}" if problem else text)
+        if problem is not None:
+            text += "\n\n" + problem.text(window_language())
+        show_error(self.window, text)
 
     def _sync_failed(self, exc: CoachDeskError) -> None:
         self.syncing = False
         self._update_enabled()
         self.refresh_status()
-        show_error(self.window, str(exc))
+        show_error(self.window, catalog.describe(exc, window_language()))
 
     # -- dialogs ---------------------------------------------------------------------------
 

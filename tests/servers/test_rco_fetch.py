@@ -161,6 +161,11 @@ def test_refusals_of_the_inbox_are_plain(nginx: NginxDav, desk: RcoDesk, pki: Pk
     wrong = InboxReader(WebDavSettings(nginx.url, USER, "guess", pki.ca_pem), FAST)
     report = fetch.fetch_inbox(desk, wrong)
     assert report.error.startswith("The RCO's server refused the user name or password")
+    assert report.text("es") == [
+        "El servidor de la RCO rechazó el usuario o la contraseña; pida a la RCO las "
+        "credenciales de la bandeja y vuelva a ejecutar `coachdesk rco fetch-setup`. Los "
+        "paquetes siguen en la bandeja."
+    ]
     with pytest.raises(TransportError, match="does not exist"):
         InboxReader(WebDavSettings(nginx.url + "nope/", USER, PASSWORD, pki.ca_pem)).list_names()
 
@@ -185,6 +190,17 @@ def test_fetch_setup_fetch_and_publish_from_the_command_line(
     result = json.loads(done.stdout)
     assert result["import"]["imported"] == len(world.confirmed) and result["ok"]
     assert apache.files("processed") == world.confirmed
+    # the report in COACHDESK_LANG: Spanish from the catalog, nothing left in English
+    drop(apache, world.confirmed)
+    spanish = run_cli("rco", "fetch", str(store), env={**env, "COACHDESK_LANG": "es"})
+    assert spanish.returncode == 0, spanish.stderr
+    n = len(world.confirmed)
+    assert spanish.stdout.splitlines() == [
+        f"{n} paquetes esperan en la bandeja WebDAV {apache.url}.",
+        f"0 importados, {n} ya presentes, 0 esperando la confirmación del dispositivo, "
+        "0 señalados, 0 rechazados.",
+        f"{n} paquetes retirados de la bandeja.",
+    ]
     published = run_cli("rco", "directory", "publish", str(store), "--inbox", env=env)
     assert published.returncode == 0, published.stderr
     assert "to the RCO's WebDAV inbox" in published.stdout
@@ -224,4 +240,9 @@ def test_fetch_through_the_proxy_and_without_an_inbox(
     assert unset.returncode == 1 and unset.stderr.count("\n") == 1
     assert "No inbox is set up for this store; run `coachdesk rco fetch-setup` first." in (
         unset.stderr
+    )
+    spanish = run_cli("rco", "fetch", str(store), env={**env, "COACHDESK_LANG": "es"})
+    assert spanish.stderr == (
+        "coachdesk: No hay ninguna bandeja configurada para este almacén; ejecute primero "
+        "`coachdesk rco fetch-setup`.\n"
     )

@@ -107,3 +107,33 @@ def test_validation_codes_built_from_field_names_exist() -> None:
     with pytest.raises(ValidationError) as caught:
         validation.plan(RecoveryPlan(1, "x" * (validation.MAX_TEXT + 1)))
     assert catalog.describe(caught.value, "es") == "La visión es demasiado larga."
+
+
+def _coded_calls() -> list[tuple[str, int, str, set[str]]]:
+    """(file, line, code, keyword names) of every call with a literal code= and its
+    parameters spelt out as keywords (no **params, no values=)."""
+    calls = []
+    for path in (REPO / "coachdesk").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            names = {k.arg for k in node.keywords}
+            code = next((k.value for k in node.keywords if k.arg == "code"), None)
+            if not isinstance(code, ast.Constant) or None in names or "values" in names:
+                continue
+            params = {n for n in names if n not in ("code", "retry_after", "field")}
+            calls.append((path.name, node.lineno, str(code.value), params))  # type: ignore[misc]
+    return calls
+
+
+def test_every_coded_error_gives_exactly_the_parameters_its_words_use() -> None:
+    """A raise site missing a parameter would fail only when that error happens (a missing
+    placeholder raises); one giving an extra would be silently dropped."""
+    calls = _coded_calls()
+    assert len(calls) > 60
+    wrong = [
+        (where, line, code, sorted(params), sorted(_names(catalog.MESSAGES[code][0])))
+        for where, line, code, params in calls
+        if code in catalog.MESSAGES and params != _names(catalog.MESSAGES[code][0])
+    ]
+    assert not wrong, wrong

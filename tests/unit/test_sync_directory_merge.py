@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import Client, Referral, Resource, ResourceCategory, Setting
 from coachdesk.exchange import sync
+from coachdesk.i18n.catalog import Message
 from coachdesk.storage import repos
 from coachdesk.storage.vault import Vault
 from tests.conftest import PASSPHRASE
@@ -73,11 +74,11 @@ def test_merging_any_sequence_of_directories(
             before = _snapshot(vault)
             result = sync.merge_signed_directory(vault, serial, entries)
             if newest is not None and serial <= newest:
-                assert isinstance(result, str) or result is None
+                assert isinstance(result, Message) or result is None
                 assert _snapshot(vault) == before  # older or same: nothing changes
                 continue
             newest = serial
-            assert result is not None and not isinstance(result, str)
+            assert result is not None and not isinstance(result, Message)
             kept = {
                 ref: expected[ref] for ref in referred if ref not in {e.rco_ref for e in entries}
             }

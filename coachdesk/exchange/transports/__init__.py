@@ -5,7 +5,8 @@ that name, and recognises a bundle that is already there with the same bytes (a 
 after an interrupted run). It can also fetch one file (the signed resource directory) and
 answer a cheap reachability probe.
 
-Errors say plainly what happened and how the run should go on:
+Errors say plainly what happened and how the run should go on (each with a catalog code and
+its parameters, coachdesk.i18n.catalog "transport."/"webdav.", worded in the language shown):
 - OfflineError: the destination cannot be reached (stick removed, server down); stop the run.
 - TransportError: the destination refused every bundle (wrong password, read-only, full);
   stop the run. The bundle goes back to waiting.
@@ -34,8 +35,15 @@ SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
 class TransportError(CoachDeskError):
     """The destination refused or failed; nothing more is sent in this run."""
 
-    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        retry_after: float | None = None,
+        code: str = "",
+        **params: object,
+    ) -> None:
+        super().__init__(message, code=code, values=params)
         self.retry_after = retry_after
 
 
@@ -80,7 +88,7 @@ class Transport(Protocol):
 def check_file_name(file_name: str) -> str:
     """Refuse names that could escape the destination or hide as temporary files."""
     if not SAFE_NAME.match(file_name) or ".." in file_name or file_name.endswith(TEMP_SUFFIX):
-        raise BundleRefusedError(f"The bundle's file name {file_name!r} is not a safe file name.")
+        raise BundleRefusedError(code="transport.unsafe_name", name=repr(file_name))
     return file_name
 
 

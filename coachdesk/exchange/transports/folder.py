@@ -23,7 +23,7 @@ from coachdesk.exchange.transports import (
     check_file_name,
 )
 from coachdesk.files import remove_leftover_temps, write_atomic_with
-from coachdesk.i18n.catalog import Message
+from coachdesk.i18n.catalog import Message, message_of
 
 _CHUNK = 1024 * 1024
 
@@ -37,16 +37,13 @@ class FolderTransport:
         return Message("sync.destination.folder", {"path": str(self.folder)})
 
     def _offline(self) -> OfflineError:
-        return OfflineError(
-            f"The folder {self.folder} is not there (was the USB stick removed or the shared "
-            "folder disconnected?)."
-        )
+        return OfflineError(code="transport.folder.offline", path=str(self.folder))
 
     def probe(self) -> None:
         if not self.folder.is_dir():
             raise self._offline()
         if not os.access(self.folder, os.W_OK):
-            raise TransportError(f"CoachDesk may not write in the folder {self.folder}.")
+            raise TransportError(code="transport.folder.read_only", path=str(self.folder))
 
     def deliver(self, file_name: str, data: bytes) -> Delivery:
         target = self.folder / check_file_name(file_name)
@@ -60,8 +57,7 @@ class FolderTransport:
             if existing == data:
                 return Delivery.ALREADY_THERE
             raise BundleRefusedError(
-                f"A different file named {file_name} is already in {self.folder}; "
-                "it was not overwritten."
+                code="transport.folder.different_file", name=file_name, path=str(self.folder)
             )
         # Temp files of this bundle left by a killed run (only ours: the same bundle name).
         remove_leftover_temps(self.folder, lambda target: target == file_name)
@@ -74,13 +70,14 @@ class FolderTransport:
             write_atomic_with(target, produce)
         except StorageFullError:
             raise TransportError(
-                f"There is not enough free space in {self.folder} for {file_name}; "
-                "it stays waiting."
+                code="transport.folder.full", path=str(self.folder), name=file_name
             ) from None
         except CoachDeskError as exc:
             if not self.folder.is_dir():
                 raise self._offline() from None
-            raise TransportError(f"{exc} The export stays waiting.") from None
+            raise TransportError(
+                code="transport.folder.write_failed", reason=message_of(exc)
+            ) from None
         return Delivery.NEW
 
     def fetch(self, file_name: str, max_bytes: int) -> bytes | None:
@@ -98,8 +95,10 @@ class FolderTransport:
         if exc.errno in (errno.ENOENT, errno.ENODEV, errno.EIO, errno.ENXIO):
             return self._offline()
         if exc.errno in (errno.EACCES, errno.EPERM):
-            return TransportError(f"CoachDesk may not read or write in the folder {self.folder}.")
-        return TransportError(f"The folder {self.folder} cannot be used: {exc.strerror or exc}.")
+            return TransportError(code="transport.folder.no_access", path=str(self.folder))
+        return TransportError(
+            code="transport.folder.unusable", path=str(self.folder), reason=exc.strerror or str(exc)
+        )
 
 
 def _read_at_most(path: Path, limit: int) -> bytes | None:

@@ -68,7 +68,7 @@ from coachdesk.exchange.transports import (
     check_file_name,
     temp_name,
 )
-from coachdesk.i18n.catalog import Message
+from coachdesk.i18n.catalog import Message, message_of
 
 META_KEY = "sync.webdav"
 _T = TypeVar("_T")
@@ -107,18 +107,15 @@ class ProxySettings:
         if self.mode == ProxyMode.MANUAL:
             route = parse_proxy_url(self.url)
             if route.user:
-                raise WebDavSettingsError(
-                    "Put the proxy's user name and password in their own fields, not in its "
-                    "address."
-                )
+                raise WebDavSettingsError(code="webdav.proxy.credentials_in_url")
         elif self.url:
-            raise WebDavSettingsError("A proxy address is only used with the manual proxy mode.")
+            raise WebDavSettingsError(code="webdav.proxy.url_without_manual")
         if ":" in self.user or len(self.user) > 200:
-            raise WebDavSettingsError("The proxy user name contains ':' or is too long.")
+            raise WebDavSettingsError(code="webdav.proxy.bad_user")
         if self.user and not self.password:
-            raise WebDavSettingsError("The proxy password is empty.")
+            raise WebDavSettingsError(code="webdav.proxy.no_password")
         if self.password and not self.user:
-            raise WebDavSettingsError("A proxy password needs a proxy user name.")
+            raise WebDavSettingsError(code="webdav.proxy.password_without_user")
 
     def to_dict(self) -> dict[str, str]:
         return {
@@ -154,11 +151,11 @@ class WebDavSettings:
     def __post_init__(self) -> None:
         parse_inbox_url(self.url)
         if not self.user or ":" in self.user or len(self.user) > 200:
-            raise WebDavSettingsError("The WebDAV user name is empty or contains ':'.")
+            raise WebDavSettingsError(code="webdav.bad_user")
         if not self.password:
-            raise WebDavSettingsError("The WebDAV password is empty.")
+            raise WebDavSettingsError(code="webdav.no_password")
         if self.ca_pem and "-----BEGIN CERTIFICATE-----" not in self.ca_pem:
-            raise WebDavSettingsError("The pinned CA certificate is not a PEM certificate.")
+            raise WebDavSettingsError(code="webdav.ca_not_pem")
 
     def to_json(self) -> str:
         return json.dumps(
@@ -184,9 +181,7 @@ class WebDavSettings:
                 ProxySettings() if proxy is None else ProxySettings.from_dict(proxy),
             )
         except (ValueError, KeyError, TypeError, AttributeError, WebDavSettingsError):
-            raise WebDavSettingsError(
-                "The stored WebDAV settings are damaged; run `coachdesk sync-setup` again."
-            ) from None
+            raise WebDavSettingsError(code="webdav.settings_damaged") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,19 +215,13 @@ def parse_proxy_url(url: str, source: str = "sync-setup") -> ProxyRoute:
         parts = urlsplit(text)
         port = parts.port or 80
     except ValueError:
-        raise WebDavSettingsError(f"The proxy address {url!r} is not a web address.") from None
+        raise WebDavSettingsError(code="webdav.proxy.not_an_address", url=repr(url)) from None
     if parts.scheme != "http":
-        raise WebDavSettingsError(
-            f"The proxy address {url!r} must start with http:// (CoachDesk opens an encrypted "
-            "tunnel to the RCO's server through the proxy; proxies reached over https:// or "
-            "SOCKS are not supported)."
-        )
+        raise WebDavSettingsError(code="webdav.proxy.not_http", url=repr(url))
     if not parts.hostname:
-        raise WebDavSettingsError(f"The proxy address {url!r} has no server name.")
+        raise WebDavSettingsError(code="webdav.proxy.no_host", url=repr(url))
     if parts.path not in ("", "/") or parts.query or parts.fragment:
-        raise WebDavSettingsError(
-            f"The proxy address {url!r} must be only http://host:port, without a path."
-        )
+        raise WebDavSettingsError(code="webdav.proxy.has_path", url=repr(url))
     return ProxyRoute(
         parts.hostname,
         port,
@@ -290,19 +279,15 @@ def parse_inbox_url(url: str) -> InboxUrl:
         parts = urlsplit(url.strip())
         port = parts.port or 443
     except ValueError:
-        raise WebDavSettingsError(f"{url!r} is not a web address.") from None
+        raise WebDavSettingsError(code="webdav.not_an_address", url=repr(url)) from None
     if parts.scheme != "https":
-        raise WebDavSettingsError(
-            "The RCO's inbox address must start with https:// (exports never travel unencrypted)."
-        )
+        raise WebDavSettingsError(code="webdav.not_https")
     if not parts.hostname:
-        raise WebDavSettingsError(f"{url!r} has no server name.")
+        raise WebDavSettingsError(code="webdav.no_host", url=repr(url))
     if parts.username or parts.password:
-        raise WebDavSettingsError(
-            "Put the user name and password in their own fields, not in the address."
-        )
+        raise WebDavSettingsError(code="webdav.credentials_in_url")
     if parts.query or parts.fragment:
-        raise WebDavSettingsError("The inbox address must not have a '?' or '#' part.")
+        raise WebDavSettingsError(code="webdav.query_in_url")
     path = parts.path or "/"
     if not path.endswith("/"):
         path += "/"
@@ -380,8 +365,8 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
 
 class WebDavTransport:
     # Words of the messages that depend on who uses the inbox (the RCO's desk: InboxReader).
-    _stay = "the exports stay waiting"
-    _stay_cap = "The exports stay waiting"
+    _stay = Message("transport.stay.exports")
+    _stay_cap = Message("transport.stay.exports_cap")
     _setup = "coachdesk sync-setup"
 
     def __init__(
@@ -420,7 +405,9 @@ class WebDavTransport:
             try:
                 self._route = resolve_proxy(self.settings.proxy, self.inbox.host, self.inbox.port)
             except WebDavSettingsError as exc:
-                raise TransportError(f"{exc} {self._stay_cap}.") from None
+                raise TransportError(
+                    code="transport.with_stay", reason=message_of(exc), stay_cap=self._stay_cap
+                ) from None
             self._route_resolved = True
         return self._route
 
@@ -451,11 +438,9 @@ class WebDavTransport:
             self._probe_conn = None
             conn.close()
         if response.status in (429, 500, 502, 503, 504):
-            raise OfflineError(
-                f"The RCO's server is busy or down (HTTP {response.status}); {self._stay}."
-            )
+            raise OfflineError(code="webdav.busy_or_down", status=response.status, stay=self._stay)
         if response.status not in ((200, 207) if method == "PROPFIND" else _COLLECTION_THERE):
-            self._refuse(response, "the inbox check", method)
+            self._refuse(response, Message("webdav.step.check"), method)
 
     def check(self) -> None:
         """What `sync-setup` and "Test connection" ask: may this account PUT and MOVE here?
@@ -472,13 +457,13 @@ class WebDavTransport:
                 "PUT", temp, b"CoachDesk inbox check\n", {"Content-Type": "text/plain"}
             )
             if put.status not in (200, 201, 204):
-                self._refuse(put, "a test upload", "PUT")
+                self._refuse(put, Message("webdav.step.test_upload"), "PUT")
             move = self._request(
                 "MOVE", temp, headers={"Destination": self.inbox.origin + moved, "Overwrite": "F"}
             )
             if move.status not in (201, 204):
                 self._request("DELETE", temp)
-                self._refuse(move, "a test rename", "MOVE")
+                self._refuse(move, Message("webdav.step.test_rename"), "MOVE")
             self._request("DELETE", moved)
         except _Retryable as exc:
             raise exc.final from None
@@ -497,7 +482,7 @@ class WebDavTransport:
             if response.status == 404:
                 return None
             if response.status != 200:
-                self._refuse(response, f"the download of {file_name}", "GET")
+                self._refuse(response, _step("download", file_name), "GET")
             return response.body
 
         return self._with_retries(once)
@@ -525,7 +510,7 @@ class WebDavTransport:
             return earlier
         put = self._request("PUT", temp, data, {"Content-Type": "application/octet-stream"})
         if put.status not in (200, 201, 204):
-            self._refuse(put, f"the upload of {file_name}", "PUT")
+            self._refuse(put, _step("upload", file_name), "PUT")
         moved = self._request(
             "MOVE",
             temp,
@@ -539,15 +524,15 @@ class WebDavTransport:
             if earlier is not None:
                 return earlier
         if moved.status == 404:  # temp gone: an earlier MOVE may have landed; look again
-            raise _Retryable(TransportError(f"The server lost the upload of {file_name}."))
-        self._refuse(moved, f"the rename of {file_name} into the inbox", "MOVE")
+            raise _Retryable(TransportError(code="webdav.lost_upload", name=file_name))
+        self._refuse(moved, _step("rename", file_name), "MOVE")
 
     def _already_there(self, final: str, file_name: str, data: bytes) -> Delivery | None:
         head = self._request("HEAD", final)
         if head.status == 404:
             return None
         if head.status != 200:
-            self._refuse(head, f"the check for an earlier copy of {file_name}", "HEAD")
+            self._refuse(head, _step("earlier_copy", file_name), "HEAD")
         length = head.headers.get("Content-Length")
         if length is not None and length.isdigit() and int(length) != len(data):
             raise self._different(file_name)
@@ -556,16 +541,13 @@ class WebDavTransport:
             # A write-only inbox: the unique bundle id in the name and the same size must do.
             return Delivery.ALREADY_THERE
         if got.status != 200:
-            self._refuse(got, f"the check for an earlier copy of {file_name}", "GET")
+            self._refuse(got, _step("earlier_copy", file_name), "GET")
         if got.body != data:
             raise self._different(file_name)
         return Delivery.ALREADY_THERE
 
     def _different(self, file_name: str) -> BundleRefusedError:
-        return BundleRefusedError(
-            f"A different file named {file_name} is already in the RCO's inbox; "
-            "it was not overwritten."
-        )
+        return BundleRefusedError(code="webdav.different_file", name=file_name)
 
     # -- HTTP plumbing ---------------------------------------------------------------------
 
@@ -579,10 +561,7 @@ class WebDavTransport:
             else:
                 context = ssl.create_default_context()
         except (ssl.SSLError, ValueError):
-            raise TransportError(
-                "The pinned certificate stored for the RCO's server cannot be used; "
-                f"run `{self._setup}` again with the RCO's certificate file."
-            ) from None
+            raise TransportError(code="webdav.bad_pinned_ca", setup=self._setup) from None
         context.minimum_version = ssl.TLSVersion.TLSv1_2
         return context
 
@@ -625,10 +604,12 @@ class WebDavTransport:
             self.close()
             wait = parse_retry_after(response.headers.get("Retry-After"))
             if response.status in (429, 503):
-                message = "The RCO's server is busy"
+                problem = TransportError(code="webdav.busy", stay=self._stay)
             else:
-                message = f"The RCO's server had a problem (HTTP {response.status})"
-            raise _Retryable(TransportError(f"{message}; {self._stay}."), wait)
+                problem = TransportError(
+                    code="webdav.server_problem", status=response.status, stay=self._stay
+                )
+            raise _Retryable(problem, wait)
         return response
 
     def _exchange(
@@ -679,10 +660,10 @@ class WebDavTransport:
             if isinstance(exc, ssl.SSLEOFError | ssl.SSLZeroReturnError):
                 raise _Retryable(self._unreachable(exc)) from None
             raise TransportError(
-                f"The secure connection to {self.inbox.host} failed "
-                f"({exc.reason or 'TLS error'}); nothing was sent. Check that "
-                f"{self.inbox.url} is the RCO's HTTPS inbox"
-                + ("." if route is None else " and that the proxy lets HTTPS through untouched.")
+                code="webdav.tls_failed" if route is None else "webdav.tls_failed_proxy",
+                host=self.inbox.host,
+                reason=exc.reason or Message("webdav.reason.tls_error"),
+                url=self.inbox.url,
             ) from None
         except OSError as exc:
             conn.close()
@@ -692,84 +673,92 @@ class WebDavTransport:
             self._proxy_refused(int(tunnel.group(1)), route)
 
     def _proxy_refused(self, status: int, route: ProxyRoute) -> NoReturn:
-        where = f"The proxy {route.address}"
         # A CONNECT answered 401 is the proxy's refusal too (tinyproxy answers wrong
         # credentials so); the RCO's server never sees a CONNECT.
         if status in (401, 407):
             if route.user:
                 raise TransportError(
-                    f"{where} refused the proxy user name or password (HTTP {status}); set them "
-                    f"again with `{self._setup} --proxy-user NAME`. {self._stay_cap}."
+                    code="webdav.proxy.wrong_credentials",
+                    status=status,
+                    setup=self._setup,
+                    proxy=route.address,
+                    stay_cap=self._stay_cap,
                 )
             raise TransportError(
-                f"{where} asks for a user name and password (HTTP 407); give them with "
-                f"`{self._setup} --proxy-user NAME`. {self._stay_cap}."
+                code="webdav.proxy.needs_credentials",
+                setup=self._setup,
+                proxy=route.address,
+                stay_cap=self._stay_cap,
             )
         if status == 403:
             raise TransportError(
-                f"{where} does not allow connections to the RCO's server "
-                f"{self.inbox.host}:{self.inbox.port} (HTTP 403); ask the facility's IT to "
-                f"allow it. {self._stay_cap}."
+                code="webdav.proxy.forbidden",
+                host=self.inbox.host,
+                port=self.inbox.port,
+                proxy=route.address,
+                stay_cap=self._stay_cap,
             )
         if status in (502, 503, 504):
             raise _Retryable(
                 OfflineError(
-                    f"{where} could not reach the RCO's server {self.inbox.host} "
-                    f"(HTTP {status}); {self._stay}."
+                    code="webdav.proxy.upstream_down",
+                    host=self.inbox.host,
+                    status=status,
+                    proxy=route.address,
+                    stay=self._stay,
                 )
             )
         raise TransportError(
-            f"{where} refused the connection to the RCO's server (HTTP {status}); {self._stay}."
+            code="webdav.proxy.refused", status=status, proxy=route.address, stay=self._stay
         )
 
     def _untrusted(self, exc: ssl.SSLCertVerificationError) -> TransportError:
         return TransportError(
-            f"The server {self.inbox.host} did not show a certificate CoachDesk can verify "
-            f"({exc.verify_message}); nothing was sent. If your RCO gave you its "
-            f"certificate, add it with `{self._setup} --ca-cert FILE`."
+            code="webdav.untrusted",
+            host=self.inbox.host,
+            reason=str(exc.verify_message),
+            setup=self._setup,
         )
 
     def _unreachable(self, exc: BaseException, route: ProxyRoute | None = None) -> OfflineError:
         if route is not None:
             return OfflineError(
-                f"The proxy {route.address} could not be reached ({_reason(exc)}); {self._stay}."
+                code="webdav.proxy.unreachable",
+                proxy=route.address,
+                reason=_reason(exc),
+                stay=self._stay,
             )
         return OfflineError(
-            f"The RCO's server {self.inbox.host} could not be reached "
-            f"({_reason(exc)}); {self._stay}."
+            code="webdav.unreachable", host=self.inbox.host, reason=_reason(exc), stay=self._stay
         )
 
-    def _refuse(self, response: _Response, what: str, method: str) -> NoReturn:
+    def _refuse(self, response: _Response, what: Message, method: str) -> NoReturn:
         """One plain sentence for a refusal; `what` names the step ("the upload of X")."""
         status = response.status
         if status == 401:
             raise TransportError(
-                "The RCO's server refused the user name or password; ask the RCO for the inbox "
-                f"credentials and run `{self._setup}` again. {self._stay_cap}."
+                code="webdav.wrong_credentials", setup=self._setup, stay_cap=self._stay_cap
             )
         if status == 403:
-            raise TransportError(f"This account may not write in the RCO's inbox; {self._stay}.")
+            raise TransportError(code="webdav.forbidden", stay=self._stay)
         if status in (404, 409):
-            raise TransportError(
-                f"The inbox folder {self.inbox.path} does not exist on the RCO's server; check "
-                f"the address given to `{self._setup}`."
-            )
+            raise TransportError(code="webdav.no_folder", path=self.inbox.path, setup=self._setup)
         if status in (405, 501):
             raise TransportError(
-                f"The RCO's server does not allow {method} in the inbox (HTTP {status}), which "
-                f"CoachDesk needs for {what}; ask the RCO to enable WebDAV uploads (PUT and "
-                f"MOVE) on {self.inbox.path}. {self._stay_cap}."
+                code="webdav.method_not_allowed",
+                method=method,
+                status=status,
+                what=what,
+                path=self.inbox.path,
+                stay_cap=self._stay_cap,
             )
         if status == 413:
-            raise BundleRefusedError("The RCO's server refused the export as too large.")
+            raise BundleRefusedError(code="webdav.too_large")
         if status == 507:
-            raise TransportError(f"The RCO's server is out of space; {self._stay}.")
+            raise TransportError(code="webdav.out_of_space", stay=self._stay)
         if 300 <= status < 400:
-            raise TransportError(
-                "The RCO's server sent CoachDesk to another address; check the inbox address "
-                "(https://..., ending with /)."
-            )
-        raise TransportError(f"The RCO's server refused {what} (HTTP {status}); {self._stay}.")
+            raise TransportError(code="webdav.redirect")
+        raise TransportError(code="webdav.refused", what=what, status=status, stay=self._stay)
 
     def _with_retries(self, operation: Callable[[], _T]) -> _T:
         policy = self.policy
@@ -782,8 +771,9 @@ class WebDavTransport:
                 if exc.retry_after is not None:
                     if exc.retry_after > policy.max_retry_after:
                         raise TransportError(
-                            f"The RCO's server is busy and asked to wait "
-                            f"{round(exc.retry_after)} seconds; {self._stay}.",
+                            code="webdav.wait_too_long",
+                            seconds=round(exc.retry_after),
+                            stay=self._stay,
                             retry_after=exc.retry_after,
                         ) from None
                     wait = exc.retry_after + self._rng.uniform(0, 0.1)
@@ -794,22 +784,28 @@ class WebDavTransport:
         raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _reason(exc: BaseException) -> str:
+def _reason(exc: BaseException) -> Message | str:
+    """Why a connection failed: a catalog message, else the system's own words."""
     if isinstance(exc, socket.timeout | TimeoutError):
-        return "no answer in time"
+        return Message("webdav.reason.timeout")
     if isinstance(exc, ConnectionRefusedError):
-        return "connection refused"
+        return Message("webdav.reason.refused")
     if isinstance(exc, socket.gaierror):
-        return "unknown server name"
+        return Message("webdav.reason.unknown_host")
     if isinstance(exc, http.client.RemoteDisconnected | ConnectionResetError | BrokenPipeError):
-        return "the connection was cut"
+        return Message("webdav.reason.cut")
     if isinstance(exc, http.client.IncompleteRead | ssl.SSLEOFError | ssl.SSLZeroReturnError):
-        return "the connection was cut"
+        return Message("webdav.reason.cut")
     if isinstance(exc, ssl.SSLError):
-        return "secure connection failed"
+        return Message("webdav.reason.tls")
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror.lower()
     return type(exc).__name__
+
+
+def _step(step: str, name: str) -> Message:
+    """The step a refusal names, for one file ("the upload of NAME")."""
+    return Message(f"webdav.step.{step}", {"name": name})
 
 
 # -- the RCO's side: list the inbox, move what was imported out of it ---------------------------
@@ -838,8 +834,8 @@ class InboxReader(WebDavTransport):
     names directly in the collection are returned, sorted; sub-collections are skipped.
     """
 
-    _stay = "the bundles stay in the inbox"
-    _stay_cap = "The bundles stay in the inbox"
+    _stay = Message("transport.stay.bundles")
+    _stay_cap = Message("transport.stay.bundles_cap")
     _setup = "coachdesk rco fetch-setup"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -860,18 +856,14 @@ class InboxReader(WebDavTransport):
             if response.status == 207:
                 return self._from_multistatus(response.body, path)
             if response.status not in _NO_PROPFIND:
-                self._refuse(response, "the listing of the inbox", "PROPFIND")
+                self._refuse(response, Message("webdav.step.listing"), "PROPFIND")
             listed = self._request(
                 "GET", path, headers={"Accept": "application/json"}, limit=_LIST_LIMIT + 1
             )
             if listed.status in (403, 405):
-                raise TransportError(
-                    "The RCO's server has no PROPFIND and does not list the inbox folder on GET; "
-                    "turn on its folder listing (nginx: `autoindex on;`) so the desk can see the "
-                    "bundles."
-                )
+                raise TransportError(code="webdav.no_listing")
             if listed.status != 200:
-                self._refuse(listed, "the listing of the inbox", "GET")
+                self._refuse(listed, Message("webdav.step.listing"), "GET")
             return _from_index(listed.body, listed.headers.get_content_type())
 
         names = self._with_retries(once)
@@ -884,11 +876,11 @@ class InboxReader(WebDavTransport):
         import xml.etree.ElementTree as ET
 
         if len(body) > _LIST_LIMIT:
-            raise TransportError("The inbox listing is too large to read.")
+            raise TransportError(code="webdav.listing_too_large")
         try:
             root = ET.fromstring(body)
         except ET.ParseError:
-            raise TransportError("The RCO's server sent a listing that is not valid XML.") from None
+            raise TransportError(code="webdav.listing_not_xml") from None
         names = []
         for response in root.iter("{DAV:}response"):
             href = response.findtext("{DAV:}href") or ""
@@ -930,12 +922,9 @@ class InboxReader(WebDavTransport):
                     self._sleep(wait)
                     continue
                 if response.status == 507:
-                    raise TransportError(
-                        f"The RCO's server is out of space (or over its quota) for the {sub}/ "
-                        "folder; the bundle was imported and stays in the inbox until the next "
-                        "fetch."
-                    )
-                self._refuse(response, f"moving {name} into {sub}/", "MOVE")
+                    raise TransportError(code="webdav.move_full", sub=sub)
+                step = Message("webdav.step.move", {"name": name, "sub": sub})
+                self._refuse(response, step, "MOVE")
             return Moved.LOCKED
 
         return self._with_retries(once)
@@ -945,10 +934,8 @@ class InboxReader(WebDavTransport):
         # 405: it exists already (RFC 4918 9.3.1); 201: made now.
         if response.status not in (201, 405):
             if response.status == 507:
-                raise TransportError(
-                    f"The RCO's server is out of space (or over its quota) for a {sub}/ folder."
-                )
-            self._refuse(response, f"making the {sub}/ folder", "MKCOL")
+                raise TransportError(code="webdav.mkcol_full", sub=sub)
+            self._refuse(response, Message("webdav.step.mkcol", {"sub": sub}), "MKCOL")
 
     def delete(self, name: str) -> bool:
         """DELETE inbox/NAME; False when it was not there."""
@@ -959,7 +946,7 @@ class InboxReader(WebDavTransport):
             if response.status == 404:
                 return False
             if response.status not in (200, 204):
-                self._refuse(response, f"deleting {name}", "DELETE")
+                self._refuse(response, _step("delete", name), "DELETE")
             return True
 
         return self._with_retries(once)
@@ -972,12 +959,12 @@ class InboxReader(WebDavTransport):
         def once() -> None:
             put = self._request("PUT", temp, data, {"Content-Type": "application/octet-stream"})
             if put.status not in (200, 201, 204):
-                self._refuse(put, f"the upload of {file_name}", "PUT")
+                self._refuse(put, _step("upload", file_name), "PUT")
             moved = self._request(
                 "MOVE", temp, headers={"Destination": self.inbox.origin + final, "Overwrite": "T"}
             )
             if moved.status not in (201, 204):
-                self._refuse(moved, f"the rename of {file_name} into the inbox", "MOVE")
+                self._refuse(moved, _step("rename", file_name), "MOVE")
 
         self._with_retries(once)
 
@@ -988,11 +975,9 @@ def _from_index(body: bytes, content_type: str) -> list[str]:
         try:
             entries = json.loads(body)
         except ValueError:
-            raise TransportError(
-                "The RCO's server sent a listing that is not valid JSON."
-            ) from None
+            raise TransportError(code="webdav.listing_not_json") from None
         if not isinstance(entries, list):
-            raise TransportError("The RCO's server sent a listing CoachDesk cannot read.")
+            raise TransportError(code="webdav.listing_unreadable")
         return [
             str(e["name"])
             for e in entries
