@@ -35,6 +35,11 @@ FORMATS = ("pdf", "csv", "json")
 # -- devices ---------------------------------------------------------------------------------
 
 
+def canonical(fingerprint: str) -> str:
+    """A fingerprint as the store keeps it (upper-case hex in dashed groups of four)."""
+    return normalize_fingerprint(fingerprint)
+
+
 def fingerprint_tail(fingerprint: str, groups: int = TYPED_GROUPS) -> str:
     """The last `groups` groups of a fingerprint ("…-9F2C-11AB" -> "9F2C-11AB")."""
     return "-".join(normalize_fingerprint(fingerprint).split("-")[-groups:])

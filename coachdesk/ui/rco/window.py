@@ -46,7 +46,6 @@ from coachdesk.app.idle import Clock, IdleLock
 from coachdesk.app.settings import Settings
 from coachdesk.application import rco_desk, rco_fetch
 from coachdesk.core.models import Pathway, Resource, ResourceCategory
-from coachdesk.crypto.signing import normalize_fingerprint
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange.enrollment import PrivacyPolicy
 from coachdesk.rco import metrics, ops
@@ -1379,7 +1378,7 @@ class RcoWindow(QMainWindow):
                 ),
                 10000,
             )
-            self.devices.select(normalize_fingerprint(fingerprint))
+            self.devices.select(rco_desk.canonical(fingerprint))
             self.refresh_all()
             self.imported.emit(summary)
 
