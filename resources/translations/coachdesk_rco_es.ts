@@ -220,7 +220,7 @@
     </message>
     <message>
         <source>Period = time of service. Crossing BARC-10 47 (of those below at baseline): {cross}. Counts from 1 to {small} and the figures they could be derived from are shown as 'suppressed'.</source>
-        <translation>Periodo = fecha del servicio. Superan 47 en BARC-10 (de quienes estaban por debajo al inicio): {cross}. Los recuentos de 1 a {small} y las cifras de las que podrían deducirse se muestran como «suppressed» (suprimido).</translation>
+        <translation>Periodo = fecha del servicio. Superan 47 en BARC-10 (de quienes estaban por debajo al inicio): {cross}. Los recuentos de 1 a {small} y las cifras de las que podrían deducirse se muestran como «suprimido».</translation>
     </message>
     <message>
         <source>Some coach devices sent only format 1 bundles: they are not in these figures; the funder report shows their estimates separately.</source>
@@ -735,6 +735,333 @@ La huella de su RCO (entréguela a los coaches en papel):  {fp}</translation>
     </message>
 </context>
 <context>
+    <name>RcoWords</name>
+    <message>
+        <source>suppressed</source>
+        <translation>suprimido</translation>
+    </message>
+    <message>
+        <source>no records</source>
+        <translation>sin registros</translation>
+    </message>
+    <message>
+        <source>none due</source>
+        <translation>ninguno debido</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Todas las categorías</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Latest follow-up</source>
+        <translation>Último seguimiento</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Share of people served</source>
+        <translation>Proporción de personas atendidas</translation>
+    </message>
+    <message>
+        <source>People with both answers</source>
+        <translation>Personas con ambas respuestas</translation>
+    </message>
+    <message>
+        <source>Mean days of use, past 30 days</source>
+        <translation>Media de días de consumo, últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Baseline (within 30 days of intake)</source>
+        <translation>Inicio (en los 30 días desde la admisión)</translation>
+    </message>
+    <message>
+        <source>180-day reassessment (+/- 30 days)</source>
+        <translation>Reevaluación a los 180 días (+/- 30 días)</translation>
+    </message>
+    <message>
+        <source>Annual reassessment (+/- 30 days)</source>
+        <translation>Reevaluación anual (+/- 30 días)</translation>
+    </message>
+    <message>
+        <source>Closeout (within 30 days of the end of services)</source>
+        <translation>Cierre (en los 30 días desde el fin de los servicios)</translation>
+    </message>
+    <message>
+        <source>Detox</source>
+        <translation>Desintoxicación</translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation>Tratamiento</translation>
+    </message>
+    <message>
+        <source>MOUD</source>
+        <translation>MOUD</translation>
+    </message>
+    <message>
+        <source>Harm reduction</source>
+        <translation>Reducción de daños</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Vivienda</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>Empleo</translation>
+    </message>
+    <message>
+        <source>Mutual aid</source>
+        <translation>Ayuda mutua</translation>
+    </message>
+    <message>
+        <source>Family support</source>
+        <translation>Apoyo familiar</translation>
+    </message>
+    <message>
+        <source>Legal aid</source>
+        <translation>Asistencia legal</translation>
+    </message>
+    <message>
+        <source>Health care</source>
+        <translation>Atención médica</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Emergency department</source>
+        <translation>Servicio de urgencias</translation>
+    </message>
+    <message>
+        <source>Jail or prison</source>
+        <translation>Cárcel o prisión</translation>
+    </message>
+    <message>
+        <source>Drug court</source>
+        <translation>Tribunal de drogas</translation>
+    </message>
+    <message>
+        <source>Treatment center</source>
+        <translation>Centro de tratamiento</translation>
+    </message>
+    <message>
+        <source>Police or fire station</source>
+        <translation>Policía o bomberos</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Comunidad</translation>
+    </message>
+    <message>
+        <source>Clinical (ED or treatment, grouped)</source>
+        <translation>Clínico (urgencias o tratamiento, agrupado)</translation>
+    </message>
+    <message>
+        <source>Justice or first responder (grouped)</source>
+        <translation>Justicia o primera respuesta (agrupado)</translation>
+    </message>
+    <message>
+        <source>Not stated (suppressed by k-anonymity)</source>
+        <translation>Sin indicar (suprimido por k-anonimato)</translation>
+    </message>
+    <message>
+        <source>Under 18</source>
+        <translation>Menos de 18</translation>
+    </message>
+    <message>
+        <source>18-24</source>
+        <translation>18-24</translation>
+    </message>
+    <message>
+        <source>25-34</source>
+        <translation>25-34</translation>
+    </message>
+    <message>
+        <source>35-44</source>
+        <translation>35-44</translation>
+    </message>
+    <message>
+        <source>45-54</source>
+        <translation>45-54</translation>
+    </message>
+    <message>
+        <source>55-64</source>
+        <translation>55-64</translation>
+    </message>
+    <message>
+        <source>65 and over</source>
+        <translation>65 o más</translation>
+    </message>
+    <message>
+        <source>Unknown (no date of birth)</source>
+        <translation>Desconocida (sin fecha de nacimiento)</translation>
+    </message>
+    <message>
+        <source>Woman</source>
+        <translation>Mujer</translation>
+    </message>
+    <message>
+        <source>Man</source>
+        <translation>Hombre</translation>
+    </message>
+    <message>
+        <source>Non-binary</source>
+        <translation>No binario</translation>
+    </message>
+    <message>
+        <source>Another gender</source>
+        <translation>Otro género</translation>
+    </message>
+    <message>
+        <source>Not disclosed</source>
+        <translation>No indicado</translation>
+    </message>
+    <message>
+        <source>American Indian or Alaska Native</source>
+        <translation>Indígena americano o nativo de Alaska</translation>
+    </message>
+    <message>
+        <source>Asian</source>
+        <translation>Asiático</translation>
+    </message>
+    <message>
+        <source>Black or African American</source>
+        <translation>Negro o afroamericano</translation>
+    </message>
+    <message>
+        <source>Native Hawaiian or Other Pacific Islander</source>
+        <translation>Nativo de Hawái u otras islas del Pacífico</translation>
+    </message>
+    <message>
+        <source>White</source>
+        <translation>Blanco</translation>
+    </message>
+    <message>
+        <source>Two or more races</source>
+        <translation>Dos o más razas</translation>
+    </message>
+    <message>
+        <source>Prefers not to say</source>
+        <translation>Prefiere no decirlo</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>No registrado</translation>
+    </message>
+    <message>
+        <source>Hispanic or Latino</source>
+        <translation>Hispano o latino</translation>
+    </message>
+    <message>
+        <source>Not Hispanic or Latino</source>
+        <translation>No hispano ni latino</translation>
+    </message>
+    <message>
+        <source>Age at intake</source>
+        <translation>Edad al ingreso</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Género</translation>
+    </message>
+    <message>
+        <source>Race</source>
+        <translation>Raza</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>Etnia</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Debidos</translation>
+    </message>
+    <message>
+        <source>Reached in window</source>
+        <translation>Alcanzados en plazo</translation>
+    </message>
+    <message>
+        <source>Reached late</source>
+        <translation>Alcanzados tarde</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Perdidos</translation>
+    </message>
+    <message>
+        <source>Rate (in window / due)</source>
+        <translation>Tasa (en plazo / debidos)</translation>
+    </message>
+    <message>
+        <source>covered</source>
+        <translation>cubierto</translation>
+    </message>
+    <message>
+        <source>partly covered</source>
+        <translation>cubierto en parte</translation>
+    </message>
+    <message>
+        <source>sent nothing covering this period</source>
+        <translation>no envió nada que cubra este periodo</translation>
+    </message>
+    <message>
+        <source>Stable housing</source>
+        <translation>Vivienda estable</translation>
+    </message>
+    <message>
+        <source>Employed or in school</source>
+        <translation>Con empleo o estudiando</translation>
+    </message>
+    <message>
+        <source>Any arrest, past 30 days</source>
+        <translation>Algún arresto, últimos 30 días</translation>
+    </message>
+    <message>
+        <source>No days of use, past 30 days</source>
+        <translation>Ningún día de consumo, últimos 30 días</translation>
+    </message>
+    <message>
+        <source>In treatment or on MOUD</source>
+        <translation>En tratamiento o con MOUD</translation>
+    </message>
+    <message>
+        <source>sent only format 1 bundles (estimated separately below)</source>
+        <translation>solo envió paquetes de formato 1 (estimados aparte más abajo)</translation>
+    </message>
+    <message>
+        <source>has sent nothing yet</source>
+        <translation>aún no ha enviado nada</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>180 days</source>
+        <translation>180 días</translation>
+    </message>
+    <message>
+        <source>Annual</source>
+        <translation>Anual</translation>
+    </message>
+    <message>
+        <source>Closeout</source>
+        <translation>Cierre</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore the store</source>
@@ -905,6 +1232,54 @@ La huella de su RCO (entréguela a los coaches en papel):  {fp}</translation>
     <message>
         <source>Store: {where} · RCO fingerprint {fp}</source>
         <translation>Almacén: {where} · huella de la RCO {fp}</translation>
+    </message>
+    <message>
+        <source>unlock</source>
+        <translation>desbloqueo</translation>
+    </message>
+    <message>
+        <source>failed unlock</source>
+        <translation>desbloqueo fallido</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>importación</translation>
+    </message>
+    <message>
+        <source>device confirmed</source>
+        <translation>dispositivo confirmado</translation>
+    </message>
+    <message>
+        <source>device revoked</source>
+        <translation>dispositivo revocado</translation>
+    </message>
+    <message>
+        <source>device renamed</source>
+        <translation>dispositivo renombrado</translation>
+    </message>
+    <message>
+        <source>report exported</source>
+        <translation>informe exportado</translation>
+    </message>
+    <message>
+        <source>directory published</source>
+        <translation>directorio publicado</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>copia de seguridad</translation>
+    </message>
+    <message>
+        <source>restored from a backup</source>
+        <translation>restaurado desde una copia</translation>
+    </message>
+    <message>
+        <source>keys rotated</source>
+        <translation>claves cambiadas</translation>
+    </message>
+    <message>
+        <source>flag acknowledged</source>
+        <translation>aviso revisado</translation>
     </message>
     <message>
         <source>Folder for the backup (a USB stick)</source>

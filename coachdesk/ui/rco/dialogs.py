@@ -42,7 +42,7 @@ class _Dialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str, ok_text: str) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(620)
         self.box = QVBoxLayout(self)
         self.form = QFormLayout()
         self.message = QLabel("")
@@ -63,8 +63,13 @@ class _Dialog(QDialog):
         self.box.addWidget(self.message)
         self.box.addWidget(self.buttons)
 
+    def say(self, text: str) -> None:
+        """The refusal inside the dialog; the dialog grows to show it whole."""
+        self.message.setText(text)
+        self.adjustSize()
+
     def refuse(self, error: BaseException, field: QWidget | None = None) -> None:
-        self.message.setText(error_text(error))
+        self.say(error_text(error))
         if field is not None:
             field.setFocus()
             if isinstance(field, QLineEdit):
@@ -179,7 +184,7 @@ class ExportReportDialog(_Dialog):
         self.period.setCurrentText(period or (periods[-1] if periods else ""))
         self.period.setToolTip(self.tr("A year like 2026, a quarter like 2026-Q1, or FY2027"))
         self.form.addRow(_label(self.tr("&Period of service:"), self.period), self.period)
-        formats = QHBoxLayout()
+        formats = QVBoxLayout()  # one under the other: no label is squeezed in Spanish
         self.format_group = QButtonGroup(self)
         self.format_buttons: dict[str, QRadioButton] = {}
         for fmt, text in (
@@ -192,7 +197,6 @@ class ExportReportDialog(_Dialog):
             self.format_buttons[fmt] = button
             formats.addWidget(button)
             button.toggled.connect(self._format_changed)
-        formats.addStretch(1)
         self.form.addRow(self.tr("Format:"), formats)
         self.target = QLineEdit()
         choose = QPushButton(self.tr("C&hoose…"))
@@ -228,11 +232,11 @@ class ExportReportDialog(_Dialog):
 
     def submit(self) -> None:
         if not self.period.currentText().strip():
-            self.message.setText(self.tr("Choose the period of service the report covers."))
+            self.say(self.tr("Choose the period of service the report covers."))
             self.period.setFocus()
             return
         if not self.target.text().strip():
-            self.message.setText(self.tr("Choose where to save the report."))
+            self.say(self.tr("Choose where to save the report."))
             self.target.setFocus()
             return
         try:
@@ -271,7 +275,7 @@ class RestoreDialog(_Dialog):
             _label(self.tr("&Passphrase the backup was made with:"), self.secret), self.secret
         )
         self.use_code = QCheckBox(self.tr("I have the &recovery code instead"))
-        self.form.addRow("", self.use_code)
+        self.form.addRow(self.use_code)  # the whole width: a long label in Spanish
         self.finish_layout()
 
     def _choose(self) -> None:
@@ -281,11 +285,11 @@ class RestoreDialog(_Dialog):
 
     def submit(self) -> None:
         if not self.backup.text().strip():
-            self.message.setText(self.tr("Choose the backup folder (it ends in .cdbackup)."))
+            self.say(self.tr("Choose the backup folder (it ends in .cdbackup)."))
             self.backup.setFocus()
             return
         if not self.secret.text():
-            self.message.setText(self.tr("Type the passphrase or the recovery code."))
+            self.say(self.tr("Type the passphrase or the recovery code."))
             self.secret.setFocus()
             return
         self.accept()

@@ -10,6 +10,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from coachdesk.ui.rco import words
+
 PALETTE = [QColor("#1f5f9e"), QColor("#e08a1e"), QColor("#3b8b4a"), QColor("#8a3b8b")]
 TARGET = QColor("#a11d2b")
 GRID = QColor("#d5dbe3")
@@ -119,7 +121,7 @@ class BarChart(QWidget):
                 value = d.values[g][s] if s < len(d.values[g]) else None
                 rect_x = start + s * bar
                 if value is None:
-                    word = p.fontMetrics().horizontalAdvance("suppressed") + 10
+                    word = p.fontMetrics().horizontalAdvance(words.word("suppressed")) + 10
                     h = min(plot.height(), max(plot.height() * 0.25, word))
                     rect = QRectF(rect_x + 1, plot.bottom() - h, bar - 2, h)
                     p.setPen(QPen(QColor("#7a8694"), 1, Qt.PenStyle.DotLine))
@@ -130,7 +132,9 @@ class BarChart(QWidget):
                     p.rotate(-90)
                     p.setPen(INK)
                     p.drawText(
-                        QRectF(-h / 2, -8, h, 16), Qt.AlignmentFlag.AlignCenter, "suppressed"
+                        QRectF(-h / 2, -8, h, 16),
+                        Qt.AlignmentFlag.AlignCenter,
+                        words.word("suppressed"),
                     )
                     p.restore()
                     continue

@@ -30,7 +30,7 @@ class StorePage(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        from coachdesk.ui.rco.window import _fill, _table  # the desk's one table style
+        from coachdesk.ui.rco.window import _fill, _stretch, _table  # one table style
 
         self._fill = _fill
         outer = QVBoxLayout(self)
@@ -75,8 +75,8 @@ class StorePage(QWidget):
         self.result.setStyleSheet("font-weight: 600;")
         outer.addWidget(self.result)
         outer.addWidget(QLabel(self.tr("Audit log (newest first)")))
-        self.audit: QTableWidget = _table(
-            [self.tr("When (UTC)"), self.tr("Action"), self.tr("Details")]
+        self.audit: QTableWidget = _stretch(
+            _table([self.tr("When (UTC)"), self.tr("Action"), self.tr("Details")]), 2
         )
         outer.addWidget(self.audit, 1)
 
@@ -100,16 +100,31 @@ class StorePage(QWidget):
             self.tr("Store: {where} · RCO fingerprint {fp}").format(where=where, fp=fingerprint)
         )
 
+    def action_label(self, action: str) -> str:
+        return {
+            rco_audit.UNLOCK: self.tr("unlock"),
+            rco_audit.FAILED_UNLOCK: self.tr("failed unlock"),
+            rco_audit.IMPORT: self.tr("import"),
+            rco_audit.DEVICE_CONFIRMED: self.tr("device confirmed"),
+            rco_audit.DEVICE_REVOKED: self.tr("device revoked"),
+            rco_audit.DEVICE_RENAMED: self.tr("device renamed"),
+            rco_audit.REPORT_EXPORTED: self.tr("report exported"),
+            rco_audit.DIRECTORY_PUBLISHED: self.tr("directory published"),
+            rco_audit.BACKUP: self.tr("backup"),
+            rco_audit.RESTORED: self.tr("restored from a backup"),
+            rco_audit.KEY_ROTATED: self.tr("keys rotated"),
+            rco_audit.FLAG_ACKNOWLEDGED: self.tr("flag acknowledged"),
+        }.get(action, action.replace("_", " "))
+
     def show_audit(self, entries: list[AuditEntry], broken_at: int | None) -> None:
         rows = []
         for e in reversed(entries):
             mark = "" if broken_at is None or (e.id or 0) < broken_at else " ⚠"
-            text = rco_audit.describe(e)
-            action, _, details = text.partition(" (")
+            _, _, details = rco_audit.describe(e).partition(" (")
             rows.append(
                 [
                     e.at.isoformat(timespec="minutes")[:16].replace("T", " ") + mark,
-                    action,
+                    self.action_label(e.action),
                     details.removesuffix(")"),
                 ]
             )

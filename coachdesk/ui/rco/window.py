@@ -49,20 +49,17 @@ from coachdesk.core.models import Pathway, Resource, ResourceCategory
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange.enrollment import PrivacyPolicy
 from coachdesk.rco import metrics, ops
+from coachdesk.rco import report as _report
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.importer import ImportSummary
-from coachdesk.rco.metrics import DOMAINS, TIMEPOINTS, Figures, Filters
+from coachdesk.rco.metrics import TIMEPOINTS, Figures, Filters
 from coachdesk.rco.model import Device, DeviceStatus
 from coachdesk.rco.report import (
-    CATEGORY_LABELS,
     COMPLETENESS_SECTION,
     DEMOGRAPHICS_SECTION,
     NO_RECORDS,
-    SETTING_LABELS,
     SUPPRESSED,
-)
-from coachdesk.rco.report import (
-    rows as report_rows,
+    Row,
 )
 from coachdesk.ui.forms import labels
 from coachdesk.ui.rco.dialogs import (
@@ -73,22 +70,29 @@ from coachdesk.ui.rco.dialogs import (
 )
 from coachdesk.ui.rco.plots import BarChart, ChartData
 from coachdesk.ui.rco.store_page import StorePage
+from coachdesk.ui.rco.words import Translated, word
+from coachdesk.ui.rco.words import row as translated_row
 from coachdesk.ui.rco.worker import Holder, Progress, StoreWorker
 from coachdesk.ui.vault_dialogs import ChangePassphraseDialog
 
 HISTORY_ROWS = 500  # the import history shows the latest files
 
-TIMEPOINT_SHORT = {
-    "baseline": "Baseline",
-    "followup_180": "180 days",
-    "annual": "Annual",
-    "closeout": "Closeout",
-}
+TIMEPOINT_SHORT = Translated(
+    {"baseline": "Baseline", "followup_180": "180 days", "annual": "Annual", "closeout": "Closeout"}
+)
+# The report's label tables and rows as the dashboard shows them: in the window's language.
+CATEGORY_LABELS = Translated(_report.CATEGORY_LABELS)
+SETTING_LABELS = Translated(_report.SETTING_LABELS)
+DOMAINS = Translated(metrics.DOMAINS)
+
+
+def report_rows(fig: Figures) -> list[Row]:
+    return [translated_row(r) for r in _report.rows(fig)]
 
 
 def _fmt(value: int | float | None, percent: bool = False) -> str:
     if value is None:
-        return SUPPRESSED
+        return word(SUPPRESSED)
     return f"{value * 100:.1f}%" if percent else f"{value:,}"
 
 
@@ -101,6 +105,23 @@ def _table(headers: list[str]) -> QTableWidget:
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _stretch(table: QTableWidget, column: int) -> QTableWidget:
+    """The long-text column takes the room left and elides (full text in its tooltip), so
+    the table never scrolls sideways and every other column stays in sight."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    for c in range(table.columnCount()):
+        mode = (
+            QHeaderView.ResizeMode.Stretch
+            if c == column
+            else QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(c, mode)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setWordWrap(False)
     return table
 
 
@@ -289,6 +310,7 @@ class DashboardPage(QWidget):
             bar.addWidget(buddy := QLabel(label))
             buddy.setBuddy(combo)
             combo.setMinimumWidth(150)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self._changed)
             bar.addWidget(combo)
         bar.addStretch(1)
@@ -407,14 +429,14 @@ class DashboardPage(QWidget):
 
     def show_figures(self, fig: Figures) -> None:
         def shown(text: str) -> str:
-            return NO_RECORDS if fig.empty else text
+            return word(NO_RECORDS) if fig.empty else text
 
         self.tiles["people"].value.setText(shown(_fmt(fig.count("people"))))
         self.tiles["sessions"].value.setText(shown(_fmt(fig.count("sessions"))))
         self.tiles["attempts"].value.setText(shown(_fmt(fig.count("attempts"))))
         self.tiles["linkage"].value.setText(shown(_fmt(fig.rate("ref.linked", "ref.made"), True)))
         change = fig.mean("barc.change")
-        self.tiles["barc"].value.setText(shown(SUPPRESSED if change is None else f"{change:+.1f}"))
+        self.tiles["barc"].value.setText(shown(_fmt(None) if change is None else f"{change:+.1f}"))
         groups = [] if fig.empty else TIMEPOINTS
 
         def rate_label(t: str) -> str:
@@ -552,6 +574,7 @@ class ImportPage(QWidget):
                 self.tr("Records"),
             ]
         )
+        _stretch(self.results, 2)
         self.history = _table(
             [
                 self.tr("When (UTC)"),
@@ -562,6 +585,7 @@ class ImportPage(QWidget):
                 self.tr("Why"),
             ]
         )
+        _stretch(self.history, 5)
         self.views.addTab(self.results, self.tr("This import"))
         self.views.addTab(self.history, self.tr("History of imports"))
         outer.addWidget(self.views, 2)
@@ -575,6 +599,7 @@ class ImportPage(QWidget):
         self.flags = _table(
             [self.tr("When"), self.tr("Coach device"), self.tr("What"), self.tr("Status")]
         )
+        _stretch(self.flags, 2)
         outer.addWidget(self.flags, 1)
         self.flag_views: list[rco_desk.FlagView] = []
         self.names: dict[str, str] = {}  # fingerprint -> the supervisor's name for it
@@ -1104,7 +1129,11 @@ class RcoWindow(QMainWindow):
             self.tr("Close the store and forget its key until the passphrase is given")
         )
         self.lock_button.clicked.connect(self.lock)
-        self.tabs.setCornerWidget(self.lock_button)
+        corner = QWidget()  # a margin: the style puts a bare corner button a pixel above
+        corner_box = QHBoxLayout(corner)
+        corner_box.setContentsMargins(0, 2, 2, 0)
+        corner_box.addWidget(self.lock_button)
+        self.tabs.setCornerWidget(corner)
         # The coach window's idle lock: key/mouse/wheel/touch input (not hover or a mouse
         # that merely moves), plus session end, suspend and screen lock (freedesktop D-Bus).
         if idle_minutes is None:
