@@ -1060,6 +1060,10 @@ La huella de su RCO (entréguela a los coaches en papel):  {fp}</translation>
         <source>Closeout</source>
         <translation>Cierre</translation>
     </message>
+    <message>
+        <source>No records for this selection</source>
+        <translation>Sin registros para esta selección</translation>
+    </message>
 </context>
 <context>
     <name>RestoreDialog</name>

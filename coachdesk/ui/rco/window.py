@@ -310,7 +310,10 @@ class DashboardPage(QWidget):
             bar.addWidget(buddy := QLabel(label))
             buddy.setBuddy(combo)
             combo.setMinimumWidth(150)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(19)
             combo.currentIndexChanged.connect(self._changed)
             bar.addWidget(combo)
         bar.addStretch(1)

@@ -102,6 +102,7 @@ WORDS = [
     QT_TRANSLATE_NOOP("RcoWords", "180 days"),
     QT_TRANSLATE_NOOP("RcoWords", "Annual"),
     QT_TRANSLATE_NOOP("RcoWords", "Closeout"),
+    QT_TRANSLATE_NOOP("RcoWords", "No records for this selection"),  # ui/rco/plots.py
 ]
 _KNOWN = frozenset(WORDS)
 V = TypeVar("V")
