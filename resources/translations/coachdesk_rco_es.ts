@@ -595,6 +595,10 @@
         <translation>No se encontraron archivos de paquete (.cdbundle) allí, tampoco en sus subcarpetas; no se importó nada.</translation>
     </message>
     <message>
+        <source>{coach}: {files} file(s), {records} record(s)</source>
+        <translation>{coach}: {files} archivo(s), {records} registro(s)</translation>
+    </message>
+    <message>
         <source>open</source>
         <translation>abierto</translation>
     </message>

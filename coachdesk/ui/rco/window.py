@@ -659,8 +659,20 @@ class ImportPage(QWidget):
                 "No bundle files (.cdbundle) were found there, in its subfolders either; "
                 "nothing was imported."
             )
-        if lines:
-            text = "\n".join([text, *lines])
+        per_coach: dict[str, list[int]] = {}  # coach -> [files, records]
+        for r in summary.results:
+            if r.device_fingerprint:
+                counts_of = per_coach.setdefault(self._coach(r.device_fingerprint), [0, 0])
+                counts_of[0] += 1
+                counts_of[1] += r.records
+        coach_lines = [
+            self.tr("{coach}: {files} file(s), {records} record(s)").format(
+                coach=coach, files=files, records=records
+            )
+            for coach, (files, records) in per_coach.items()
+        ]
+        if lines or coach_lines:
+            text = "\n".join([text, *coach_lines, *(lines or [])])
         self.summary.setText(text)
         if self.progress.maximum() == 0 or not summary.results:
             self.progress.setMaximum(1)

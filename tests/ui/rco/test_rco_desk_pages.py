@@ -121,6 +121,8 @@ def test_confirm_asks_for_the_fingerprint_typed_back_and_refuses_a_mismatch(
         dialog.ok_button.click()
     assert not dialog.isVisible()
     assert [r.outcome.value for r in signal.args[0].results] == ["imported"]
+    records = signal.args[0].results[0].records
+    assert f"{store.pending}: 1 file(s), {records} record(s)" in window.importer.summary.text()
     qtbot.waitSignal(window.lists_refreshed, timeout=30_000)
     idle(qtbot, window)
     selected = page.selected()
@@ -426,3 +428,20 @@ def test_fetch_with_no_inbox_and_with_the_network_down(
     idle(qtbot, window)
     with stored(store) as desk:
         assert len(desk.bundles()) == before
+
+
+def test_a_lock_closes_the_dialog_showing_store_data(
+    qtbot: QtBot, window: RcoWindow, store: DeskStore
+) -> None:
+    window.tabs.setCurrentWidget(window.importer)
+    window.importer.flags.selectRow(0)
+    window.importer.ack_button.click()
+    dialog = window.dialog
+    assert isinstance(dialog, AcknowledgeFlagDialog) and dialog.isVisible()
+    dialog.note.setPlainText("half-written note")
+    window.idle.platform_lock.emit("screen locked")  # what the screen saver says
+    assert not dialog.isVisible() and window.dialog is None
+    assert window.stack.currentWidget() is window.start
+    idle(qtbot, window)
+    with stored(store) as desk:  # nothing was acknowledged by the lock
+        assert rco_desk.flag_views(desk)[0].open
