@@ -181,7 +181,7 @@ class ExportReportDialog(_Dialog):
         self.period = QComboBox()
         self.period.setEditable(True)
         self.period.addItems(periods)
-        self.period.setCurrentText(period or (periods[-1] if periods else ""))
+        self.period.setCurrentText(period or (periods[0] if periods else ""))  # newest first
         self.period.setToolTip(self.tr("A year like 2026, a quarter like 2026-Q1, or FY2027"))
         self.form.addRow(_label(self.tr("&Period of service:"), self.period), self.period)
         formats = QVBoxLayout()  # one under the other: no label is squeezed in Spanish
@@ -200,6 +200,7 @@ class ExportReportDialog(_Dialog):
         self.form.addRow(self.tr("Format:"), formats)
         self.target = QLineEdit()
         choose = QPushButton(self.tr("C&hoose…"))
+        choose.setAutoDefault(False)  # Enter means the dialog's own button, not a file chooser
         choose.clicked.connect(self._choose)
         row = QHBoxLayout()
         row.addWidget(self.target, 1)
@@ -264,6 +265,7 @@ class RestoreDialog(_Dialog):
         self.box.addWidget(intro)
         self.backup = QLineEdit()
         choose = QPushButton(self.tr("C&hoose…"))
+        choose.setAutoDefault(False)  # Enter means the dialog's own button, not a file chooser
         choose.clicked.connect(self._choose)
         row = QHBoxLayout()
         row.addWidget(self.backup, 1)
