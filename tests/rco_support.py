@@ -66,3 +66,52 @@ def new_coach(
     out = folder / "out"
     out.mkdir()
     return Coach(vault, out)
+
+
+@dataclass(frozen=True)
+class DeskStore:
+    """A store as a supervisor meets it (tests of the desk's use cases and window)."""
+
+    path: Path
+    confirmed: str  # fingerprint of "Coach Ada"'s confirmed device
+    pending: str  # fingerprint of a device waiting for confirmation (one bundle)
+
+
+def desk_store(folder: Path) -> DeskStore:
+    """One confirmed coach with a flagged bundle (a vault restored from an old copy sent a
+    lower counter), one coach waiting for confirmation, one directory entry."""
+    import shutil
+
+    from coachdesk.core.models import Pathway, Resource, ResourceCategory
+
+    folder.mkdir(parents=True, exist_ok=True)
+    desk = new_rco(folder / "rco")
+    try:
+        enrollment, rco_fp = desk.enrollment(), desk.fingerprint
+        ada = new_coach(folder / "ada", enrollment, rco_fp, 14, 7)
+        b1 = ada.export()
+        ada.vault.close()
+        shutil.copytree(folder / "ada" / "vault", folder / "ada-old")  # a copy at counter 1
+        ada.vault = Vault.open(folder / "ada" / "vault", PASSPHRASE)
+        ada.export()  # counter 2, never delivered
+        b3 = ada.export()
+        desk.import_paths([b1, b3])
+        desk.confirm_device(ada.fingerprint, "Coach Ada")
+        confirmed = ada.fingerprint
+        ada.close()
+        old = Coach(Vault.open(folder / "ada-old", PASSPHRASE), folder / "ada-old-out")
+        old.out.mkdir()
+        desk.import_paths([old.export()])  # counter 2 after 3: flagged, kept
+        old.close()
+        ben = new_coach(folder / "ben", enrollment, rco_fp, 6, 8)
+        desk.import_paths([ben.export()])
+        pending = ben.fingerprint
+        ben.close()
+        desk.save_directory_entry(
+            Resource(
+                "Eastside MOUD Clinic", ResourceCategory.MOUD, [Pathway.MOUD], phone="555-0100"
+            )
+        )
+    finally:
+        desk.close()
+    return DeskStore(folder / "rco", confirmed, pending)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from coachdesk.application import rco_desk
 from coachdesk.cli import rco_store_cmds
 from coachdesk.cli.common import (
     ProgressBar,
@@ -77,13 +78,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     group = p.add_mutually_exclusive_group()
     group.add_argument("--confirm", metavar="FINGERPRINT", help="confirm a pending device")
     group.add_argument("--revoke", metavar="FINGERPRINT", help="refuse a device's bundles")
-    p.add_argument("--name", default="", help="with --confirm: a name for the device")
+    group.add_argument("--rename", metavar="FINGERPRINT", help="give a device a new name")
+    p.add_argument("--name", default="", help="with --confirm or --rename: the device's name")
     p.set_defaults(func=cmd_devices)
 
     p = rsub.add_parser("flags", help="bundles flagged for the supervisor (counter problems)")
     _store_arg(p)
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--acknowledge", type=int, metavar="ID", help="acknowledge flag ID (needs --note)"
+    )
+    p.add_argument("--note", default="", help="with --acknowledge: what you found")
     p.set_defaults(func=cmd_flags)
+
+    p = rsub.add_parser("history", help="what every import did, file by file (newest first)")
+    _store_arg(p)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--last", type=int, metavar="N", help="only the N most recent files")
+    p.set_defaults(func=cmd_history)
 
     p = rsub.add_parser("records", help="print the de-identified records (for other tools)")
     _store_arg(p)
@@ -234,10 +246,14 @@ def cmd_devices(args: argparse.Namespace) -> int:
             dropped = desk.revoke_device(args.revoke)
             if not args.json:
                 print(f"Device revoked; {dropped} waiting bundle(s) dropped.")
+        elif args.rename:
+            renamed = rco_desk.rename_device(desk, args.rename, args.name)
+            if not args.json:
+                print(f"Device {renamed.fingerprint} is now named {renamed.name}.")
         devices = desk.devices()
     if args.json:
         print_json(devices)
-    elif not (args.confirm or args.revoke):
+    elif not (args.confirm or args.revoke or args.rename):
         if not devices:
             print("No coach devices yet.")
         for d in devices:
@@ -251,15 +267,39 @@ def cmd_devices(args: argparse.Namespace) -> int:
 
 def cmd_flags(args: argparse.Namespace) -> int:
     with _open(args) as desk:
-        flags = desk.flags()
+        if args.acknowledge is not None:
+            rco_desk.acknowledge_flag(desk, args.acknowledge, args.note)
+            print(f"Flag {args.acknowledge} acknowledged.", file=sys.stderr)
+        views = rco_desk.flag_views(desk)
         names = desk.device_names()
     if args.json:
-        print_json(flags)
+        print_json(
+            [
+                {**_as_dict(v.flag), "acknowledged_at": v.acknowledged_at, "note": v.note}
+                for v in views
+            ]
+        )
     else:
-        if not flags:
+        if not views:
             print("Nothing flagged.")
-        for f in flags:
-            print(f"{f.at}  {names.get(f.device_id, f.device_id)}: {f.detail}")
+        for v in views:
+            f = v.flag
+            state = f"acknowledged {v.acknowledged_at}: {v.note}" if not v.open else "open"
+            print(f"{f.id:4}  {f.at}  {names.get(f.device_id, f.device_id)}: {f.detail} [{state}]")
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    with _open(args) as desk:
+        entries = rco_desk.import_history(desk, args.last)
+    if args.json:
+        print_json(entries)
+        return 0
+    if not entries:
+        print("Nothing imported yet.")
+    for e in entries:
+        line = f"{e.at}  {e.result:16} {e.file}  device {e.device or '-'}, {e.records} record(s)"
+        print(line + (f": {e.reason}" if e.reason else ""))
     return 0
 
 
@@ -303,15 +343,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     import coachdesk.rco.report as report_mod
 
     with _open(args) as desk:
-        report = report_mod.build_report(desk, args.period, args.device, args.setting)
-        rco_store_cmds.audit_report(desk, report, args)
-    written = []
-    if args.csv:
-        written.append(report_mod.write_csv(report, args.csv))
-    if args.pdf:
-        from coachdesk.reports.funder_pdf import write_funder_pdf
-
-        written.append(write_funder_pdf(report, args.pdf))
+        report = rco_desk.report_for(desk, args.period, args.device, args.setting)
+        # The window's export calls the same use case: the same audit entry either way.
+        written = rco_desk.export_report(
+            desk, report, {"csv": args.csv, "pdf": args.pdf}, ["json"] if args.json else []
+        )
     if args.json:
         print_json(report.to_json())
     else:

@@ -27,7 +27,6 @@ from coachdesk.rco import ops
 from coachdesk.rco import pg as rco_pg
 from coachdesk.rco import rotation as rco_rotation
 from coachdesk.rco.desk import RcoDesk
-from coachdesk.rco.report import Report
 from coachdesk.rco.store import RcoStore
 
 Command = Callable[[argparse.Namespace], int]
@@ -212,13 +211,6 @@ def print_recovery_kit(desk: RcoDesk, code: str) -> None:
     print()
     for line in ops.kit_lines(ops.recovery_kit(desk, code)):
         print(line)
-
-
-def audit_report(desk: RcoDesk, report: Report, args: argparse.Namespace) -> None:
-    """`rco report`: record what the report is exported as (before the files are written)."""
-    formats = [f for f in ("csv", "pdf", "json") if getattr(args, f)] or ["text"]
-    files = [path for path in (args.csv, args.pdf) if path]
-    rco_audit.record_report(desk.backend, report, formats, files)
 
 
 def refuse_rco_store(command: str, func: Command) -> Command:

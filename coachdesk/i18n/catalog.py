@@ -1438,6 +1438,62 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n, plural, =0 {no records} one {# record} other {# records}}",
         "{n, plural, =0 {ningún registro} one {# registro} other {# registros}}",
     ),
+    # -- the RCO desk: window and `coachdesk rco` (application/rco_desk.py; branch desk) ----
+    "rco.desk.type_fingerprint": (
+        "Type the last {groups} groups of the fingerprint the coach reads out to you.",
+        "Escriba los últimos {groups} grupos de la huella que le lee el coach.",
+    ),
+    "rco.desk.fingerprint_mismatch": (
+        "What you typed ({typed}) is not the end of this device's fingerprint. The device was "
+        "not confirmed: check with the coach that you are looking at the same device.",
+        "Lo que escribió ({typed}) no es el final de la huella de este dispositivo. El "
+        "dispositivo no se confirmó: compruebe con el coach que miran el mismo dispositivo.",
+    ),
+    "rco.desk.name_needed": (
+        "Type a name for the device (coach and site).",
+        "Escriba un nombre para el dispositivo (coach y sede).",
+    ),
+    "rco.desk.name_too_long": (
+        "The name is too long ({limit} characters at most).",
+        "El nombre es demasiado largo ({limit} caracteres como máximo).",
+    ),
+    "rco.desk.note_needed": (
+        "Write a note saying what you found; a flag is acknowledged with a note.",
+        "Escriba una nota sobre lo que encontró; un aviso se da por revisado con una nota.",
+    ),
+    "rco.desk.note_too_long": (
+        "The note is too long ({limit} characters at most).",
+        "La nota es demasiado larga ({limit} caracteres como máximo).",
+    ),
+    "rco.desk.no_flag": (
+        "There is no flag {flag}.",
+        "No existe el aviso {flag}.",
+    ),
+    "rco.desk.flag_acknowledged": (
+        "Flag {flag} was already acknowledged.",
+        "El aviso {flag} ya se había revisado.",
+    ),
+    "rco.desk.report_format": (
+        "A report is saved as PDF, CSV or JSON, not {format}.",
+        "Un informe se guarda como PDF, CSV o JSON, no como {format}.",
+    ),
+    "rco.desk.no_folder": (
+        "The folder {folder} does not exist.",
+        "La carpeta {folder} no existe.",
+    ),
+    "rco.desk.duplicate_entry": (
+        "The directory already has {name} ({category}); select it to edit it instead.",
+        "El directorio ya tiene {name} ({category}); selecciónelo para editarlo.",
+    ),
+    "rco.desk.entry_name_needed": (
+        "A directory entry needs a name.",
+        "Una entrada del directorio necesita un nombre.",
+    ),
+    "rco.desk.no_inbox": (
+        "No inbox is set up for this store; run `coachdesk rco fetch-setup` first.",
+        "Este almacén no tiene buzón configurado; ejecute antes `coachdesk rco fetch-setup`.",
+    ),
+    # -- end of the RCO desk block ----------------------------------------------------------
 }
 
 

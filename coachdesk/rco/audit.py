@@ -36,6 +36,7 @@ DIRECTORY_PUBLISHED = "directory_published"
 BACKUP = "backup"
 RESTORED = "restored_from_backup"
 KEY_ROTATED = "key_rotated"
+FLAG_ACKNOWLEDGED = "flag_acknowledged"  # application/rco_desk.py: with the note
 
 
 def detail_json(**fields: Any) -> str:

@@ -463,12 +463,22 @@ class RcoDesk:
 
     def save_directory_entry(self, resource: Resource) -> Resource:
         if not resource.name.strip():
-            raise CoachDeskError("A directory entry needs a name.")
+            raise CoachDeskError(code="rco.desk.entry_name_needed")
         limits = {"name": 200, "address": 500, "phone": 100, "hours": 200, "notes": 2000}
         for attr, limit in limits.items():
             if len(getattr(resource, attr)) > limit:
                 raise CoachDeskError(f"The {attr} is too long ({limit} characters at most).")
         if not resource.rco_ref:
+            # A new entry with the name and category of one already there is the same entry
+            # saved twice (a double click, the CLI run again): refused, not duplicated.
+            key = (resource.name.strip().casefold(), resource.category)
+            for other in self.directory():
+                if (other.name.strip().casefold(), other.category) == key:
+                    raise CoachDeskError(
+                        code="rco.desk.duplicate_entry",
+                        name=other.name,
+                        category=other.category.value,
+                    )
             resource = replace(resource, rco_ref=secrets.token_hex(8))
         resource = replace(resource, local=False, id=None)
         with self.backend.transaction():

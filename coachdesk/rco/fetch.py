@@ -48,6 +48,7 @@ from coachdesk.exchange.transports.webdav import (
     WebDavSettingsError,
 )
 from coachdesk.i18n.catalog import Message, message_of, text
+from coachdesk.rco import audit as rco_audit
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.importer import (
     BUNDLE_SUFFIX,
@@ -230,6 +231,8 @@ def _fetch_all(
         if data is not None:
             result = _import(desk, name, data)
             report.summary.results.append(result)
+            # in the audit log as an import from a folder is (the desk's import history)
+            rco_audit.record_imports(desk.backend, [result])
             _clear(reader, name, result, after, report)  # after the import's commit only
         if progress is not None:
             progress(index + 1, len(names))

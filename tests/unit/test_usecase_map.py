@@ -100,42 +100,49 @@ USE_CASES = [
     UseCase("sync", "sync", "action:sync_now"),
     UseCase("sync settings", "sync-setup", "action:sync_settings"),
     UseCase("outbox", "outbox", "action:outbox"),
-    # -- the RCO desk (rco/; the supervisor's side: not in the coach's window) ---------------
+    # -- the RCO desk (rco/, application/rco_desk.py, application/rco_fetch.py): the desk
+    # window (ui/rco/) and `coachdesk rco` call the same use cases ----------------------------
     *(
-        UseCase(f"RCO: {command}", f"rco {command}", one_sided="RCO only: the RCO desk window")
-        for command in (
-            "init",
-            "enrollment",
-            "import",
-            "devices",
-            "flags",
-            "records",
-            "open",
-            "report",
-            "directory add",
-            "directory list",
-            "directory remove",
-            "directory publish",
+        UseCase(f"RCO: {command}", f"rco {command}", f"widget:coachdesk.ui.rco.{widget}")
+        for command, widget in (
+            ("init", "window:StartPage.create_requested"),
+            ("import", "window:ImportPage.import_requested"),
+            ("history", "window:ImportPage.show_history"),
+            ("flags", "dialogs:AcknowledgeFlagDialog"),
+            ("devices", "dialogs:ConfirmDeviceDialog"),
+            ("report", "dialogs:ExportReportDialog"),
+            ("directory add", "window:DirectoryPage.save_requested"),
+            ("directory list", "window:DirectoryPage.show_entries"),
+            ("directory remove", "window:DirectoryPage.remove_requested"),
+            ("directory publish", "window:DirectoryPage.publish_requested"),
+            ("fetch", "window:ImportPage.fetch_requested"),
+            ("backup", "store_page:StorePage.backup_requested"),
+            ("restore", "dialogs:RestoreDialog"),
+            ("check", "store_page:StorePage.check_requested"),
+            ("passwd", "store_page:StorePage.passphrase_requested"),
+            ("audit", "store_page:StorePage.show_audit"),
         )
     ),
-    # Store operations (rco/ops.py): the desk window has no page for them yet (issue 15 open).
+    UseCase(
+        "RCO: enrollment",
+        "rco enrollment",
+        one_sided="written once per RCO (and after a rotation) from the command line",
+    ),
+    UseCase(
+        "RCO: records", "rco records", one_sided="JSON for other tools; the desk shows figures"
+    ),
+    UseCase("RCO: open", "rco open", one_sided="a diagnostic: one bundle's payload as JSON"),
+    UseCase(
+        "RCO store: recover",
+        "rco recover",
+        one_sided="a forgotten passphrase is reset from the command line with the recovery code",
+    ),
     *(
-        UseCase(
-            f"RCO store: {command}",
-            f"rco {command}",
-            one_sided="command line only until the desk has store and inbox pages (issues 14, 15)",
-        )
-        for command in (
-            "backup",
-            "restore",
-            "passwd",
-            "recover",
-            "check",
-            "audit",
-            "rotate",
-            "fetch",
-            "fetch-setup",
-            "migrate-store",
+        UseCase(f"RCO store: {command}", f"rco {command}", one_sided=why)
+        for command, why in (
+            ("rotate", "a rare, planned change of the RCO's keys: command line only"),
+            ("fetch-setup", "the inbox is set up once by the RCO's IT from the command line"),
+            ("migrate-store", "moving a store to PostgreSQL is IT's task: command line only"),
         )
     ),
     UseCase("RCO desk window", "rco desk", "widget:coachdesk.ui.rco.window:RcoWindow"),

@@ -10,6 +10,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from coachdesk.ui.rco import words
+
 PALETTE = [QColor("#1f5f9e"), QColor("#e08a1e"), QColor("#3b8b4a"), QColor("#8a3b8b")]
 TARGET = QColor("#a11d2b")
 GRID = QColor("#d5dbe3")
@@ -53,6 +55,7 @@ class BarChart(QWidget):
     def set_data(self, data: ChartData) -> None:
         self.data = data
         self.setAccessibleName(data.title)
+        self.setToolTip(data.title)  # the whole title when the chart is too narrow for it
         self.update()
 
     def _format(self, value: float) -> str:
@@ -71,7 +74,8 @@ class BarChart(QWidget):
         bold.setBold(True)
         p.setFont(bold)
         p.setPen(INK)
-        p.drawText(QRectF(8, 4, self.width() - 16, 22), Qt.AlignmentFlag.AlignLeft, d.title)
+        title = p.fontMetrics().elidedText(d.title, Qt.TextElideMode.ElideRight, self.width() - 16)
+        p.drawText(QRectF(8, 4, self.width() - 16, 22), Qt.AlignmentFlag.AlignLeft, title)
         p.setFont(font)
         # legend
         x = 8.0
@@ -88,16 +92,21 @@ class BarChart(QWidget):
                 Qt.AlignmentFlag.AlignLeft,
                 d.target_label or f"target {self._format(d.target)}",
             )
-        left, top, bottom = 44.0, 68.0, 46.0
+        # three lines of group label below the axis ("Employed or in school" in Spanish)
+        left, top, bottom = 44.0, 68.0, 3.0 * p.fontMetrics().lineSpacing() + 8
         plot = QRectF(left, top, self.width() - left - 10, self.height() - top - bottom)
         if not d.groups or plot.height() < 20:
-            p.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No records for this selection")
+            p.drawText(
+                plot, Qt.AlignmentFlag.AlignCenter, words.word("No records for this selection")
+            )
             p.end()
             return
         known = [v for row in d.values for v in row if v is not None]
         # four grid steps of a round size (4, 8, 12, 16 rather than 4, 8, 11, 15)
         # at least 0..4 when every value is zero or suppressed (not an axis of zeros)
-        top_value = d.maximum or 4 * nice_ceiling(max([*known, d.target or 0, 1]) / 4)
+        # (counts: 0..4, whole numbers on every grid line)
+        floor = 4 if not d.percent and d.decimals == 0 else 1
+        top_value = d.maximum or 4 * nice_ceiling(max([*known, d.target or 0, floor]) / 4)
         # grid and axis labels
         for i in range(5):
             frac = i / 4
@@ -119,7 +128,7 @@ class BarChart(QWidget):
                 value = d.values[g][s] if s < len(d.values[g]) else None
                 rect_x = start + s * bar
                 if value is None:
-                    word = p.fontMetrics().horizontalAdvance("suppressed") + 10
+                    word = p.fontMetrics().horizontalAdvance(words.word("suppressed")) + 10
                     h = min(plot.height(), max(plot.height() * 0.25, word))
                     rect = QRectF(rect_x + 1, plot.bottom() - h, bar - 2, h)
                     p.setPen(QPen(QColor("#7a8694"), 1, Qt.PenStyle.DotLine))
@@ -130,7 +139,9 @@ class BarChart(QWidget):
                     p.rotate(-90)
                     p.setPen(INK)
                     p.drawText(
-                        QRectF(-h / 2, -8, h, 16), Qt.AlignmentFlag.AlignCenter, "suppressed"
+                        QRectF(-h / 2, -8, h, 16),
+                        Qt.AlignmentFlag.AlignCenter,
+                        words.word("suppressed"),
                     )
                     p.restore()
                     continue
@@ -151,6 +162,14 @@ class BarChart(QWidget):
             widest = max(p.fontMetrics().horizontalAdvance(w) for w in label.split() or [""])
             if widest > slot - 4:
                 label_font.setPointSizeF(max(6.5, font.pointSizeF() * (slot - 4) / widest))
+            # and a smaller font again while the wrapped label is taller than its three lines
+            box = QRectF(plot.left() + g * slot, plot.bottom() + 4, slot, bottom - 6)
+            wrap = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
+            while label_font.pointSizeF() > 6.5:
+                p.setFont(label_font)
+                if p.boundingRect(box, wrap, label).height() <= box.height():
+                    break
+                label_font.setPointSizeF(max(6.5, label_font.pointSizeF() - 0.5))
             p.setFont(label_font)
             metrics = p.fontMetrics()
             label = " ".join(

@@ -5,6 +5,7 @@ All store work runs on the StoreWorker thread; widgets only show results.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -24,6 +26,8 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -40,38 +44,55 @@ from PySide6.QtWidgets import (
 from coachdesk.app import settings as opts
 from coachdesk.app.idle import Clock, IdleLock
 from coachdesk.app.settings import Settings
+from coachdesk.application import rco_desk, rco_fetch
 from coachdesk.core.models import Pathway, Resource, ResourceCategory
+from coachdesk.errors import CoachDeskError
 from coachdesk.exchange.enrollment import PrivacyPolicy
-from coachdesk.rco import metrics
+from coachdesk.rco import metrics, ops
+from coachdesk.rco import report as _report
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.importer import ImportSummary
-from coachdesk.rco.metrics import DOMAINS, TIMEPOINTS, Figures, Filters
-from coachdesk.rco.model import Device, DeviceStatus, Flag
+from coachdesk.rco.metrics import TIMEPOINTS, Figures, Filters
+from coachdesk.rco.model import Device, DeviceStatus
 from coachdesk.rco.report import (
-    CATEGORY_LABELS,
     COMPLETENESS_SECTION,
     DEMOGRAPHICS_SECTION,
     NO_RECORDS,
-    SETTING_LABELS,
     SUPPRESSED,
+    Row,
 )
-from coachdesk.rco.report import (
-    rows as report_rows,
+from coachdesk.ui.forms import labels
+from coachdesk.ui.rco.dialogs import (
+    AcknowledgeFlagDialog,
+    ConfirmDeviceDialog,
+    ExportReportDialog,
+    RestoreDialog,
 )
 from coachdesk.ui.rco.plots import BarChart, ChartData
+from coachdesk.ui.rco.store_page import StorePage
+from coachdesk.ui.rco.words import Translated, word
+from coachdesk.ui.rco.words import row as translated_row
 from coachdesk.ui.rco.worker import Holder, Progress, StoreWorker
+from coachdesk.ui.vault_dialogs import ChangePassphraseDialog
 
-TIMEPOINT_SHORT = {
-    "baseline": "Baseline",
-    "followup_180": "180 days",
-    "annual": "Annual",
-    "closeout": "Closeout",
-}
+HISTORY_ROWS = 500  # the import history shows the latest files
+
+TIMEPOINT_SHORT = Translated(
+    {"baseline": "Baseline", "followup_180": "180 days", "annual": "Annual", "closeout": "Closeout"}
+)
+# The report's label tables and rows as the dashboard shows them: in the window's language.
+CATEGORY_LABELS = Translated(_report.CATEGORY_LABELS)
+SETTING_LABELS = Translated(_report.SETTING_LABELS)
+DOMAINS = Translated(metrics.DOMAINS)
+
+
+def report_rows(fig: Figures) -> list[Row]:
+    return [translated_row(r) for r in _report.rows(fig)]
 
 
 def _fmt(value: int | float | None, percent: bool = False) -> str:
     if value is None:
-        return SUPPRESSED
+        return word(SUPPRESSED)
     return f"{value * 100:.1f}%" if percent else f"{value:,}"
 
 
@@ -84,6 +105,23 @@ def _table(headers: list[str]) -> QTableWidget:
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _stretch(table: QTableWidget, column: int) -> QTableWidget:
+    """The long-text column takes the room left and elides (full text in its tooltip), so
+    the table never scrolls sideways and every other column stays in sight."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    for c in range(table.columnCount()):
+        mode = (
+            QHeaderView.ResizeMode.Stretch
+            if c == column
+            else QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(c, mode)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setWordWrap(False)
     return table
 
 
@@ -124,17 +162,19 @@ class StartPage(QWidget):
         unlock = QGroupBox(self.tr("Open your RCO store"))
         form = QFormLayout(unlock)
         self.path = QLineEdit(str(store) if store else "")
-        browse = QPushButton(self.tr("Choose…"))
+        browse = QPushButton(self.tr("C&hoose…"))
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path)
         path_row.addWidget(browse)
-        form.addRow(self.tr("Store folder"), path_row)
+        folder_label = QLabel(self.tr("Store &folder"))
+        folder_label.setBuddy(self.path)
+        form.addRow(folder_label, path_row)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.returnPressed.connect(self._unlock)
-        form.addRow(self.tr("Passphrase"), self.passphrase)
-        self.unlock_button = QPushButton(self.tr("Unlock"))
+        form.addRow(self.tr("&Passphrase"), self.passphrase)
+        self.unlock_button = QPushButton(self.tr("&Unlock"))
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self._unlock)
         form.addRow(self.unlock_button)
@@ -143,24 +183,24 @@ class StartPage(QWidget):
         create = QGroupBox(self.tr("First time: create the RCO store"))
         cform = QFormLayout(create)
         self.new_path = QLineEdit()
-        cform.addRow(self.tr("New folder"), self.new_path)
+        cform.addRow(self.tr("&New folder"), self.new_path)
         self.rco_name = QLineEdit()
-        cform.addRow(self.tr("RCO name"), self.rco_name)
+        cform.addRow(self.tr("RCO na&me"), self.rco_name)
         self.k = QSpinBox()
         self.k.setRange(2, 1000)
         self.k.setValue(11)
-        cform.addRow(self.tr("k-anonymity of exports"), self.k)
+        cform.addRow(self.tr("&k-anonymity of exports"), self.k)
         self.small_cell = QSpinBox()
         self.small_cell.setRange(2, 1000)
         self.small_cell.setValue(11)
-        cform.addRow(self.tr("Suppress counts below"), self.small_cell)
+        cform.addRow(self.tr("Suppress counts &below"), self.small_cell)
         self.new_pass = QLineEdit()
         self.new_pass.setEchoMode(QLineEdit.EchoMode.Password)
         self.new_pass2 = QLineEdit()
         self.new_pass2.setEchoMode(QLineEdit.EchoMode.Password)
-        cform.addRow(self.tr("Passphrase"), self.new_pass)
-        cform.addRow(self.tr("Passphrase again"), self.new_pass2)
-        self.create_button = QPushButton(self.tr("Create store"))
+        cform.addRow(self.tr("New pa&ssphrase"), self.new_pass)
+        cform.addRow(self.tr("New passphrase a&gain"), self.new_pass2)
+        self.create_button = QPushButton(self.tr("Create s&tore"))
         self.create_button.clicked.connect(self._create)
         cform.addRow(self.create_button)
         row.addWidget(create)
@@ -263,16 +303,21 @@ class DashboardPage(QWidget):
         self.device = QComboBox()
         self.setting = QComboBox()
         for label, combo in (
-            (self.tr("Period"), self.period),
-            (self.tr("Coach"), self.device),
-            (self.tr("Setting"), self.setting),
+            (self.tr("&Period"), self.period),
+            (self.tr("C&oach"), self.device),
+            (self.tr("Se&tting"), self.setting),
         ):
-            bar.addWidget(QLabel(label))
+            bar.addWidget(buddy := QLabel(label))
+            buddy.setBuddy(combo)
             combo.setMinimumWidth(150)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(19)
             combo.currentIndexChanged.connect(self._changed)
             bar.addWidget(combo)
         bar.addStretch(1)
-        self.export_button = QPushButton(self.tr("Export funder report…"))
+        self.export_button = QPushButton(self.tr("E&xport funder report…"))
         self.export_button.clicked.connect(lambda: self.export_requested.emit(self.filters()))
         bar.addWidget(self.export_button)
 
@@ -387,14 +432,14 @@ class DashboardPage(QWidget):
 
     def show_figures(self, fig: Figures) -> None:
         def shown(text: str) -> str:
-            return NO_RECORDS if fig.empty else text
+            return word(NO_RECORDS) if fig.empty else text
 
         self.tiles["people"].value.setText(shown(_fmt(fig.count("people"))))
         self.tiles["sessions"].value.setText(shown(_fmt(fig.count("sessions"))))
         self.tiles["attempts"].value.setText(shown(_fmt(fig.count("attempts"))))
         self.tiles["linkage"].value.setText(shown(_fmt(fig.rate("ref.linked", "ref.made"), True)))
         change = fig.mean("barc.change")
-        self.tiles["barc"].value.setText(shown(SUPPRESSED if change is None else f"{change:+.1f}"))
+        self.tiles["barc"].value.setText(shown(_fmt(None) if change is None else f"{change:+.1f}"))
         groups = [] if fig.empty else TIMEPOINTS
 
         def rate_label(t: str) -> str:
@@ -486,6 +531,8 @@ class DashboardPage(QWidget):
 
 class ImportPage(QWidget):
     import_requested = Signal(list)
+    fetch_requested = Signal()
+    acknowledge_requested = Signal(object)  # a FlagView
 
     def __init__(self) -> None:
         super().__init__()
@@ -493,18 +540,24 @@ class ImportPage(QWidget):
         hint = QLabel(
             self.tr(
                 "Import the sealed exports (.cdbundle) your coaches sent: pick files or a folder "
-                "(a USB stick, the shared inbox), or drop them on this window."
+                "(a USB stick, a shared folder), drop them on this window, or fetch them from "
+                "the RCO's WebDAV inbox."
             )
         )
         hint.setWordWrap(True)
         outer.addWidget(hint)
         buttons = QHBoxLayout()
-        self.files_button = QPushButton(self.tr("Import files…"))
-        self.folder_button = QPushButton(self.tr("Import a folder…"))
+        self.files_button = QPushButton(self.tr("Import &files…"))
+        self.folder_button = QPushButton(self.tr("Import a f&older…"))
+        self.fetch_button = QPushButton(self.tr("Fetch from the i&nbox"))
+        self.fetch_button.setToolTip(
+            self.tr("Download the bundles waiting in the RCO's WebDAV inbox and import them")
+        )
         self.files_button.clicked.connect(self._pick_files)
         self.folder_button.clicked.connect(self._pick_folder)
-        buttons.addWidget(self.files_button)
-        buttons.addWidget(self.folder_button)
+        self.fetch_button.clicked.connect(self.fetch_requested.emit)
+        for button in (self.files_button, self.folder_button, self.fetch_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         outer.addLayout(buttons)
         self.progress = QProgressBar()
@@ -512,12 +565,56 @@ class ImportPage(QWidget):
         outer.addWidget(self.progress)
         self.summary = QLabel("")
         self.summary.setStyleSheet("font-weight: 600;")
+        self.summary.setWordWrap(True)
         outer.addWidget(self.summary)
-        self.results = _table([self.tr("File"), self.tr("Result"), self.tr("Why")])
-        outer.addWidget(self.results, 2)
-        outer.addWidget(QLabel(self.tr("Flagged for your attention")))
-        self.flags = _table([self.tr("When"), self.tr("Coach device"), self.tr("What")])
+        self.views = QTabWidget()
+        self.results = _table(
+            [
+                self.tr("File"),
+                self.tr("Result"),
+                self.tr("Why"),
+                self.tr("Coach"),
+                self.tr("Records"),
+            ]
+        )
+        _stretch(self.results, 2)
+        self.history = _table(
+            [
+                self.tr("When (UTC)"),
+                self.tr("File"),
+                self.tr("Result"),
+                self.tr("Coach"),
+                self.tr("Records"),
+                self.tr("Why"),
+            ]
+        )
+        _stretch(self.history, 5)
+        self.views.addTab(self.results, self.tr("This import"))
+        self.views.addTab(self.history, self.tr("History of imports"))
+        outer.addWidget(self.views, 2)
+        flags_row = QHBoxLayout()
+        flags_row.addWidget(QLabel(self.tr("Flagged for your attention")))
+        flags_row.addStretch(1)
+        self.ack_button = QPushButton(self.tr("Ac&knowledge flag…"))
+        self.ack_button.clicked.connect(self._acknowledge)
+        flags_row.addWidget(self.ack_button)
+        outer.addLayout(flags_row)
+        self.flags = _table(
+            [self.tr("When"), self.tr("Coach device"), self.tr("What"), self.tr("Status")]
+        )
+        _stretch(self.flags, 2)
         outer.addWidget(self.flags, 1)
+        self.flag_views: list[rco_desk.FlagView] = []
+        self.names: dict[str, str] = {}  # fingerprint -> the supervisor's name for it
+
+    def outcome_label(self, value: str) -> str:
+        return {
+            "imported": self.tr("imported"),
+            "already_present": self.tr("already present"),
+            "pending": self.tr("pending"),
+            "flagged": self.tr("flagged"),
+            "rejected": self.tr("rejected"),
+        }.get(value, value)
 
     def _pick_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
@@ -531,54 +628,131 @@ class ImportPage(QWidget):
         if folder:
             self.import_requested.emit([folder])
 
-    def set_busy(self, busy: bool) -> None:
-        self.files_button.setEnabled(not busy)
-        self.folder_button.setEnabled(not busy)
+    def set_busy(self, busy: bool, text: str = "") -> None:
+        for button in (self.files_button, self.folder_button, self.fetch_button):
+            button.setEnabled(not busy)
         if busy:
             self.progress.setValue(0)
-            self.summary.setText(self.tr("Importing…"))
+            self.summary.setText(text or self.tr("Importing…"))
 
     def on_progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
 
-    def show_summary(self, summary: ImportSummary) -> None:
+    def _coach(self, fingerprint: str) -> str:
+        return self.names.get(fingerprint) or fingerprint or "–"
+
+    def show_summary(self, summary: ImportSummary, lines: list[str] | None = None) -> None:
         counts = summary.to_json()
-        self.summary.setText(
-            self.tr(
-                "{imported} imported · {present} already present · {pending} waiting for device "
-                "confirmation · {flagged} flagged · {rejected} rejected"
-            ).format(
-                imported=counts["imported"],
-                present=counts["already_present"],
-                pending=counts["pending"],
-                flagged=counts["flagged"],
-                rejected=counts["rejected"],
-            )
+        text = self.tr(
+            "{imported} imported · {present} already present · {pending} waiting for device "
+            "confirmation · {flagged} flagged · {rejected} rejected"
+        ).format(
+            imported=counts["imported"],
+            present=counts["already_present"],
+            pending=counts["pending"],
+            flagged=counts["flagged"],
+            rejected=counts["rejected"],
         )
+        if not summary.results and lines is None:
+            text = self.tr(
+                "No bundle files (.cdbundle) were found there, in its subfolders either; "
+                "nothing was imported."
+            )
+        per_coach: dict[str, list[int]] = {}  # coach -> [files, records]
+        for r in summary.results:
+            if r.device_fingerprint:
+                counts_of = per_coach.setdefault(self._coach(r.device_fingerprint), [0, 0])
+                counts_of[0] += 1
+                counts_of[1] += r.records
+        coach_lines = [
+            self.tr("{coach}: {files} file(s), {records} record(s)").format(
+                coach=coach, files=files, records=records
+            )
+            for coach, (files, records) in per_coach.items()
+        ]
+        if lines or coach_lines:
+            text = "\n".join([text, *coach_lines, *(lines or [])])
+        self.summary.setText(text)
         if self.progress.maximum() == 0 or not summary.results:
             self.progress.setMaximum(1)
             self.progress.setValue(1)
+        # Per coach: how many records each coach's bundles brought.
         _fill(
             self.results,
             [
-                [Path(r.path).name, r.outcome.value.replace("_", " "), r.reason]
+                [
+                    Path(r.path).name,
+                    self.outcome_label(r.outcome.value),
+                    r.reason,
+                    self._coach(r.device_fingerprint),
+                    str(r.records) if r.records else "–",
+                ]
                 for r in summary.results
             ],
         )
+        self.views.setCurrentWidget(self.results)
 
-    def show_flags(self, flags: list[Flag], names: dict[str, str]) -> None:
+    def show_history(self, entries: list[rco_desk.ImportEntry]) -> None:
         _fill(
-            self.flags, [[f.at, names.get(f.device_id, f.device_id[:8]), f.detail] for f in flags]
+            self.history,
+            [
+                [
+                    e.at[:16].replace("T", " "),
+                    Path(e.file).name,
+                    self.outcome_label(e.result),
+                    self._coach(e.device),
+                    str(e.records) if e.records else "–",
+                    e.reason,
+                ]
+                for e in entries
+            ],
         )
+
+    def show_flags(self, views: list[rco_desk.FlagView], names: dict[str, str]) -> None:
+        self.flag_views = views
+        _fill(
+            self.flags,
+            [
+                [
+                    v.flag.at[:16].replace("T", " "),
+                    names.get(v.flag.device_id, v.flag.device_id[:8]),
+                    v.flag.detail,
+                    self.tr("open")
+                    if v.open
+                    else self.tr("acknowledged {when}: {note}").format(
+                        when=v.acknowledged_at[:10], note=v.note
+                    ),
+                ]
+                for v in views
+            ],
+        )
+
+    def clear(self) -> None:
+        for table in (self.results, self.history, self.flags):
+            table.setRowCount(0)
+        self.summary.setText("")
+        self.progress.reset()
+        self.flag_views = []
+        self.names = {}
+
+    def _acknowledge(self) -> None:
+        row = self.flags.currentRow()
+        if not 0 <= row < len(self.flag_views) or not self.flag_views[row].open:
+            QMessageBox.information(
+                self, self.tr("Acknowledge flag"), self.tr("Select an open flag in the list.")
+            )
+            return
+        self.acknowledge_requested.emit(self.flag_views[row])
 
 
 # -- devices -----------------------------------------------------------------------------------
 
 
 class DevicesPage(QWidget):
-    confirm_requested = Signal(str, str)
+    confirm_requested = Signal(object)  # the Device to confirm (the window asks the dialog)
     revoke_requested = Signal(str)
+    rename_requested = Signal(str, str)
 
     def __init__(self) -> None:
         super().__init__()
@@ -586,7 +760,8 @@ class DevicesPage(QWidget):
         hint = QLabel(
             self.tr(
                 "A new coach device waits here until you confirm its fingerprint with the coach "
-                "(on paper or in person). Revoking refuses every later bundle from the device."
+                "(in person or by phone: the coach reads it out, you type back its end). "
+                "Revoking refuses every later bundle from the device."
             )
         )
         hint.setWordWrap(True)
@@ -604,23 +779,33 @@ class DevicesPage(QWidget):
         )
         outer.addWidget(self.table)
         row = QHBoxLayout()
-        self.confirm_button = QPushButton(self.tr("Confirm device…"))
-        self.revoke_button = QPushButton(self.tr("Revoke device…"))
+        self.confirm_button = QPushButton(self.tr("&Confirm device…"))
+        self.rename_button = QPushButton(self.tr("Re&name device…"))
+        self.revoke_button = QPushButton(self.tr("Revo&ke device…"))
         self.confirm_button.clicked.connect(self._confirm)
+        self.rename_button.clicked.connect(self._rename)
         self.revoke_button.clicked.connect(self._revoke)
-        row.addWidget(self.confirm_button)
-        row.addWidget(self.revoke_button)
+        for button in (self.confirm_button, self.rename_button, self.revoke_button):
+            row.addWidget(button)
         row.addStretch(1)
         outer.addLayout(row)
         self.devices: list[Device] = []
 
+    def status_label(self, status: DeviceStatus) -> str:
+        return {
+            DeviceStatus.PENDING: self.tr("pending"),
+            DeviceStatus.CONFIRMED: self.tr("confirmed"),
+            DeviceStatus.REVOKED: self.tr("revoked"),
+        }.get(status, status.value)
+
     def show_devices(self, devices: list[Device]) -> None:
+        keep = self.selected()
         self.devices = devices
         _fill(
             self.table,
             [
                 [
-                    d.status.value,
+                    self.status_label(d.status),
                     d.name,
                     d.fingerprint,
                     str(d.bundles),
@@ -631,30 +816,53 @@ class DevicesPage(QWidget):
                 for d in devices
             ],
         )
+        if keep is not None:
+            self.select(keep.fingerprint)
+
+    def select(self, fingerprint: str) -> None:
+        """The selection stays on the device just worked on (never jumps to another)."""
+        for i, d in enumerate(self.devices):
+            if d.fingerprint == fingerprint:
+                self.table.selectRow(i)
+                return
 
     def selected(self) -> Device | None:
         row = self.table.currentRow()
+        if not self.table.selectionModel().hasSelection():
+            return None
         return self.devices[row] if 0 <= row < len(self.devices) else None
 
     def _confirm(self) -> None:
         device = self.selected()
         if device is None or device.status != DeviceStatus.PENDING:
-            QMessageBox.information(self, self.tr("Confirm"), self.tr("Select a pending device."))
+            QMessageBox.information(
+                self, self.tr("Confirm device"), self.tr("Select a pending device in the list.")
+            )
+            return
+        self.confirm_requested.emit(device)
+
+    def _rename(self) -> None:
+        device = self.selected()
+        if device is None:
+            QMessageBox.information(
+                self, self.tr("Rename device"), self.tr("Select a device in the list.")
+            )
             return
         name, ok = QInputDialog.getText(
             self,
-            self.tr("Confirm coach device"),
-            self.tr(
-                "Check this fingerprint with the coach, group by group:\n\n{fp}\n\n"
-                "A name for this device (coach and site):"
-            ).format(fp=device.fingerprint),
+            self.tr("Rename device"),
+            self.tr("A name for {fp} (coach and site):").format(fp=device.fingerprint),
+            text=device.name,
         )
         if ok:
-            self.confirm_requested.emit(device.fingerprint, name)
+            self.rename_requested.emit(device.fingerprint, name)
 
     def _revoke(self) -> None:
         device = self.selected()
         if device is None or device.status == DeviceStatus.REVOKED:
+            QMessageBox.information(
+                self, self.tr("Revoke device"), self.tr("Select a device that is not revoked.")
+            )
             return
         answer = QMessageBox.question(
             self,
@@ -674,122 +882,210 @@ class DirectoryPage(QWidget):
     save_requested = Signal(object)
     remove_requested = Signal(str)
     publish_requested = Signal(str)
+    publish_inbox_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
         outer = QHBoxLayout(self)
         left = QVBoxLayout()
-        self.table = _table([self.tr("Name"), self.tr("Category"), self.tr("Phone")])
+        self.table = _table(
+            [self.tr("Name"), self.tr("Category"), self.tr("Pathways"), self.tr("Phone")]
+        )
         self.table.itemSelectionChanged.connect(self._load)
         left.addWidget(self.table)
         self.serial = QLabel("")
         left.addWidget(self.serial)
-        publish = QPushButton(self.tr("Sign and publish to a folder…"))
+        publish_row = QHBoxLayout()
+        publish = QPushButton(self.tr("Sign and &publish to a folder…"))
         publish.clicked.connect(self._publish)
-        left.addWidget(publish)
-        outer.addLayout(left, 2)
+        self.publish_inbox = QPushButton(self.tr("Publish to the in&box"))
+        self.publish_inbox.clicked.connect(self._publish_to_inbox)
+        publish_row.addWidget(publish)
+        publish_row.addWidget(self.publish_inbox)
+        publish_row.addStretch(1)
+        left.addLayout(publish_row)
+        outer.addLayout(left, 3)
         box = QGroupBox(self.tr("Entry"))
         form = QFormLayout(box)
         self.name = QLineEdit()
+        self.name.setMaxLength(200)
         self.category = QComboBox()
         for c in ResourceCategory:
-            self.category.addItem(c.value.replace("_", " "), c.value)
-        self.pathways = QLineEdit()
-        self.pathways.setPlaceholderText(", ".join(p.value for p in Pathway))
+            self.category.addItem(labels.label(c), c.value)
+        self.pathways = QListWidget()
+        for p in Pathway:
+            item = QListWidgetItem(labels.label(p))
+            item.setData(Qt.ItemDataRole.UserRole, p.value)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.pathways.addItem(item)
+        self.pathways.setMaximumHeight(150)
         self.address = QLineEdit()
         self.phone = QLineEdit()
         self.hours = QLineEdit()
         self.notes = QLineEdit()
-        for label, widget in (
-            (self.tr("Name"), self.name),
-            (self.tr("Category"), self.category),
-            (self.tr("Pathways"), self.pathways),
-            (self.tr("Address"), self.address),
-            (self.tr("Phone"), self.phone),
-            (self.tr("Hours"), self.hours),
-            (self.tr("Notes"), self.notes),
+        for text, widget in (
+            (self.tr("N&ame"), self.name),
+            (self.tr("&Category"), self.category),
+            (self.tr("Pat&hways"), self.pathways),
+            (self.tr("Addr&ess"), self.address),
+            (self.tr("Ph&one"), self.phone),
+            (self.tr("Ho&urs"), self.hours),
+            (self.tr("No&tes"), self.notes),
         ):
+            label = QLabel(text)
+            label.setBuddy(widget)
             form.addRow(label, widget)
         buttons = QHBoxLayout()
-        new = QPushButton(self.tr("New"))
-        new.clicked.connect(self._new)
-        save = QPushButton(self.tr("Save entry"))
-        save.clicked.connect(self._save)
-        remove = QPushButton(self.tr("Remove"))
-        remove.clicked.connect(self._remove)
-        buttons.addWidget(new)
-        buttons.addWidget(save)
-        buttons.addWidget(remove)
+        self.new_button = QPushButton(self.tr("&New"))
+        self.new_button.clicked.connect(self._new)
+        self.save_button = QPushButton(self.tr("Save entr&y"))
+        self.save_button.clicked.connect(self._save)
+        self.remove_button = QPushButton(self.tr("Re&move…"))
+        self.remove_button.clicked.connect(self._remove)
+        for button in (self.new_button, self.save_button, self.remove_button):
+            buttons.addWidget(button)
         form.addRow(buttons)
-        outer.addWidget(box, 1)
+        outer.addWidget(box, 2)
         self.entries: list[Resource] = []
         self.ref: str = ""
 
-    def show_entries(self, entries: list[Resource], serial: int) -> None:
+    def show_entries(self, entries: list[Resource], serial: int, select: str = "") -> None:
+        """Fill the list; the row highlighted is the entry in the form (or none)."""
+        select = select or self.ref
         self.entries = entries
-        _fill(self.table, [[e.name, e.category.value.replace("_", " "), e.phone] for e in entries])
+        self.table.blockSignals(True)
+        try:
+            _fill(
+                self.table,
+                [
+                    [
+                        e.name,
+                        labels.label(e.category),
+                        ", ".join(labels.label(p) for p in e.pathways),
+                        e.phone,
+                    ]
+                    for e in entries
+                ],
+            )
+            self.table.clearSelection()
+            for i, e in enumerate(entries):
+                if select and e.rco_ref == select:
+                    self.table.selectRow(i)
+        finally:
+            self.table.blockSignals(False)
+        if select and any(e.rco_ref == select for e in entries):
+            self.ref = select
         self.serial.setText(
             self.tr("{n} entries · last published serial {s}").format(n=len(entries), s=serial)
         )
 
+    def checked_pathways(self) -> list[Pathway]:
+        return [
+            Pathway(self.pathways.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.pathways.count())
+            if self.pathways.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_pathways(self, chosen: list[Pathway]) -> None:
+        values = {p.value for p in chosen}
+        for i in range(self.pathways.count()):
+            item = self.pathways.item(i)
+            checked = item.data(Qt.ItemDataRole.UserRole) in values
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
     def _load(self) -> None:
         row = self.table.currentRow()
-        if not 0 <= row < len(self.entries):
+        if not self.table.selectionModel().hasSelection() or not 0 <= row < len(self.entries):
             return
         e = self.entries[row]
         self.ref = e.rco_ref
         self.name.setText(e.name)
         self.category.setCurrentIndex(self.category.findData(e.category.value))
-        self.pathways.setText(", ".join(p.value for p in e.pathways))
+        self.set_pathways(e.pathways)
         self.address.setText(e.address)
         self.phone.setText(e.phone)
         self.hours.setText(e.hours)
         self.notes.setText(e.notes)
 
     def _remove(self) -> None:
-        if self.ref:
+        if not self.ref:
+            QMessageBox.information(
+                self, self.tr("Remove entry"), self.tr("Select the entry to remove in the list.")
+            )
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove entry"),
+            self.tr(
+                "Remove {name} from the directory? Coaches keep it until you publish again."
+            ).format(name=self.name.text() or self.ref),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
             self.remove_requested.emit(self.ref)
             self._new()
 
     def _new(self) -> None:
         self.ref = ""
-        for w in (self.name, self.pathways, self.address, self.phone, self.hours, self.notes):
+        self.table.clearSelection()
+        for w in (self.name, self.address, self.phone, self.hours, self.notes):
             w.clear()
+        self.set_pathways([])
+        self.category.setCurrentIndex(0)
+        self.name.setFocus()
+
+    def current_entry(self) -> Resource:
+        return Resource(
+            self.name.text(),
+            ResourceCategory(self.category.currentData()),
+            self.checked_pathways(),
+            self.address.text(),
+            self.phone.text(),
+            self.hours.text(),
+            self.notes.text(),
+            local=False,
+            rco_ref=self.ref,
+        )
 
     def _save(self) -> None:
-        try:
-            pathways = [Pathway(p.strip()) for p in self.pathways.text().split(",") if p.strip()]
-        except ValueError:
-            QMessageBox.warning(self, self.tr("Pathways"), self.tr("Use the pathway names shown."))
-            return
-        self.save_requested.emit(
-            Resource(
-                self.name.text(),
-                ResourceCategory(self.category.currentData()),
-                pathways,
-                self.address.text(),
-                self.phone.text(),
-                self.hours.text(),
-                self.notes.text(),
-                local=False,
-                rco_ref=self.ref,
+        if not self.name.text().strip():
+            QMessageBox.warning(
+                self, self.tr("Directory entry"), self.tr("Type the name of the resource first.")
             )
-        )
+            self.name.setFocus()
+            return
+        self.save_requested.emit(self.current_entry())
 
     def _publish(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder coaches fetch from"))
         if folder:
             self.publish_requested.emit(folder)
 
+    def _publish_to_inbox(self) -> None:
+        self.publish_inbox_requested.emit()
+
+    def clear(self) -> None:
+        self.entries = []
+        self.ref = ""
+        self.table.setRowCount(0)
+        self.serial.setText("")
+        for w in (self.name, self.address, self.phone, self.hours, self.notes):
+            w.clear()
+        self.set_pathways([])
+
 
 # -- the window --------------------------------------------------------------------------------
 
 
 class RcoWindow(QMainWindow):
-    """Emits `refreshed` after every dashboard update (tests wait on it)."""
+    """Emits `refreshed` after every dashboard update and `lists_refreshed` after the lists
+    (tests wait on them)."""
 
     refreshed = Signal()
+    lists_refreshed = Signal()
     imported = Signal(object)
+    fetched = Signal(object)
+    store_done = Signal(str)  # a store operation finished (its message)
 
     def __init__(
         self,
@@ -805,7 +1101,7 @@ class RcoWindow(QMainWindow):
         super().__init__()
         self.store_path = store
         self.setWindowTitle(self.tr("CoachDesk — RCO desk"))
-        self.resize(1320, 860)
+        self._fit_screen()
         self.setAcceptDrops(True)
         self.worker = StoreWorker(self)
         self.stack = QStackedWidget()
@@ -819,23 +1115,40 @@ class RcoWindow(QMainWindow):
         self.importer = ImportPage()
         self.devices = DevicesPage()
         self.directory = DirectoryPage()
-        self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
-        self.tabs.addTab(self.importer, self.tr("Import"))
-        self.tabs.addTab(self.devices, self.tr("Coach devices"))
-        self.tabs.addTab(self.directory, self.tr("Resource directory"))
+        self.store_page = StorePage()
+        self.tabs.addTab(self.dashboard, self.tr("&Dashboard"))
+        self.tabs.addTab(self.importer, self.tr("&Import"))
+        self.tabs.addTab(self.devices, self.tr("Coach de&vices"))
+        self.tabs.addTab(self.directory, self.tr("&Resource directory"))
+        self.tabs.addTab(self.store_page, self.tr("&Store"))
         self.stack.addWidget(self.tabs)
         self.dashboard.filters_changed.connect(self.refresh_dashboard)
         self.dashboard.export_requested.connect(self._export_report)
         self.importer.import_requested.connect(self.import_paths)
-        self.devices.confirm_requested.connect(self._confirm)
+        self.importer.fetch_requested.connect(self.fetch_inbox)
+        self.importer.acknowledge_requested.connect(self._acknowledge_dialog)
+        self.devices.confirm_requested.connect(self._confirm_dialog)
         self.devices.revoke_requested.connect(self._revoke)
+        self.devices.rename_requested.connect(self._rename)
         self.directory.save_requested.connect(self._save_entry)
         self.directory.publish_requested.connect(self._publish)
+        self.directory.publish_inbox_requested.connect(self._publish_inbox)
         self.directory.remove_requested.connect(self._remove_entry)
-        lock = QPushButton(self.tr("Lock"))
-        lock.setToolTip(self.tr("Close the store and forget its key until the passphrase is given"))
-        lock.clicked.connect(self.lock)
-        self.tabs.setCornerWidget(lock)
+        self.store_page.backup_requested.connect(self.backup)
+        self.store_page.restore_requested.connect(self._restore_dialog)
+        self.store_page.check_requested.connect(self.check_store)
+        self.store_page.passphrase_requested.connect(self._change_passphrase)
+        self.store_page.audit_csv_requested.connect(self.export_audit_csv)
+        self.lock_button = QPushButton(self.tr("&Lock"))
+        self.lock_button.setToolTip(
+            self.tr("Close the store and forget its key until the passphrase is given")
+        )
+        self.lock_button.clicked.connect(self.lock)
+        corner = QWidget()  # a margin: the style puts a bare corner button a pixel above
+        corner_box = QHBoxLayout(corner)
+        corner_box.setContentsMargins(0, 2, 2, 0)
+        corner_box.addWidget(self.lock_button)
+        self.tabs.setCornerWidget(corner)
         # The coach window's idle lock: key/mouse/wheel/touch input (not hover or a mouse
         # that merely moves), plus session end, suspend and screen lock (freedesktop D-Bus).
         if idle_minutes is None:
@@ -847,6 +1160,18 @@ class RcoWindow(QMainWindow):
         self.start.focus_first()  # now that the page is inside the window
         self.last_error = ""
         self.last_summary: ImportSummary | None = None
+        self.periods: list[str] = []
+        self.dialog: QDialog | None = None  # the dialog open now (tests drive it)
+
+    def _fit_screen(self) -> None:
+        """1280x720 (a 1366x768 screen less the title bar and a task bar), never more than
+        the screen gives."""
+        width, height = 1280, 700
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width()), min(height, room.height() - 30)
+        self.resize(width, height)
 
     # -- plumbing --
 
@@ -858,6 +1183,12 @@ class RcoWindow(QMainWindow):
         else:
             QMessageBox.warning(self, self.tr("CoachDesk"), message)
 
+    def _open_dialog(self, dialog: QDialog, accepted: Callable[[], None]) -> None:
+        self.dialog = dialog
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.open()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle.stop()
         self.worker.stop()
@@ -866,6 +1197,8 @@ class RcoWindow(QMainWindow):
     # -- unlock / create --
 
     def _unlock(self, path: str, passphrase: str) -> None:
+        self.store_path = Path(path)
+
         def job(holder: Holder, _: Progress) -> str:
             holder.desk = RcoDesk.open(path, passphrase)
             return holder.desk.name
@@ -873,6 +1206,8 @@ class RcoWindow(QMainWindow):
         self.worker.submit(job, self._opened, self._error)
 
     def _create(self, path: str, passphrase: str, name: str, k: int, small: int) -> None:
+        self.store_path = Path(path)
+
         def job(holder: Holder, _: Progress) -> tuple[str, str, str]:
             desk, code = RcoDesk.create(path, passphrase, name=name, policy=PrivacyPolicy(k, small))
             holder.desk = desk
@@ -901,15 +1236,14 @@ class RcoWindow(QMainWindow):
         so no refresh can refill a table), clear what is shown, back to the start page."""
         self.idle.stop()
         self.worker.lock()
+        if self.dialog is not None:
+            self.dialog.reject()  # a dialog about the store's data closes with it
         self.dashboard.clear()
         self.devices.show_devices([])
-        self.importer.results.setRowCount(0)
-        self.importer.flags.setRowCount(0)
-        self.importer.summary.setText("")
-        self.directory.show_entries([], 0)
-        self.directory.serial.setText("")
-        self.directory._new()  # the entry last selected leaves the form too
-        self.importer.progress.reset()
+        self.importer.clear()
+        self.directory.clear()
+        self.store_page.clear()
+        self.periods = []
         self.stack.setCurrentWidget(self.start)
         self.start.focus_first()
         self.setWindowTitle(self.tr("CoachDesk — RCO desk (locked)"))
@@ -935,27 +1269,47 @@ class RcoWindow(QMainWindow):
             return DashboardState(fig, data.periods(), desk.device_names(), data.settings())
 
         def show(state: DashboardState) -> None:
+            self.periods = [p for p in state.periods if p != "all"]
             self.dashboard.show_state(state)
             self.refreshed.emit()
 
         self.worker.submit(job, show, self._error)
 
-    def _refresh_lists(self) -> None:
+    def _refresh_lists(self, select_entry: str = "") -> None:
         def job(holder: Holder, _: Progress) -> tuple[Any, ...]:
             desk = holder.require()
+            view = ops.audit_view(desk)
             return (
                 desk.devices(),
-                desk.flags(),
+                rco_desk.flag_views(desk),
                 desk.device_names(),
                 desk.directory(),
                 desk.directory_serial,
+                rco_desk.import_history(desk, HISTORY_ROWS),
+                view,
+                desk.fingerprint,
+                rco_fetch.fetch_settings(desk) is not None,
             )
 
         def show(result: tuple[Any, ...]) -> None:
-            devices, flags, names, entries, serial = result
+            devices, flags, names, entries, serial, history, view, fingerprint, inbox = result
             self.devices.show_devices(devices)
+            self.importer.names = {d.fingerprint: d.name or d.fingerprint for d in devices}
             self.importer.show_flags(flags, names)
-            self.directory.show_entries(entries, serial)
+            self.importer.show_history(history)
+            self.directory.show_entries(entries, serial, select_entry)
+            self.store_page.show_store(str(self.store_path or ""), fingerprint)
+            self.store_page.show_audit(view.entries, view.broken_at)
+            for button in (self.importer.fetch_button, self.directory.publish_inbox):
+                button.setEnabled(inbox)
+                if not inbox:
+                    button.setToolTip(
+                        self.tr(
+                            "No inbox is set up for this store: coachdesk rco fetch-setup STORE "
+                            "--webdav URL --user NAME"
+                        )
+                    )
+            self.lists_refreshed.emit()
 
         self.worker.submit(job, show, self._error)
 
@@ -983,6 +1337,46 @@ class RcoWindow(QMainWindow):
 
         self.worker.submit(job, done, failed, self.importer.on_progress)
 
+    def fetch_inbox(self) -> None:
+        """`rco fetch` in the window: download, import, then clear the inbox (rco/fetch.py)."""
+        if self.stack.currentWidget() is not self.tabs:
+            return
+        self.tabs.setCurrentWidget(self.importer)
+        self.importer.set_busy(True, self.tr("Fetching from the inbox…"))
+
+        def job(holder: Holder, progress: Progress) -> rco_fetch.FetchReport:
+            desk = holder.require()
+            if rco_fetch.fetch_settings(desk) is None:
+                raise CoachDeskError(code="rco.desk.no_inbox")
+            return rco_fetch.fetch_inbox(desk, progress=progress)
+
+        def done(report: rco_fetch.FetchReport) -> None:
+            self.importer.set_busy(False)
+            self.last_summary = report.summary
+            lines = [line for line in report.lines if line != report.error]
+            self.importer.show_summary(report.summary, lines)
+            self.refresh_all()
+            self.fetched.emit(report)
+            if report.error:
+                why = (
+                    self.tr(
+                        "The inbox could not be reached ({why}). Nothing was lost: what was "
+                        "imported stays, the rest waits in the inbox. Fetch again when the "
+                        "network is back."
+                    )
+                    if report.offline
+                    else self.tr("The fetch stopped: {why}. Nothing was lost; fetch again later.")
+                ).format(why=report.error.rstrip("."))
+                self.importer.summary.setText(self.importer.summary.text() + "\n" + why)
+                self._error(why)
+
+        def failed(message: str) -> None:
+            self.importer.set_busy(False)
+            self.importer.summary.setText(message)
+            self._error(message)
+
+        self.worker.submit(job, done, failed, self.importer.on_progress)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
@@ -992,11 +1386,33 @@ class RcoWindow(QMainWindow):
         if paths:
             self.import_paths(paths)
 
+    def _acknowledge_dialog(self, view: rco_desk.FlagView) -> None:
+        name = self.importer.flags.item(self.importer.flags.currentRow(), 1)
+        dialog = AcknowledgeFlagDialog(view, name.text() if name else "", self)
+        self._open_dialog(
+            dialog,
+            lambda: self.acknowledge(int(view.flag.id or 0), dialog.note.toPlainText()),
+        )
+
+    def acknowledge(self, flag_id: int, note: str) -> None:
+        self.worker.submit(
+            lambda holder, _: rco_desk.acknowledge_flag(holder.require(), flag_id, note),
+            lambda _: self._refresh_lists(),
+            self._error,
+        )
+
     # -- devices --
 
-    def _confirm(self, fingerprint: str, name: str) -> None:
+    def _confirm_dialog(self, device: Device) -> None:
+        dialog = ConfirmDeviceDialog(device, self)
+        self._open_dialog(
+            dialog,
+            lambda: self._confirm(device.fingerprint, dialog.typed.text(), dialog.name.text()),
+        )
+
+    def _confirm(self, fingerprint: str, typed: str, name: str) -> None:
         def job(holder: Holder, _: Progress) -> ImportSummary:
-            return holder.require().confirm_device(fingerprint, name)
+            return rco_desk.confirm_typed(holder.require(), fingerprint, typed, name)
 
         def done(summary: ImportSummary) -> None:
             self.importer.show_summary(summary)
@@ -1006,6 +1422,7 @@ class RcoWindow(QMainWindow):
                 ),
                 10000,
             )
+            self.devices.select(rco_desk.canonical(fingerprint))
             self.refresh_all()
             self.imported.emit(summary)
 
@@ -1018,12 +1435,19 @@ class RcoWindow(QMainWindow):
             self._error,
         )
 
+    def _rename(self, fingerprint: str, name: str) -> None:
+        self.worker.submit(
+            lambda holder, _: rco_desk.rename_device(holder.require(), fingerprint, name),
+            lambda _: self.refresh_all(),
+            self._error,
+        )
+
     # -- directory --
 
     def _save_entry(self, resource: Resource) -> None:
         self.worker.submit(
             lambda holder, _: holder.require().save_directory_entry(resource),
-            lambda _: self._refresh_lists(),
+            lambda saved: self._refresh_lists(saved.rco_ref),
             self._error,
         )
 
@@ -1045,41 +1469,121 @@ class RcoWindow(QMainWindow):
             lambda holder, _: holder.require().publish_directory(folder), done, self._error
         )
 
+    def _publish_inbox(self) -> None:
+        def done(serial: int) -> None:
+            self.statusBar().showMessage(
+                self.tr("Published serial {s} to the RCO's WebDAV inbox").format(s=serial), 10000
+            )
+            self._refresh_lists()
+
+        self.worker.submit(
+            lambda holder, _: rco_fetch.publish_directory_to_inbox(holder.require()),
+            done,
+            self._error,
+        )
+
     # -- report --
 
     def _export_report(self, filters: Filters) -> None:
-        period = filters.period
-        if not period:
-            period, ok = QInputDialog.getText(
-                self, self.tr("Funder report"), self.tr("Period (a year like 2026 or 2026-Q1):")
-            )
-            if not ok or not period.strip():
-                return
-        target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the funder report"), f"funder-report-{period}.pdf", "PDF (*.pdf)"
+        dialog = ExportReportDialog(self.periods, filters.period, Path.home(), self)
+        self._open_dialog(
+            dialog,
+            lambda: self.export_report(
+                dialog.period.currentText().strip(),
+                Path(dialog.target.text().strip()),
+                filters,
+                dialog.fmt(),
+            ),
         )
-        if target:
-            self.export_report(period.strip(), Path(target), filters)
 
-    def export_report(self, period: str, target: Path, filters: Filters) -> None:
-        """Write TARGET (PDF) and the same figures as TARGET with .csv."""
+    def export_report(self, period: str, target: Path, filters: Filters, fmt: str = "pdf") -> None:
+        """Write the funder report as TARGET in one format, audited as `rco report` is."""
 
         def job(holder: Holder, _: Progress) -> Path:
-            from coachdesk.rco.report import build_report, write_csv
-            from coachdesk.reports.funder_pdf import write_funder_pdf
-
             desk = holder.require()
-            fingerprint = next(
-                (d.fingerprint for d in desk.devices() if d.device_id == filters.device_id), ""
-            )
-            report = build_report(desk, period, fingerprint, filters.setting)
-            write_csv(report, target.with_suffix(".csv"))
-            return write_funder_pdf(report, target)
+            report = rco_desk.report_for(desk, period, filters.device_id, filters.setting)
+            return rco_desk.export_report(desk, report, {fmt: target})[0]
 
-        self.worker.submit(
-            job,
-            lambda path: self.statusBar().showMessage(
-                self.tr("Report written: {p}").format(p=path), 15000
-            ),
-            self._error,
+        def done(path: Path) -> None:
+            self.statusBar().showMessage(self.tr("Report written: {p}").format(p=path), 15000)
+            self.store_done.emit(str(path))
+            self._refresh_lists()
+
+        self.worker.submit(job, done, self._error)
+
+    # -- the store --
+
+    def _store_job(self, job: Callable[[Holder, Progress], str], busy: str) -> None:
+        self.store_page.set_busy(True, busy)
+
+        def done(message: str) -> None:
+            self.store_page.set_busy(False, message)
+            self.store_done.emit(message)
+            self._refresh_lists()
+
+        def failed(message: str) -> None:
+            self.store_page.set_busy(False, message)
+            self._error(message)
+
+        self.worker.submit(job, done, failed)
+
+    def backup(self, folder: str) -> None:
+        done = self.tr("Backup written and verified: {p}")
+        self._store_job(
+            lambda holder, _: done.format(p=ops.backup(holder.require(), folder)),
+            self.tr("Backing up and verifying…"),
         )
+
+    def check_store(self) -> None:
+        def job(holder: Holder, _: Progress) -> str:
+            return ops.check(holder.require()).verdict
+
+        self._store_job(job, self.tr("Checking the store…"))
+
+    def export_audit_csv(self, target: str) -> None:
+        done = self.tr("Audit log written: {p}")
+        self._store_job(
+            lambda holder, _: done.format(
+                p=ops.write_audit_csv(ops.audit_view(holder.require()), target)
+            ),
+            self.tr("Writing the audit log…"),
+        )
+
+    def _change_passphrase(self) -> None:
+        if self.store_path is not None:
+            dialog = ChangePassphraseDialog(self.store_path, parent=self)
+            self.dialog = dialog
+            dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+            dialog.open()
+
+    def _restore_dialog(self) -> None:
+        dialog = RestoreDialog(self)
+        self._open_dialog(
+            dialog,
+            lambda: self.restore(
+                dialog.backup.text().strip(), dialog.secret.text(), dialog.use_code.isChecked()
+            ),
+        )
+
+    def restore(self, backup: str, secret: str, recovery_code: bool = False) -> None:
+        """Lock, then put the backup in place of the store (the current one kept aside); the
+        start page says what happened and asks for the passphrase the backup opens with."""
+        store = self.store_path
+        if store is None:
+            return
+        self.lock()
+
+        def job(holder: Holder, _: Progress) -> ops.RestoreResult:
+            return ops.restore(backup, store, secret, recovery_code=recovery_code)
+
+        def done(result: ops.RestoreResult) -> None:
+            self.start.set_busy(False)
+            message = self.tr(
+                "Restored from {backup}; the previous store was kept as {kept}. Unlock with the "
+                "passphrase the backup was made with."
+            ).format(backup=Path(backup).name, kept=str(result.kept) if result.kept else "–")
+            self.start.message.setText(message)
+            self.store_done.emit(message)
+
+        self.start.set_busy(True, self.tr("Restoring…"))
+        self.worker.submit(job, done, self._error)

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject
 from coachdesk.app.worker import Progress, Runner, WorkerQueue
 from coachdesk.errors import CoachDeskError
 from coachdesk.rco.desk import RcoDesk
+from coachdesk.ui.forms._messages import error_text
 
 __all__ = ["Holder", "Progress", "StoreWorker"]
 
@@ -72,7 +73,7 @@ class StoreWorker(WorkerQueue):
         return self._queue(
             lambda r: job(r.holder, r.report_progress),
             on_done,
-            lambda exc: on_error(str(exc)),
+            lambda exc: on_error(error_text(exc)),  # the catalog's words, window's language
             on_progress,
         )
 

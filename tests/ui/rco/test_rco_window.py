@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from coachdesk.application.rco_desk import fingerprint_tail
 from coachdesk.crypto import kdf
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.ui.rco.window import RcoWindow
@@ -102,7 +103,7 @@ def test_import_confirm_dashboard(qtbot: QtBot, tmp_path: Path) -> None:
 
     for i, coach in enumerate(coaches):
         with qtbot.waitSignal(window.refreshed, timeout=60000):
-            window._confirm(coach.fingerprint, f"Coach {i}")
+            window._confirm(coach.fingerprint, fingerprint_tail(coach.fingerprint), f"Coach {i}")
     qtbot.waitUntil(lambda: window.dashboard.tiles["people"].value.text() == "65", timeout=10000)
     assert window.dashboard.tiles["sessions"].value.text() != "suppressed"
     # follow-up chart: counts (due, in window, late, missed) with the rate in each label
@@ -142,7 +143,7 @@ def test_directory_publish_lock_and_idle_lock(qtbot: QtBot, tmp_path: Path) -> N
     page = window.directory
     page.name.setText("Eastside MOUD Clinic")
     page.category.setCurrentIndex(page.category.findData("moud"))
-    page.pathways.setText("moud")
+    page.set_pathways([Pathway.MOUD])
     page.phone.setText("555-0100")
     page._save()
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10000)

@@ -133,8 +133,8 @@ def test_rco_desk_lang_es_opens_in_spanish(
         qtbot.addWidget(window)
         assert translations.current() == "es"
         assert window.windowTitle() == "CoachDesk — escritorio de la RCO"
-        assert window.tabs.tabText(0) == "Panel"
-        assert window.start.unlock_button.text() == "Desbloquear"
+        assert window.tabs.tabText(0) == "&Panel"
+        assert window.start.unlock_button.text() == "&Desbloquear"
         assert Settings().get(opts.LANGUAGE) == "es"  # kept, as the coach window keeps it
     finally:
         translations.install("en")

@@ -1,0 +1,150 @@
+"""The desk's "Store" tab: back up, restore, check, change the passphrase, and the store's
+audit log (shown, exported as CSV). A pure view: the window runs each use case (rco/ops.py,
+application/vault_ops.py) on the store's worker. GUI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.core.models import AuditEntry
+from coachdesk.rco import audit as rco_audit
+
+
+class StorePage(QWidget):
+    backup_requested = Signal(str)
+    restore_requested = Signal()
+    check_requested = Signal()
+    passphrase_requested = Signal()
+    audit_csv_requested = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        from coachdesk.ui.rco.window import _fill, _stretch, _table  # one table style
+
+        self._fill = _fill
+        outer = QVBoxLayout(self)
+        self.info = QLabel("")
+        self.info.setWordWrap(True)
+        outer.addWidget(self.info)
+        hint = QLabel(
+            self.tr(
+                "The store holds the RCO's keys: without it, no coach's bundle can be opened. "
+                "Back it up to a USB stick kept elsewhere after each import day."
+            )
+        )
+        hint.setWordWrap(True)
+        outer.addWidget(hint)
+        grid = QGridLayout()
+        self.backup_button = QPushButton(self.tr("&Back up the store…"))
+        self.restore_button = QPushButton(self.tr("Rest&ore from a backup…"))
+        self.check_button = QPushButton(self.tr("C&heck the store"))
+        self.passphrase_button = QPushButton(self.tr("Change the &passphrase…"))
+        self.audit_button = QPushButton(self.tr("E&xport the audit log (CSV)…"))
+        self.backup_button.clicked.connect(self._backup)
+        self.restore_button.clicked.connect(self.restore_requested.emit)
+        self.check_button.clicked.connect(self.check_requested.emit)
+        self.passphrase_button.clicked.connect(self.passphrase_requested.emit)
+        self.audit_button.clicked.connect(self._audit_csv)
+        for i, button in enumerate(
+            (
+                self.backup_button,
+                self.restore_button,
+                self.check_button,
+                self.passphrase_button,
+                self.audit_button,
+            )
+        ):
+            grid.addWidget(button, 0, i)
+        row = QHBoxLayout()
+        row.addLayout(grid)
+        row.addStretch(1)
+        outer.addLayout(row)
+        self.result = QLabel("")
+        self.result.setWordWrap(True)
+        self.result.setStyleSheet("font-weight: 600;")
+        outer.addWidget(self.result)
+        outer.addWidget(QLabel(self.tr("Audit log (newest first)")))
+        self.audit: QTableWidget = _stretch(
+            _table([self.tr("When (UTC)"), self.tr("Action"), self.tr("Details")]), 2
+        )
+        outer.addWidget(self.audit, 1)
+
+    def buttons(self) -> list[QPushButton]:
+        return [
+            self.backup_button,
+            self.restore_button,
+            self.check_button,
+            self.passphrase_button,
+            self.audit_button,
+        ]
+
+    def set_busy(self, busy: bool, text: str = "") -> None:
+        for button in self.buttons():
+            button.setEnabled(not busy)
+        if text:
+            self.result.setText(text)
+
+    def show_store(self, where: str, fingerprint: str) -> None:
+        self.info.setText(
+            self.tr("Store: {where} · RCO fingerprint {fp}").format(where=where, fp=fingerprint)
+        )
+
+    def action_label(self, action: str) -> str:
+        return {
+            rco_audit.UNLOCK: self.tr("unlock"),
+            rco_audit.FAILED_UNLOCK: self.tr("failed unlock"),
+            rco_audit.IMPORT: self.tr("import"),
+            rco_audit.DEVICE_CONFIRMED: self.tr("device confirmed"),
+            rco_audit.DEVICE_REVOKED: self.tr("device revoked"),
+            rco_audit.DEVICE_RENAMED: self.tr("device renamed"),
+            rco_audit.REPORT_EXPORTED: self.tr("report exported"),
+            rco_audit.DIRECTORY_PUBLISHED: self.tr("directory published"),
+            rco_audit.BACKUP: self.tr("backup"),
+            rco_audit.RESTORED: self.tr("restored from a backup"),
+            rco_audit.KEY_ROTATED: self.tr("keys rotated"),
+            rco_audit.FLAG_ACKNOWLEDGED: self.tr("flag acknowledged"),
+        }.get(action, action.replace("_", " "))
+
+    def show_audit(self, entries: list[AuditEntry], broken_at: int | None) -> None:
+        rows = []
+        for e in reversed(entries):
+            mark = "" if broken_at is None or (e.id or 0) < broken_at else " ⚠"
+            _, _, details = rco_audit.describe(e).partition(" (")
+            rows.append(
+                [
+                    e.at.isoformat(timespec="minutes")[:16].replace("T", " ") + mark,
+                    self.action_label(e.action),
+                    details.removesuffix(")"),
+                ]
+            )
+        self._fill(self.audit, rows)
+
+    def clear(self) -> None:
+        self.info.setText("")
+        self.result.setText("")
+        self.audit.setRowCount(0)
+
+    def _backup(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the backup (a USB stick)")
+        )
+        if folder:
+            self.backup_requested.emit(folder)
+
+    def _audit_csv(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the audit log"), "rco-audit-log.csv", "CSV (*.csv)"
+        )
+        if target:
+            self.audit_csv_requested.emit(target)
