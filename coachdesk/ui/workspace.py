@@ -65,6 +65,7 @@ from coachdesk.ui.forms import (
     PlanEditor,
     ReferralPanel,
 )
+from coachdesk.ui.overview import OverviewData, OverviewPage, load_overview
 
 PLAN_DRAFT = "plan"
 NOTE_DRAFT = "note"
@@ -89,7 +90,7 @@ def restore_draft(form: DraftForm, draft: dict[str, Any]) -> bool:
     return True
 
 
-TAB_KEYS = ("profile", "plan", "notes", "capital", "outcomes", "referrals", "audit")
+TAB_KEYS = ("overview", "profile", "plan", "notes", "capital", "outcomes", "referrals", "audit")
 
 
 @dataclass(slots=True)
@@ -108,6 +109,7 @@ class ClientBundle:
     resources: list[Resource]
     profile: CoachProfile | None = None
     drafts: dict[str, dict[str, object]] = field(default_factory=dict)
+    overview: OverviewData | None = None
 
 
 def load_bundle(c: Caseload, client_id: int) -> ClientBundle:
@@ -131,6 +133,7 @@ def load_bundle(c: Caseload, client_id: int) -> ClientBundle:
         c.resources(),
         c.profile(),
         drafts,
+        load_overview(c, client_id),
     )
 
 
@@ -195,6 +198,10 @@ class ClientWorkspace(QWidget):
 
         self.tabs = named(QTabWidget(), self.tr("Client record sections"))
         layout.addWidget(self.tabs, 1)
+
+        self.overview = OverviewPage()
+        self.overview.new_note_requested.connect(lambda: self.focus_new_note())
+        self.tabs.addTab(self.overview, self.tr("O&verview"))
 
         # Profile & consents: the profile summary and consent list; the form opens beside it.
         profile = QSplitter()
@@ -327,6 +334,8 @@ class ClientWorkspace(QWidget):
         cid = b.client.id or 0
         c = b.client
         self._fill_header(c, b.barc10)
+        if b.overview is not None:
+            self.overview.set_data(b.overview)
         self.profile_text.setText(
             self.tr(
                 "<b>Legal name:</b> {legal}<br><b>Setting:</b> {setting}<br>"
@@ -397,6 +406,13 @@ class ClientWorkspace(QWidget):
     def _tab_changed(self, index: int) -> None:
         if index == TAB_KEYS.index("plan"):
             self.ensure_plan()
+        cid = self.client_id
+        if index == TAB_KEYS.index("overview") and cid is not None:
+            serial = self._serial
+            self.db.call(
+                lambda c: load_overview(c, cid),
+                lambda d: self.overview.set_data(d) if serial == self._serial else None,
+            )
 
     def _new_note_form(self) -> None:
         cid = self.client_id or 0
@@ -454,6 +470,7 @@ class ClientWorkspace(QWidget):
         self.profile = None
         self._pending_plan = None
         self._plan_goals = []
+        self.overview.clear()
         for widget in (
             self.name,
             self.details,
