@@ -190,7 +190,7 @@ class TodayPage(QWidget):
         self.due.setHeaderLabels(
             [self.tr("Client"), self.tr("What"), self.tr("Due"), self.tr("When")]
         )
-        self.when_label.setText(self.tr("&Show:"))
+        self.when_label.setText(self.tr("Sho&w:"))
         self.kind_label.setText(self.tr("&Kind:"))
         named(self.when, self.tr("Show"))
         named(self.kind, self.tr("Kind"))

@@ -13,10 +13,12 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -201,7 +203,7 @@ class ClientWorkspace(QWidget):
 
         self.overview = OverviewPage()
         self.overview.new_note_requested.connect(lambda: self.focus_new_note())
-        self.tabs.addTab(self.overview, self.tr("O&verview"))
+        self.tabs.addTab(self.overview, self.tr("Overview"))
 
         # Profile & consents: the profile summary and consent list; the form opens beside it.
         profile = QSplitter()
@@ -224,7 +226,7 @@ class ClientWorkspace(QWidget):
         self.consent_scroll.hide()
         profile.addWidget(self.consent_scroll)
         profile.setSizes([520, 560])
-        self.tabs.addTab(profile, self.tr("&Profile && consents"))
+        self.tabs.addTab(profile, self.tr("Profile && consents"))
 
         plan_page = QWidget()
         plan_layout = QVBoxLayout(plan_page)
@@ -235,7 +237,7 @@ class ClientWorkspace(QWidget):
         self.plan_editor = PlanEditor()
         plan_layout.addWidget(self.plan_banner)
         plan_layout.addWidget(self.plan_editor, 1)
-        self.tabs.addTab(plan_page, self.tr("Recovery p&lan"))
+        self.tabs.addTab(plan_page, self.tr("Recovery plan"))
 
         notes_page = QSplitter(Qt.Orientation.Vertical)
         self.note_form = NoteForm()
@@ -248,7 +250,7 @@ class ClientWorkspace(QWidget):
         # The whole quick-add form (with its Save button) shows without scrolling.
         notes_page.setSizes([self.note_form.sizeHint().height() + 8, 260])
         notes_page.setStretchFactor(1, 1)
-        self.tabs.addTab(notes_page, self.tr("Session &notes"))
+        self.tabs.addTab(notes_page, self.tr("Session notes"))
 
         capital = QSplitter()
         self.barc_form = Barc10Form()
@@ -268,7 +270,7 @@ class ClientWorkspace(QWidget):
         plot_layout.addWidget(self.barc_history, 1)
         capital.addWidget(plot_box)
         capital.setSizes([620, 460])
-        self.tabs.addTab(capital, self.tr("Recovery &capital"))
+        self.tabs.addTab(capital, self.tr("Recovery capital"))
 
         outcomes = QSplitter()
         self.outcome_form = OutcomeForm()
@@ -276,11 +278,17 @@ class ClientWorkspace(QWidget):
         outcome_scroll.setWidgetResizable(True)
         outcome_scroll.setWidget(self.outcome_form)
         outcomes.addWidget(outcome_scroll)
-        self.tabs.addTab(outcomes, self.tr("&Outcomes"))
+        self.tabs.addTab(outcomes, self.tr("Outcomes"))
         self.referral_panel = ReferralPanel()
-        self.tabs.addTab(self.referral_panel, self.tr("&Referrals"))
+        self.tabs.addTab(self.referral_panel, self.tr("Referrals"))
         self.audit_view = AuditTrailView()
-        self.tabs.addTab(self.audit_view, self.tr("A&udit trail"))
+        self.tabs.addTab(self.audit_view, self.tr("Audit trail"))
+        # Alt+1 ... Alt+8 open the tabs: the letters are left to the menus and the forms, so
+        # that no Alt letter is shared by two things on screen (issue 17).
+        for index in range(self.tabs.count()):
+            key = QKeySequence(f"Alt+{index + 1}")
+            QShortcut(key, self, partial(self.tabs.setCurrentIndex, index))
+            self.tabs.setTabToolTip(index, key.toString(QKeySequence.SequenceFormat.NativeText))
 
         self._pending_plan: ClientBundle | None = None
         self._plan_goals: list[str] = []

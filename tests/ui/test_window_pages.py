@@ -1,0 +1,130 @@
+"""Every page of the real window at 1366x768, in English and Spanish: no two widgets shown
+together share an Alt letter (menu bar, page, form), nothing lies outside the window, no
+button or label text is cut, no page scrolls sideways, every date is written one way (the
+language's, with a four-digit year), and every interactive widget has a name."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QLabel,
+    QScrollArea,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from coachdesk.ui.main_window import MainWindow
+from tests.ui.conftest import MakeWindow, unlock
+from tests.ui.mnemonics import mnemonic_clashes
+from tests.ui.test_coach_day import visible_texts
+from tests.ui.test_language_and_access import unnamed_widgets
+from tests.ui.window_pages import every_page, seed_record
+
+# A 1366x768 monitor less a task bar (40) and the window's title bar (28): the window's inside.
+INSIDE = QSize(1366, 700)
+# Left: the session-note form (ui/forms/notes.py) is being reworked on another branch; its
+# letters clash with the menus'. The test fails once one is mended: then delete it here.
+KNOWN = {
+    "en": {
+        "notes": [
+            "mnemonic Alt+F: '&Follow-up:', '&File'",
+            "mnemonic Alt+G: '&Goals touched:', '&Go'",
+            "mnemonic Alt+H: '&How:', '&Help'",
+            "mnemonic Alt+N: '&New note', '&Note:'",
+            "mnemonic Alt+S: '&Search notes:', '&Sync'",
+        ]
+    },
+    "es": {
+        "notes": [
+            "mnemonic Alt+C: '&Cuándo:', 'Parti&cipante'",
+            "mnemonic Alt+N: '&Nueva nota', '&Nota:'",
+            "mnemonic Alt+S: '&Seguimiento:', '&Sincronizar'",
+        ]
+    },
+}
+DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b")
+
+
+def _scroller(widget: QWidget, window: MainWindow) -> QAbstractScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QAbstractScrollArea):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
+def fit_problems(window: MainWindow) -> list[str]:
+    """What does not fit the window as shown: widgets outside it (or outside the width of the
+    scroll area they are in: below its fold is fine), cut texts, sideways scroll bars."""
+    problems = []
+    frame = QRect(QPoint(0, 0), window.size())
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or widget.width() <= 0:
+            continue
+        if isinstance(widget, QAbstractScrollArea) and widget.horizontalScrollBar().isVisible():
+            if isinstance(widget, QScrollArea) or widget.accessibleName():
+                problems.append(f"{type(widget).__name__} {widget.accessibleName()!r} scrolls")
+        if not isinstance(widget, QAbstractButton | QLabel):
+            continue
+        text = widget.text()
+        if not text or (isinstance(widget, QLabel) and widget.wordWrap()):
+            continue
+        box = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+        area = _scroller(widget, window)
+        if area is not None:
+            view = area.viewport()
+            left = view.mapTo(window, QPoint(0, 0)).x()
+            if box.left() < left or box.right() > left + view.width():
+                problems.append(f"{text!r} outside the width of its pane")
+        elif not frame.contains(box):
+            problems.append(f"{text!r} outside the window: {box}")
+        wanted = widget.sizeHint().width()
+        if isinstance(widget, QLabel) and "<" in text:
+            continue  # rich text: its size hint is not its text's width
+        if wanted > widget.width() + 1:
+            problems.append(f"{text!r} cut: {widget.width()} < {wanted}")
+    return problems
+
+
+def date_problems(text: str, language: str) -> list[str]:
+    """Dates written another way than the language's own (es d/M/yyyy, en M/d/yyyy)."""
+    problems = []
+    for match in DATE.finditer(text):
+        first, second, year = (int(g) for g in match.groups())
+        month = second if language == "es" else first
+        if len(match.group(3)) != 4 or month > 12:
+            problems.append(match.group(0))
+    return problems
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_page_fits_speaks_one_date_and_has_unique_mnemonics(
+    qtbot: QtBot, make_window: MakeWindow, coach_vault: Path, language: str
+) -> None:
+    cid = seed_record(coach_vault)
+    window = make_window(language)
+    window.resize(INSIDE)
+    unlock(qtbot, window)
+    assert window.size() == INSIDE  # nothing's minimum size makes the window larger
+    found: dict[str, list[str]] = {}
+    dates_seen = 0
+    for page in every_page(qtbot, window, cid):
+        problems = [f"mnemonic {c}" for c in mnemonic_clashes(window)]
+        problems += fit_problems(window)
+        texts = visible_texts(window)
+        dates_seen += len(DATE.findall(texts))
+        problems += [f"date {d}" for d in date_problems(texts, language)]
+        problems += [f"no name: {w}" for w in unnamed_widgets(window)]
+        if problems:
+            found[page] = problems
+    assert found == KNOWN[language], "\n".join(
+        f"{page}: {p}" for page, ps in found.items() for p in ps
+    )
+    assert dates_seen > 10  # the walk did see the record's dates
