@@ -858,7 +858,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "due.window_fixed": (
         "A follow-up window is set by the funder's schedule: it is done when you record the "
         "outcomes (Outcomes tab), and it cannot be moved.",
-        "Un periodo de seguimiento lo fija el calendario del financiador: se completa al "
+        "Una ventana de seguimiento la fija el calendario del financiador: se completa al "
         "registrar los resultados (pestaña Resultados) y no se puede mover.",
     ),
     "due.next_review_needed": (

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -128,10 +129,14 @@ class ResourcesPage(QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.setColumnWidth(0, 320)
+        self.table.setColumnWidth(0, 300)
         self.table.setColumnWidth(1, 170)
-        self.table.setColumnWidth(2, 220)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(2, 200)
+        # Phone numbers and hours are read whole (a cut "555-488-3..." cannot be dialled).
+        header = self.table.horizontalHeader()
+        for column in (3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)

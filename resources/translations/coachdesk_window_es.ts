@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Session notes</source>
-        <translation>Notas de sesión</translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <source>Recovery capital</source>
@@ -88,7 +88,7 @@
     </message>
     <message>
         <source>window closes {d}</source>
-        <translation>el periodo cierra el {d}</translation>
+        <translation>la ventana cierra el {d}</translation>
     </message>
     <message>
         <source>{n, plural, one {and # more on Today} other {and # more on Today}}</source>
@@ -378,7 +378,7 @@
     </message>
     <message>
         <source>window closes {d}</source>
-        <translation>el periodo cierra el {d}</translation>
+        <translation>la ventana cierra el {d}</translation>
     </message>
     <message>
         <source>{n, plural, one {# day late} other {# days late}}</source>
@@ -394,7 +394,7 @@
     </message>
     <message>
         <source>A follow-up window is set by the funder's schedule and cannot be moved.</source>
-        <translation>Un periodo de seguimiento lo fija el calendario del financiador y no se puede mover.</translation>
+        <translation>Una ventana de seguimiento la fija el calendario del financiador y no se puede mover.</translation>
     </message>
     <message>
         <source>Plan review done</source>

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QLabel,
-    QScrollArea,
+    QTabBar,
+    QTableWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -69,8 +70,9 @@ def fit_problems(window: MainWindow) -> list[str]:
         if not widget.isVisible() or widget.width() <= 0:
             continue
         if isinstance(widget, QAbstractScrollArea) and widget.horizontalScrollBar().isVisible():
-            if isinstance(widget, QScrollArea) or widget.accessibleName():
-                problems.append(f"{type(widget).__name__} {widget.accessibleName()!r} scrolls")
+            problems.append(f"{type(widget).__name__} {widget.accessibleName()!r} scrolls")
+        if isinstance(widget, QTabBar) and widget.sizeHint().width() > widget.width():
+            problems.append(f"tabs cut: {widget.width()} < {widget.sizeHint().width()}")
         if not isinstance(widget, QAbstractButton | QLabel):
             continue
         text = widget.text()
@@ -93,11 +95,24 @@ def fit_problems(window: MainWindow) -> list[str]:
     return problems
 
 
+def cut_cells(table: QTableWidget, columns: tuple[int, ...]) -> list[str]:
+    """Cells of `columns` whose text is wider than their column (shown cut, with "...")."""
+    cut = []
+    for row in range(table.rowCount()):
+        for column in columns:
+            item = table.item(row, column)
+            need = table.fontMetrics().horizontalAdvance(item.text()) if item else 0
+            if need > table.columnWidth(column) - 6:  # the cell's padding
+                cut.append(f"cell {item.text() if item else ''!r} cut")
+    assert table.rowCount() > 0
+    return cut
+
+
 def date_problems(text: str, language: str) -> list[str]:
     """Dates written another way than the language's own (es d/M/yyyy, en M/d/yyyy)."""
     problems = []
     for match in DATE.finditer(text):
-        first, second, year = (int(g) for g in match.groups())
+        first, second = int(match.group(1)), int(match.group(2))
         month = second if language == "es" else first
         if len(match.group(3)) != 4 or month > 12:
             problems.append(match.group(0))
@@ -122,6 +137,8 @@ def test_every_page_fits_speaks_one_date_and_has_unique_mnemonics(
         dates_seen += len(DATE.findall(texts))
         problems += [f"date {d}" for d in date_problems(texts, language)]
         problems += [f"no name: {w}" for w in unnamed_widgets(window)]
+        if page == "resources":
+            problems += cut_cells(window.resources_page.table, (3, 4))
         if problems:
             found[page] = problems
     assert found == KNOWN[language], "\n".join(

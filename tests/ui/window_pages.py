@@ -19,8 +19,10 @@ from coachdesk.core.models import (
     Goal,
     LifeDomain,
     OutcomeAssessment,
+    Pathway,
     RecoveryPlan,
     Referral,
+    Resource,
     ResourceCategory,
     SessionNote,
     Setting,
@@ -78,6 +80,15 @@ def seed_record(vault_path: Path) -> int:
         c.record_barc10(cid, [3, 3, 3, 2, 3, 3, 3, 4, 3, 3], date(2025, 10, 23))
         c.record_barc10(cid, [5, 5, 4, 4, 5, 5, 4, 5, 5, 5], date(2026, 4, 23))
         c.record_outcome(OutcomeAssessment(cid, Timepoint.BASELINE, INTAKE, days_used=12))
+        c.add_resource(
+            Resource(
+                "Harbor Detox Unit",
+                ResourceCategory.DETOX,
+                [Pathway.CLINICAL_TREATMENT],
+                phone="555-488-3000 ext. 12",
+                hours="Mon-Fri 9-5, Sat 10-2",
+            )
+        )
         c.make_referral(
             Referral(cid, ResourceCategory.HOUSING, date(2025, 11, 14), follow_up_on=today)
         )
