@@ -8,7 +8,15 @@ from enum import StrEnum
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
-from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QToolButton,
+    QWidget,
+)
 
 from coachdesk.i18n.format import format_message
 from coachdesk.ui.forms._common import format_date
@@ -75,6 +83,17 @@ def named(widget: W, name: str, description: str = "") -> W:
         widget.setAccessibleDescription(description)
         widget.setToolTip(description)
     return widget
+
+
+def name_clear_buttons(root: QWidget) -> None:
+    """Give the clear buttons of the line edits under `root` a name (Qt leaves them nameless,
+    so a screen reader says only "button")."""
+    for edit in root.findChildren(QLineEdit):
+        if edit.isClearButtonEnabled():
+            for button in edit.findChildren(QToolButton):
+                if not button.accessibleName():
+                    button.setAccessibleName(QCoreApplication.translate("Labels", "Clear"))
+                    button.setToolTip(button.accessibleName())
 
 
 def to_qdate(value: date) -> QDate:

@@ -56,7 +56,7 @@ from coachdesk.i18n import catalog
 from coachdesk.resources import resource
 from coachdesk.ui import vault_dialogs
 from coachdesk.ui.clients import ClientsPage
-from coachdesk.ui.common import named, show_error
+from coachdesk.ui.common import name_clear_buttons, named, show_error
 from coachdesk.ui.exchange import install as install_exchange
 from coachdesk.ui.forms._messages import window_language
 from coachdesk.ui.menus import MenuRegistry
@@ -202,6 +202,7 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
         self.pages.setCurrentIndex(max(shown, 0))
         self.pages.blockSignals(False)
+        name_clear_buttons(self.pages)
 
     def _renewed_pages(self) -> tuple[QWidget, ...]:
         """The pages a language change makes again, the lock screen first."""

@@ -291,6 +291,13 @@
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+</context>
+<context>
     <name>TodayPage</name>
     <message>
         <source>Sho&amp;w:</source>

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -95,6 +96,51 @@ def fit_problems(window: MainWindow) -> list[str]:
     return problems
 
 
+_ROLE = QAccessible.Role
+# What a screen reader lets the coach act on (AT-SPI gets these interfaces from Qt).
+_ACTED_ON = {
+    _ROLE.PushButton,
+    _ROLE.CheckBox,
+    _ROLE.RadioButton,
+    _ROLE.ComboBox,
+    _ROLE.EditableText,
+    _ROLE.SpinBox,
+    _ROLE.PageTab,
+    _ROLE.List,
+    _ROLE.Table,
+    _ROLE.Tree,
+    _ROLE.ButtonMenu,
+    _ROLE.ButtonDropDown,
+}
+
+
+def unread_widgets(window: MainWindow) -> list[str]:
+    """Interactive things on screen a screen reader would announce without a name, read
+    through QAccessible as the AT-SPI bridge does. On Linux Qt gives a combo box its value as
+    its name: it must be labelled by a visible label (the relation Orca reads) instead."""
+    found: list[QAccessibleInterface] = []
+
+    def walk(node: QAccessibleInterface | None, depth: int) -> None:
+        if node is None or not node.isValid() or node.state().invisible or depth > 60:
+            return
+        found.append(node)
+        for index in range(node.childCount()):
+            walk(node.child(index), depth + 1)
+
+    walk(QAccessible.queryAccessibleInterface(window), 0)
+    missing = []
+    for node in found:
+        if node.role() not in _ACTED_ON:
+            continue
+        labelled = bool(node.relations(QAccessible.RelationFlag.Label))
+        named = bool(node.text(QAccessible.Text.Name).strip())
+        if (node.role() == _ROLE.ComboBox and not labelled) or not (named or labelled):
+            thing = node.object()
+            missing.append(f"{node.role().name} {type(thing).__name__} in {type(thing.parent())}")
+    assert len(found) > 30  # the tree was read
+    return missing
+
+
 def cut_cells(table: QTableWidget, columns: tuple[int, ...]) -> list[str]:
     """Cells of `columns` whose text is wider than their column (shown cut, with "...")."""
     cut = []
@@ -137,6 +183,7 @@ def test_every_page_fits_speaks_one_date_and_has_unique_mnemonics(
         dates_seen += len(DATE.findall(texts))
         problems += [f"date {d}" for d in date_problems(texts, language)]
         problems += [f"no name: {w}" for w in unnamed_widgets(window)]
+        problems += [f"unread: {w}" for w in unread_widgets(window)]
         if page == "resources":
             problems += cut_cells(window.resources_page.table, (3, 4))
         if problems:

@@ -116,11 +116,18 @@ def settle(qtbot: QtBot, window: MainWindow) -> None:
 def every_page(qtbot: QtBot, window: MainWindow, client_id: int) -> Iterator[str]:
     """Show each page of the unlocked window in turn (Today, Clients, Resources, then each
     tab of the client's workspace); yields the page's name while it is shown."""
-    for name, page in (("today", PAGE_TODAY), ("clients", PAGE_CLIENTS)):
-        window.go(page)
-        settle(qtbot, window)
-        yield name
+    window.go(PAGE_TODAY)
+    settle(qtbot, window)
+    yield "today"
+    # The searches typed in, so that their clear buttons show too.
+    window.go(PAGE_CLIENTS)
+    window.clients_page.search.setText("Quillan")
+    qtbot.waitUntil(lambda: window.clients_page.model.rowCount() == 1, timeout=5_000)
+    settle(qtbot, window)
+    yield "clients"
     window.go(PAGE_RESOURCES)
+    window.resources_page.search.setText("Harbor")
+    qtbot.wait(200)  # the search waits for typing to pause
     settle(qtbot, window)
     yield "resources"
     window.open_client(client_id)
