@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -93,6 +93,10 @@ class DateDialog(QDialog):
         layout.addWidget(buttons)
         self.field.setFocus()
         self.field.selectAll()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.field.setFocus()  # the day is what is asked: typing starts there
 
     def _accept(self) -> None:
         if self.field.commit_text():

@@ -1,4 +1,4 @@
-"""Today through the real window, by keyboard: filters (Alt+S when, Alt+K kind), "Later…"
+"""Today through the real window, by keyboard: filters (Alt+W when, Alt+K kind), "Later…"
 (Alt+L, a typed date), "Mark done" (Alt+D), Enter opens the client where the item is done;
 every change is in the vault and Today follows."""
 
@@ -54,8 +54,8 @@ def test_today_filters_later_and_done_by_keyboard(
     assert shown["note_follow_up"][2] == "in 4 days"
     assert "Teo Quillan" in shown["plan_review"][1]
 
-    # Alt+S: the "Show" filter; Down: "Overdue" -> only the late plan review is left.
-    alt(qtbot, window, Qt.Key.Key_S)
+    # Alt+W: the "Show" filter; Down: "Overdue" -> only the late plan review is left.
+    alt(qtbot, window, Qt.Key.Key_W)
     assert QApplication.focusWidget() is page.when
     qtbot.keyClick(page.when, Qt.Key.Key_Down)
     assert page.when.currentData() == "overdue"
@@ -68,7 +68,8 @@ def test_today_filters_later_and_done_by_keyboard(
     alt(qtbot, window, Qt.Key.Key_L)
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=3_000)
     dialog = page.dialog
-    assert dialog is not None and QApplication.focusWidget() is dialog.field
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.field, timeout=3_000)
     later = date.today() + timedelta(days=5)
     qtbot.keyClicks(dialog.field, "not a day")
     qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
@@ -142,3 +143,31 @@ def test_a_window_cannot_be_moved_and_done_opens_outcomes(
     alt(qtbot, window, Qt.Key.Key_D)  # done = record the outcomes, on the Outcomes tab
     qtbot.waitUntil(lambda: window.workspace.client_id == cid, timeout=5_000)
     assert window.workspace.tabs.currentIndex() == TAB_KEYS.index("outcomes")
+
+
+def test_later_in_spanish_types_and_shows_day_first(
+    qtbot: QtBot, make_window: MakeWindow, coach_vault: Path
+) -> None:
+    cid = seed_record(coach_vault)
+    window = make_window("es")
+    unlock(qtbot, window)
+    page = window.today_page
+    qtbot.waitUntil(lambda: any(r[0] == "plan_review" for r in rows(page)), timeout=5_000)
+    assert {r[0]: r for r in rows(page)}["plan_review"][2] == "3 días de retraso"
+    page.kind.setCurrentIndex(page.kind.findData("plan_review"))
+    page.due.setFocus()
+    page.snooze()
+    dialog = page.dialog
+    assert dialog is not None
+    start = date.today() + timedelta(days=7)
+    # The field shows the date as the lists do: day first, four-digit year.
+    assert dialog.field.text() == f"{start.day}/{start.month}/{start.year}"
+    later = date(date.today().year + 1, 1, 23)
+    dialog.field.selectAll()
+    qtbot.keyClicks(dialog.field, f"23/1/{later.year}")
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.dialog is None, timeout=3_000)
+    settle(qtbot, window)
+    with Vault.open(coach_vault, PASSPHRASE) as v:
+        plan = Caseload(v).plan(cid)
+    assert plan is not None and plan.review_date == later  # 23 January, not a 23rd month

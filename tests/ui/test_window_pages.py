@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QTabBar,
     QTableWidget,
+    QTreeWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -154,6 +155,19 @@ def cut_cells(table: QTableWidget, columns: tuple[int, ...]) -> list[str]:
     return cut
 
 
+def tree_texts(window: MainWindow) -> str:
+    """The rows under the top level of the visible trees (Today's items)."""
+    parts = []
+    for tree in window.findChildren(QTreeWidget):
+        if tree.isVisible():
+            for top in range(tree.topLevelItemCount()):
+                parent = tree.topLevelItem(top)
+                for row in range(parent.childCount() if parent else 0):
+                    item = parent.child(row)  # type: ignore[union-attr]
+                    parts += [item.text(c) for c in range(tree.columnCount())]
+    return "\n".join(parts)
+
+
 def date_problems(text: str, language: str) -> list[str]:
     """Dates written another way than the language's own (es d/M/yyyy, en M/d/yyyy)."""
     problems = []
@@ -179,7 +193,7 @@ def test_every_page_fits_speaks_one_date_and_has_unique_mnemonics(
     for page in every_page(qtbot, window, cid):
         problems = [f"mnemonic {c}" for c in mnemonic_clashes(window)]
         problems += fit_problems(window)
-        texts = visible_texts(window)
+        texts = visible_texts(window) + "\n" + tree_texts(window)
         dates_seen += len(DATE.findall(texts))
         problems += [f"date {d}" for d in date_problems(texts, language)]
         problems += [f"no name: {w}" for w in unnamed_widgets(window)]
