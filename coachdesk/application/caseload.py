@@ -34,7 +34,7 @@ from coachdesk.core.models import (
 )
 from coachdesk.core.reminders import TodayPage
 from coachdesk.errors import IntegrityError, ValidationError
-from coachdesk.storage import repos
+from coachdesk.storage import followups, repos
 from coachdesk.storage.audit import AuditLog
 from coachdesk.storage.repos import ClientRow, NoteHit
 from coachdesk.storage.vault import Vault
@@ -281,6 +281,71 @@ class Caseload:
     def today_page(self, per_kind: int = 50) -> TodayPage:
         """Today's counts per kind and the first `per_kind` of each (indexed, sub-linear)."""
         return repos.today_page(self.conn, self.today(), per_kind)
+
+    # -- done and later for what Today lists (issue 17) ---------------------------------
+    # Each changes the record the item comes from, so the indexed due items follow it: a
+    # referral's or the last session note's follow-up date, or the plan's review date (as a
+    # new plan version: versions are never overwritten). Collection windows are the funder's
+    # fixed schedule: they are done by recording the outcomes, and cannot be moved.
+
+    def complete_due(
+        self, client_id: int, kind: str, due_on: date, next_review: date | None = None
+    ) -> None:
+        """Mark one item of Today done (a plan review needs `next_review`, after today)."""
+        self._change_due(client_id, kind, due_on, None, next_review)
+
+    def snooze_due(self, client_id: int, kind: str, due_on: date, until: date) -> None:
+        """Move one item of Today to `until` (a day after today)."""
+        self._change_due(client_id, kind, due_on, until, None)
+
+    def _change_due(
+        self, client_id: int, kind: str, due_on: date, until: date | None, review: date | None
+    ) -> None:
+        later = until if until is not None else review
+        if kind == "timepoint":
+            raise ValidationError(field="kind", code="due.window_fixed")
+        if kind == "plan_review" and later is None:
+            raise ValidationError(field="next_review", code="due.next_review_needed")
+        if later is not None and later <= self.today():
+            raise ValidationError(field="until", code="due.not_after_today")
+        moved = "moved to " if until is not None else "done, next "
+        with self.vault.transaction():
+            if kind == "plan_review":
+                plan = repos.get_plan(self.conn, client_id)
+                if plan is None or plan.review_date != due_on:
+                    raise ValidationError(code="due.gone")
+                plan.review_date = later
+                stored = repos.insert_plan_version(self.conn, plan)
+                detail = f"plan version {stored.version}: review {moved}{later}"
+            elif kind == "referral_follow_up":
+                ref = next(
+                    (
+                        r
+                        for r in repos.list_referrals(self.conn, client_id)
+                        if r.follow_up_on == due_on
+                        and r.status in (ReferralStatus.MADE, ReferralStatus.CONTACTED)
+                    ),
+                    None,
+                )
+                if ref is None or ref.id is None:
+                    raise ValidationError(code="due.gone")
+                repos.set_referral_status(
+                    self.conn, ref.id, ref.status, ref.status_on or ref.made_on, until
+                )
+                detail = f"referral {ref.id} follow-up " + (
+                    f"moved to {until}" if until else "done"
+                )
+            elif kind == "note_follow_up":
+                last = repos.list_notes(self.conn, client_id, 1)
+                if not last or last[0].follow_up_on != due_on or last[0].id is None:
+                    raise ValidationError(code="due.gone")
+                followups.set_note_follow_up(self.conn, last[0].id, until)
+                detail = f"session note {last[0].id} follow-up " + (
+                    f"moved to {until}" if until else "done"
+                )
+            else:
+                raise ValidationError(field="kind", code="due.gone")
+            self._log("update", client_id, detail)
 
     def audit_trail(self, client_id: int, limit: int = 500) -> list[AuditEntry]:
         return self.audit.entries(CLIENT, client_id, limit)

@@ -1376,6 +1376,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n, plural, one {# paquete fue rechazado} other {# paquetes fueron rechazados}}; vea "
         "las líneas anteriores.",
     ),
+    # -- Today: done and later (application/caseload.py complete_due / snooze_due; win) ----
+    "due.window_fixed": (
+        "A follow-up window is set by the funder's schedule: it is done when you record the "
+        "outcomes (Outcomes tab), and it cannot be moved.",
+        "Una ventana de seguimiento la fija el calendario del financiador: se completa al "
+        "registrar los resultados (pestaña Resultados) y no se puede mover.",
+    ),
+    "due.next_review_needed": (
+        "Choose the day of the next plan review.",
+        "Elija el día de la próxima revisión del plan.",
+    ),
+    "due.not_after_today": (
+        "Choose a day after today.",
+        "Elija un día posterior a hoy.",
+    ),
+    "due.gone": (
+        "This item has changed since Today was shown; Today has been brought up to date.",
+        "Este elemento cambió desde que se mostró Hoy; Hoy se ha actualizado.",
+    ),
     # -- files ------------------------------------------------------------------------------
     "file.cannot_read": ("Cannot read {path}: {reason}.", "No se puede leer {path}: {reason}."),
     "file.not_utf8": ("{path} is not UTF-8 text.", "{path} no es texto UTF-8."),

@@ -290,9 +290,9 @@ class ClientsPage(QWidget):
         named(self.add_button, self.tr("Add client"))
         named(self.search, self.tr("Search clients"), self.tr("Search by name or preferred name"))
         self.search.setPlaceholderText(self.tr("Search by name or preferred name (Ctrl+F)"))
-        self.search_label.setText(self.tr("&Search:"))
+        self.search_label.setText(self.tr("Sea&rch:"))
         self.status_label.setText(self.tr("S&tatus:"))
-        self.setting_label.setText(self.tr("Se&tting:"))
+        self.setting_label.setText(self.tr("Sett&ing:"))
         named(self.status, self.tr("Status filter"))
         named(self.setting, self.tr("Setting filter"))
         for combo, values, any_text in (

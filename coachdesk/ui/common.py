@@ -8,8 +8,19 @@ from enum import StrEnum
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
-from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QToolButton,
+    QWidget,
+)
 
+from coachdesk.i18n.format import format_message
+from coachdesk.ui.forms._common import format_date
+from coachdesk.ui.forms._messages import window_language
 from coachdesk.ui.forms.labels import label  # one set of vocabulary labels for the window
 
 __all__ = ["label"]
@@ -74,6 +85,17 @@ def named(widget: W, name: str, description: str = "") -> W:
     return widget
 
 
+def name_clear_buttons(root: QWidget) -> None:
+    """Give the clear buttons of the line edits under `root` a name (Qt leaves them nameless,
+    so a screen reader says only "button")."""
+    for edit in root.findChildren(QLineEdit):
+        if edit.isClearButtonEnabled():
+            for button in edit.findChildren(QToolButton):
+                if not button.accessibleName():
+                    button.setAccessibleName(QCoreApplication.translate("Labels", "Clear"))
+                    button.setToolTip(button.accessibleName())
+
+
 def to_qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
 
@@ -82,13 +104,20 @@ def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+def plural(pattern: str, n: int) -> str:
+    """A translated ICU plural pattern, e.g. tr("{n, plural, one {# day} other {# days}}"),
+    filled with `n` (Qt's %n needs an English .qm to say "1 day"; this needs none)."""
+    return format_message(pattern, {"n": n}, window_language())
+
+
 def fmt_date(value: date | datetime | None) -> str:
-    """A date in the chosen UI language's short format (e.g. 3/14/26 or 14/3/26)."""
+    """A date the way every list, form and date field of the window writes it in the chosen
+    language (3/14/2026, 14/3/2026): one format per screen, typed and shown alike."""
     if value is None:
         return ""
     if isinstance(value, datetime):
         value = value.astimezone().date() if value.tzinfo else value.date()
-    return QLocale().toString(to_qdate(value), QLocale.FormatType.ShortFormat)
+    return format_date(QLocale(), value)
 
 
 def title_label(text: str, name: str = "title") -> QLabel:

@@ -48,14 +48,15 @@ from coachdesk.app.settings import Settings
 from coachdesk.app.worker import Created, Database
 from coachdesk.application.changes import CLIENT_LIST, REMINDERS, RESOURCES, Changes, Kind
 from coachdesk.core.caseload import Caseload
-from coachdesk.core.models import Client, Reminder
+from coachdesk.core.models import Client
+from coachdesk.core.reminders import TodayPage as TodayData
 from coachdesk.errors import CoachDeskError, LockoutError, WrongPassphraseError
 from coachdesk.files import explain_os_error
 from coachdesk.i18n import catalog
 from coachdesk.resources import resource
 from coachdesk.ui import vault_dialogs
 from coachdesk.ui.clients import ClientsPage
-from coachdesk.ui.common import named, show_error
+from coachdesk.ui.common import name_clear_buttons, named, show_error
 from coachdesk.ui.exchange import install as install_exchange
 from coachdesk.ui.forms._messages import window_language
 from coachdesk.ui.menus import MenuRegistry
@@ -66,6 +67,7 @@ from coachdesk.ui.unlock import CreateVaultDialog, RecoveryCodeDialog, UnlockPag
 from coachdesk.ui.workspace import (
     CLIENT_DRAFT,
     CLIENT_DRAFT_KINDS,
+    TAB_KEYS,
     ClientWorkspace,
     EditClientDialog,
     restore_draft,
@@ -169,9 +171,14 @@ class MainWindow(QMainWindow):
         showing_lock = first or self.stack.currentWidget() is self.unlock_page
         shown = self.pages.currentIndex()
         if first:
-            self.today_page = TodayPage()
+            self.today_page = TodayPage(self.db)
             self.clients_page = ClientsPage(self.db)
             self.today_page.open_client.connect(self.open_client)
+            self.today_page.open_client_at.connect(
+                lambda cid, key: self.open_client(cid, TAB_KEYS.index(key))
+            )
+            self.today_page.status.connect(lambda m: self.statusBar().showMessage(m, 4000))
+            self.today_page.refresh_requested.connect(self.refresh_today)
             self.clients_page.open_client.connect(self.open_client)
             self.clients_page.add_client.connect(self.add_client)
         self.unlock_page = UnlockPage()
@@ -195,6 +202,7 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
         self.pages.setCurrentIndex(max(shown, 0))
         self.pages.blockSignals(False)
+        name_clear_buttons(self.pages)
 
     def _renewed_pages(self) -> tuple[QWidget, ...]:
         """The pages a language change makes again, the lock screen first."""
@@ -479,19 +487,20 @@ class MainWindow(QMainWindow):
         if not self.db.is_open:
             return
         recent = list(self.recent)
+        per_kind = self.today_page.per_kind
 
-        def job(c: Caseload) -> tuple[list[Reminder], date, list[tuple[int, str]]]:
+        def job(c: Caseload) -> tuple[TodayData, date, list[tuple[int, str]]]:
             names = []
             for cid in recent:
                 try:
                     names.append((cid, c.get_client(cid).display_name))
                 except CoachDeskError:
                     continue
-            return c.reminders(), c.today(), names
+            return c.today_page(per_kind), c.today(), names
 
-        def show(result: tuple[list[Reminder], date, list[tuple[int, str]]]) -> None:
-            reminders, today, names = result
-            self.today_page.set_reminders(reminders, today)
+        def show(result: tuple[TodayData, date, list[tuple[int, str]]]) -> None:
+            data, today, names = result
+            self.today_page.set_page(data, today)
             self.today_page.set_recent(names)
 
         self.db.call(job, show)
@@ -576,7 +585,7 @@ class MainWindow(QMainWindow):
     def print_plan(self) -> None:
         if self.workspace.client_id is not None:
             self.go(PAGE_WORKSPACE)
-            self.workspace.tabs.setCurrentIndex(1)
+            self.workspace.tabs.setCurrentIndex(TAB_KEYS.index("plan"))
             self.workspace.print_plan()
 
     def about(self) -> None:

@@ -105,8 +105,8 @@ class ResourcesPage(QWidget):
         self.pathway = named(QComboBox(), self.tr("Pathway filter"))
         fill_combo(self.pathway, Pathway, self.tr("Any pathway"))
         for text, widget in (
-            (self.tr("Searc&h:"), self.search),
-            (self.tr("Cate&gory:"), self.category),
+            (self.tr("Sea&rch:"), self.search),
+            (self.tr("Categ&ory:"), self.category),
             (self.tr("Path&way:"), self.pathway),
         ):
             lab = QLabel(text)

@@ -1,41 +1,146 @@
 """Today: what is due (timepoint windows, plan reviews, referral and note follow-ups) and the
-clients opened recently. Enter or a double click opens the client. GUI thread only."""
+clients opened recently. Enter or a double click opens the client where the item is done;
+"Mark done" and "Later…" change the item through the application layer (Caseload.complete_due
+and snooze_due); the filters narrow the list to overdue, due by today or this week, and to
+one kind. GUI thread only.
+
+The page shows Caseload.today_page: the counts of every kind and the first `per_kind` items
+of each, read through the indexes, so it costs what it shows on a big vault. Within a kind
+the items are in due-date order, so "overdue", "by today" and "this week" are each a first
+part of that list: filtering the first items gives the first items of the filter.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from coachdesk.app.worker import Database
+from coachdesk.application.caseload import Caseload
+from coachdesk.application.changes import Changes, Kind
 from coachdesk.core.models import Reminder
-from coachdesk.ui.common import fmt_date, named, title_label, translated
+from coachdesk.core.reminders import KIND_ORDER
+from coachdesk.core.reminders import TodayPage as TodayData
+from coachdesk.errors import CoachDeskError
+from coachdesk.ui.common import (
+    fmt_date,
+    from_qdate,
+    named,
+    plural,
+    show_error,
+    title_label,
+    to_qdate,
+    translated,
+)
+from coachdesk.ui.forms._common import DateField
+from coachdesk.ui.forms._messages import error_text
 
-KIND_ORDER = ("timepoint", "plan_review", "referral_follow_up", "note_follow_up")
+PER_KIND = 50  # first items of each kind read per page; "Show more" reads more
+# Where each kind is done in the client's record (workspace TAB_KEYS).
+KIND_TAB = {
+    "timepoint": "outcomes",
+    "plan_review": "plan",
+    "referral_follow_up": "referrals",
+    "note_follow_up": "notes",
+}
+KIND_CHANGES = {"plan_review": Kind.PLAN, "referral_follow_up": Kind.REFERRAL}
+_ITEM = Qt.ItemDataRole.UserRole
+LATE_COLOR = "#a8461f"
+
+
+class DateDialog(QDialog):
+    """Ask for one day (a DateField: typed whole or picked, Alt+Down); OK refuses a typed
+    text that is not a date, visibly, and keeps the dialog open."""
+
+    def __init__(self, title: str, prompt: str, hint: str, start: date, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        hint_label = QLabel(hint)
+        hint_label.setWordWrap(True)
+        layout.addWidget(hint_label)
+        form = QFormLayout()
+        self.field = DateField()
+        self.field.setDate(to_qdate(start))
+        prompt_label = QLabel(prompt)
+        prompt_label.setBuddy(self.field)
+        named(self.field, prompt_label.text().replace("&", ""))
+        form.addRow(prompt_label, self.field)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.field.setFocus()  # the day is what is asked: typing starts there
+
+    def _accept(self) -> None:
+        if self.field.commit_text():
+            self.accept()
+
+    def chosen(self) -> date:
+        return from_qdate(self.field.date())
 
 
 class TodayPage(QWidget):
     open_client = Signal(int)
+    open_client_at = Signal(int, str)  # client id, workspace tab key
+    status = Signal(str)  # a short message for the status bar
+    refresh_requested = Signal()  # read Today again (more items, or an item changed meanwhile)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.db = db
+        self.per_kind = PER_KIND
+        self._data: TodayData | None = None
+        self._today = date.today()
+        self.dialog: DateDialog | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         self.heading = title_label("")
         layout.addWidget(self.heading)
         self.summary = QLabel("")
         self.summary.setObjectName("subtitle")
+        self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+
+        filters = QHBoxLayout()
+        self.when_label = QLabel("")
+        self.when = QComboBox()
+        self.when_label.setBuddy(self.when)
+        self.kind_label = QLabel("")
+        self.kind = QComboBox()
+        self.kind_label.setBuddy(self.kind)
+        for widget in (self.when_label, self.when, self.kind_label, self.kind):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        self.when.currentIndexChanged.connect(self._show)
+        self.kind.currentIndexChanged.connect(self._show)
+
         columns = QHBoxLayout()
         left = QVBoxLayout()
         self.due_label = QLabel("")
@@ -45,9 +150,23 @@ class TodayPage(QWidget):
         self.due.setAlternatingRowColors(True)
         self.due.itemActivated.connect(self._activated)
         self.due.itemDoubleClicked.connect(self._activated)
+        self.due.currentItemChanged.connect(self._current_changed)
         self.due_label.setBuddy(self.due)
         left.addWidget(self.due_label)
+        left.addLayout(filters)
         left.addWidget(self.due, 1)
+        actions = QHBoxLayout()
+        self.done_button = QPushButton("")
+        self.done_button.clicked.connect(self.mark_done)
+        self.later_button = QPushButton("")
+        self.later_button.clicked.connect(self.snooze)
+        self.more_button = QPushButton("")
+        self.more_button.clicked.connect(self._more)
+        for button in (self.done_button, self.later_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.more_button)
+        left.addLayout(actions)
         right = QVBoxLayout()
         self.recent_label = QLabel("")
         self.recent_label.setObjectName("subtitle")
@@ -61,91 +180,292 @@ class TodayPage(QWidget):
         columns.addLayout(right, 1)
         layout.addLayout(columns, 1)
         self.retranslate()
-        self.due.setColumnWidth(0, 220)
-        self.due.setColumnWidth(1, 340)
+        self.due.setColumnWidth(0, 200)
+        self.due.setColumnWidth(1, 290)
+        self.due.setColumnWidth(2, 100)
+        self._current_changed(None)
 
     def retranslate(self) -> None:
         """The page's own words in the current language (the window then reloads the lists,
         whose words come with their data)."""
         self.heading.setText(self.tr("Today"))
-        self.due_label.setText(self.tr("&Due and coming up"))
+        self.due_label.setText(self.tr("D&ue and coming up"))
         named(self.due, self.tr("Reminders"))
         self.due.setHeaderLabels(
-            [self.tr("Client"), self.tr("What"), self.tr("Due"), self.tr("Window closes")]
+            [self.tr("Client"), self.tr("What"), self.tr("Due"), self.tr("When")]
         )
+        self.when_label.setText(self.tr("Sho&w:"))
+        self.kind_label.setText(self.tr("&Kind:"))
+        named(self.when, self.tr("Show"))
+        named(self.kind, self.tr("Kind"))
+        self._fill_combo(
+            self.when,
+            [
+                (self.tr("Everything due or coming up"), "all"),
+                (self.tr("Overdue"), "overdue"),
+                (self.tr("Due by today"), "today"),
+                (self.tr("Due this week"), "week"),
+            ],
+        )
+        self._fill_combo(
+            self.kind,
+            [(self.tr("All kinds"), None)]
+            + [(self._group_name(kind), kind) for kind in KIND_ORDER],
+        )
+        self.done_button.setText(self.tr("Mark &done"))
+        named(
+            self.done_button,
+            self.tr("Mark done"),
+            self.tr("The follow-up happened (a plan review asks for the next review date)."),
+        )
+        self.later_button.setText(self.tr("&Later…"))
+        named(self.later_button, self.tr("Later"), self.tr("Move this item to another day."))
+        self.more_button.setText(self.tr("Show &more"))
+        named(self.more_button, self.tr("Show more"))
         self.recent_label.setText(self.tr("&Recent clients"))
         named(self.recent, self.tr("Recent clients"))
+        if self._data is not None:
+            self._show()
+
+    @staticmethod
+    def _fill_combo(combo: QComboBox, entries: list[tuple[str, str | None]]) -> None:
+        kept = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for text, value in entries:
+            combo.addItem(text, value)
+        index = combo.findData(kept)
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def _group_name(self, kind: str) -> str:
+        return {
+            "timepoint": self.tr("Follow-up windows open or closing"),
+            "plan_review": self.tr("Plan reviews"),
+            "referral_follow_up": self.tr("Referral follow-ups"),
+            "note_follow_up": self.tr("Session follow-ups"),
+        }[kind]
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
+    # -- filling ---------------------------------------------------------------------------
+
+    def set_page(self, data: TodayData, today: date) -> None:
+        """Show Caseload.today_page's answer (the selection stays on the same row)."""
+        self._data, self._today = data, today
+        self._show()
+
     def set_reminders(self, reminders: list[Reminder], today: date) -> None:
+        """A full list of reminders (tests, small callers): shown as its Today page."""
+        from coachdesk.core.reminders import page_of
+
+        self.set_page(page_of(reminders, max(len(reminders), 1)), today)
+
+    def _cutoff(self) -> date | None:
+        when = self.when.currentData()
+        return {
+            "overdue": self._today - timedelta(days=1),
+            "today": self._today,
+            "week": self._today + timedelta(days=6),
+        }.get(when)
+
+    def _show(self) -> None:
+        data, today = self._data, self._today
+        if data is None:
+            return
+        place = self._place()
         self.due.clear()
-        overdue = sum(1 for r in reminders if r.overdue)
         self.summary.setText(
             self.tr("{d}: {n} things due or coming up, {o} overdue.").format(
-                d=fmt_date(today), n=len(reminders), o=overdue
+                d=fmt_date(today), n=data.total, o=data.overdue
             )
         )
-        groups = {
-            "timepoint": self.tr("Follow-up windows open or closing"),
-            "plan_review": self.tr("Plan reviews"),
-            "referral_follow_up": self.tr("Referral follow-ups"),
-            "note_follow_up": self.tr("Session follow-ups"),
-        }
-        first_item: QTreeWidgetItem | None = None
+        cutoff, wanted = self._cutoff(), self.kind.currentData()
+        truncated = False
+        rows: list[QTreeWidgetItem] = []
         for kind in KIND_ORDER:
-            items = sorted((r for r in reminders if r.kind == kind), key=lambda r: r.due_on)
+            if wanted is not None and kind != wanted:
+                continue
+            first = data.first.get(kind, [])
+            items = [r for r in first if cutoff is None or r.due_on <= cutoff]
             if not items:
                 continue
-            parent = QTreeWidgetItem([f"{groups[kind]} ({len(items)})"])
+            more = data.counts.get(kind, 0) > len(first)
+            exact = not more or (cutoff is not None and first[-1].due_on > cutoff)
+            truncated |= not exact
+            total = data.counts[kind] if cutoff is None else len(items)
+            count = str(total) if exact or cutoff is None else f"{len(items)}+"
+            if not exact and cutoff is None:
+                count = self.tr("{shown} of {total} shown").format(shown=len(items), total=total)
+            parent = QTreeWidgetItem([f"{self._group_name(kind)} ({count})"])
             parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.due.addTopLevelItem(parent)
             parent.setFirstColumnSpanned(True)
             for r in items:
                 child = QTreeWidgetItem(
-                    [
-                        r.client_name,
-                        translated(r.title),
-                        fmt_date(r.due_on),
-                        fmt_date(r.window_closes_on),
-                    ]
+                    [r.client_name, translated(r.title), fmt_date(r.due_on), self._when(r)]
                 )
-                child.setData(0, Qt.ItemDataRole.UserRole, r.client_id)
+                child.setData(0, _ITEM, (r.client_id, r.kind, r.due_on.isoformat()))
                 if r.overdue:
                     for col in range(4):
-                        child.setForeground(col, QColor("#a8461f"))
-                    child.setText(1, self.tr("{what} (overdue)").format(what=translated(r.title)))
+                        child.setForeground(col, QColor(LATE_COLOR))
                 parent.addChild(child)
-                first_item = first_item or child
+                rows.append(child)
             parent.setExpanded(True)
-        if not reminders:
-            self.due.addTopLevelItem(QTreeWidgetItem([self.tr("Nothing is due. A calm day.")]))
-        if first_item is not None:
-            self.due.setCurrentItem(first_item)
+        self.more_button.setVisible(truncated)
+        if not rows:
+            text = (
+                self.tr("Nothing is due. A calm day.")
+                if data.total == 0
+                else self.tr("Nothing matches this filter.")
+            )
+            self.due.addTopLevelItem(QTreeWidgetItem([text]))
+        else:
+            self.due.setCurrentItem(rows[min(place, len(rows) - 1)])
+        self._current_changed(self.due.currentItem())
+
+    def _when(self, r: Reminder) -> str:
+        if r.window_closes_on is not None:
+            return self.tr("window closes {d}").format(d=fmt_date(r.window_closes_on))
+        days = (r.due_on - self._today).days
+        if days < 0:
+            return plural(self.tr("{n, plural, one {# day late} other {# days late}}"), -days)
+        if days == 0:
+            return self.tr("today")
+        return plural(self.tr("{n, plural, one {in # day} other {in # days}}"), days)
+
+    def _place(self) -> int:
+        """The row of the current item among the items (kept across a refresh)."""
+        current, index = self.due.currentItem(), 0
+        for top in range(self.due.topLevelItemCount()):
+            parent = self.due.topLevelItem(top)
+            if parent is None:
+                continue
+            for row in range(parent.childCount()):
+                if parent.child(row) is current:
+                    return index
+                index += 1
+        return 0
 
     def set_recent(self, recent: list[tuple[int, str]]) -> None:
         self.recent.clear()
         for client_id, name in recent:
             item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, client_id)
+            item.setData(_ITEM, client_id)
             self.recent.addItem(item)
         if not recent:
             self.recent.addItem(self.tr("No client opened yet."))
 
     def clear(self) -> None:
+        self._data = None
+        self.per_kind = PER_KIND
         self.due.clear()
         self.recent.clear()
         self.summary.clear()
+        self._current_changed(None)
+        if self.dialog is not None:
+            self.dialog.reject()
+
+    # -- acting ----------------------------------------------------------------------------
+
+    def current(self) -> tuple[int, str, date] | None:
+        """(client id, kind, due date) of the selected item."""
+        item = self.due.currentItem()
+        value = item.data(0, _ITEM) if item is not None else None
+        if value is None:
+            return None
+        client_id, kind, due = value
+        return int(client_id), str(kind), date.fromisoformat(due)
+
+    def _current_changed(self, _item: QTreeWidgetItem | None, _previous: object = None) -> None:
+        chosen = self.current()
+        self.done_button.setEnabled(chosen is not None)
+        window = chosen is not None and chosen[1] == "timepoint"
+        self.later_button.setEnabled(chosen is not None and not window)
+        self.later_button.setToolTip(
+            self.tr("A follow-up window is set by the funder's schedule and cannot be moved.")
+            if window
+            else self.tr("Move this item to another day.")
+        )
+
+    def mark_done(self) -> None:
+        chosen = self.current()
+        if chosen is None:
+            return
+        client_id, kind, due = chosen
+        if kind == "timepoint":  # done by recording the outcomes
+            self.open_client_at.emit(client_id, KIND_TAB[kind])
+        elif kind == "plan_review":
+            self._ask(
+                self.tr("Plan review done"),
+                self.tr("&Next review on:"),
+                self.tr("The plan was reviewed. When is the next review?"),
+                self._today + timedelta(days=90),
+                lambda on: self._write(
+                    lambda c: c.complete_due(client_id, kind, due, next_review=on), kind
+                ),
+            )
+        else:
+            self._write(lambda c: c.complete_due(client_id, kind, due), kind)
+
+    def snooze(self) -> None:
+        chosen = self.current()
+        if chosen is None or chosen[1] == "timepoint":
+            return
+        client_id, kind, due = chosen
+        self._ask(
+            self.tr("Later"),
+            self.tr("&Move to:"),
+            self.tr("Choose the day this should come back on Today."),
+            self._today + timedelta(days=7),
+            lambda on: self._write(lambda c: c.snooze_due(client_id, kind, due, on), kind),
+        )
+
+    def _ask(
+        self, title: str, prompt: str, hint: str, start: date, then: Callable[[date], None]
+    ) -> None:
+        dialog = DateDialog(title, prompt, hint, start, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+
+        dialog.accepted.connect(lambda: then(dialog.chosen()))
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.finished.connect(lambda _r: self.due.setFocus())
+        dialog.open()
+
+    def _write(self, job: Callable[[Caseload], None], kind: str) -> None:
+        if self.db is None:
+            return
+        chosen = self.current()
+        client_id = chosen[0] if chosen else None
+        changes = Changes.of(KIND_CHANGES.get(kind, Kind.NOTE), Kind.AUDIT, client=client_id)
+
+        def failed(exc: CoachDeskError) -> None:
+            show_error(self, error_text(exc))
+            if exc.code == "due.gone":
+                self.refresh_requested.emit()
+
+        self.db.write(
+            job,
+            changes,
+            lambda _r: self.status.emit(self.tr("Today is up to date.")),
+            failed,
+        )
+        self.due.setFocus()
+
+    def _more(self) -> None:
+        self.per_kind *= 4
+        self.refresh_requested.emit()
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        client_id = item.data(0, Qt.ItemDataRole.UserRole)
-        if client_id is not None:
-            self.open_client.emit(int(client_id))
+        value = item.data(0, _ITEM)
+        if value is not None:
+            self.open_client_at.emit(int(value[0]), KIND_TAB.get(str(value[1]), "profile"))
 
     def _recent_activated(self, item: QListWidgetItem) -> None:
-        client_id = item.data(Qt.ItemDataRole.UserRole)
+        client_id = item.data(_ITEM)
         if client_id is not None:
             self.open_client.emit(int(client_id))

@@ -13,10 +13,12 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -65,6 +67,7 @@ from coachdesk.ui.forms import (
     PlanEditor,
     ReferralPanel,
 )
+from coachdesk.ui.overview import OverviewData, OverviewPage, load_overview
 
 PLAN_DRAFT = "plan"
 NOTE_DRAFT = "note"
@@ -89,7 +92,7 @@ def restore_draft(form: DraftForm, draft: dict[str, Any]) -> bool:
     return True
 
 
-TAB_KEYS = ("profile", "plan", "notes", "capital", "outcomes", "referrals", "audit")
+TAB_KEYS = ("overview", "profile", "plan", "notes", "capital", "outcomes", "referrals", "audit")
 
 
 @dataclass(slots=True)
@@ -108,6 +111,7 @@ class ClientBundle:
     resources: list[Resource]
     profile: CoachProfile | None = None
     drafts: dict[str, dict[str, object]] = field(default_factory=dict)
+    overview: OverviewData | None = None
 
 
 def load_bundle(c: Caseload, client_id: int) -> ClientBundle:
@@ -131,6 +135,7 @@ def load_bundle(c: Caseload, client_id: int) -> ClientBundle:
         c.resources(),
         c.profile(),
         drafts,
+        load_overview(c, client_id),
     )
 
 
@@ -196,6 +201,10 @@ class ClientWorkspace(QWidget):
         self.tabs = named(QTabWidget(), self.tr("Client record sections"))
         layout.addWidget(self.tabs, 1)
 
+        self.overview = OverviewPage()
+        self.overview.new_note_requested.connect(lambda: self.focus_new_note())
+        self.tabs.addTab(self.overview, self.tr("Overview"))
+
         # Profile & consents: the profile summary and consent list; the form opens beside it.
         profile = QSplitter()
         left = QWidget()
@@ -217,7 +226,7 @@ class ClientWorkspace(QWidget):
         self.consent_scroll.hide()
         profile.addWidget(self.consent_scroll)
         profile.setSizes([520, 560])
-        self.tabs.addTab(profile, self.tr("&Profile && consents"))
+        self.tabs.addTab(profile, self.tr("Profile && consents"))
 
         plan_page = QWidget()
         plan_layout = QVBoxLayout(plan_page)
@@ -228,7 +237,7 @@ class ClientWorkspace(QWidget):
         self.plan_editor = PlanEditor()
         plan_layout.addWidget(self.plan_banner)
         plan_layout.addWidget(self.plan_editor, 1)
-        self.tabs.addTab(plan_page, self.tr("Recovery p&lan"))
+        self.tabs.addTab(plan_page, self.tr("Recovery plan"))
 
         notes_page = QSplitter(Qt.Orientation.Vertical)
         self.note_form = NoteForm()
@@ -241,7 +250,7 @@ class ClientWorkspace(QWidget):
         # The whole quick-add form (with its Save button) shows without scrolling.
         notes_page.setSizes([self.note_form.sizeHint().height() + 8, 260])
         notes_page.setStretchFactor(1, 1)
-        self.tabs.addTab(notes_page, self.tr("Session &notes"))
+        self.tabs.addTab(notes_page, self.tr("Session notes"))
 
         capital = QSplitter()
         self.barc_form = Barc10Form()
@@ -261,7 +270,7 @@ class ClientWorkspace(QWidget):
         plot_layout.addWidget(self.barc_history, 1)
         capital.addWidget(plot_box)
         capital.setSizes([620, 460])
-        self.tabs.addTab(capital, self.tr("Recovery &capital"))
+        self.tabs.addTab(capital, self.tr("Recovery capital"))
 
         outcomes = QSplitter()
         self.outcome_form = OutcomeForm()
@@ -269,11 +278,17 @@ class ClientWorkspace(QWidget):
         outcome_scroll.setWidgetResizable(True)
         outcome_scroll.setWidget(self.outcome_form)
         outcomes.addWidget(outcome_scroll)
-        self.tabs.addTab(outcomes, self.tr("&Outcomes"))
+        self.tabs.addTab(outcomes, self.tr("Outcomes"))
         self.referral_panel = ReferralPanel()
-        self.tabs.addTab(self.referral_panel, self.tr("&Referrals"))
+        self.tabs.addTab(self.referral_panel, self.tr("Referrals"))
         self.audit_view = AuditTrailView()
-        self.tabs.addTab(self.audit_view, self.tr("A&udit trail"))
+        self.tabs.addTab(self.audit_view, self.tr("Audit trail"))
+        # Alt+1 ... Alt+8 open the tabs: the letters are left to the menus and the forms, so
+        # that no Alt letter is shared by two things on screen (issue 17).
+        for index in range(self.tabs.count()):
+            key = QKeySequence(f"Alt+{index + 1}")
+            QShortcut(key, self, partial(self.tabs.setCurrentIndex, index))
+            self.tabs.setTabToolTip(index, key.toString(QKeySequence.SequenceFormat.NativeText))
 
         self._pending_plan: ClientBundle | None = None
         self._plan_goals: list[str] = []
@@ -327,6 +342,8 @@ class ClientWorkspace(QWidget):
         cid = b.client.id or 0
         c = b.client
         self._fill_header(c, b.barc10)
+        if b.overview is not None:
+            self.overview.set_data(b.overview)
         self.profile_text.setText(
             self.tr(
                 "<b>Legal name:</b> {legal}<br><b>Setting:</b> {setting}<br>"
@@ -397,6 +414,13 @@ class ClientWorkspace(QWidget):
     def _tab_changed(self, index: int) -> None:
         if index == TAB_KEYS.index("plan"):
             self.ensure_plan()
+        cid = self.client_id
+        if index == TAB_KEYS.index("overview") and cid is not None:
+            serial = self._serial
+            self.db.call(
+                lambda c: load_overview(c, cid),
+                lambda d: self.overview.set_data(d) if serial == self._serial else None,
+            )
 
     def _new_note_form(self) -> None:
         cid = self.client_id or 0
@@ -454,6 +478,7 @@ class ClientWorkspace(QWidget):
         self.profile = None
         self._pending_plan = None
         self._plan_goals = []
+        self.overview.clear()
         for widget in (
             self.name,
             self.details,

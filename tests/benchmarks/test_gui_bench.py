@@ -24,7 +24,7 @@ from coachdesk.application.caseload import Caseload
 from coachdesk.crypto import kdf
 from coachdesk.storage.vault import Vault
 from coachdesk.ui.main_window import MainWindow
-from coachdesk.ui.workspace import load_bundle
+from coachdesk.ui.workspace import TAB_KEYS, load_bundle
 from tests.benchmarks.report import record
 
 CACHE = Path("/work/.bench-cache/gui-2000x50")
@@ -100,9 +100,9 @@ def test_search_and_open_client_on_a_big_caseload(qtbot: QtBot, tmp_path: Path) 
         assert len(window.workspace.notes_list.shown_ids()) > 0
         # The plan editor is filled when its tab is first shown: measure that too.
         start = time.perf_counter()
-        window.workspace.tabs.setCurrentIndex(1)
+        window.workspace.tabs.setCurrentIndex(TAB_KEYS.index("plan"))
         plan_tab.append(time.perf_counter() - start)
-        window.workspace.tabs.setCurrentIndex(0)
+        window.workspace.tabs.setCurrentIndex(TAB_KEYS.index("profile"))
     window.close()
 
     # Baseline in the same run: the same use cases on the vault, no thread, no widgets.

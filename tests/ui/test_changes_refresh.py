@@ -14,6 +14,7 @@ from coachdesk.application.changes import CLIENT_LIST, Changes, Kind
 from coachdesk.core.models import Client, Setting
 from coachdesk.storage.vault import Vault
 from coachdesk.ui.main_window import MainWindow
+from coachdesk.ui.workspace import TAB_KEYS
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import MakeWindow, unlock
 
@@ -59,7 +60,7 @@ def test_name_edit_and_new_barc10_show_in_the_clients_list(
     qtbot.waitUntil(lambda: "Maren Oduya-Lind" in listed(window), timeout=5_000)
     assert "Maren Oduya" not in listed(window)
 
-    ws.tabs.setCurrentIndex(3)
+    ws.tabs.setCurrentIndex(TAB_KEYS.index("capital"))
     ws.barc_form.set_answers([5, 5, 4, 5, 4, 5, 5, 6, 4, 5])
     ws.barc_form.submit_button.click()
     qtbot.waitUntil(lambda: listed(window).get("Maren Oduya-Lind") == "48", timeout=5_000)

@@ -19,6 +19,7 @@ from coachdesk.app.settings import Settings
 from coachdesk.core.models import ReferralStatus
 from coachdesk.storage.vault import Vault
 from coachdesk.ui.main_window import PAGE_WORKSPACE, MainWindow
+from coachdesk.ui.workspace import TAB_KEYS
 from tests.ui.conftest import FakeClock, MakeWindow, unlock
 
 PASS = "river stones and quiet mornings"
@@ -140,7 +141,7 @@ def test_a_coachs_day(
     assert ws.consent_list.table.item(0, 0).text() == "County drug court"
 
     # A plan with two goals.
-    ws.tabs.setCurrentIndex(1)
+    ws.tabs.setCurrentIndex(TAB_KEYS.index("plan"))
     editor = ws.plan_editor
     editor.vision.setPlainText("Keep my job and be there for my kids")
     editor.add_goal_button.click()
@@ -160,7 +161,7 @@ def test_a_coachs_day(
         Qt.Key.Key_N,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    assert ws.tabs.currentIndex() == 2
+    assert ws.tabs.currentIndex() == TAB_KEYS.index("notes")
     assert ws.note_form.goals.count() == 2  # the plan's goals, to tick
     ws.note_form.text.setPlainText("Talked about the bus pass and the Tuesday meeting.")
     ws.note_form.save_button.click()
@@ -174,7 +175,7 @@ def test_a_coachs_day(
     assert "bus pass" in ws.notes_list.tree.topLevelItem(0).text(1)
 
     # BARC-10: the total shows before and after recording.
-    ws.tabs.setCurrentIndex(3)
+    ws.tabs.setCurrentIndex(TAB_KEYS.index("capital"))
     ws.barc_form.set_answers([5, 5, 4, 5, 4, 5, 5, 6, 4, 5])
     assert ws.barc_form.total() == 48
     assert "48" in ws.barc_form.total_label.text()
@@ -184,7 +185,7 @@ def test_a_coachs_day(
     assert [a.total for a in ws.barc_plot.series()] == [48]
 
     # A referral, made and advanced.
-    ws.tabs.setCurrentIndex(5)
+    ws.tabs.setCurrentIndex(TAB_KEYS.index("referrals"))
     panel = ws.referral_panel
     assert panel.resource.count() >= 1
     panel.make_button.click()
@@ -206,7 +207,7 @@ def test_a_coachs_day(
     ws.barc_form.answer(1, 3)
     ws.consent_list.new_button.click()
     ws.consent_form.recipients.setText("Harbor housing office")
-    ws.tabs.setCurrentIndex(1)
+    ws.tabs.setCurrentIndex(TAB_KEYS.index("plan"))
     editor.vision.setPlainText("Keep my job, be there for my kids, and run a 5k")
     wait_idle(qtbot, window)
     clock.advance(5 * 60 + 1)
@@ -223,7 +224,7 @@ def test_a_coachs_day(
     unlock(qtbot, window, PASS)
     qtbot.waitUntil(lambda: ws.client_id == client_id, timeout=5_000)
     assert window.pages.currentIndex() == PAGE_WORKSPACE
-    assert ws.tabs.currentIndex() == 1
+    assert ws.tabs.currentIndex() == TAB_KEYS.index("plan")
     assert "run a 5k" in editor.vision.toPlainText()
     assert editor.is_dirty()
     assert "kept" in ws.plan_banner.text()

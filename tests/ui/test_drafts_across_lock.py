@@ -13,6 +13,7 @@ from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import Client, ContactMode, Setting
 from coachdesk.storage.vault import Vault
 from coachdesk.ui.main_window import PAGE_WORKSPACE
+from coachdesk.ui.workspace import TAB_KEYS
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import MakeWindow, unlock
 
@@ -24,7 +25,7 @@ def test_a_note_draft_keeps_everything_across_lock_and_unlock(
         cid = Caseload(v).add_client(Client("Ines", "Marlow", date(1991, 2, 3), Setting.COMMUNITY))
     window = make_window()
     unlock(qtbot, window)
-    window.open_client(cid, 2)
+    window.open_client(cid, TAB_KEYS.index("notes"))
     ws = window.workspace
     qtbot.waitUntil(lambda: ws.client_id == cid, timeout=5_000)
     assert not ws.note_form.is_dirty()  # an untouched form leaves no draft behind
@@ -42,7 +43,10 @@ def test_a_note_draft_keeps_everything_across_lock_and_unlock(
     unlock(qtbot, window)
     ws = window.workspace
     qtbot.waitUntil(lambda: ws.client_id == cid and not window.db.busy, timeout=5_000)
-    assert window.pages.currentIndex() == PAGE_WORKSPACE and ws.tabs.currentIndex() == 2
+    assert (
+        window.pages.currentIndex() == PAGE_WORKSPACE
+        and ws.tabs.currentIndex() == TAB_KEYS.index("notes")
+    )
     form = ws.note_form
     assert form.mode.currentData() == ContactMode.PHONE.value
     assert form.duration.value() == 25
@@ -67,7 +71,7 @@ def test_a_half_typed_new_client_and_consent_come_back(
         cid = Caseload(v).add_client(Client("Odile", "Brandt", date(1985, 7, 8), Setting.COMMUNITY))
     window = make_window()
     unlock(qtbot, window)
-    window.open_client(cid, 0)
+    window.open_client(cid, TAB_KEYS.index("profile"))
     ws = window.workspace
     qtbot.waitUntil(lambda: ws.client_id == cid, timeout=5_000)
     ws.new_consent()

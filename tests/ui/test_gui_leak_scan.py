@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import Client, RecoveryPlan, Setting
 from coachdesk.storage.vault import Vault
+from coachdesk.ui.workspace import TAB_KEYS
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import MakeWindow, unlock
 
@@ -51,7 +52,9 @@ def test_window_leaves_no_client_data_outside_the_vault(
     window.clients_page.search.setText(canaries["Family"][:8])
     window.open_client(cid)
     qtbot.waitUntil(lambda: window.workspace.client_id == cid, timeout=10_000)
-    window.workspace.tabs.setCurrentIndex(1)  # the plan: shown, then edited without saving
+    window.workspace.tabs.setCurrentIndex(
+        TAB_KEYS.index("plan")
+    )  # the plan: shown, then edited without saving
     qtbot.waitUntil(
         lambda: canaries["Vision"] in window.workspace.plan_editor.plan().vision, timeout=10_000
     )

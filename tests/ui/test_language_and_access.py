@@ -30,6 +30,7 @@ from coachdesk.storage.vault import Vault
 from coachdesk.ui.common import fmt_date
 from coachdesk.ui.forms._common import DateField
 from coachdesk.ui.main_window import MainWindow
+from coachdesk.ui.workspace import TAB_KEYS
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import MakeWindow, unlock
 
@@ -74,11 +75,13 @@ def test_spanish_ui_shows_spanish_labels_and_dates(
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Nombre"
     assert model.data(model.index(0, 2)) in ("Activo", "Activo/a")  # both catalogues name it
     assert model.data(model.index(0, 3)) == "Tribunal de drogas"
-    assert model.data(model.index(0, 4)) == "5/1/26"  # day first in Spanish
-    assert fmt_date(date(2026, 3, 14)) == "14/3/26"
+    # Day first in Spanish, four-digit years: lists, pages and date fields write dates alike.
+    assert model.data(model.index(0, 4)) == "5/1/2026"
+    assert fmt_date(date(2026, 3, 14)) == "14/3/2026"
     open_client_in(qtbot, window, client_id)
     ws = window.workspace
-    assert ws.tabs.tabText(1) == "P&lan de recuperación"
+    assert ws.tabs.tabText(TAB_KEYS.index("plan")) == "Plan de recuperación"
+    assert ws.tabs.tabText(0) == "Resumen"
     assert "días desde la admisión" in ws.details.text()
     assert ws.barc_badge.text() == "BARC-10: aún ninguno"
     assert ws.consent_list.new_button.text() != "&New consent"  # the forms' Spanish too
@@ -86,7 +89,7 @@ def test_spanish_ui_shows_spanish_labels_and_dates(
 
 def test_english_dates_are_month_first(qtbot: QtBot, make_window: MakeWindow) -> None:
     make_window("en")
-    assert fmt_date(date(2026, 3, 14)) == "3/14/26"
+    assert fmt_date(date(2026, 3, 14)) == "3/14/2026"
 
 
 def _internal(widget: QWidget) -> bool:

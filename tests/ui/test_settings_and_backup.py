@@ -14,6 +14,7 @@ from coachdesk.app.settings import Settings
 from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import Client, Setting
 from coachdesk.storage.vault import Vault
+from coachdesk.ui.workspace import TAB_KEYS
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import MakeWindow, unlock
 
@@ -36,14 +37,14 @@ def test_live_language_switch_keeps_client_tab_and_unsaved_edits(
         cid = Caseload(v).add_client(Client("Ilse", "Varga", date(2026, 3, 2), Setting.COMMUNITY))
     window = make_window()
     unlock(qtbot, window)
-    window.open_client(cid, 1)
+    window.open_client(cid, TAB_KEYS.index("plan"))
     qtbot.waitUntil(lambda: window.workspace.client_id == cid, timeout=5_000)
     window.workspace.plan_editor.vision.setPlainText("Teach my daughter to ride a bike")
     window.apply_language("es")
     ws = window.workspace
     qtbot.waitUntil(lambda: ws.client_id == cid and not window.db.busy, timeout=5_000)
     assert window.nav.item(0).text() == "Hoy"
-    assert ws.tabs.currentIndex() == 1
+    assert ws.tabs.currentIndex() == TAB_KEYS.index("plan")
     assert "ride a bike" in ws.plan_editor.vision.toPlainText()
     window.apply_language("en")
     qtbot.waitUntil(lambda: window.workspace.client_id == cid and not window.db.busy, timeout=5_000)

@@ -92,6 +92,21 @@ USE_CASES = [
         one_sided="structured editing is the window's; the CLI covers intake, notes, BARC-10",
     ),
     UseCase("today's reminders", window=f"{UI}.today:TodayPage", one_sided="a window page"),
+    UseCase(
+        "mark a Today item done",
+        window=f"{UI}.today:TodayPage.mark_done",
+        one_sided="done from Today's list, a window page (the CLI lists no reminders)",
+    ),
+    UseCase(
+        "move a Today item to a later day",
+        window=f"{UI}.today:TodayPage.snooze",
+        one_sided="done from Today's list, a window page (the CLI lists no reminders)",
+    ),
+    UseCase(
+        "client overview",
+        window=f"{UI}.overview:OverviewPage",
+        one_sided="a window page summing up the record the CLI shows command by command",
+    ),
     # -- documents (application/documents.py) ----------------------------------------------
     UseCase("plan PDF (save / print, disclosure)", "plan pdf", "action:print"),
     # -- exchange (application/enrollment.py, exchange/) -----------------------------------

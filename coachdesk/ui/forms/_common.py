@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStyle,
+    QToolButton,
     QVBoxLayout,
     QWidget,
     QWidgetAction,
@@ -125,6 +126,8 @@ class DateField(QLineEdit):
             QLineEdit.ActionPosition.TrailingPosition,
         )
         self._calendar.setToolTip(QCoreApplication.translate("DateField", "Calendar (Alt+Down)"))
+        for button in self.findChildren(QToolButton):  # the action's button: a name to read
+            button.setAccessibleName(self._calendar.toolTip())
         self._calendar.triggered.connect(self.open_calendar)
         self.editingFinished.connect(self.commit_text)
         self.setText(self._show(self._date))

@@ -442,13 +442,13 @@ class PlanEditor(QWidget):
         lists = QGridLayout()
         lists.setHorizontalSpacing(14)
         self.strengths = self._list_editor(
-            page, lists, 0, self.tr("&Strengths they bring"), self.tr("Strengths")
+            page, lists, 0, self.tr("Strengths they &bring"), self.tr("Strengths")
         )
         self.barriers = self._list_editor(
             page, lists, 1, self.tr("What gets in the wa&y"), self.tr("Barriers")
         )
         self.supports = self._list_editor(
-            page, lists, 2, self.tr("People and things that &help"), self.tr("Supports")
+            page, lists, 2, self.tr("&People and things that help"), self.tr("Supports")
         )
         body.addLayout(lists)
 
@@ -483,11 +483,11 @@ class PlanEditor(QWidget):
             wellness,
             wellness_layout,
             2,
-            self.tr("What helps (&coping)"),
+            self.tr("What helps (coping)"),
             self.tr("Coping strategies"),
         )
         self.safe_places = self._list_editor(
-            wellness, wellness_layout, 3, self.tr("Sa&fe places"), self.tr("Safe places")
+            wellness, wellness_layout, 3, self.tr("Safe places"), self.tr("Safe places")
         )
         contacts_caption = QLabel(self.tr("People to call in a crisis"), wellness)
         wellness_layout.addWidget(contacts_caption, 2, 0, 1, 4)
@@ -521,8 +521,8 @@ class PlanEditor(QWidget):
         self.client_signed = OptionalDateEdit(self.tr("Client signed on"), self.tr("Signed"), page)
         self.coach_signed = OptionalDateEdit(self.tr("Coach signed on"), self.tr("Signed"), page)
         for text, widget in (
-            (self.tr("R&eview the plan on:"), self.review_date),
-            (self.tr("Client si&gned on:"), self.client_signed),
+            (self.tr("Review the plan &on:"), self.review_date),
+            (self.tr("Client signed on:"), self.client_signed),
             (self.tr("Coach signed on:"), self.coach_signed),
         ):
             caption = QLabel(text, page)
