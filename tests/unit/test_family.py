@@ -40,28 +40,74 @@ def test_a_family_client_linked_to_a_client_from_the_terminal(
     run_cli: RunCli, vault_path: Path
 ) -> None:
     v = str(vault_path)
-    person = _json(run_cli, "client", "add", v, "--given", "Brael", "--family", "Ostrum",
-                   "--setting", "drug_court")["id"]  # fmt: skip
+    person = _json(
+        run_cli,
+        "client",
+        "add",
+        v,
+        "--given",
+        "Brael",
+        "--family",
+        "Ostrum",
+        "--setting",
+        "drug_court",
+    )["id"]
     mother = _json(
-        run_cli, "client", "add", v, "--given", "Ilsa", "--family", "Ostrum",
-        "--setting", "community", "--kind", "family_member", "--linked-to", str(person),
-        "--relationship", "parent",
-    )["id"]  # fmt: skip
+        run_cli,
+        "client",
+        "add",
+        v,
+        "--given",
+        "Ilsa",
+        "--family",
+        "Ostrum",
+        "--setting",
+        "community",
+        "--kind",
+        "family_member",
+        "--linked-to",
+        str(person),
+        "--relationship",
+        "parent",
+    )["id"]
     # one note of each support kind (an accompaniment says where it went)
     for kind in SupportKind:
         extra = ["--destination", "court"] if kind == SupportKind.ACCOMPANIMENT else []
         mode = "group" if kind == SupportKind.GROUP else "phone"
-        _json(run_cli, "note", "add", v, str(mother), "--text", f"A {kind.value}",
-              "--minutes", "30", "--mode", mode, "--support", kind.value, *extra)  # fmt: skip
-    refused = run_cli("note", "add", v, str(mother), "--text", "Went along",
-                      "--support", "accompaniment", env=ENV)  # fmt: skip
+        _json(
+            run_cli,
+            "note",
+            "add",
+            v,
+            str(mother),
+            "--text",
+            f"A {kind.value}",
+            "--minutes",
+            "30",
+            "--mode",
+            mode,
+            "--support",
+            kind.value,
+            *extra,
+        )
+    refused = run_cli(
+        "note", "add", v, str(mother), "--text", "Went along", "--support", "accompaniment", env=ENV
+    )
     assert refused.returncode != 0 and "Traceback" not in refused.stderr
     assert "where the accompaniment went" in refused.stderr
-    _json(run_cli, "assess", "family", v, str(mother), "--loved-one-treatment", "yes",
-          "--own-support", "no")  # fmt: skip
+    _json(
+        run_cli,
+        "assess",
+        "family",
+        v,
+        str(mother),
+        "--loved-one-treatment",
+        "yes",
+        "--own-support",
+        "no",
+    )
     # BARC-10 is for the person in recovery
-    barc = run_cli("assess", "barc10", v, str(mother), "--answers", "4,4,4,4,4,4,4,4,4,4",
-                   env=ENV)  # fmt: skip
+    barc = run_cli("assess", "barc10", v, str(mother), "--answers", "4,4,4,4,4,4,4,4,4,4", env=ENV)
     assert barc.returncode != 0 and "family follow-up" in barc.stderr
     assert "Traceback" not in barc.stderr
     listed = _json(run_cli, "client", "list", v, "--kind", "family_member")
@@ -88,12 +134,23 @@ def test_links_and_measures_are_checked(vault: Vault) -> None:
     caseload = Caseload(vault)
     person = caseload.add_client(Client("Tove", "Arnquist", date(2026, 1, 5), Setting.COMMUNITY))
     family = Client(
-        "Ruel", "Arnquist", date(2026, 1, 6), Setting.COMMUNITY,
-        kind=ClientKind.FAMILY_MEMBER, linked_client_id=person, relationship=Relationship.SIBLING,
-    )  # fmt: skip
+        "Ruel",
+        "Arnquist",
+        date(2026, 1, 6),
+        Setting.COMMUNITY,
+        kind=ClientKind.FAMILY_MEMBER,
+        linked_client_id=person,
+        relationship=Relationship.SIBLING,
+    )
     family_id = caseload.add_client(family)
-    other = Client("Ana", "Berk", date(2026, 1, 6), Setting.COMMUNITY,
-                   kind=ClientKind.FAMILY_MEMBER, linked_client_id=family_id)  # fmt: skip
+    other = Client(
+        "Ana",
+        "Berk",
+        date(2026, 1, 6),
+        Setting.COMMUNITY,
+        kind=ClientKind.FAMILY_MEMBER,
+        linked_client_id=family_id,
+    )
     with pytest.raises(ValidationError) as refused:
         caseload.add_client(other)
     assert refused.value.code == "validation.linked_client.family"
@@ -109,8 +166,11 @@ def test_links_and_measures_are_checked(vault: Vault) -> None:
     with pytest.raises(ValidationError):
         caseload.record_family_followup(FamilyFollowUp(person, date(2026, 2, 1), True))
     # no SUPRT windows for a family client: its reminders never ask for a timepoint
-    assert [r for r in Caseload(vault, today=date(2026, 1, 10)).reminders()
-            if r.client_id == family_id and r.kind == "timepoint"] == []  # fmt: skip
+    assert [
+        r
+        for r in Caseload(vault, today=date(2026, 1, 10)).reminders()
+        if r.client_id == family_id and r.kind == "timepoint"
+    ] == []
     assert caseload.count_clients(kind=ClientKind.FAMILY_MEMBER) == 1
     assert [r.id for r in caseload.list_clients(kind=ClientKind.FAMILY_MEMBER)] == [family_id]
 
@@ -133,11 +193,12 @@ def test_period_cells_count_kinds_support_and_the_family_follow_up(vault: Vault)
             Setting.COMMUNITY,
             kind=ClientKind.FAMILY_MEMBER,
             linked_client_id=person,
-        )  # fmt: skip
+        )
     )
     q1, q2 = date(2026, 2, 3), date(2026, 5, 4)
-    caseload.add_note(_note(person, q1, SupportKind.ACCOMPANIMENT, 90,
-                            destination=Destination.TREATMENT))  # fmt: skip
+    caseload.add_note(
+        _note(person, q1, SupportKind.ACCOMPANIMENT, 90, destination=Destination.TREATMENT)
+    )
     caseload.add_note(_note(person, q2, SupportKind.CRISIS_CONTACT, 20))
     caseload.add_note(_note(person, q2, SupportKind.GROUP, 60))
     caseload.add_note(_note(family, q1, SupportKind.FAMILY_SESSION, 45))
