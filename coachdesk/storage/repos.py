@@ -797,13 +797,11 @@ def list_family_followups(conn: Conn, client_id: int) -> list[FamilyFollowUp]:
         "WHERE client_id = ? ORDER BY taken_on, id",
         (client_id,),
     )
+    def bit(v: int | None) -> bool | None:
+        return None if v is None else bool(v)
+
     return [
-        FamilyFollowUp(
-            cid,
-            date.fromisoformat(taken),
-            *(None if v is None else bool(v) for v in (a, b, c)),
-            id=fid,
-        )
+        FamilyFollowUp(cid, date.fromisoformat(taken), bit(a), bit(b), bit(c), fid)
         for cid, taken, a, b, c, fid in rows
     ]
 

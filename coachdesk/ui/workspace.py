@@ -37,6 +37,7 @@ from coachdesk.application.changes import Changes, Kind
 from coachdesk.core import barc10
 from coachdesk.core.caseload import Caseload
 from coachdesk.core.models import (
+    PLAN_DOMAINS,
     AuditEntry,
     Barc10Assessment,
     Client,
@@ -50,6 +51,7 @@ from coachdesk.core.models import (
     SessionNote,
 )
 from coachdesk.errors import CoachDeskError
+from coachdesk.ui import family
 from coachdesk.ui.common import card, fmt_date, label, named, show_error, title_label
 from coachdesk.ui.forms import (
     AuditTrailView,
@@ -146,6 +148,8 @@ class EditClientDialog(QDialog):
         scroll.setWidgetResizable(True)
         self.form = ClientForm()
         self.form.set_client(client)
+        if isinstance(db := getattr(parent, "db", None), Database):  # workspace or main window
+            family.load_loved_ones(db, self.form)
         scroll.setWidget(self.form)
         layout.addWidget(scroll)
         self.form.cancelled.connect(self.reject)
@@ -183,11 +187,23 @@ class ClientWorkspace(QWidget):
         self.details.setWordWrap(True)
         names.addWidget(self.name)
         names.addWidget(self.details)
+        self.who = QLabel("")  # who the client is (issue 21: ui/family.py)
+        self.who.setObjectName("subtitle")
+        self.who.setWordWrap(True)
+        names.addWidget(self.who)
         header_layout.addLayout(names, 1)
         self.barc_badge = QLabel("")
         self.barc_badge.setObjectName("title")
         self.barc_badge.setAccessibleName(self.tr("Latest BARC-10"))
         header_layout.addWidget(self.barc_badge)
+        self.family_button = named(
+            QPushButton(self.tr("&Family follow-up…")), self.tr("Family follow-up")
+        )
+        self.family_button.clicked.connect(
+            lambda: self.client and family.open_followups(self.db, self.client, self)
+        )
+        header_layout.addWidget(self.family_button)
+        self.family_button.hide()
         self.edit_button = named(QPushButton(self.tr("&Edit client…")), self.tr("Edit client"))
         self.edit_button.clicked.connect(self.edit_client)
         header_layout.addWidget(self.edit_button)
@@ -424,6 +440,20 @@ class ClientWorkspace(QWidget):
         bits.append(label(c.status))
         bits.append(self.tr("{n} days since intake").format(n=days))
         self.details.setText(" · ".join(bits))
+        # A family client: no BARC-10 or SUPRT timepoints, its own follow-up and plan template.
+        self.who.setText(label(c.kind))
+        serial = self._serial
+
+        def who(words: str) -> None:
+            if serial == self._serial:  # not another client opened meanwhile
+                self.who.setText(words or label(c.kind))
+
+        family.who_line(c, self.db, who)
+        self.barc_badge.setVisible(not c.is_family)
+        self.family_button.setVisible(c.is_family)
+        for key in ("capital", "outcomes"):
+            self.tabs.setTabEnabled(TAB_KEYS.index(key), not c.is_family)
+        self.plan_editor.set_domains(PLAN_DOMAINS[c.kind])
         latest = series[-1].total if series else None
         self.barc_badge.setText(
             self.tr("BARC-10: {t}").format(t=latest)
@@ -457,6 +487,7 @@ class ClientWorkspace(QWidget):
         for widget in (
             self.name,
             self.details,
+            self.who,
             self.barc_badge,
             self.profile_text,
             self.barc_summary,
