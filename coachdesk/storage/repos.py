@@ -797,6 +797,7 @@ def list_family_followups(conn: Conn, client_id: int) -> list[FamilyFollowUp]:
         "WHERE client_id = ? ORDER BY taken_on, id",
         (client_id,),
     )
+
     def bit(v: int | None) -> bool | None:
         return None if v is None else bool(v)
 

@@ -197,7 +197,7 @@ class ClientWorkspace(QWidget):
         self.barc_badge.setAccessibleName(self.tr("Latest BARC-10"))
         header_layout.addWidget(self.barc_badge)
         self.family_button = named(
-            QPushButton(self.tr("&Family follow-up…")), self.tr("Family follow-up")
+            QPushButton(self.tr("Family follow-up…")), self.tr("Family follow-up")
         )
         self.family_button.clicked.connect(
             lambda: self.client and family.open_followups(self.db, self.client, self)

@@ -59,6 +59,7 @@ from coachdesk.rco.report import (
     rows as report_rows,
 )
 from coachdesk.ui.rco.plots import BarChart, ChartData
+from coachdesk.ui.rco.support_tab import SupportTab
 from coachdesk.ui.rco.worker import Holder, Progress, StoreWorker
 
 TIMEPOINT_SHORT = {
@@ -310,6 +311,7 @@ class DashboardPage(QWidget):
         self.tables.addTab(self.demographics, self.tr("Demographics"))
         self.tables.addTab(self.coach_followup, self.tr("By coach"))
         self.tables.addTab(self.completeness, self.tr("Completeness"))
+        self.support = SupportTab.add_to(self.tables)
         for table in (self.demographics, self.coach_followup, self.completeness):
             # the long group names give way (elided; full text in the tooltip), numbers never
             header = table.horizontalHeader()
@@ -381,7 +383,7 @@ class DashboardPage(QWidget):
             tile.value.setText("–")
         for chart in (self.followup, self.referrals, self.barc, self.domains):
             chart.set_data(ChartData(""))
-        for table in (self.demographics, self.coach_followup, self.completeness):
+        for table in (self.demographics, self.coach_followup, self.completeness, self.support):
             table.setRowCount(0)
         self.note.setText("")
 
@@ -423,6 +425,7 @@ class DashboardPage(QWidget):
             )
         )
         rows = report_rows(fig)
+        self.support.show_figures(fig)
         demo = [r for r in rows if r.section == DEMOGRAPHICS_SECTION]
         _fill(
             self.demographics,
