@@ -237,10 +237,14 @@ class ClientForm(QWidget):
             row.addWidget(holder, 1)
             self.errors.register(field, widget, message)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.loved_one.currentIndexChanged.connect(self._loved_one_chosen)
         for combo in (self.kind, self.loved_one, self.relationship):
             combo.currentIndexChanged.connect(self.changed)
         self._fill_loved_ones()
         return box
+
+    def _loved_one_chosen(self) -> None:
+        self._linked = int(self.loved_one.currentData() or 0) or None
 
     def _kind_changed(self) -> None:
         family = self.kind.currentData() == ClientKind.FAMILY_MEMBER.value
