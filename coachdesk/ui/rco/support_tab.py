@@ -82,11 +82,13 @@ class SupportTab(QWidget):
         out = []
         for i in range(self.tree.topLevelItemCount()):
             section = self.tree.topLevelItem(i)
+            if section is None:
+                continue
             out.append((section.text(0), ""))
-            out += [
-                (section.child(j).text(0), section.child(j).text(1))
-                for j in range(section.childCount())
-            ]
+            for j in range(section.childCount()):
+                child = section.child(j)
+                if child is not None:
+                    out.append((child.text(0), child.text(1)))
         return out
 
     def setRowCount(self, rows: int) -> None:
