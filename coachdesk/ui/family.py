@@ -56,7 +56,7 @@ def who_line(client: Client, db: Database, show: Callable[[str], None]) -> None:
             return _tr("%1 of %2").replace("%1", first).replace("%2", c.client_name(linked))
         family = c.family_of(cid)
         if not family:
-            return ""
+            return ""  # a person in recovery without family clients: nothing to add
         return _tr("Family: %1").replace("%1", ", ".join(name for _, name in family))
 
     db.call(words, show)

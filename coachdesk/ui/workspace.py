@@ -142,7 +142,7 @@ class EditClientDialog(QDialog):
     def __init__(self, client: Client | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit client") if client else self.tr("Add client"))
-        self.resize(720, 640)
+        self.resize(1250, 700)  # the two-column form whole on a 1366x768 screen
         layout = QVBoxLayout(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -187,10 +187,6 @@ class ClientWorkspace(QWidget):
         self.details.setWordWrap(True)
         names.addWidget(self.name)
         names.addWidget(self.details)
-        self.who = QLabel("")  # who the client is (issue 21: ui/family.py)
-        self.who.setObjectName("subtitle")
-        self.who.setWordWrap(True)
-        names.addWidget(self.who)
         header_layout.addLayout(names, 1)
         self.barc_badge = QLabel("")
         self.barc_badge.setObjectName("title")
@@ -440,13 +436,13 @@ class ClientWorkspace(QWidget):
         bits.append(label(c.status))
         bits.append(self.tr("{n} days since intake").format(n=days))
         self.details.setText(" · ".join(bits))
-        # A family client: no BARC-10 or SUPRT timepoints, its own follow-up and plan template.
-        self.who.setText(label(c.kind))
-        serial = self._serial
+        # Who the client is (issue 21, ui/family.py) ends the line; a family client has no
+        # BARC-10 or SUPRT timepoints, and its own follow-up and plan template.
+        serial, line = self._serial, self.details.text()
 
         def who(words: str) -> None:
-            if serial == self._serial:  # not another client opened meanwhile
-                self.who.setText(words or label(c.kind))
+            if serial == self._serial and words:  # not another client opened meanwhile
+                self.details.setText(f"{line} · {words}")
 
         family.who_line(c, self.db, who)
         self.barc_badge.setVisible(not c.is_family)
@@ -487,7 +483,6 @@ class ClientWorkspace(QWidget):
         for widget in (
             self.name,
             self.details,
-            self.who,
             self.barc_badge,
             self.profile_text,
             self.barc_summary,
