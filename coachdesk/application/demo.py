@@ -187,7 +187,7 @@ def _family_followups(
             FamilyFollowUp(
                 client_id,
                 day,
-                rng.random() < 0.15 + 0.15 * step,
+                rng.random() < min(0.6, 0.15 + 0.1 * step),
                 rng.random() < 0.2 + 0.1 * step if rng.random() < 0.9 else None,
                 rng.random() < 0.4 + 0.15 * step,
             ),

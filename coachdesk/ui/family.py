@@ -70,7 +70,7 @@ class FamilyFollowUpDialog(QDialog):
         self.db = db
         self.client_id = client.id or 0
         self.setWindowTitle(_tr("Family follow-up: %1").replace("%1", client.display_name))
-        self.resize(680, 520)
+        self.resize(800, 520)
         layout = QVBoxLayout(self)
         self.form = FamilyFollowUpForm(self)
         self.form.reset(self.client_id)

@@ -142,7 +142,7 @@ class EditClientDialog(QDialog):
     def __init__(self, client: Client | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit client") if client else self.tr("Add client"))
-        self.resize(1250, 700)  # the two-column form whole on a 1366x768 screen
+        self.resize(1340, 700)  # the two-column form whole on a 1366x768 screen (es too)
         layout = QVBoxLayout(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

@@ -427,5 +427,41 @@
         <source>Share</source>
         <translation>Parte</translation>
     </message>
+    <message>
+        <source>People by kind</source>
+        <translation>Personas por tipo</translation>
+    </message>
+    <message>
+        <source>In recovery</source>
+        <translation>En recuperación</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation>Familiar</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Orientación</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation>Con seguimiento</translation>
+    </message>
+    <message>
+        <source>Loved one in treatment</source>
+        <translation>Ser querido en tratamiento</translation>
+    </message>
+    <message>
+        <source>Loved one in support</source>
+        <translation>Ser querido en apoyo</translation>
+    </message>
+    <message>
+        <source>Has own support</source>
+        <translation>Tiene apoyo propio</translation>
+    </message>
 </context>
 </TS>
