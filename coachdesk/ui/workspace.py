@@ -447,8 +447,11 @@ class ClientWorkspace(QWidget):
         family.who_line(c, self.db, who)
         self.barc_badge.setVisible(not c.is_family)
         self.family_button.setVisible(c.is_family)
-        for key in ("capital", "outcomes"):
-            self.tabs.setTabEnabled(TAB_KEYS.index(key), not c.is_family)
+        measures = ("capital", "outcomes")
+        if c.is_family and TAB_KEYS[max(0, self.tabs.currentIndex())] in measures:
+            self.tabs.setCurrentIndex(0)
+        for key in measures:
+            self.tabs.setTabVisible(TAB_KEYS.index(key), not c.is_family)
         self.plan_editor.set_domains(PLAN_DOMAINS[c.kind])
         latest = series[-1].total if series else None
         self.barc_badge.setText(

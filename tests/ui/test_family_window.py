@@ -71,7 +71,7 @@ def test_a_family_client_linked_to_a_client_in_the_window(
     assert ws.details.text().endswith(" · Family member (Parent) of Brael Ostrum")
     assert ws.family_button.isVisible() and not ws.barc_badge.isVisible()
     for key in ("capital", "outcomes"):  # BARC-10 and SUPRT are for the person in recovery
-        assert not ws.tabs.isTabEnabled(TAB_KEYS.index(key))
+        assert not ws.tabs.isTabVisible(TAB_KEYS.index(key))
     combo = ws.plan_editor.domain_combo
     offered = [combo.itemData(i) for i in range(combo.count())]
     assert offered == [d.value for d in PLAN_DOMAINS[ClientKind.FAMILY_MEMBER]]
