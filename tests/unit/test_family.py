@@ -130,27 +130,25 @@ def test_a_family_client_linked_to_a_client_from_the_terminal(
         assert accompaniment.destination == Destination.COURT
 
 
-def test_links_and_measures_are_checked(vault: Vault) -> None:
-    caseload = Caseload(vault)
-    person = caseload.add_client(Client("Tove", "Arnquist", date(2026, 1, 5), Setting.COMMUNITY))
-    family = Client(
-        "Ruel",
+def _family_client(
+    given: str, linked: int | None, relationship: Relationship | None = None
+) -> Client:
+    return Client(
+        given,
         "Arnquist",
         date(2026, 1, 6),
         Setting.COMMUNITY,
         kind=ClientKind.FAMILY_MEMBER,
-        linked_client_id=person,
-        relationship=Relationship.SIBLING,
+        linked_client_id=linked,
+        relationship=relationship,
     )
-    family_id = caseload.add_client(family)
-    other = Client(
-        "Ana",
-        "Berk",
-        date(2026, 1, 6),
-        Setting.COMMUNITY,
-        kind=ClientKind.FAMILY_MEMBER,
-        linked_client_id=family_id,
-    )
+
+
+def test_links_and_measures_are_checked(vault: Vault) -> None:
+    caseload = Caseload(vault)
+    person = caseload.add_client(Client("Tove", "Arnquist", date(2026, 1, 5), Setting.COMMUNITY))
+    family_id = caseload.add_client(_family_client("Ruel", person, Relationship.SIBLING))
+    other = _family_client("Ana", family_id)
     with pytest.raises(ValidationError) as refused:
         caseload.add_client(other)
     assert refused.value.code == "validation.linked_client.family"
@@ -185,16 +183,7 @@ def test_period_cells_count_kinds_support_and_the_family_follow_up(vault: Vault)
     today = date(2026, 6, 30)
     caseload = Caseload(vault, today=today)
     person = caseload.add_client(Client("Tove", "Arnquist", date(2026, 1, 5), Setting.COMMUNITY))
-    family = caseload.add_client(
-        Client(
-            "Ruel",
-            "Arnquist",
-            date(2026, 1, 6),
-            Setting.COMMUNITY,
-            kind=ClientKind.FAMILY_MEMBER,
-            linked_client_id=person,
-        )
-    )
+    family = caseload.add_client(_family_client("Ruel", person))
     q1, q2 = date(2026, 2, 3), date(2026, 5, 4)
     caseload.add_note(
         _note(person, q1, SupportKind.ACCOMPANIMENT, 90, destination=Destination.TREATMENT)

@@ -224,18 +224,9 @@ class ClientForm(QWidget):
             (self.tr("&Whose family member:"), self.loved_one, "linked_client"),
             (self.tr("Relationship:"), self.relationship, "relationship"),
         ):
-            caption = QLabel(text, box)
-            caption.setBuddy(widget)
-            holder = QWidget(box)
-            column = QVBoxLayout(holder)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            column.addWidget(widget)
-            message = error_label(holder)
-            column.addWidget(message)
+            caption, holder = self._captioned(text, widget, field)
             row.addWidget(caption)
             row.addWidget(holder, 1)
-            self.errors.register(field, widget, message)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.loved_one.currentIndexChanged.connect(self._loved_one_chosen)
         for combo in (self.kind, self.loved_one, self.relationship):
@@ -281,7 +272,8 @@ class ClientForm(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return form
 
-    def _add_row(self, form: QFormLayout, text: str, widget: QWidget, field: str) -> None:
+    def _captioned(self, text: str, widget: QWidget, field: str) -> tuple[QLabel, QWidget]:
+        """The caption of `widget` and a holder with the widget over its inline error."""
         caption = QLabel(text, self)
         caption.setBuddy(widget)
         holder = QWidget(self)
@@ -291,8 +283,11 @@ class ClientForm(QWidget):
         column.addWidget(widget)
         message = error_label(holder)
         column.addWidget(message)
-        form.addRow(caption, holder)
         self.errors.register(field, widget, message)
+        return caption, holder
+
+    def _add_row(self, form: QFormLayout, text: str, widget: QWidget, field: str) -> None:
+        form.addRow(*self._captioned(text, widget, field))
 
     def _line(
         self, form: QFormLayout, text: str, field: str, *, required: bool = False
