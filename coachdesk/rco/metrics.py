@@ -68,10 +68,13 @@ REFERRAL_CATEGORIES = (
     "other",
 )
 _ENDED = ("discharged", "transferred", "lost_contact")
-# Issue 21. The last part of each split is derived from its whole (as the demographic tables'
-# last group), so the identities a reader knows (kinds add up to the people served, support
-# kinds to the sessions and group sessions, destinations to the accompaniments) hold between
-# the family's forms and a small cell cannot be recovered by subtraction.
+# Issue 21. One part of each split is derived from its whole (as the demographic tables' last
+# group), so the identities a reader knows (kinds add up to the people served, support kinds to
+# the sessions and group sessions, destinations to the accompaniments) hold between the
+# family's forms and a small cell cannot be recovered by subtraction. The derived part of the
+# kinds and of the support kinds is not published (hidden: protected, never a complement that
+# would take the people served or the sessions with it); the report shows it only when every
+# cell it follows from is shown (rco/report.py), when it tells nothing new.
 FAMILY_KIND, PERSON_KIND = CLIENT_KINDS
 DERIVED_SUPPORT = "coaching_session"
 DERIVED_DESTINATION = DESTINATIONS[-1]
@@ -463,12 +466,12 @@ def _support_measures() -> list[Measure]:
     """Client kinds, support kinds (count and minutes), destinations, family follow-up."""
     out = [
         Measure(f"kind.{FAMILY_KIND}"),
-        Measure(f"kind.{PERSON_KIND}", {"people": 1, f"kind.{FAMILY_KIND}": -1}),
+        Measure(f"kind.{PERSON_KIND}", {"people": 1, f"kind.{FAMILY_KIND}": -1}, hidden=True),
     ]
     named = [f"support.{k}" for k in SUPPORT_KINDS if k != DERIVED_SUPPORT]
     out += [Measure(n, people="people") for n in named]
     derived = {"sessions": 1, "group_sessions": 1, **_sum_of(named, -1)}
-    out.append(Measure(f"support.{DERIVED_SUPPORT}", derived, people="people"))
+    out.append(Measure(f"support.{DERIVED_SUPPORT}", derived, hidden=True))
     out += [Measure(f"minutes.{k}", people="people") for k in SUPPORT_KINDS]
     places = [f"accomp.{d}" for d in DESTINATIONS if d != DERIVED_DESTINATION]
     out += [Measure(n, people="people") for n in places]
@@ -778,6 +781,7 @@ def _support_cells(fig: Figures, get: Callable[[str, int], int]) -> None:
     family = get(f"kind.{FAMILY_KIND}", 0)
     kinds = {f"kind.{FAMILY_KIND}": family, f"kind.{PERSON_KIND}": v["people"] - family}
     _table(fig, "people", kinds)
+    fig.hidden.add(f"kind.{PERSON_KIND}")
     v["contacts"] = v["sessions"] + v["group_sessions"]  # not shown: what support kinds split
     fig.hidden.add("contacts")
     fig.equations.append(("contacts", ("sessions", "group_sessions")))
@@ -786,6 +790,7 @@ def _support_cells(fig: Figures, get: Callable[[str, int], int]) -> None:
         n for name, n in support.items() if name != f"support.{DERIVED_SUPPORT}"
     )
     _table(fig, "contacts", support)
+    fig.hidden.add(f"support.{DERIVED_SUPPORT}")
     for k in SUPPORT_KINDS:
         v[f"minutes.{k}"] = get(f"minutes.{k}", 0)
     places = {f"accomp.{d}": get(f"accomp.{d}", 0) for d in DESTINATIONS}

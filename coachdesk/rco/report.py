@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange.payload_schema import (
-    CLIENT_KINDS,
     DEMOGRAPHICS,
     DESTINATIONS,
     FAMILY_ANSWERS,
@@ -278,18 +277,46 @@ def _hours(fig: Figures, s: str, category: str, key: str) -> Row:
     return Row(s, "Hours", category, None if minutes is None else minutes / 60, "hours")
 
 
+def _rest(
+    fig: Figures, s: str, measure: str, category: str, wholes: list[str], parts: list[str]
+) -> Row:
+    """A figure the desk does not publish (metrics: the derived part of a split), shown only
+    when its whole and every other part are shown: then it tells nothing new."""
+    if fig.empty:
+        return Row(s, measure, category, None, "count", NO_RECORDS)
+    known = [fig.count(k) for k in (*wholes, *parts)]
+    if any(v is None for v in known):
+        return Row(s, measure, category, None, "count")
+    total = sum(fig.values.get(k, 0) for k in wholes)
+    return Row(s, measure, category, total - sum(fig.values.get(k, 0) for k in parts), "count")
+
+
 def support_rows(fig: Figures) -> list[Row]:
     """Issue 21: people served by kind, contacts and hours by support kind, accompaniments by
     destination, the family follow-up (the dashboard's support tab shows these rows)."""
     out: list[Row] = []
     add = out.append
     s = KIND_SECTION
-    for kind in reversed(CLIENT_KINDS):  # persons in recovery first
-        add(_count(fig, s, "People", KIND_LABELS[kind], f"kind.{kind}"))
-        add(_rate(fig, s, "Share of people served", KIND_LABELS[kind], f"kind.{kind}", "people"))
+    family, person = f"kind.{metrics.FAMILY_KIND}", KIND_LABELS[metrics.PERSON_KIND]
+    people = _rest(fig, s, "People", person, ["people"], [family])
+    add(people)
+    share = None if people.value is None or not fig.count("people") else people.value
+    add(
+        Row(s, "Share of people served", person, None, "percent", people.text)
+        if share is None
+        else Row(s, "Share of people served", person, share / fig.values["people"], "percent")
+    )
+    label = KIND_LABELS[metrics.FAMILY_KIND]
+    add(_count(fig, s, "People", label, family))
+    add(_rate(fig, s, "Share of people served", label, family, "people"))
     s = SUPPORT_SECTION
+    named = [f"support.{k}" for k in SUPPORT_KINDS if k != metrics.DERIVED_SUPPORT]
     for kind in SUPPORT_KINDS:
-        add(_count(fig, s, "Contacts", SUPPORT_LABELS[kind], f"support.{kind}"))
+        if kind == metrics.DERIVED_SUPPORT:
+            whole = ["sessions", "group_sessions"]
+            add(_rest(fig, s, "Contacts", SUPPORT_LABELS[kind], whole, named))
+        else:
+            add(_count(fig, s, "Contacts", SUPPORT_LABELS[kind], f"support.{kind}"))
         add(_hours(fig, s, SUPPORT_LABELS[kind], f"minutes.{kind}"))
     s = ACCOMPANIMENT_SECTION
     for d in DESTINATIONS:
