@@ -23,6 +23,7 @@ from coachdesk.core.models import (
     Client,
     ClientStatus,
     ContactMode,
+    FamilyFollowUp,
     OutcomeAssessment,
     RecoveryPlan,
     Referral,
@@ -212,7 +213,10 @@ def _random_edits(caseload: Caseload, rng: random.Random, people: SyntheticPeopl
                 caseload.advance_referral(open_refs[0].id or 0, ReferralStatus.LINKED, TODAY)
         elif action == 5:
             tp = rng.choice(list(Timepoint))
-            caseload.record_outcome(OutcomeAssessment(cid, tp, TODAY, days_used=1))
+            if caseload.get_client(cid).is_family:  # outcomes are for the person in recovery
+                caseload.record_family_followup(FamilyFollowUp(cid, TODAY, True))
+            else:
+                caseload.record_outcome(OutcomeAssessment(cid, tp, TODAY, days_used=1))
         elif action == 6:
             status = rng.choice(list(ClientStatus))
             on = max(
