@@ -16,10 +16,12 @@ from coachdesk.core.models import (
     AuditEntry,
     Barc10Assessment,
     Client,
+    ClientKind,
     ClientStatus,
     CoachProfile,
     Consent,
     Disclosure,
+    FamilyFollowUp,
     OutcomeAssessment,
     Pathway,
     RecoveryPlan,
@@ -33,7 +35,7 @@ from coachdesk.core.models import (
     Timepoint,
 )
 from coachdesk.core.reminders import TodayPage
-from coachdesk.errors import IntegrityError, ValidationError
+from coachdesk.errors import IntegrityError, NotFoundError, ValidationError
 from coachdesk.storage import followups, repos
 from coachdesk.storage.audit import AuditLog
 from coachdesk.storage.repos import ClientRow, NoteHit
@@ -87,8 +89,30 @@ class Caseload:
 
     # -- clients ---------------------------------------------------------------------------
 
+    def _check_link(self, client: Client) -> None:
+        """A family client's loved one must be a person in recovery of this caseload."""
+        if not client.is_family:
+            client.linked_client_id, client.relationship = None, None
+            return
+        linked = client.linked_client_id
+        if linked is None:
+            return
+        if linked == client.id:
+            raise ValidationError(field="linked_client", code="validation.linked_client.self")
+        try:
+            other = repos.get_client(self.conn, linked)
+        except NotFoundError:
+            raise ValidationError(
+                field="linked_client", code="validation.linked_client.missing", client=linked
+            ) from None
+        if other.is_family:
+            raise ValidationError(
+                field="linked_client", code="validation.linked_client.family", client=linked
+            )
+
     def add_client(self, client: Client) -> int:
         validation.client(client, self.today())
+        self._check_link(client)
         with self.vault.transaction():
             client_id = repos.insert_client(self.conn, client)
             self._log("create", client_id, "client")
@@ -97,6 +121,10 @@ class Caseload:
 
     def update_client(self, client: Client) -> None:
         validation.client(client, self.today())
+        self._check_link(client)
+        if client.is_family and client.id is not None and self.family_of(client.id):
+            # family clients are linked to this person: they stay a person in recovery
+            raise ValidationError(field="kind", code="validation.kind.has_family")
         with self.vault.transaction():
             repos.update_client(self.conn, client)
             self._log("update", client.id, "client")
@@ -125,13 +153,27 @@ class Caseload:
         sort: str = "name",
         limit: int = 200,
         offset: int = 0,
+        kind: ClientKind | None = None,
     ) -> list[ClientRow]:
-        return repos.list_clients(self.conn, search, status, setting, sort, limit, offset)
+        return repos.list_clients(self.conn, search, status, setting, sort, limit, offset, kind)
 
     def count_clients(
-        self, search: str = "", status: ClientStatus | None = None, setting: Setting | None = None
+        self,
+        search: str = "",
+        status: ClientStatus | None = None,
+        setting: Setting | None = None,
+        kind: ClientKind | None = None,
     ) -> int:
-        return repos.count_clients(self.conn, search, status, setting)
+        return repos.count_clients(self.conn, search, status, setting, kind)
+
+    def family_of(self, client_id: int) -> list[tuple[int, str]]:
+        """(id, display name) of the family clients linked to `client_id`."""
+        return repos.family_of(self.conn, client_id)
+
+    def client_name(self, client_id: int) -> str:
+        """The display name of one client (e.g. a family client's loved one), not audited:
+        a name the coach already sees in the list."""
+        return repos.get_client(self.conn, client_id).display_name
 
     # -- consents --------------------------------------------------------------------------
 
@@ -193,8 +235,15 @@ class Caseload:
 
     # -- assessments -----------------------------------------------------------------------
 
-    def _timepoint(self, client_id: int, taken_on: date) -> Timepoint | None:
+    def _person_in_recovery(self, client_id: int) -> Client:
+        """BARC-10 and SUPRT outcomes are for the person in recovery (docs/domain.md)."""
         client = repos.get_client(self.conn, client_id)
+        if client.is_family:
+            raise ValidationError(field="kind", code="family.recovery_measures")
+        return client
+
+    def _timepoint(self, client_id: int, taken_on: date) -> Timepoint | None:
+        client = self._person_in_recovery(client_id)
         ended = None if client.status == ClientStatus.ACTIVE else client.status_date
         return timepoints.timepoint_for(client.intake_date, ended, taken_on)
 
@@ -208,6 +257,7 @@ class Caseload:
         """Score and store a BARC-10. The timepoint defaults to the window `taken_on` falls in."""
         taken_on = taken_on or self.today()
         checked = barc10.validate(answers)
+        self._person_in_recovery(client_id)
         assessment = Barc10Assessment(
             client_id, taken_on, checked, timepoint or self._timepoint(client_id, taken_on)
         )
@@ -221,6 +271,7 @@ class Caseload:
 
     def record_outcome(self, outcome: OutcomeAssessment) -> int:
         validation.outcome(outcome)
+        self._person_in_recovery(outcome.client_id)
         with self.vault.transaction():
             outcome.id = repos.upsert_outcome(self.conn, outcome)
             self._log("create", outcome.client_id, f"outcomes {outcome.timepoint.value}")
@@ -228,6 +279,22 @@ class Caseload:
 
     def outcomes(self, client_id: int) -> list[OutcomeAssessment]:
         return repos.list_outcomes(self.conn, client_id)
+
+    # -- family follow-up (family clients only) --------------------------------------------
+
+    def record_family_followup(self, followup: FamilyFollowUp) -> FamilyFollowUp:
+        client = repos.get_client(self.conn, followup.client_id)
+        if not client.is_family:
+            raise ValidationError(field="kind", code="family.followup_for_family")
+        if followup.taken_on > self.today():
+            raise ValidationError(field="taken_on", code="family.followup_future")
+        with self.vault.transaction():
+            followup.id = repos.insert_family_followup(self.conn, followup)
+            self._log("create", followup.client_id, f"family follow-up {followup.id}")
+        return followup
+
+    def family_followups(self, client_id: int) -> list[FamilyFollowUp]:
+        return repos.list_family_followups(self.conn, client_id)
 
     # -- resources and referrals -----------------------------------------------------------
 

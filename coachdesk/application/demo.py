@@ -9,6 +9,7 @@ from pathlib import Path
 
 from coachdesk.core import timepoints
 from coachdesk.core.demo import (
+    FAMILY_GOALS,
     GOALS,
     NEXT_STEPS,
     PRONOUNS,
@@ -21,11 +22,14 @@ from coachdesk.core.demo import (
 from coachdesk.core.models import (
     ActionStep,
     Client,
+    ClientKind,
     ClientStatus,
     Consent,
     ContactMode,
     CrisisContact,
+    Destination,
     Ethnicity,
+    FamilyFollowUp,
     Gender,
     Goal,
     OutcomeAssessment,
@@ -34,11 +38,13 @@ from coachdesk.core.models import (
     RecoveryPlan,
     Referral,
     ReferralStatus,
+    Relationship,
     Resource,
     ResourceCategory,
     SessionNote,
     Setting,
     StepStatus,
+    SupportKind,
     Timepoint,
     WellnessPlan,
 )
@@ -114,13 +120,79 @@ def generate(
                     category,
                 )
             )
+        person: int | None = None  # the latest person in recovery: a family client's loved one
         for index in range(clients):
-            _one_client(conn, rng, people, today, notes_per_client, resource_ids, index == 0)
+            family = index % FAMILY_EVERY == FAMILY_EVERY - 1
+            loved_one = person if family and rng.random() < 0.7 else None
+            client_id = _one_client(
+                conn,
+                rng,
+                people,
+                today,
+                notes_per_client,
+                resource_ids,
+                index == 0,
+                is_family=family,
+                loved_one=loved_one,
+            )
+            if not family:
+                person = client_id
             if progress is not None and (index % 20 == 0 or index == clients - 1):
                 progress(index + 1, clients)
         AuditLog(conn, vault.audit_key).append(
             "demo-data", "create", detail=f"{clients} synthetic clients (seed {seed})"
         )
+
+
+FAMILY_EVERY = 8  # one client in eight is a family member or concerned significant other
+# What the support was, for a person in recovery and for a family member (group mode: group).
+_SUPPORT_WEIGHTS = {
+    ClientKind.PERSON_IN_RECOVERY: {
+        SupportKind.COACHING_SESSION: 62,
+        SupportKind.ACCOMPANIMENT: 14,
+        SupportKind.CRISIS_CONTACT: 6,
+        SupportKind.NAVIGATION: 14,
+        SupportKind.FAMILY_SESSION: 4,
+    },
+    ClientKind.FAMILY_MEMBER: {
+        SupportKind.FAMILY_SESSION: 45,
+        SupportKind.COACHING_SESSION: 30,
+        SupportKind.CRISIS_CONTACT: 12,
+        SupportKind.NAVIGATION: 13,
+    },
+}
+
+
+def _support(
+    rng: random.Random, kind: ClientKind, mode: ContactMode
+) -> tuple[SupportKind, Destination | None]:
+    if mode == ContactMode.GROUP:
+        return SupportKind.GROUP, None
+    weights = _SUPPORT_WEIGHTS[kind]
+    support = rng.choices(list(weights), weights=list(weights.values()))[0]
+    if support != SupportKind.ACCOMPANIMENT:
+        return support, None
+    return support, rng.choices(list(Destination), weights=[35, 25, 25, 15])[0]
+
+
+def _family_followups(
+    conn: repos.Conn, rng: random.Random, client_id: int, intake: date, end: date
+) -> None:
+    """A family follow-up soon after intake and about every three months; the loved one
+    engages more often as the family work goes on (CRAFT's aim)."""
+    day, step = intake + timedelta(days=rng.randint(0, 14)), 0
+    while day <= end:
+        repos.insert_family_followup(
+            conn,
+            FamilyFollowUp(
+                client_id,
+                day,
+                rng.random() < min(0.6, 0.15 + 0.1 * step),
+                rng.random() < 0.2 + 0.1 * step if rng.random() < 0.9 else None,
+                rng.random() < 0.4 + 0.15 * step,
+            ),
+        )
+        day, step = day + timedelta(days=rng.randint(80, 100)), step + 1
 
 
 def _one_client(
@@ -131,7 +203,10 @@ def _one_client(
     notes_per_client: int,
     resource_ids: list[tuple[int, ResourceCategory]],
     first: bool = False,
-) -> None:
+    *,
+    is_family: bool = False,
+    loved_one: int | None = None,
+) -> int:
     gender = rng.choices([*list(PRONOUNS), Gender.UNDISCLOSED], weights=[45, 45, 6, 4])[0]
     given, family = people.given(), people.family()
     intake = today - timedelta(days=SPAN_DAYS if first else rng.randint(0, SPAN_DAYS))
@@ -190,6 +265,9 @@ def _one_client(
         language=rng.choice(["en", "en", "en", "es"]),
         race=races,
         ethnicity=ethnicity,
+        kind=ClientKind.FAMILY_MEMBER if is_family else ClientKind.PERSON_IN_RECOVERY,
+        linked_client_id=loved_one,
+        relationship=rng.choice(list(Relationship)) if is_family else None,
     )
     client_id = repos.insert_client(conn, client)
     end = status_date or today
@@ -211,15 +289,16 @@ def _one_client(
         ),
     )
 
-    domains = rng.sample(list(GOALS), rng.randint(2, 4))
+    goals = FAMILY_GOALS if is_family else GOALS
+    domains = rng.sample(list(goals), rng.randint(2, 4))
     plan = RecoveryPlan(
         client_id,
         "I want a calm home and to be someone my family can count on.",
         goals=[
             Goal(
                 d,
-                GOALS[d][0],
-                GOALS[d][1],
+                goals[d][0],
+                goals[d][1],
                 [
                     ActionStep(
                         "Make the first call",
@@ -265,19 +344,27 @@ def _one_client(
             # active clients were seen lately (the first one today): service ends today
             day = today if first else max(intake, today - timedelta(days=rng.randint(0, 13)))
         attempt = rng.random() < 0.1
+        mode = rng.choices(list(ContactMode), weights=[50, 25, 5, 15, 5])[0]
+        support, destination = _support(rng, client.kind, mode)
         notes.append(
             SessionNote(
                 client_id,
                 datetime.combine(day, time(rng.randint(8, 17), rng.choice([0, 15, 30, 45])), UTC),
-                rng.choices(list(ContactMode), weights=[50, 25, 5, 15, 5])[0],
+                mode,
                 "No answer; left a message." if attempt else _note_text(rng, name, gender),
                 0 if attempt else rng.choice([15, 20, 30, 45, 60]),
                 next_steps="" if attempt else rng.choice(NEXT_STEPS),
                 follow_up_on=day + timedelta(days=7) if rng.random() < 0.3 else None,
                 attempt_only=attempt,
+                support=support,
+                destination=destination,
             )
         )
     repos.insert_notes(conn, notes)
+    if is_family:  # no BARC-10 or SUPRT timepoints: the family follow-up instead
+        _family_followups(conn, rng, client_id, intake, end)
+        _referrals(conn, rng, client_id, intake, span, resource_ids)
+        return client_id
 
     reached = [w for w in timepoints.windows(intake, status_date) if w.opens <= end]
     base = rng.randint(22, 42)
@@ -324,6 +411,18 @@ def _one_client(
         if window.timepoint == Timepoint.CLOSEOUT:
             break
 
+    _referrals(conn, rng, client_id, intake, span, resource_ids)
+    return client_id
+
+
+def _referrals(
+    conn: repos.Conn,
+    rng: random.Random,
+    client_id: int,
+    intake: date,
+    span: int,
+    resource_ids: list[tuple[int, ResourceCategory]],
+) -> None:
     for _ in range(rng.randint(0, 3)):
         resource_id, category = rng.choice(resource_ids)
         made = intake + timedelta(days=rng.randint(0, span))

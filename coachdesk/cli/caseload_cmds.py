@@ -17,14 +17,19 @@ from coachdesk.cli.common import (
 from coachdesk.core import barc10
 from coachdesk.core.models import (
     Client,
+    ClientKind,
     ClientStatus,
     ContactMode,
+    Destination,
     Ethnicity,
+    FamilyFollowUp,
     Gender,
     Pathway,
     Race,
+    Relationship,
     SessionNote,
     Setting,
+    SupportKind,
     race_problem,
 )
 from coachdesk.errors import ValidationError
@@ -73,6 +78,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="optional, OMB categories (repeat for several; prefers_not_to_say stands alone)",
     )
     p.add_argument("--ethnicity", choices=_choices(Ethnicity), help="optional")
+    _kind_options(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_client_add)
 
@@ -81,6 +87,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--search", default="", help="part of a name")
     p.add_argument("--status", choices=_choices(ClientStatus))
     p.add_argument("--setting", choices=_choices(Setting))
+    p.add_argument("--kind", choices=_choices(ClientKind), help="only clients of this kind")
     p.add_argument("--limit", type=int, default=200)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_client_list)
@@ -103,6 +110,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--next-steps", default="")
     p.add_argument("--follow-up", type=parse_date, help="follow-up date")
     p.add_argument("--attempt", action="store_true", help="an unsuccessful contact attempt")
+    p.add_argument(
+        "--support",
+        choices=_choices(SupportKind),
+        help="what the support was (default: group for group mode, else coaching_session)",
+    )
+    p.add_argument(
+        "--destination", choices=_choices(Destination), help="where an accompaniment went"
+    )
+    p.add_argument("--date", type=parse_date, help="date of the contact (default now)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_note_add)
 
@@ -116,12 +132,42 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_assess_barc10)
 
+    p = asub.add_parser("family", help="record a family client's follow-up (yes/no answers)")
+    _vault_arg(p)
+    p.add_argument("client", type=int, metavar="CLIENT")
+    for option, what in (
+        ("--loved-one-treatment", "the loved one is engaged in treatment"),
+        ("--loved-one-support", "the loved one is engaged in recovery support"),
+        ("--own-support", "the family member has support of their own"),
+    ):
+        p.add_argument(option, choices=["yes", "no"], help=f"{what} (leave out: not known)")
+    p.add_argument("--date", type=parse_date, help="date taken (default today)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_assess_family)
+
     p = sub.add_parser("search", help="full-text search in session notes and plans")
     _vault_arg(p)
     p.add_argument("text", metavar="TEXT")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
+
+
+def _kind_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--kind",
+        choices=_choices(ClientKind),
+        default=ClientKind.PERSON_IN_RECOVERY.value,
+        help="a person in recovery, or a family member / concerned significant other",
+    )
+    p.add_argument(
+        "--linked-to", type=int, metavar="CLIENT", help="a family client's loved one (client no.)"
+    )
+    p.add_argument("--relationship", choices=_choices(Relationship), help="to the loved one")
+
+
+def _yes_no(value: str | None) -> bool | None:
+    return None if value is None else value == "yes"
 
 
 def cmd_client_add(args: argparse.Namespace) -> int:
@@ -146,6 +192,9 @@ def cmd_client_add(args: argparse.Namespace) -> int:
             language=args.language,
             race=races,
             ethnicity=Ethnicity(args.ethnicity) if args.ethnicity else None,
+            kind=ClientKind(args.kind),
+            linked_client_id=args.linked_to,
+            relationship=Relationship(args.relationship) if args.relationship else None,
         )
         client_id = caseload.add_client(client)
     if args.json:
@@ -162,14 +211,16 @@ def cmd_client_list(args: argparse.Namespace) -> int:
             ClientStatus(args.status) if args.status else None,
             Setting(args.setting) if args.setting else None,
             limit=args.limit,
+            kind=ClientKind(args.kind) if args.kind else None,
         )
     if args.json:
         print_json(rows)
         return 0
     for r in rows:
         score = "-" if r.latest_barc10 is None else str(r.latest_barc10)
+        kind = "family" if r.kind == ClientKind.FAMILY_MEMBER else "recovery"
         print(
-            f"{r.id:>6}  {r.name:<32} {r.status.value:<13} {r.setting.value:<21} "
+            f"{r.id:>6}  {r.name:<32} {kind:<8} {r.status.value:<13} {r.setting.value:<21} "
             f"{r.intake_date.isoformat()}  BARC-10 {score}"
         )
     print(text("cli.clients_listed", cli_language(), n=len(rows)))
@@ -184,6 +235,8 @@ def cmd_client_show(args: argparse.Namespace) -> int:
         consents = caseload.consents(args.client)
         referrals = caseload.referrals(args.client)
         n_notes = len(caseload.notes(args.client))
+        family = caseload.family_of(args.client)
+        followups = caseload.family_followups(args.client)
     if args.json:
         print_json(
             {
@@ -201,6 +254,8 @@ def cmd_client_show(args: argparse.Namespace) -> int:
                 "consents": consents,
                 "referrals": referrals,
                 "notes": n_notes,
+                "family": [{"id": i, "name": n} for i, n in family],
+                "family_followups": followups,
             }
         )
         return 0
@@ -208,6 +263,20 @@ def cmd_client_show(args: argparse.Namespace) -> int:
     if client.preferred_name:
         print(f"  legal name: {client.legal_name}")
     print(f"  pronouns:   {client.pronouns or '-'}")
+    print(f"  kind:       {client.kind.value}", end="")
+    if client.linked_client_id is not None:
+        print(f" ({text('cli.family_of', cli_language(), id=client.linked_client_id)}", end="")
+        print(f", {client.relationship.value})" if client.relationship else ")", end="")
+    print()
+    for fid, name in family:
+        print(f"  family:     {name} (client {fid})")
+    for f in followups:
+        answers = (f.loved_one_in_treatment, f.loved_one_in_support, f.own_support)
+        shown = ["-" if a is None else ("yes" if a else "no") for a in answers]
+        print(
+            f"  family follow-up {f.taken_on.isoformat()}: loved one in treatment {shown[0]}, "
+            f"in support {shown[1]}; own support {shown[2]}"
+        )
     print(f"  status:     {client.status.value}  setting: {client.setting.value}")
     print(f"  intake:     {client.intake_date.isoformat()}")
     print(f"  pathways:   {', '.join(p.value for p in client.pathways) or '-'}")
@@ -219,19 +288,27 @@ def cmd_client_show(args: argparse.Namespace) -> int:
 
 
 def cmd_note_add(args: argparse.Namespace) -> int:
+    mode = ContactMode(args.mode)
+    support = SupportKind(args.support) if args.support else None
+    if support is None:
+        support = SupportKind.GROUP if mode == ContactMode.GROUP else SupportKind.COACHING_SESSION
+    now = datetime.now(UTC)
+    at = now if args.date is None else datetime.combine(args.date, now.timetz())
     with open_caseload(args) as caseload:
         caseload.get_client(args.client)
         note_id = caseload.add_note(
             SessionNote(
                 args.client,
-                datetime.now(UTC),
-                ContactMode(args.mode),
+                at,
+                mode,
                 args.text,
                 args.minutes,
                 args.location,
                 next_steps=args.next_steps,
                 follow_up_on=args.follow_up,
                 attempt_only=args.attempt,
+                support=support,
+                destination=Destination(args.destination) if args.destination else None,
             )
         )
     if args.json:
@@ -266,6 +343,24 @@ def cmd_assess_barc10(args: argparse.Namespace) -> int:
                 threshold=barc10.REMISSION_THRESHOLD,
             )
         )
+    return 0
+
+
+def cmd_assess_family(args: argparse.Namespace) -> int:
+    with open_caseload(args) as caseload:
+        followup = caseload.record_family_followup(
+            FamilyFollowUp(
+                args.client,
+                args.date or caseload.today(),
+                _yes_no(args.loved_one_treatment),
+                _yes_no(args.loved_one_support),
+                _yes_no(args.own_support),
+            )
+        )
+    if args.json:
+        print_json({"id": followup.id})
+    else:
+        print(text("cli.family_followup_added", cli_language(), id=followup.id))
     return 0
 
 

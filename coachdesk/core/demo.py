@@ -123,6 +123,13 @@ GOALS = {
     LifeDomain.FINANCES: ("Open a bank account and save a little", "Less stress about money"),
     LifeDomain.COMMUNITY_PURPOSE: ("Volunteer at the food bank", "Giving back keeps me going"),
 }
+# A family member's own plan (the family template's life domains, core/models.PLAN_DOMAINS).
+FAMILY_GOALS = {
+    LifeDomain.WELLBEING: ("Sleep through the night again", "I can't help anyone exhausted"),
+    LifeDomain.BOUNDARIES: ("Stop covering the rent for my son", "Caring is not rescuing"),
+    LifeDomain.COMMUNICATION: ("Talk calmly when he is sober", "Fights push him away"),
+    LifeDomain.SUPPORT: ("Go to a family support group", "I need people who understand"),
+}
 RESOURCES = [
     ("Harbor Detox Unit", ResourceCategory.DETOX, [Pathway.CLINICAL_TREATMENT]),
     ("Riverside Outpatient Program", ResourceCategory.TREATMENT, [Pathway.CLINICAL_TREATMENT]),

@@ -83,6 +83,52 @@ class LifeDomain(StrEnum):
     LEGAL = "legal"
     FINANCES = "finances"
     COMMUNITY_PURPOSE = "community_purpose"
+    # The family member's own plan (docs/domain.md "Family recovery coaching")
+    WELLBEING = "wellbeing"
+    BOUNDARIES = "boundaries"
+    COMMUNICATION = "communication"
+    SUPPORT = "support"
+
+
+class ClientKind(StrEnum):
+    """Who the client is: the person in recovery, or a family member / concerned significant
+    other (family recovery coaching)."""
+
+    PERSON_IN_RECOVERY = "person_in_recovery"
+    FAMILY_MEMBER = "family_member"
+
+
+class Relationship(StrEnum):
+    """A family client's relationship to their loved one."""
+
+    PARENT = "parent"
+    PARTNER = "partner"
+    CHILD = "child"
+    SIBLING = "sibling"
+    OTHER_FAMILY = "other_family"
+    FRIEND = "friend"
+    OTHER = "other"
+
+
+# The plan editor's life domains for each kind of client (its template).
+PLAN_DOMAINS: dict[ClientKind, tuple[LifeDomain, ...]] = {
+    ClientKind.PERSON_IN_RECOVERY: (
+        LifeDomain.SUBSTANCE_USE,
+        LifeDomain.HOUSING,
+        LifeDomain.EMPLOYMENT_EDUCATION,
+        LifeDomain.FAMILY_RELATIONSHIPS,
+        LifeDomain.HEALTH,
+        LifeDomain.LEGAL,
+        LifeDomain.FINANCES,
+        LifeDomain.COMMUNITY_PURPOSE,
+    ),
+    ClientKind.FAMILY_MEMBER: (
+        LifeDomain.WELLBEING,
+        LifeDomain.BOUNDARIES,
+        LifeDomain.COMMUNICATION,
+        LifeDomain.SUPPORT,
+    ),
+}
 
 
 class StepStatus(StrEnum):
@@ -98,6 +144,26 @@ class ContactMode(StrEnum):
     VIDEO = "video"
     GROUP = "group"
     TEXT = "text"
+
+
+class SupportKind(StrEnum):
+    """What the support was, beside how it happened (ContactMode)."""
+
+    COACHING_SESSION = "coaching_session"
+    ACCOMPANIMENT = "accompaniment"
+    CRISIS_CONTACT = "crisis_contact"
+    NAVIGATION = "navigation"
+    GROUP = "group"
+    FAMILY_SESSION = "family_session"
+
+
+class Destination(StrEnum):
+    """Where an accompaniment went (only for SupportKind.ACCOMPANIMENT)."""
+
+    TREATMENT = "treatment"
+    COURT = "court"
+    APPOINTMENT = "appointment"
+    MEETING = "meeting"
 
 
 class ReferralStatus(StrEnum):
@@ -161,7 +227,14 @@ class Client:
     language: str = "en"
     race: list[Race] = field(default_factory=list)  # empty: not recorded
     ethnicity: Ethnicity | None = None  # None: not recorded
+    kind: ClientKind = ClientKind.PERSON_IN_RECOVERY
+    linked_client_id: int | None = None  # a family client's loved one, a client of this coach
+    relationship: Relationship | None = None  # a family client's, to the loved one
     id: int | None = None
+
+    @property
+    def is_family(self) -> bool:
+        return self.kind == ClientKind.FAMILY_MEMBER
 
     @property
     def display_name(self) -> str:
@@ -263,6 +336,8 @@ class SessionNote:
     next_steps: str = ""
     follow_up_on: date | None = None
     attempt_only: bool = False
+    support: SupportKind = SupportKind.COACHING_SESSION
+    destination: Destination | None = None  # accompaniments only
     id: int | None = None
 
 
@@ -298,6 +373,20 @@ class OutcomeAssessment:
     on_moud: bool | None = None
     recovery_support: bool | None = None
     social_connectedness: int | None = None  # 1 (isolated) .. 5 (well connected)
+    id: int | None = None
+
+
+@dataclass(slots=True)
+class FamilyFollowUp:
+    """A family client's light follow-up (docs/domain.md "Family follow-up"): is the loved one
+    engaged in treatment, in recovery support, and does the family member have support of
+    their own. None: not asked or not known."""
+
+    client_id: int
+    taken_on: date
+    loved_one_in_treatment: bool | None = None
+    loved_one_in_support: bool | None = None
+    own_support: bool | None = None
     id: int | None = None
 
 

@@ -33,6 +33,7 @@ class EpisodeFacts:
     plan_review: date | None
     open_referral_follow_ups: tuple[date, ...]
     note_follow_up: date | None
+    family: bool = False  # a family client: no BARC-10/SUPRT windows (docs/domain.md)
 
 
 KIND_TITLES = {
@@ -41,7 +42,7 @@ KIND_TITLES = {
     "note_follow_up": "Follow-up from last session",
 }
 # Bump when the rules below change what due_items() returns: stored items are then recomputed.
-RULES_VERSION = 1
+RULES_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,7 @@ def due_items(f: EpisodeFacts) -> list[DueItem]:
     kinds: list[tuple[str, date, date | None, Timepoint | None]] = [
         ("timepoint", w.opens, w.closes, w.timepoint)
         for w in timepoints.windows(f.intake, f.services_ended)
-        if w.timepoint not in f.recorded
+        if w.timepoint not in f.recorded and not f.family
     ]
     if f.plan_review is not None:
         kinds.append(("plan_review", f.plan_review, None, None))

@@ -15,6 +15,7 @@ from coachdesk.core.models import (
     RecoveryPlan,
     ReferralStatus,
     SessionNote,
+    SupportKind,
 )
 from coachdesk.errors import ValidationError
 
@@ -109,6 +110,8 @@ def note(n: SessionNote) -> None:
         _refuse("text", "note.too_long")
     if not 0 <= n.duration_minutes <= MAX_MINUTES:
         _refuse("duration_minutes", "duration.range", low=0, high=MAX_MINUTES)
+    if n.support == SupportKind.ACCOMPANIMENT and n.destination is None:
+        _refuse("destination", "destination.required")
 
 
 def outcome(o: OutcomeAssessment) -> None:

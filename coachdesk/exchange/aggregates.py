@@ -18,6 +18,13 @@ Definitions (the RCO's methods section repeats them, rco/report.py):
 - barc.*: episodes with a baseline BARC-10 and a follow-up BARC-10 (180-day, annual or
   closeout) dated in the period; "latest" = the latest such follow-up in the period.
 - dom.D.*: the same for the outcome answers, per domain, for episodes answering D both times.
+- kind.K: the people split by client kind (person in recovery, family member).
+- support.K / minutes.K: sessions and group sessions (not attempts) dated in the period by
+  support kind, and the sum of their durations; accomp.D: accompaniments by destination.
+- fam.n: family clients with a family follow-up dated in the period; fam.treatment,
+  fam.support, fam.own_support: of them, those whose latest follow-up in the period says the
+  loved one is engaged in treatment, in recovery support, and the family member has support.
+  Family clients have no SUPRT windows (fu.*), BARC-10 or outcome domains.
 Everything is counted up to the export day only: later-dated entries are left out.
 """
 
@@ -30,14 +37,23 @@ from datetime import date, timedelta
 from typing import Any
 
 from coachdesk.core import timepoints
-from coachdesk.core.models import Race, ResourceCategory, Timepoint
+from coachdesk.core.models import (
+    ClientKind,
+    Destination,
+    Race,
+    ResourceCategory,
+    SupportKind,
+    Timepoint,
+)
 from coachdesk.exchange import periods
 from coachdesk.exchange.payload_schema import (
     CELL_SETTINGS,
+    DESTINATIONS,
     EMPLOYMENT,
     ETHNICITY_GROUPS,
     GENDER_GROUPS,
     HOUSING,
+    SUPPORT_KINDS,
 )
 from coachdesk.storage.export_queries import ActivityRow
 
@@ -47,6 +63,9 @@ FOLLOW_UPS = ("followup_180", "annual", "closeout")
 _RACES = frozenset(r.value for r in Race if r != Race.PREFERS_NOT_TO_SAY)
 _CATEGORIES = frozenset(c.value for c in ResourceCategory)
 _NOTE_CELLS = {"attempt": "attempts", "group": "group_sessions", "session": "sessions"}
+_SUPPORT = frozenset(SUPPORT_KINDS)
+_DESTINATIONS = frozenset(DESTINATIONS)
+_FAMILY = ClientKind.FAMILY_MEMBER.value
 
 
 # -- outcome domains (shared with rco/metrics for format 1 records) ---------------------------
@@ -281,6 +300,37 @@ def _domains(add: _Adder, setting: str, row: ActivityRow) -> None:
             cell[name] += n
 
 
+def _support(add: _Adder, setting: str, row: ActivityRow) -> None:
+    for quarter, kind, destination, n, minutes in row.support:
+        if quarter > add.last:
+            continue
+        kind = kind if kind in _SUPPORT else SupportKind.COACHING_SESSION.value
+        add.add_quarter(setting, quarter, f"support.{kind}", n)
+        add.add_quarter(setting, quarter, f"minutes.{kind}", minutes)
+        if kind == SupportKind.ACCOMPANIMENT.value:
+            # the vault requires a destination (core/validation.py); never left uncounted
+            where = destination if destination in _DESTINATIONS else Destination.APPOINTMENT
+            add.add_quarter(setting, quarter, f"accomp.{where}", n)
+
+
+def _family(add: _Adder, setting: str, row: ActivityRow) -> None:
+    """Per period, the family client's latest follow-up dated in it (distinct people)."""
+    latest: dict[str, tuple[bool | None, bool | None, bool | None]] = {}
+    for day, *answers in row.family:  # oldest first: the last one of a period wins
+        if day > add.today:
+            continue
+        quarter = periods.quarter_index(day)
+        add.seen(quarter)
+        for key in add.keys(quarter):
+            latest[key] = (answers[0], answers[1], answers[2])
+    for key, (treatment, support, own) in latest.items():
+        cell = add.cells[(key, setting)]
+        cell["fam.n"] += 1
+        cell["fam.treatment"] += bool(treatment)
+        cell["fam.support"] += bool(support)
+        cell["fam.own_support"] += bool(own)
+
+
 def period_cells(rows: Iterable[ActivityRow], today: date, fiscal_start: int) -> PeriodCells:
     """Every period's cells for the device's episodes, counted up to `today`."""
     add = _Adder(fiscal_start, today)
@@ -302,6 +352,7 @@ def period_cells(rows: Iterable[ActivityRow], today: date, fiscal_start: int) ->
                 f"gender.{_gender_group(row.gender)}",
                 f"race.{race_group(row.race)}",
                 f"ethnicity.{ethnicity_group(row.ethnicity)}",
+                f"kind.{_FAMILY if row.kind == _FAMILY else ClientKind.PERSON_IN_RECOVERY}",
             )
             for name in groups:
                 add.add(setting, served, name)
@@ -315,6 +366,10 @@ def period_cells(rows: Iterable[ActivityRow], today: date, fiscal_start: int) ->
                     days=LINKED_WITHIN_DAYS
                 ):
                     add.add_on(setting, made_on, f"ref.linked30.{category}")
+        _support(add, setting, row)
+        if row.kind == _FAMILY:
+            _family(add, setting, row)
+            continue  # no SUPRT windows, BARC-10 or outcome domains for a family client
         _follow_ups(add, setting, row)
         _barc(add, setting, row)
         _domains(add, setting, row)

@@ -11,13 +11,16 @@ from collections.abc import Collection
 from typing import Any
 
 from coachdesk.core.models import (
+    ClientKind,
     ClientStatus,
+    Destination,
     Ethnicity,
     Gender,
     Pathway,
     Race,
     ResourceCategory,
     Setting,
+    SupportKind,
     Timepoint,
 )
 from coachdesk.errors import CoachDeskError
@@ -167,6 +170,14 @@ DEMOGRAPHICS: dict[str, tuple[str, ...]] = {
     "ethnicity": ETHNICITY_GROUPS,
 }
 CELL_SETTINGS = (*(s.value for s in Setting), "not_stated")
+# Who the people served are (issue 21): a split of `people` like a demographic table, but
+# optional on import (format 2 bundles written before it have none: all persons in recovery).
+CLIENT_KINDS = (ClientKind.FAMILY_MEMBER.value, ClientKind.PERSON_IN_RECOVERY.value)
+SUPPORT_KINDS = tuple(k.value for k in SupportKind)
+DESTINATIONS = tuple(d.value for d in Destination)
+# A family client's follow-up: family members asked in the period, and of them who said yes.
+FAMILY_ANSWERS = ("treatment", "support", "own_support")
+MAX_MINUTES_PER_NOTE = 24 * 60
 
 
 def _cell_names() -> tuple[str, ...]:
@@ -179,6 +190,10 @@ def _cell_names() -> tuple[str, ...]:
     names += [f"dom.{d}.{part}" for d in DOMAIN_NAMES for part in ("n", "base_yes", "fu_yes")]
     names += ["dom.use.days_base", "dom.use.days_fu"]
     names += [f"{table}.{group}" for table, groups in DEMOGRAPHICS.items() for group in groups]
+    names += [f"kind.{k}" for k in CLIENT_KINDS]
+    names += [f"{cell}.{k}" for cell in ("support", "minutes") for k in SUPPORT_KINDS]
+    names += [f"accomp.{d}" for d in DESTINATIONS]
+    names += ["fam.n", *(f"fam.{a}" for a in FAMILY_ANSWERS)]
     return tuple(names)
 
 
@@ -192,6 +207,7 @@ _AT_MOST = [
     ("barc.below", "barc.n"),
     ("barc.cross", "barc.below"),
     *((f"dom.{d}.{part}", f"dom.{d}.n") for d in DOMAIN_NAMES for part in ("base_yes", "fu_yes")),
+    *((f"fam.{a}", "fam.n") for a in FAMILY_ANSWERS),
 ]
 
 _AT_MOST_OF = dict(_AT_MOST)
@@ -432,6 +448,17 @@ def _counts(value: Any, path: str) -> None:
     for table, added in totals.items():
         if added != people:
             raise _fail(f"{path}.{table}", "does not add up to the people served")
+    kinds = sum(get(f"kind.{k}", 0) for k in CLIENT_KINDS)
+    if kinds and kinds != people:  # absent in format 2 bundles written before issue 21
+        raise _fail(f"{path}.kind", "does not add up to the people served")
+    supported = sum(get(f"support.{k}", 0) for k in SUPPORT_KINDS)
+    if supported and supported != get("sessions", 0) + get("group_sessions", 0):
+        raise _fail(f"{path}.support", "does not add up to the sessions")
+    for k in SUPPORT_KINDS:
+        if get(f"minutes.{k}", 0) > MAX_MINUTES_PER_NOTE * get(f"support.{k}", 0):
+            raise _fail(f"{path}.minutes.{k}", "is not a sum of durations")
+    if sum(get(f"accomp.{d}", 0) for d in DESTINATIONS) != get("support.accompaniment", 0):
+        raise _fail(f"{path}.accomp", "does not add up to the accompaniments")
     for t in TIMEPOINTS:
         if get(f"fu.window.{t}", 0) + get(f"fu.late.{t}", 0) > get(f"fu.due.{t}", 0):
             raise _fail(f"{path}.fu.due.{t}", "is smaller than the follow-ups reached")

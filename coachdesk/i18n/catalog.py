@@ -1453,6 +1453,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # A sentence that has no code yet (shown as it is, in every language).
     "text": ("{text}", "{text}"),
+    # -- family recovery coaching and kinds of support (issue 21; helper "fam") -------------
+    "validation.destination.required": (
+        "Say where the accompaniment went (treatment, court, an appointment or a meeting).",
+        "Indique adónde fue el acompañamiento (tratamiento, tribunal, una cita o una reunión).",
+    ),
+    "validation.linked_client.self": (
+        "A family client cannot be linked to themselves.",
+        "Un cliente familiar no puede estar vinculado consigo mismo.",
+    ),
+    "validation.linked_client.missing": (
+        "There is no client with number {client} to link to.",
+        "No hay ningún cliente con el número {client} para vincular.",
+    ),
+    "validation.linked_client.family": (
+        "Client {client} is a family member; link a family client to the person in recovery.",
+        "El cliente {client} es un familiar; vincule al cliente familiar con la persona en "
+        "recuperación.",
+    ),
+    "validation.kind.has_family": (
+        "Family clients are linked to this person, so they stay a person in recovery.",
+        "Hay clientes familiares vinculados a esta persona, así que sigue siendo una persona en "
+        "recuperación.",
+    ),
+    "family.recovery_measures": (
+        "BARC-10 and SUPRT outcomes are for the person in recovery; record a family follow-up "
+        "for a family member.",
+        "El BARC-10 y los resultados SUPRT son para la persona en recuperación; registre un "
+        "seguimiento familiar para un familiar.",
+    ),
+    "family.followup_for_family": (
+        "The family follow-up is for family clients only.",
+        "El seguimiento familiar es solo para clientes familiares.",
+    ),
+    "family.followup_future": (
+        "The follow-up date cannot be in the future.",
+        "La fecha del seguimiento no puede ser futura.",
+    ),
+    "cli.family_followup_added": (
+        "Family follow-up {id} recorded.",
+        "Seguimiento familiar {id} registrado.",
+    ),
+    "cli.family_of": ("family member of client {id}", "familiar del cliente {id}"),
+    "domain.wellbeing": ("My own wellbeing", "Mi propio bienestar"),
+    "domain.boundaries": ("Boundaries", "Límites"),
+    "domain.communication": ("Communication", "Comunicación"),
+    "domain.support": ("Support for me", "Apoyo para mí"),
     "count.records": (
         "{n, plural, =0 {no records} one {# record} other {# records}}",
         "{n, plural, =0 {ningún registro} one {# registro} other {# registros}}",

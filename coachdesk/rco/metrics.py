@@ -33,7 +33,13 @@ from dataclasses import dataclass, field
 
 from coachdesk.core import timepoints
 from coachdesk.exchange import aggregates, periods
-from coachdesk.exchange.payload_schema import DEMOGRAPHICS
+from coachdesk.exchange.payload_schema import (
+    CLIENT_KINDS,
+    DEMOGRAPHICS,
+    DESTINATIONS,
+    FAMILY_ANSWERS,
+    SUPPORT_KINDS,
+)
 from coachdesk.rco.model import Coverage, Device, DeviceStatus, Episode, PeriodCell
 from coachdesk.rco.suppression import (
     Equation,
@@ -62,6 +68,23 @@ REFERRAL_CATEGORIES = (
     "other",
 )
 _ENDED = ("discharged", "transferred", "lost_contact")
+# Issue 21. One part of each split is derived from its whole (as the demographic tables' last
+# group), so the identities a reader knows (kinds add up to the people served, support kinds to
+# the sessions and group sessions, destinations to the accompaniments) hold between the
+# family's forms and a small cell cannot be recovered by subtraction. The derived part of the
+# kinds and of the support kinds is not published (hidden: protected, never a complement that
+# would take the people served or the sessions with it); the report shows it only when every
+# cell it follows from is shown (rco/report.py), when it tells nothing new.
+FAMILY_KIND, PERSON_KIND = CLIENT_KINDS
+DERIVED_SUPPORT = "coaching_session"
+DERIVED_DESTINATION = DESTINATIONS[-1]
+EVENT_SUMS = (
+    "sessions",
+    "attempts",
+    "group_sessions",
+    *(f"{cell}.{k}" for cell in ("support", "minutes") for k in SUPPORT_KINDS),
+    *(f"accomp.{d}" for d in DESTINATIONS),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,7 +380,7 @@ def compute_format1(
 
     fig.empty = not chosen
     fig.suppressed = suppress_cells(fig, filters)
-    _suppress_event_sums(fig, ("sessions", "attempts", "group_sessions"))
+    _suppress_event_sums(fig, EVENT_SUMS)
     return fig
 
 
@@ -435,7 +458,30 @@ def _family_measures() -> tuple[Measure, ...]:
         *named, last = (f"{table}.{g}" for g in groups)
         out += [Measure(n) for n in named]
         out.append(Measure(last, {"people": 1, **_sum_of(named, -1)}))
+    out += _support_measures()
     return tuple(out)
+
+
+def _support_measures() -> list[Measure]:
+    """Client kinds, support kinds (count and minutes), destinations, family follow-up."""
+    out = [
+        Measure(f"kind.{FAMILY_KIND}"),
+        Measure(f"kind.{PERSON_KIND}", {"people": 1, f"kind.{FAMILY_KIND}": -1}, hidden=True),
+    ]
+    named = [f"support.{k}" for k in SUPPORT_KINDS if k != DERIVED_SUPPORT]
+    out += [Measure(n, people="people") for n in named]
+    derived = {"sessions": 1, "group_sessions": 1, **_sum_of(named, -1)}
+    out.append(Measure(f"support.{DERIVED_SUPPORT}", derived, hidden=True))
+    out += [Measure(f"minutes.{k}", people="people") for k in SUPPORT_KINDS]
+    places = [f"accomp.{d}" for d in DESTINATIONS if d != DERIVED_DESTINATION]
+    out += [Measure(n, people="people") for n in places]
+    rest = {"support.accompaniment": 1, **_sum_of(places, -1)}
+    out.append(Measure(f"accomp.{DERIVED_DESTINATION}", rest, people="people"))
+    out.append(Measure("fam.n"))
+    for a in FAMILY_ANSWERS:
+        out.append(Measure(f"fam.{a}"))
+        out.append(Measure(f"fam.no_{a}", {"fam.n": 1, f"fam.{a}": -1}, hidden=True))
+    return out
 
 
 def _family_parts(name: str) -> dict[str, int]:
@@ -605,7 +651,7 @@ def compute(
     names = device_names or {}
     fig = cells(data, filters, threshold, names)
     fig.suppressed = suppress_cells(fig, filters, period_family(data, fig.period, threshold))
-    _suppress_event_sums(fig, ("sessions", "attempts", "group_sessions"))
+    _suppress_event_sums(fig, EVENT_SUMS)
     fig.completeness = completeness(data, devices, filters, names)
     if data.format1:
         chosen = Filters(filters.period, filters.device_id, filters.setting)
@@ -725,7 +771,39 @@ def cells(data: DeskData, filters: Filters, threshold: int, names: dict[str, str
     # Demographics of the people served: each table splits them exactly.
     for table, groups in DEMOGRAPHICS.items():
         _table(fig, "people", {f"{table}.{g}": get(f"{table}.{g}", 0) for g in groups})
+    _support_cells(fig, get)
     return fig
+
+
+def _support_cells(fig: Figures, get: Callable[[str, int], int]) -> None:
+    """Issue 21's figures, derived parts computed as in `_support_measures`."""
+    v = fig.values
+    family = get(f"kind.{FAMILY_KIND}", 0)
+    kinds = {f"kind.{FAMILY_KIND}": family, f"kind.{PERSON_KIND}": v["people"] - family}
+    _table(fig, "people", kinds)
+    fig.hidden.add(f"kind.{PERSON_KIND}")
+    v["contacts"] = v["sessions"] + v["group_sessions"]  # not shown: what support kinds split
+    fig.hidden.add("contacts")
+    fig.equations.append(("contacts", ("sessions", "group_sessions")))
+    support = {f"support.{k}": get(f"support.{k}", 0) for k in SUPPORT_KINDS}
+    support[f"support.{DERIVED_SUPPORT}"] = v["contacts"] - sum(
+        n for name, n in support.items() if name != f"support.{DERIVED_SUPPORT}"
+    )
+    _table(fig, "contacts", support)
+    fig.hidden.add(f"support.{DERIVED_SUPPORT}")
+    for k in SUPPORT_KINDS:
+        v[f"minutes.{k}"] = get(f"minutes.{k}", 0)
+    places = {f"accomp.{d}": get(f"accomp.{d}", 0) for d in DESTINATIONS}
+    places[f"accomp.{DERIVED_DESTINATION}"] = v["support.accompaniment"] - sum(
+        n for name, n in places.items() if name != f"accomp.{DERIVED_DESTINATION}"
+    )
+    _table(fig, "support.accompaniment", places)
+    n = v["fam.n"] = get("fam.n", 0)
+    for a in FAMILY_ANSWERS:
+        yes = v[f"fam.{a}"] = get(f"fam.{a}", 0)
+        v[f"fam.no_{a}"] = n - yes
+        fig.hidden.add(f"fam.no_{a}")
+        fig.equations.append(("fam.n", (f"fam.{a}", f"fam.no_{a}")))
 
 
 def _follow_up(get: Callable[[str, int], int], t: str) -> dict[str, int]:

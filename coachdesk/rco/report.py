@@ -12,7 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coachdesk.errors import CoachDeskError
-from coachdesk.exchange.payload_schema import DEMOGRAPHICS
+from coachdesk.exchange.payload_schema import (
+    DEMOGRAPHICS,
+    DESTINATIONS,
+    FAMILY_ANSWERS,
+    SUPPORT_KINDS,
+)
 from coachdesk.files import write_atomic
 from coachdesk.rco import metrics
 from coachdesk.rco.metrics import DOMAINS, FOLLOW_UP_TARGET, TIMEPOINTS, Figures, Filters
@@ -50,7 +55,7 @@ class Row:
     measure: str
     category: str
     value: float | int | None  # None = suppressed (unless `text` says otherwise)
-    kind: str  # "count", "percent", "mean", "text"
+    kind: str  # "count", "percent", "mean", "hours", "text"
     text: str = ""  # shown instead of the value: "no records", "none due", completeness words
 
     @property
@@ -61,6 +66,8 @@ class Row:
             return SUPPRESSED
         if self.kind == "percent":
             return f"{self.value * 100:.1f}%"
+        if self.kind == "hours":
+            return f"{self.value:.1f}"
         if self.kind == "mean":
             return (
                 f"{self.value:+.1f}"
@@ -193,6 +200,7 @@ def rows(fig: Figures) -> list[Row]:
     add(_count(fig, s, "Sessions", "All", "sessions"))
     add(_count(fig, s, "Contact attempts", "All", "attempts"))
     add(_count(fig, s, "Group sessions", "All", "group_sessions"))
+    out += support_rows(fig)
     s = "Referrals"
     for cat in ("", *metrics.REFERRAL_CATEGORIES):
         suffix = f".{cat}" if cat else ""
@@ -229,6 +237,95 @@ def rows(fig: Figures) -> list[Row]:
         add(Row(s, c.label, sent, None, "text", words))
     if fig.format1 is not None:
         out += format1_rows(fig.format1)
+    return out
+
+
+KIND_SECTION = "People served by kind"
+SUPPORT_SECTION = "Support given"
+ACCOMPANIMENT_SECTION = "Accompaniments by destination"
+FAMILY_SECTION = "Family follow-up"
+KIND_LABELS = {
+    "person_in_recovery": "Person in or seeking recovery",
+    "family_member": "Family member or concerned significant other",
+}
+SUPPORT_LABELS = {
+    "coaching_session": "Coaching session",
+    "accompaniment": "Accompaniment",
+    "crisis_contact": "Crisis contact",
+    "navigation": "Navigation (benefits, housing, care)",
+    "group": "Group",
+    "family_session": "Family session",
+}
+DESTINATION_LABELS = {
+    "treatment": "To treatment",
+    "court": "To court",
+    "appointment": "To an appointment",
+    "meeting": "To a meeting",
+}
+FAMILY_LABELS = {
+    "treatment": "Loved one engaged in treatment",
+    "support": "Loved one engaged in recovery support",
+    "own_support": "Family member has support of their own",
+}
+SUPPORT_MEASURES = ("Contacts", "Hours")
+
+
+def _hours(fig: Figures, s: str, category: str, key: str) -> Row:
+    if fig.empty:
+        return Row(s, "Hours", category, None, "hours", NO_RECORDS)
+    minutes = fig.count(key)
+    return Row(s, "Hours", category, None if minutes is None else minutes / 60, "hours")
+
+
+def _rest(
+    fig: Figures, s: str, measure: str, category: str, wholes: list[str], parts: list[str]
+) -> Row:
+    """A figure the desk does not publish (metrics: the derived part of a split), shown only
+    when its whole and every other part are shown: then it tells nothing new."""
+    if fig.empty:
+        return Row(s, measure, category, None, "count", NO_RECORDS)
+    known = [fig.count(k) for k in (*wholes, *parts)]
+    if any(v is None for v in known):
+        return Row(s, measure, category, None, "count")
+    total = sum(fig.values.get(k, 0) for k in wholes)
+    return Row(s, measure, category, total - sum(fig.values.get(k, 0) for k in parts), "count")
+
+
+def support_rows(fig: Figures) -> list[Row]:
+    """Issue 21: people served by kind, contacts and hours by support kind, accompaniments by
+    destination, the family follow-up (the dashboard's support tab shows these rows)."""
+    out: list[Row] = []
+    add = out.append
+    s = KIND_SECTION
+    family, person = f"kind.{metrics.FAMILY_KIND}", KIND_LABELS[metrics.PERSON_KIND]
+    people = _rest(fig, s, "People", person, ["people"], [family])
+    add(people)
+    share = None if people.value is None or not fig.count("people") else people.value
+    add(
+        Row(s, "Share of people served", person, None, "percent", people.text)
+        if share is None
+        else Row(s, "Share of people served", person, share / fig.values["people"], "percent")
+    )
+    label = KIND_LABELS[metrics.FAMILY_KIND]
+    add(_count(fig, s, "People", label, family))
+    add(_rate(fig, s, "Share of people served", label, family, "people"))
+    s = SUPPORT_SECTION
+    named = [f"support.{k}" for k in SUPPORT_KINDS if k != metrics.DERIVED_SUPPORT]
+    for kind in SUPPORT_KINDS:
+        if kind == metrics.DERIVED_SUPPORT:
+            whole = ["sessions", "group_sessions"]
+            add(_rest(fig, s, "Contacts", SUPPORT_LABELS[kind], whole, named))
+        else:
+            add(_count(fig, s, "Contacts", SUPPORT_LABELS[kind], f"support.{kind}"))
+        add(_hours(fig, s, SUPPORT_LABELS[kind], f"minutes.{kind}"))
+    s = ACCOMPANIMENT_SECTION
+    for d in DESTINATIONS:
+        add(_count(fig, s, "Accompaniments", DESTINATION_LABELS[d], f"accomp.{d}"))
+    s = FAMILY_SECTION
+    add(_count(fig, s, "Family members with a follow-up", "", "fam.n"))
+    for a in FAMILY_ANSWERS:
+        add(_count(fig, s, FAMILY_LABELS[a], "People", f"fam.{a}"))
+        add(_rate(fig, s, FAMILY_LABELS[a], "Share", f"fam.{a}", "fam.n"))
     return out
 
 
@@ -323,6 +420,17 @@ def methods(threshold: int, fiscal_start: int = 1) -> list[str]:
         "sustained remission; crossed 47 = baseline below 47 and latest 47 or more. Outcome "
         "domains: the same people, baseline answer vs latest follow-up answer in the period "
         "(past 30 days), counting those who answered both.",
+        "Who and what (issue 21): people served by kind = a person in or seeking recovery, or a "
+        "family member or concerned significant other (family recovery coaching, "
+        "CRAFT-informed). Support given = sessions and group sessions dated in the period by "
+        "support kind (contact attempts are not counted), with the sum of their recorded "
+        "durations in hours; accompaniments by destination. Family follow-up = family members "
+        "with a family follow-up dated in the period; of them, those whose latest follow-up in "
+        "the period says their loved one is engaged in treatment, in recovery support, and that "
+        "they have support of their own. Family members have no BARC-10 or SUPRT follow-up: "
+        "those figures count persons in recovery only. A device that has not exported since it "
+        "was updated reports no support kinds yet (its sessions and group sessions count as "
+        "coaching sessions).",
         "Demographics: the people served in the period by age at intake (from the date of "
         "birth on the device), gender, race (OMB categories; more than one chosen = two or "
         "more races) and ethnicity, each as recorded by the coach.",

@@ -52,6 +52,7 @@ _PIVOTS = {
     "Follow-up by coach": ("category", "measure"),
     DEMOGRAPHICS_SECTION: ("category", "measure"),
     "Outcome domains": ("measure", "category"),
+    "Support given": ("category", "measure"),
 }
 _TARGETED = ("Follow-up", "Follow-up by coach")  # pivots that get a "Target 80%" verdict
 _HEADERS = {

@@ -144,6 +144,13 @@ class ActivityRow:
     barc10: dict[str, tuple[date, int]] = field(default_factory=dict)
     # timepoint -> (taken on, answers) of the outcome assessment of that timepoint
     outcomes: dict[str, tuple[date, dict[str, Any]]] = field(default_factory=dict)
+    kind: str = "person_in_recovery"  # a ClientKind value
+    # (quarter index, support kind, destination or '', notes, minutes) of sessions and group
+    # sessions (not attempts) up to `today`
+    support: list[tuple[int, str, str, int, int]] = field(default_factory=list)
+    # (taken on, loved one in treatment, in recovery support, own support) of a family
+    # client's follow-ups, oldest first
+    family: list[tuple[date, bool | None, bool | None, bool | None]] = field(default_factory=list)
 
 
 def activity_rows(conn: Conn, today: date) -> list[ActivityRow]:
@@ -152,8 +159,8 @@ def activity_rows(conn: Conn, today: date) -> list[ActivityRow]:
     for r in conn.execute(
         "SELECT id, setting, gender, race, ethnicity, "
         f"{_AGE_AT_INTAKE}, intake_date, "
-        "CASE WHEN status = 'active' THEN NULL ELSE coalesce(status_date, intake_date) END "
-        "FROM clients ORDER BY id"
+        "CASE WHEN status = 'active' THEN NULL ELSE coalesce(status_date, intake_date) END, "
+        "kind FROM clients ORDER BY id"
     ):
         rows[r[0]] = ActivityRow(
             r[0],
@@ -164,6 +171,7 @@ def activity_rows(conn: Conn, today: date) -> list[ActivityRow]:
             r[5],
             date.fromisoformat(r[6]),
             date.fromisoformat(r[7]) if r[7] else None,
+            kind=r[8],
         )
     # Grouped by quarter (year * 4 + quarter - 1, as exchange/periods.quarter_index) with
     # conditional sums, over the covering index notes_for_periods: one row per client and
@@ -181,6 +189,26 @@ def activity_rows(conn: Conn, today: date) -> list[ActivityRow]:
             for kind, n in (("attempt", attempts), ("group", groups), ("session", sessions)):
                 if n:
                     row.notes.append((q, kind, n))
+    # What the support was, per quarter (same covering index): no date, no text leaves SQL.
+    for client_id, q, support, destination, n, minutes in conn.execute(
+        "SELECT client_id, CAST(substr(occurred_at, 1, 4) AS INTEGER) * 4 "
+        "+ (CAST(substr(occurred_at, 6, 2) AS INTEGER) - 1) / 3 AS q, support_kind, "
+        "destination, count(*), sum(duration_minutes) FROM notes "
+        "WHERE occurred_at < ? AND attempt_only = 0 "
+        "GROUP BY client_id, q, support_kind, destination",
+        (next_day,),
+    ):
+        row = rows.get(client_id)
+        if row is not None:
+            row.support.append((q, support, destination, n, minutes))
+    for client_id, taken, *answers in conn.execute(
+        "SELECT client_id, taken_on, loved_one_in_treatment, loved_one_in_support, own_support "
+        "FROM family_followups ORDER BY client_id, taken_on, id"
+    ):
+        row = rows.get(client_id)
+        if row is not None:
+            a, b, c = (None if v is None else bool(v) for v in answers)
+            row.family.append((date.fromisoformat(taken), a, b, c))
     for client_id, category, made, status, status_on in conn.execute(
         "SELECT client_id, category, made_on, status, status_on FROM referrals ORDER BY id"
     ):

@@ -19,13 +19,16 @@ from coachdesk.core.models import (
     ActionStep,
     Barc10Assessment,
     Client,
+    ClientKind,
     ClientStatus,
     CoachProfile,
     Consent,
     ContactMode,
     CrisisContact,
+    Destination,
     Disclosure,
     Ethnicity,
+    FamilyFollowUp,
     Gender,
     Goal,
     LifeDomain,
@@ -35,12 +38,14 @@ from coachdesk.core.models import (
     RecoveryPlan,
     Referral,
     ReferralStatus,
+    Relationship,
     Reminder,
     Resource,
     ResourceCategory,
     SessionNote,
     Setting,
     StepStatus,
+    SupportKind,
     Timepoint,
     WellnessPlan,
 )
@@ -89,7 +94,7 @@ _CLIENT_COLUMNS = (
     "given_name, family_name, preferred_name, pronouns, date_of_birth, gender, phone, email, "
     "address, emergency_contact_name, emergency_contact_phone, facility, setting, "
     "referral_source, pathways, status, status_date, status_reason, intake_date, language, "
-    "race, ethnicity"
+    "race, ethnicity, kind, linked_client_id, relationship"
 )
 
 
@@ -117,6 +122,9 @@ def _client_values(c: Client) -> tuple[Any, ...]:
         c.language,
         ",".join(r.value for r in c.race),
         c.ethnicity.value if c.ethnicity else "",
+        c.kind.value,
+        c.linked_client_id if c.is_family else None,
+        c.relationship.value if c.relationship and c.is_family else "",
     )
 
 
@@ -133,7 +141,7 @@ def insert_client(conn: Conn, c: Client) -> int:
     stamp = now_utc()
     cur = conn.execute(
         f"INSERT INTO clients ({_CLIENT_COLUMNS}, pseudonym, search_name, created_at, updated_at) "
-        f"VALUES ({', '.join('?' * 26)})",
+        f"VALUES ({', '.join('?' * 29)})",
         (*_client_values(c), new_pseudonym(), _search_name(c), stamp, stamp),
     )
     return int(cur.lastrowid)
@@ -174,6 +182,9 @@ def _client_from_row(row: tuple[Any, ...]) -> Client:
         language,
         race,
         ethnicity,
+        kind,
+        linked,
+        relationship,
     ) = row
     return Client(
         given_name=given,
@@ -198,6 +209,9 @@ def _client_from_row(row: tuple[Any, ...]) -> Client:
         language=language,
         race=[Race(r) for r in race.split(",") if r],
         ethnicity=Ethnicity(ethnicity) if ethnicity else None,
+        kind=ClientKind(kind),
+        linked_client_id=linked,
+        relationship=Relationship(relationship) if relationship else None,
         id=cid,
     )
 
@@ -229,6 +243,7 @@ class ClientRow:
     setting: Setting
     intake_date: date
     latest_barc10: int | None
+    kind: ClientKind = ClientKind.PERSON_IN_RECOVERY
 
 
 CLIENT_SORTS = {
@@ -255,6 +270,7 @@ def client_filter_sql(
     setting: Setting | None = None,
     *,
     names_index: bool = True,
+    kind: ClientKind | None = None,
 ) -> tuple[str, list[Any]]:
     """WHERE clause over `clients c`: every search word must occur in the folded names.
 
@@ -274,6 +290,9 @@ def client_filter_sql(
     if setting is not None:
         clauses.append("c.setting = ?")
         args.append(setting.value)
+    if kind is not None:
+        clauses.append("c.kind = ?")
+        args.append(kind.value)
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
 
 
@@ -285,6 +304,7 @@ def list_clients(
     sort: str = "name",
     limit: int = 200,
     offset: int = 0,
+    kind: ClientKind | None = None,
 ) -> list[ClientRow]:
     order = CLIENT_SORTS.get(sort, CLIENT_SORTS["name"])
     # Few name matches: fetch them by the index and sort. Many (a common syllable): walking the
@@ -299,7 +319,7 @@ def list_clients(
         ).fetchone()[0]
         > many
     )
-    where, args = client_filter_sql(search, status, setting, names_index=not walk)
+    where, args = client_filter_sql(search, status, setting, names_index=not walk, kind=kind)
     # The page's ids first (from the name index or the trigram index alone), then the shown
     # columns and latest BARC-10 for those rows only (one statement made SQLite build them for
     # far more rows than the page).
@@ -315,7 +335,7 @@ def list_clients(
         for row in conn.execute(
             "SELECT c.id, c.given_name || ' ' || c.family_name, c.preferred_name, c.status, "
             "c.setting, c.intake_date, (SELECT total FROM barc10 b WHERE b.client_id = c.id "
-            "ORDER BY taken_on DESC, id DESC LIMIT 1) "
+            "ORDER BY taken_on DESC, id DESC LIMIT 1), c.kind "
             "FROM clients c WHERE c.id IN (SELECT value FROM json_each(?))",
             (json.dumps(ids),),
         )
@@ -329,8 +349,9 @@ def list_clients(
             Setting(setting),
             date.fromisoformat(intake),
             total,
+            ClientKind(kind),
         )
-        for cid, name, preferred, status, setting, intake, total in (rows[i] for i in ids)
+        for cid, name, preferred, status, setting, intake, total, kind in (rows[i] for i in ids)
     ]
 
 
@@ -339,6 +360,7 @@ def count_clients(
     search: str = "",
     status: ClientStatus | None = None,
     setting: Setting | None = None,
+    kind: ClientKind | None = None,
 ) -> int:
     if not search.split():  # from the counts the triggers keep (a few rows, not the caseload)
         sql, values = "SELECT coalesce(sum(n), 0) FROM client_counts WHERE 1", list[str]()
@@ -346,9 +368,23 @@ def count_clients(
             sql, values = sql + " AND status = ?", [*values, status.value]
         if setting is not None:
             sql, values = sql + " AND setting = ?", [*values, setting.value]
+        if kind is not None:
+            sql, values = sql + " AND kind = ?", [*values, kind.value]
         return int(conn.execute(sql, values).fetchone()[0])
-    where, args = client_filter_sql(search, status, setting)
+    where, args = client_filter_sql(search, status, setting, kind=kind)
     return int(conn.execute(f"SELECT count(*) FROM clients c{where}", args).fetchone()[0])
+
+
+def family_of(conn: Conn, client_id: int) -> list[tuple[int, str]]:
+    """(id, display name) of the family clients linked to `client_id`, by name."""
+    return [
+        (cid, name)
+        for cid, name in conn.execute(
+            f"SELECT c.id, {_DISPLAY_NAME} FROM clients c WHERE c.linked_client_id = ? "
+            "ORDER BY c.family_name COLLATE NOCASE, c.given_name COLLATE NOCASE, c.id",
+            (client_id,),
+        )
+    ]
 
 
 # -- consents ---------------------------------------------------------------------------------
@@ -527,7 +563,7 @@ def plan_versions(conn: Conn, client_id: int) -> list[tuple[int, datetime]]:
 
 _NOTE_COLUMNS = (
     "client_id, occurred_at, mode, duration_minutes, location, goals_touched, text, "
-    "next_steps, follow_up_on, attempt_only"
+    "next_steps, follow_up_on, attempt_only, support_kind, destination"
 )
 
 
@@ -543,25 +579,28 @@ def note_values(n: SessionNote) -> tuple[Any, ...]:
         n.next_steps,
         d2s(n.follow_up_on),
         int(n.attempt_only),
+        n.support.value,
+        n.destination.value if n.destination and n.support == SupportKind.ACCOMPANIMENT else "",
     )
 
 
 def insert_note(conn: Conn, n: SessionNote) -> int:
     cur = conn.execute(
-        f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({', '.join('?' * 10)})", note_values(n)
+        f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({', '.join('?' * 12)})", note_values(n)
     )
     return int(cur.lastrowid)
 
 
 def insert_notes(conn: Conn, notes: list[SessionNote]) -> None:
     conn.executemany(
-        f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({', '.join('?' * 10)})",
+        f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({', '.join('?' * 12)})",
         [note_values(n) for n in notes],
     )
 
 
 def _note_from_row(row: tuple[Any, ...]) -> SessionNote:
-    (cid, at, mode, minutes, location, goals, text, next_steps, follow, attempt, nid) = row
+    (cid, at, mode, minutes, location, goals, text, next_steps, follow, attempt) = row[:10]
+    support, destination, nid = row[10:]
     return SessionNote(
         cid,
         datetime.fromisoformat(at),
@@ -573,6 +612,8 @@ def _note_from_row(row: tuple[Any, ...]) -> SessionNote:
         next_steps,
         s2d(follow),
         bool(attempt),
+        SupportKind(support),
+        Destination(destination) if destination else None,
         nid,
     )
 
@@ -730,6 +771,40 @@ def list_outcomes(conn: Conn, client_id: int) -> list[OutcomeAssessment]:
             )
         )
     return result
+
+
+# -- family follow-ups ------------------------------------------------------------------------
+
+_FAMILY_FIELDS = ("loved_one_in_treatment", "loved_one_in_support", "own_support")
+
+
+def _bit(value: bool | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def insert_family_followup(conn: Conn, f: FamilyFollowUp) -> int:
+    cur = conn.execute(
+        f"INSERT INTO family_followups (client_id, taken_on, {', '.join(_FAMILY_FIELDS)}) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (f.client_id, d2s(f.taken_on), *(_bit(getattr(f, n)) for n in _FAMILY_FIELDS)),
+    )
+    return int(cur.lastrowid)
+
+
+def list_family_followups(conn: Conn, client_id: int) -> list[FamilyFollowUp]:
+    rows = conn.execute(
+        f"SELECT client_id, taken_on, {', '.join(_FAMILY_FIELDS)}, id FROM family_followups "
+        "WHERE client_id = ? ORDER BY taken_on, id",
+        (client_id,),
+    )
+
+    def bit(v: int | None) -> bool | None:
+        return None if v is None else bool(v)
+
+    return [
+        FamilyFollowUp(cid, date.fromisoformat(taken), bit(a), bit(b), bit(c), fid)
+        for cid, taken, a, b, c, fid in rows
+    ]
 
 
 # -- resources and referrals ------------------------------------------------------------------
@@ -965,12 +1040,12 @@ def _episode_facts(conn: Conn, ids: list[int] | None) -> list[EpisodeFacts]:
         "c.family_name, c.intake_date, c.status, c.status_date, "
         "(SELECT review_date FROM plans p WHERE p.client_id = c.id ORDER BY version DESC LIMIT 1), "
         "(SELECT follow_up_on FROM notes n WHERE n.client_id = c.id "
-        " ORDER BY occurred_at DESC, id DESC LIMIT 1) "
+        " ORDER BY occurred_at DESC, id DESC LIMIT 1), c.kind "
         f"FROM clients c {where.replace('client_id', 'c.id')} ORDER BY c.id",
         args,
     )
     facts = []
-    for cid, name, intake, status, status_date, review, note_follow in rows:
+    for cid, name, intake, status, status_date, review, note_follow, kind in rows:
         active = status == ClientStatus.ACTIVE.value
         ended = None if active else (s2d(status_date) or date.fromisoformat(intake))
         facts.append(
@@ -983,6 +1058,7 @@ def _episode_facts(conn: Conn, ids: list[int] | None) -> list[EpisodeFacts]:
                 s2d(review) if active else None,
                 tuple(referrals.get(cid, ())),
                 s2d(note_follow) if active else None,
+                kind == ClientKind.FAMILY_MEMBER.value,
             )
         )
     return facts

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.app.worker import Database
 from coachdesk.core.caseload import Caseload
-from coachdesk.core.models import ClientStatus, Setting
+from coachdesk.core.models import ClientKind, ClientStatus, Setting
 from coachdesk.storage.repos import ClientRow
 from coachdesk.ui.common import enum_of, fill_combo, fmt_date, label, named, title_label
 
@@ -46,7 +46,7 @@ Index = QModelIndex | QPersistentModelIndex
 class ClientTableModel(QAbstractTableModel):
     updated = Signal()  # a new query's first page is shown
 
-    SORT_KEYS = ("name", None, "status", "setting", "intake", None)
+    SORT_KEYS = ("name", None, "status", "setting", "intake", None, None)
 
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(parent)
@@ -56,6 +56,7 @@ class ClientTableModel(QAbstractTableModel):
         self.search = ""
         self.status: ClientStatus | None = None
         self.setting: Setting | None = None
+        self.kind: ClientKind | None = None
         self.sort_key = "name"
         self._serial = 0
         self._fetching = False
@@ -68,6 +69,7 @@ class ClientTableModel(QAbstractTableModel):
             self.tr("Setting"),
             self.tr("Intake"),
             self.tr("BARC-10"),
+            self.tr("Kind"),
         ]
 
     # -- queries ---------------------------------------------------------------------------
@@ -77,8 +79,11 @@ class ClientTableModel(QAbstractTableModel):
         search: str | None = None,
         status: ClientStatus | bool | None = False,
         setting: Setting | bool | None = False,
+        kind: ClientKind | bool | None = False,
     ) -> None:
         """Change any of the filters (False: leave as is) and reload."""
+        if kind is not False:
+            self.kind = kind  # type: ignore[assignment]
         if search is not None:
             self.search = search
         if status is not False:
@@ -91,11 +96,12 @@ class ClientTableModel(QAbstractTableModel):
         self._serial += 1
         serial = self._serial
         search, status, setting, sort = self.search, self.status, self.setting, self.sort_key
+        kind = self.kind
 
         def job(c: Caseload) -> tuple[int, list[ClientRow]]:
             return (
-                c.count_clients(search, status, setting),
-                c.list_clients(search, status, setting, sort, PAGE, 0),
+                c.count_clients(search, status, setting, kind),
+                c.list_clients(search, status, setting, sort, PAGE, 0, kind),
             )
 
         self._fetching = True
@@ -127,9 +133,10 @@ class ClientTableModel(QAbstractTableModel):
         serial = self._serial
         offset = len(self.rows)
         search, status, setting, sort = self.search, self.status, self.setting, self.sort_key
+        kind = self.kind
         self._fetching = True
         self.db.call(
-            lambda c: c.list_clients(search, status, setting, sort, PAGE, offset),
+            lambda c: c.list_clients(search, status, setting, sort, PAGE, offset, kind),
             lambda rows: self._more(serial, offset, rows),
         )
 
@@ -154,7 +161,7 @@ class ClientTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else 7
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -183,6 +190,8 @@ class ClientTableModel(QAbstractTableModel):
                 return fmt_date(row.intake_date)
             if column == 5:
                 return "" if row.latest_barc10 is None else str(row.latest_barc10)
+            if column == 6:
+                return label(row.kind)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 5:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -228,6 +237,9 @@ class ClientsPage(QWidget):
         self.setting = QComboBox()
         self.setting_label = QLabel()
         self.setting_label.setBuddy(self.setting)
+        self.kind = QComboBox()
+        self.kind_label = QLabel()
+        self.kind_label.setBuddy(self.kind)
         for widget in (
             self.search_label,
             self.search,
@@ -235,6 +247,8 @@ class ClientsPage(QWidget):
             self.status,
             self.setting_label,
             self.setting,
+            self.kind_label,
+            self.kind,
         ):
             filters.addWidget(widget, 3 if widget is self.search else 0)
         layout.addLayout(filters)
@@ -252,7 +266,7 @@ class ClientsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 150), (2, 120), (3, 200), (4, 100), (5, 80)):
+        for column, width in ((1, 150), (2, 120), (3, 200), (4, 100), (5, 80), (6, 150)):
             self.table.setColumnWidth(column, width)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.activated.connect(self._activated)
@@ -274,11 +288,15 @@ class ClientsPage(QWidget):
         self.setting.currentIndexChanged.connect(
             lambda _i: self.model.set_query(setting=enum_of(self.setting, Setting))
         )
+        self.kind.currentIndexChanged.connect(
+            lambda _i: self.model.set_query(kind=enum_of(self.kind, ClientKind))
+        )
         self.model.updated.connect(self._update_count)
         self.model.rowsInserted.connect(lambda *_: self._update_count())
         self.setTabOrder(self.search, self.status)
         self.setTabOrder(self.status, self.setting)
-        self.setTabOrder(self.setting, self.table)
+        self.setTabOrder(self.setting, self.kind)
+        self.setTabOrder(self.kind, self.table)
         self.setTabOrder(self.table, self.add_button)
         self.retranslate()
 
@@ -295,9 +313,12 @@ class ClientsPage(QWidget):
         self.setting_label.setText(self.tr("Sett&ing:"))
         named(self.status, self.tr("Status filter"))
         named(self.setting, self.tr("Setting filter"))
+        self.kind_label.setText(self.tr("&Kind:"))
+        named(self.kind, self.tr("Kind of client filter"))
         for combo, values, any_text in (
             (self.status, ClientStatus, self.tr("Any status")),
             (self.setting, Setting, self.tr("Any setting")),
+            (self.kind, ClientKind, self.tr("Any kind")),
         ):
             chosen = combo.currentData()
             combo.blockSignals(True)

@@ -39,6 +39,7 @@ from coachdesk.application.changes import Changes, Kind
 from coachdesk.core import barc10
 from coachdesk.core.caseload import Caseload
 from coachdesk.core.models import (
+    PLAN_DOMAINS,
     AuditEntry,
     Barc10Assessment,
     Client,
@@ -52,6 +53,7 @@ from coachdesk.core.models import (
     SessionNote,
 )
 from coachdesk.errors import CoachDeskError
+from coachdesk.ui import family
 from coachdesk.ui.common import card, fmt_date, label, named, show_error, title_label
 from coachdesk.ui.forms import (
     AuditTrailView,
@@ -145,12 +147,14 @@ class EditClientDialog(QDialog):
     def __init__(self, client: Client | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit client") if client else self.tr("Add client"))
-        self.resize(720, 640)
+        self.resize(1340, 700)  # the two-column form whole on a 1366x768 screen (es too)
         layout = QVBoxLayout(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         self.form = ClientForm()
         self.form.set_client(client)
+        if isinstance(db := getattr(parent, "db", None), Database):  # workspace or main window
+            family.load_loved_ones(db, self.form)
         scroll.setWidget(self.form)
         layout.addWidget(scroll)
         self.form.cancelled.connect(self.reject)
@@ -193,6 +197,14 @@ class ClientWorkspace(QWidget):
         self.barc_badge.setObjectName("title")
         self.barc_badge.setAccessibleName(self.tr("Latest BARC-10"))
         header_layout.addWidget(self.barc_badge)
+        self.family_button = named(
+            QPushButton(self.tr("Family follow-up…")), self.tr("Family follow-up")
+        )
+        self.family_button.clicked.connect(
+            lambda: self.client and family.open_followups(self.db, self.client, self)
+        )
+        header_layout.addWidget(self.family_button)
+        self.family_button.hide()
         self.edit_button = named(QPushButton(self.tr("&Edit client…")), self.tr("Edit client"))
         self.edit_button.clicked.connect(self.edit_client)
         header_layout.addWidget(self.edit_button)
@@ -448,6 +460,23 @@ class ClientWorkspace(QWidget):
         bits.append(label(c.status))
         bits.append(self.tr("{n} days since intake").format(n=days))
         self.details.setText(" · ".join(bits))
+        # Who the client is (issue 21, ui/family.py) ends the line; a family client has no
+        # BARC-10 or SUPRT timepoints, and its own follow-up and plan template.
+        serial, line = self._serial, self.details.text()
+
+        def who(words: str) -> None:
+            if serial == self._serial and words:  # not another client opened meanwhile
+                self.details.setText(f"{line} · {words}")
+
+        family.who_line(c, self.db, who)
+        self.barc_badge.setVisible(not c.is_family)
+        self.family_button.setVisible(c.is_family)
+        measures = ("capital", "outcomes")
+        if c.is_family and TAB_KEYS[max(0, self.tabs.currentIndex())] in measures:
+            self.tabs.setCurrentIndex(0)
+        for key in measures:
+            self.tabs.setTabVisible(TAB_KEYS.index(key), not c.is_family)
+        self.plan_editor.set_domains(PLAN_DOMAINS[c.kind])
         latest = series[-1].total if series else None
         self.barc_badge.setText(
             self.tr("BARC-10: {t}").format(t=latest)

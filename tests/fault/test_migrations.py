@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from coachdesk.application.caseload import Caseload
+from coachdesk.core.models import ClientKind, ContactMode, SupportKind
 from coachdesk.core.reminders import reminders
 from coachdesk.errors import NewerVaultError, VaultError
 from coachdesk.storage import migrate, repos
@@ -39,6 +40,20 @@ def test_old_vault_upgrades_and_keeps_its_data(version: int, tmp_path: Path) -> 
         assert repos.reminders_for(vault.conn, day) == reminders(
             repos.episode_facts(vault.conn), day
         )
+        # Version 8 (issue 21): clients become persons in recovery; notes keep their mode, with
+        # support kind "coaching_session", or "group" when the mode is group.
+        client = caseload.get_client(row.id)
+        assert client.kind == ClientKind.PERSON_IN_RECOVERY and client.linked_client_id is None
+        notes = caseload.notes(row.id)
+        assert notes and all(
+            n.support
+            == (SupportKind.GROUP if n.mode == ContactMode.GROUP else SupportKind.COACHING_SESSION)
+            for n in notes
+        )
+        if version >= 7:
+            assert {n.mode for n in notes} == {ContactMode.IN_PERSON, ContactMode.GROUP}
+        assert caseload.count_clients(kind=ClientKind.PERSON_IN_RECOVERY) == 1
+        assert caseload.count_clients(kind=ClientKind.FAMILY_MEMBER) == 0
 
 
 def test_newer_vault_is_refused_and_left_untouched(vault_path: Path) -> None:

@@ -23,6 +23,7 @@ from coachdesk.core.models import (
     Client,
     ClientStatus,
     ContactMode,
+    FamilyFollowUp,
     OutcomeAssessment,
     RecoveryPlan,
     Referral,
@@ -48,7 +49,11 @@ def old_reminders(facts: Iterable[EpisodeFacts], today: date) -> list[Reminder]:
     horizon = today + timedelta(days=timepoints.SOON_DAYS)
     out: list[Reminder] = []
     for f in facts:
-        for w in timepoints.due(f.intake, f.services_ended, set(f.recorded), today):
+        # a family client has no BARC-10/SUPRT windows (issue 21)
+        windows = (
+            [] if f.family else timepoints.due(f.intake, f.services_ended, set(f.recorded), today)
+        )
+        for w in windows:
             out.append(
                 Reminder(
                     f.client_id,
@@ -113,11 +118,11 @@ def old_episode_facts(conn: Any) -> list[EpisodeFacts]:
         "c.family_name, c.intake_date, c.status, c.status_date, "
         "(SELECT review_date FROM plans p WHERE p.client_id = c.id ORDER BY version DESC LIMIT 1), "
         "(SELECT follow_up_on FROM notes n WHERE n.client_id = c.id "
-        " ORDER BY occurred_at DESC, id DESC LIMIT 1) "
+        " ORDER BY occurred_at DESC, id DESC LIMIT 1), c.kind "
         "FROM clients c"
     )
     facts = []
-    for cid, name, intake, status, status_date, review, note_follow in rows:
+    for cid, name, intake, status, status_date, review, note_follow, kind in rows:
         active = status == ClientStatus.ACTIVE.value
         ended = None if active else (repos.s2d(status_date) or date.fromisoformat(intake))
         facts.append(
@@ -130,6 +135,7 @@ def old_episode_facts(conn: Any) -> list[EpisodeFacts]:
                 repos.s2d(review) if active else None,
                 tuple(referrals.get(cid, ())),
                 repos.s2d(note_follow) if active else None,
+                kind == "family_member",
             )
         )
     return facts
@@ -207,7 +213,10 @@ def _random_edits(caseload: Caseload, rng: random.Random, people: SyntheticPeopl
                 caseload.advance_referral(open_refs[0].id or 0, ReferralStatus.LINKED, TODAY)
         elif action == 5:
             tp = rng.choice(list(Timepoint))
-            caseload.record_outcome(OutcomeAssessment(cid, tp, TODAY, days_used=1))
+            if caseload.get_client(cid).is_family:  # outcomes are for the person in recovery
+                caseload.record_family_followup(FamilyFollowUp(cid, TODAY, True))
+            else:
+                caseload.record_outcome(OutcomeAssessment(cid, tp, TODAY, days_used=1))
         elif action == 6:
             status = rng.choice(list(ClientStatus))
             on = max(

@@ -4,8 +4,10 @@ follow-ups between them, everything imported into a real RCO store. For 2025, 20
 all coaches and each coach, every figure the desk shows equals the figure computed here
 INDEPENDENTLY from the coach vaults' own tables (plain SQL and Python below, written from
 DOMAIN.md, never calling coachdesk.exchange): people served, sessions, follow-ups due /
-reached in window / late per timepoint, referrals made and linked, BARC-10 change. A figure
-the desk suppresses must be one it may not show or one whose neighbour is small."""
+reached in window / late per timepoint, referrals made and linked, BARC-10 change, and (issue
+21) people served by client kind, contacts and minutes by support kind, accompaniments by
+destination and the family follow-up. A figure the desk suppresses must be one it may not
+show or one whose neighbour is small."""
 
 from __future__ import annotations
 
@@ -23,11 +25,14 @@ from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import (
     Client,
     ContactMode,
+    Destination,
+    FamilyFollowUp,
     Referral,
     ReferralStatus,
     ResourceCategory,
     SessionNote,
     Setting,
+    SupportKind,
     Timepoint,
 )
 from coachdesk.crypto import kdf
@@ -36,7 +41,7 @@ from coachdesk.exchange.enrollment import PrivacyPolicy
 from coachdesk.rco import metrics
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.metrics import Figures, Filters
-from coachdesk.rco.report import build_report
+from coachdesk.rco.report import FAMILY_LABELS, SUPPORT_LABELS, build_report
 from coachdesk.storage.vault import Vault
 from tests.conftest import PASSPHRASE
 
@@ -74,17 +79,31 @@ def _between_rounds(vault: Vault, rng: random.Random) -> None:
         )
         caseload.record_barc10(client_id, [4] * 10, intake, Timepoint.BASELINE)
     ids = [r[0] for r in vault.conn.execute("SELECT id FROM clients ORDER BY id")]
+    family = {
+        r[0] for r in vault.conn.execute("SELECT id FROM clients WHERE kind = 'family_member'")
+    }
     for client_id in rng.sample(ids, min(len(ids), 40)):
         day = first + timedelta(days=rng.randint(0, span))
+        support = rng.choice(list(SupportKind))
         caseload.add_note(
             SessionNote(
                 client_id,
                 datetime.combine(day, time(10), UTC),
                 rng.choice(list(ContactMode)),
                 "Checked in about the week.",
+                rng.choice([0, 20, 45, 90]),
                 attempt_only=rng.random() < 0.2,
+                support=support,
+                destination=rng.choice(list(Destination))
+                if support == SupportKind.ACCOMPANIMENT
+                else None,
             )
         )
+        if client_id in family:
+            caseload.record_family_followup(
+                FamilyFollowUp(client_id, day, rng.random() < 0.5, None, rng.random() < 0.5)
+            )
+            continue  # BARC-10 is for persons in recovery
         if rng.random() < 0.3:
             status = rng.choice([ReferralStatus.LINKED, ReferralStatus.MADE])
             caseload.make_referral(
@@ -174,6 +193,29 @@ def truth(vault: Vault, start: date, end: date, day: date) -> dict[str, Any]:
     notes = conn.execute("SELECT client_id, occurred_at, mode, attempt_only FROM notes").fetchall()
     people = {c for c, at, _, _ in notes if inside(at)}
     sessions = sum(1 for _, at, mode, att in notes if inside(at) and not att and mode != "group")
+    kind_of = dict(conn.execute("SELECT id, kind FROM clients"))
+    family_people = sum(1 for c in people if kind_of[c] == "family_member")
+    support: Counter[str] = Counter()
+    minutes: Counter[str] = Counter()
+    accompanied: Counter[str] = Counter()
+    for at, kind, where, length in conn.execute(
+        "SELECT occurred_at, support_kind, destination, duration_minutes FROM notes "
+        "WHERE attempt_only = 0"
+    ):
+        if inside(at):
+            support[kind] += 1
+            minutes[kind] += length
+            if kind == "accompaniment":
+                accompanied[where] += 1
+    # the family follow-up: each family client's latest follow-up dated in the period
+    latest_family: dict[int, tuple[str, int, tuple[Any, ...]]] = {}
+    for c, taken, row_id, *answers in conn.execute(
+        "SELECT client_id, taken_on, id, loved_one_in_treatment, loved_one_in_support, "
+        "own_support FROM family_followups"
+    ):
+        if inside(taken) and (c not in latest_family or (taken, row_id) > latest_family[c][:2]):
+            latest_family[c] = (taken, row_id, tuple(answers))
+    answered = [answers for _, _, answers in latest_family.values()]
     made: Counter[str] = Counter()
     linked: Counter[str] = Counter()
     for category, made_on, status in conn.execute(
@@ -192,6 +234,8 @@ def truth(vault: Vault, start: date, end: date, day: date) -> dict[str, Any]:
     late: Counter[str] = Counter()
     clients = conn.execute("SELECT id, intake_date, status, status_date FROM clients").fetchall()
     for c, intake, status, status_date in clients:
+        if kind_of[c] == "family_member":
+            continue  # SUPRT follow-up is for the person in recovery (DOMAIN.md)
         ended = None if status == "active" else _d(status_date or intake)
         if ended is not None and ended > day:
             ended = None
@@ -230,14 +274,24 @@ def truth(vault: Vault, start: date, end: date, day: date) -> dict[str, Any]:
         "late": late,
         "barc_n": len(changes),
         "barc_change": sum(changes) / len(changes) if changes else None,
+        "family_people": family_people,
+        "support": support,
+        "minutes": minutes,
+        "accompanied": accompanied,
+        "fam_n": len(answered),
+        "fam_treatment": sum(1 for a in answered if a[0]),
+        "fam_support": sum(1 for a in answered if a[1]),
+        "fam_own_support": sum(1 for a in answered if a[2]),
     }
 
 
 def _merge(parts: list[dict[str, Any]]) -> dict[str, Any]:
     total: dict[str, Any] = {}
-    for key in ("people", "sessions", "barc_n"):
+    for key in ("people", "sessions", "barc_n", "family_people"):
         total[key] = sum(p[key] for p in parts)
-    for key in ("made", "linked", "due", "window", "late"):
+    for key in ("fam_n", "fam_treatment", "fam_support", "fam_own_support"):
+        total[key] = sum(p[key] for p in parts)
+    for key in ("made", "linked", "due", "window", "late", "support", "minutes", "accompanied"):
         total[key] = sum((p[key] for p in parts), Counter())
     n = total["barc_n"]
     total["barc_change"] = (
@@ -250,6 +304,7 @@ class Checker:
     def __init__(self) -> None:
         self.shown = 0
         self.hidden = 0
+        self.shown_new = 0
 
     def count(self, fig: Figures, key: str, true: int) -> None:
         shown = fig.count(key)
@@ -259,6 +314,8 @@ class Checker:
         assert not 0 < shown < THRESHOLD, key  # a shown figure is never small
         assert shown == true, (key, shown, true)
         self.shown += 1
+        if key.startswith(("kind.", "support.", "minutes.", "accomp.", "fam.")):
+            self.shown_new += 1  # issue 21's figures
 
     def check(self, fig: Figures, t: dict[str, Any]) -> None:
         self.count(fig, "people", t["people"])
@@ -275,6 +332,15 @@ class Checker:
             missed = t["due"][tp] - t["window"][tp] - t["late"][tp]
             self.count(fig, f"fu.missed.{tp}", missed)
         self.count(fig, "barc.n", t["barc_n"])
+        self.count(fig, "kind.family_member", t["family_people"])
+        self.count(fig, "kind.person_in_recovery", t["people"] - t["family_people"])
+        for kind in SupportKind:
+            self.count(fig, f"support.{kind.value}", t["support"][kind.value])
+            self.count(fig, f"minutes.{kind.value}", t["minutes"][kind.value])
+        for where in Destination:
+            self.count(fig, f"accomp.{where.value}", t["accompanied"][where.value])
+        for name in ("n", "treatment", "support", "own_support"):
+            self.count(fig, f"fam.{name}", t[f"fam_{name}"])
         change = fig.mean("barc.change")
         if change is not None:
             assert change == pytest.approx(t["barc_change"])
@@ -303,11 +369,27 @@ def test_every_figure_equals_the_vaults_own_records(scenario: Scenario) -> None:
         report = build_report(desk, period)
         row = next(r for r in report.rows if r.measure == "People served")
         assert row.value == everyone["people"]
+        hours = {r.category: r.value for r in report.rows if r.measure == "Hours"}
+        for kind, label in SUPPORT_LABELS.items():
+            shown = fig.count(f"minutes.{kind}")
+            assert hours[label] == (None if shown is None else everyone["minutes"][kind] / 60)
+        treatment = next(
+            r for r in report.rows if r.measure == FAMILY_LABELS["treatment"] and r.kind == "count"
+        )
+        assert treatment.value in (None, everyone["fam_treatment"])
+        # the raw cells, before suppression, too
+        assert fig.values["kind.family_member"] == everyone["family_people"] > 0
+        assert fig.values["fam.treatment"] == everyone["fam_treatment"]
+        assert all(
+            fig.values[f"support.{k.value}"] == everyone["support"][k.value] > 0
+            for k in SupportKind
+        )
         assert not any(r.text == "no records" for r in report.rows)
         assert [r.display for r in report.rows if r.section == "Data completeness"] == [
             "covered"
         ] * len(SIZES)
     assert checker.shown > 300, (checker.shown, checker.hidden)
+    assert checker.shown_new > 60, checker.shown_new
     assert checker.hidden > 10  # small cells exist and were suppressed
 
 

@@ -85,6 +85,7 @@ USE_CASES = [
     UseCase("search", "search", "action:find"),
     UseCase("add a note", "note add", "action:new_note"),
     UseCase("record a BARC-10", "assess barc10", f"{UI}.forms.barc10:Barc10Form"),
+    UseCase("record a family follow-up", "assess family", f"{UI}.family:FamilyFollowUpDialog"),
     UseCase("show the plan", "plan show", f"{UI}.forms.plan_editor:PlanEditor"),
     UseCase(
         "edit the plan, consents, outcomes, referrals, resources",

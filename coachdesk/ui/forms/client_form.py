@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, cast
 
@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 from coachdesk.core import validation
 from coachdesk.core.models import (
     Client,
+    ClientKind,
     ClientStatus,
     Ethnicity,
     Gender,
     Pathway,
     Race,
+    Relationship,
     Setting,
     race_problem,
 )
@@ -79,6 +81,7 @@ class ClientForm(QWidget):
 
         outer = QVBoxLayout(self)
         outer.addWidget(self.form_error)
+        outer.addWidget(self._who_box())
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(12)
@@ -197,6 +200,71 @@ class ClientForm(QWidget):
 
     # -- building ---------------------------------------------------------------------------
 
+    def _who_box(self) -> QGroupBox:
+        """Who the client is (issue 21): a person in recovery, or a family member / concerned
+        significant other, optionally linked to their loved one among the coach's clients."""
+        box = QGroupBox(self.tr("Who the client is"), self)
+        row = QHBoxLayout(box)
+        self.kind = enum_combo(self, list(ClientKind), self.tr("Kind of client"))
+        self.loved_one = QComboBox(self)
+        self.loved_one.setAccessibleName(self.tr("Whose family member (one of your clients)"))
+        self.loved_one.setMinimumContentsLength(18)
+        self.loved_one.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.relationship = QComboBox(self)
+        self.relationship.addItem(self.tr("Not recorded"), "")
+        for relation in Relationship:
+            self.relationship.addItem(label(relation), relation.value)
+        self.relationship.setAccessibleName(self.tr("Relationship to their loved one"))
+        self._loved_ones: list[tuple[int, str]] = []
+        self._linked: int | None = None
+        for text, widget, field in (
+            (self.tr("&Kind of client:"), self.kind, "kind"),
+            (self.tr("&Whose family member:"), self.loved_one, "linked_client"),
+            (self.tr("Relationship:"), self.relationship, "relationship"),
+        ):
+            caption, holder = self._captioned(text, widget, field)
+            row.addWidget(caption)
+            row.addWidget(holder, 1)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.loved_one.currentIndexChanged.connect(self._loved_one_chosen)
+        for combo in (self.kind, self.loved_one, self.relationship):
+            combo.currentIndexChanged.connect(self.changed)
+        self._fill_loved_ones()
+        return box
+
+    def _loved_one_chosen(self) -> None:
+        self._linked = int(self.loved_one.currentData() or 0) or None
+
+    def _kind_changed(self) -> None:
+        family = self.kind.currentData() == ClientKind.FAMILY_MEMBER.value
+        self.loved_one.setEnabled(family)
+        self.relationship.setEnabled(family)
+
+    def set_loved_ones(self, rows: Sequence[tuple[int, str]]) -> None:
+        """Offer these clients (id, name: persons in recovery) as a family client's loved one."""
+        self._loved_ones = [(i, n) for i, n in rows if i != self._id]
+        loading, self._loading = self._loading, True
+        try:
+            self._fill_loved_ones()
+        finally:
+            self._loading = loading
+
+    def _fill_loved_ones(self) -> None:
+        combo = self.loved_one
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("Not a client of mine"), 0)
+        for client_id, name in self._loved_ones:
+            combo.addItem(
+                self.tr("{name} (client {id})").format(name=name, id=client_id), client_id
+            )
+        if self._linked and combo.findData(self._linked) < 0:
+            combo.addItem(self.tr("Client {id}").format(id=self._linked), self._linked)
+        select_data(combo, self._linked or 0)
+        combo.blockSignals(False)
+
     def _group(self, title: str) -> QFormLayout:
         box = QGroupBox(title, self)
         form = QFormLayout(box)
@@ -204,7 +272,8 @@ class ClientForm(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return form
 
-    def _add_row(self, form: QFormLayout, text: str, widget: QWidget, field: str) -> None:
+    def _captioned(self, text: str, widget: QWidget, field: str) -> tuple[QLabel, QWidget]:
+        """The caption of `widget` and a holder with the widget over its inline error."""
         caption = QLabel(text, self)
         caption.setBuddy(widget)
         holder = QWidget(self)
@@ -214,8 +283,11 @@ class ClientForm(QWidget):
         column.addWidget(widget)
         message = error_label(holder)
         column.addWidget(message)
-        form.addRow(caption, holder)
         self.errors.register(field, widget, message)
+        return caption, holder
+
+    def _add_row(self, form: QFormLayout, text: str, widget: QWidget, field: str) -> None:
+        form.addRow(*self._captioned(text, widget, field))
 
     def _line(
         self, form: QFormLayout, text: str, field: str, *, required: bool = False
@@ -296,8 +368,16 @@ class ClientForm(QWidget):
         select_data(self.ethnicity, c.ethnicity.value if c.ethnicity else "")
         select_data(self.status, c.status)
         self.status_date.set_value(c.status_date)
+        select_data(self.kind, c.kind.value)
+        self._linked = c.linked_client_id
+        self._fill_loved_ones()
+        select_data(self.relationship, c.relationship.value if c.relationship else "")
+        self._kind_changed()
 
     def _read(self) -> Client:
+        kind = ClientKind(self.kind.currentData())
+        family = kind == ClientKind.FAMILY_MEMBER
+        relation = self.relationship.currentData()
         return Client(
             given_name=self.given_name.text().strip(),
             family_name=self.family_name.text().strip(),
@@ -323,6 +403,9 @@ class ClientForm(QWidget):
             ethnicity=Ethnicity(self.ethnicity.currentData())
             if self.ethnicity.currentData()
             else None,
+            kind=kind,
+            linked_client_id=int(self.loved_one.currentData() or 0) or None if family else None,
+            relationship=Relationship(relation) if family and relation else None,
             id=self._id,
         )
 

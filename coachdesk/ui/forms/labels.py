@@ -12,17 +12,21 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication
 
 from coachdesk.core.models import (
+    ClientKind,
     ClientStatus,
     ContactMode,
+    Destination,
     Ethnicity,
     Gender,
     LifeDomain,
     Pathway,
     Race,
     ReferralStatus,
+    Relationship,
     ResourceCategory,
     Setting,
     StepStatus,
+    SupportKind,
     Timepoint,
 )
 from coachdesk.ui.forms._common import QT_TRANSLATE_NOOP
@@ -103,6 +107,30 @@ _PAIRS: list[tuple[StrEnum, str]] = [
     (Timepoint.FOLLOWUP_180, QT_TRANSLATE_NOOP("Labels", "6-month follow-up")),
     (Timepoint.ANNUAL, QT_TRANSLATE_NOOP("Labels", "Annual")),
     (Timepoint.CLOSEOUT, QT_TRANSLATE_NOOP("Labels", "Closeout")),
+    # issue 21 (Spanish in coachdesk_family_es.ts)
+    (LifeDomain.WELLBEING, QT_TRANSLATE_NOOP("Labels", "My own wellbeing")),
+    (LifeDomain.BOUNDARIES, QT_TRANSLATE_NOOP("Labels", "Boundaries")),
+    (LifeDomain.COMMUNICATION, QT_TRANSLATE_NOOP("Labels", "Communication")),
+    (LifeDomain.SUPPORT, QT_TRANSLATE_NOOP("Labels", "Support for me")),
+    (ClientKind.PERSON_IN_RECOVERY, QT_TRANSLATE_NOOP("Labels", "Person in recovery")),
+    (ClientKind.FAMILY_MEMBER, QT_TRANSLATE_NOOP("Labels", "Family member")),
+    (Relationship.PARENT, QT_TRANSLATE_NOOP("Labels", "Parent")),
+    (Relationship.PARTNER, QT_TRANSLATE_NOOP("Labels", "Partner or spouse")),
+    (Relationship.CHILD, QT_TRANSLATE_NOOP("Labels", "Son or daughter")),
+    (Relationship.SIBLING, QT_TRANSLATE_NOOP("Labels", "Brother or sister")),
+    (Relationship.OTHER_FAMILY, QT_TRANSLATE_NOOP("Labels", "Other family")),
+    (Relationship.FRIEND, QT_TRANSLATE_NOOP("Labels", "Friend")),
+    (Relationship.OTHER, QT_TRANSLATE_NOOP("Labels", "Someone else close")),
+    (SupportKind.COACHING_SESSION, QT_TRANSLATE_NOOP("Labels", "Coaching session")),
+    (SupportKind.ACCOMPANIMENT, QT_TRANSLATE_NOOP("Labels", "Accompaniment")),
+    (SupportKind.CRISIS_CONTACT, QT_TRANSLATE_NOOP("Labels", "Crisis contact")),
+    (SupportKind.NAVIGATION, QT_TRANSLATE_NOOP("Labels", "Navigation (benefits, housing, care)")),
+    (SupportKind.GROUP, QT_TRANSLATE_NOOP("Labels", "Group")),
+    (SupportKind.FAMILY_SESSION, QT_TRANSLATE_NOOP("Labels", "Family session")),
+    (Destination.TREATMENT, QT_TRANSLATE_NOOP("Labels", "Treatment")),
+    (Destination.COURT, QT_TRANSLATE_NOOP("Labels", "Court")),
+    (Destination.APPOINTMENT, QT_TRANSLATE_NOOP("Labels", "An appointment")),
+    (Destination.MEETING, QT_TRANSLATE_NOOP("Labels", "A meeting")),
 ]
 
 # Keyed by (enum class, value): StrEnum members of different vocabularies compare equal when

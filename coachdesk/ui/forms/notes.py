@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.core import validation
-from coachdesk.core.models import ContactMode, SessionNote
+from coachdesk.core.models import ContactMode, Destination, SessionNote, SupportKind
 from coachdesk.errors import ValidationError
 from coachdesk.ui.forms._common import (
     MUTED_COLOR,
@@ -135,6 +135,22 @@ class NoteForm(QWidget):
         mode_row.addWidget(location_caption)
         mode_row.addWidget(self.location, 2)
         self._row(self.tr("&How:"), self.mode, "mode", layout=mode_row)
+        # What the support was (issue 21), and where an accompaniment went.
+        support_row = QHBoxLayout()
+        self.support = enum_combo(self, list(SupportKind), self.tr("What the support was"))
+        self.destination = enum_combo(
+            self, list(Destination), self.tr("Where the accompaniment went")
+        )
+        destination_caption = QLabel(self.tr("Accompanied &to:"), self)
+        destination_caption.setBuddy(self.destination)
+        support_row.addWidget(self.support, 1)
+        support_row.addSpacing(12)
+        support_row.addWidget(destination_caption)
+        support_row.addWidget(self.destination, 1)
+        self._row(self.tr("Support &kind:"), self.support, "support", layout=support_row)
+        self.errors.register("destination", self.destination, self.errors_for("support"))
+        self.support.currentIndexChanged.connect(self._support_changed)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
         self.goals = QListWidget(self)
         self.goals.setAccessibleName(self.tr("Goals touched"))
         self.goals.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
@@ -234,6 +250,15 @@ class NoteForm(QWidget):
         assert found is not None
         return found
 
+    def _support_changed(self) -> None:
+        self.destination.setEnabled(self.support.currentData() == SupportKind.ACCOMPANIMENT.value)
+
+    def _mode_changed(self) -> None:
+        """A group contact is group support unless the coach chose another kind."""
+        group = self.mode.currentData() == ContactMode.GROUP.value
+        if group and self.support.currentData() == SupportKind.COACHING_SESSION.value:
+            select_data(self.support, SupportKind.GROUP)
+
     def _attempt_toggled(self, attempt: bool) -> None:
         if attempt and self.text.toPlainText() == "":
             self.duration.setValue(0)
@@ -286,6 +311,9 @@ class NoteForm(QWidget):
         )
         self.duration.setValue(n.duration_minutes)
         select_data(self.mode, n.mode)
+        select_data(self.support, n.support)
+        select_data(self.destination, n.destination or Destination.TREATMENT)
+        self._support_changed()
         self.location.setText(n.location)
         current = [self.goals.item(i).text() for i in range(self.goals.count())]
         self.set_goals(current, n.goals_touched)
@@ -306,6 +334,7 @@ class NoteForm(QWidget):
             for i in range(self.goals.count())
             if self.goals.item(i).checkState() == Qt.CheckState.Checked
         ]
+        support = SupportKind(self.support.currentData())
         n = SessionNote(
             client_id=self.client_id,
             occurred_at=self._occurred_at(),
@@ -317,6 +346,10 @@ class NoteForm(QWidget):
             next_steps=self.next_steps.text().strip(),
             follow_up_on=self.follow_up.value(),
             attempt_only=self.attempt_only.isChecked(),
+            support=support,
+            destination=Destination(self.destination.currentData())
+            if support == SupportKind.ACCOMPANIMENT
+            else None,
             id=self._id,
         )
         return n
@@ -494,6 +527,10 @@ class NotesList(QWidget):
                 if n.attempt_only
                 else (label(n.mode))
             )
+            what = label(n.support)
+            if n.destination is not None:
+                what = f"{what}: {label(n.destination)}"
+            how = f"{how} · {what}"
             first_line = n.text.splitlines()[0] if n.text else ""
             if n.next_steps:
                 first_line += "  " + self.tr("Next: %1").replace("%1", n.next_steps)

@@ -7,6 +7,7 @@ back; the shell saves versions and keeps drafts (to_draft/from_draft) across a l
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -597,6 +598,15 @@ class PlanEditor(QWidget):
         self._show_dirty()
 
     # -- goals ---------------------------------------------------------------------------------
+
+    def set_domains(self, domains: Sequence[LifeDomain]) -> None:
+        """The life areas offered for a new goal (the plan template of the client's kind,
+        core.models.PLAN_DOMAINS); goals already in the plan keep their own area."""
+        chosen = self.domain_combo.currentData()
+        self.domain_combo.clear()
+        for domain in domains:
+            self.domain_combo.addItem(label(domain), domain.value)
+        self.domain_combo.setCurrentIndex(max(0, self.domain_combo.findData(chosen)))
 
     def _add_goal_clicked(self) -> None:
         domain = LifeDomain(self.domain_combo.currentData())

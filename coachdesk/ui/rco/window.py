@@ -70,6 +70,7 @@ from coachdesk.ui.rco.dialogs import (
 )
 from coachdesk.ui.rco.plots import BarChart, ChartData
 from coachdesk.ui.rco.store_page import StorePage
+from coachdesk.ui.rco.support_tab import SupportTab
 from coachdesk.ui.rco.words import Translated, word
 from coachdesk.ui.rco.words import row as translated_row
 from coachdesk.ui.rco.worker import Holder, Progress, StoreWorker
@@ -355,6 +356,7 @@ class DashboardPage(QWidget):
         self.tables.addTab(self.demographics, self.tr("Demographics"))
         self.tables.addTab(self.coach_followup, self.tr("By coach"))
         self.tables.addTab(self.completeness, self.tr("Completeness"))
+        self.support = SupportTab.add_to(self.tables)
         for table in (self.demographics, self.coach_followup, self.completeness):
             # the long group names give way (elided; full text in the tooltip), numbers never
             header = table.horizontalHeader()
@@ -426,7 +428,7 @@ class DashboardPage(QWidget):
             tile.value.setText("–")
         for chart in (self.followup, self.referrals, self.barc, self.domains):
             chart.set_data(ChartData(""))
-        for table in (self.demographics, self.coach_followup, self.completeness):
+        for table in (self.demographics, self.coach_followup, self.completeness, self.support):
             table.setRowCount(0)
         self.note.setText("")
 
@@ -468,6 +470,7 @@ class DashboardPage(QWidget):
             )
         )
         rows = report_rows(fig)
+        self.support.show_figures(fig)
         demo = [r for r in rows if r.section == DEMOGRAPHICS_SECTION]
         _fill(
             self.demographics,
