@@ -246,35 +246,42 @@ class _Echelon:
 
 class _Block:
     """The span of one block of published forms: its single-atom forms (each makes its atom
-    *known*) and an echelon basis of the others, built with the atoms that were unknown at
-    build time numbered first.
+    *known*) and an echelon basis of the others, over atoms numbered once, those unknown
+    when the block is made first (the rarely used first: their pivots bring in little).
 
-    With that numbering the basis splits in two: rows whose pivot is an unknown atom (R1) and
-    rows made of known atoms only (R2). A form is in the span exactly when reducing its
-    unknown atoms by R1 succeeds and what is left (known atoms only) is, on the atoms that
-    have become unknown since the build (A), a combination of R2 restricted to A; the rest of
+    With that numbering the basis splits in two: rows whose pivot is an atom unknown at the
+    start (R1) and rows of atoms known at the start only (R2). A form is in the span exactly
+    when reducing its first-zone atoms by R1 succeeds and what is left is, on the atoms known
+    at the start and unknown now (`lost`), a combination of R2 restricted to them; the rest of
     it is spanned by the single-atom forms still published. So suppressing a single-atom cell
-    (most of the late rounds: zero cells one by one) needs no new basis, only the small check
-    on A; suppressing any other form rebuilds the basis."""
+    (most of the late rounds: zero cells one by one) needs no new basis, only that small check;
+    suppressing another form rebuilds the basis, unless every atom of it is still known (then
+    it is still in the span; it stays in the basis as a ghost until one of its atoms goes)."""
 
     def __init__(self, forms: Iterable[Mapping[int, int]]) -> None:
         self.known: dict[int, int] = {}  # atom -> how many published single-atom forms
-        self.others: dict[int, Mapping[int, int]] = {}  # id -> form, insertion-ordered
+        wide: list[Mapping[int, int]] = []
         for form in forms:
-            self._insert(form)
+            if len(form) == 1:
+                atom = next(iter(form))
+                self.known[atom] = self.known.get(atom, 0) + 1
+            else:
+                wide.append(form)
+        uses: dict[int, int] = {}  # atom -> how many forms have it
+        for f in wide:
+            for a in f:
+                uses[a] = uses.get(a, 0) + 1
+        unknown = sorted(uses.keys() - self.known.keys(), key=lambda a: (uses[a], a))
+        known = sorted(uses.keys() & self.known.keys())
+        self.number = {a: i for i, a in enumerate([*unknown, *known])}
+        self.first_known = len(unknown)  # numbers from here on: atoms known at the start
+        number = self.number
+        # id of the form -> the form over numbered atoms, sparsest first (short reductions)
+        self.others = {id(f): {number[a]: c for a, c in f.items()} for f in sorted(wide, key=len)}
+        self.lost: set[int] = set()  # numbers of atoms known at the start, unknown now
         self.basis: _Echelon | None = None  # None: to build
-        self.number: dict[int, int] = {}  # atom -> its number in the basis
-        self.first_known = 0  # numbers from here on: atoms known at build time
-        self.lost: set[int] = set()  # known at build time, unknown now (A)
-        self.ghost_atoms: set[int] = set()  # atoms of the forms removed since the build
-        self.check: _Echelon | None = None  # R2 restricted to A
-
-    def _insert(self, form: Mapping[int, int]) -> None:
-        if len(form) == 1:
-            atom = next(iter(form))
-            self.known[atom] = self.known.get(atom, 0) + 1
-        else:
-            self.others[id(form)] = form
+        self.ghost_atoms: set[int] = set()  # atoms of the ghosts (forms removed, still in it)
+        self.check: _Echelon | None = None  # R2 restricted to `lost`
 
     def remove(self, form: Mapping[int, int]) -> None:
         if len(form) == 1:
@@ -282,64 +289,50 @@ class _Block:
             self.known[atom] -= 1
             if not self.known[atom]:
                 del self.known[atom]
-                if self.basis is not None:
-                    if atom in self.ghost_atoms:
-                        self.basis = None  # a ghost is no longer spanned by known atoms
-                    elif atom in self.number:
-                        self.lost.add(self.number[atom])
-                        self.check = None
+                if atom in self.ghost_atoms:
+                    self.basis = None  # a ghost is no longer spanned by known atoms
+                n = self.number.get(atom)
+                if n is not None and n >= self.first_known:
+                    self.lost.add(n)
+                    self.check = None
             return
         del self.others[id(form)]
         if self.basis is not None and all(a in self.known for a in form):
-            # Still spanned by the single-atom forms: the span is unchanged while they are
-            # all published, so the basis keeps it (as a ghost) until one of them goes.
             self.ghost_atoms.update(form)
         else:
             self.basis = None
 
     def _build(self) -> _Echelon:
-        uses: dict[int, int] = {}  # atom -> how many forms have it
-        for f in self.others.values():
-            for a in f:
-                uses[a] = uses.get(a, 0) + 1
-        known = sorted(uses.keys() & self.known.keys())
-        # Rarely used atoms first: their pivots come early and bring in little (less fill-in).
-        unknown = sorted(uses.keys() - self.known.keys(), key=lambda a: (uses[a], a))
-        self.number = {a: i for i, a in enumerate([*unknown, *known])}
-        self.first_known = len(unknown)
-        self.lost, self.ghost_atoms, self.check = set(), set(), None
-        basis = _Echelon()
-        number = self.number
-        for form in sorted(self.others.values(), key=len):  # sparsest first: short reductions
-            basis.add({number[a]: c for a, c in form.items()})
-        self.basis = basis
+        basis = self.basis = _Echelon()
+        self.ghost_atoms, self.check = set(), None
+        for form in self.others.values():
+            basis.add(form)
         return basis
 
     def spans(self, part: Mapping[int, int]) -> bool:
         basis = self.basis if self.basis is not None else self._build()
-        number, first_known = self.number, self.first_known
+        number, first_known, lost = self.number, self.first_known, self.lost
         form: dict[int, int] = {}
         for a, c in part.items():
             n = number.get(a)
             if n is None:  # an atom of no multi-atom form: spanned only if known
                 if a not in self.known:
                     return False
-            elif n >= first_known and a in self.known and n not in self.lost:
-                continue  # known now and at build time: spanned by its own form
-            else:
+            elif n < first_known or n in lost:
                 form[n] = c
+            # else: known now (and at the start): spanned by its own single-atom form
         rest = basis.reduce_below(form, first_known)
         if rest is None:
             return False
-        rest = {n: c for n, c in rest.items() if n in self.lost}
+        rest = {n: c for n, c in rest.items() if n in lost}
         if not rest:
             return True
         check = self.check
         if check is None:
             check = self.check = _Echelon()
             for pivot, row in basis.rows.items():
-                if pivot >= first_known:  # a row of known atoms only (R2)
-                    check.add({n: c for n, c in row.items() if n in self.lost})
+                if pivot >= first_known:  # a row of atoms known at the start only (R2)
+                    check.add({n: c for n, c in row.items() if n in lost})
         return check.spans(rest)
 
 
