@@ -102,24 +102,29 @@ def test_first_refresh_of_a_period_on_a_40_device_desk(tmp_path: Path) -> None:
     assert len(data.coverage) == DEVICES
     for period in ("2026", "2026-Q4"):
         fast: list[float] = []
+        fast_cpu: list[float] = []
         for _ in range(3):
             fresh = _fresh(data)
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             fig = metrics.compute(fresh, Filters(period), threshold, names)
             fast.append(time.perf_counter() - start)
+            fast_cpu.append(time.process_time() - cpu)
         assert fig.values["people"] > 0
         family = fresh.families[(period, threshold)]
         # Baseline: the same family, every connected set of cells solved as one system.
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         slow = family_oracle.period_family(_fresh(data), period, threshold)
         before = time.perf_counter() - start
+        before_cpu = time.process_time() - cpu
         assert slow.published == family.published
-        after = statistics.median(fast)
+        after, after_cpu = statistics.median(fast), statistics.median(fast_cpu)
         cells = sum(len(c) for c in family.published.values())
+        # CPU seconds too: on a shared machine they say more than the wall clock.
         print(
             f"\n{period}, {DEVICES} devices, {len(family.published)} reports, {cells} cells: "
-            f"first refresh {after:.2f} s (median of 3), one system per connected set "
-            f"{before:.2f} s -> ratio {after / before:.3f} (target < 5 s)"
+            f"first refresh {after:.2f} s wall / {after_cpu:.2f} s CPU (median of 3); one "
+            f"system per connected set {before:.2f} s wall / {before_cpu:.2f} s CPU -> ratio "
+            f"{after / before:.3f} wall, {after_cpu / before_cpu:.3f} CPU (target < 5 s)"
         )
         record(13, f"first refresh {period}, 40 devices", after, "s", "< 5 s",
                after / before, "one system per connected set")  # fmt: skip
