@@ -24,7 +24,8 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import product
-from typing import Any, TypeVar
+from math import gcd
+from typing import TypeVar
 
 Equation = tuple[str, Sequence[str]]  # (total, parts): value[total] == sum(value[part])
 _T = TypeVar("_T")
@@ -160,38 +161,36 @@ def _complement(
 # other coaches' reports gives one coach's suppressed cells. So every cell of every report is
 # written as a linear form over *atoms* (e.g. one count per device x setting x category), the
 # attacker knows every published cell of every report, and a small cell is protected exactly
-# when its form is not in the span of the published forms (exact rational elimination). A form
-# that appears in several reports is one cell: suppressed in all of them or in none.
+# when its form is not in the span of the published forms (exact elimination over the
+# integers). A form that appears in several reports is one cell: suppressed in all of them or
+# in none.
 
 Atom = Hashable
 Form = Mapping[Atom, int]  # atom -> coefficient; the cell's value is sum(coef * atom)
 _Key = frozenset[tuple[Atom, int]]
 
 
-_PRIME = 2**61 - 1  # a Mersenne prime: the fast search works modulo it
-
-
 class _Echelon:
-    """Forward row-echelon basis of published forms (sparse rows over numbered atoms), over
-    the rationals, or modulo a large prime for the search (much faster; the final pattern is
-    then checked over the rationals, so the guarantee never rests on the modular arithmetic).
+    """Forward row-echelon basis of integer forms (sparse rows over numbered atoms), exact.
 
-    Each stored row has its pivot as its smallest atom, so a form is reduced by walking its
-    atoms in increasing order (a heap): eliminating a pivot only brings in larger atoms, and
-    the first atom that is no pivot proves the form is not in the span (`spans` stops there;
-    `add` stores the row with that atom as its pivot)."""
+    Fraction-free: a row is reduced by a pivot row as `(lead/g) * row - (c/g) * pivot row`
+    (g = gcd), which cancels the pivot's atom without leaving the integers, so the span over
+    the rationals is decided exactly with plain integer arithmetic. Stored rows are primitive
+    (content 1) with a positive lead. Each stored row has its pivot as its smallest atom, so a
+    form is reduced by walking its atoms in increasing order (a heap): eliminating a pivot only
+    brings in larger atoms, and the first atom that is no pivot proves the form is not in the
+    span (`spans` stops there; `add` stores the row with that atom as its pivot)."""
 
-    def __init__(self, exact: bool) -> None:
-        self.exact = exact
-        self.rows: dict[int, dict[int, Any]] = {}  # pivot -> row with 1 there
+    def __init__(self) -> None:
+        self.rows: dict[int, dict[int, int]] = {}  # pivot -> row
 
-    def _reduce(self, form: Mapping[int, int]) -> tuple[dict[int, Any], int | None]:
+    def _reduce(
+        self, form: Mapping[int, int], limit: int | None = None
+    ) -> tuple[dict[int, int], int | None]:
         """(the partly reduced row, its smallest atom that is no pivot); ({}, None) when the
-        form is in the span."""
-        exact = self.exact
-        row: dict[int, Any] = {
-            a: (Fraction(c) if exact else c % _PRIME) for a, c in form.items() if c
-        }
+        form is in the span. With `limit`, stop at the first atom >= limit: (row, that atom),
+        or (row, None) if there is none."""
+        row = {a: c for a, c in form.items() if c}
         heap = list(row)
         heapq.heapify(heap)
         rows = self.rows
@@ -200,54 +199,259 @@ class _Echelon:
             factor = row.get(atom)
             if not factor:
                 continue  # a repeat on the heap, or cancelled on the way
+            if limit is not None and atom >= limit:
+                return row, atom
             by = rows.get(atom)
             if by is None:
                 return row, atom
+            lead = by[atom]
+            if lead != 1:
+                g = gcd(lead, factor)
+                scale, factor = lead // g, factor // g
+                if scale != 1:
+                    for a in row:
+                        row[a] *= scale
             for a, c in by.items():
                 old = row.get(a)
                 value = (old or 0) - factor * c
-                if not exact:
-                    value %= _PRIME
                 if value:
                     row[a] = value
                     if old is None:
                         heapq.heappush(heap, a)
                 else:
                     row.pop(a, None)
-        return {}, None
+        return ({}, None) if limit is None else (row, None)
+
+    def reduce_below(self, form: Mapping[int, int], limit: int) -> dict[int, int] | None:
+        """Eliminate every atom below `limit` from the form: what is left (atoms >= limit
+        only), or None when one of them is no pivot."""
+        row, pivot = self._reduce(form, limit)
+        if pivot is not None and pivot < limit:
+            return None
+        return row
 
     def add(self, form: Mapping[int, int]) -> None:
         row, pivot = self._reduce(form)
         if pivot is None:
             return
-        lead = row[pivot]
-        inverse = 1 / lead if self.exact else pow(lead, _PRIME - 2, _PRIME)
-        # Entries below the pivot were eliminated (cancelled to zero) on the way.
-        self.rows[pivot] = {
-            a: c * inverse if self.exact else c * inverse % _PRIME
-            for a, c in row.items()
-            if a >= pivot
-        }
+        # Entries below the pivot were cancelled on the way; make the row primitive.
+        g = gcd(*row.values())
+        if row[pivot] < 0:
+            g = -g
+        self.rows[pivot] = {a: c // g for a, c in row.items()} if g != 1 else row
 
     def spans(self, form: Mapping[int, int]) -> bool:
         return self._reduce(form)[1] is None
 
 
+class _Block:
+    """The span of one block of published forms: its single-atom forms (each makes its atom
+    *known*) and an echelon basis of the others, over atoms numbered once, those unknown
+    when the block is made first (the rarely used first: their pivots bring in little).
+
+    With that numbering the basis splits in two: rows whose pivot is an atom unknown at the
+    start (R1) and rows of atoms known at the start only (R2). A form is in the span exactly
+    when reducing its first-zone atoms by R1 succeeds and what is left is, on the atoms known
+    at the start and unknown now (`lost`), a combination of R2 restricted to them; the rest of
+    it is spanned by the single-atom forms still published. So suppressing a single-atom cell
+    (most of the late rounds: zero cells one by one) needs no new basis, only that small check;
+    suppressing another form rebuilds the basis, unless every atom of it is still known (then
+    it is still in the span; it stays in the basis as a ghost until one of its atoms goes)."""
+
+    def __init__(self, forms: Iterable[Mapping[int, int]]) -> None:
+        self.known: dict[int, int] = {}  # atom -> how many published single-atom forms
+        wide: list[Mapping[int, int]] = []
+        for form in forms:
+            if len(form) == 1:
+                atom = next(iter(form))
+                self.known[atom] = self.known.get(atom, 0) + 1
+            else:
+                wide.append(form)
+        uses: dict[int, int] = {}  # atom -> how many forms have it
+        for f in wide:
+            for a in f:
+                uses[a] = uses.get(a, 0) + 1
+        unknown = sorted(uses.keys() - self.known.keys(), key=lambda a: (uses[a], a))
+        known = sorted(uses.keys() & self.known.keys())
+        self.number = {a: i for i, a in enumerate([*unknown, *known])}
+        self.first_known = len(unknown)  # numbers from here on: atoms known at the start
+        number = self.number
+        # id of the form -> the form over numbered atoms, sparsest first (short reductions)
+        self.others = {id(f): {number[a]: c for a, c in f.items()} for f in sorted(wide, key=len)}
+        self.lost: set[int] = set()  # numbers of atoms known at the start, unknown now
+        self.basis: _Echelon | None = None  # None: to build
+        self.ghost_atoms: set[int] = set()  # atoms of the ghosts (forms removed, still in it)
+        self.check: _Echelon | None = None  # R2 restricted to `lost`
+
+    def remove(self, form: Mapping[int, int]) -> None:
+        if len(form) == 1:
+            atom = next(iter(form))
+            self.known[atom] -= 1
+            if not self.known[atom]:
+                del self.known[atom]
+                if atom in self.ghost_atoms:
+                    self.basis = None  # a ghost is no longer spanned by known atoms
+                n = self.number.get(atom)
+                if n is not None and n >= self.first_known:
+                    self.lost.add(n)
+                    self.check = None
+            return
+        del self.others[id(form)]
+        if self.basis is not None and all(a in self.known for a in form):
+            self.ghost_atoms.update(form)
+        else:
+            self.basis = None
+
+    def _build(self) -> _Echelon:
+        basis = self.basis = _Echelon()
+        self.ghost_atoms, self.check = set(), None
+        for form in self.others.values():
+            basis.add(form)
+        return basis
+
+    def spans(self, part: Mapping[int, int]) -> bool:
+        basis = self.basis if self.basis is not None else self._build()
+        number, first_known, lost = self.number, self.first_known, self.lost
+        form: dict[int, int] = {}
+        for a, c in part.items():
+            n = number.get(a)
+            if n is None:  # an atom of no multi-atom form: spanned only if known
+                if a not in self.known:
+                    return False
+            elif n < first_known or n in lost:
+                form[n] = c
+            # else: known now (and at the start): spanned by its own single-atom form
+        rest = basis.reduce_below(form, first_known)
+        if rest is None:
+            return False
+        rest = {n: c for n, c in rest.items() if n in lost}
+        if not rest:
+            return True
+        check = self.check
+        if check is None:
+            check = self.check = _Echelon()
+            for pivot, row in basis.rows.items():
+                if pivot >= first_known:  # a row of atoms known at the start only (R2)
+                    check.add({n: c for n, c in row.items() if n in lost})
+        return check.spans(rest)
+
+
+class _Span:
+    """The span of the published forms of one component, as a direct sum of blocks.
+
+    A block is a set of published forms connected through shared atoms (fixed when the
+    component starts; suppression only removes forms, so a block's forms never come to share
+    an atom with another block's). Blocks use disjoint atoms, so the span is the direct sum of
+    the blocks' spans, and a form lies in it exactly when its part on each block's atoms lies
+    in that block's span and it has no atom outside every block."""
+
+    def __init__(self, published: Sequence[_Key], numbered: Mapping[_Key, Mapping[int, int]]):
+        self.numbered = numbered
+        groups = _connected(list(published), lambda key: list(numbered[key]))
+        self.block_of: dict[int, int] = {}
+        self.form_block: dict[_Key, int] = {}
+        for b, group in enumerate(groups):
+            for key in group:
+                self.form_block[key] = b
+                for a in numbered[key]:
+                    self.block_of[a] = b
+        self.blocks = [_Block(numbered[k] for k in group) for group in groups]
+
+    def remove(self, keys: Iterable[_Key]) -> None:
+        for key in keys:
+            b = self.form_block.pop(key, None)
+            if b is not None:
+                self.blocks[b].remove(self.numbered[key])
+
+    def spans(self, key: _Key) -> bool:
+        parts: dict[int, dict[int, int]] = {}
+        for a, c in self.numbered[key].items():
+            b = self.block_of.get(a)
+            if b is None:
+                return False  # an atom no published form has
+            parts.setdefault(b, {})[a] = c
+        return all(self.blocks[b].spans(part) for b, part in parts.items())
+
+
 def _key(form: Form) -> _Key:
-    return frozenset((a, c) for a, c in form.items() if c)
-
-
-def _basis(published: Iterable[Mapping[int, int]], exact: bool) -> _Echelon:
-    basis = _Echelon(exact)
-    for form in published:
-        basis.add(form)
-    return basis
+    if 0 in form.values():
+        return frozenset((a, c) for a, c in form.items() if c)
+    return frozenset(form.items())
 
 
 @dataclass(frozen=True, slots=True)
 class FamilyResult:
     published: dict[str, dict[str, int | None]]  # report -> cell -> value (None: not shown)
     suppressed: dict[str, set[str]]  # report -> cells suppressed (primary and complementary)
+
+
+@dataclass(frozen=True, slots=True)
+class _Family:
+    """A family of reports as distinct forms (one cell however many reports show it)."""
+
+    forms: dict[_Key, Form]
+    numbered: dict[_Key, dict[int, int]]  # the forms over numbered atoms (a fixed order)
+    value: dict[_Key, int]
+    shown: set[_Key]  # forms some report publishes (not hidden everywhere)
+    protected: set[_Key]  # small counts and the cells `protect` names
+    order: dict[_Key, int]  # a fixed order of the forms, so the pattern is reproducible
+    where: dict[_Key, list[tuple[str, str]]]  # form -> (report, cell) that has it
+    hidden: dict[str, set[str]]
+    reports: tuple[str, ...]
+
+
+def _prepare(
+    atoms: Mapping[Atom, int],
+    reports: Mapping[str, Mapping[str, Form]],
+    threshold: int,
+    hidden: Mapping[str, Iterable[str]] | None,
+    protect: Mapping[str, Iterable[str]] | None,
+) -> _Family:
+    hidden_cells = {r: set(cells) for r, cells in (hidden or {}).items()}
+    forms: dict[_Key, Form] = {}
+    shown: set[_Key] = set()
+    where: dict[_Key, list[tuple[str, str]]] = {}
+    for report, cells in reports.items():
+        hidden_here = hidden_cells.get(report, set())
+        for cell, form in cells.items():
+            key = _key(form)
+            places = where.get(key)
+            if places is None:
+                places = where[key] = []
+                forms[key] = dict(key)
+            places.append((report, cell))
+            if cell not in hidden_here:
+                shown.add(key)
+    value = {key: sum(c * atoms.get(a, 0) for a, c in key) for key in forms}
+    # Atoms and forms in a fixed order (atoms by repr, forms by their numbered atoms), so the
+    # pattern is reproducible.
+    numbers = {a: i for i, a in enumerate(sorted({a for f in forms.values() for a in f}, key=repr))}
+    numbered = {key: {numbers[a]: c for a, c in key} for key in forms}
+    order = {
+        key: i for i, key in enumerate(sorted(forms, key=lambda k: sorted(numbered[k].items())))
+    }
+    protected = {key for key in forms if is_small(value[key], threshold)}
+    for report, names in (protect or {}).items():
+        protected |= {_key(reports[report][c]) for c in names if c in reports[report]}
+    protected = {key for key in protected if key}  # an empty form is a structural zero
+    return _Family(
+        forms, numbered, value, shown, protected, order, where, hidden_cells, tuple(reports)
+    )
+
+
+def _result(family: _Family, suppressed: set[_Key]) -> FamilyResult:
+    published: dict[str, dict[str, int | None]] = {r: {} for r in family.reports}
+    out_suppressed: dict[str, set[str]] = {r: set() for r in family.reports}
+    for key, places in family.where.items():
+        for report, cell in places:
+            hidden_here = cell in family.hidden.get(report, set())
+            if key in family.shown and key not in suppressed and not hidden_here:
+                published[report][cell] = family.value[key]
+            else:
+                published[report][cell] = None
+                if key in suppressed and not hidden_here:
+                    out_suppressed[report].add(cell)
+    return FamilyResult(published, out_suppressed)
 
 
 def suppress_family(
@@ -265,74 +469,46 @@ def suppress_family(
     to threshold - 1 is suppressed, then complementary cells, until no protected cell of any
     report is determined by the published cells of all reports together.
     """
-    hidden_cells = {r: set(cells) for r, cells in (hidden or {}).items()}
-    forms: dict[_Key, Form] = {}
-    shown: set[_Key] = set()
-    where: dict[_Key, list[tuple[str, str]]] = {}
-    for report, cells in reports.items():
-        for cell, form in cells.items():
-            key = _key(form)
-            forms.setdefault(key, {a: c for a, c in form.items() if c})
-            where.setdefault(key, []).append((report, cell))
-            if cell not in hidden_cells.get(report, set()):
-                shown.add(key)
-    value = {key: sum(c * atoms.get(a, 0) for a, c in forms[key].items()) for key in forms}
-    # Work on numbered atoms and cells (a fixed order, so the pattern is reproducible).
-    numbers = {a: i for i, a in enumerate(sorted({a for f in forms.values() for a in f}, key=repr))}
-    order = {key: i for i, key in enumerate(sorted(forms, key=lambda k: sorted(map(repr, k))))}
-    numbered = {key: {numbers[a]: c for a, c in form.items()} for key, form in forms.items()}
-    protected = {key for key in forms if is_small(value[key], threshold)}
-    for report, names in (protect or {}).items():
-        protected |= {_key(reports[report][c]) for c in names if c in reports[report]}
-    protected = {key for key in protected if key}  # an empty form is a structural zero
-    suppressed = protected & shown
-    for component in _form_components(forms):
-        targets = protected & component
-        if not targets:
-            continue
-        exact = False
-        # Suppressing more only shrinks what is published, so a cell found protected stays
-        # protected: each round re-checks only the cells exposed in the round before.
-        pending = sorted(targets, key=order.__getitem__)
-        while True:
-            known = sorted(
-                (k for k in component if k in shown and k not in suppressed), key=order.__getitem__
-            )
-            basis = _basis((numbered[k] for k in known), exact)
-            exposed = [k for k in pending if basis.spans(numbered[k])]
-            if not exposed:
-                if exact:
-                    break
-                exact = True  # confirm every cell over the rationals before trusting it
-                pending = sorted(targets, key=order.__getitem__)
-                continue
-            pending = exposed
-            added = {
-                choice
-                for k in exposed
-                if (
-                    choice := _complement_form(k, component, forms, value, shown, suppressed, order)
-                )
-            }
-            if not added:
-                suppressed |= component & shown  # nothing left to choose: hide it all
-                break
-            suppressed |= added
-    published: dict[str, dict[str, int | None]] = {r: {} for r in reports}
-    out_suppressed: dict[str, set[str]] = {r: set() for r in reports}
-    for key, places in where.items():
-        for report, cell in places:
-            if (
-                key in shown
-                and key not in suppressed
-                and cell not in hidden_cells.get(report, set())
-            ):
-                published[report][cell] = value[key]
-            else:
-                published[report][cell] = None
-                if key in suppressed and cell not in hidden_cells.get(report, set()):
-                    out_suppressed[report].add(cell)
-    return FamilyResult(published, out_suppressed)
+    family = _prepare(atoms, reports, threshold, hidden, protect)
+    suppressed = family.protected & family.shown
+    for component in _form_components(family.forms):
+        _suppress_component(family, component, suppressed)
+    return _result(family, suppressed)
+
+
+def _suppress_component(family: _Family, component: set[_Key], suppressed: set[_Key]) -> None:
+    """Complementary suppression in one component (forms sharing no atom are independent):
+    rounds until no protected form of it is in the span of its published forms. Adds to
+    `suppressed`."""
+    targets = family.protected & component
+    if not targets:
+        return
+    order = family.order.__getitem__
+    span = _Span(
+        sorted((k for k in component if k in family.shown and k not in suppressed), key=order),
+        family.numbered,
+    )
+    # Suppressing more only shrinks what is published, so a cell found protected stays
+    # protected: each round re-checks only the cells exposed in the round before.
+    sharing: dict[Atom, list[_Key]] = {}
+    for k in component:
+        if k in family.shown:
+            for a in family.forms[k]:
+                sharing.setdefault(a, []).append(k)
+    pending = sorted(targets, key=order)
+    while True:
+        exposed = [k for k in pending if span.spans(k)]
+        if not exposed:
+            return
+        pending = exposed
+        added = {
+            choice for k in exposed if (choice := _complement_form(k, family, sharing, suppressed))
+        }
+        if not added:
+            suppressed |= component & family.shown  # nothing left to choose: hide it all
+            return
+        suppressed |= added
+        span.remove(added)
 
 
 def _form_components(forms: Mapping[_Key, Form]) -> list[set[_Key]]:
@@ -341,22 +517,17 @@ def _form_components(forms: Mapping[_Key, Form]) -> list[set[_Key]]:
 
 def _complement_form(
     exposed: _Key,
-    component: set[_Key],
-    forms: Mapping[_Key, Form],
-    value: Mapping[_Key, int],
-    shown: set[_Key],
+    family: _Family,
+    sharing: Mapping[Atom, Sequence[_Key]],
     suppressed: set[_Key],
-    order: Mapping[_Key, int],
 ) -> _Key | None:
     """The published cell to suppress for a determined one: among the cells sharing an atom
-    with it, the smallest non-zero one (zero cells last), with fewer atoms first."""
-    atoms = set(forms[exposed])
+    with it (`sharing`: atom -> the shown forms that have it), the smallest non-zero one
+    (zero cells last), with fewer atoms first."""
+    forms, value, order = family.forms, family.value, family.order
+    candidates = {k for a in forms[exposed] for k in sharing.get(a, ())}
     return min(
-        (
-            k
-            for k in component
-            if k in shown and k not in suppressed and k != exposed and atoms & set(forms[k])
-        ),
+        (k for k in candidates if k not in suppressed and k != exposed),
         key=lambda k: (value[k] == 0, value[k], len(forms[k]), order[k]),
         default=None,
     )
@@ -399,8 +570,19 @@ def cross_family(
     """
     levels = [sorted({coords[i] for coords in values}) for i in range(len(dimensions))]
     filtering = set(dimensions if filters is None else filters)
+    # Atoms are numbered (coordinates x base measure, both sorted): integers hash fast, and
+    # the numbering does not depend on the order of `values`.
+    coordinates = sorted(values)
+    bases = sorted(
+        {b for row in values.values() for b in row}
+        | {b for m in measures for b in (m.parts if m.parts is not None else {m.name: 1})}
+    )
+    base_number = {b: j for j, b in enumerate(bases)}
+    offset = {coords: i * len(bases) for i, coords in enumerate(coordinates)}
     atoms: dict[Atom, int] = {
-        (coords, base): n for coords, row in values.items() for base, n in row.items()
+        offset[coords] + base_number[base]: n
+        for coords, row in values.items()
+        for base, n in row.items()
     }
     reports: dict[str, dict[str, Form]] = {}
     hidden: dict[str, set[str]] = {}
@@ -413,13 +595,16 @@ def cross_family(
         selection = {d: v for d, v in zip(dimensions, choice, strict=True) if v is not None}
         chosen = [
             coords
-            for coords in values
+            for coords in coordinates
             if all(v is None or coords[i] == v for i, v in enumerate(choice))
         ]
         name = report_name(selection)
         cells: dict[str, Form] = {}
         for m in measures:
-            parts = m.parts if m.parts is not None else {m.name: 1}
+            parts = [
+                (base_number[b], c)
+                for b, c in (m.parts if m.parts is not None else {m.name: 1}).items()
+            ]
             groups: dict[str, list[tuple[str, ...]]] = {m.name: chosen}
             for d in m.breakdowns:
                 i = list(dimensions).index(d)
@@ -428,8 +613,9 @@ def cross_family(
             for cell, coords_list in groups.items():
                 form: dict[Atom, int] = {}
                 for coords in coords_list:
-                    for base, coef in parts.items():
-                        form[(coords, base)] = form.get((coords, base), 0) + coef
+                    at = offset[coords]
+                    for j, coef in parts:
+                        form[at + j] = form.get(at + j, 0) + coef
                 cells[cell] = form
                 if m.hidden:
                     hidden.setdefault(name, set()).add(cell)
