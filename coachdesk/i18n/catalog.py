@@ -1460,20 +1460,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "validation.linked_client.self": (
         "A family client cannot be linked to themselves.",
-        "Un cliente familiar no puede estar vinculado consigo mismo.",
+        "Un participante familiar no puede estar vinculado consigo mismo.",
     ),
     "validation.linked_client.missing": (
         "There is no client with number {client} to link to.",
-        "No hay ningún cliente con el número {client} para vincular.",
+        "No hay ningún participante con el número {client} para vincular.",
     ),
     "validation.linked_client.family": (
         "Client {client} is a family member; link a family client to the person in recovery.",
-        "El cliente {client} es un familiar; vincule al cliente familiar con la persona en "
+        "El participante {client} es un familiar; vincule al participante familiar con la persona en "
         "recuperación.",
     ),
     "validation.kind.has_family": (
         "Family clients are linked to this person, so they stay a person in recovery.",
-        "Hay clientes familiares vinculados a esta persona, así que sigue siendo una persona en "
+        "Hay participantes familiares vinculados a esta persona, así que sigue siendo una persona en "
         "recuperación.",
     ),
     "family.recovery_measures": (
@@ -1484,7 +1484,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "family.followup_for_family": (
         "The family follow-up is for family clients only.",
-        "El seguimiento familiar es solo para clientes familiares.",
+        "El seguimiento familiar es solo para participantes familiares.",
     ),
     "family.followup_future": (
         "The follow-up date cannot be in the future.",
@@ -1494,7 +1494,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Family follow-up {id} recorded.",
         "Seguimiento familiar {id} registrado.",
     ),
-    "cli.family_of": ("family member of client {id}", "familiar del cliente {id}"),
+    "cli.family_of": ("family member of client {id}", "familiar del participante {id}"),
     "domain.wellbeing": ("My own wellbeing", "Mi propio bienestar"),
     "domain.boundaries": ("Boundaries", "Límites"),
     "domain.communication": ("Communication", "Comunicación"),

@@ -489,7 +489,7 @@
     </message>
     <message>
         <source>Recovery pathways (the client's choice, any number)</source>
-        <translation>Caminos de recuperación (los que elija la persona, uno o varios)</translation>
+        <translation>Caminos de recuperación (los que elija, uno o varios)</translation>
     </message>
     <message>
         <source>Pathway: %1</source>

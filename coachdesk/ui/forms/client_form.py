@@ -116,7 +116,7 @@ class ClientForm(QWidget):
             box = QCheckBox(label(race), self.race_box)
             box.setAccessibleName(self.tr("Race: %1").replace("%1", label(race)))
             box.toggled.connect(self.changed)
-            race_layout.addWidget(box, index // 2, index % 2)
+            race_layout.addWidget(box, index, 0)  # one column: long Spanish names fit 1366 px
             self.race[race] = box
         self.race_box.setAccessibleName(self.tr("Race (optional, any number)"))
         self._add_row(about, self.tr("Race (optional):"), self.race_box, "race")

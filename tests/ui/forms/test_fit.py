@@ -17,6 +17,7 @@ from coachdesk.core.models import OutcomeAssessment, Timepoint
 from coachdesk.ui.forms import (
     AuditTrailView,
     Barc10Form,
+    ClientForm,
     ConsentForm,
     OutcomeForm,
     ReferralPanel,
@@ -89,6 +90,7 @@ def test_outcomes_fit(
 def _others() -> list[tuple[str, Callable[[], QWidget], int]]:
     """Each form with the width the workspace gives it at 1366x768 (a splitter's share)."""
     return [
+        ("intake", ClientForm, 1310),  # the Add client dialog's scroll area at 1366x768
         ("consent", lambda: ConsentForm(today=lambda: date(2026, 12, 1)), 683),
         ("barc10", lambda: Barc10Form(today=lambda: date(2026, 12, 1)), 620),
         ("referrals", lambda: ReferralPanel(today=lambda: date(2026, 12, 1)), 1340),
