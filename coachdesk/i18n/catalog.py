@@ -1468,13 +1468,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "validation.linked_client.family": (
         "Client {client} is a family member; link a family client to the person in recovery.",
-        "El participante {client} es un familiar; vincule al participante familiar con la persona en "
-        "recuperación.",
+        "El participante {client} es un familiar; vincule al participante familiar con la "
+        "persona en recuperación.",
     ),
     "validation.kind.has_family": (
         "Family clients are linked to this person, so they stay a person in recovery.",
-        "Hay participantes familiares vinculados a esta persona, así que sigue siendo una persona en "
-        "recuperación.",
+        "Hay participantes familiares vinculados a esta persona, así que sigue siendo una "
+        "persona en recuperación.",
     ),
     "family.recovery_measures": (
         "BARC-10 and SUPRT outcomes are for the person in recovery; record a family follow-up "

@@ -59,12 +59,12 @@
         <translation>Adónde fue el acompañamiento</translation>
     </message>
     <message>
-        <source>Accompanied &amp;to:</source>
+        <source>Accompan&amp;ied to:</source>
         <translation>Destin&amp;o:</translation>
     </message>
     <message>
         <source>Support &amp;kind:</source>
-        <translation>Tipo de &amp;apoyo:</translation>
+        <translation>Apoyo b&amp;rindado:</translation>
     </message>
 </context>
 <context>

@@ -1175,7 +1175,7 @@
     </message>
     <message>
         <source>&amp;When:</source>
-        <translation>&amp;Cuándo:</translation>
+        <translation>C&amp;uándo:</translation>
     </message>
     <message>
         <source>How we met</source>
@@ -1194,7 +1194,7 @@
         <translation>&amp;Lugar:</translation>
     </message>
     <message>
-        <source>&amp;How:</source>
+        <source>H&amp;ow:</source>
         <translation>&amp;Modo:</translation>
     </message>
     <message>
@@ -1206,7 +1206,7 @@
         <translation>Todavía no hay metas en el plan.</translation>
     </message>
     <message>
-        <source>&amp;Goals touched:</source>
+        <source>Goals touche&amp;d:</source>
         <translation>Me&amp;tas tratadas:</translation>
     </message>
     <message>
@@ -1238,8 +1238,8 @@
         <translation>Seguimiento el</translation>
     </message>
     <message>
-        <source>&amp;Follow-up:</source>
-        <translation>&amp;Seguimiento:</translation>
+        <source>Fo&amp;llow-up:</source>
+        <translation>&amp;Fecha de seguimiento:</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1269,7 +1269,7 @@
         <translation>Notas de sesión</translation>
     </message>
     <message>
-        <source>&amp;Search notes:</source>
+        <source>Se&amp;arch notes:</source>
         <translation>&amp;Buscar en notas:</translation>
     </message>
     <message>
@@ -1281,8 +1281,8 @@
         <translation>Palabras de una nota, p. ej. vivienda</translation>
     </message>
     <message>
-        <source>&amp;New note</source>
-        <translation>&amp;Nueva nota</translation>
+        <source>New no&amp;te</source>
+        <translation>Nue&amp;va nota</translation>
     </message>
     <message>
         <source>New note</source>
