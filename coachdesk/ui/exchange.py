@@ -70,7 +70,7 @@ from coachdesk.i18n import catalog
 from coachdesk.i18n.catalog import Message
 from coachdesk.storage.outbox import OutboxState
 from coachdesk.ui.common import named, show_error
-from coachdesk.ui.forms._messages import window_language
+from coachdesk.ui.forms._messages import error_text, window_language
 
 CHECK_MINUTES = 3  # background reachability check while unlocked
 
@@ -231,7 +231,7 @@ class EnrollDialog(QDialog):
         self.fingerprint_label.hide()
         self.typed.setEnabled(False)
         self.enroll_button.setEnabled(False)
-        _show_inline(self.error, str(exc))
+        _show_inline(self.error, error_text(exc))
 
     def _loaded(self, path: Path, check: exports.EnrollmentCheck) -> None:
         self.check, self.data_path = check, path
@@ -295,7 +295,7 @@ class EnrollDialog(QDialog):
                 ),
             )
         else:
-            _show_inline(self.error, str(exc))
+            _show_inline(self.error, error_text(exc))
         self.typed.selectAll()
         self.typed.setFocus()
         self.adjustSize()
@@ -436,7 +436,7 @@ class ExportDialog(QDialog):
                 ),
             )
         else:
-            _show_inline(self.error, str(exc))
+            _show_inline(self.error, error_text(exc))
 
     def seal(self) -> None:
         if self.preview is None or self.sealed is not None:
