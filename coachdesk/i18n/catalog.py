@@ -1638,6 +1638,9 @@ class Worded(str):
         self.message = message
         return self
 
+    def __getnewargs__(self) -> tuple[Message]:  # type: ignore[override]
+        return (self.message,)  # copy and pickle make it again from its message
+
 
 def message_in(text: str) -> Message:
     """The Message `text` keeps (a Worded), else `text` itself as a plain sentence."""

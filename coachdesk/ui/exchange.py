@@ -689,7 +689,11 @@ class OutboxDialog(QDialog):
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
             records = row.summary.get("records", "")
-            detail = row.sent_to if row.state == OutboxState.SENT else row.last_error
+            detail = (
+                row.sent_to
+                if row.state == OutboxState.SENT
+                else row.last_reason.text(window_language())
+            )
             for j, text in enumerate(
                 (
                     str(row.counter),
