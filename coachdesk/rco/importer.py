@@ -153,6 +153,8 @@ def open_sealed(data: bytes, identity: RcoIdentity) -> OpenedBundle:
     try:
         opened = open_bundle(data, identity)
     except BundleRejected as exc:
+        if not exc.code:  # a sentence without a code: kept as it is
+            raise ImportRejected(str(exc)) from None
         raise ImportRejected(code=exc.code, values=exc.params) from None
     payload = opened.payload
     return OpenedBundle(

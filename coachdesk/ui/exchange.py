@@ -674,7 +674,9 @@ class OutboxDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("&Close"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        controller.db.call(sync.list_outbox, self.show_rows, lambda e: show_error(self, str(e)))
+        controller.db.call(
+            sync.list_outbox, self.show_rows, lambda e: show_error(self, error_text(e))
+        )
 
     def state_text(self, state: OutboxState) -> str:
         return {
