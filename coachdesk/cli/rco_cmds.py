@@ -14,6 +14,7 @@ from coachdesk.cli.common import (
     ProgressBar,
     UserError,
     add_passphrase_option,
+    cli_language,
     passphrase,
     print_json,
 )
@@ -218,9 +219,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(summary.to_json())
     else:
+        lang = cli_language()
         for r in summary.results:
             line = f"{r.outcome.value:16} {r.path}"
-            print(line + (f": {r.reason}" if r.reason else ""))
+            print(line + (f": {r.message.text(lang)}" if r.reason else ""))
         counts = summary.to_json()
         print(
             f"{counts['imported']} imported, {counts['already_present']} already present, "

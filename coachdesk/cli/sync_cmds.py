@@ -207,6 +207,6 @@ def cmd_outbox(args: argparse.Namespace) -> int:
             sent = row.sent_at.astimezone().strftime("%Y-%m-%d %H:%M")
             line += f"  sent {sent} to {row.sent_to}"
         elif row.last_error:
-            line += f"  last try: {row.last_error}"
+            line += f"  last try: {row.last_reason.text(cli_language())}"
         print(line)
     return 0

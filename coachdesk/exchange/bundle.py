@@ -4,7 +4,7 @@
 the workstation can read a bundle back. `open_bundle` runs at the RCO: it checks sizes, decrypts,
 verifies the device signature over the exact payload bytes before parsing anything, then parses
 with depth/duplicate limits and validates the strict schema. Every refusal is a BundleRejected
-with a plain reason; nothing is returned half-checked.
+with a plain reason (a catalog code); nothing is returned half-checked.
 
 Pure functions: any thread may call them.
 """
@@ -27,6 +27,7 @@ from coachdesk.crypto.identity import DeviceIdentity, RcoIdentity, RcoPublicKeys
 from coachdesk.crypto.signing import canonical, fingerprint
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import payload_schema as schema
+from coachdesk.i18n.catalog import message_of
 
 MAGIC = b"CDBUNDLE"
 # Format 2 (payload schema 2) adds the per-period figures; the framing is unchanged and the
@@ -118,33 +119,33 @@ def seal_bundle(payload: dict[str, Any], device: DeviceIdentity, recipient: RcoP
     workstation never sends what the RCO would refuse."""
     data = canonical(payload)
     if len(data) > MAX_PAYLOAD_BYTES:
-        raise CoachDeskError("The export is too large for one bundle.")
+        raise CoachDeskError(code="bundle.export_too_large")
     schema.validate_payload(payload)
     if payload["device_public_key"] != public_bytes(device.public_key).hex():
-        raise CoachDeskError("The export payload names another device key.")
+        raise CoachDeskError(code="bundle.export_other_device")
     if payload["recipient"] != recipient.fingerprint:
-        raise CoachDeskError("The export payload names another RCO.")
+        raise CoachDeskError(code="bundle.export_other_rco")
     return seal_payload_bytes(data, device.signing, recipient, version=payload["schema_version"])
 
 
 def read_header(data: bytes) -> BundleHeader:
     """The plain outer header: enough to say what a file is and for whom, without any key."""
     if len(data) > MAX_BUNDLE_BYTES:
-        raise BundleRejected("The file is far too large to be a CoachDesk bundle.")
+        raise BundleRejected(code="bundle.far_too_large")
     if len(data) < _PREFIX.size or data[: len(MAGIC)] != MAGIC:
-        raise BundleRejected("This is not a CoachDesk export bundle.")
+        raise BundleRejected(code="bundle.not_a_bundle")
     _, version, length = _PREFIX.unpack_from(data)
     if version > FORMAT_VERSION:
-        raise BundleRejected("This bundle was made by a newer CoachDesk; update CoachDesk first.")
+        raise BundleRejected(code="bundle.newer")
     if version not in READABLE_VERSIONS:
-        raise BundleRejected("This bundle's format version is not one CoachDesk knows.")
+        raise BundleRejected(code="bundle.unknown_version")
     if not 1 <= length <= MAX_HEADER_BYTES or len(data) < _PREFIX.size + length:
-        raise BundleRejected("The bundle's header is damaged.")
+        raise BundleRejected(code="bundle.header_damaged")
     raw = data[_PREFIX.size : _PREFIX.size + length]
     try:
         header = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise BundleRejected("The bundle's header is damaged.") from None
+        raise BundleRejected(code="bundle.header_damaged") from None
     if (
         not isinstance(header, dict)
         or set(header) != {"format", "recipient", "suite", "version"}
@@ -155,7 +156,7 @@ def read_header(data: bytes) -> BundleHeader:
         or not schema.FINGERPRINT.fullmatch(header["recipient"])
         or canonical(header) != raw
     ):
-        raise BundleRejected("The bundle's header is damaged.")
+        raise BundleRejected(code="bundle.header_damaged")
     return BundleHeader(version, header["recipient"], length)
 
 
@@ -181,20 +182,20 @@ def nesting_depth(data: bytes) -> int:
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) != len(pairs):
-        raise BundleRejected("The payload repeats a member name.")
+        raise BundleRejected(code="bundle.repeats_member")
     return result
 
 
 def _no_constants(name: str) -> Any:
-    raise BundleRejected(f"The payload holds a number CoachDesk never writes ({name}).")
+    raise BundleRejected(code="bundle.constant", name=name)
 
 
 def parse_payload(payload: bytes) -> dict[str, Any]:
     """Parse signed payload bytes with depth, duplicate and canonical-form checks."""
     if len(payload) > MAX_PAYLOAD_BYTES:
-        raise BundleRejected("The bundle's content is larger than CoachDesk allows.")
+        raise BundleRejected(code="bundle.content_too_large")
     if nesting_depth(payload) > MAX_DEPTH:
-        raise BundleRejected("The bundle's content is nested too deeply.")
+        raise BundleRejected(code="bundle.too_deep")
     try:
         value = json.loads(
             payload.decode("utf-8"),
@@ -202,13 +203,13 @@ def parse_payload(payload: bytes) -> dict[str, Any]:
             parse_constant=_no_constants,
         )
     except (UnicodeDecodeError, ValueError):
-        raise BundleRejected("The bundle's content is not valid JSON.") from None
+        raise BundleRejected(code="bundle.not_json") from None
     except RecursionError:
-        raise BundleRejected("The bundle's content is nested too deeply.") from None
+        raise BundleRejected(code="bundle.too_deep") from None
     if not isinstance(value, dict):
-        raise BundleRejected("The bundle's content is not a CoachDesk export.")
+        raise BundleRejected(code="bundle.not_an_export")
     if canonical(value) != payload:
-        raise BundleRejected("The bundle's content is not in the canonical form CoachDesk writes.")
+        raise BundleRejected(code="bundle.not_canonical")
     return value
 
 
@@ -216,44 +217,35 @@ def open_bundle(data: bytes, rco: RcoIdentity) -> OpenedBundle:
     """Decrypt, verify and validate a sealed bundle for `rco`, or raise BundleRejected."""
     header = read_header(data)
     if header.recipient != rco.public.fingerprint:
-        raise BundleRejected(
-            f"This bundle is for another RCO (key {header.recipient}), not for this one."
-        )
+        raise BundleRejected(code="bundle.other_rco", recipient=header.recipient)
     if len(data) < MIN_BUNDLE_BYTES:
-        raise BundleRejected("The bundle is truncated.")
+        raise BundleRejected(code="bundle.truncated")
     split = _PREFIX.size + header.header_length
     try:
         inner = _SUITE.decrypt(data[split:], rco.encryption, INFO_PREFIX + data[:split])
     except (InvalidTag, ValueError):
-        raise BundleRejected(
-            "The bundle cannot be decrypted: it was altered, truncated or has extra bytes."
-        ) from None
+        raise BundleRejected(code="bundle.cannot_decrypt") from None
     if len(inner) < _KEY + _SIG + 2:
-        raise BundleRejected("The bundle's content is empty.")
+        raise BundleRejected(code="bundle.empty")
     key_bytes, signature, payload = inner[:_KEY], inner[_KEY : _KEY + _SIG], inner[_KEY + _SIG :]
     if len(payload) > MAX_PAYLOAD_BYTES:
-        raise BundleRejected("The bundle's content is larger than CoachDesk allows.")
+        raise BundleRejected(code="bundle.content_too_large")
     try:
         device_key = Ed25519PublicKey.from_public_bytes(key_bytes)
         device_key.verify(signature, SIGNED_PREFIX + payload)
     except (InvalidSignature, ValueError):
-        raise BundleRejected(
-            "The bundle's signature does not verify: it was not signed by the device it names."
-        ) from None
+        raise BundleRejected(code="bundle.bad_signature") from None
     value = parse_payload(payload)
     try:
         schema.validate_payload(value)
     except schema.SchemaError as exc:
-        raise BundleRejected(f"The bundle's content is not valid: {exc}") from None
+        raise BundleRejected(code="bundle.invalid", reason=message_of(exc)) from None
     if value["device_public_key"] != key_bytes.hex():
-        raise BundleRejected(
-            "The bundle's signature does not verify: it was signed by another device key "
-            "than the one it names."
-        )
+        raise BundleRejected(code="bundle.other_device_key")
     if value["recipient"] != header.recipient:
-        raise BundleRejected("The bundle's content names another RCO than its header.")
+        raise BundleRejected(code="bundle.header_other_rco")
     if value["schema_version"] != header.format_version:
-        raise BundleRejected("The bundle's content is of another format version than its header.")
+        raise BundleRejected(code="bundle.header_other_version")
     return OpenedBundle(
         header=header,
         bundle_id=value["bundle_id"],

@@ -56,20 +56,17 @@ class PrivacyPolicy:
     @classmethod
     def from_json(cls, data: Any) -> PrivacyPolicy:
         if not isinstance(data, dict):
-            raise EnrollmentError("The enrollment file's privacy policy is missing.")
+            raise EnrollmentError(code="enroll.policy.missing")
         k, cell, fields = data.get("k"), data.get("small_cell"), data.get("optional_fields", [])
         if not isinstance(k, int) or isinstance(k, bool) or not 2 <= k <= 1000:
-            raise EnrollmentError("The privacy policy's k must be a whole number from 2 to 1000.")
+            raise EnrollmentError(code="enroll.policy.k")
         if not isinstance(cell, int) or isinstance(cell, bool) or not 2 <= cell <= 1000:
-            raise EnrollmentError("The privacy policy's small-cell threshold is out of range.")
+            raise EnrollmentError(code="enroll.policy.small_cell")
         if not isinstance(fields, list) or any(f not in OPTIONAL_FIELDS for f in fields):
-            raise EnrollmentError("The privacy policy asks for a field CoachDesk never exports.")
+            raise EnrollmentError(code="enroll.policy.field")
         start = data.get("fiscal_year_start", 1)
         if start not in FISCAL_STARTS or isinstance(start, bool):
-            raise EnrollmentError(
-                "The fiscal year must start in January, April, July or October (month 1, 4, 7 "
-                "or 10)."
-            )
+            raise EnrollmentError(code="enroll.policy.fiscal_start")
         return cls(k, cell, tuple(fields), start)
 
 
@@ -114,28 +111,28 @@ def make_enrollment(
 def parse_enrollment(data: bytes) -> Enrollment:
     """Parse and verify an enrollment file; EnrollmentError says plainly what is wrong."""
     if len(data) > MAX_BYTES:
-        raise EnrollmentError("This is not a CoachDesk enrollment file (it is far too large).")
+        raise EnrollmentError(code="enroll.file.too_large")
     try:
         doc = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise EnrollmentError("This is not a CoachDesk enrollment file.") from None
+        raise EnrollmentError(code="enroll.file.not_enrollment") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise EnrollmentError("This is not a CoachDesk enrollment file.")
+        raise EnrollmentError(code="enroll.file.not_enrollment")
     if doc.get("version") != VERSION:
-        raise EnrollmentError("This enrollment file is from a newer CoachDesk; update first.")
+        raise EnrollmentError(code="enroll.file.newer")
     try:
         keys = RcoPublicKeys.from_hex(
             str(doc["encryption_public_key"]), str(doc["signing_public_key"])
         )
     except (KeyError, ValueError):
-        raise EnrollmentError("The enrollment file's keys are damaged.") from None
+        raise EnrollmentError(code="enroll.file.keys_damaged") from None
     try:
         body = verify_document(doc, keys.signing)
     except SignatureError:
-        raise EnrollmentError("The enrollment file was altered after the RCO made it.") from None
+        raise EnrollmentError(code="enroll.file.altered") from None
     name = body.get("rco_name")
     if not isinstance(name, str) or not name.strip() or len(name) > 200:
-        raise EnrollmentError("The enrollment file does not name the RCO.")
+        raise EnrollmentError(code="enroll.file.no_rco_name")
     return Enrollment(
         name, keys, PrivacyPolicy.from_json(body.get("policy")), str(body.get("created_at", ""))
     )

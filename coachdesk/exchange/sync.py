@@ -209,10 +209,11 @@ class OutboxRow:
     state: OutboxState
     attempts: int
     last_attempt_at: datetime | None
-    last_error: str
+    last_error: str  # English (the CLI's --json)
     sent_to: str
     sent_at: datetime | None
     summary: dict[str, Any]
+    last_reason: Message  # the same, worded when shown
 
 
 # -- which syncs run in this process (for SYNCING while the worker thread is busy) -------------
@@ -476,7 +477,7 @@ def record_item(target: Any, plan: SyncPlan, sent: Sent) -> None:
     following = _following(plan, sent.item)
     with vault.transaction() as conn:
         if sent.delivery is None:
-            outbox.mark_failed(conn, sent.item.id, str(sent.error or ""))
+            outbox.mark_failed(conn, sent.item.id, sent.error or "")
             _audit(vault, conn, "outbox", sent.item.id, f"refused by {report.destination}")
         else:
             outbox.mark_sent(conn, sent.item.id, str(report.destination))
@@ -508,7 +509,7 @@ def record(target: Any, plan: SyncPlan, delivered: Delivered) -> SyncReport | No
         return report
     try:
         with vault.transaction() as conn:
-            _requeue(conn, plan, str(stop) if stop and not _is_cancel(stop) else "")
+            _requeue(conn, plan, message_of(stop) if stop and not _is_cancel(stop) else "")
         if delivered.unreachable and stop is not None:
             _record_unreachable(vault, stop)
             return None
@@ -540,7 +541,7 @@ def abandon(target: Any, plan: SyncPlan, reason: str) -> None:
         _finish(plan)
 
 
-def _requeue(conn: Any, plan: SyncPlan, reason: str) -> None:
+def _requeue(conn: Any, plan: SyncPlan, reason: str | Message) -> None:
     """Bundles of this plan still marked as sending go back to waiting."""
     sending = {i.id for i in outbox.items(conn) if i.state == OutboxState.SENDING}
     for item in plan.items:
@@ -788,7 +789,10 @@ def sync_status(target: Any) -> SyncStatus:
         state = SyncState.OFFLINE
     elif result == "failed" or failed:
         state = SyncState.FAILED
-        error = error or next((r.last_error for r in rows if r.last_error), "")
+        if not error:
+            last = next((r for r in rows if r.last_error), None)
+            if last is not None:
+                error, problem = last.last_error, last.last_problem
     elif waiting or stale:
         state = SyncState.WAITING
     else:
@@ -821,6 +825,7 @@ def list_outbox(target: Any) -> list[OutboxRow]:
             i.sent_to,
             i.sent_at,
             i.summary,
+            i.last_reason,
         )
         for i, size in outbox.overview(_vault(target).conn)
     ]

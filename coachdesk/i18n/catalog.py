@@ -908,6 +908,161 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "El directorio de recursos ofrecido (número {serial}) es más antiguo que el que ya hay "
         "(número {merged}); se rechazó.",
     ),
+    # -- enrollment and bundles: exchange/enrollment.py's refusals of an enrollment file,
+    # exchange/bundle.py's of a bundle (the RCO's importer shows them as "Refused X: <reason>")
+    # and the importer's own file checks (rco/importer.py).
+    "enroll.file.too_large": (
+        "This is not a CoachDesk enrollment file (it is far too large).",
+        "Esto no es un archivo de inscripción de CoachDesk (es demasiado grande).",
+    ),
+    "enroll.file.not_enrollment": (
+        "This is not a CoachDesk enrollment file.",
+        "Esto no es un archivo de inscripción de CoachDesk.",
+    ),
+    "enroll.file.newer": (
+        "This enrollment file is from a newer CoachDesk; update first.",
+        "Este archivo de inscripción es de una versión más reciente de CoachDesk; actualice "
+        "primero.",
+    ),
+    "enroll.file.keys_damaged": (
+        "The enrollment file's keys are damaged.",
+        "Las claves del archivo de inscripción están dañadas.",
+    ),
+    "enroll.file.altered": (
+        "The enrollment file was altered after the RCO made it.",
+        "El archivo de inscripción fue alterado después de que la RCO lo creara.",
+    ),
+    "enroll.file.no_rco_name": (
+        "The enrollment file does not name the RCO.",
+        "El archivo de inscripción no indica el nombre de la RCO.",
+    ),
+    "enroll.policy.missing": (
+        "The enrollment file's privacy policy is missing.",
+        "Falta la política de privacidad del archivo de inscripción.",
+    ),
+    "enroll.policy.k": (
+        "The privacy policy's k must be a whole number from 2 to 1000.",
+        "La k de la política de privacidad debe ser un número entero de 2 a 1000.",
+    ),
+    "enroll.policy.small_cell": (
+        "The privacy policy's small-cell threshold is out of range.",
+        "El umbral de celdas pequeñas de la política de privacidad está fuera de rango.",
+    ),
+    "enroll.policy.field": (
+        "The privacy policy asks for a field CoachDesk never exports.",
+        "La política de privacidad pide un campo que CoachDesk nunca exporta.",
+    ),
+    "enroll.policy.fiscal_start": (
+        "The fiscal year must start in January, April, July or October (month 1, 4, 7 or 10).",
+        "El año fiscal debe empezar en enero, abril, julio u octubre (mes 1, 4, 7 o 10).",
+    ),
+    # sealing on the coach's side
+    "bundle.export_too_large": (
+        "The export is too large for one bundle.",
+        "La exportación es demasiado grande para un solo paquete.",
+    ),
+    "bundle.export_other_device": (
+        "The export payload names another device key.",
+        "El contenido de la exportación indica otra clave de dispositivo.",
+    ),
+    "bundle.export_other_rco": (
+        "The export payload names another RCO.",
+        "El contenido de la exportación indica otra RCO.",
+    ),
+    # the RCO's refusals of a bundle
+    "bundle.far_too_large": (
+        "The file is far too large to be a CoachDesk bundle.",
+        "El archivo es demasiado grande para ser un paquete de CoachDesk.",
+    ),
+    "bundle.not_a_bundle": (
+        "This is not a CoachDesk export bundle.",
+        "Esto no es un paquete de exportación de CoachDesk.",
+    ),
+    "bundle.newer": (
+        "This bundle was made by a newer CoachDesk; update CoachDesk first.",
+        "Este paquete lo creó una versión más reciente de CoachDesk; actualice CoachDesk primero.",
+    ),
+    "bundle.unknown_version": (
+        "This bundle's format version is not one CoachDesk knows.",
+        "CoachDesk no conoce la versión de formato de este paquete.",
+    ),
+    "bundle.header_damaged": (
+        "The bundle's header is damaged.",
+        "La cabecera del paquete está dañada.",
+    ),
+    "bundle.repeats_member": (
+        "The payload repeats a member name.",
+        "El contenido repite el nombre de un miembro.",
+    ),
+    "bundle.constant": (
+        "The payload holds a number CoachDesk never writes ({name}).",
+        "El contenido tiene un número que CoachDesk nunca escribe ({name}).",
+    ),
+    "bundle.content_too_large": (
+        "The bundle's content is larger than CoachDesk allows.",
+        "El contenido del paquete es mayor de lo que CoachDesk permite.",
+    ),
+    "bundle.too_deep": (
+        "The bundle's content is nested too deeply.",
+        "El contenido del paquete está anidado a demasiada profundidad.",
+    ),
+    "bundle.not_json": (
+        "The bundle's content is not valid JSON.",
+        "El contenido del paquete no es JSON válido.",
+    ),
+    "bundle.not_an_export": (
+        "The bundle's content is not a CoachDesk export.",
+        "El contenido del paquete no es una exportación de CoachDesk.",
+    ),
+    "bundle.not_canonical": (
+        "The bundle's content is not in the canonical form CoachDesk writes.",
+        "El contenido del paquete no está en la forma canónica que escribe CoachDesk.",
+    ),
+    "bundle.other_rco": (
+        "This bundle is for another RCO (key {recipient}), not for this one.",
+        "Este paquete es para otra RCO (clave {recipient}), no para esta.",
+    ),
+    "bundle.truncated": ("The bundle is truncated.", "El paquete está truncado."),
+    "bundle.cannot_decrypt": (
+        "The bundle cannot be decrypted: it was altered, truncated or has extra bytes.",
+        "No se puede descifrar el paquete: fue alterado, está truncado o tiene bytes de más.",
+    ),
+    "bundle.empty": ("The bundle's content is empty.", "El contenido del paquete está vacío."),
+    "bundle.bad_signature": (
+        "The bundle's signature does not verify: it was not signed by the device it names.",
+        "La firma del paquete no se verifica: no la hizo el dispositivo que indica.",
+    ),
+    "bundle.invalid": (
+        "The bundle's content is not valid: {reason}",
+        "El contenido del paquete no es válido: {reason}",
+    ),
+    "bundle.other_device_key": (
+        "The bundle's signature does not verify: it was signed by another device key than the "
+        "one it names.",
+        "La firma del paquete no se verifica: la hizo otra clave de dispositivo distinta de la "
+        "que indica.",
+    ),
+    "bundle.header_other_rco": (
+        "The bundle's content names another RCO than its header.",
+        "El contenido del paquete indica otra RCO que su cabecera.",
+    ),
+    "bundle.header_other_version": (
+        "The bundle's content is of another format version than its header.",
+        "El contenido del paquete es de otra versión de formato que su cabecera.",
+    ),
+    # the RCO importer's checks of the file itself
+    "import.file_too_large": (
+        "The file is {mib} MiB, far larger than any CoachDesk export.",
+        "El archivo ocupa {mib} MiB, mucho más que cualquier exportación de CoachDesk.",
+    ),
+    "import.cannot_read": (
+        "The file cannot be read ({reason}).",
+        "No se puede leer el archivo ({reason}).",
+    ),
+    "import.grew": (
+        "The file grew while it was read; it was not imported.",
+        "El archivo creció mientras se leía; no se importó.",
+    ),
     # -- transports: exchange/transports (folder, WebDAV), sync's refusals, the RCO's key change
     # and its inbox fetch. `stay`/`stay_cap` are a transport.stay.* message (the coach's exports
     # or the RCO's bundles), `setup` the command that sets the inbox up, `what` a webdav.step.*.
@@ -1578,13 +1733,39 @@ class Message:
 
     def text(self, lang: str = "en") -> str:
         params = {
-            name: value.text(lang) if isinstance(value, Message | Percent) else value
+            name: value.message.text(lang)
+            if isinstance(value, Worded)
+            else value.text(lang)
+            if isinstance(value, Message | Percent)
+            else value
             for name, value in self.params.items()
         }
         return text(self.code, lang, **params)
 
     def __str__(self) -> str:
         return self.text("en")
+
+
+class Worded(str):
+    """English text that keeps the Message it was worded from: for a result that is stored
+    and printed as English text (an RCO import's refusal reason, rco/importer.py) but that a
+    front-end can still word in its own language (`worded.message.text(lang)`). As a parameter
+    of another Message it is worded in that message's language."""
+
+    message: Message
+
+    def __new__(cls, message: Message) -> Worded:
+        self = super().__new__(cls, message.text("en"))
+        self.message = message
+        return self
+
+    def __getnewargs__(self) -> tuple[Message]:  # type: ignore[override]
+        return (self.message,)  # copy and pickle make it again from its message
+
+
+def message_in(text: str) -> Message:
+    """The Message `text` keeps (a Worded), else `text` itself as a plain sentence."""
+    return text.message if isinstance(text, Worded) else Message.plain(text)
 
 
 def check_language(lang: str) -> str:
@@ -1645,7 +1826,9 @@ def message_from_json(text: str | None) -> Message | None:
 def _to_data(message: Message) -> dict[str, object]:
     params: dict[str, object] = {}
     for name, value in message.params.items():
-        if isinstance(value, Message):
+        if isinstance(value, Worded):
+            params[name] = _to_data(value.message)
+        elif isinstance(value, Message):
             params[name] = _to_data(value)
         elif value is None or isinstance(value, str | int | float):
             params[name] = value

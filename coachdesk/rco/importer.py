@@ -28,6 +28,7 @@ from coachdesk.exchange.bundle import (
     open_bundle,
 )
 from coachdesk.exchange.directory import FILE_NAME as DIRECTORY_FILE_NAME
+from coachdesk.i18n.catalog import Message, Worded, message_in
 from coachdesk.rco.model import Coverage, Episode, PeriodCell, ReferralCount
 
 BUNDLE_SUFFIX = FILE_SUFFIX
@@ -36,7 +37,17 @@ MAX_FILE_BYTES = MAX_BUNDLE_BYTES
 
 
 class ImportRejected(CoachDeskError):
-    """A file that was not imported; the message says why in plain words."""
+    """A file that was not imported; the message says why in plain words.
+
+    `str()` is the English, as the import's result, audit entry and JSON keep it; for a coded
+    refusal it is a catalog.Worded that keeps the code, so `FileResult.message` can word it in
+    Spanish too.
+    """
+
+    def __str__(self) -> str:
+        if self.code:
+            return Worded(Message(self.code, self.params))
+        return super().__str__()
 
 
 class Outcome(StrEnum):
@@ -55,6 +66,11 @@ class FileResult:
     bundle_id: str = ""
     device_fingerprint: str = ""
     records: int = 0
+
+    @property
+    def message(self) -> Message:
+        """`reason` as a message, to word in the reader's language (plain English if uncoded)."""
+        return message_in(self.reason)
 
 
 @dataclass(slots=True)
@@ -137,7 +153,9 @@ def open_sealed(data: bytes, identity: RcoIdentity) -> OpenedBundle:
     try:
         opened = open_bundle(data, identity)
     except BundleRejected as exc:
-        raise ImportRejected(str(exc)) from None
+        if not exc.code:  # a sentence without a code: kept as it is
+            raise ImportRejected(str(exc)) from None
+        raise ImportRejected(code=exc.code, values=exc.params) from None
     payload = opened.payload
     return OpenedBundle(
         str(payload["bundle_id"]),
@@ -194,15 +212,13 @@ def read_bundle_file(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ImportRejected(
-                f"The file is {size // (1024 * 1024)} MiB, far larger than any CoachDesk export."
-            )
+            raise ImportRejected(code="import.file_too_large", mib=size // (1024 * 1024))
         with path.open("rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise ImportRejected(f"The file cannot be read ({exc.strerror or exc}).") from None
+        raise ImportRejected(code="import.cannot_read", reason=exc.strerror or str(exc)) from None
     if len(data) > MAX_FILE_BYTES:
-        raise ImportRejected("The file grew while it was read; it was not imported.")
+        raise ImportRejected(code="import.grew")
     return data
 
 

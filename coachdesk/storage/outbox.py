@@ -3,6 +3,11 @@
 States: waiting -> sending -> sent, or failed (with a plain reason). A send that was interrupted
 (process killed while 'sending') is put back to waiting by `recover_interrupted` at open, and a
 failed one is retried by the next sync. Nothing here can read a bundle: `sealed` is ciphertext.
+
+The reason of the last try is kept in the `last_error` text column as a catalog message in JSON
+(coachdesk.i18n.catalog.message_to_json), so each reader words it in its own language; rows
+written before that (and a message too long for the column) hold its English, read as it is.
+No migration: the column and its meaning for old rows are unchanged.
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
+
+from coachdesk.i18n.catalog import Message, message_from_json, message_to_json
 
 Conn = Any
 
@@ -34,10 +41,36 @@ class OutboxItem:
     state: OutboxState = OutboxState.WAITING
     attempts: int = 0
     last_attempt_at: datetime | None = None
-    last_error: str = ""
+    last_error: str = ""  # English (logs, the CLI's --json)
     sent_to: str = ""
     sent_at: datetime | None = None
     id: int | None = None
+    last_problem: Message | None = None  # the same as a message, when it was kept as one
+
+    @property
+    def last_reason(self) -> Message:
+        """The last try's reason, to word in the reader's language (an old row: its English)."""
+        return self.last_problem or Message.plain(self.last_error)
+
+
+_REASON_CHARS = 500
+
+
+def _kept_reason(reason: str | Message) -> str:
+    """What the last_error column keeps: a message as catalog JSON, or English text (plain
+    text, or a message whose JSON would not fit the column)."""
+    if isinstance(reason, Message):
+        kept = message_to_json(reason)
+        if len(kept) <= _REASON_CHARS:
+            return kept
+        reason = str(reason)
+    return reason[:_REASON_CHARS]
+
+
+def _read_reason(column: str | None) -> tuple[str, Message | None]:
+    """The English and the message of a kept reason; an old row's text is its own English."""
+    message = message_from_json(column) if column and column.startswith("{") else None
+    return (str(message), message) if message is not None else (column or "", None)
 
 
 def _stamp(value: datetime | None) -> str | None:
@@ -87,6 +120,7 @@ def _item(row: tuple[Any, ...]) -> OutboxItem:
         sent_at,
         item_id,
     ) = row
+    english, problem = _read_reason(error)
     return OutboxItem(
         bundle_id,
         counter,
@@ -97,10 +131,11 @@ def _item(row: tuple[Any, ...]) -> OutboxItem:
         OutboxState(state),
         attempts,
         _when(attempt_at),
-        error,
+        english,
         sent_to,
         _when(sent_at),
         item_id,
+        problem,
     )
 
 
@@ -148,16 +183,18 @@ def mark_sent(conn: Conn, item_id: int, sent_to: str) -> None:
     )
 
 
-def mark_failed(conn: Conn, item_id: int, reason: str) -> None:
+def mark_failed(conn: Conn, item_id: int, reason: str | Message) -> None:
     conn.execute(
-        "UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?", (reason[:500], item_id)
+        "UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?",
+        (_kept_reason(reason), item_id),
     )
 
 
-def mark_waiting(conn: Conn, item_id: int, reason: str) -> None:
+def mark_waiting(conn: Conn, item_id: int, reason: str | Message) -> None:
     """The way out was not usable (offline, stick removed, wrong password): back to waiting."""
     conn.execute(
-        "UPDATE outbox SET state = 'waiting', last_error = ? WHERE id = ?", (reason[:500], item_id)
+        "UPDATE outbox SET state = 'waiting', last_error = ? WHERE id = ?",
+        (_kept_reason(reason), item_id),
     )
 
 

@@ -70,7 +70,7 @@ from coachdesk.i18n import catalog
 from coachdesk.i18n.catalog import Message
 from coachdesk.storage.outbox import OutboxState
 from coachdesk.ui.common import named, show_error
-from coachdesk.ui.forms._messages import window_language
+from coachdesk.ui.forms._messages import error_text, window_language
 
 CHECK_MINUTES = 3  # background reachability check while unlocked
 
@@ -231,7 +231,7 @@ class EnrollDialog(QDialog):
         self.fingerprint_label.hide()
         self.typed.setEnabled(False)
         self.enroll_button.setEnabled(False)
-        _show_inline(self.error, str(exc))
+        _show_inline(self.error, error_text(exc))
 
     def _loaded(self, path: Path, check: exports.EnrollmentCheck) -> None:
         self.check, self.data_path = check, path
@@ -295,7 +295,7 @@ class EnrollDialog(QDialog):
                 ),
             )
         else:
-            _show_inline(self.error, str(exc))
+            _show_inline(self.error, error_text(exc))
         self.typed.selectAll()
         self.typed.setFocus()
         self.adjustSize()
@@ -436,7 +436,7 @@ class ExportDialog(QDialog):
                 ),
             )
         else:
-            _show_inline(self.error, str(exc))
+            _show_inline(self.error, error_text(exc))
 
     def seal(self) -> None:
         if self.preview is None or self.sealed is not None:
@@ -674,7 +674,9 @@ class OutboxDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("&Close"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        controller.db.call(sync.list_outbox, self.show_rows, lambda e: show_error(self, str(e)))
+        controller.db.call(
+            sync.list_outbox, self.show_rows, lambda e: show_error(self, error_text(e))
+        )
 
     def state_text(self, state: OutboxState) -> str:
         return {
@@ -689,7 +691,11 @@ class OutboxDialog(QDialog):
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
             records = row.summary.get("records", "")
-            detail = row.sent_to if row.state == OutboxState.SENT else row.last_error
+            detail = (
+                row.sent_to
+                if row.state == OutboxState.SENT
+                else row.last_reason.text(window_language())
+            )
             for j, text in enumerate(
                 (
                     str(row.counter),
