@@ -382,6 +382,8 @@ class WebDavTransport:
     _stay = "the exports stay waiting"
     _stay_cap = "The exports stay waiting"
     _setup = "coachdesk sync-setup"
+    # Proxy credentials are set in the window (Sync settings) or on the command line.
+    _where_to_set = "in Sync settings or with `coachdesk sync-setup --proxy-user NAME`"
 
     def __init__(
         self,
@@ -698,11 +700,11 @@ class WebDavTransport:
             if route.user:
                 raise TransportError(
                     f"{where} refused the proxy user name or password (HTTP {status}); set them "
-                    f"again with `{self._setup} --proxy-user NAME`. {self._stay_cap}."
+                    f"again {self._where_to_set}. {self._stay_cap}."
                 )
             raise TransportError(
-                f"{where} asks for a user name and password (HTTP 407); give them with "
-                f"`{self._setup} --proxy-user NAME`. {self._stay_cap}."
+                f"{where} asks for a user name and password (HTTP 407); give them "
+                f"{self._where_to_set}. {self._stay_cap}."
             )
         if status == 403:
             raise TransportError(
@@ -840,6 +842,7 @@ class InboxReader(WebDavTransport):
     _stay = "the bundles stay in the inbox"
     _stay_cap = "The bundles stay in the inbox"
     _setup = "coachdesk rco fetch-setup"
+    _where_to_set = "with `coachdesk rco fetch-setup --proxy-user NAME`"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
