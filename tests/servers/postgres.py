@@ -244,10 +244,11 @@ def _importer(store: str, paths: list[str], start: Any, results: Any) -> None:
         results.put((began, time.time(), rows))
 
 
-def race(store: Path, files: list[Path], importers: int = 4) -> Race:
+def race(store: Path, files: list[Path], importers: int = 4, *, split: bool = False) -> Race:
     """`importers` processes fed the same files at once. Each walks the devices from another
     starting point, every device's bundles in counter order (as a coach's exports arrive), so
-    the importers collide on every device."""
+    the importers collide on every device. `split`: each importer gets its own share of the
+    devices instead (as fetchers taking turns on one inbox), to measure throughput."""
     ctx = multiprocessing.get_context("spawn")
     start = ctx.Barrier(importers)
     results = ctx.Queue()
@@ -258,6 +259,8 @@ def race(store: Path, files: list[Path], importers: int = 4) -> Race:
             d: (n - i * len(devices) // importers) % len(devices) for n, d in enumerate(devices)
         }
         mine = sorted(files, key=lambda p: (order[p.name.split("-")[0]], p.name))
+        if split:
+            mine = [p for p in mine if devices.index(p.name.split("-")[0]) % importers == i]
         worker = ctx.Process(
             target=_importer, args=(str(store), [str(p) for p in mine], start, results)
         )
