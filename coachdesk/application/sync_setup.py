@@ -120,6 +120,11 @@ def proxy_settings(
         chosen = ProxyMode(mode)
     except ValueError:
         raise SyncSetupError(f"{mode!r} is not a proxy mode (system, manual, direct).") from None
+    if chosen == ProxyMode.MANUAL and not url.strip():
+        raise SyncSetupError(
+            "Give the proxy's address (http://host:port), or choose the system's proxy settings "
+            "or a direct connection."
+        )
     user = user.strip()
     if user and not password and kept is not None and kept.user == user:
         password = kept.password

@@ -64,6 +64,12 @@ def register(rsub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=f"open the backup with the recovery code (${RECOVERY_ENV} or a prompt) instead "
         "of the passphrase it was made with",
     )
+    p.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="restore into this empty PostgreSQL database instead; STORE is then the new key "
+        "folder to make",
+    )
     p.set_defaults(func=cmd_restore)
 
     # Key slots are the same for a store and a vault: the vault's commands do the work.
@@ -135,12 +141,17 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     if args.recovery_code:
+        code = secret(RECOVERY_ENV, "Recovery code")
         result = ops.restore(
-            args.backup, args.store, secret(RECOVERY_ENV, "Recovery code"), recovery_code=True
+            args.backup, args.store, code, recovery_code=True, postgres=args.postgres
         )
     else:
-        result = ops.restore(args.backup, args.store, passphrase(args))
-    print(f"Restored {args.store} from {args.backup}")
+        result = ops.restore(args.backup, args.store, passphrase(args), postgres=args.postgres)
+    if args.postgres:
+        print(f"Restored {args.backup} into the PostgreSQL database; rows and figures verified.")
+        print(f"Open it from now on with the key folder {args.store}.")
+    else:
+        print(f"Restored {args.store} from {args.backup}")
     print(f"fingerprint: {result.fingerprint}")
     if result.kept is not None:
         print(f"The previous store was kept as {result.kept}")

@@ -1198,15 +1198,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "webdav.proxy.wrong_credentials": (
         "The proxy {proxy} refused the proxy user name or password (HTTP {status}); set them "
-        "again with `{setup} --proxy-user NAME`. {stay_cap}.",
+        "again {where}. {stay_cap}.",
         "El proxy {proxy} rechazó el usuario o la contraseña del proxy (HTTP {status}); vuelva "
-        "a indicarlos con `{setup} --proxy-user NAME`. {stay_cap}.",
+        "a indicarlos {where}. {stay_cap}.",
     ),
     "webdav.proxy.needs_credentials": (
-        "The proxy {proxy} asks for a user name and password (HTTP 407); give them with "
-        "`{setup} --proxy-user NAME`. {stay_cap}.",
-        "El proxy {proxy} pide un usuario y una contraseña (HTTP 407); indíquelos con "
-        "`{setup} --proxy-user NAME`. {stay_cap}.",
+        "The proxy {proxy} asks for a user name and password (HTTP 407); give them {where}. "
+        "{stay_cap}.",
+        "El proxy {proxy} pide un usuario y una contraseña (HTTP 407); indíquelos {where}. "
+        "{stay_cap}.",
+    ),
+    # Where proxy credentials are set: the coach has the window's Sync settings too.
+    "transport.proxy_where.coach": (
+        "in Sync settings or with `{setup} --proxy-user NAME`",
+        "en Ajustes de sincronización o con `{setup} --proxy-user NAME`",
+    ),
+    "transport.proxy_where.desk": (
+        "with `{setup} --proxy-user NAME`",
+        "con `{setup} --proxy-user NAME`",
     ),
     "webdav.proxy.forbidden": (
         "The proxy {proxy} does not allow connections to the RCO's server {host}:{port} "

@@ -24,6 +24,7 @@ from coachdesk.core.models import AuditEntry
 from coachdesk.errors import CoachDeskError, IntegrityError, VaultError, WrongPassphraseError
 from coachdesk.files import explain_os_error, write_atomic
 from coachdesk.rco import audit as rco_audit
+from coachdesk.rco import pg as rco_pg
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.store import RcoStore, SqliteBackend
 from coachdesk.storage import migrate
@@ -34,7 +35,7 @@ from coachdesk.storage.vault import DB_NAME, SLOTS_NAME, is_vault
 def _store(desk: RcoDesk) -> RcoStore:
     backend = desk.backend
     if not isinstance(backend, SqliteBackend) or not isinstance(backend.store, RcoStore):
-        raise CoachDeskError("This RCO store is on a server; back it up with the server's tools.")
+        raise CoachDeskError("This operation needs an RCO store folder, not a store on a server.")
     return backend.store
 
 
@@ -47,7 +48,10 @@ def open_with_recovery_code(path: Path | str, code: str) -> RcoDesk:
 
 
 def open_for_check(path: Path | str, passphrase: str) -> RcoDesk:
-    """Open even a damaged store, read-only, so that `check` can say what is wrong."""
+    """Open even a damaged store, read-only, so that `check` can say what is wrong (a store
+    on PostgreSQL opens as usual: the server keeps its pages whole)."""
+    if rco_pg.is_postgres(path):
+        return RcoDesk.open(path, passphrase)
     return RcoDesk(SqliteBackend(RcoStore.open(path, passphrase, allow_damaged=True)))
 
 
@@ -56,8 +60,12 @@ def open_for_check(path: Path | str, passphrase: str) -> RcoDesk:
 
 def backup(desk: RcoDesk, dest_folder: Path | str, *, now: datetime | None = None) -> Path:
     """Write DEST/<store>-<UTC time>.cdbackup, encrypted with the store's key and verified
-    (integrity and the row count of every table) before it takes its name."""
-    target = _store(desk).backup(dest_folder, now=now)
+    (integrity and the row count of every table) before it takes its name. A store on
+    PostgreSQL is backed up into the same kind of folder (rco/pg.py `backup`)."""
+    if rco_pg.on_server(desk.backend):
+        target = rco_pg.backup(desk, dest_folder, now=now)
+    else:
+        target = _store(desk).backup(dest_folder, now=now)
     rco_audit.record(desk.backend, rco_audit.BACKUP, file=str(target))
     return target
 
@@ -76,17 +84,28 @@ def restore(
     *,
     recovery_code: bool = False,
     now: datetime | None = None,
+    postgres: str | None = None,
 ) -> RestoreResult:
     """Put a backup in place of the (closed) store, keeping the current one aside as
     <name>.before-restore-<UTC time>. A backup that does not open and pass every check is
     refused and nothing is changed. `secret` is the passphrase the store had when the backup
     was made, or the recovery code (`recovery_code=True`), which never changes.
 
+    `postgres`: restore into that empty PostgreSQL database instead, `store` being the new key
+    folder to make (any backup will do: of a store folder or of a store on PostgreSQL); the
+    copy is verified by row counts and figures as by migrate-store.
+
     The backup itself is never opened (opening writes): a private copy beside the store is
-    checked, then swapped in by the coach vault's restore."""
+    checked, then swapped in by the coach vault's restore (or copied into the database)."""
     backup_folder, store = Path(backup_folder), Path(store)
     if not is_vault(backup_folder):
         raise CoachDeskError(f"{backup_folder} is not a backup of an RCO store.")
+    if postgres is not None:
+        from coachdesk.storage import rco_pg as storage_pg
+
+        storage_pg.check_url(postgres)
+        if store.exists() and (not store.is_dir() or any(store.iterdir())):
+            raise VaultError(f"{store} already exists; choose a new folder for the keys.")
     trial = store.with_name(f".{store.name}.verify-{uuid.uuid4().hex[:8]}")
     try:
         try:
@@ -97,6 +116,9 @@ def restore(
         except OSError as exc:
             raise explain_os_error(exc, store / DB_NAME) from None
         fingerprint = _verify_backup(trial, backup_folder, secret, recovery_code)
+        if postgres is not None:
+            rco_pg.migrate_store(trial, secret, store, postgres, recovery_code=recovery_code)
+            return RestoreResult(store, None, fingerprint)
         existed = store.exists()
         kept = restore_folder(trial, store, now=now)
         return RestoreResult(store, kept if existed else None, fingerprint)
@@ -145,6 +167,7 @@ class StoreCheck:
     audit_broken_at: int | None
     fingerprint: str
     rows: dict[str, int] = field(default_factory=dict)
+    schema_expected: int = field(default_factory=lambda: migrate.schema_version(migrate.RCO))
 
     @property
     def ok(self) -> bool:
@@ -171,7 +194,7 @@ class StoreCheck:
             "store": self.store,
             "cipher_version": self.cipher_version,
             "schema_version": self.schema_version,
-            "schema_expected": migrate.schema_version(migrate.RCO),
+            "schema_expected": self.schema_expected,
             "integrity": "ok" if not self.integrity else self.integrity,
             "audit_chain": _chain_word(self.audit_broken_at, checked=not self.integrity),
             "fingerprint": self.fingerprint,
@@ -189,6 +212,8 @@ def _chain_word(broken_at: int | None, *, checked: bool = True) -> str:
 
 def check(desk: RcoDesk) -> StoreCheck:
     """The vault's full integrity check, the audit chain, the identity and the row counts."""
+    if rco_pg.on_server(desk.backend):
+        return _check_on_server(desk)
     store = _store(desk)
     report = store.check(full=True)
     result = StoreCheck(
@@ -201,6 +226,11 @@ def check(desk: RcoDesk) -> StoreCheck:
     )
     if not report.ok:
         return result  # reading on from a damaged file would only add noise
+    return _read_on(desk, result)
+
+
+def _read_on(desk: RcoDesk, result: StoreCheck) -> StoreCheck:
+    """What a sound store is checked for next: the audit chain, the identity, the rows."""
     result.audit_broken_at = desk.backend.audit_broken_at()
     try:
         result.fingerprint = desk.fingerprint
@@ -208,6 +238,28 @@ def check(desk: RcoDesk) -> StoreCheck:
         result.fingerprint = ""
     result.rows = _row_counts(desk)
     return result
+
+
+def _check_on_server(desk: RcoDesk) -> StoreCheck:
+    """A store on PostgreSQL: the server guards its pages (checksums, WAL); what is ours to
+    check is the schema version, that every sealed setting opens with this key folder's key
+    (none altered or moved between stores), the audit chain, the identity, the row counts."""
+    from coachdesk.storage import rco_pg as storage_pg
+
+    backend: Any = desk.backend
+    version, newest = storage_pg.schema_version_of(backend)
+    problems: list[str] = []
+    if version != newest:
+        problems.append(f"schema version {version}, expected {newest}")
+    try:
+        storage_pg.meta_items(backend)
+    except IntegrityError as exc:
+        problems.append(str(exc))
+    result = StoreCheck(
+        str(backend.key_folder), storage_pg.server_version(backend), version, problems, None, ""
+    )
+    result.schema_expected = newest
+    return result if problems else _read_on(desk, result)
 
 
 def _row_counts(desk: RcoDesk) -> dict[str, int]:

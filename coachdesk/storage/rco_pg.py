@@ -183,6 +183,7 @@ class PostgresBackend(SqliteBackend):
     def __init__(self, conn: Any, store_key: bytes, key_folder: Path) -> None:
         self.conn = _PgConn(conn)
         self.key_folder = key_folder
+        self.store_key = store_key  # a backup is a SQLite store encrypted with this key
         self._meta_key = _subkey(store_key, "pg-meta")
         self._audit_key = _subkey(store_key, "audit")
         self._device_locked = False
@@ -416,6 +417,56 @@ def copy_tables(sqlite_conn: Any, backend: PostgresBackend, tables: Sequence[str
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                 f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false)"
             )
+
+
+@contextmanager
+def snapshot(backend: PostgresBackend) -> Iterator[None]:
+    """One consistent, read-only view of the whole store while importers keep importing
+    (REPEATABLE READ: every statement sees the database as it was at the first one)."""
+    raw = backend.conn.raw
+    with raw.transaction():
+        raw.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        yield
+
+
+def meta_items(backend: PostgresBackend) -> dict[str, str]:
+    """Every setting in meta, unsealed (an altered one raises IntegrityError)."""
+    keys = [str(r[0]) for r in backend.conn.raw.execute("SELECT key FROM meta ORDER BY key")]
+    return {key: str(backend.get_meta(key)) for key in keys}
+
+
+def pg_tables(backend: PostgresBackend) -> set[str]:
+    """The store's tables in the database (its bookkeeping table and meta left out)."""
+    rows = backend.conn.raw.execute(
+        "SELECT table_name FROM information_schema.tables "
+        "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+    )
+    return {str(r[0]) for r in rows} - {"coachdesk_store", *_NOT_COPIED}
+
+
+def copy_rows_out(backend: PostgresBackend, sqlite_conn: Any, tables: Sequence[str]) -> None:
+    """copy_tables the other way: every row of `tables`, as it is, into a SQLite store whose
+    schema its own migrations made. Inside the caller's snapshot; rows stream through a
+    server-side cursor, so a statewide store never sits in memory whole."""
+    for table in tables:
+        columns = [row[1] for row in sqlite_conn.execute(f"PRAGMA table_info({table})")]
+        names = ", ".join(columns)
+        marks = ", ".join(["?"] * len(columns))
+        with backend.conn.raw.cursor(name=f"backup_{table}") as cur:
+            cur.execute(f"SELECT {names} FROM {table}")
+            while rows := cur.fetchmany(5000):
+                sqlite_conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
+
+def schema_version_of(backend: PostgresBackend) -> tuple[int, int]:
+    """(the database's schema version, the newest this program knows)."""
+    row = backend.conn.raw.execute("SELECT schema_version FROM coachdesk_store").fetchone()
+    newest = max(int(p.name.split("_", 1)[0]) for p in _MIGRATIONS.glob("*.sql"))
+    return (int(row[0]) if row else 0), newest
+
+
+def server_version(backend: PostgresBackend) -> str:
+    return f"PostgreSQL {backend.conn.raw.execute('SHOW server_version').fetchone()[0]}"
 
 
 def create_from_keys(

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -49,6 +50,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -65,7 +67,12 @@ from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import export as exports
 from coachdesk.exchange import sync
 from coachdesk.exchange.transports import Transport, TransportError
-from coachdesk.exchange.transports.webdav import RetryPolicy, WebDavSettings, WebDavTransport
+from coachdesk.exchange.transports.webdav import (
+    ProxyMode,
+    RetryPolicy,
+    WebDavSettings,
+    WebDavTransport,
+)
 from coachdesk.i18n import catalog
 from coachdesk.i18n.catalog import Message
 from coachdesk.storage.outbox import OutboxState
@@ -508,6 +515,7 @@ class SyncSettingsDialog(QDialog):
         ca_label.setBuddy(self.ca_file)
         form.addRow(ca_label, ca_row)
         layout.addLayout(form)
+        layout.addWidget(self._proxy_box())
         self.message = QLabel("")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
@@ -547,6 +555,60 @@ class SyncSettingsDialog(QDialog):
         self.password.setPlaceholderText(self.tr("(kept; type to change)"))
         if stored.ca_pem:
             self.ca_file.setPlaceholderText(self.tr("(a certificate is kept; choose to change)"))
+        proxy = stored.proxy
+        self.proxy_modes[proxy.mode].setChecked(True)
+        self.proxy_url.setText(proxy.url)
+        self.proxy_user.setText(proxy.user)
+        if proxy.password:
+            self.proxy_password.setPlaceholderText(self.tr("(kept; type to change)"))
+        self._proxy_mode_changed()
+
+    def _proxy_box(self) -> QGroupBox:
+        """The same choice as `sync-setup`: the system's proxy, this proxy, or none."""
+        box = QGroupBox(self.tr("Proxy (only if your facility's network needs one)"))
+        grid = QFormLayout(box)
+        self.proxy_modes = {
+            ProxyMode.SYSTEM: QRadioButton(self.tr("Use the s&ystem's proxy settings")),
+            ProxyMode.MANUAL: QRadioButton(self.tr("Use th&is proxy:")),
+            ProxyMode.DIRECT: QRadioButton(self.tr("Connect &directly, never through a proxy")),
+        }
+        self.proxy_modes[ProxyMode.SYSTEM].setChecked(True)
+        self.proxy_url = named(
+            QLineEdit(),
+            self.tr("Proxy address"),
+            self.tr("The address your facility's IT gave you, such as http://proxy:3128."),
+        )
+        self.proxy_url.setPlaceholderText("http://proxy.example.org:3128")
+        self.proxy_user = named(QLineEdit(), self.tr("Proxy user name"))
+        self.proxy_user.setPlaceholderText(self.tr("Only if the proxy asks for one"))
+        self.proxy_password = named(QLineEdit(), self.tr("Proxy password"))
+        self.proxy_password.setEchoMode(QLineEdit.EchoMode.Password)
+        for mode, radio in self.proxy_modes.items():
+            radio.setObjectName(f"proxy_{mode.value}")
+            radio.toggled.connect(self._proxy_mode_changed)
+        grid.addRow(self.proxy_modes[ProxyMode.SYSTEM])
+        grid.addRow(self.proxy_modes[ProxyMode.MANUAL], self.proxy_url)
+        grid.addRow(self.proxy_modes[ProxyMode.DIRECT])
+        user_label = QLabel(self.tr("Proxy use&r name:"))
+        user_label.setBuddy(self.proxy_user)
+        password_label = QLabel(self.tr("Pro&xy password:"))
+        password_label.setBuddy(self.proxy_password)
+        grid.addRow(user_label, self.proxy_user)
+        grid.addRow(password_label, self.proxy_password)
+        kept = QLabel(self.tr("The proxy password is kept inside your encrypted vault only."))
+        kept.setWordWrap(True)
+        grid.addRow(kept)
+        self._proxy_mode_changed()
+        return box
+
+    def proxy_mode(self) -> ProxyMode:
+        return next(m for m, radio in self.proxy_modes.items() if radio.isChecked())
+
+    def _proxy_mode_changed(self, _checked: bool = False) -> None:
+        mode = self.proxy_mode()
+        self.proxy_url.setEnabled(mode == ProxyMode.MANUAL)
+        self.proxy_user.setEnabled(mode != ProxyMode.DIRECT)
+        self.proxy_password.setEnabled(mode != ProxyMode.DIRECT)
 
     def choose_ca(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -564,13 +626,23 @@ class SyncSettingsDialog(QDialog):
         password = self.password.text()
         ca_path = self.ca_file.text().strip()
         stored_ca = self.stored_ca
+        mode = self.proxy_mode()
+        direct = mode == ProxyMode.DIRECT  # a direct connection has no proxy credentials
+        proxy_url = self.proxy_url.text()
+        proxy_user = "" if direct else self.proxy_user.text()
+        proxy_password = "" if direct else self.proxy_password.text()
 
         def build(c: Caseload) -> WebDavSettings:
-            # One use case with `sync-setup`: the certificate is checked, the URL parsed, and
-            # what the dialog does not show (a proxy set with the CLI) is kept.
+            # One use case with `sync-setup`: the certificate is checked, the URL parsed, the
+            # proxy built the same way (an empty proxy password keeps the stored one).
             ca_pem = sync_setup.read_ca_file(Path(ca_path)) if ca_path else stored_ca
             kept = sync_setup.stored_settings(c)
-            return sync_setup.webdav_settings(url, user, password, ca_pem=ca_pem, kept=kept)
+            proxy = sync_setup.proxy_settings(
+                mode, proxy_url, proxy_user, proxy_password, kept.proxy if kept else None
+            )
+            return sync_setup.webdav_settings(
+                url, user, password, ca_pem=ca_pem, proxy=proxy, kept=kept
+            )
 
         return build
 

@@ -6,19 +6,17 @@ figures equal those of a single importer (SQLite) fed the same files.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from coachdesk.rco import metrics
 from coachdesk.rco.desk import RcoDesk
 from tests.conftest import PASSPHRASE
-from tests.servers.postgres import NOW, PostgresServer, confirm_all, make_bundles, new_desk
+from tests.servers.postgres import NOW, PostgresServer, confirm_all, make_bundles, new_desk, race
 
 IMPORTERS = 4
 DEVICES = int(os.environ.get("COACHDESK_PG_DEVICES", "40"))
@@ -33,39 +31,6 @@ def server() -> Iterator[PostgresServer]:
     started.stop()
 
 
-def _importer(keys: str, paths: list[str], start: Any, results: Any) -> None:
-    """One importer process: open the store, wait for the others, import every file."""
-    with RcoDesk.open(keys, PASSPHRASE, clock=lambda: NOW) as desk:
-        start.wait(timeout=120)
-        summary = desk.import_paths(paths)
-        results.put([(r.path, r.bundle_id, r.outcome.value, r.reason) for r in summary.results])
-
-
-def _race(keys: Path, files: list[Path]) -> list[tuple[str, str, str, str]]:
-    ctx = multiprocessing.get_context("spawn")
-    start = ctx.Barrier(IMPORTERS)
-    results = ctx.Queue()
-    devices = sorted({p.name.split("-")[0] for p in files})
-    workers = []
-    for i in range(IMPORTERS):
-        # Each importer walks the devices from another starting point, every device's bundles
-        # in counter order (as a coach's exports arrive): the importers collide on every device.
-        order = {
-            d: (n - i * len(devices) // IMPORTERS) % len(devices) for n, d in enumerate(devices)
-        }
-        mine = sorted(files, key=lambda p: (order[p.name.split("-")[0]], p.name))
-        worker = ctx.Process(
-            target=_importer, args=(str(keys), [str(p) for p in mine], start, results)
-        )
-        worker.start()
-        workers.append(worker)
-    collected = [row for _ in workers for row in results.get(timeout=600)]
-    for worker in workers:
-        worker.join(timeout=60)
-        assert worker.exitcode == 0  # no deadlock, no crash
-    return collected
-
-
 def test_four_importers_import_each_bundle_once(tmp_path: Path, server: PostgresServer) -> None:
     files = make_bundles(tmp_path / "in", DEVICES, PER_DEVICE, copies=COPIES, copy_counter=2)
     first = [p for p in files if "-c0001-" in p.name]
@@ -75,7 +40,7 @@ def test_four_importers_import_each_bundle_once(tmp_path: Path, server: Postgres
     with new_desk(tmp_path, "postgres", server.url) as desk:
         desk.import_paths(first)
         confirm_all(desk)
-    rows = _race(tmp_path / "postgres", racing)
+    rows = race(tmp_path / "postgres", racing, IMPORTERS).rows
 
     # every racing file was answered by every importer; each bundle imported exactly once
     assert len(rows) == IMPORTERS * len(racing)

@@ -11,11 +11,14 @@ import copy as copy_module
 import glob
 import hashlib
 import json
+import multiprocessing
 import os
 import subprocess
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -125,13 +128,44 @@ def rco_identity() -> RcoIdentity:
     return RcoIdentity.from_secret_hex({"encryption": "11" * 32, "signing": "22" * 32})
 
 
+def _digest(text: str, length: int) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:length]
+
+
+def _caseload_of(seed: dict[str, Any], clients: int) -> dict[str, Any]:
+    """The seed's 30 records repeated under new pseudonyms up to `clients`, its period cells'
+    counts scaled alike (a larger caseload of the same shape)."""
+    reps = -(-clients // len(seed["records"]))
+    if reps == 1:
+        return seed
+    grown = copy_module.deepcopy(seed)
+    grown["records"] = [
+        {
+            **record,
+            "pseudonym": hashlib.sha256(f"{rep} {record['pseudonym']}".encode()).hexdigest()[:24],
+        }
+        for rep in range(reps)
+        for record in seed["records"]
+    ][:clients]
+    for cell in grown["periods"]["cells"]:
+        cell["counts"] = {k: v * reps for k, v in cell["counts"].items()}
+    grown["summary"]["records"] = clients
+    return grown
+
+
 def make_bundles(
-    folder: Path, devices: int, per_device: int, copies: int = 0, copy_counter: int = 1
+    folder: Path,
+    devices: int,
+    per_device: int,
+    copies: int = 0,
+    copy_counter: int = 1,
+    clients: int = 30,
 ) -> list[Path]:
-    """devices x per_device sealed bundles (counters 1..per_device), plus `copies` bundles that
-    repeat a device's `copy_counter` with another bundle id and the same records (a restored vault).
-    Returned in counter order per device: the order a coach's exports arrive in."""
-    seed = json.loads(_SEED.read_bytes())
+    """devices x per_device sealed bundles (counters 1..per_device) of `clients` records each,
+    plus `copies` bundles that repeat a device's `copy_counter` with another bundle id and the
+    same records (a restored vault). Returned in counter order per device: the order a coach's
+    exports arrive in."""
+    seed = _caseload_of(json.loads(_SEED.read_bytes()), clients)
     rco = rco_identity().public
     folder.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
@@ -187,3 +221,55 @@ def confirm_all(desk: RcoDesk) -> None:
     for device in desk.devices():
         if device.status == DeviceStatus.PENDING:
             desk.confirm_device(device.fingerprint, f"coach {device.fingerprint[:4]}")
+
+
+# -- several importer processes at once ---------------------------------------------------------
+
+Row = tuple[str, str, str, str]  # path, bundle id, outcome, reason
+
+
+@dataclass(frozen=True, slots=True)
+class Race:
+    rows: list[Row]  # every importer's answer for every file
+    seconds: float  # from the barrier's release to the last importer's end
+
+
+def _importer(store: str, paths: list[str], start: Any, results: Any) -> None:
+    """One importer process: open the store, wait for the others, import every file."""
+    with RcoDesk.open(store, PASSPHRASE, clock=lambda: NOW) as desk:
+        start.wait(timeout=300)
+        began = time.time()
+        summary = desk.import_paths(paths)
+        rows = [(r.path, r.bundle_id, r.outcome.value, r.reason) for r in summary.results]
+        results.put((began, time.time(), rows))
+
+
+def race(store: Path, files: list[Path], importers: int = 4, *, split: bool = False) -> Race:
+    """`importers` processes fed the same files at once. Each walks the devices from another
+    starting point, every device's bundles in counter order (as a coach's exports arrive), so
+    the importers collide on every device. `split`: each importer gets its own share of the
+    devices instead (as fetchers taking turns on one inbox), to measure throughput."""
+    ctx = multiprocessing.get_context("spawn")
+    start = ctx.Barrier(importers)
+    results = ctx.Queue()
+    devices = sorted({p.name.split("-")[0] for p in files})
+    workers = []
+    for i in range(importers):
+        order = {
+            d: (n - i * len(devices) // importers) % len(devices) for n, d in enumerate(devices)
+        }
+        mine = sorted(files, key=lambda p: (order[p.name.split("-")[0]], p.name))
+        if split:
+            mine = [p for p in mine if devices.index(p.name.split("-")[0]) % importers == i]
+        worker = ctx.Process(
+            target=_importer, args=(str(store), [str(p) for p in mine], start, results)
+        )
+        worker.start()
+        workers.append(worker)
+    answers = [results.get(timeout=3600) for _ in workers]
+    for worker in workers:
+        worker.join(timeout=60)
+        assert worker.exitcode == 0  # no deadlock, no crash
+    began = min(a[0] for a in answers)
+    ended = max(a[1] for a in answers)
+    return Race([row for a in answers for row in a[2]], ended - began)

@@ -68,7 +68,8 @@ def test_without_proxy_credentials_the_sync_is_refused_plainly(
     assert not report.ok and not report.offline
     assert report.error == (
         f"The proxy 127.0.0.1:{proxy.port} asks for a user name and password (HTTP 407); give "
-        "them with `coachdesk sync-setup --proxy-user NAME`. The exports stay waiting."
+        "them in Sync settings or with `coachdesk sync-setup --proxy-user NAME`. The exports "
+        "stay waiting."
     )
     wrong = sync.sync_once(vault, through(nginx, pki, proxy, pw="not-it"))
     assert wrong.error.startswith(

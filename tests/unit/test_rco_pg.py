@@ -13,7 +13,7 @@ import pytest
 
 from coachdesk.crypto import kdf
 from coachdesk.errors import CoachDeskError, VaultError, WrongPassphraseError
-from coachdesk.rco import metrics
+from coachdesk.rco import metrics, ops
 from coachdesk.rco import pg as rco_pg
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.importer import Outcome
@@ -241,3 +241,131 @@ def test_cli_init_import_and_migrate_store(
     again = run_cli(*args, str(tmp_path / "k3"), env=env)
     assert again.returncode == 1 and "already holds an RCO store" in again.stderr
     assert "Traceback" not in again.stderr
+    # backup, check, restore and passwd on the PostgreSQL store
+    checked = run_cli("rco", "check", str(keys), env=env)
+    assert checked.returncode == 0, checked.stderr
+    assert "The RCO store passed every check." in checked.stdout
+    assert f"store: {keys}" in checked.stdout
+    backed = run_cli("rco", "backup", str(keys), str(tmp_path), env=env)
+    assert backed.returncode == 0, backed.stderr
+    (backup,) = tmp_path.glob("keys-*.cdbackup")
+    restore = ("rco", "restore", str(tmp_path / "k4"), str(backup), "--postgres")
+    restored = run_cli(*restore, server.new_database(), env=env)
+    assert restored.returncode == 0, restored.stderr
+    assert "rows and figures verified" in restored.stdout
+    assert f"key folder {tmp_path / 'k4'}" in restored.stdout
+    again = run_cli(*restore, pg_url, env=env)
+    assert again.returncode == 1 and "k4 already exists; choose a new folder" in again.stderr
+    assert "Traceback" not in again.stderr
+    # passwd rewrites the key folder's passphrase slot only (the database is not touched)
+    new = "another long passphrase for the bay"
+    changed = run_cli("rco", "passwd", str(keys), env={**env, "COACHDESK_NEW_PASSPHRASE": new})
+    assert changed.returncode == 0, changed.stderr
+    assert run_cli("rco", "check", str(keys), env={"COACHDESK_PASSPHRASE": new}).returncode == 0
+
+
+# -- backup, restore and check on PostgreSQL ------------------------------------------------------
+
+
+def _figures_and_chain(path: Path) -> tuple[object, str, int]:
+    with RcoDesk.open(path, PASSPHRASE) as desk:
+        assert desk.backend.audit_broken_at() is None
+        return desk.figures(metrics.Filters()), desk.fingerprint, desk.backend.count_episodes()
+
+
+def test_backup_of_a_postgres_store_restores_into_an_empty_database(
+    tmp_path: Path, pg_url: str, server: PostgresServer
+) -> None:
+    paths = make_bundles(tmp_path / "in", devices=3, per_device=3, copies=1)
+    desk = new_desk(tmp_path, "postgres", pg_url)
+    with desk:
+        desk.import_paths(paths[:-1])
+        confirm_all(desk)
+        expected = desk.figures(metrics.Filters())
+        checked = ops.check(desk)
+        assert checked.ok, checked.verdict
+        assert checked.rows["episodes"] == 90 and checked.rows["bundles"] == len(paths) - 1
+        assert checked.cipher_version.startswith("PostgreSQL ")
+        assert checked.to_json()["schema_expected"] == checked.schema_version == 1
+        (tmp_path / "backups").mkdir()
+        target = ops.backup(desk, tmp_path / "backups")
+        assert [e.action for e in desk.backend.audit_entries()][-1] == "backup"
+    assert target.name.startswith("postgres-") and target.name.endswith(".cdbackup")
+    assert sorted(p.name for p in target.iterdir()) == ["keyslots.json", "vault.db"]
+    assert not list((tmp_path / "backups").glob(".*"))  # no work folder left
+    # The backup is an encrypted SQLite store file: no secret and no pseudonym in plain.
+    raw = (target / "vault.db").read_bytes()
+    assert b"SQLite format" not in raw and b"rco.identity" not in raw
+
+    # Restored into another, empty database with a new key folder: same rows and figures.
+    restored = ops.restore(target, tmp_path / "keys2", PASSPHRASE, postgres=server.new_database())
+    assert restored.kept is None
+    figures, fingerprint, episodes = _figures_and_chain(tmp_path / "keys2")
+    assert figures == expected and episodes == 90
+    with RcoDesk.open(tmp_path / "keys2", PASSPHRASE) as again:
+        assert again.fingerprint == fingerprint == restored.fingerprint
+        actions = [e.action for e in again.backend.audit_entries()]
+        assert "backup" not in actions and "restored_from_backup" in actions
+        (last,) = again.import_paths(paths[-1:]).results  # imports go on where they stopped
+        assert last.outcome == Outcome.IMPORTED
+        assert ops.check(again).ok
+
+    # The same backup, copied, opens in the desk as a store folder (the server is gone).
+    import shutil
+
+    shutil.copytree(target, tmp_path / "as-folder")
+    assert _figures_and_chain(tmp_path / "as-folder")[0] == expected
+
+
+def test_restore_into_postgres_refuses_plainly_and_changes_nothing(
+    tmp_path: Path, pg_url: str, server: PostgresServer
+) -> None:
+    desk, code = RcoDesk.create(
+        tmp_path / "keys", PASSPHRASE, params=kdf.minimum_params(), postgres=pg_url
+    )
+    with desk:
+        target = ops.backup(desk, tmp_path)
+    with pytest.raises(CoachDeskError, match="already holds an RCO store"):
+        ops.restore(target, tmp_path / "k2", PASSPHRASE, postgres=pg_url)
+    with pytest.raises(CoachDeskError, match="this passphrase does not open it"):
+        ops.restore(target, tmp_path / "k3", "not the passphrase at all", postgres=pg_url)
+    with pytest.raises(VaultError, match="already exists; choose a new folder for the keys"):
+        ops.restore(target, tmp_path / "keys", PASSPHRASE, postgres=server.new_database())
+    with pytest.raises(CoachDeskError, match="password out of the connection string"):
+        ops.restore(target, tmp_path / "k4", PASSPHRASE, postgres=pg_url.replace("@", ":pw@"))
+    assert not any((tmp_path / k).exists() for k in ("k2", "k3", "k4"))
+    assert not list(tmp_path.glob(".k*"))  # no trial copy left
+    # The recovery code opens the backup too, and the restored store keeps it.
+    restored = ops.restore(
+        target, tmp_path / "k5", code, recovery_code=True, postgres=server.new_database()
+    )
+    with RcoDesk(rco_pg.open_backend(tmp_path / "k5", code, recovery=True)) as by_code:
+        assert by_code.fingerprint == restored.fingerprint
+
+
+def test_check_on_postgres_finds_an_altered_setting_and_audit_entry(
+    tmp_path: Path, pg_url: str, server: PostgresServer
+) -> None:
+    desk = new_desk(tmp_path, "postgres", pg_url)
+    desk.close()
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        # a sealed value moved to another key: it no longer opens
+        conn.execute(
+            "UPDATE meta SET value = (SELECT value FROM meta WHERE key = 'vault_id') "
+            "WHERE key = 'rco.name'"
+        )
+    with ops.open_for_check(tmp_path / "postgres", PASSPHRASE) as opened:
+        result = ops.check(opened)
+    assert not result.ok and "rco.name" in result.integrity[0]
+    assert result.verdict.startswith("The RCO store did not pass its checks")
+
+    other = server.new_database()
+    new_desk(tmp_path / "b", "postgres", other).close()
+    RcoDesk.open(tmp_path / "b" / "postgres", PASSPHRASE).close()  # audit entry 1: the unlock
+    with psycopg.connect(other, autocommit=True) as conn:
+        conn.execute("ALTER TABLE audit DISABLE TRIGGER audit_no_update")
+        conn.execute("UPDATE audit SET detail = 'nothing happened' WHERE id = 1")
+    with ops.open_for_check(tmp_path / "b" / "postgres", PASSPHRASE) as opened:
+        result = ops.check(opened)
+    assert result.audit_broken_at == 1 and not result.ok
+    assert "audit log was altered at entry 1" in result.verdict

@@ -368,6 +368,8 @@ class WebDavTransport:
     _stay = Message("transport.stay.exports")
     _stay_cap = Message("transport.stay.exports_cap")
     _setup = "coachdesk sync-setup"
+    # Proxy credentials are set in the window (Sync settings) or on the command line.
+    _where_to_set = Message("transport.proxy_where.coach", {"setup": _setup})
 
     def __init__(
         self,
@@ -680,13 +682,13 @@ class WebDavTransport:
                 raise TransportError(
                     code="webdav.proxy.wrong_credentials",
                     status=status,
-                    setup=self._setup,
+                    where=self._where_to_set,
                     proxy=route.address,
                     stay_cap=self._stay_cap,
                 )
             raise TransportError(
                 code="webdav.proxy.needs_credentials",
-                setup=self._setup,
+                where=self._where_to_set,
                 proxy=route.address,
                 stay_cap=self._stay_cap,
             )
@@ -837,6 +839,7 @@ class InboxReader(WebDavTransport):
     _stay = Message("transport.stay.bundles")
     _stay_cap = Message("transport.stay.bundles_cap")
     _setup = "coachdesk rco fetch-setup"
+    _where_to_set = Message("transport.proxy_where.desk", {"setup": _setup})
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -1,0 +1,337 @@
+"""The statewide benchmark (issue 14): an RCO desk on PostgreSQL at the size of a state's
+network - 500 coach devices x 400 clients (200,000 episodes), a year of quarterly bundles
+(2,000) - against the SQLite desk at the same size, measured in the same run.
+
+Bundles are generated payloads signed and sealed with generated device keys, as the fuzzer does
+(tests/servers/postgres.py `make_bundles`), cached under /work/.bench-cache (outside the repo).
+A real PostgreSQL server is started by the benchmark (fsync off on both sides: see below).
+
+  1. the year: counters 1-3 of every device (1,500 bundles; counter 1 waits as pending until the
+     device is confirmed, as on enrollment day) into SQLite and into PostgreSQL, one importer each;
+  2. a day: counter 4 of every device (500 bundles) into SQLite with one importer, into
+     PostgreSQL with one importer, and into a copy of that PostgreSQL store with 4 importer
+     processes fed the same 500 files at once - each bundle imported exactly once, the figures
+     equal to one importer's and to SQLite's;
+  3. the dashboard in a fresh desk process on each store: all coaches and one coach, cold (just
+     unlocked) and warm, split into fetching the cells from the store and computing in Python,
+     and the process's peak RSS.
+
+Sizes: COACHDESK_STATEWIDE_DEVICES (500), COACHDESK_STATEWIDE_CLIENTS (400).
+Run: python -m pytest tests/benchmarks/test_statewide_bench.py -m benchmark -s
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import multiprocessing
+import os
+import queue
+import resource
+import shutil
+import statistics
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+
+from coachdesk.rco import metrics
+from coachdesk.rco.desk import RcoDesk
+from coachdesk.rco.importer import Outcome
+from coachdesk.rco.metrics import Filters
+from tests.benchmarks.report import record
+from tests.conftest import PASSPHRASE
+from tests.servers.postgres import NOW, PostgresServer, confirm_all, make_bundles, new_desk, race
+
+DEVICES = int(os.environ.get("COACHDESK_STATEWIDE_DEVICES", "500"))
+CLIENTS = int(os.environ.get("COACHDESK_STATEWIDE_CLIENTS", "400"))
+QUARTERS = 4  # a year of quarterly exports per device
+IMPORTERS = 4
+DASHBOARD_LIMIT = float(os.environ.get("COACHDESK_STATEWIDE_DASHBOARD_LIMIT", "900"))
+CACHE = Path(os.environ.get("COACHDESK_BENCH_CACHE", "/work/.bench-cache")) / (
+    f"statewide-{DEVICES}x{CLIENTS}x{QUARTERS}"
+)
+
+
+def _bundles() -> list[Path]:
+    if not CACHE.is_dir():
+        work = CACHE.with_name(CACHE.name + ".part")
+        shutil.rmtree(work, ignore_errors=True)
+        started = time.perf_counter()
+        make_bundles(work, DEVICES, QUARTERS, clients=CLIENTS)
+        work.rename(CACHE)
+        print(
+            f"\n(generated {DEVICES * QUARTERS} bundles in {time.perf_counter() - started:.0f} s)"
+        )
+    files = sorted(CACHE.glob("*.cdbundle"))
+    assert len(files) == DEVICES * QUARTERS
+    return files
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[PostgresServer]:
+    started = PostgresServer()
+    yield started
+    started.stop()
+
+
+def _timed(action: Callable[[], object]) -> float:
+    t0 = time.perf_counter()
+    action()
+    return time.perf_counter() - t0
+
+
+def _year(desk: RcoDesk, files: list[Path]) -> None:
+    """Counter 1 (pending until confirmed, as on enrollment day), then counters 2 and 3."""
+    desk.import_paths([p for p in files if "-c0001-" in p.name])
+    confirm_all(desk)
+    summary = desk.import_paths([p for p in files if "-c0002-" in p.name or "-c0003-" in p.name])
+    assert summary.count(Outcome.IMPORTED) == 2 * DEVICES
+
+
+def _clone(server: PostgresServer, keys: Path, to: Path, name: str) -> Path:
+    """A second store at the same state: the database copied by PostgreSQL (TEMPLATE), the key
+    folder copied and pointed at it."""
+    with psycopg.connect(server.admin_url, autocommit=True) as conn:
+        source = json.loads((keys / "postgres.json").read_text())["url"].rsplit("/", 1)[1]
+        conn.execute(f"CREATE DATABASE {name} TEMPLATE {source}")
+    shutil.copytree(keys, to)
+    locator = json.loads((to / "postgres.json").read_text())
+    locator["url"] = locator["url"].rsplit("/", 1)[0] + f"/{name}"
+    (to / "postgres.json").write_text(json.dumps(locator))
+    return to
+
+
+def _subset(data: metrics.DeskData, devices: int) -> metrics.DeskData:
+    """The loaded data of the first `devices` devices only, nothing computed yet."""
+    keep = set(sorted(data.coverage)[:devices])
+    return dataclasses.replace(
+        data,
+        cells=[c for c in data.cells if c.device_id in keep],
+        coverage={k: v for k, v in data.coverage.items() if k in keep},
+        families={},
+    )
+
+
+def _dashboard_child(store: str, scaling: bool, out: Any) -> None:
+    """A fresh desk process, as after unlock. Each figure is sent as soon as it is measured, so
+    a refresh that never ends still leaves the others: fetching the cells from the store, (if
+    `scaling`) computing and suppressing the family in Python for growing numbers of devices,
+    then the desk's own refresh cold (after unlock), warm, for one coach, and the peak RSS."""
+    with RcoDesk.open(store, PASSPHRASE, clock=lambda: NOW) as desk:
+        fetch = statistics.median(_timed(desk.backend.list_period_cells) for _ in range(3))
+        data, names, devices = desk.data(), desk.device_names(), desk.devices()
+        out.put(("fetch", fetch, len(data.cells)))
+        small = desk.policy.small_cell
+        for n in (25, 50, 100, 200) if scaling else ():
+            if n < len(data.coverage):
+                work = functools.partial(
+                    metrics.compute, _subset(data, n), Filters(), small, names, devices
+                )
+                took = _timed(work)
+                out.put(("compute", n, took))
+                if took > DASHBOARD_LIMIT / 8:  # it only grows from here
+                    break
+        desk._data = None  # the desk's own refresh from here, as after unlock
+        out.put(("cold", _timed(lambda: desk.figures(Filters())), 0))
+        out.put(
+            ("warm", statistics.median(_timed(lambda: desk.figures(Filters())) for _ in "123"), 0)
+        )
+        one = next(iter(names))
+        out.put(("coach", _timed(lambda: desk.figures(Filters(device_id=one))), 0))
+        out.put(("people", desk.figures(Filters()).values.get("people"), 0))
+    out.put(("rss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 0))
+
+
+def _dashboard(store: Path, scaling: bool = False) -> dict[str, Any]:
+    """What the desk process measured within DASHBOARD_LIMIT seconds (it is stopped then)."""
+    ctx = multiprocessing.get_context("spawn")
+    out = ctx.Queue()
+    child = ctx.Process(target=_dashboard_child, args=(str(store), scaling, out))
+    child.start()
+    deadline = time.monotonic() + DASHBOARD_LIMIT
+    got: dict[str, Any] = {"compute": {}}
+    while "rss" not in got:
+        try:
+            key, value, extra = out.get(timeout=max(1.0, deadline - time.monotonic()))
+        except queue.Empty:
+            child.terminate()
+            break
+        if key == "compute":
+            got["compute"][value] = extra
+        else:
+            got[key] = value
+            if key == "fetch":
+                got["cells"] = extra
+    child.join(timeout=60)
+    return got
+
+
+@pytest.mark.benchmark
+@pytest.mark.timeout(4 * 3600)
+def test_statewide_postgres_against_sqlite(tmp_path: Path, server: PostgresServer) -> None:
+    files = _bundles()
+    year = [p for p in files if "-c0004-" not in p.name]
+    day = [p for p in files if "-c0004-" in p.name]
+    sqlite_store, pg_keys = tmp_path / "sqlite", tmp_path / "postgres"
+
+    # 1. the year, one importer on each backend
+    with new_desk(tmp_path, "sqlite") as desk:
+        year_sqlite = _timed(lambda: _year(desk, files))
+    with new_desk(tmp_path, "postgres", server.new_database()) as desk:
+        year_pg = _timed(lambda: _year(desk, files))
+    pg_four = _clone(server, pg_keys, tmp_path / "postgres-4", "four")
+    pg_split = _clone(server, pg_keys, tmp_path / "postgres-split", "split")
+
+    # 2. a day's bundles: SQLite x1, PostgreSQL x1, PostgreSQL x4 on the copy
+    day_sqlite = race(sqlite_store, day, importers=1)
+    day_pg = race(pg_keys, day, importers=1)
+    day_four = race(pg_four, day, importers=IMPORTERS)
+    day_split = race(pg_split, day, importers=IMPORTERS, split=True)
+    assert sorted(b for _, b, o, _ in day_split.rows if o == "imported") == sorted(
+        b for _, b, o, _ in day_pg.rows if o == "imported"
+    )
+    for run, importers in ((day_sqlite, 1), (day_pg, 1), (day_four, IMPORTERS)):
+        assert len(run.rows) == importers * len(day)
+        done = Counter(b for _, b, outcome, _ in run.rows if outcome == "imported")
+        assert len(done) == len(day) and set(done.values()) == {1}  # exactly once
+        assert {o for _, _, o, _ in run.rows} <= {"imported", "already_present"}
+
+    # every store holds the same year: the same rows the figures are computed from
+    held = []
+    for store in (sqlite_store, pg_keys, pg_four, pg_split):
+        with RcoDesk.open(store, PASSPHRASE, clock=lambda: NOW) as desk:
+            assert desk.backend.count_episodes() == DEVICES * CLIENTS
+            assert len(desk.bundles()) == len(files)
+            assert desk.backend.audit_broken_at() is None
+            assert {d.last_counter for d in desk.devices()} == {QUARTERS}
+            cells = sorted(
+                (c.device_id, c.period, c.setting, json.dumps(c.counts, sort_keys=True))
+                for c in desk.backend.list_period_cells()
+            )
+            episodes = sorted((e.device_id, e.pseudonym, e.counter) for e in desk.episodes())
+            devices = sorted((d.device_id, d.bundles, d.last_counter) for d in desk.devices())
+            held.append((cells, episodes, devices, len(desk.flags())))
+    assert held[0] == held[1] == held[2] == held[3]
+
+    # 3. the dashboard, each in a fresh desk process
+    dash_pg = _dashboard(pg_keys, scaling=True)
+    dash_sqlite = _dashboard(sqlite_store)
+    if "people" in dash_sqlite and "people" in dash_pg:
+        assert dash_sqlite["people"] == dash_pg["people"]
+
+    size = f"{DEVICES} devices x {CLIENTS} clients ({DEVICES * CLIENTS:,} episodes)"
+    record(
+        14,
+        f"year import on PostgreSQL, {len(year)} bundles",
+        year_pg,
+        "s",
+        "-",
+        year_pg / year_sqlite,
+        "SQLite desk, same bundles",
+    )
+    record(
+        14,
+        f"a day's {len(day)} bundles, PostgreSQL x1",
+        day_pg.seconds,
+        "s",
+        "< 60 s",
+        day_pg.seconds / day_sqlite.seconds,
+        "SQLite desk x1, same bundles",
+    )
+    record(
+        14,
+        f"a day's {len(day)} bundles, PostgreSQL x{IMPORTERS}",
+        day_four.seconds,
+        "s",
+        "< 60 s",
+        day_pg.seconds / day_four.seconds,
+        "throughput vs PostgreSQL x1 (>= 1.6x)",
+    )
+    print(f"\nStatewide desk: {size}, {len(files)} bundles")
+    print("import throughput (bundles/s):")
+    rate = {
+        "year SQLite": len(year) / year_sqlite,
+        "year PG": len(year) / year_pg,
+        "day SQLite": len(day) / day_sqlite.seconds,
+        "day PG x1": len(day) / day_pg.seconds,
+        f"day PG x{IMPORTERS}": len(day) / day_four.seconds,
+        f"day PG x{IMPORTERS} split": len(day) / day_split.seconds,
+    }
+    for name, value in rate.items():
+        print(f"  {name:14} {value:7.1f}")
+    print(
+        f"  year: PostgreSQL {year_pg:.0f} s vs SQLite {year_sqlite:.0f} s -> "
+        f"{year_sqlite / year_pg:.2f}x SQLite's throughput\n"
+        f"  day ({len(day)} bundles): SQLite {day_sqlite.seconds:.1f} s, PostgreSQL x1 "
+        f"{day_pg.seconds:.1f} s ({day_sqlite.seconds / day_pg.seconds:.2f}x SQLite), "
+        f"x{IMPORTERS} {day_four.seconds:.1f} s ({day_pg.seconds / day_four.seconds:.2f}x one "
+        "importer, each fed all 500 files); targets < 60 s\n"
+        f"  day, {IMPORTERS} importers each with its own share of the devices: "
+        f"{day_split.seconds:.1f} s ({day_pg.seconds / day_split.seconds:.2f}x one importer; "
+        "target >= 1.6x, the limit on 2 cores is 2x)"
+    )
+    record(
+        14,
+        f"a day's {len(day)} bundles, PostgreSQL x{IMPORTERS} split",
+        day_split.seconds,
+        "s",
+        "< 60 s",
+        day_pg.seconds / day_split.seconds,
+        "throughput vs PostgreSQL x1 (>= 1.6x)",
+    )
+    print(
+        f"dashboard, fresh desk process (stopped after {DASHBOARD_LIMIT:.0f} s):"
+        "          SQLite  PostgreSQL  ratio"
+    )
+    for key, label in (
+        ("fetch", "fetch the period cells from the store"),
+        ("cold", "refresh, all coaches, cold (after unlock)"),
+        ("warm", "refresh, all coaches, warm"),
+        ("coach", "refresh, one coach, warm"),
+    ):
+        a, b = dash_sqlite.get(key), dash_pg.get(key)
+        shown = [f"{v * 1000:10.1f}" if v is not None else "  not done" for v in (a, b)]
+        ratio = f"{b / a:5.2f}x" if a and b else "   -"
+        print(f"  {label:44} {shown[0]} {shown[1]}  {ratio}")
+    print(f"  period cells: {dash_pg.get('cells', 0):,}")
+    for n, took in sorted(dash_pg["compute"].items()):
+        print(f"  compute + suppress in Python, {n:4} devices: {took * 1000:10.0f} ms")
+    if "rss" in dash_sqlite and "rss" in dash_pg:
+        print(
+            f"  peak RSS of the desk process: SQLite {dash_sqlite['rss']:.0f} MB, PostgreSQL "
+            f"{dash_pg['rss']:.0f} MB (target < 500 MB)"
+        )
+        record(
+            14,
+            "desk RSS, PostgreSQL",
+            dash_pg["rss"],
+            "MB",
+            "< 500 MB",
+            dash_pg["rss"] / dash_sqlite["rss"],
+            "SQLite desk",
+        )
+    if "cold" in dash_sqlite and "cold" in dash_pg:
+        record(
+            14,
+            "dashboard refresh, all coaches, PostgreSQL (cold)",
+            dash_pg["cold"] * 1000,
+            "ms",
+            "< 300 ms",
+            dash_pg["cold"] / dash_sqlite["cold"],
+            "SQLite desk, cold",
+        )
+    record(
+        14,
+        "fetch of the period cells, PostgreSQL",
+        dash_pg["fetch"] * 1000,
+        "ms",
+        "-",
+        dash_pg["fetch"] / dash_sqlite["fetch"],
+        "SQLite desk",
+    )
