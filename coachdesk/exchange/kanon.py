@@ -18,6 +18,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations, product
 
 from coachdesk.exchange.payload_schema import (
@@ -247,6 +248,7 @@ def _fineness(name: str, value: str) -> float:
     return 0.5 if "-" in value else 1.0
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for again and again for the same few tuples
 def tuple_utility(values: Key) -> float:
     return sum(
         WEIGHTS[name] * value_utility(name, v)
