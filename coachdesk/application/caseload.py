@@ -41,6 +41,7 @@ from coachdesk.storage.vault import Vault
 
 CLIENT = "client"
 DISCLOSURE_LOOKBACK = timedelta(days=3 * 365)  # 42 CFR 2.25
+COUNT_CAP = 1000  # a client list's count beyond this is shown as "1,000+"
 
 
 class Caseload:
@@ -129,9 +130,15 @@ class Caseload:
         return repos.list_clients(self.conn, search, status, setting, sort, limit, offset)
 
     def count_clients(
-        self, search: str = "", status: ClientStatus | None = None, setting: Setting | None = None
+        self,
+        search: str = "",
+        status: ClientStatus | None = None,
+        setting: Setting | None = None,
+        at_most: int | None = None,
     ) -> int:
-        return repos.count_clients(self.conn, search, status, setting)
+        """How many clients match; with `at_most` (e.g. COUNT_CAP) counting stops there, so a
+        common name fragment costs the same on any caseload ("1,000+")."""
+        return repos.count_clients(self.conn, search, status, setting, at_most)
 
     # -- consents --------------------------------------------------------------------------
 
