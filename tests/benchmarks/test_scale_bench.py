@@ -255,6 +255,7 @@ TARGETS = {
 
 
 @pytest.mark.benchmark
+@pytest.mark.timeout(2400)  # two vaults, six window starts, an export
 def test_scale_benchmark(tmp_path: Path) -> None:
     built = {n: _vault(n) for n in SIZES}
     figures = _measure({n: built[n][0] for n in SIZES})
