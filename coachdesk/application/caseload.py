@@ -43,6 +43,7 @@ from coachdesk.storage.vault import Vault
 
 CLIENT = "client"
 DISCLOSURE_LOOKBACK = timedelta(days=3 * 365)  # 42 CFR 2.25
+COUNT_CAP = 1000  # a client list's count beyond this is shown as "1,000+"
 
 
 class Caseload:
@@ -163,8 +164,11 @@ class Caseload:
         status: ClientStatus | None = None,
         setting: Setting | None = None,
         kind: ClientKind | None = None,
+        at_most: int | None = None,
     ) -> int:
-        return repos.count_clients(self.conn, search, status, setting, kind)
+        """How many clients match; with `at_most` (e.g. COUNT_CAP) counting stops there, so a
+        common name fragment costs the same on any caseload ("1,000+")."""
+        return repos.count_clients(self.conn, search, status, setting, kind, at_most)
 
     def family_of(self, client_id: int) -> list[tuple[int, str]]:
         """(id, display name) of the family clients linked to `client_id`."""

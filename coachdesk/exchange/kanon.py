@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations, product
 
 from coachdesk.exchange.payload_schema import (
@@ -247,6 +248,7 @@ def _fineness(name: str, value: str) -> float:
     return 0.5 if "-" in value else 1.0
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for again and again for the same few tuples
 def tuple_utility(values: Key) -> float:
     return sum(
         WEIGHTS[name] * value_utility(name, v)
@@ -356,12 +358,18 @@ class _Specializer:
         k: int,
         anchors: Counter[Key],
         weights: Mapping[str, float] = WEIGHTS,
+        splits: _Splits | None = None,
     ) -> None:
         self.weights = weights
         self.chains = chains
         self.k = k
         self.anchors = anchors
         self.out: dict[int, Key] = {}
+        # The look ahead asks for the same splits again and again, and the weightings tried
+        # by _best_specialization share them: a split depends on the records, k and the
+        # anchors only, so it is computed once (same results, in the same order).
+        self.splits = splits if splits is not None else _Splits(chains)
+        self._options_of: dict[tuple[int, tuple[int, ...], frozenset[int]], _Known] = {}
 
     def key(self, i: int, rungs: tuple[int, ...]) -> Key:
         chain = self.chains[i]
@@ -425,34 +433,46 @@ class _Specializer:
             default=0.0,
         )
 
-    def _options(
-        self, node: list[int], rungs: tuple[int, ...], frozen: frozenset[int]
-    ) -> list[tuple[float, int, list[list[int]], list[int], tuple[int, ...]]]:
+    def _options(self, node: list[int], rungs: tuple[int, ...], frozen: frozenset[int]) -> _Options:
         """Each possible one-rung split: (weighted gain, quasi-identifier, parts, rest, rungs)."""
-        out = []
+        memo = (id(node), rungs, frozen)
+        seen = self._options_of.get(memo)
+        if seen is not None and seen[0] is node:
+            return seen[1]
+        splits = self.splits.known
+        out: _Options = []
         parent = self.key(node[0], rungs)
         for q, name in enumerate(QUASI_IDENTIFIERS):
             if q in frozen or rungs[q] == 0:
                 continue
             finer = (*rungs[:q], rungs[q] - 1, *rungs[q + 1 :])
-            split = self._split(node, q, finer, parent)
+            memo_split = (tuple(node), rungs, q)
+            if memo_split in splits:
+                split = splits[memo_split]
+            else:
+                split = splits[memo_split] = self._split(node, q, finer, parent)
             if split is None:
                 continue
-            parts, rest = split
-            base = value_utility(name, parent[q])
-            gain = self.weights[name] * sum(
-                (value_utility(name, self.chains[p[0]][q][finer[q]]) - base) * len(p) for p in parts
-            )
+            parts, rest, raw = split
+            gain = self.weights[name] * raw
             if gain > 1e-9:
                 out.append((gain, q, parts, rest, finer))
+        self._options_of[memo] = (node, out)
         return out
 
     def _split(
         self, node: list[int], q: int, finer: tuple[int, ...], parent: Key
-    ) -> tuple[list[list[int]], list[int]] | None:
+    ) -> tuple[list[list[int]], list[int], float] | None:
+        """The parts of a one-rung split, the rest, and the unweighted gain of the parts."""
+        column = self.splits.column(q, finer[q])
         groups: dict[str | None, list[int]] = {}
         for i in node:
-            groups.setdefault(self.chains[i][q][finer[q]], []).append(i)
+            value = column[i]
+            group = groups.get(value)
+            if group is None:
+                groups[value] = [i]
+            else:
+                group.append(i)
         rest = list(groups.pop(parent[q], []))  # blank at the finer rung too: cannot move
         parts = []
         for members in groups.values():
@@ -481,7 +501,33 @@ class _Specializer:
                 need -= len(smallest)
             if need > 0 or not parts:
                 return None
-        return parts, rest
+        name = QUASI_IDENTIFIERS[q]
+        base = value_utility(name, parent[q])
+        raw = sum((value_utility(name, column[p[0]]) - base) * len(p) for p in parts)
+        return parts, rest, raw
+
+
+_Options = list[tuple[float, int, list[list[int]], list[int], tuple[int, ...]]]
+_Known = tuple[list[int], _Options]  # the class's list (kept alive: its id is the memo's key)
+_Split = tuple[list[list[int]], list[int], float] | None
+
+
+class _Splits:
+    """The one-rung splits of the classes met, by the class's records (in their order: the
+    same records reached by other paths, say gender then age or age then gender, split the
+    same way), its rungs and the quasi-identifier."""
+
+    def __init__(self, chains: Sequence[Chain]) -> None:
+        self.chains = chains
+        self.known: dict[tuple[tuple[int, ...], tuple[int, ...], int], _Split] = {}
+        self._columns: dict[tuple[int, int], list[str | None]] = {}
+
+    def column(self, q: int, rung: int) -> list[str | None]:
+        """Every record's value of quasi-identifier `q` on `rung` (index = record)."""
+        column = self._columns.get((q, rung))
+        if column is None:
+            column = self._columns[q, rung] = [chain[q][rung] for chain in self.chains]
+        return column
 
 
 def _shortfall(keys: Iterable[Key]) -> tuple[float, float, int]:
@@ -506,10 +552,11 @@ def _best_specialization(
     chains: Sequence[Chain], k: int, natives: Counter[Key], fresh: list[int]
 ) -> _Specializer:
     best: tuple[tuple[float, float, int], _Specializer] | None = None
+    splits = _Splits(chains)  # the same records, k and anchors for every weighting
     for age in _AGE_WEIGHTS:
         for setting in _SETTING_WEIGHTS:
             weights = {**WEIGHTS, "age_band": age, "setting": setting}
-            spec = _Specializer(chains, k, natives, weights)
+            spec = _Specializer(chains, k, natives, weights, splits)
             spec.run(fresh)
             rank = _shortfall(spec.out.values())
             if best is None or rank < best[0]:
@@ -531,7 +578,8 @@ def anonymize_local(
     """
     n = len(qis)
     prior = list(previous) if previous is not None else [None] * n
-    chains = [_ladder_values(q) for q in qis]
+    ladders: dict[QuasiIdentifiers, Chain] = {}  # records with the same values share one
+    chains = [ladders.get(q) or ladders.setdefault(q, _ladder_values(q)) for q in qis]
     members: dict[Key, list[int]] = {}
     natives: Counter[Key] = Counter()
     fresh: list[int] = []
@@ -561,6 +609,27 @@ def anonymize_local(
     return LocalAnonymization(out, released, k)
 
 
+def _candidates(chain: Chain, inner: Key | None) -> Iterator[tuple[str | None, ...]]:
+    """Every tuple that covers a record of ladder `chain` (`_covers`) or, given `inner`, that
+    is also no finer than it (`_no_finer`)."""
+    choices: list[tuple[str | None, ...]] = []
+    if inner is None:
+        choices = [tuple(dict.fromkeys(rungs)) for rungs in chain]
+    else:
+        for v_in, rungs in zip(inner, chain, strict=True):
+            if v_in is None or v_in not in rungs:
+                choices.append((None,))
+            else:  # this rung and the coarser ones (by first position, as _no_finer compares)
+                at = rungs.index(v_in)
+                choices.append(
+                    (
+                        None,
+                        *dict.fromkeys(v for v in rungs if v is not None and rungs.index(v) >= at),
+                    )
+                )
+    return product(*choices)
+
+
 class _Plan:
     """One way of placing the records of an export into classes (see anonymize_local)."""
 
@@ -583,13 +652,29 @@ class _Plan:
             (key for key in self.members if self.natives[key] >= self.k),
             key=lambda key: (-tuple_utility(key), -self.natives[key], str(key)),
         )
+        self._rank: dict[tuple[str | None, ...], int] = {
+            k: at for at, k in enumerate(self.standing)
+        }
+        self._homes: dict[tuple[Chain, Key | None], Key | None] = {}
 
     def best_home(self, i: int, inner: Key | None) -> Key | None:
+        """The first standing class that covers record i (and, given `inner`, is no finer).
+
+        The same as scanning `standing` in order, but found from the record's side: the few
+        tuples that could cover it are looked up, and the answer is kept per ladder until the
+        next sort (records with the same values share it)."""
         chain = self.chains[i]
-        for key in self.standing:
-            if _covers(key, chain) if inner is None else _no_finer(key, inner, chain):
-                return key
-        return None
+        memo = (chain, inner)
+        if memo in self._homes:
+            return self._homes[memo]
+        rank, first = self._rank, len(self.standing)
+        for key in _candidates(chain, inner):
+            at = rank.get(key, first)
+            if at < first:
+                first = at
+        home = self.standing[first] if first < len(self.standing) else None
+        self._homes[memo] = home
+        return home
 
     def place(
         self, fresh: list[int], homes: Mapping[int, Key], misfits: list[int]

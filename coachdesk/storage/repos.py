@@ -361,7 +361,10 @@ def count_clients(
     status: ClientStatus | None = None,
     setting: Setting | None = None,
     kind: ClientKind | None = None,
+    at_most: int | None = None,
 ) -> int:
+    """Clients matching the filters; with `at_most`, counting stops there (a result equal to
+    `at_most` means "at_most or more": a list can say "1,000+" without counting them all)."""
     if not search.split():  # from the counts the triggers keep (a few rows, not the caseload)
         sql, values = "SELECT coalesce(sum(n), 0) FROM client_counts WHERE 1", list[str]()
         if status is not None:
@@ -370,9 +373,25 @@ def count_clients(
             sql, values = sql + " AND setting = ?", [*values, setting.value]
         if kind is not None:
             sql, values = sql + " AND kind = ?", [*values, kind.value]
-        return int(conn.execute(sql, values).fetchone()[0])
-    where, args = client_filter_sql(search, status, setting, kind=kind)
-    return int(conn.execute(f"SELECT count(*) FROM clients c{where}", args).fetchone()[0])
+        total = int(conn.execute(sql, values).fetchone()[0])
+        return total if at_most is None else min(total, at_most)
+    words = fold(search).split()
+    if status is None and setting is None and kind is None and all(map(_trigram_exact, words)):
+        # Words of 3+ plain letters or digits: the trigram index's match is the exact answer
+        # (no client row to read). The stored names are folded, so no character of theirs
+        # lowercases to an ASCII letter that LIKE would not have matched.
+        sql = "SELECT 1 FROM client_names WHERE client_names MATCH ?"
+        args: list[Any] = [_names_match(search)]
+    else:
+        where, args = client_filter_sql(search, status, setting, kind=kind)
+        sql = f"SELECT 1 FROM clients c{where}"
+    if at_most is not None:
+        sql, args = sql + " LIMIT ?", [*args, at_most]
+    return int(conn.execute(f"SELECT count(*) FROM ({sql})", args).fetchone()[0])
+
+
+def _trigram_exact(word: str) -> bool:
+    return len(word) >= 3 and word.isascii() and word.isalnum()
 
 
 def family_of(conn: Conn, client_id: int) -> list[tuple[int, str]]:
@@ -646,10 +665,61 @@ class NoteHit:
     snippet: str
 
 
+# A prefix query ("hous"*) makes FTS5 merge the postings of every matching term before it
+# returns the first hit: linear in the notes. The same query with the prefix spelled out as
+# its terms ("house" OR "housing") streams newest first and stops at the page's end. The terms
+# are read from the index one seek at a time (fts5vocab, a per-connection table in the temp
+# schema: nothing is added to the vault); a short prefix with many terms keeps the FTS5 form.
+# Same notes in the same order; where the prefix stands for several words, the snippet may
+# show another passage of the note (FTS5 scores each spelled-out word as its own phrase).
+PREFIX_TERMS = 12
+_NOTE_TERMS = "temp.note_terms"
+
+
+def _prefix_terms(conn: Conn, prefix: str) -> list[str] | None:
+    """The note index's terms that start with `prefix` (None: more than PREFIX_TERMS)."""
+    conn.execute(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {_NOTE_TERMS} "
+        "USING fts5vocab(main, notes_fts, instance)"
+    )
+    terms: list[str] = []
+    at = prefix
+    while True:
+        # `term >= ?` seeks; LIMIT 1 stops at the term's first posting. chr(1) sorts before
+        # every character a token holds, so `term + chr(1)` is where the next term starts.
+        row = conn.execute(
+            f"SELECT term FROM {_NOTE_TERMS} WHERE term >= ? LIMIT 1", (at,)
+        ).fetchone()
+        if row is None or not str(row[0]).startswith(prefix):
+            return terms
+        if len(terms) == PREFIX_TERMS:
+            return None
+        terms.append(str(row[0]))
+        at = terms[-1] + "\x01"
+
+
+def _note_query(conn: Conn, text: str) -> str | None:
+    """fts_query(text) with the last word's prefix spelled out as terms where that is cheap
+    (the same matches); None when nothing can match."""
+    query = fts_query(text)
+    words = text.split()
+    last = words[-1] if words else ""
+    # Only a plain ASCII word is one token that unicode61 folds to last.lower() for sure.
+    if not query or not (last.isascii() and last.isalnum()):
+        return query
+    terms = _prefix_terms(conn, last.lower())
+    if terms is None:
+        return query
+    if not terms:
+        return None
+    spelled = "(" + " OR ".join(f'"{t}"' for t in terms) + ")"
+    return query.removesuffix(f'"{last}"*') + spelled
+
+
 def search_notes(
     conn: Conn, text: str, client_id: int | None = None, limit: int = 50
 ) -> list[NoteHit]:
-    query = fts_query(text)
+    query = _note_query(conn, text)
     if not query:
         return []
     sql = (

@@ -5,6 +5,10 @@ python -m tests.benchmarks.window_probe rss VAULTS_DIR PASSPHRASE -> prints the 
                                                                    resident RSS in KiB of the
                                                                    window with the vault open
                                                                    on a client
+python -m tests.benchmarks.window_probe today VAULTS_DIR PASSPHRASE -> prints ms from the unlock
+                                                                   click to the window shown,
+                                                                   and to Today filled and
+                                                                   painted (issue 18)
 """
 
 from __future__ import annotations
@@ -50,10 +54,24 @@ def main() -> None:
 
         app = create_app()  # type: ignore[assignment]
         settings = Settings()
-        if mode == "rss":
+        if mode in ("rss", "today"):
             settings.set(opts.VAULTS_DIR, sys.argv[2])
         window = MainWindow(settings)
         window.show()
+        if mode == "today":
+            _wait(app, lambda: window.unlock_page.unlock_button.isEnabled(), 30)
+            window.unlock_page.passphrase.setText(sys.argv[3])
+            started = time.perf_counter()
+            window.unlock_page.unlock_button.click()
+            _wait(app, lambda: window.stack.currentWidget() is window.shell)
+            shown = time.perf_counter()
+            # Today's job (and the client list's) answered and painted.
+            _wait(app, lambda: not window.db.busy)
+            window.repaint()
+            app.processEvents()
+            filled = time.perf_counter()
+            print(f"{(shown - started) * 1000:.1f} {(filled - started) * 1000:.1f}", flush=True)
+            os._exit(0)
         if mode == "rss":
             window.unlock_page.passphrase.setText(sys.argv[3])
             window.unlock_page.unlock_button.click()
