@@ -360,7 +360,8 @@ class MainWindow(QMainWindow):
             self.workspace.open(resume[1], tab, on_loaded=lambda: self.go(page))
         else:
             self.go(resume[0] if resume else PAGE_TODAY)
-        self.refresh_today()
+        if self.pages.currentIndex() != PAGE_TODAY:  # go() has just refreshed a shown Today
+            self.refresh_today()
         self._update_actions()
         self.activateWindow()
         self.nav.setFocus()
