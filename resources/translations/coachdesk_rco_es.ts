@@ -934,23 +934,23 @@ La huella de su RCO (entréguela a los coaches en papel):  {fp}</translation>
     </message>
     <message>
         <source>American Indian or Alaska Native</source>
-        <translation>Indígena americano o nativo de Alaska</translation>
+        <translation>Indígena de las Américas o nativo/a de Alaska</translation>
     </message>
     <message>
         <source>Asian</source>
-        <translation>Asiático</translation>
+        <translation>Asiática</translation>
     </message>
     <message>
         <source>Black or African American</source>
-        <translation>Negro o afroamericano</translation>
+        <translation>Negra o afroamericana</translation>
     </message>
     <message>
         <source>Native Hawaiian or Other Pacific Islander</source>
-        <translation>Nativo de Hawái u otras islas del Pacífico</translation>
+        <translation>Nativa de Hawái o de otras islas del Pacífico</translation>
     </message>
     <message>
         <source>White</source>
-        <translation>Blanco</translation>
+        <translation>Blanca</translation>
     </message>
     <message>
         <source>Two or more races</source>

@@ -48,6 +48,7 @@ from coachdesk.application import rco_desk, rco_fetch
 from coachdesk.core.models import Pathway, Resource, ResourceCategory
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange.enrollment import PrivacyPolicy
+from coachdesk.i18n.format import Percent
 from coachdesk.rco import metrics, ops
 from coachdesk.rco import report as _report
 from coachdesk.rco.desk import RcoDesk
@@ -62,6 +63,7 @@ from coachdesk.rco.report import (
     Row,
 )
 from coachdesk.ui.forms import labels
+from coachdesk.ui.forms._messages import window_language
 from coachdesk.ui.rco.dialogs import (
     AcknowledgeFlagDialog,
     ConfirmDeviceDialog,
@@ -94,7 +96,9 @@ def report_rows(fig: Figures) -> list[Row]:
 def _fmt(value: int | float | None, percent: bool = False) -> str:
     if value is None:
         return word(SUPPRESSED)
-    return f"{value * 100:.1f}%" if percent else f"{value:,}"
+    if percent:
+        return Percent(value).text(window_language())
+    return f"{value:,}"
 
 
 def _table(headers: list[str]) -> QTableWidget:
