@@ -210,12 +210,22 @@ class WorkerQueue(QObject):
             _deliver(lambda _v: pending.on_progress(done, total), None)  # type: ignore[misc]
 
     def _stop(self, last: Job) -> None:
-        """Run `last` (close the store), then end the thread; blocks until both are done."""
+        """Run `last` (close the store), then end the thread; blocks until both are done.
+
+        The thread ends from inside `last`'s own job: a quit() asked from this thread could
+        end the worker's event loop before the jobs queued just now (e.g. a sync's "give
+        back what was not sent", queued on closing) and `last` itself had run."""
         if not self._thread.isRunning():
             return
         self.new_generation()
-        self._submit.emit(-1, last)
-        self._thread.quit()
+
+        def last_then_quit(runner: Any) -> None:
+            try:
+                last(runner)
+            finally:
+                QThread.currentThread().quit()
+
+        self._submit.emit(-1, last_then_quit)
         self._thread.wait()
 
 

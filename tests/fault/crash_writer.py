@@ -13,7 +13,14 @@ import sys
 from datetime import UTC, date, datetime
 
 from coachdesk.application.caseload import Caseload
-from coachdesk.core.models import Client, ContactMode, RecoveryPlan, SessionNote, Setting
+from coachdesk.core.models import (
+    Client,
+    ClientKind,
+    ContactMode,
+    RecoveryPlan,
+    SessionNote,
+    Setting,
+)
 from coachdesk.storage.vault import Vault
 
 
@@ -21,7 +28,9 @@ def main() -> None:
     vault = Vault.open(sys.argv[1], os.environ["COACHDESK_PASSPHRASE"])
     caseload = Caseload(vault, today=date(2026, 11, 22))
     rng = random.Random()
-    clients = [row.id for row in caseload.list_clients(limit=1000)]
+    # Persons in recovery: BARC-10 is refused for a family client (the demo data has both).
+    people = caseload.list_clients(limit=1000, kind=ClientKind.PERSON_IN_RECOVERY)
+    clients = [row.id for row in people]
     print("ready", flush=True)
     while True:
         roll = rng.random()

@@ -45,10 +45,17 @@ def _fill(vault_path: Path, clients: int = 60) -> None:
 
 
 def _flip_middle_page(vault_path: Path) -> None:
+    """Damage a page of client records (the clients table's root page), as a disk fault
+    would: never a schema page, which the next unlock would fail to read before its check
+    (the vault's layout moves with every migration, so "the middle page" may be one)."""
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        (root,) = vault.conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'clients'"
+        ).fetchone()
     db = vault_path / DB_NAME
     data = bytearray(db.read_bytes())
-    assert len(data) >= 8 * PAGE
-    data[(len(data) // PAGE // 2) * PAGE + 999] ^= 0x24
+    assert len(data) >= 8 * PAGE and root > 1
+    data[(root - 1) * PAGE + 999] ^= 0x24
     with open(db, "r+b") as fh:  # in place, as a disk fault would: the open vault keeps its file
         fh.write(bytes(data))
 
