@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
@@ -245,6 +246,54 @@ def test_funder_report_csv_json_pdf(
     for records in populated["payloads"].values():
         for r in records[:5]:
             assert r["pseudonym"] not in text and r["pseudonym"] not in csv_text(report)
+
+
+def _pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+def test_funder_pdf_in_english_and_spanish(desk: RcoDesk, tmp_path: Path) -> None:
+    report = build_report(desk, "2025")
+    en = _pdf_text(write_funder_pdf(report, tmp_path / "en.pdf", lang="en"))
+    es = _pdf_text(write_funder_pdf(report, tmp_path / "es.pdf", lang="es"))
+    assert "Harbor RCO: informe de resultados, 2025" in es
+    for words in (
+        "Personas atendidas",
+        "Derivaciones",
+        "Seguimiento",
+        "Datos demográficos de las personas atendidas",
+        "Integridad de los datos",
+        "Métodos",
+        "Supresión de celdas pequeñas",
+        "Meta 80%",
+        "Dispositivo del coach",
+    ):
+        assert words in " ".join(es.split()), words
+    assert "página 1 de" in es and es.count(NOTICE) == en.count(NOTICE)
+    sections = {r.section for r in report.rows} | {"Methods", "outcomes report", "suppressed"}
+    flat = " ".join(es.split())
+    for name in sections - {"Follow-up"}:  # "Seguimiento" is not "Follow-up"
+        assert name not in flat, name
+    assert "Follow-up" not in flat and "page 1 of" not in es
+    # the same figures in both: every shown number of the rows, and no other digits added
+    for row in report.rows:
+        if row.value is not None and not row.text:
+            assert row.display in en and row.display in es, row
+    numbers = re.compile(r"\d+(?:\.\d+)?%?")
+    figures = sorted(numbers.findall(_table_part(en)))
+    assert len(figures) > 100 and figures == sorted(numbers.findall(_table_part(es)))
+    # the CSV and JSON keep their English words
+    assert "People served" in csv_text(report) and report.to_json()["rows"][0]["section"] == (
+        "People served"
+    )
+
+
+def _table_part(text: str) -> str:
+    """The PDF text from the first section to the methods, without the footers."""
+    body = re.split(r"\n(?:People served|Personas atendidas)\n", text, maxsplit=1)[1]
+    body = re.split(r"\n(?:Methods|Métodos)\n", body)[0]
+    footer = re.compile(r"42 CFR|(?:page|página) \d+ (?:of|de) \d+|De-identified|Cifras agr|RCO: ")
+    return "\n".join(line for line in body.splitlines() if not footer.search(line))
 
 
 def test_cli_report(populated: dict[str, Any], run_cli: RunCli, tmp_path: Path) -> None:
