@@ -318,3 +318,27 @@ def test_cli_report(populated: dict[str, Any], run_cli: RunCli, tmp_path: Path) 
     assert (tmp_path / "r.csv").is_file() and PdfReader(str(tmp_path / "r.pdf")).pages
     bad = run_cli("rco", "report", str(populated["store"]), "--period", "last year", env=env)
     assert bad.returncode == 1 and "not a period" in bad.stderr
+
+
+def test_cli_report_lang(populated: dict[str, Any], run_cli: RunCli, tmp_path: Path) -> None:
+    """--lang words the PDF (default: $COACHDESK_LANG); the CSV stays English either way."""
+    store = str(populated["store"])
+    env = {"COACHDESK_PASSPHRASE": PASSPHRASE}
+    out = {name: tmp_path / f"{name}.pdf" for name in ("es", "env", "en")}
+    for name, extra, lang_env in (
+        ("es", ["--lang", "es"], {}),
+        ("env", [], {"COACHDESK_LANG": "es"}),
+        ("en", ["--lang", "en"], {"COACHDESK_LANG": "es"}),
+    ):
+        csv_out = tmp_path / f"{name}.csv"
+        args = ["--pdf", str(out[name]), "--csv", str(csv_out), *extra]
+        r = run_cli("rco", "report", store, "--period", "2025", *args, env={**env, **lang_env})
+        assert r.returncode == 0, r.stderr
+        assert csv_out.read_text("utf-8").splitlines()[-1].startswith("Harbor RCO,2025,")
+        assert "People served" in csv_out.read_text("utf-8")
+    for name in ("es", "env"):
+        text = _pdf_text(out[name])
+        assert "informe de resultados" in text and "Methods" not in text
+    assert "outcomes report" in _pdf_text(out["en"])
+    bad = run_cli("rco", "report", store, "--period", "2025", "--lang", "fr", env=env)
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr
