@@ -342,3 +342,33 @@ def test_cli_report_lang(populated: dict[str, Any], run_cli: RunCli, tmp_path: P
     assert "outcomes report" in _pdf_text(out["en"])
     bad = run_cli("rco", "report", store, "--period", "2025", "--lang", "fr", env=env)
     assert bad.returncode != 0 and "Traceback" not in bad.stderr
+
+
+def test_funder_pdf_words_agree_with_the_desks_words(desk: RcoDesk) -> None:
+    """The PDF's Spanish (catalog) is the dashboard's Spanish (ui/rco/words.py's .ts) for every
+    word both show, and an empty selection says so in Spanish."""
+    import xml.etree.ElementTree as ET
+
+    from coachdesk.reports.funder_pdf import render_funder_pdf
+    from coachdesk.reports.messages import Messages
+    from coachdesk.resources import resource
+
+    ts = ET.parse(resource("translations", "coachdesk_rco_es.ts"))
+    shown = {
+        m.findtext("source"): m.findtext("translation")
+        for context in ts.getroot()
+        if context.findtext("name") == "RcoWords"
+        for m in context.findall("message")
+    }
+    es = Messages("es", prefix="doc.funder.")
+    shared = [w for w in shown if w and es.word(w) != w]
+    assert len(shared) > 70
+    for english in shared:
+        assert es.word(english) == shown[english], english
+    import io
+
+    report = build_report(desk, "2019")
+    text = " ".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(render_funder_pdf(report, lang="es"))).pages
+    )
+    assert "Sin registros para esta selección." in text and "no records" not in text
