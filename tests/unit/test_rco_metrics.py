@@ -372,3 +372,33 @@ def test_funder_pdf_words_agree_with_the_desks_words(desk: RcoDesk) -> None:
         p.extract_text() for p in PdfReader(io.BytesIO(render_funder_pdf(report, lang="es"))).pages
     )
     assert "Sin registros para esta selección." in text and "no records" not in text
+
+
+def test_every_word_of_the_report_has_its_spanish() -> None:
+    """Every section, measure and group the report can print (all its label tables, the
+    format 1 section) is in the catalog, so no English is left in a Spanish PDF."""
+    from coachdesk.rco import report as report_mod
+    from coachdesk.reports.messages import Messages
+
+    es = Messages("es", prefix="doc.funder.")
+    fig = metrics.compute_format1([], Filters(), 11)
+    printed = report_mod.rows(fig) + report_mod.format1_rows(fig)
+    words = {w for r in printed for w in (r.section, r.measure, r.category, r.text) if w}
+    for table in (
+        report_mod.CATEGORY_LABELS,
+        report_mod.SETTING_LABELS,
+        report_mod.DEMOGRAPHIC_LABELS,
+        report_mod.TABLE_LABELS,
+        report_mod.COVERAGE_WORDS,
+        report_mod.TIMEPOINT_LABELS,
+        report_mod.KIND_LABELS,
+        report_mod.SUPPORT_LABELS,
+        report_mod.DESTINATION_LABELS,
+        report_mod.FAMILY_LABELS,
+    ):
+        words |= set(table.values())
+    words |= {label for label, _ in metrics.DOMAINS.values()}
+    assert len(words) > 120
+    same = {"MOUD", "18-24", "25-34", "35-44", "45-54", "55-64"}  # Spanish as in English
+    left = sorted(w for w in words - same if all(es.word(p) == p for p in w.split(": ")))
+    assert not left, left
