@@ -19,7 +19,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table
 
-from coachdesk.i18n import catalog
 from coachdesk.rco.metrics import FOLLOW_UP_TARGET
 from coachdesk.rco.report import (
     COMPLETENESS_SECTION,
@@ -48,7 +47,6 @@ from coachdesk.reports.common import (
 from coachdesk.reports.messages import NOTICE_42CFR, Messages
 
 NOTICE = NOTICE_42CFR
-CONFIDENTIAL = catalog.pattern("doc.funder.confidential", "en")
 
 # How each section is laid out: (row key, column key) of a pivot, or None for a plain list.
 _PIVOTS = {
