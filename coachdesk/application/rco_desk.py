@@ -25,6 +25,7 @@ from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.importer import ImportSummary
 from coachdesk.rco.model import Device, Flag
 from coachdesk.rco.report import Report, build_report, write_csv
+from coachdesk.reports.messages import check_language
 
 # The groups of the fingerprint the supervisor types back (the coach reads them out).
 TYPED_GROUPS = 2
@@ -173,16 +174,20 @@ def export_report(
     report: Report,
     files: Mapping[str, Path | None],
     shown: Iterable[str] = (),
+    lang: str = "en",
 ) -> list[Path]:
     """Record the export in the audit log (period, filters, formats, files), then write each
     file: `files` maps a format ("pdf", "csv", "json") to its path; `shown` names formats only
-    printed (the CLI's --json). The entry comes first: a report never leaves unrecorded."""
+    printed (the CLI's --json). The entry comes first: a report never leaves unrecorded.
+    `lang` is the PDF's language; the CSV and JSON keep their English words."""
     targets = {fmt: Path(path) for fmt, path in files.items() if path}
     for fmt in targets:
         if fmt not in FORMATS:
             raise ValidationError(code="rco.desk.report_format", format=fmt)
     formats = [*targets, *shown] or ["text"]
-    rco_audit.record_report(desk.backend, report, formats, targets.values())
+    check_language(lang)
+    pdf_lang = lang if "pdf" in targets else ""
+    rco_audit.record_report(desk.backend, report, formats, targets.values(), pdf_lang)
     written = []
     for fmt, target in targets.items():
         if fmt == "csv":
@@ -193,7 +198,7 @@ def export_report(
         else:
             from coachdesk.reports.funder_pdf import write_funder_pdf
 
-            written.append(write_funder_pdf(report, target))
+            written.append(write_funder_pdf(report, target, lang=lang))
     return written
 
 

@@ -20,6 +20,7 @@ from coachdesk.cli.common import (
 )
 from coachdesk.core.models import Pathway, Resource, ResourceCategory
 from coachdesk.exchange.enrollment import PrivacyPolicy
+from coachdesk.i18n.catalog import LANGUAGES
 from coachdesk.rco import rotation as rco_rotation
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.importer import open_sealed, read_bundle_file
@@ -124,6 +125,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--csv", type=Path, metavar="OUT")
     p.add_argument("--pdf", type=Path, metavar="OUT")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="language of the PDF (default: $COACHDESK_LANG, else English); "
+        "the CSV and JSON stay English",
+    )
     p.set_defaults(func=cmd_report)
 
     p = rsub.add_parser("directory", help="edit and publish the signed resource directory")
@@ -348,7 +355,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         report = rco_desk.report_for(desk, args.period, args.device, args.setting)
         # The window's export calls the same use case: the same audit entry either way.
         written = rco_desk.export_report(
-            desk, report, {"csv": args.csv, "pdf": args.pdf}, ["json"] if args.json else []
+            desk,
+            report,
+            {"csv": args.csv, "pdf": args.pdf},
+            ["json"] if args.json else [],
+            args.lang or cli_language(),
         )
     if args.json:
         print_json(report.to_json())

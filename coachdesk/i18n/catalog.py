@@ -1559,6 +1559,472 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This item has changed since Today was shown; Today has been brought up to date.",
         "Este elemento cambió desde que se mostró Hoy; Hoy se ha actualizado.",
     ),
+    # -- funder report PDF (reports/funder_pdf.py through reports/messages.py Messages; the
+    # report's English words stay in the CSV and JSON; "doc.funder.word.*" are keyed by the
+    # English the report rows carry and agree with ui/rco/words.py's Spanish) ----------------
+    "doc.funder.title": (
+        "{rco}: outcomes report, {period}",
+        "{rco}: informe de resultados, {period}",
+    ),
+    "doc.funder.subject": (
+        "Recovery support outcomes (de-identified, small cells suppressed)",
+        "Resultados del apoyo a la recuperación (sin identificar, celdas pequeñas suprimidas)",
+    ),
+    "doc.funder.intro": (
+        "Period of service {period} ({filters}). Generated {date}. {star} = {suppressed}: a "
+        "count from 1 to {top}, or a figure it could be derived from. Methods at the end.",
+        "Periodo de servicio {period} ({filters}). Generado el {date}. {star} = {suppressed}: "
+        "un recuento de 1 a {top}, o una cifra de la que podría deducirse. Métodos al final.",
+    ),
+    "doc.funder.all_filters": ("all coaches and settings", "todos los coaches y entornos"),
+    "doc.funder.filter_device": ("coach device: {value}", "dispositivo del coach: {value}"),
+    "doc.funder.filter_setting": ("setting: {value}", "entorno: {value}"),
+    "doc.funder.all_periods": ("all periods", "todos los periodos"),
+    "doc.funder.no_records": (
+        "No records for this selection.",
+        "Sin registros para esta selección.",
+    ),
+    "doc.funder.methods": ("Methods", "Métodos"),
+    "doc.funder.page_of": ("page {page} of {pages}", "página {page} de {pages}"),
+    "doc.funder.confidential": (
+        "De-identified aggregate figures for funders; small cells and the cells they could be "
+        "derived from are suppressed.",
+        "Cifras agregadas sin identificar para financiadores; se suprimen las celdas pequeñas "
+        "y las que permitirían deducirlas.",
+    ),
+    "doc.funder.target": ("Target {target}", "Meta {target}"),
+    "doc.funder.met": ("met", "cumplida"),
+    "doc.funder.below_target": ("below target", "bajo la meta"),
+    "doc.funder.not_known": ("not known", "no se sabe"),
+    "doc.funder.through": ("{words} (through {date})", "{words} (hasta el {date})"),
+    "doc.funder.head_device": ("Coach device", "Dispositivo del coach"),
+    "doc.funder.head_last_sent": ("Last sent", "Último envío"),
+    "doc.funder.head_this_period": ("This period", "Este periodo"),
+    "doc.funder.head_measure": ("Measure", "Medida"),
+    "doc.funder.head_group": ("Group", "Grupo"),
+    "doc.funder.head_value": ("Value", "Valor"),
+    # the shorter column and row names of the PDF's pivots (the CSV keeps the full ones)
+    "doc.funder.short.window": ("In window", "En plazo"),
+    "doc.funder.short.late": ("Late", "Tarde"),
+    "doc.funder.short.rate": ("Rate", "Tasa"),
+    "doc.funder.short.linked30": ("Within 30 days", "En 30 días"),
+    "doc.funder.short.share": ("Share", "Proporción"),
+    "doc.funder.short.baseline": ("Baseline (intake to day 30)", "Inicio (admisión a día 30)"),
+    "doc.funder.short.followup_180": ("180-day (days 150-210)", "180 días (días 150-210)"),
+    "doc.funder.short.annual": ("Annual (days 335-395)", "Anual (días 335-395)"),
+    "doc.funder.short.closeout": ("Closeout (end to day 30)", "Cierre (fin a día 30)"),
+    # the methods, as rco/report.py methods() words them in English
+    "doc.funder.fiscal_calendar": (
+        "Fiscal years are not used (the fiscal year is the calendar year).",
+        "No se usan años fiscales (el año fiscal es el año natural).",
+    ),
+    "doc.funder.fiscal_start": (
+        "Fiscal years start on {month} 1 and are named by the calendar year they end in "
+        "(FY2027 ends in 2027).",
+        "Los años fiscales empiezan el 1 de {month} y se nombran por el año natural en que "
+        "terminan (FY2027 termina en 2027).",
+    ),
+    "doc.funder.method.source": (
+        "Source: each coach's CoachDesk vault computes these counts on the coach's device from "
+        "the exact dates it holds (bundle format 2) and sends only the counts per calendar "
+        "quarter, calendar year and fiscal year, signed by the device and sealed for this RCO; "
+        "no date finer than a year and no record about a person is used for these figures. "
+        "Figures are sums over the coach devices; a person served by two coaches counts twice. "
+        "The latest bundle of a device replaces its counts for every period it covers.",
+        "Fuente: la bóveda CoachDesk de cada coach calcula estos recuentos en el dispositivo "
+        "del coach a partir de las fechas exactas que guarda (paquete de formato 2) y solo "
+        "envía los recuentos por trimestre, año natural y año fiscal, firmados por el "
+        "dispositivo y sellados para esta RCO; para estas cifras no se usa ninguna fecha más "
+        "precisa que el año ni ningún registro sobre una persona. Las cifras son sumas de los "
+        "dispositivos de los coaches; un participante atendido por dos coaches cuenta dos "
+        "veces. El último paquete de un dispositivo reemplaza sus recuentos en cada periodo "
+        "que cubre.",
+    ),
+    "doc.funder.method.period": (
+        "Period = time of service. {fiscal} People served: episodes with at least one session, "
+        "contact attempt or group session dated in the period. New enrollments: intake date in "
+        "the period. Episodes ended: the date of discharge, transfer or lost contact in the "
+        "period. Sessions, contact attempts and group sessions: notes dated in the period "
+        "(UTC date). Only what happened up to the day each device sealed its latest bundle is "
+        "counted (see data completeness).",
+        "Periodo = momento del servicio. {fiscal} Personas atendidas: episodios con al menos "
+        "una sesión, intento de contacto o sesión de grupo con fecha en el periodo. Nuevas "
+        "inscripciones: fecha de admisión en el periodo. Episodios terminados: fecha de alta, "
+        "traslado o pérdida de contacto en el periodo. Sesiones, intentos de contacto y "
+        "sesiones de grupo: notas con fecha en el periodo (fecha UTC). Solo se cuenta lo "
+        "ocurrido hasta el día en que cada dispositivo selló su último paquete (vea la "
+        "integridad de los datos).",
+    ),
+    "doc.funder.method.referrals": (
+        "Referrals: made = referrals dated in the period, by resource category; linked = those "
+        "of them whose status is linked; linked within 30 days = linked with a status date at "
+        "most 30 days after the referral. Linkage rate = linked / made.",
+        "Derivaciones: hechas = derivaciones con fecha en el periodo, por categoría de recurso; "
+        "vinculadas = las que tienen el estado vinculada; vinculadas en 30 días = vinculadas "
+        "con una fecha de estado como mucho 30 días después de la derivación. Tasa de "
+        "vinculación = vinculadas / hechas.",
+    ),
+    "doc.funder.method.follow_up": (
+        "Follow-up (after SAMHSA SUPRT): windows are baseline = intake to 30 days after; "
+        "180-day = days 150-210 after intake; annual = days 335-395; closeout = the end of "
+        "services to 30 days after. A follow-up is due in the period in which its window "
+        "closed; an episode that ended before a reassessment window opened has no such "
+        "reassessment (the closeout cancels later reassessments). Reached in window = a BARC-10 "
+        "or outcome assessment of that timepoint dated inside the window; reached late = only "
+        "dated outside it; missed = due - in window - late. Rate = reached in window / due; the "
+        "program target is {target} of those due.",
+        "Seguimiento (según SAMHSA SUPRT): los plazos son inicio = de la admisión a 30 días "
+        "después; 180 días = días 150-210 tras la admisión; anual = días 335-395; cierre = del "
+        "fin de los servicios a 30 días después. Un seguimiento es debido en el periodo en que "
+        "se cerró su plazo; un episodio que terminó antes de abrirse un plazo de reevaluación "
+        "no tiene esa reevaluación (el cierre anula las reevaluaciones posteriores). Alcanzados "
+        "en plazo = una evaluación BARC-10 o de resultados de ese momento con fecha dentro del "
+        "plazo; alcanzados tarde = solo con fecha fuera de él; perdidos = debidos - en plazo - "
+        "tarde. Tasa = alcanzados en plazo / debidos; la meta del programa es el {target} de "
+        "los debidos.",
+    ),
+    "doc.funder.method.barc": (
+        "BARC-10 (Vilsaint et al. 2017): people with a baseline BARC-10 and a follow-up BARC-10 "
+        "(180-day, annual or closeout) dated in the period; latest = the latest such follow-up "
+        "in the period; change = latest total - baseline total (10-60); 47 or more predicts "
+        "sustained remission; crossed 47 = baseline below 47 and latest 47 or more. Outcome "
+        "domains: the same people, baseline answer vs latest follow-up answer in the period "
+        "(past 30 days), counting those who answered both.",
+        "BARC-10 (Vilsaint et al. 2017): participantes con un BARC-10 de inicio y un BARC-10 de "
+        "seguimiento (180 días, anual o cierre) con fecha en el periodo; último = el último de "
+        "esos seguimientos en el periodo; cambio = total último - total de inicio (10-60); 47 o "
+        "más predice una remisión sostenida; superó 47 = inicio por debajo de 47 y último 47 o "
+        "más. Ámbitos de resultados: los mismos participantes, respuesta de inicio frente a la "
+        "del último seguimiento en el periodo (últimos 30 días), contando a quienes "
+        "respondieron ambas.",
+    ),
+    "doc.funder.method.support": (
+        "Who and what (issue 21): people served by kind = a person in or seeking recovery, or a "
+        "family member or concerned significant other (family recovery coaching, "
+        "CRAFT-informed). Support given = sessions and group sessions dated in the period by "
+        "support kind (contact attempts are not counted), with the sum of their recorded "
+        "durations in hours; accompaniments by destination. Family follow-up = family members "
+        "with a family follow-up dated in the period; of them, those whose latest follow-up in "
+        "the period says their loved one is engaged in treatment, in recovery support, and that "
+        "they have support of their own. Family members have no BARC-10 or SUPRT follow-up: "
+        "those figures count persons in recovery only. A device that has not exported since it "
+        "was updated reports no support kinds yet (its sessions and group sessions count as "
+        "coaching sessions).",
+        "Quién y qué: personas atendidas por tipo = una persona en recuperación o que la busca, "
+        "o un familiar u otra persona allegada (coaching de recuperación familiar, basado en "
+        "CRAFT). Apoyo dado = sesiones y sesiones de grupo con fecha en el periodo por tipo de "
+        "apoyo (no se cuentan los intentos de contacto), con la suma de sus duraciones en "
+        "horas; acompañamientos por destino. Seguimiento familiar = familiares con un "
+        "seguimiento familiar con fecha en el periodo; de ellos, aquellos cuyo último "
+        "seguimiento del periodo dice que su ser querido participa en tratamiento, en apoyo a "
+        "la recuperación, y que tienen apoyo propio. Los familiares no tienen seguimiento "
+        "BARC-10 ni SUPRT: esas cifras solo cuentan participantes en recuperación. Un "
+        "dispositivo que no ha exportado desde su actualización aún no informa tipos de apoyo "
+        "(sus sesiones y sesiones de grupo cuentan como sesiones de coaching).",
+    ),
+    "doc.funder.method.demographics": (
+        "Demographics: the people served in the period by age at intake (from the date of "
+        "birth on the device), gender, race (OMB categories; more than one chosen = two or "
+        "more races) and ethnicity, each as recorded by the coach.",
+        "Datos demográficos: las personas atendidas en el periodo por edad al ingreso (según la "
+        "fecha de nacimiento en el dispositivo), género, raza (categorías de la OMB; más de una "
+        "elegida = dos o más razas) y etnia, tal como las registró el coach.",
+    ),
+    "doc.funder.method.completeness": (
+        "Data completeness lists every confirmed coach device: whether its latest format 2 "
+        "bundle covered the period (partly = sealed before the period ended), and when it was "
+        "sealed. Devices that only ever sent format 1 bundles are not in the figures above; "
+        "their estimates are shown in a separate section: format 1 carries years, not dates, so "
+        "the period there is the import quarter and follow-ups due are guessed from years.",
+        "La integridad de los datos enumera cada dispositivo de coach confirmado: si su último "
+        "paquete de formato 2 cubrió el periodo (en parte = sellado antes de que terminara el "
+        "periodo) y cuándo se selló. Los dispositivos que solo enviaron paquetes de formato 1 "
+        "no están en las cifras anteriores; sus estimaciones aparecen en una sección aparte: "
+        "el formato 1 lleva años, no fechas, así que allí el periodo es el trimestre de "
+        "importación y los seguimientos debidos se estiman a partir de los años.",
+    ),
+    "doc.funder.method.suppression": (
+        "Small-cell suppression: every count from 1 to {top} is suppressed, and so is "
+        "every further cell from which a suppressed count could be derived by adding or "
+        "subtracting other figures (including not-published complements such as referrals not "
+        "linked), of this report or of any other report the desk produces for the period: all "
+        "coaches, each coach, each setting, each coach and setting, with their demographic "
+        "tables; a figure shared by two reports is suppressed in both. Sessions and contacts "
+        "are suppressed with a small number of people. Rates and means are suppressed when a "
+        "count they rest on is suppressed; means need at least {threshold} people. Suppressed "
+        "figures are shown as '{suppressed}' (in the PDF's tables as *); an empty selection "
+        "as '{no_records}'; a rate with nobody due as '{none_due}'.",
+        "Supresión de celdas pequeñas: se suprime todo recuento de 1 a {top}, y también toda "
+        "otra celda de la que podría deducirse un recuento suprimido sumando o restando otras "
+        "cifras (incluidos los complementos no publicados, como las derivaciones no "
+        "vinculadas), de este informe o de cualquier otro informe que el escritorio produzca "
+        "para el periodo: todos los coaches, cada coach, cada entorno, cada coach y entorno, "
+        "con sus tablas demográficas; una cifra compartida por dos informes se suprime en "
+        "ambos. Las sesiones y los contactos se suprimen cuando hay pocos participantes. Las "
+        "tasas y medias se suprimen cuando se suprime un recuento en que se basan; las medias "
+        "necesitan al menos {threshold} participantes. Las cifras suprimidas se muestran como "
+        "«{suppressed}» (en las tablas del PDF como *); una selección vacía como "
+        "«{no_records}»; una tasa sin nadie debido como «{none_due}».",
+    ),
+    # the report's own words (sections, measures, groups), keyed by their English
+    "doc.funder.word.suppressed": ("suppressed", "suprimido"),
+    "doc.funder.word.no_records": ("no records", "sin registros"),
+    "doc.funder.word.none_due": ("none due", "ninguno debido"),
+    "doc.funder.word.all": ("All", "Todos"),
+    "doc.funder.word.all_categories": ("All categories", "Todas las categorías"),
+    "doc.funder.word.baseline": ("Baseline", "Inicio"),
+    "doc.funder.word.latest_follow_up": ("Latest follow-up", "Último seguimiento"),
+    "doc.funder.word.people": ("People", "Personas"),
+    "doc.funder.word.share_of_people_served": (
+        "Share of people served",
+        "Proporción de personas atendidas",
+    ),
+    "doc.funder.word.people_with_both_answers": (
+        "People with both answers",
+        "Personas con ambas respuestas",
+    ),
+    "doc.funder.word.mean_days_of_use_past_30_days": (
+        "Mean days of use, past 30 days",
+        "Media de días de consumo, últimos 30 días",
+    ),
+    "doc.funder.word.baseline_within_30_days_of_intake": (
+        "Baseline (within 30 days of intake)",
+        "Inicio (en los 30 días desde la admisión)",
+    ),
+    "doc.funder.word.180_day_reassessment_30_days": (
+        "180-day reassessment (+/- 30 days)",
+        "Reevaluación a los 180 días (+/- 30 días)",
+    ),
+    "doc.funder.word.annual_reassessment_30_days": (
+        "Annual reassessment (+/- 30 days)",
+        "Reevaluación anual (+/- 30 días)",
+    ),
+    "doc.funder.word.closeout_within_30_days_of_the_end_of_services": (
+        "Closeout (within 30 days of the end of services)",
+        "Cierre (en los 30 días desde el fin de los servicios)",
+    ),
+    "doc.funder.word.detox": ("Detox", "Desintoxicación"),
+    "doc.funder.word.treatment": ("Treatment", "Tratamiento"),
+    "doc.funder.word.moud": ("MOUD", "MOUD"),
+    "doc.funder.word.harm_reduction": ("Harm reduction", "Reducción de daños"),
+    "doc.funder.word.housing": ("Housing", "Vivienda"),
+    "doc.funder.word.employment": ("Employment", "Empleo"),
+    "doc.funder.word.mutual_aid": ("Mutual aid", "Ayuda mutua"),
+    "doc.funder.word.family_support": ("Family support", "Apoyo familiar"),
+    "doc.funder.word.legal_aid": ("Legal aid", "Asistencia legal"),
+    "doc.funder.word.health_care": ("Health care", "Atención médica"),
+    "doc.funder.word.other": ("Other", "Otro"),
+    "doc.funder.word.emergency_department": ("Emergency department", "Servicio de urgencias"),
+    "doc.funder.word.jail_or_prison": ("Jail or prison", "Cárcel o prisión"),
+    "doc.funder.word.drug_court": ("Drug court", "Tribunal de drogas"),
+    "doc.funder.word.treatment_center": ("Treatment center", "Centro de tratamiento"),
+    "doc.funder.word.police_or_fire_station": ("Police or fire station", "Policía o bomberos"),
+    "doc.funder.word.community": ("Community", "Comunidad"),
+    "doc.funder.word.clinical_ed_or_treatment_grouped": (
+        "Clinical (ED or treatment, grouped)",
+        "Clínico (urgencias o tratamiento, agrupado)",
+    ),
+    "doc.funder.word.justice_or_first_responder_grouped": (
+        "Justice or first responder (grouped)",
+        "Justicia o primera respuesta (agrupado)",
+    ),
+    "doc.funder.word.not_stated_suppressed_by_k_anonymity": (
+        "Not stated (suppressed by k-anonymity)",
+        "Sin indicar (suprimido por k-anonimato)",
+    ),
+    "doc.funder.word.under_18": ("Under 18", "Menos de 18"),
+    "doc.funder.word.18_24": ("18-24", "18-24"),
+    "doc.funder.word.25_34": ("25-34", "25-34"),
+    "doc.funder.word.35_44": ("35-44", "35-44"),
+    "doc.funder.word.45_54": ("45-54", "45-54"),
+    "doc.funder.word.55_64": ("55-64", "55-64"),
+    "doc.funder.word.65_and_over": ("65 and over", "65 o más"),
+    "doc.funder.word.unknown_no_date_of_birth": (
+        "Unknown (no date of birth)",
+        "Desconocida (sin fecha de nacimiento)",
+    ),
+    "doc.funder.word.woman": ("Woman", "Mujer"),
+    "doc.funder.word.man": ("Man", "Hombre"),
+    "doc.funder.word.non_binary": ("Non-binary", "No binario"),
+    "doc.funder.word.another_gender": ("Another gender", "Otro género"),
+    "doc.funder.word.not_disclosed": ("Not disclosed", "No indicado"),
+    "doc.funder.word.american_indian_or_alaska_native": (
+        "American Indian or Alaska Native",
+        "Indígena americano o nativo de Alaska",
+    ),
+    "doc.funder.word.asian": ("Asian", "Asiático"),
+    "doc.funder.word.black_or_african_american": (
+        "Black or African American",
+        "Negro o afroamericano",
+    ),
+    "doc.funder.word.native_hawaiian_or_other_pacific_islander": (
+        "Native Hawaiian or Other Pacific Islander",
+        "Nativo de Hawái u otras islas del Pacífico",
+    ),
+    "doc.funder.word.white": ("White", "Blanco"),
+    "doc.funder.word.two_or_more_races": ("Two or more races", "Dos o más razas"),
+    "doc.funder.word.prefers_not_to_say": ("Prefers not to say", "Prefiere no decirlo"),
+    "doc.funder.word.not_recorded": ("Not recorded", "No registrado"),
+    "doc.funder.word.hispanic_or_latino": ("Hispanic or Latino", "Hispano o latino"),
+    "doc.funder.word.not_hispanic_or_latino": ("Not Hispanic or Latino", "No hispano ni latino"),
+    "doc.funder.word.age_at_intake": ("Age at intake", "Edad al ingreso"),
+    "doc.funder.word.gender": ("Gender", "Género"),
+    "doc.funder.word.race": ("Race", "Raza"),
+    "doc.funder.word.ethnicity": ("Ethnicity", "Etnia"),
+    "doc.funder.word.due": ("Due", "Debidos"),
+    "doc.funder.word.reached_in_window": ("Reached in window", "Alcanzados en plazo"),
+    "doc.funder.word.reached_late": ("Reached late", "Alcanzados tarde"),
+    "doc.funder.word.missed": ("Missed", "Perdidos"),
+    "doc.funder.word.rate_in_window_due": ("Rate (in window / due)", "Tasa (en plazo / debidos)"),
+    "doc.funder.word.covered": ("covered", "cubierto"),
+    "doc.funder.word.partly_covered": ("partly covered", "cubierto en parte"),
+    "doc.funder.word.sent_nothing_covering_this_period": (
+        "sent nothing covering this period",
+        "no envió nada que cubra este periodo",
+    ),
+    "doc.funder.word.stable_housing": ("Stable housing", "Vivienda estable"),
+    "doc.funder.word.employed_or_in_school": ("Employed or in school", "Con empleo o estudiando"),
+    "doc.funder.word.any_arrest_past_30_days": (
+        "Any arrest, past 30 days",
+        "Algún arresto, últimos 30 días",
+    ),
+    "doc.funder.word.no_days_of_use_past_30_days": (
+        "No days of use, past 30 days",
+        "Ningún día de consumo, últimos 30 días",
+    ),
+    "doc.funder.word.in_treatment_or_on_moud": (
+        "In treatment or on MOUD",
+        "En tratamiento o con MOUD",
+    ),
+    "doc.funder.word.sent_only_format_1_bundles_estimated_separately_below": (
+        "sent only format 1 bundles (estimated separately below)",
+        "solo envió paquetes de formato 1 (estimados aparte más abajo)",
+    ),
+    "doc.funder.word.has_sent_nothing_yet": ("has sent nothing yet", "aún no ha enviado nada"),
+    "doc.funder.word.never": ("never", "nunca"),
+    "doc.funder.word.people_served": ("People served", "Personas atendidas"),
+    "doc.funder.word.contacts": ("Contacts", "Contactos"),
+    "doc.funder.word.referrals": ("Referrals", "Derivaciones"),
+    "doc.funder.word.follow_up": ("Follow-up", "Seguimiento"),
+    "doc.funder.word.follow_up_by_coach": ("Follow-up by coach", "Seguimiento por coach"),
+    "doc.funder.word.barc_10_recovery_capital": (
+        "BARC-10 recovery capital",
+        "Capital de recuperación BARC-10",
+    ),
+    "doc.funder.word.outcome_domains": ("Outcome domains", "Ámbitos de resultados"),
+    "doc.funder.word.demographics_of_people_served": (
+        "Demographics of people served",
+        "Datos demográficos de las personas atendidas",
+    ),
+    "doc.funder.word.data_completeness": ("Data completeness", "Integridad de los datos"),
+    "doc.funder.word.format_1_estimates_not_exact": (
+        "Format 1 estimates (not exact)",
+        "Estimaciones de formato 1 (no exactas)",
+    ),
+    "doc.funder.word.people_served_by_kind": (
+        "People served by kind",
+        "Personas atendidas por tipo",
+    ),
+    "doc.funder.word.support_given": ("Support given", "Apoyo dado"),
+    "doc.funder.word.accompaniments_by_destination": (
+        "Accompaniments by destination",
+        "Acompañamientos por destino",
+    ),
+    "doc.funder.word.family_follow_up": ("Family follow-up", "Seguimiento familiar"),
+    "doc.funder.word.new_enrollments": ("New enrollments", "Nuevas inscripciones"),
+    "doc.funder.word.episodes_ended": ("Episodes ended", "Episodios terminados"),
+    "doc.funder.word.by_setting": ("By setting", "Por entorno"),
+    "doc.funder.word.by_coach_device": ("By coach device", "Por dispositivo del coach"),
+    "doc.funder.word.sessions": ("Sessions", "Sesiones"),
+    "doc.funder.word.contact_attempts": ("Contact attempts", "Intentos de contacto"),
+    "doc.funder.word.group_sessions": ("Group sessions", "Sesiones de grupo"),
+    "doc.funder.word.made": ("Made", "Hechas"),
+    "doc.funder.word.linked": ("Linked", "Vinculadas"),
+    "doc.funder.word.linked_within_30_days": ("Linked within 30 days", "Vinculadas en 30 días"),
+    "doc.funder.word.linkage_rate": ("Linkage rate", "Tasa de vinculación"),
+    "doc.funder.word.people_with_baseline_and_a_follow_up": (
+        "People with baseline and a follow-up",
+        "Participantes con inicio y un seguimiento",
+    ),
+    "doc.funder.word.mean_at_baseline": ("Mean at baseline", "Media al inicio"),
+    "doc.funder.word.mean_at_latest": ("Mean at latest", "Media en el último"),
+    "doc.funder.word.mean_change": ("Mean change", "Cambio medio"),
+    "doc.funder.word.below_47_at_baseline": ("Below 47 at baseline", "Por debajo de 47 al inicio"),
+    "doc.funder.word.crossed_47": ("Crossed 47", "Superaron 47"),
+    "doc.funder.word.share_crossing_47": ("Share crossing 47", "Proporción que superó 47"),
+    "doc.funder.word.of_those_below_47_at_baseline": (
+        "of those below 47 at baseline",
+        "de quienes estaban por debajo de 47 al inicio",
+    ),
+    "doc.funder.word.people_served_episodes_reported_in_the_period": (
+        "People served (episodes reported in the period)",
+        "Personas atendidas (episodios informados en el periodo)",
+    ),
+    "doc.funder.word.sessions_lifetime_of_those_episodes": (
+        "Sessions (lifetime of those episodes)",
+        "Sesiones (toda la duración de esos episodios)",
+    ),
+    "doc.funder.word.contact_attempts_lifetime": (
+        "Contact attempts (lifetime)",
+        "Intentos de contacto (toda la duración)",
+    ),
+    "doc.funder.word.referrals_made_lifetime": (
+        "Referrals made (lifetime)",
+        "Derivaciones hechas (toda la duración)",
+    ),
+    "doc.funder.word.referrals_linked_lifetime": (
+        "Referrals linked (lifetime)",
+        "Derivaciones vinculadas (toda la duración)",
+    ),
+    "doc.funder.word.follow_ups_due_estimated_from_years": (
+        "Follow-ups due (estimated from years)",
+        "Seguimientos debidos (estimados por años)",
+    ),
+    "doc.funder.word.follow_ups_reached_timing_unknown": (
+        "Follow-ups reached (timing unknown)",
+        "Seguimientos alcanzados (momento desconocido)",
+    ),
+    "doc.funder.word.person_in_or_seeking_recovery": (
+        "Person in or seeking recovery",
+        "Persona en recuperación o que la busca",
+    ),
+    "doc.funder.word.family_member_or_concerned_significant_other": (
+        "Family member or concerned significant other",
+        "Familiar u otra persona allegada",
+    ),
+    "doc.funder.word.coaching_session": ("Coaching session", "Sesión de coaching"),
+    "doc.funder.word.accompaniment": ("Accompaniment", "Acompañamiento"),
+    "doc.funder.word.crisis_contact": ("Crisis contact", "Contacto de crisis"),
+    "doc.funder.word.navigation_benefits_housing_care": (
+        "Navigation (benefits, housing, care)",
+        "Orientación (prestaciones, vivienda, atención)",
+    ),
+    "doc.funder.word.group": ("Group", "Grupo"),
+    "doc.funder.word.family_session": ("Family session", "Sesión familiar"),
+    "doc.funder.word.to_treatment": ("To treatment", "A tratamiento"),
+    "doc.funder.word.to_court": ("To court", "Al tribunal"),
+    "doc.funder.word.to_an_appointment": ("To an appointment", "A una cita"),
+    "doc.funder.word.to_a_meeting": ("To a meeting", "A una reunión"),
+    "doc.funder.word.loved_one_engaged_in_treatment": (
+        "Loved one engaged in treatment",
+        "Ser querido en tratamiento",
+    ),
+    "doc.funder.word.loved_one_engaged_in_recovery_support": (
+        "Loved one engaged in recovery support",
+        "Ser querido en apoyo a la recuperación",
+    ),
+    "doc.funder.word.family_member_has_support_of_their_own": (
+        "Family member has support of their own",
+        "El familiar tiene apoyo propio",
+    ),
+    "doc.funder.word.hours": ("Hours", "Horas"),
+    "doc.funder.word.accompaniments": ("Accompaniments", "Acompañamientos"),
+    "doc.funder.word.family_members_with_a_follow_up": (
+        "Family members with a follow-up",
+        "Familiares con un seguimiento",
+    ),
+    "doc.funder.word.share": ("Share", "Proporción"),
+    # -- end of the funder report PDF block -------------------------------------------------
     # -- files ------------------------------------------------------------------------------
     "file.cannot_read": ("Cannot read {path}: {reason}.", "No se puede leer {path}: {reason}."),
     "file.not_utf8": ("{path} is not UTF-8 text.", "{path} no es texto UTF-8."),

@@ -64,9 +64,14 @@ def record_imports(backend: RcoBackend, results: Iterable[FileResult]) -> None:
 
 
 def record_report(
-    backend: RcoBackend, report: Report, formats: Iterable[str], files: Iterable[Path | str] = ()
+    backend: RcoBackend,
+    report: Report,
+    formats: Iterable[str],
+    files: Iterable[Path | str] = (),
+    lang: str = "",
 ) -> None:
-    """A funder report left the store: its period, filters, formats and files."""
+    """A funder report left the store: its period, filters, formats and files (and the
+    language of its PDF, when a PDF was written)."""
     record(
         backend,
         REPORT_EXPORTED,
@@ -74,6 +79,7 @@ def record_report(
         filters=dict(report.filters),
         formats=sorted(set(formats)),
         files=[str(f) for f in files],
+        **({"language": lang} if lang else {}),
     )
 
 

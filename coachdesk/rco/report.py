@@ -19,6 +19,7 @@ from coachdesk.exchange.payload_schema import (
     SUPPORT_KINDS,
 )
 from coachdesk.files import write_atomic
+from coachdesk.i18n import catalog
 from coachdesk.rco import metrics
 from coachdesk.rco.metrics import DOMAINS, FOLLOW_UP_TARGET, TIMEPOINTS, Figures, Filters
 
@@ -380,76 +381,43 @@ def format1_rows(fig: Figures) -> list[Row]:
     return out
 
 
-_MONTHS = {1: "January", 4: "April", 7: "July", 10: "October"}
+_METHODS = (
+    "source",
+    "period",
+    "referrals",
+    "follow_up",
+    "barc",
+    "support",
+    "demographics",
+    "completeness",
+    "suppression",
+)
 
 
-def methods(threshold: int, fiscal_start: int = 1) -> list[str]:
+def methods(threshold: int, fiscal_start: int = 1, lang: str = "en") -> list[str]:
+    """The methods paragraphs, worded in the catalog ("doc.funder.method.*"): English in the
+    report's files, the PDF's language in the PDF."""
     fiscal = (
-        "Fiscal years are not used (the fiscal year is the calendar year)."
+        catalog.text("doc.funder.fiscal_calendar", lang)
         if fiscal_start == 1
-        else f"Fiscal years start on {_MONTHS[fiscal_start]} 1 and are named by the calendar "
-        "year they end in (FY2027 ends in 2027)."
+        else catalog.text(
+            "doc.funder.fiscal_start", lang, month=catalog.text(f"month.{fiscal_start}", lang)
+        )
     )
-    return [
-        "Source: each coach's CoachDesk vault computes these counts on the coach's device from "
-        "the exact dates it holds (bundle format 2) and sends only the counts per calendar "
-        "quarter, calendar year and fiscal year, signed by the device and sealed for this RCO; "
-        "no date finer than a year and no record about a person is used for these figures. "
-        "Figures are sums over the coach devices; a person served by two coaches counts twice. "
-        "The latest bundle of a device replaces its counts for every period it covers.",
-        f"Period = time of service. {fiscal} People served: episodes with at least one session, "
-        "contact attempt or group session dated in the period. New enrollments: intake date in "
-        "the period. Episodes ended: the date of discharge, transfer or lost contact in the "
-        "period. Sessions, contact attempts and group sessions: notes dated in the period "
-        "(UTC date). Only what happened up to the day each device sealed its latest bundle is "
-        "counted (see data completeness).",
-        "Referrals: made = referrals dated in the period, by resource category; linked = those "
-        "of them whose status is linked; linked within 30 days = linked with a status date at "
-        "most 30 days after the referral. Linkage rate = linked / made.",
-        "Follow-up (after SAMHSA SUPRT): windows are baseline = intake to 30 days after; "
-        "180-day = days 150-210 after intake; annual = days 335-395; closeout = the end of "
-        "services to 30 days after. A follow-up is due in the period in which its window "
-        "closed; an episode that ended before a reassessment window opened has no such "
-        "reassessment (the closeout cancels later reassessments). Reached in window = a BARC-10 "
-        "or outcome assessment of that timepoint dated inside the window; reached late = only "
-        "dated outside it; missed = due - in window - late. Rate = reached in window / due; the "
-        f"program target is {FOLLOW_UP_TARGET:.0%} of those due.",
-        "BARC-10 (Vilsaint et al. 2017): people with a baseline BARC-10 and a follow-up BARC-10 "
-        "(180-day, annual or closeout) dated in the period; latest = the latest such follow-up "
-        "in the period; change = latest total - baseline total (10-60); 47 or more predicts "
-        "sustained remission; crossed 47 = baseline below 47 and latest 47 or more. Outcome "
-        "domains: the same people, baseline answer vs latest follow-up answer in the period "
-        "(past 30 days), counting those who answered both.",
-        "Who and what (issue 21): people served by kind = a person in or seeking recovery, or a "
-        "family member or concerned significant other (family recovery coaching, "
-        "CRAFT-informed). Support given = sessions and group sessions dated in the period by "
-        "support kind (contact attempts are not counted), with the sum of their recorded "
-        "durations in hours; accompaniments by destination. Family follow-up = family members "
-        "with a family follow-up dated in the period; of them, those whose latest follow-up in "
-        "the period says their loved one is engaged in treatment, in recovery support, and that "
-        "they have support of their own. Family members have no BARC-10 or SUPRT follow-up: "
-        "those figures count persons in recovery only. A device that has not exported since it "
-        "was updated reports no support kinds yet (its sessions and group sessions count as "
-        "coaching sessions).",
-        "Demographics: the people served in the period by age at intake (from the date of "
-        "birth on the device), gender, race (OMB categories; more than one chosen = two or "
-        "more races) and ethnicity, each as recorded by the coach.",
-        "Data completeness lists every confirmed coach device: whether its latest format 2 "
-        "bundle covered the period (partly = sealed before the period ended), and when it was "
-        "sealed. Devices that only ever sent format 1 bundles are not in the figures above; "
-        "their estimates are shown in a separate section: format 1 carries years, not dates, so "
-        "the period there is the import quarter and follow-ups due are guessed from years.",
-        f"Small-cell suppression: every count from 1 to {threshold - 1} is suppressed, and so is "
-        "every further cell from which a suppressed count could be derived by adding or "
-        "subtracting other figures (including not-published complements such as referrals not "
-        "linked), of this report or of any other report the desk produces for the period: all "
-        "coaches, each coach, each setting, each coach and setting, with their demographic "
-        "tables; a figure shared by two reports is suppressed in both. Sessions and contacts "
-        "are suppressed with a small number of people. Rates and means are suppressed when a "
-        f"count they rest on is suppressed; means need at least {threshold} people. Suppressed "
-        f"figures are shown as '{SUPPRESSED}' (in the PDF's tables as *); an empty selection "
-        f"as '{NO_RECORDS}'; a rate with nobody due as '{NONE_DUE}'.",
-    ]
+    values = {
+        "fiscal": fiscal,
+        "target": f"{FOLLOW_UP_TARGET:.0%}",
+        "top": threshold - 1,
+        "threshold": threshold,
+        "suppressed": _word(SUPPRESSED, lang),
+        "no_records": _word(NO_RECORDS, lang),
+        "none_due": _word(NONE_DUE, lang),
+    }
+    return [catalog.text(f"doc.funder.method.{key}", lang, **values) for key in _METHODS]
+
+
+def _word(english: str, lang: str) -> str:
+    return catalog.text(f"doc.funder.word.{english.replace(' ', '_')}", lang)
 
 
 @dataclass(slots=True)
@@ -462,6 +430,7 @@ class Report:
     rows: list[Row] = field(default_factory=list)
     methods: list[str] = field(default_factory=list)
     periods_with_data: list[str] = field(default_factory=list)
+    fiscal_start: int = 1  # month; the PDF words the methods' fiscal year in its language
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -513,6 +482,7 @@ def build_report(
         rows(fig),
         methods(threshold, fiscal_start),
         desk.data().periods(),
+        fiscal_start,
     )
 
 

@@ -25,6 +25,13 @@ NOTICE_42CFR = "42 CFR part 2 prohibits unauthorized disclosure of these records
 
 PDF_LANG = {"en": "en-US", "es": "es-US"}
 
+# The funder report's words by their English (rco/report.py keeps English in its rows).
+_WORDS = {
+    english: code
+    for code, (english, _) in catalog.MESSAGES.items()
+    if code.startswith("doc.funder.word.")
+}
+
 
 def check_language(lang: str) -> str:
     if lang not in LANGUAGES:
@@ -35,14 +42,15 @@ def check_language(lang: str) -> str:
 class Messages:
     """The labels of one language: `m["title"]`, `m.domain(d)`, `m.date(d)`."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, prefix: str = "doc.") -> None:
         self.lang = check_language(lang)
+        self.prefix = prefix  # one document's entries: "doc." (the plan), "doc.funder."
 
     def __getitem__(self, key: str) -> str:
-        return catalog.pattern(f"doc.{key}", self.lang)
+        return catalog.pattern(f"{self.prefix}{key}", self.lang)
 
     def format(self, key: str, **values: object) -> str:
-        return catalog.text(f"doc.{key}", self.lang, **values)
+        return catalog.text(f"{self.prefix}{key}", self.lang, **values)
 
     def domain(self, domain: LifeDomain) -> str:
         return catalog.text(f"domain.{domain.value}", self.lang)
@@ -63,6 +71,17 @@ class Messages:
         if self.lang == "es":
             return f"{value.day} de {month} de {value.year}"
         return f"{month} {value.day}, {value.year}"
+
+    def word(self, value: str) -> str:
+        """A word of the funder report's rows in this language; a label of two known parts
+        ("Age at intake: 25-34") part by part; anything else (a coach's name) as it is."""
+        code = _WORDS.get(value)
+        if code is not None:
+            return catalog.pattern(code, self.lang)
+        head, sep, tail = value.partition(": ")
+        if sep and (head in _WORDS or tail in _WORDS):
+            return f"{self.word(head)}{sep}{self.word(tail)}"
+        return value
 
     @property
     def pdf_lang(self) -> str:

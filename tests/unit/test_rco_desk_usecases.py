@@ -139,6 +139,7 @@ def test_export_report_writes_one_format_and_records_it(
         "formats": [fmt],
         "files": [str(target)],
         "period": report.period,
+        **({"language": "en"} if fmt == "pdf" else {}),  # the language of a PDF only
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
@@ -247,6 +248,54 @@ def test_funder_report_csv_json_pdf(
             assert r["pseudonym"] not in text and r["pseudonym"] not in csv_text(report)
 
 
+def _pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+def test_funder_pdf_in_english_and_spanish(desk: RcoDesk, tmp_path: Path) -> None:
+    report = build_report(desk, "2025")
+    en = _pdf_text(write_funder_pdf(report, tmp_path / "en.pdf", lang="en"))
+    es = _pdf_text(write_funder_pdf(report, tmp_path / "es.pdf", lang="es"))
+    assert "Harbor RCO: informe de resultados, 2025" in es
+    for words in (
+        "Personas atendidas",
+        "Derivaciones",
+        "Seguimiento",
+        "Datos demográficos de las personas atendidas",
+        "Integridad de los datos",
+        "Métodos",
+        "Supresión de celdas pequeñas",
+        "Meta 80%",
+        "Dispositivo del coach",
+    ):
+        assert words in " ".join(es.split()), words
+    assert "página 1 de" in es and es.count(NOTICE) == en.count(NOTICE)
+    sections = {r.section for r in report.rows} | {"Methods", "outcomes report", "suppressed"}
+    flat = " ".join(es.split())
+    for name in sections - {"Follow-up"}:  # "Seguimiento" is not "Follow-up"
+        assert name not in flat, name
+    assert "Follow-up" not in flat and "page 1 of" not in es
+    # the same figures in both: every shown number of the rows, and no other digits added
+    for row in report.rows:
+        if row.value is not None and not row.text:
+            assert row.display in en and row.display in es, row
+    numbers = re.compile(r"\d+(?:\.\d+)?%?")
+    figures = sorted(numbers.findall(_table_part(en)))
+    assert len(figures) > 100 and figures == sorted(numbers.findall(_table_part(es)))
+    # the CSV and JSON keep their English words
+    assert "People served" in csv_text(report) and report.to_json()["rows"][0]["section"] == (
+        "People served"
+    )
+
+
+def _table_part(text: str) -> str:
+    """The PDF text from the first section to the methods, without the footers."""
+    body = re.split(r"\n(?:People served|Personas atendidas)\n", text, maxsplit=1)[1]
+    body = re.split(r"\n(?:Methods|Métodos)\n", body)[0]
+    footer = re.compile(r"42 CFR|(?:page|página) \d+ (?:of|de) \d+|De-identified|Cifras agr|RCO: ")
+    return "\n".join(line for line in body.splitlines() if not footer.search(line))
+
+
 def test_cli_report(populated: dict[str, Any], run_cli: RunCli, tmp_path: Path) -> None:
     env = {"COACHDESK_PASSPHRASE": PASSPHRASE}
     r = run_cli(
@@ -269,3 +318,87 @@ def test_cli_report(populated: dict[str, Any], run_cli: RunCli, tmp_path: Path) 
     assert (tmp_path / "r.csv").is_file() and PdfReader(str(tmp_path / "r.pdf")).pages
     bad = run_cli("rco", "report", str(populated["store"]), "--period", "last year", env=env)
     assert bad.returncode == 1 and "not a period" in bad.stderr
+
+
+def test_cli_report_lang(populated: dict[str, Any], run_cli: RunCli, tmp_path: Path) -> None:
+    """--lang words the PDF (default: $COACHDESK_LANG); the CSV stays English either way."""
+    store = str(populated["store"])
+    env = {"COACHDESK_PASSPHRASE": PASSPHRASE}
+    out = {name: tmp_path / f"{name}.pdf" for name in ("es", "env", "en")}
+    for name, extra, lang_env in (
+        ("es", ["--lang", "es"], {}),
+        ("env", [], {"COACHDESK_LANG": "es"}),
+        ("en", ["--lang", "en"], {"COACHDESK_LANG": "es"}),
+    ):
+        csv_out = tmp_path / f"{name}.csv"
+        args = ["--pdf", str(out[name]), "--csv", str(csv_out), *extra]
+        r = run_cli("rco", "report", store, "--period", "2025", *args, env={**env, **lang_env})
+        assert r.returncode == 0, r.stderr
+        assert csv_out.read_text("utf-8").splitlines()[-1].startswith("Harbor RCO,2025,")
+        assert "People served" in csv_out.read_text("utf-8")
+    for name in ("es", "env"):
+        text = _pdf_text(out[name])
+        assert "informe de resultados" in text and "Methods" not in text
+    assert "outcomes report" in _pdf_text(out["en"])
+    bad = run_cli("rco", "report", store, "--period", "2025", "--lang", "fr", env=env)
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr
+
+
+def test_funder_pdf_words_agree_with_the_desks_words(desk: RcoDesk) -> None:
+    """The PDF's Spanish (catalog) is the dashboard's Spanish (ui/rco/words.py's .ts) for every
+    word both show, and an empty selection says so in Spanish."""
+    import xml.etree.ElementTree as ET
+
+    from coachdesk.reports.funder_pdf import render_funder_pdf
+    from coachdesk.reports.messages import Messages
+    from coachdesk.resources import resource
+
+    ts = ET.parse(resource("translations", "coachdesk_rco_es.ts"))
+    shown = {
+        m.findtext("source"): m.findtext("translation")
+        for context in ts.getroot()
+        if context.findtext("name") == "RcoWords"
+        for m in context.findall("message")
+    }
+    es = Messages("es", prefix="doc.funder.")
+    shared = [w for w in shown if w and es.word(w) != w]
+    assert len(shared) > 70
+    for english in shared:
+        assert es.word(english) == shown[english], english
+    import io
+
+    report = build_report(desk, "2019")
+    text = " ".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(render_funder_pdf(report, lang="es"))).pages
+    )
+    assert "Sin registros para esta selección." in text and "no records" not in text
+
+
+def test_every_word_of_the_report_has_its_spanish() -> None:
+    """Every section, measure and group the report can print (all its label tables, the
+    format 1 section) is in the catalog, so no English is left in a Spanish PDF."""
+    from coachdesk.rco import report as report_mod
+    from coachdesk.reports.messages import Messages
+
+    es = Messages("es", prefix="doc.funder.")
+    fig = metrics.compute_format1([], Filters(), 11)
+    printed = report_mod.rows(fig) + report_mod.format1_rows(fig)
+    words = {w for r in printed for w in (r.section, r.measure, r.category, r.text) if w}
+    for table in (
+        report_mod.CATEGORY_LABELS,
+        report_mod.SETTING_LABELS,
+        report_mod.DEMOGRAPHIC_LABELS,
+        report_mod.TABLE_LABELS,
+        report_mod.COVERAGE_WORDS,
+        report_mod.TIMEPOINT_LABELS,
+        report_mod.KIND_LABELS,
+        report_mod.SUPPORT_LABELS,
+        report_mod.DESTINATION_LABELS,
+        report_mod.FAMILY_LABELS,
+    ):
+        words |= set(table.values())
+    words |= {label for label, _ in metrics.DOMAINS.values()}
+    assert len(words) > 120
+    same = {"MOUD", "18-24", "25-34", "35-44", "45-54", "55-64"}  # Spanish as in English
+    left = sorted(w for w in words - same if all(es.word(p) == p for p in w.split(": ")))
+    assert not left, left

@@ -1504,12 +1504,14 @@ class RcoWindow(QMainWindow):
         )
 
     def export_report(self, period: str, target: Path, filters: Filters, fmt: str = "pdf") -> None:
-        """Write the funder report as TARGET in one format, audited as `rco report` is."""
+        """Write the funder report as TARGET in one format, audited as `rco report` is; a PDF
+        is worded in the window's language."""
+        lang = window_language()  # read here: QLocale's default belongs to the GUI thread
 
         def job(holder: Holder, _: Progress) -> Path:
             desk = holder.require()
             report = rco_desk.report_for(desk, period, filters.device_id, filters.setting)
-            return rco_desk.export_report(desk, report, {fmt: target})[0]
+            return rco_desk.export_report(desk, report, {fmt: target}, lang=lang)[0]
 
         def done(path: Path) -> None:
             self.statusBar().showMessage(self.tr("Report written: {p}").format(p=path), 15000)

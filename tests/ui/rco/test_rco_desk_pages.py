@@ -321,6 +321,30 @@ def test_report_export_choice_and_audit_as_the_cli(
     assert from_window["files"] == [str(tmp_path / f"funder.{fmt}")]
 
 
+def test_report_pdf_in_the_windows_language(
+    qtbot: QtBot, window: RcoWindow, store: DeskStore, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from coachdesk.app import translations
+
+    translations.install("es")
+    try:
+        window.export_report("2026", tmp_path / "es.pdf", window.dashboard.filters())
+        qtbot.waitUntil(lambda: (tmp_path / "es.pdf").is_file(), timeout=60_000)
+        idle(qtbot, window)
+    finally:
+        translations.install("en")
+    text = " ".join(p.extract_text() for p in PdfReader(str(tmp_path / "es.pdf")).pages)
+    assert "informe de resultados, 2026" in text and "Métodos" in text
+    assert "Methods" not in text and "outcomes report" not in text
+    window.lock()
+    idle(qtbot, window)
+    with stored(store) as desk:
+        entry = [e for e in desk.backend.audit_entries() if e.action == "report_exported"][-1]
+        assert rco_audit.fields_of(entry)["language"] == "es"
+
+
 # -- the store -------------------------------------------------------------------------------
 
 
