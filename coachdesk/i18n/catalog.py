@@ -1850,18 +1850,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "doc.funder.word.not_disclosed": ("Not disclosed", "No indicado"),
     "doc.funder.word.american_indian_or_alaska_native": (
         "American Indian or Alaska Native",
-        "Indígena americano o nativo de Alaska",
+        "Indígena de las Américas o nativo/a de Alaska",
     ),
-    "doc.funder.word.asian": ("Asian", "Asiático"),
+    "doc.funder.word.asian": ("Asian", "Asiática"),
     "doc.funder.word.black_or_african_american": (
         "Black or African American",
-        "Negro o afroamericano",
+        "Negra o afroamericana",
     ),
     "doc.funder.word.native_hawaiian_or_other_pacific_islander": (
         "Native Hawaiian or Other Pacific Islander",
-        "Nativo de Hawái u otras islas del Pacífico",
+        "Nativa de Hawái o de otras islas del Pacífico",
     ),
-    "doc.funder.word.white": ("White", "Blanco"),
+    "doc.funder.word.white": ("White", "Blanca"),
     "doc.funder.word.two_or_more_races": ("Two or more races", "Dos o más razas"),
     "doc.funder.word.prefers_not_to_say": ("Prefers not to say", "Prefiere no decirlo"),
     "doc.funder.word.not_recorded": ("Not recorded", "No registrado"),
