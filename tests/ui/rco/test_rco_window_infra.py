@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QTableWidget
 from pytestqt.qtbot import QtBot
 
@@ -93,6 +94,43 @@ def test_refresh_then_lock_leaves_nothing_on_screen(qtbot: QtBot, store: Path) -
     assert sorted(shown_texts(window)) == never_unlocked
     for table in window.tabs.findChildren(QTableWidget):
         assert table.rowCount() == 0, table
+
+
+def accessible_texts(window: RcoWindow) -> list[str]:
+    """What a screen reader can read over the accessibility tree (AT-SPI gets these
+    interfaces from Qt): the name, value and description of every node, hidden ones too."""
+    texts: list[str] = []
+
+    def walk(node: QAccessibleInterface | None, depth: int) -> None:
+        if node is None or not node.isValid() or depth > 80:
+            return
+        for kind in (QAccessible.Text.Name, QAccessible.Text.Value, QAccessible.Text.Description):
+            texts.append(node.text(kind))
+        for index in range(node.childCount()):
+            walk(node.child(index), depth + 1)
+
+    walk(QAccessible.queryAccessibleInterface(window), 0)
+    return texts
+
+
+def test_after_lock_no_record_value_is_read_over_the_accessibility_tree(
+    qtbot: QtBot, store: Path
+) -> None:
+    create_app()
+    window = RcoWindow(store)
+    _open(qtbot, window)
+    window.tabs.setCurrentWidget(window.devices)
+    window.devices.table.selectRow(0)
+    shown = " ".join(accessible_texts(window))
+    records = ("Coach Ada", "Eastside MOUD Clinic", "555-0100")
+    assert all(value in shown for value in records[:1]), "the tree was read while unlocked"
+    window.refresh_all()
+    window.lock()
+    qtbot.waitUntil(lambda: not window.worker.busy, timeout=10_000)
+    QApplication.processEvents()
+    texts = accessible_texts(window)
+    assert len(texts) > 100  # the whole tree, tabs behind the start page included
+    assert not [t for t in texts for value in records if value in t]
 
 
 def test_idle_minutes_come_from_the_settings_and_suspend_locks(
