@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +16,7 @@ from coachdesk.files import explain_os_error, fsync_dir
 from coachdesk.rco import metrics
 from coachdesk.rco.store import RcoBackend, RcoStore, SqliteBackend
 from coachdesk.storage.lockout import Clock, utc_now
-from coachdesk.storage.vault import DB_NAME, SLOTS_NAME, Vault
+from coachdesk.storage.vault import DB_NAME, SLOTS_NAME, Vault, backup_paths
 
 if TYPE_CHECKING:
     from coachdesk.rco.desk import RcoDesk
@@ -127,12 +126,7 @@ def backup(desk: RcoDesk, dest_folder: Path | str, *, now: datetime | None = Non
     from coachdesk.storage import rco_pg
 
     backend: PostgresBackend = desk.backend  # type: ignore[assignment]
-    dest_folder = Path(dest_folder)
-    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%SZ")
-    final = dest_folder / f"{backend.key_folder.name}-{stamp}.cdbackup"
-    if final.exists():
-        raise VaultError(f"A backup named {final.name} already exists.")
-    work = dest_folder / f".{final.name}.{uuid.uuid4().hex[:8]}.part"
+    final, work = backup_paths(dest_folder, backend.key_folder.name, now)
     try:
         work.mkdir(mode=0o700)
         shutil.copyfile(backend.key_folder / SLOTS_NAME, work / SLOTS_NAME)
@@ -162,7 +156,7 @@ def backup(desk: RcoDesk, dest_folder: Path | str, *, now: datetime | None = Non
             with open(work / name, "rb") as fh:
                 os.fsync(fh.fileno())
         os.replace(work, final)
-        fsync_dir(dest_folder)
+        fsync_dir(final.parent)
     except OSError as exc:
         shutil.rmtree(work, ignore_errors=True)
         raise explain_os_error(exc, final) from None

@@ -308,6 +308,17 @@ class _Watch:
                 conn.close()
 
 
+def backup_paths(dest_folder: Path | str, name: str, now: datetime | None) -> tuple[Path, Path]:
+    """Where a backup of `name` goes (DEST/<name>-<UTC time>.cdbackup, refused if taken) and
+    the hidden folder it is built in before it takes that name."""
+    dest_folder = Path(dest_folder)
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%SZ")
+    final = dest_folder / f"{name}-{stamp}.cdbackup"
+    if final.exists():
+        raise VaultError(f"A backup named {final.name} already exists.")
+    return final, dest_folder / f".{final.name}.{uuid.uuid4().hex[:8]}.part"
+
+
 def _note_checked(conn: Any) -> None:
     conn.execute(
         "INSERT INTO meta (key, value) VALUES (?, ?) "
@@ -750,12 +761,7 @@ class Vault:
         The copy has the same key (so the same passphrase and recovery code open it). It is
         built in a hidden temp folder, reopened and checked, then renamed into place.
         """
-        dest_folder = Path(dest_folder)
-        stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%SZ")
-        final = dest_folder / f"{self.path.name}-{stamp}.cdbackup"
-        if final.exists():
-            raise VaultError(f"A backup named {final.name} already exists.")
-        work = dest_folder / f".{final.name}.{uuid.uuid4().hex[:8]}.part"
+        final, work = backup_paths(dest_folder, self.path.name, now)
         try:
             work.mkdir(mode=0o700, parents=False)
         except OSError as exc:
@@ -789,7 +795,7 @@ class Vault:
                 raise IntegrityError("The backup did not verify; it was not kept.")
             self.verify(ticket)
             os.replace(work, final)
-            fsync_dir(dest_folder)
+            fsync_dir(final.parent)
         except OSError as exc:
             shutil.rmtree(work, ignore_errors=True)
             raise explain_os_error(exc, final) from None

@@ -94,12 +94,6 @@ def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def translate_error(error: ValidationError) -> str:
-    """The words of a validation error in the window's language: by its code, from
-    coachdesk.i18n.catalog (an error without a code, e.g. a form's own, is shown as it is)."""
-    return error_text(error)
-
-
 class DateField(QLineEdit):
     """A date typed whole in the locale's short format, or picked from a calendar (Alt+Down).
 
@@ -306,7 +300,7 @@ class FieldErrors:
     def show(self, error: ValidationError) -> str:
         """Show `error` next to its field (or in the form-wide label) and focus the field."""
         self.clear()
-        message = translate_error(error)
+        message = error_text(error)
         widget, label = self._fields.get(error.field, (None, self._fallback))
         label.setText(message)
         label.setVisible(True)

@@ -67,8 +67,8 @@ from coachdesk.ui.forms._common import (
     save_shortcuts,
     strip_mnemonic,
     to_qdate,
-    translate_error,
 )
+from coachdesk.ui.forms._messages import error_text
 from coachdesk.ui.forms.labels import label
 
 DRAFT_KIND = "plan"
@@ -807,7 +807,7 @@ class PlanEditor(QWidget):
         return ""
 
     def _show_error(self, error: ValidationError) -> None:
-        text = translate_error(error)
+        text = error_text(error)
         if error.field in ("goals", "steps"):
             self.goals_error.setText(text)
             self.goals_error.setVisible(True)

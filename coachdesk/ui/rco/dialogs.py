@@ -8,6 +8,7 @@ dialog, which stays open with what was typed. GUI thread only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -77,6 +78,16 @@ class _Dialog(QDialog):
 
     def submit(self) -> None:
         self.accept()
+
+
+def _path_row(field: QLineEdit, choose: QPushButton, chosen: Callable[[], None]) -> QHBoxLayout:
+    """A path field with its "Choose…" button beside it."""
+    choose.setAutoDefault(False)  # Enter means the dialog's own button, not a file chooser
+    choose.clicked.connect(chosen)
+    row = QHBoxLayout()
+    row.addWidget(field, 1)
+    row.addWidget(choose)
+    return row
 
 
 def _label(text: str, buddy: QWidget) -> QLabel:
@@ -199,13 +210,10 @@ class ExportReportDialog(_Dialog):
             button.toggled.connect(self._format_changed)
         self.form.addRow(self.tr("Format:"), formats)
         self.target = QLineEdit()
-        choose = QPushButton(self.tr("C&hoose…"))
-        choose.setAutoDefault(False)  # Enter means the dialog's own button, not a file chooser
-        choose.clicked.connect(self._choose)
-        row = QHBoxLayout()
-        row.addWidget(self.target, 1)
-        row.addWidget(choose)
-        self.form.addRow(_label(self.tr("Save &as:"), self.target), row)
+        self.form.addRow(
+            _label(self.tr("Save &as:"), self.target),
+            _path_row(self.target, QPushButton(self.tr("C&hoose…")), self._choose),
+        )
         self.folder = folder
         self.finish_layout()
         self.format_buttons["pdf"].setChecked(True)
@@ -264,13 +272,10 @@ class RestoreDialog(_Dialog):
         intro.setWordWrap(True)
         self.box.addWidget(intro)
         self.backup = QLineEdit()
-        choose = QPushButton(self.tr("C&hoose…"))
-        choose.setAutoDefault(False)  # Enter means the dialog's own button, not a file chooser
-        choose.clicked.connect(self._choose)
-        row = QHBoxLayout()
-        row.addWidget(self.backup, 1)
-        row.addWidget(choose)
-        self.form.addRow(_label(self.tr("&Backup (.cdbackup folder):"), self.backup), row)
+        self.form.addRow(
+            _label(self.tr("&Backup (.cdbackup folder):"), self.backup),
+            _path_row(self.backup, QPushButton(self.tr("C&hoose…")), self._choose),
+        )
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.form.addRow(

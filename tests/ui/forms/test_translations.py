@@ -26,7 +26,7 @@ from coachdesk.ui.forms import (
     PlanEditor,
     ReferralPanel,
 )
-from coachdesk.ui.forms._common import translate_error
+from coachdesk.ui.forms._messages import error_text
 from coachdesk.ui.forms.plan_editor import GoalEditor
 from tests.conftest import REPO
 
@@ -67,10 +67,10 @@ def test_forms_in_spanish(qtbot: QtBot, spanish: None) -> None:
 
 def test_validation_messages_in_spanish(qtbot: QtBot, spanish: None) -> None:
     given = ValidationError(code="validation.given_name.required")
-    assert str(given) == "Given name is required." and translate_error(given) == "Falta el nombre."
+    assert str(given) == "Given name is required." and error_text(given) == "Falta el nombre."
     step = ValidationError(code="validation.steps.required", goal=3)
-    assert translate_error(step) == "A un paso de la meta 3 le falta el texto."
-    assert translate_error(ValidationError("Something new 7.")) == "Something new 7."
+    assert error_text(step) == "A un paso de la meta 3 le falta el texto."
+    assert error_text(ValidationError("Something new 7.")) == "Something new 7."
     plan = PlanEditor()
     qtbot.addWidget(plan)
     plan.set_plan(RecoveryPlan(1, "", goals=[]), 1)
