@@ -398,6 +398,7 @@ class _Family:
     where: dict[_Key, list[tuple[str, str]]]  # form -> (report, cell) that has it
     hidden: dict[str, set[str]]
     reports: tuple[str, ...]
+    cells_of: dict[str, list[_Key]]  # report -> the forms of the cells it publishes
 
 
 def _prepare(
@@ -434,8 +435,22 @@ def _prepare(
     for report, names in (protect or {}).items():
         protected |= {_key(reports[report][c]) for c in names if c in reports[report]}
     protected = {key for key in protected if key}  # an empty form is a structural zero
+    cells_of: dict[str, list[_Key]] = {r: [] for r in reports}
+    for key, places in where.items():
+        for report, cell in places:
+            if cell not in hidden_cells.get(report, ()):
+                cells_of[report].append(key)
     return _Family(
-        forms, numbered, value, shown, protected, order, where, hidden_cells, tuple(reports)
+        forms,
+        numbered,
+        value,
+        shown,
+        protected,
+        order,
+        where,
+        hidden_cells,
+        tuple(reports),
+        cells_of,
     )
 
 
@@ -521,14 +536,37 @@ def _complement_form(
     sharing: Mapping[Atom, Sequence[_Key]],
     suppressed: set[_Key],
 ) -> _Key | None:
-    """The published cell to suppress for a determined one: among the cells sharing an atom
-    with it (`sharing`: atom -> the shown forms that have it), the smallest non-zero one
-    (zero cells last), with fewer atoms first."""
+    """The published cell to suppress for a determined one: the smallest non-zero cell
+    (zero cells last, fewer atoms first) among the cells sharing an atom with it (`sharing`:
+    atom -> the shown forms that have it) and its *siblings*, and a total over it only when
+    no other non-zero cell is left (issue 13: a small desk lost its headline "people served"
+    to a small setting). A sibling is a cell of a report that shows the determined cell and a
+    total over it, lying inside that total and sharing no atom with the determined cell: the
+    other parts of the same sum (e.g. the other settings' people served), the complement a
+    reader expects, which the cells sharing an atom never include."""
     forms, value, order = family.forms, family.value, family.order
-    candidates = {k for a in forms[exposed] for k in sharing.get(a, ())}
+    mine = forms[exposed].keys()
+    candidates = {k for a in mine for k in sharing.get(a, ())}
+    candidates.discard(exposed)
+    candidates.difference_update(suppressed)
+    totals = {k for k in candidates if forms[k].keys() > mine}
+    here = {report for report, _ in family.where[exposed]}
+    siblings: set[_Key] = set()
+    for total in totals:
+        within = forms[total].keys()
+        for report in {r for r, _ in family.where[total]} & here:
+            siblings.update(
+                k
+                for k in family.cells_of[report]
+                if k  # an empty form (a structural zero) tells nothing
+                and k not in suppressed
+                and k in family.shown
+                and mine.isdisjoint(forms[k])
+                and forms[k].keys() <= within
+            )
     return min(
-        (k for k in candidates if k not in suppressed and k != exposed),
-        key=lambda k: (value[k] == 0, value[k], len(forms[k]), order[k]),
+        candidates | siblings,
+        key=lambda k: (value[k] == 0, k in totals, value[k], len(forms[k]), order[k]),
         default=None,
     )
 

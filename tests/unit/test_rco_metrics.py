@@ -303,7 +303,7 @@ def test_cli_report(populated: dict[str, Any], run_cli: RunCli, tmp_path: Path) 
         "report",
         str(populated["store"]),
         "--period",
-        "2025",  # a period whose people served is published with this data (issue 21's demo)
+        "2026",
         "--json",
         "--csv",
         str(tmp_path / "r.csv"),
@@ -313,7 +313,7 @@ def test_cli_report(populated: dict[str, Any], run_cli: RunCli, tmp_path: Path) 
     )
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
-    assert data["period"] == "2025" and data["rows"][0]["value"] == _people(populated, "2025")
+    assert data["period"] == "2026" and data["rows"][0]["value"] == _people(populated, "2026")
     assert {"all", "2025", "2026", "2026-Q1"} <= set(data["periods_with_data"])
     assert (tmp_path / "r.csv").is_file() and PdfReader(str(tmp_path / "r.pdf")).pages
     bad = run_cli("rco", "report", str(populated["store"]), "--period", "last year", env=env)

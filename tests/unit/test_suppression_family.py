@@ -248,6 +248,23 @@ def test_a_report_that_is_all_suppressed_says_so_per_cell() -> None:
     assert empty.published == {"r": {"n": 0, "t": 40}}
 
 
+def test_a_small_setting_takes_a_sibling_not_the_headline_total() -> None:
+    """Issue 13: one small setting used to take the all-coach "people served" with it (the
+    only cell sharing its atoms that was not zero); the other settings' counts are the
+    complement a reader expects, and the headline stays published."""
+    values = {
+        ("a", "court", "man"): {"people": 8, "made": 0, "linked": 0, "sessions": 20},
+        ("a", "jail", "man"): {"people": 30, "made": 0, "linked": 0, "sessions": 90},
+        ("a", "clinic", "man"): {"people": 45, "made": 0, "linked": 0, "sessions": 140},
+    }
+    result = _family(values)
+    assert result.published["all"]["people"] == 83
+    assert result.published["all"]["people.setting.court"] is None
+    assert result.published["all"]["people.setting.jail"] is None  # the smallest sibling
+    assert result.published["all"]["people.setting.clinic"] == 45
+    assert _attack(values, result) == []
+
+
 cell_value = st.one_of(st.integers(0, 12), st.integers(0, 60), st.just(0), st.integers(1, 10))
 
 
