@@ -440,6 +440,7 @@ class RcoDesk:
                 coverage,
                 [e for e in self.episodes() if e.device_id not in coverage] if format1 else [],
                 self.policy.fiscal_year_start,
+                patterns=_StoredPatterns(self.backend),  # issue 14: suppressed once per revision
             )
         return self._data
 
@@ -508,3 +509,24 @@ class RcoDesk:
         path = write_atomic(folder / DIRECTORY_FILE_NAME, data)
         rco_audit.record(self.backend, rco_audit.DIRECTORY_PUBLISHED, file=str(path), serial=serial)
         return path, serial
+
+
+class _StoredPatterns:
+    """metrics.PatternStore in the store's meta: the suppression pattern of a period's
+    family, computed from the store's own cells (a cache: no audit entry, replaced when the
+    cells change)."""
+
+    def __init__(self, backend: RcoBackend) -> None:
+        self.backend = backend
+
+    def load(self, key: str) -> str | None:
+        return self.backend.get_meta(key)
+
+    def save(self, key: str, text: str) -> None:
+        try:
+            with self.backend.transaction():
+                self.backend.set_meta(key, text)
+        except Exception:
+            # A cache: a store that cannot take it now (busy, read-only, inside another
+            # transaction) only costs the next desk the computation.
+            pass

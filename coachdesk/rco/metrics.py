@@ -28,8 +28,14 @@ per-table rule.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
+import marshal
+import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from coachdesk.core import timepoints
 from coachdesk.exchange import aggregates, periods
@@ -43,9 +49,9 @@ from coachdesk.exchange.payload_schema import (
 from coachdesk.rco.model import Coverage, Device, DeviceStatus, Episode, PeriodCell
 from coachdesk.rco.suppression import (
     Equation,
-    FamilyResult,
+    FamilyPattern,
     Measure,
-    cross_family,
+    cross_pattern,
     report_name,
     suppress,
 )
@@ -390,24 +396,21 @@ def _suppress_event_sums(fig: Figures, keys: Sequence[str]) -> None:
         fig.suppressed |= set(keys)
 
 
-def suppress_cells(fig: Figures, filters: Filters, family: FamilyResult | None = None) -> set[str]:
+def suppress_cells(fig: Figures, filters: Filters, family: FamilyPattern | None = None) -> set[str]:
     """THE suppression call site: the cells of `fig` to suppress (primary and complementary).
 
     With `family` (format 2: the period's family, `period_family`) the selection's cells are
     read from the family's one pattern; without it (format 1 estimates, or a selection the
     family does not hold, e.g. a coach with no data in the period) per table: each connected
     set of equations of this one selection."""
-    published = None if family is None else family.published.get(_report_of(filters))
-    if published is None:
+    report = _report_of(filters)
+    if family is None or not family.holds(report):
         return suppress(fig.values, fig.equations, fig.threshold, fig.hidden)
-    out = set()
-    for key in fig.values:
-        if key in fig.hidden:
-            continue
-        name = _family_cell(key)
-        if published.get(name, None) is None:  # suppressed, or a cell the family lacks
-            out.add(key)
-    return out
+    return {
+        key
+        for key in fig.values
+        if key not in fig.hidden and not family.shown(report, _family_cell(key))
+    }
 
 
 # -- the desk's family of reports for a period (rco/suppression.cross_family) ----------------
@@ -500,6 +503,7 @@ def _combine(plus: Mapping[str, int], minus: Mapping[str, int]) -> dict[str, int
 
 FAMILY_MEASURES = _family_measures()
 _BASE = tuple(m.name for m in FAMILY_MEASURES if m.parts is None)
+_BASE_SET = frozenset(_BASE)
 
 
 def _report_of(filters: Filters) -> str:
@@ -520,21 +524,67 @@ def _family_cell(key: str) -> str:
     return key
 
 
-def period_family(data: DeskData, period: str, threshold: int) -> FamilyResult:
-    """The period's family of reports, suppressed at once (cached on `data`)."""
+# Bump when the family's pattern would change for the same cells (measures, the algorithm):
+# stored patterns of another version are computed again.
+FAMILY_VERSION = 2
+
+
+class PatternStore(Protocol):
+    """Where computed family patterns are kept between desk sessions (the store's meta)."""
+
+    def load(self, key: str) -> str | None: ...
+
+    def save(self, key: str, text: str) -> None: ...
+
+
+def period_family(data: DeskData, period: str, threshold: int) -> FamilyPattern:
+    """The period's family of reports, suppressed at once: kept on `data` (until the next
+    import loads new data) and, through `data.patterns`, in the store under a digest of
+    everything it depends on (the period's atoms, the threshold, FAMILY_VERSION), so a
+    desk opened later reads it instead of computing it again (issue 14: at 500 coaches the
+    family takes far longer than a refresh may)."""
     cache = data.families
     if (period, threshold) not in cache:
         atoms: dict[tuple[str, ...], dict[str, int]] = {}
-        for c in data.cells:
-            if c.period != period or c.device_id not in data.coverage:
-                continue
-            row = atoms.setdefault((c.device_id, c.setting), dict.fromkeys(_BASE, 0))
-            for name in _BASE:
-                row[name] += c.counts.get(name, 0)
-        cache[(period, threshold)] = cross_family(
-            atoms, FAMILY_DIMENSIONS, FAMILY_MEASURES, threshold
-        )
+        for c in data.period_cells(period):
+            row = atoms.setdefault((c.device_id, c.setting), {})
+            for name, n in c.counts.items():
+                if name in _BASE_SET:
+                    row[name] = row.get(name, 0) + n
+        key = f"figures.family.{threshold}.{period}"
+        digest = _digest(atoms, threshold)
+        pattern = _stored(data.patterns, key, digest)
+        if pattern is None:
+            pattern = cross_pattern(atoms, FAMILY_DIMENSIONS, FAMILY_MEASURES, threshold)
+            if data.patterns is not None:
+                data.patterns.save(key, json.dumps({"digest": digest, "pattern": _pack(pattern)}))
+        cache[(period, threshold)] = pattern
     return cache[(period, threshold)]
+
+
+def _digest(atoms: Mapping[tuple[str, ...], Mapping[str, int]], threshold: int) -> str:
+    """What the pattern is computed from, hashed. marshal is fast and deterministic for
+    these plain values; another Python's marshal at worst costs one recomputation."""
+    rows = [(coords, tuple(sorted(row.items()))) for coords, row in sorted(atoms.items())]
+    return hashlib.sha256(marshal.dumps((FAMILY_VERSION, threshold, rows))).hexdigest()
+
+
+def _pack(pattern: FamilyPattern) -> str:
+    return base64.b64encode(zlib.compress(pattern.to_json().encode(), 6)).decode("ascii")
+
+
+def _stored(patterns: PatternStore | None, key: str, digest: str) -> FamilyPattern | None:
+    """The stored pattern if it was computed from exactly these atoms (else None)."""
+    text = None if patterns is None else patterns.load(key)
+    if not text:
+        return None
+    try:
+        doc = json.loads(text)
+        if doc.get("digest") != digest:
+            return None
+        return FamilyPattern.from_json(zlib.decompress(base64.b64decode(doc["pattern"])).decode())
+    except (ValueError, KeyError, TypeError, zlib.error):
+        return None  # unreadable: computed again (and replaced)
 
 
 # -- format 2: sums of the devices' period cells ----------------------------------------------
@@ -550,9 +600,23 @@ class DeskData:
     fiscal_year_start: int = 1
     # (period, threshold) -> the period's suppressed family (period_family); the data is not
     # changed after loading (a new import loads a new DeskData)
-    families: dict[tuple[str, int], FamilyResult] = field(
+    families: dict[tuple[str, int], FamilyPattern] = field(
         default_factory=dict, repr=False, compare=False
     )
+    patterns: PatternStore | None = field(default=None, repr=False, compare=False)
+    _by_period: dict[str, list[PeriodCell]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def period_cells(self, period: str) -> list[PeriodCell]:
+        """The cells of one period from devices with a format-2 coverage (indexed once)."""
+        if self._by_period is None:
+            index: dict[str, list[PeriodCell]] = {}
+            for c in self.cells:
+                if c.device_id in self.coverage:
+                    index.setdefault(c.period, []).append(c)
+            self._by_period = index
+        return self._by_period.get(period, [])
 
     def periods(self) -> list[str]:
         """Every period that has data, newest first ("all" first)."""
@@ -623,9 +687,7 @@ def _sum_cells(
     total: dict[str, int] = {}
     by_device: dict[str, dict[str, int]] = {}
     by_setting: dict[str, dict[str, int]] = {}
-    for c in data.cells:
-        if c.period != key or c.device_id not in data.coverage:
-            continue
+    for c in data.period_cells(key):
         if filters.device_id and c.device_id != filters.device_id:
             continue
         if filters.setting and c.setting != filters.setting:

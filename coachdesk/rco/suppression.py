@@ -20,7 +20,8 @@ components first so each elimination stays small.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+import json
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import product
@@ -604,63 +605,228 @@ def cross_family(
     one report per combination of the `filters` dimensions (default: all dimensions; each
     all, or one of its values), named by `report_name`; in each, measure m is the cell `m`
     and, per breakdown dimension d and value x, `m.d.x` (a dimension that is not a filter,
-    such as a demographic, only appears in breakdowns).
+    such as a demographic, only appears in breakdowns; a report filtered to d = y has only
+    the row x = y of a breakdown by d).
     """
-    levels = [sorted({coords[i] for coords in values}) for i in range(len(dimensions))]
-    filtering = set(dimensions if filters is None else filters)
-    # Atoms are numbered (coordinates x base measure, both sorted): integers hash fast, and
-    # the numbering does not depend on the order of `values`.
-    coordinates = sorted(values)
-    bases = sorted(
-        {b for row in values.values() for b in row}
-        | {b for m in measures for b in (m.parts if m.parts is not None else {m.name: 1})}
+    layout = _Layout(values, dimensions, measures, threshold, filters)
+    published: dict[str, dict[str, int | None]] = {name: {} for name, _, _ in layout.reports}
+    suppressed: dict[str, set[str]] = {name: set() for name, _, _ in layout.reports}
+    for result in layout.results():
+        for name, cells in result.published.items():
+            published[name].update(cells)
+        for name, gone in result.suppressed.items():
+            suppressed[name] |= gone
+    return FamilyResult(published, suppressed)
+
+
+def cross_pattern(
+    values: Mapping[tuple[str, ...], Mapping[str, int]],
+    dimensions: Sequence[str],
+    measures: Sequence[Measure],
+    threshold: int,
+    filters: Sequence[str] | None = None,
+) -> FamilyPattern:
+    """`cross_family`'s pattern without its values: which cell of which report is published
+    (the same answer cell for cell, in a small fraction of the memory: the values are the
+    reader's own sums, and a measure group's forms are dropped once it is suppressed)."""
+    layout = _Layout(values, dimensions, measures, threshold, filters)
+    suppressed: dict[str, set[str]] = {name: set() for name, _, _ in layout.reports}
+    for result in layout.results():
+        for name, gone in result.suppressed.items():
+            suppressed[name] |= gone
+    return FamilyPattern(
+        {name: dict(selection) for name, selection, _ in layout.reports},
+        layout.rows_of,
+        frozenset(layout.cells),
+        frozenset(layout.hidden),
+        {name: frozenset(gone) for name, gone in suppressed.items() if gone},
     )
-    base_number = {b: j for j, b in enumerate(bases)}
-    offset = {coords: i * len(bases) for i, coords in enumerate(coordinates)}
-    atoms: dict[Atom, int] = {
-        offset[coords] + base_number[base]: n
-        for coords, row in values.items()
-        for base, n in row.items()
-    }
-    reports: dict[str, dict[str, Form]] = {}
-    hidden: dict[str, set[str]] = {}
-    protect: dict[str, set[str]] = {}
-    options = [
-        [None, *level] if d in filtering else [None]
-        for d, level in zip(dimensions, levels, strict=True)
-    ]
-    for choice in product(*options):
-        selection = {d: v for d, v in zip(dimensions, choice, strict=True) if v is not None}
-        chosen = [
-            coords
-            for coords in coordinates
-            if all(v is None or coords[i] == v for i, v in enumerate(choice))
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyPattern:
+    """Which cells each report of a cross family publishes (`cross_pattern`)."""
+
+    selections: dict[str, dict[str, str]]  # report -> its filters (dimension -> value)
+    rows: dict[str, tuple[str, str]]  # a breakdown cell -> (its dimension, its value)
+    cells: frozenset[str]  # every cell a report may have
+    hidden: frozenset[str]  # cells no report publishes
+    suppressed: dict[str, frozenset[str]]  # report -> its suppressed cells (none: left out)
+
+    def holds(self, report: str) -> bool:
+        return report in self.selections
+
+    def shown(self, report: str, cell: str) -> bool:
+        """Is the cell published in the report (False for a cell the report does not have:
+        another coach's row in a coach's report)?"""
+        if cell not in self.cells or cell in self.hidden:
+            return False
+        row = self.rows.get(cell)
+        if row is not None and self.selections[report].get(row[0], row[1]) != row[1]:
+            return False
+        return cell not in self.suppressed.get(report, ())
+
+    def to_json(self) -> str:
+        cells = sorted(self.cells)
+        index = {c: i for i, c in enumerate(cells)}
+        return json.dumps(
+            {
+                "cells": cells,
+                "hidden": sorted(index[c] for c in self.hidden),
+                "rows": {index[c]: row for c, row in sorted(self.rows.items())},
+                "reports": {
+                    name: [selection, sorted(index[c] for c in self.suppressed.get(name, ()))]
+                    for name, selection in self.selections.items()
+                },
+            },
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> FamilyPattern:
+        doc = json.loads(text)
+        cells = doc["cells"]
+        reports = doc["reports"]
+        return cls(
+            {name: selection for name, (selection, _) in reports.items()},
+            {cells[int(i)]: (row[0], row[1]) for i, row in doc["rows"].items()},
+            frozenset(cells),
+            frozenset(cells[i] for i in doc["hidden"]),
+            {
+                name: frozenset(cells[i] for i in gone)
+                for name, (_, gone) in reports.items()
+                if gone
+            },
+        )
+
+
+class _Layout:
+    """The family of a cross-classification: atoms, reports and the measure groups.
+
+    Measures whose base measures are not tied by any derived measure (people and its
+    demographic tables; each timepoint's follow-ups; referrals; ...) share no atom, so their
+    cells fall into different components of `suppress_family`: each group is suppressed on
+    its own (the same pattern as all at once: numbering atoms and forms by their order keeps
+    every tie-break) and its forms are dropped before the next group is built."""
+
+    def __init__(
+        self,
+        values: Mapping[tuple[str, ...], Mapping[str, int]],
+        dimensions: Sequence[str],
+        measures: Sequence[Measure],
+        threshold: int,
+        filters: Sequence[str] | None,
+    ) -> None:
+        self.dimensions = dims = tuple(dimensions)
+        self.measures, self.threshold = tuple(measures), threshold
+        self.levels = levels = [sorted({coords[i] for coords in values}) for i in range(len(dims))]
+        filtering = set(dims if filters is None else filters)
+        # Atoms are numbered (coordinates x base measure, both sorted): integers hash fast,
+        # and the numbering does not depend on the order of `values`.
+        coordinates = sorted(values)
+        bases = sorted(
+            {b for row in values.values() for b in row} | {b for m in measures for b in _parts(m)}
+        )
+        self.base_number = {b: j for j, b in enumerate(bases)}
+        self.offset = {coords: i * len(bases) for i, coords in enumerate(coordinates)}
+        self.atoms: dict[Atom, int] = {
+            self.offset[coords] + self.base_number[base]: n
+            for coords, row in values.items()
+            for base, n in row.items()
+        }
+        breakdown_dims = sorted({d for m in measures for d in m.breakdowns})
+        options = [
+            [None, *level] if d in filtering else [None]
+            for d, level in zip(dims, levels, strict=True)
         ]
-        name = report_name(selection)
-        cells: dict[str, Form] = {}
+        # (report name, selection, chosen coordinates) and, per report and breakdown
+        # dimension, its rows. A report filtered to one value of a dimension has only that
+        # value's row: another's would be an empty form (a structural zero, in no
+        # component), and at 500 coaches those rows were most of the family's cells.
+        self.reports: list[tuple[str, dict[str, str], list[tuple[str, ...]]]] = []
+        self.breakdown_rows: dict[str, dict[str, list[tuple[str, list[tuple[str, ...]]]]]] = {}
+        # The coordinates of each report, grouped once per set of filtered dimensions.
+        grouped: dict[tuple[int, ...], dict[tuple[str, ...], list[tuple[str, ...]]]] = {}
+        for choice in product(*options):
+            selection = {d: v for d, v in zip(dims, choice, strict=True) if v is not None}
+            fixed_at = tuple(i for i, v in enumerate(choice) if v is not None)
+            if fixed_at not in grouped:
+                by_key: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+                for coords in coordinates:
+                    by_key.setdefault(tuple(coords[i] for i in fixed_at), []).append(coords)
+                grouped[fixed_at] = by_key
+            chosen = grouped[fixed_at].get(tuple(str(choice[i]) for i in fixed_at), [])
+            name = report_name(selection)
+            self.reports.append((name, selection, chosen))
+            rows = self.breakdown_rows[name] = {}
+            for d in breakdown_dims:
+                i = dims.index(d)
+                by_value: dict[str, list[tuple[str, ...]]] = {}
+                for coords in chosen:
+                    by_value.setdefault(coords[i], []).append(coords)
+                fixed = choice[i]
+                rows[d] = [(x, by_value.get(x, [])) for x in levels[i] if fixed in (None, x)]
+        self.cells: set[str] = set()
+        self.rows_of: dict[str, tuple[str, str]] = {}
+        self.hidden: set[str] = set()
         for m in measures:
-            parts = [
-                (base_number[b], c)
-                for b, c in (m.parts if m.parts is not None else {m.name: 1}).items()
-            ]
-            groups: dict[str, list[tuple[str, ...]]] = {m.name: chosen}
+            names = [m.name]
             for d in m.breakdowns:
-                i = list(dimensions).index(d)
-                for x in levels[i]:
-                    groups[f"{m.name}.{d}.{x}"] = [c for c in chosen if c[i] == x]
-            for cell, coords_list in groups.items():
-                form: dict[Atom, int] = {}
-                for coords in coords_list:
-                    at = offset[coords]
-                    for j, coef in parts:
-                        form[at + j] = form.get(at + j, 0) + coef
-                cells[cell] = form
-                if m.hidden:
-                    hidden.setdefault(name, set()).add(cell)
-        for m in measures:
-            if m.people is not None:
-                n = sum(c * atoms.get(a, 0) for a, c in cells[m.people].items())
-                if is_small(n, threshold):
-                    protect.setdefault(name, set()).add(m.name)
-        reports[name] = cells
-    return suppress_family(atoms, reports, threshold, hidden, protect)
+                for x in levels[dims.index(d)]:
+                    cell = f"{m.name}.{d}.{x}"
+                    names.append(cell)
+                    self.rows_of[cell] = (d, x)
+            self.cells.update(names)
+            if m.hidden:
+                self.hidden.update(names)
+
+    def _form(self, m: Measure, coords_list: Iterable[tuple[str, ...]]) -> dict[Atom, int]:
+        parts = [(self.base_number[b], c) for b, c in _parts(m).items()]
+        form: dict[Atom, int] = {}
+        for coords in coords_list:
+            at = self.offset[coords]
+            for j, coef in parts:
+                form[at + j] = form.get(at + j, 0) + coef
+        return form
+
+    def _groups(self) -> list[list[Measure]]:
+        return _connected(list(self.measures), lambda m: list(_parts(m)))
+
+    def results(self) -> Iterator[FamilyResult]:
+        """Each measure group's family, suppressed."""
+        by_name = {m.name: m for m in self.measures}
+        protect_all: dict[str, set[str]] = {}  # report -> event sums of a small people count
+        people = {m.people for m in self.measures if m.people is not None}
+        for name, _, chosen in self.reports:
+            small = set()
+            for p in people:
+                form = self._form(by_name[p], chosen)
+                if is_small(sum(c * self.atoms.get(a, 0) for a, c in form.items()), self.threshold):
+                    small.add(p)
+            for m in self.measures:
+                if m.people in small:
+                    protect_all.setdefault(name, set()).add(m.name)
+        for group in self._groups():
+            names = {m.name for m in group}
+            reports: dict[str, dict[str, Form]] = {}
+            hidden: dict[str, set[str]] = {}
+            for name, _, chosen in self.reports:
+                cells: dict[str, Form] = {}
+                rows = self.breakdown_rows[name]
+                for m in group:
+                    mine = [m.name]
+                    cells[m.name] = self._form(m, chosen)
+                    for d in m.breakdowns:
+                        for x, coords_in in rows[d]:
+                            cell = f"{m.name}.{d}.{x}"
+                            cells[cell] = self._form(m, coords_in)
+                            mine.append(cell)
+                    if m.hidden:
+                        hidden.setdefault(name, set()).update(mine)
+                reports[name] = cells
+            protect = {r: cells & names for r, cells in protect_all.items() if cells & names}
+            yield suppress_family(self.atoms, reports, self.threshold, hidden, protect)
+
+
+def _parts(m: Measure) -> Mapping[str, int]:
+    return m.parts if m.parts is not None else {m.name: 1}

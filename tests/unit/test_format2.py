@@ -236,10 +236,10 @@ def test_the_one_suppression_call_site_sees_the_family(
     selection and the period's whole family (every coach, setting and coach x setting),
     suppressed once per period and kept with the desk's data."""
     from coachdesk.rco import metrics
-    from coachdesk.rco.suppression import FamilyResult
+    from coachdesk.rco.suppression import FamilyPattern
 
     desk = two_bundles["desk"]
-    seen: list[tuple[Filters, FamilyResult]] = []
+    seen: list[tuple[Filters, FamilyPattern]] = []
 
     def spy(fig: metrics.Figures, filters: Filters, family: Any = None) -> set[str]:
         seen.append((filters, family))
@@ -251,8 +251,9 @@ def test_the_one_suppression_call_site_sees_the_family(
     (first, family), (_, again) = seen
     assert first == Filters("2026") and again is family  # computed once for the period
     raw = metrics.cells(desk.data(), Filters("2026"), 11, {})
-    assert family.published["all"]["people"] in (raw.values["people"], None)
+    assert family.holds("all") and raw.values["people"] > 0
+    assert not (raw.values["people"] < 11 and family.shown("all", "people"))
     device = next(iter(fig.devices))
-    assert f"device={device}" in family.published
-    assert f"setting={fig.settings[0]}" in family.published
+    assert family.holds(f"device={device}")
+    assert family.holds(f"setting={fig.settings[0]}")
     assert fig.count("people") == fig.values["people"]  # nothing suppressed by the spy

@@ -19,7 +19,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coachdesk.rco import metrics, suppression
-from coachdesk.rco.suppression import FamilyResult, Measure, cross_family, suppress_family
+from coachdesk.rco.suppression import (
+    FamilyPattern,
+    FamilyResult,
+    Measure,
+    cross_family,
+    cross_pattern,
+    suppress_family,
+)
 from tests.unit import family_oracle
 
 T = 11
@@ -58,7 +65,37 @@ def _cross(
     seen: list[tuple[Any, ...]] = []
     with _recording(seen):
         fast = cross_family(values, dims, measures, T, filters=filters)
-    _check(seen[0], fast)
+    # one suppress_family per measure group (groups share no atom): each against the oracle,
+    # and together they are the whole family's pattern
+    published: dict[str, dict[str, int | None]] = {r: {} for r in fast.published}
+    for args in seen:
+        group = suppress_family(*args)
+        _check(args, group)
+        for report, cells in group.published.items():
+            published[report].update(cells)
+    assert published == fast.published
+    everything = _whole(seen)
+    assert family_oracle.determined(*everything[:3], fast, *everything[3:]) == []
+    pattern = cross_pattern(values, dims, measures, T, filters=filters)
+    for report, cells in fast.published.items():
+        for cell, value in cells.items():
+            assert pattern.shown(report, cell) == (value is not None), (report, cell)
+    assert FamilyPattern.from_json(pattern.to_json()) == pattern
+
+
+def _whole(seen: Sequence[tuple[Any, ...]]) -> tuple[Any, ...]:
+    """The arguments of the groups' calls as one family (every report with every cell)."""
+    atoms = seen[0][0]
+    reports: dict[str, dict[str, Any]] = {}
+    hidden: dict[str, set[str]] = {}
+    protect: dict[str, set[str]] = {}
+    for _, group, _, group_hidden, group_protect in seen:
+        for report, cells in group.items():
+            reports.setdefault(report, {}).update(cells)
+        for into, part in ((hidden, group_hidden), (protect, group_protect)):
+            for report, names in (part or {}).items():
+                into.setdefault(report, set()).update(names)
+    return atoms, reports, T, hidden, protect
 
 
 small = st.integers(0, 24)

@@ -112,9 +112,11 @@ def _attack(
             row[index[a]] += c
         return row
 
+    # A cell a report does not have (another coach's row in a coach's report: an empty form)
+    # is not published.
     published = {
         place: forms[place]
-        for place, v in ((p, result.published[p[0]][p[1]]) for p in forms)
+        for place, v in ((p, result.published[p[0]].get(p[1])) for p in forms)
         if v is not None
     }
     # Published values are the true ones, and one form is shown everywhere or nowhere.
@@ -123,7 +125,7 @@ def _attack(
     shown_forms = {frozenset(f.items()) for f in published.values()}
     for place, form in forms.items():
         if frozenset(form.items()) in shown_forms and form:
-            assert result.published[place[0]][place[1]] is not None, place
+            assert result.published[place[0]].get(place[1]) is not None, place
     # Protected: small counts of people, hidden or not, and event sums of small groups.
     protected: list[tuple[str, str]] = []
     found: list[tuple[str, str]] = []
@@ -131,7 +133,7 @@ def _attack(
         n = _value(form, atoms)
         people = _value(forms[(report, "people")], atoms)
         if form and (1 <= n < T or (cell == "sessions" and 1 <= people < T)):
-            shown = result.published[report][cell] is not None
+            shown = result.published[report].get(cell) is not None
             (found if shown else protected).append((report, cell))
     basis = _rref([vector(f) for f in published.values()])
     found += [p for p in protected if not any(_reduce(basis, vector(forms[p])))]
