@@ -435,12 +435,16 @@ class RcoDesk:
             coverage = {c.device_id: c for c in self.backend.list_coverage()}
             # The episodes are loaded only when some device sent nothing but format 1.
             format1 = any(d.bundles and d.device_id not in coverage for d in self.devices())
+            # Issue 14: each period's cells read when first shown, its suppression pattern
+            # computed once per state of the cells and kept in the store.
             self._data = metrics.DeskData(
-                self.backend.list_period_cells(),
+                [],
                 coverage,
                 [e for e in self.episodes() if e.device_id not in coverage] if format1 else [],
                 self.policy.fiscal_year_start,
-                patterns=_StoredPatterns(self.backend),  # issue 14: suppressed once per revision
+                patterns=_StoredPatterns(self.backend),
+                load_period=self.backend.list_period_cells,
+                keys=self.backend.period_settings(),
             )
         return self._data
 

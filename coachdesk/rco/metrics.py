@@ -526,7 +526,7 @@ def _family_cell(key: str) -> str:
 
 # Bump when the family's pattern would change for the same cells (measures, the algorithm):
 # stored patterns of another version are computed again.
-FAMILY_VERSION = 2
+FAMILY_VERSION = 3
 
 
 class PatternStore(Protocol):
@@ -604,6 +604,12 @@ class DeskData:
         default_factory=dict, repr=False, compare=False
     )
     patterns: PatternStore | None = field(default=None, repr=False, compare=False)
+    # The store's cells one period at a time, when asked for (the desk: `cells` is then
+    # empty and `keys` lists every (period, setting) with cells); None: all in `cells`.
+    load_period: Callable[[str], list[PeriodCell]] | None = field(
+        default=None, repr=False, compare=False
+    )
+    keys: list[tuple[str, str]] | None = field(default=None, repr=False, compare=False)
     _by_period: dict[str, list[PeriodCell]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -616,11 +622,28 @@ class DeskData:
                 if c.device_id in self.coverage:
                     index.setdefault(c.period, []).append(c)
             self._by_period = index
+        if self.load_period is not None and period not in self._by_period:
+            loaded = self.load_period(period)
+            self._by_period[period] = [c for c in loaded if c.device_id in self.coverage]
         return self._by_period.get(period, [])
+
+    def uncomputed(self) -> DeskData:
+        """The same inputs, nothing computed from them and no stored pattern (benchmarks)."""
+        return DeskData(
+            self.cells,
+            self.coverage,
+            self.format1,
+            self.fiscal_year_start,
+            load_period=self.load_period,
+            keys=self.keys,
+        )
+
+    def _keys(self) -> Iterable[tuple[str, str]]:
+        return self.keys if self.keys is not None else ((c.period, c.setting) for c in self.cells)
 
     def periods(self) -> list[str]:
         """Every period that has data, newest first ("all" first)."""
-        found = {c.period for c in self.cells}
+        found = {period for period, _ in self._keys()}
         for e in self.format1:
             for key in (e.period_first, e.period_last):
                 found.add(key)
@@ -629,7 +652,8 @@ class DeskData:
 
     def settings(self) -> list[str]:
         return sorted(
-            {c.setting for c in self.cells} | {e.setting for e in self.format1 if e.setting}
+            {setting for _, setting in self._keys()}
+            | {e.setting for e in self.format1 if e.setting}
         )
 
 

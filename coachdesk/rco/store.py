@@ -108,7 +108,8 @@ class RcoBackend(Protocol):
         self, coverage: Coverage, covered: Iterable[str], cells: Iterable[PeriodCell]
     ) -> None: ...
 
-    def list_period_cells(self) -> list[PeriodCell]: ...
+    def list_period_cells(self, period: str | None = None) -> list[PeriodCell]: ...
+    def period_settings(self) -> list[tuple[str, str]]: ...
     def upsert_directory_entry(self, resource: Resource, now: str) -> None: ...
     def delete_directory_entry(self, ref: str) -> bool: ...
     def list_directory(self) -> list[Resource]: ...
@@ -221,8 +222,11 @@ class SqliteBackend:
     ) -> None:
         rco_repos.replace_period_cells(self._c, coverage, covered, cells)
 
-    def list_period_cells(self) -> list[PeriodCell]:
-        return rco_repos.list_period_cells(self._c)
+    def list_period_cells(self, period: str | None = None) -> list[PeriodCell]:
+        return rco_repos.list_period_cells(self._c, period)
+
+    def period_settings(self) -> list[tuple[str, str]]:
+        return rco_repos.period_settings(self._c)
 
     def upsert_directory_entry(self, resource: Resource, now: str) -> None:
         rco_repos.upsert_directory_entry(self._c, resource, now)

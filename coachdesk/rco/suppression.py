@@ -541,20 +541,21 @@ def _complement_form(
     (zero cells last, fewer atoms first) among the cells sharing an atom with it (`sharing`:
     atom -> the shown forms that have it) and its *siblings*, and a total over it only when
     no other non-zero cell is left (issue 13: a small desk lost its headline "people served"
-    to a small setting). A sibling is a cell of a report that shows the determined cell and a
-    total over it, lying inside that total and sharing no atom with the determined cell: the
-    other parts of the same sum (e.g. the other settings' people served), the complement a
-    reader expects, which the cells sharing an atom never include."""
+    to a small setting). A total over a form is the form plus a form of other atoms (e.g. all
+    coaches' people served over one setting's); a sibling is a part of such a total in a
+    report that shows both, sharing no atom with the determined cell: the other parts of the
+    same sum (the other settings' people served), the complement a reader expects, which the
+    cells sharing an atom never include."""
     forms, value, order = family.forms, family.value, family.order
-    mine = forms[exposed].keys()
+    mine = forms[exposed]
     candidates = {k for a in mine for k in sharing.get(a, ())}
     candidates.discard(exposed)
     candidates.difference_update(suppressed)
-    totals = {k for k in candidates if forms[k].keys() > mine}
+    totals = {k for k in candidates if len(forms[k]) > len(mine) and _part_of(mine, forms[k])}
     here = {report for report, _ in family.where[exposed]}
     siblings: set[_Key] = set()
     for total in totals:
-        within = forms[total].keys()
+        whole = forms[total]
         for report in {r for r, _ in family.where[total]} & here:
             siblings.update(
                 k
@@ -562,14 +563,19 @@ def _complement_form(
                 if k  # an empty form (a structural zero) tells nothing
                 and k not in suppressed
                 and k in family.shown
-                and mine.isdisjoint(forms[k])
-                and forms[k].keys() <= within
+                and mine.keys().isdisjoint(forms[k])
+                and _part_of(forms[k], whole)
             )
     return min(
         candidates | siblings,
         key=lambda k: (value[k] == 0, k in totals, value[k], len(forms[k]), order[k]),
         default=None,
     )
+
+
+def _part_of(part: Form, whole: Form) -> bool:
+    """Is `whole` = `part` + a form of other atoms (same coefficients on part's atoms)?"""
+    return all(whole.get(a) == c for a, c in part.items())
 
 
 # -- the desk's family: every filter combination of a cross-classification ----------------

@@ -90,7 +90,7 @@ def _desk(root: Path) -> RcoDesk:
 
 def _fresh(data: metrics.DeskData) -> metrics.DeskData:
     """The same data without anything computed from it."""
-    return metrics.DeskData(data.cells, data.coverage, data.format1, data.fiscal_year_start)
+    return data.uncomputed()
 
 
 @pytest.mark.timeout(3600)
