@@ -18,7 +18,7 @@ from fractions import Fraction
 from typing import Any
 
 from coachdesk.rco import metrics, suppression
-from coachdesk.rco.suppression import Atom, FamilyResult, Form
+from coachdesk.rco.suppression import Atom, FamilyPattern, FamilyResult, Form
 
 _PRIME = 2**61 - 1
 
@@ -177,7 +177,7 @@ def slow_method() -> Iterator[None]:
         suppression.suppress_family = fast
 
 
-def period_family(data: metrics.DeskData, period: str, threshold: int) -> FamilyResult:
+def period_family(data: metrics.DeskData, period: str, threshold: int) -> FamilyPattern:
     """metrics.period_family of the period, suppressed by the slow method."""
     with slow_method():
         return metrics.period_family(data, period, threshold)
