@@ -53,10 +53,11 @@ from coachdesk.storage.keyslots import (
     normalize_recovery_code,
     wrap,
 )
+from coachdesk.storage.layout import DB_NAME as DB_NAME
+from coachdesk.storage.layout import SLOTS_NAME as SLOTS_NAME
+from coachdesk.storage.layout import is_vault as is_vault
 from coachdesk.storage.lockout import Clock, FailedUnlocks, utc_now
 
-DB_NAME = "vault.db"
-SLOTS_NAME = "keyslots.json"
 FAILURES_NAME = "unlock-failures.json"
 # Written when a full check fails (times and page numbers only, no client data): every later
 # unlock of this folder then checks every page before opening for writing, until one passes.
@@ -177,10 +178,6 @@ def _version_errors(version: str) -> list[str]:
     if not major.isdigit() or int(major) < REQUIRED_CIPHER_MAJOR:
         return [f"unsupported SQLCipher version {version}"]
     return []
-
-
-def is_vault(path: Path) -> bool:
-    return (path / DB_NAME).is_file() and (path / SLOTS_NAME).is_file()
 
 
 def check_passphrase_rules(passphrase: str) -> None:

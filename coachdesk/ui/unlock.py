@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,13 +27,14 @@ from PySide6.QtWidgets import (
 
 from coachdesk.app import paths
 from coachdesk.resources import resource
-from coachdesk.storage.vault import MIN_PASSPHRASE_CHARS
 from coachdesk.ui import vault_dialogs
 from coachdesk.ui.common import card, named, title_label
 
 
 def strength_hint(passphrase: str) -> tuple[str, str]:
     """Length first: (object name for the style, hint). Long beats clever."""
+    from coachdesk.storage.vault import MIN_PASSPHRASE_CHARS  # not for the unlock screen
+
     n = len(passphrase)
     words = len(passphrase.split())
     if n < MIN_PASSPHRASE_CHARS:
@@ -308,6 +308,8 @@ class CreateVaultDialog(QDialog):
         return self.vaults_dir / paths.folder_name_for(self.name.text())
 
     def _check(self) -> None:
+        from coachdesk.storage.vault import MIN_PASSPHRASE_CHARS
+
         if not self.name.text().strip():
             self.error.setText(self.tr("Type your name (it names your vault)."))
             self.name.setFocus()
@@ -389,6 +391,8 @@ class RecoveryCodeDialog(QDialog):
         return doc
 
     def print_code(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # not for the unlock screen
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
