@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 def create_app(argv: Sequence[str] = (), *, style: bool = True) -> object:
     """The QApplication with CoachDesk's names, icon and (with `style`) the coach window's
     style sheet; reused if one exists."""
-    from PySide6.QtCore import QCoreApplication, Qt
-    from PySide6.QtGui import QGuiApplication, QIcon
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from coachdesk.app.style import STYLESHEET
@@ -37,10 +37,9 @@ def create_app(argv: Sequence[str] = (), *, style: bool = True) -> object:
     existing = QApplication.instance()
     app: object
     if existing is None:
-        # Fractional scale factors (125 %, 150 %) are drawn as they are: no blurry rounding.
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-        )
+        # Fractional scale factors (125 %, 150 %) are drawn as they are, no blurry rounding:
+        # Qt 6's default policy (PassThrough). Not set here: naming it would build every enum
+        # of PySide6's Qt namespace before the lock screen (tens of ms; issue 18).
         app = QApplication([sys.argv[0] if sys.argv else "coachdesk", *argv])
     else:
         app = existing

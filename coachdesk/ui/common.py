@@ -7,7 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -153,5 +153,7 @@ def show_error(parent: QWidget | None, message: str) -> None:
     box.setWindowTitle(QCoreApplication.translate("Labels", "CoachDesk"))
     box.setText(message)
     box.setAccessibleName(QCoreApplication.translate("Labels", "Error message"))
+    from PySide6.QtCore import Qt  # its first use builds every Qt enum: not at the lock screen
+
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()  # window-modal but not blocking: the worker's results keep arriving
