@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import importlib
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QMainWindow
 
 from coachdesk.app import paths
@@ -32,6 +33,21 @@ if TYPE_CHECKING:
 # What the unlocked window needs, imported on the loader thread (main_window pulls the rest).
 REST = ("coachdesk.ui.main_window",)
 POLL_MS = 15
+NO_PAINT_MS = 1000
+
+
+class _FirstPaint(QObject):
+    """Calls `then` once, just after the first paint of the widget it filters."""
+
+    def __init__(self, then: Callable[[], None]) -> None:
+        super().__init__()
+        self._then: Callable[[], None] | None = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            QTimer.singleShot(0, then)  # once this paint is done
+        return False
 
 
 class StagedStart:
@@ -57,19 +73,23 @@ class StagedStart:
         self.frame.setCentralWidget(self.page)
         self._failed: BaseException | None = None
         self._loader = threading.Thread(target=self._load, name="window-modules", daemon=True)
+        self._painted = _FirstPaint(self._start_loading)
         self._timer = QTimer()
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
 
     def show(self) -> None:
         """Paint the lock screen now, then start loading the rest."""
+        # After the first paint (on X11 the expose comes later than any 0 ms timer): the
+        # loader's imports hold the interpreter most of the time.
+        self.page.installEventFilter(self._painted)
         self.frame.show()
         self.page.focus_passphrase()
-        # After the first paint: the loader's imports hold the interpreter most of the time.
-        QTimer.singleShot(0, self._start_loading)
+        QTimer.singleShot(NO_PAINT_MS, self.page, self._start_loading)  # if never painted
 
     def _start_loading(self) -> None:
-        if self.window is None:  # not already finished by an early click
+        self.page.removeEventFilter(self._painted)
+        if self.window is None and self._loader.ident is None:  # not finished by a click
             self._loader.start()
             self._timer.start()
 
