@@ -23,7 +23,7 @@ def _require_encryption() -> None:
 
 
 # Options of the window (coachdesk/app/bootstrap.py); anything else goes to the command line.
-GUI_OPTIONS = ("--demo", "--vault-dir", "--lang")
+GUI_OPTIONS = ("--demo", "--vault-dir", "--lang", "--quit-when-shown")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,6 +10,7 @@ Options of the coach's window: --vault-dir DIR (look for vaults in DIR instead o
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,8 +25,8 @@ if TYPE_CHECKING:
 def create_app(argv: Sequence[str] = (), *, style: bool = True) -> object:
     """The QApplication with CoachDesk's names, icon and (with `style`) the coach window's
     style sheet; reused if one exists."""
-    from PySide6.QtCore import QCoreApplication, Qt
-    from PySide6.QtGui import QGuiApplication, QIcon
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from coachdesk.app.style import STYLESHEET
@@ -36,10 +37,9 @@ def create_app(argv: Sequence[str] = (), *, style: bool = True) -> object:
     existing = QApplication.instance()
     app: object
     if existing is None:
-        # Fractional scale factors (125 %, 150 %) are drawn as they are: no blurry rounding.
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-        )
+        # Fractional scale factors (125 %, 150 %) are drawn as they are, no blurry rounding:
+        # Qt 6's default policy (PassThrough). Not set here: naming it would build every enum
+        # of PySide6's Qt namespace before the lock screen (tens of ms; issue 18).
         app = QApplication([sys.argv[0] if sys.argv else "coachdesk", *argv])
     else:
         app = existing
@@ -78,14 +78,22 @@ def run_gui(argv: list[str]) -> int:
     parser.add_argument("--vault-dir", type=Path, help="folder holding the coaches' vaults")
     parser.add_argument("--lang", choices=["en", "es"], help="language of the window")
     parser.add_argument("--demo", action="store_true", help=argparse.SUPPRESS)
+    # For the start-up benchmark (tests/benchmarks/test_scale_bench.py): quit as soon as the
+    # lock screen is painted, from source or from the frozen bundle alike.
+    parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
     args, qt_args = parser.parse_known_args(argv)
 
     app, settings = start(qt_args, lang=args.lang)
-    from coachdesk.app import settings as opts
-    from coachdesk.ui.main_window import MainWindow
+    from coachdesk.app.startup import staged
 
-    if args.vault_dir:
-        settings.set(opts.VAULTS_DIR, str(args.vault_dir.resolve()))
-    window = MainWindow(settings)
-    window.show()
-    return int(app.exec())  # type: ignore[attr-defined]
+    # The lock screen first; the main window's modules load while the coach types.
+    launch = staged(settings, args.vault_dir)
+    if args.quit_when_shown:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, app.quit)  # type: ignore[attr-defined]
+        app.exec()  # type: ignore[attr-defined]
+        os._exit(0)  # not waiting for the modules still loading: they are not the figure
+    code = int(app.exec())  # type: ignore[attr-defined]
+    del launch
+    return code

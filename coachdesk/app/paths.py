@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 
-from coachdesk.storage.vault import is_vault
+from coachdesk.storage.layout import is_vault  # a leaf: the lock screen lists vaults early
 
 ORGANISATION = "CoachDesk Project"
 APPLICATION = "CoachDesk"

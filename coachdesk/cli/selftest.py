@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from coachdesk import __version__
-from coachdesk.cli.common import print_json
 from coachdesk.resources import FONT_BOLD, FONT_REGULAR, resource
 
 
@@ -102,5 +101,7 @@ def run() -> int:
             ok = False
             report["checks"][name] = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
     report["ok"] = ok
+    from coachdesk.cli.common import print_json  # the window's start checks SQLCipher only
+
     print_json(report)
     return 0 if ok else 1

@@ -7,6 +7,7 @@ the caseload use cases (application/caseload.py) own transactions and auditing.
 from __future__ import annotations
 
 import json
+import math
 import secrets
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -254,6 +255,12 @@ CLIENT_SORTS = {
 }
 
 
+# What fetching one client row by id costs, in entries of the name index walked (measured on
+# the benchmark's vaults of 2,000 and 20,000 clients: the crossover near 650 matches of 20,000
+# for a page of 200).
+WALK_COST = 10
+
+
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -264,23 +271,70 @@ def _names_match(search: str) -> str:
     return " AND ".join('"' + t.replace('"', '""') + '"' for t in words)
 
 
+def _rarest_pair(conn: Conn, search: str) -> tuple[str, int] | None:
+    """The search word of 1-2 characters that the fewest clients' names hold, and how many
+    (client_pair_counts, migration 0009: one row a word); None if the search has none."""
+    rarest: tuple[str, int] | None = None
+    for word in dict.fromkeys(t for t in fold(search).split() if len(t) <= 2):
+        row = conn.execute(
+            "SELECT n FROM client_pair_counts WHERE pair = lower(?)", (word,)
+        ).fetchone()
+        n = int(row[0]) if row else 0
+        if rarest is None or n < rarest[1]:
+            rarest = (word, n)
+    return rarest
+
+
+@dataclass(frozen=True, slots=True)
+class _NameIndex:
+    """Which index narrows a search most: the trigram query `match` or the short word `pair`
+    (one of them, or neither when the search has no words), and how many clients it yields
+    (`n`, at most `enough` + 1: "more than enough")."""
+
+    match: str = ""
+    pair: str = ""
+    n: int = 0
+
+
+def _narrowest(conn: Conn, search: str, enough: int | None) -> _NameIndex:
+    """`enough` None: only which index is narrower matters (`n` then tells nothing more)."""
+    pair = _rarest_pair(conn, search)
+    match = _names_match(search)
+    if match and pair is None and enough is None:
+        return _NameIndex(match=match)
+    if match:
+        bound = min(b for b in (enough, pair[1] if pair else None) if b is not None)
+        (n,) = conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM client_names WHERE client_names MATCH ? LIMIT ?)",
+            (match, bound + 1),
+        ).fetchone()
+        if pair is None or n <= pair[1]:
+            return _NameIndex(match=match, n=int(n))
+    if pair is not None:
+        return _NameIndex(pair=pair[0], n=pair[1] if enough is None else min(pair[1], enough + 1))
+    return _NameIndex()
+
+
 def client_filter_sql(
     search: str = "",
     status: ClientStatus | None = None,
     setting: Setting | None = None,
     *,
-    names_index: bool = True,
+    index: _NameIndex | None = None,
     kind: ClientKind | None = None,
 ) -> tuple[str, list[Any]]:
     """WHERE clause over `clients c`: every search word must occur in the folded names.
 
-    Words of 3+ characters are looked up in the trigram index client_names (a superset: the
-    LIKE tests keep the meaning exact); shorter ones are tested on the name index's entries."""
+    `index` (from `_narrowest`) says which clients to read: those of a trigram-index match
+    (client_names) or those holding a short word (client_name_pairs), both supersets that the
+    LIKE tests make exact; without it the clients are read in the order the query walks."""
     clauses, args = [], []
-    match = _names_match(search) if names_index else ""
-    if match:
+    if index is not None and index.match:
         clauses.append("c.id IN (SELECT rowid FROM client_names WHERE client_names MATCH ?)")
-        args.append(match)
+        args.append(index.match)
+    elif index is not None and index.pair:
+        clauses.append("c.id IN (SELECT client_id FROM client_name_pairs WHERE pair = lower(?))")
+        args.append(index.pair)
     for token in fold(search).split():
         clauses.append("c.search_name LIKE ? ESCAPE '\\'")
         args.append(f"%{_like_escape(token)}%")
@@ -307,19 +361,17 @@ def list_clients(
     kind: ClientKind | None = None,
 ) -> list[ClientRow]:
     order = CLIENT_SORTS.get(sort, CLIENT_SORTS["name"])
-    # Few name matches: fetch them by the index and sort. Many (a common syllable): walking the
-    # names in list order finds a page of them sooner, and stops there.
-    match = _names_match(search) if sort == "name" else ""
-    many = 8 * (limit + offset)
-    walk = (
-        bool(match)
-        and conn.execute(
-            "SELECT count(*) FROM (SELECT 1 FROM client_names WHERE client_names MATCH ? LIMIT ?)",
-            (match, many + 1),
-        ).fetchone()[0]
-        > many
+    # Few name matches: fetch them by the narrowest index and sort. Many (a common syllable):
+    # walking the names in list order finds a page of them sooner, and stops there. A walk
+    # reads about (limit + offset) * clients / n entries of the name index for n matches; a
+    # fetch reads n rows, each about WALK_COST entries' worth: walk above the crossover.
+    clients = count_clients(conn) if search.split() else 0
+    many = math.isqrt((limit + offset) * clients // WALK_COST)
+    index = _narrowest(conn, search, many)
+    walk = sort == "name" and index.n > many
+    where, args = client_filter_sql(
+        search, status, setting, index=None if walk else index, kind=kind
     )
-    where, args = client_filter_sql(search, status, setting, names_index=not walk, kind=kind)
     # The page's ids first (from the name index or the trigram index alone), then the shown
     # columns and latest BARC-10 for those rows only (one statement made SQLite build them for
     # far more rows than the page).
@@ -376,14 +428,23 @@ def count_clients(
         total = int(conn.execute(sql, values).fetchone()[0])
         return total if at_most is None else min(total, at_most)
     words = fold(search).split()
-    if status is None and setting is None and kind is None and all(map(_trigram_exact, words)):
+    unfiltered = status is None and setting is None and kind is None
+    if unfiltered and len(set(words)) == 1 and len(words[0]) <= 2:
+        # One word of 1-2 characters: its row of the pair counts is the exact answer. LIKE
+        # folds the case of ASCII letters only, as lower() does for the stored pieces, so a
+        # name LIKE '%word%' exactly when it holds the piece lower(word).
+        rarest = _rarest_pair(conn, search)
+        n = rarest[1] if rarest else 0
+        return n if at_most is None else min(n, at_most)
+    if unfiltered and all(map(_trigram_exact, words)):
         # Words of 3+ plain letters or digits: the trigram index's match is the exact answer
         # (no client row to read). The stored names are folded, so no character of theirs
         # lowercases to an ASCII letter that LIKE would not have matched.
         sql = "SELECT 1 FROM client_names WHERE client_names MATCH ?"
         args: list[Any] = [_names_match(search)]
     else:
-        where, args = client_filter_sql(search, status, setting, kind=kind)
+        index = _narrowest(conn, search, at_most)
+        where, args = client_filter_sql(search, status, setting, index=index, kind=kind)
         sql = f"SELECT 1 FROM clients c{where}"
     if at_most is not None:
         sql, args = sql + " LIMIT ?", [*args, at_most]

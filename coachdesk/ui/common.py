@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -19,11 +19,22 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.i18n.format import format_message
-from coachdesk.ui.forms._common import format_date
 from coachdesk.ui.forms._messages import window_language
-from coachdesk.ui.forms.labels import label  # one set of vocabulary labels for the window
+
+if TYPE_CHECKING:
+    from coachdesk.ui.forms.labels import label  # one set of vocabulary labels for the window
 
 __all__ = ["label"]
+
+
+def __getattr__(name: str) -> Any:
+    # The form modules load on first use, not with the lock screen that uses this module.
+    if name == "label":
+        from coachdesk.ui.forms.labels import label
+
+        return label
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 W = TypeVar("W", bound=QWidget)
 
@@ -56,6 +67,8 @@ def fill_combo(combo: QComboBox, values: type[E] | list[E], any_text: str = "") 
     """Fill `combo` with labels; item data is the enum's value string (None for `any_text`).
 
     Qt turns a StrEnum into a plain str on the way in: read it back with `enum_of`."""
+    from coachdesk.ui.forms.labels import label
+
     combo.clear()
     if any_text:
         combo.addItem(any_text, None)
@@ -117,6 +130,8 @@ def fmt_date(value: date | datetime | None) -> str:
         return ""
     if isinstance(value, datetime):
         value = value.astimezone().date() if value.tzinfo else value.date()
+    from coachdesk.ui.forms._common import format_date
+
     return format_date(QLocale(), value)
 
 
@@ -138,5 +153,7 @@ def show_error(parent: QWidget | None, message: str) -> None:
     box.setWindowTitle(QCoreApplication.translate("Labels", "CoachDesk"))
     box.setText(message)
     box.setAccessibleName(QCoreApplication.translate("Labels", "Error message"))
+    from PySide6.QtCore import Qt  # its first use builds every Qt enum: not at the lock screen
+
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()  # window-modal but not blocking: the worker's results keep arriving

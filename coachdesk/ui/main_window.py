@@ -92,8 +92,12 @@ class MainWindow(QMainWindow):
         clock: Clock | None = None,
         idle_check_ms: int = 30_000,
         today: date | None = None,
+        unlock_page: UnlockPage | None = None,
     ) -> None:
+        """`unlock_page`: the lock screen the start-up painted before this window's modules
+        loaded (app/bootstrap.py); it is adopted as it is, with what the coach typed."""
         super().__init__()
+        self._adopted = unlock_page
         self.settings = settings
         self.db = db or Database(self, today=today)
         self.today = today
@@ -130,7 +134,11 @@ class MainWindow(QMainWindow):
         self._retranslate_timer.setInterval(0)
         self._retranslate_timer.timeout.connect(self.retranslate)
         self._build_ui()
-        self.show_lock_screen()
+        if unlock_page is None:
+            self.show_lock_screen()
+        else:  # already filled and focused, perhaps typed into: leave it so
+            self.stack.setCurrentWidget(self.unlock_page)
+            self._update_actions()
         # Enrollment, export, the sync indicator and background sync (issues 5 and 6).
         self.exchange = install_exchange(self)
 
@@ -181,7 +189,8 @@ class MainWindow(QMainWindow):
             self.today_page.refresh_requested.connect(self.refresh_today)
             self.clients_page.open_client.connect(self.open_client)
             self.clients_page.add_client.connect(self.add_client)
-        self.unlock_page = UnlockPage()
+        self.unlock_page = self._adopted or UnlockPage()
+        self._adopted = None
         self.unlock_page.unlock_requested.connect(self._unlock)
         self.unlock_page.create_requested.connect(self.create_vault)
         self.resources_page = ResourcesPage(self.db)

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QPixmap, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal
+from PySide6.QtGui import QIcon, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,13 +27,14 @@ from PySide6.QtWidgets import (
 
 from coachdesk.app import paths
 from coachdesk.resources import resource
-from coachdesk.storage.vault import MIN_PASSPHRASE_CHARS
 from coachdesk.ui import vault_dialogs
 from coachdesk.ui.common import card, named, title_label
 
 
 def strength_hint(passphrase: str) -> tuple[str, str]:
     """Length first: (object name for the style, hint). Long beats clever."""
+    from coachdesk.storage.vault import MIN_PASSPHRASE_CHARS  # not for the unlock screen
+
     n = len(passphrase)
     words = len(passphrase.split())
     if n < MIN_PASSPHRASE_CHARS:
@@ -50,6 +50,9 @@ def strength_hint(passphrase: str) -> tuple[str, str]:
             "UnlockPage", "Good. A few more words would make it very strong."
         )
     return "ok", QCoreApplication.translate("UnlockPage", "Strong: long and easy to remember.")
+
+
+_CENTRED = "qproperty-alignment: AlignCenter;"
 
 
 class UnlockPage(QWidget):
@@ -68,23 +71,19 @@ class UnlockPage(QWidget):
         form_layout = QVBoxLayout(box)
         form_layout.setContentsMargins(28, 24, 28, 24)
         form_layout.setSpacing(10)
+        # No Qt.* enum on this page: the first use of PySide6's Qt namespace builds all of its
+        # enums (tens of ms), the lock screen is painted before that (issue 18). The logo is
+        # drawn at its size by the SVG icon engine; the labels are centred by a style property.
         logo = QLabel()
-        logo.setPixmap(
-            QPixmap(str(resource("icons", "coachdesk.svg"))).scaled(
-                64,
-                64,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        )
-        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        logo.setPixmap(QIcon(str(resource("icons", "coachdesk.svg"))).pixmap(64, 64))
+        logo.setStyleSheet(_CENTRED)
         form_layout.addWidget(logo)
         heading = title_label(self.tr("CoachDesk is locked"))
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        heading.setStyleSheet(_CENTRED)
         form_layout.addWidget(heading)
         self.subtitle = QLabel(self.tr("Choose your vault and type your passphrase."))
         self.subtitle.setObjectName("subtitle")
-        self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.subtitle.setStyleSheet(_CENTRED)
         self.subtitle.setWordWrap(True)
         form_layout.addWidget(self.subtitle)
 
@@ -128,7 +127,10 @@ class UnlockPage(QWidget):
         # Locked out: the recovery code sets a new passphrase (application.vault_ops.recover).
         self.recovery_button = vault_dialogs.recovery_button(self, self.selected_vault)
         self.recovery_button.setFlat(True)
-        form_layout.addWidget(self.recovery_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        recovery_row = QHBoxLayout()  # at the left, its own width
+        recovery_row.addWidget(self.recovery_button)
+        recovery_row.addStretch(1)
+        form_layout.addLayout(recovery_row)
         row.addWidget(box)
         row.addStretch(1)
         outer.addLayout(row)
@@ -166,9 +168,10 @@ class UnlockPage(QWidget):
             self.unlock_button.setObjectName("primary")
             self.unlock_button.setDefault(True)
             self.subtitle.setText(self.tr("Choose your vault and type your passphrase."))
-        for button in (self.new_button, self.unlock_button):
-            button.style().unpolish(button)
-            button.style().polish(button)
+        if self.isVisible():  # else the first show styles them (and a polish called from
+            for button in (self.new_button, self.unlock_button):  # Python builds Qt's enums)
+                button.style().unpolish(button)
+                button.style().polish(button)
 
     def selected_vault(self) -> Path | None:
         data = self.vault_combo.currentData()
@@ -308,6 +311,8 @@ class CreateVaultDialog(QDialog):
         return self.vaults_dir / paths.folder_name_for(self.name.text())
 
     def _check(self) -> None:
+        from coachdesk.storage.vault import MIN_PASSPHRASE_CHARS
+
         if not self.name.text().strip():
             self.error.setText(self.tr("Type your name (it names your vault)."))
             self.name.setFocus()
@@ -332,6 +337,8 @@ class RecoveryCodeDialog(QDialog):
     """Shows the recovery code once; OK only after 'I have written it down'."""
 
     def __init__(self, code: str, coach: str, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt  # not for the lock screen (see UnlockPage)
+
         super().__init__(parent)
         self.code = code
         self.coach = coach
@@ -373,6 +380,8 @@ class RecoveryCodeDialog(QDialog):
             super().reject()
 
     def document(self) -> QTextDocument:
+        from PySide6.QtCore import Qt
+
         doc = QTextDocument()
         doc.setHtml(
             "<h2>{title}</h2><p>{who}</p><p style='font-size:18pt;font-family:monospace'>{code}"
@@ -389,6 +398,8 @@ class RecoveryCodeDialog(QDialog):
         return doc
 
     def print_code(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # not for the unlock screen
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:

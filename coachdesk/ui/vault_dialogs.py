@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QAction
@@ -31,9 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.application import vault_ops
-from coachdesk.errors import CoachDeskError, ValidationError
-from coachdesk.i18n.catalog import text
 from coachdesk.ui.common import named
 from coachdesk.ui.forms._messages import error_text, window_language
 from coachdesk.ui.menus import MenuRegistry
@@ -42,11 +39,20 @@ CHANGE_PASSPHRASE_ACTION = "change_passphrase"
 RECOVERY_UNLOCK_ACTION = "unlock_with_recovery_code"
 RECOVERY_UNLOCK_BUTTON = "unlock_with_recovery_code_button"
 
+if TYPE_CHECKING:  # the errors and their catalog load after the lock screen is painted
+    from coachdesk.errors import CoachDeskError
+
 Job = Callable[[], Any]
 Done = Callable[[Any], None]
-Failed = Callable[[CoachDeskError], None]
+Failed = Callable[["CoachDeskError"], None]
 Runner = Callable[[Job, Done, Failed], None]
 VaultPath = Callable[[], Path | None]
+
+
+def catalog_text(code: str, lang: str) -> str:
+    from coachdesk.i18n.catalog import text
+
+    return text(code, lang)
 
 
 class _Bridge(QObject):
@@ -60,6 +66,8 @@ class _Task(QRunnable):
         self.job, self.bridge = job, bridge
 
     def run(self) -> None:
+        from coachdesk.errors import CoachDeskError
+
         try:
             result = self.job()
         except CoachDeskError as exc:
@@ -167,6 +175,8 @@ class _VaultDialog(QDialog):
 
     def submit(self) -> None:
         if self.new.text() != self.again.text():
+            from coachdesk.errors import ValidationError
+
             self.say(error_text(ValidationError(code="vault.passwords_differ")), error=True)
             self.again.setFocus()
             return
@@ -196,10 +206,12 @@ class ChangePassphraseDialog(_VaultDialog):
         self.form.addRow(self.tr("&Current passphrase:"), self.current)
         self.add_new_passphrase_rows()
         self.ok_button.setText(self.tr("C&hange passphrase"))
-        self.succeeded_text = text("vault.passphrase_changed", window_language())
+        self.succeeded_text = catalog_text("vault.passphrase_changed", window_language())
 
     def job(self, new: str) -> Job:
         old, vault = self.current.text(), self.vault
+        from coachdesk.application import vault_ops  # not for the unlock screen
+
         return lambda: vault_ops.change_passphrase(vault, old, new)
 
 
@@ -221,10 +233,12 @@ class RecoveryUnlockDialog(_VaultDialog):
         self.form.addRow(self.tr("&Recovery code:"), self.code)
         self.add_new_passphrase_rows()
         self.ok_button.setText(self.tr("&Set the new passphrase"))
-        self.succeeded_text = text("vault.recovered", window_language())
+        self.succeeded_text = catalog_text("vault.recovered", window_language())
 
     def job(self, new: str) -> Job:
         code, vault = self.code.text(), self.vault
+        from coachdesk.application import vault_ops
+
         return lambda: vault_ops.recover(vault, code, new)
 
 

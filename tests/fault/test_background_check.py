@@ -206,3 +206,46 @@ def test_a_cli_command_runs_the_overdue_check_and_refuses_plainly(
     assert result.returncode == 1
     assert result.stderr.strip().splitlines()[-1] == f"coachdesk: {CHECK_FAILED_MESSAGE}"
     assert "Traceback" not in result.stderr
+
+
+def test_a_flipped_byte_blocks_the_export_plainly_and_leaves_nothing(tmp_path: Path) -> None:
+    """The export's full check runs beside its sealing (the HMAC check of every page on a
+    connection of its own, quick_check on another): when it fails, the export says so in the
+    plain sentence (not the database's own error) and nothing is committed nor written."""
+    from coachdesk.crypto.identity import RcoIdentity
+    from coachdesk.exchange import export as ex
+    from coachdesk.storage import outbox
+    from tests.unit.test_bundle import enrolled_vault
+
+    folder, out = tmp_path / "vault", tmp_path / "out"
+    out.mkdir()
+    enrolled_vault(folder, RcoIdentity.generate(), clients=30).close()
+
+    def flip(at: int) -> None:
+        with open(folder / DB_NAME, "r+b") as fh:  # in place, as a disk fault would
+            fh.seek(at)
+            byte = fh.read(1)[0]
+            fh.seek(at)
+            fh.write(bytes([byte ^ 0x24]))
+
+    with Vault.open(folder, PASSPHRASE) as vault:
+        caseload = Caseload(vault)
+        (root,) = vault.conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'clients'"
+        ).fetchone()
+        vault.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        flip((root - 1) * PAGE + 999)
+        with pytest.raises(IntegrityError) as refused:
+            ex.export(caseload, out)
+        assert str(refused.value) == CHECK_FAILED_MESSAGE
+        assert vault.damaged and list(out.iterdir()) == []  # no bundle, no temp file
+        status = vault.check_status
+        assert status.state == CheckState.FAILED
+        # Both halves ran: SQLCipher's page check names the damaged page.
+        assert any("hmac" in e.lower() or "page" in e.lower() for e in status.errors), status
+    flip((root - 1) * PAGE + 999)  # the disk mended: what did the export leave behind?
+    with Vault.open(folder, PASSPHRASE) as vault:
+        assert outbox.items(vault.conn) == []
+        audited = "SELECT count(*) FROM audit WHERE action = ?"
+        assert vault.conn.execute(audited, ("export",)).fetchone() == (0,)
+        assert vault.conn.execute(audited, ("enroll",)).fetchone() == (1,)  # the query reads

@@ -35,6 +35,10 @@ def test_old_vault_upgrades_and_keeps_its_data(version: int, tmp_path: Path) -> 
         # Version 5's indexed state is backfilled: Today, name search and counts (issue 18).
         assert caseload.list_clients("tansq") == [row] == caseload.list_clients("or")
         assert caseload.count_clients() == 1 == caseload.count_clients("quist")
+        # Version 9's name pieces are backfilled: words of 1-2 characters find and count it.
+        assert caseload.list_clients("ta") == [row] == caseload.list_clients("V t")
+        assert caseload.count_clients("rv") == 1 == caseload.count_clients("o", at_most=5)
+        assert caseload.count_clients("zq") == 0
         day = date(2025, 3, 5)  # the baseline window is open
         assert [r.kind for r in Caseload(vault, today=day).reminders()] == ["timepoint"]
         assert repos.reminders_for(vault.conn, day) == reminders(

@@ -11,8 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QWidget
 
-from coachdesk.i18n.catalog import describe
-
 
 def window_language() -> str:
     """ "es" when the window is in Spanish (app.translations.install sets QLocale's default)."""
@@ -21,6 +19,8 @@ def window_language() -> str:
 
 def error_text(error: BaseException) -> str:
     """What the window shows for `error`, in the window's language."""
+    from coachdesk.i18n.catalog import describe  # a large table: not for the lock screen
+
     return describe(error, window_language())
 
 

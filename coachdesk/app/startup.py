@@ -1,0 +1,147 @@
+"""The coach's window in two steps (issue 18): the lock screen first, the rest while the coach
+types.
+
+Step 1 paints the real unlock page (ui/unlock.py) in a frame of its own, from a minimal set of
+modules: Qt, the settings, the translations and the page itself (no storage, crypto, exchange,
+forms or PDF; `python -X importtime` shows the set). A thread meanwhile imports the main
+window's modules. Step 2, on the GUI thread once they are in: the MainWindow is built around
+the same unlock page (what the coach typed, the vault chosen and the focus stay) and takes the
+frame's place and geometry. An Unlock or New-vault click before then finishes step 2 at once
+and is passed on, so nothing the coach does is lost.
+
+Threading: built and driven on the GUI thread; the loader thread only imports modules.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QMainWindow
+
+from coachdesk.app import paths
+from coachdesk.app import settings as opts
+from coachdesk.app.settings import Settings
+
+if TYPE_CHECKING:
+    from coachdesk.ui.main_window import MainWindow
+
+# What the unlocked window needs, imported on the loader thread (main_window pulls the rest).
+REST = ("coachdesk.ui.main_window",)
+POLL_MS = 15
+NO_PAINT_MS = 1000
+
+
+class _FirstPaint(QObject):
+    """Calls `then` once, just after the first paint of the widget it filters."""
+
+    def __init__(self, then: Callable[[], None]) -> None:
+        super().__init__()
+        self._then: Callable[[], None] | None = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            QTimer.singleShot(0, then)  # once this paint is done
+        return False
+
+
+class StagedStart:
+    """Owns the start-up frame until the MainWindow replaces it (`window` then set)."""
+
+    def __init__(self, settings: Settings) -> None:
+        from coachdesk.ui.unlock import UnlockPage
+
+        self.settings = settings
+        self.window: MainWindow | None = None
+        self.frame = QMainWindow()
+        self.frame.setObjectName("startFrame")
+        self.frame.resize(1280, 820)
+        geometry = settings.get(opts.GEOMETRY)
+        if geometry:
+            self.frame.restoreGeometry(geometry)
+        self.page = UnlockPage()
+        self.page.set_vaults(
+            paths.list_vaults(settings.vaults_dir()), settings.get(opts.LAST_VAULT)
+        )
+        self.page.unlock_requested.connect(self._early_unlock)
+        self.page.create_requested.connect(self._early_create)
+        self.frame.setCentralWidget(self.page)
+        self._failed: BaseException | None = None
+        self._loader = threading.Thread(target=self._load, name="window-modules", daemon=True)
+        self._painted = _FirstPaint(self._start_loading)
+        self._timer = QTimer()
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+
+    def show(self) -> None:
+        """Paint the lock screen now, then start loading the rest."""
+        # After the first paint (on X11 the expose comes later than any 0 ms timer): the
+        # loader's imports hold the interpreter most of the time.
+        self.page.installEventFilter(self._painted)
+        self.frame.show()
+        self.page.focus_passphrase()
+        QTimer.singleShot(NO_PAINT_MS, self.page, self._start_loading)  # if never painted
+
+    def _start_loading(self) -> None:
+        self.page.removeEventFilter(self._painted)
+        if self.window is None and self._loader.ident is None:  # not finished by a click
+            self._loader.start()
+            self._timer.start()
+
+    def _load(self) -> None:
+        try:
+            for name in REST:
+                importlib.import_module(name)
+        except BaseException as exc:  # raised again on the GUI thread by finish()
+            self._failed = exc
+
+    def _poll(self) -> None:
+        if not self._loader.is_alive():
+            self.finish()
+
+    def finish(self) -> MainWindow:
+        """Step 2 (GUI thread): wait for the modules, build the window around the page."""
+        if self.window is not None:
+            return self.window
+        self._timer.stop()
+        if self._loader.ident is None:  # clicked before the loader started: load here
+            self._load()
+        else:
+            self._loader.join()
+        if self._failed is not None:
+            raise self._failed
+        from coachdesk.ui.main_window import MainWindow
+
+        self.page.unlock_requested.disconnect(self._early_unlock)
+        self.page.create_requested.disconnect(self._early_create)
+        focus = self.page.focusWidget()
+        self.frame.takeCentralWidget()  # the page lives on in the window, not with the frame
+        window = MainWindow(self.settings, unlock_page=self.page)
+        window.setGeometry(self.frame.geometry())
+        window.show()
+        if focus is not None:
+            focus.setFocus()
+        self.frame.close()
+        self.frame.deleteLater()
+        self.window = window
+        return window
+
+    def _early_unlock(self, path: Path, passphrase: str) -> None:
+        self.finish().unlock_page.unlock_requested.emit(path, passphrase)
+
+    def _early_create(self) -> None:
+        self.finish().unlock_page.create_requested.emit()
+
+
+def staged(settings: Settings, vault_dir: Any = None) -> StagedStart:
+    """The staged start of the coach's window, shown (`vault_dir`: --vault-dir)."""
+    if vault_dir:
+        settings.set(opts.VAULTS_DIR, str(Path(vault_dir).resolve()))
+    start = StagedStart(settings)
+    start.show()
+    return start
