@@ -9,7 +9,7 @@ from __future__ import annotations
 from coachdesk.ui.forms.barc10 import Barc10Form, Barc10History, Barc10TrendPlot
 from coachdesk.ui.forms.client_form import ClientForm
 from coachdesk.ui.forms.consent import ConsentForm, ConsentList
-from coachdesk.ui.forms.notes import NoteForm, NotesList
+from coachdesk.ui.forms.notes import NoteForm, NoteReader, NotesList
 from coachdesk.ui.forms.outcome import OutcomeForm
 from coachdesk.ui.forms.plan_editor import PlanEditor
 from coachdesk.ui.forms.referrals import AuditTrailView, ReferralPanel
@@ -23,6 +23,7 @@ __all__ = [
     "ConsentForm",
     "ConsentList",
     "NoteForm",
+    "NoteReader",
     "NotesList",
     "OutcomeForm",
     "PlanEditor",
