@@ -79,6 +79,10 @@
         <source>{n, plural, one {(+ # addendum)} other {(+ # addenda)}}</source>
         <translation>{n, plural, one {(+ # adenda)} other {(+ # adendas)}}</translation>
     </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
 </context>
 <context>
     <name>ClientWorkspace</name>

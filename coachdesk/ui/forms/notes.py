@@ -511,6 +511,10 @@ class NotesList(QWidget):
         if note_id is not None:
             self.note_selected.emit(int(note_id))
 
+    def notes(self) -> list[SessionNote]:
+        """The client's notes as last set, newest first."""
+        return list(self._notes)
+
     def note(self, note_id: int) -> SessionNote | None:
         """The listed note with this id (None: not among the notes loaded)."""
         return next((n for n in self._notes if n.id == note_id), None)
@@ -535,54 +539,41 @@ class NotesList(QWidget):
     def _show_notes(self) -> None:
         tree = self.tree
         tree.clear()
-        tree.setColumnCount(5)
-        tree.setHeaderLabels(
-            [
-                self.tr("When"),
-                self.tr("How"),
-                self.tr("Minutes"),
-                self.tr("Note"),
-                self.tr("Follow-up"),
-            ]
-        )
+        # Three one-line columns, so that the list stays narrow beside the reading pane and
+        # shows many notes: what the support was (an attempt: how it was tried), the note's
+        # first line; the mode, minutes and follow-up are in the reading pane and the tooltip.
+        tree.setColumnCount(3)
+        tree.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Note")])
         header = tree.header()
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for column in (0, 1, 2, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        locale = self.locale()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for n in self._notes:
-            how = (
-                self.tr("Attempt (%1)").replace("%1", label(n.mode))
-                if n.attempt_only
-                else (label(n.mode))
-            )
             what = label(n.support)
             if n.destination is not None:
                 what = f"{what}: {label(n.destination)}"
-            how = f"{how} · {what}"
+            how = self.tr("Attempt (%1)").replace("%1", label(n.mode))
+            shown = how if n.attempt_only else what
             first_line = n.text.splitlines()[0] if n.text else ""
             if n.next_steps:
                 first_line += "  " + self.tr("Next: %1").replace("%1", n.next_steps)
-            if n.addenda:
-                first_line += "  " + format_message(
-                    self.tr("{n, plural, one {(+ # addendum)} other {(+ # addenda)}}"),
-                    {"n": len(n.addenda)},
-                    window_language(),
+            if n.addenda:  # first, so that a narrow column does not cut it off
+                first_line = (
+                    format_message(
+                        self.tr("{n, plural, one {(+ # addendum)} other {(+ # addenda)}}"),
+                        {"n": len(n.addenda)},
+                        window_language(),
+                    )
+                    + " "
+                    + first_line
                 )
-            item = QTreeWidgetItem(
-                [
-                    self._when(n.occurred_at),
-                    how,
-                    str(n.duration_minutes) if n.duration_minutes else "",
-                    first_line,
-                    format_date(locale, n.follow_up_on),
-                ]
-            )
+            item = QTreeWidgetItem([self._when(n.occurred_at), shown, first_line])
+            item.setToolTip(1, f"{label(n.mode)} · {what}" if not n.attempt_only else how)
             item.setData(0, _ID, n.id)
-            item.setToolTip(3, n.text)
+            item.setToolTip(2, n.text)
             if n.attempt_only:
-                for column in range(5):
+                for column in range(3):
                     item.setForeground(column, QColor(MUTED_COLOR))
                     font = item.font(column)
                     font.setItalic(True)
@@ -678,6 +669,7 @@ class NoteReader(QWidget):
         self.error = error_label(self)
         row = QHBoxLayout()
         row.addWidget(self.error, 1)
+        row.addStretch(1)  # keeps the button its own size while no error shows
         self.add_button = QPushButton(self.tr("Add addendum"), self)
         self.add_button.setAccessibleName(self.tr("Add addendum"))
         row.addWidget(self.add_button)
