@@ -131,6 +131,25 @@
     </message>
 </context>
 <context>
+    <name>UnlockPage</name>
+    <message>
+        <source>Sho&amp;w passphrase</source>
+        <translation>Mos&amp;trar la frase</translation>
+    </message>
+    <message>
+        <source>Show passphrase</source>
+        <translation>Mostrar la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Caps Lock seems to be on.</source>
+        <translation>Parece que las mayúsculas (Bloq Mayús) están activadas.</translation>
+    </message>
+    <message>
+        <source>Use at least {n} characters: a few words are easy to remember.</source>
+        <translation>Use al menos {n} caracteres: unas cuantas palabras se recuerdan fácilmente.</translation>
+    </message>
+</context>
+<context>
     <name>AuditTrailView</name>
     <message>
         <source>Added an addendum to a session note</source>
