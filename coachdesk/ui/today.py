@@ -181,8 +181,8 @@ class TodayPage(QWidget):
         columns.addLayout(right, 1)
         layout.addLayout(columns, 1)
         self.retranslate()
-        self.due.setColumnWidth(0, 200)
-        self.due.setColumnWidth(1, 290)
+        self.due.setColumnWidth(0, 190)
+        self.due.setColumnWidth(1, 350)  # room for what a session follow-up follows up
         self.due.setColumnWidth(2, 100)
         self._current_changed(None)
 

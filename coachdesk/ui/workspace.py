@@ -44,6 +44,7 @@ from coachdesk.core.models import (
     AuditEntry,
     Barc10Assessment,
     Client,
+    ClientStatus,
     CoachProfile,
     Consent,
     OutcomeAssessment,
@@ -256,9 +257,9 @@ class ClientWorkspace(QWidget):
         # Session notes (issue 17): the history on the left, so that many rows show; on the
         # right the reading pane (a note in full, its addenda, a box to add one) or, only while
         # a note is written, the new-note form. Cancel and Save go back to the reading pane.
-        notes_page = QSplitter(Qt.Orientation.Horizontal)
+        notes_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.notes_list = NotesList()
-        notes_page.addWidget(self.notes_list)
+        notes_splitter.addWidget(self.notes_list)
         self.notes_side = QStackedWidget()
         self.note_reader = NoteReader()
         self.notes_side.addWidget(self.note_reader)
@@ -267,9 +268,31 @@ class ClientWorkspace(QWidget):
         self.note_scroll.setWidgetResizable(True)
         self.note_scroll.setWidget(self.note_form)
         self.notes_side.addWidget(self.note_scroll)
-        notes_page.addWidget(self.notes_side)
-        notes_page.setSizes([560, 760])
-        notes_page.setStretchFactor(1, 1)
+        notes_splitter.addWidget(self.notes_side)
+        notes_splitter.setSizes([560, 760])
+        notes_splitter.setStretchFactor(1, 1)
+        # After a contact with a client marked Lost contact: offer to set them active again.
+        notes_page = QWidget()
+        notes_layout = QVBoxLayout(notes_page)
+        notes_layout.setContentsMargins(0, 0, 0, 0)
+        self.reactivate_bar = QWidget()
+        bar = QHBoxLayout(self.reactivate_bar)
+        bar.setContentsMargins(4, 2, 4, 2)
+        self.reactivate_text = QLabel("")
+        self.reactivate_text.setObjectName("hint")
+        self.reactivate_text.setWordWrap(True)
+        self.reactivate_button = named(
+            QPushButton(self.tr("Set active again")), self.tr("Set active again")
+        )
+        self.reactivate_button.clicked.connect(self._reactivate)
+        self.reactivate_later = named(QPushButton(self.tr("Not now")), self.tr("Not now"))
+        self.reactivate_later.clicked.connect(self.reactivate_bar.hide)
+        bar.addWidget(self.reactivate_text, 1)
+        bar.addWidget(self.reactivate_button)
+        bar.addWidget(self.reactivate_later)
+        self.reactivate_bar.hide()
+        notes_layout.addWidget(self.reactivate_bar)
+        notes_layout.addWidget(notes_splitter, 1)
         self.tabs.addTab(notes_page, self.tr("Session notes"))
 
         capital = QSplitter()
@@ -389,6 +412,7 @@ class ClientWorkspace(QWidget):
         if PLAN_DRAFT in b.drafts or self.tabs.currentIndex() == TAB_KEYS.index("plan"):
             self.ensure_plan()
         self._new_note_form()
+        self.reactivate_bar.hide()
         self.note_reader.show_note(None)
         self.notes_list.search.clear()
         self.notes_list.set_notes(b.notes)
@@ -545,6 +569,7 @@ class ClientWorkspace(QWidget):
         self.notes_list.set_notes([])
         self.note_reader.show_note(None)
         self.notes_side.setCurrentWidget(self.note_reader)
+        self.reactivate_bar.hide()
         self.barc_form.reset()
         self.barc_plot.set_series([])
         self.outcome_form.set_outcome(None, 0)
@@ -761,8 +786,40 @@ class ClientWorkspace(QWidget):
             self._new_note_form()
             self.notes_side.setCurrentWidget(self.note_reader)
             self.notes_list.select(note_id)
+            client = self.client
+            if not note.attempt_only and client and client.status == ClientStatus.LOST_CONTACT:
+                self.reactivate_text.setText(
+                    self.tr(
+                        "%1 is marked Lost contact, and you have just met. Active again?"
+                    ).replace("%1", client.display_name)
+                )
+                self.reactivate_bar.show()
 
         self._write(fn, after, self.tr("Note added."), Kind.NOTE, cid)
+
+    def _reactivate(self) -> None:
+        """Set the client active again after a contact (the offer under Lost contact)."""
+        client = self.client
+        if client is None or client.id is None:
+            return
+        cid = client.id
+        reason = self.tr("Back in contact (a session note)")
+        serial = self._serial
+
+        def fn(c: Caseload) -> Client:
+            c.set_status(cid, ClientStatus.ACTIVE, c.today(), reason)
+            return c.get_client(cid)
+
+        def done(stored: Client) -> None:
+            if serial == self._serial:
+                self.reactivate_bar.hide()
+                self.client = stored
+                self._fill_header(stored, self.barc_plot.series())
+                self.saved.emit(self.tr("Set active again."))
+                self._refresh_audit()
+
+        changes = Changes.of(Kind.CLIENT, Kind.AUDIT, client=cid)
+        self.db.write(fn, changes, done, lambda exc: show_error(self, str(exc)))
 
     def _add_addendum(self, note_id: int, text: str) -> None:
         cid = self.client_id

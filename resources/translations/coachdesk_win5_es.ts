@@ -94,6 +94,26 @@
         <source>Addendum added under the note.</source>
         <translation>Adenda añadida bajo la nota.</translation>
     </message>
+    <message>
+        <source>Set active again</source>
+        <translation>Volver a activo/a</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+    <message>
+        <source>%1 is marked Lost contact, and you have just met. Active again?</source>
+        <translation>%1 figura como «Sin contacto» y acaban de verse. ¿Volver a activo/a?</translation>
+    </message>
+    <message>
+        <source>Back in contact (a session note)</source>
+        <translation>De nuevo en contacto (una nota de sesión)</translation>
+    </message>
+    <message>
+        <source>Set active again.</source>
+        <translation>Vuelve a estar activo/a.</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>

@@ -16,6 +16,7 @@ from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import (
     Client,
     ClientKind,
+    ClientStatus,
     ContactMode,
     FamilyFollowUp,
     Relationship,
@@ -206,3 +207,34 @@ def test_spanish_reading_pane(qtbot: QtBot, make_window: MakeWindow, coach_vault
     assert reader.addendum.accessibleName() == "Adenda"
     assert "Próximos pasos:" in reader.body.toPlainText()
     assert window.workspace.family_button.text() == "&Hacer seguimiento familiar…"
+
+
+def test_after_a_contact_a_lost_client_is_offered_active_again(
+    qtbot: QtBot, make_window: MakeWindow, coach_vault: Path
+) -> None:
+    cid = seed_record(coach_vault)
+    with Vault.open(coach_vault, PASSPHRASE) as v:
+        Caseload(v).set_status(cid, ClientStatus.LOST_CONTACT, date(2026, 1, 9), "no answer")
+    window = make_window()
+    unlock(qtbot, window)
+    _open_notes(qtbot, window, cid)
+    ws = window.workspace
+    form = ws.note_form
+    # A contact attempt does not: the client was not reached.
+    ws.focus_new_note()
+    form.attempt_only.setChecked(True)
+    form.save_button.click()
+    qtbot.waitUntil(lambda: len(ws.notes_list.shown_ids()) == 2, timeout=5_000)
+    assert not ws.reactivate_bar.isVisible()
+    ws.focus_new_note()
+    form.text.setPlainText("Met Teo at the clinic door; we talked for ten minutes.")
+    form.save_button.click()
+    qtbot.waitUntil(ws.reactivate_bar.isVisible, timeout=5_000)
+    assert "is marked Lost contact" in ws.reactivate_text.text()
+    ws.reactivate_button.click()
+    qtbot.waitUntil(lambda: not ws.reactivate_bar.isVisible(), timeout=5_000)
+    settle(qtbot, window)
+    assert ws.client is not None and ws.client.status == ClientStatus.ACTIVE
+    with Vault.open(coach_vault, PASSPHRASE) as v:
+        stored = Caseload(v).get_client(cid)
+    assert stored.status == ClientStatus.ACTIVE and stored.status_reason.startswith("Back in")

@@ -547,7 +547,7 @@ class NotesList(QWidget):
         header = tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for n in self._notes:
             what = label(n.support)
@@ -579,6 +579,11 @@ class NotesList(QWidget):
                     font.setItalic(True)
                     item.setFont(column, font)
             tree.addTopLevelItem(item)
+        # What the support was: as wide as its words, up to 22 average characters (a long
+        # kind, e.g. the Spanish of navigation, is cut there; its tooltip has it whole).
+        widest = tree.sizeHintForColumn(1) if self._notes else 0
+        cap = self.fontMetrics().averageCharWidth() * 22 + 16
+        header.resizeSection(1, max(60, min(widest, cap)))
         attempts = sum(1 for n in self._notes if n.attempt_only)
         if self._notes:
             self.status.setText(
