@@ -44,6 +44,7 @@ from coachdesk.storage.vault import Vault
 
 CLIENT = "client"
 DISCLOSURE_LOOKBACK = timedelta(days=3 * 365)  # 42 CFR 2.25
+RECENT_KIND, RECENT_KEY = "window", "recent_clients"  # a row of the vault's drafts table
 COUNT_CAP = 1000  # a client list's count beyond this is shown as "1,000+"
 
 
@@ -487,6 +488,27 @@ class Caseload:
     def disclosures(self, client_id: int) -> list[Disclosure]:
         since = datetime.now(UTC) - DISCLOSURE_LOOKBACK
         return repos.list_disclosures(self.conn, client_id, since)
+
+    # -- the clients Today lists as recent (issue 17): kept in the vault, not in the
+    # settings file (no client data outside the vault), so they survive a restart ----------
+
+    def recent_clients(self) -> list[int]:
+        """The ids of the clients opened last, newest first (ids of clients still here)."""
+        body = repos.load_draft(self.conn, RECENT_KIND, RECENT_KEY) or {}
+        ids = [i for i in body.get("clients", []) if isinstance(i, int)]
+        kept = []
+        for client_id in ids:
+            try:
+                repos.get_client(self.conn, client_id)
+            except NotFoundError:
+                continue
+            kept.append(client_id)
+        return kept
+
+    def remember_recent(self, client_ids: Sequence[int]) -> None:
+        """Keep the list of clients opened last (not audited: opening one was)."""
+        with self.vault.transaction():
+            repos.save_draft(self.conn, RECENT_KIND, RECENT_KEY, {"clients": list(client_ids)})
 
     # -- drafts (unsaved edits kept across a lock) -----------------------------------------
 

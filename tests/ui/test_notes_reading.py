@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from coachdesk.app.settings import Settings
 from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import (
     Client,
@@ -238,3 +239,23 @@ def test_after_a_contact_a_lost_client_is_offered_active_again(
     with Vault.open(coach_vault, PASSPHRASE) as v:
         stored = Caseload(v).get_client(cid)
     assert stored.status == ClientStatus.ACTIVE and stored.status_reason.startswith("Back in")
+
+
+def test_recent_clients_are_remembered_in_the_vault_across_a_restart(
+    qtbot: QtBot, make_window: MakeWindow, coach_vault: Path, settings: Settings
+) -> None:
+    cid = seed_record(coach_vault)
+    window = make_window()
+    unlock(qtbot, window)
+    window.open_client(cid)
+    qtbot.waitUntil(lambda: window.workspace.client_id == cid, timeout=5_000)
+    settle(qtbot, window)
+    window.lock("shortcut")
+    window.close()
+    assert "Quillan" not in settings.path.read_text(encoding="utf-8")  # nothing in settings
+    again = make_window()  # a new window: the program started again
+    unlock(qtbot, again)
+    again.go(PAGE_TODAY)
+    settle(qtbot, again)
+    recent = again.today_page.recent
+    assert [recent.item(i).text() for i in range(recent.count())] == ["Teo Quillan"]

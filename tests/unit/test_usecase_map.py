@@ -88,6 +88,11 @@ USE_CASES = [
     UseCase("list a client's notes", "note list", f"{UI}.forms.notes:NotesList"),
     UseCase("read a note in full", "note show", f"{UI}.forms.notes:NoteReader"),
     UseCase(
+        "remember the clients opened last",
+        window=f"{UI}.today:TodayPage.set_recent",
+        one_sided="Today's recent clients, a window list (kept in the vault across a restart)",
+    ),
+    UseCase(
         "add an addendum under a note",
         "note addendum",
         f"{UI}.forms.notes:NoteReader.addendum_requested",
