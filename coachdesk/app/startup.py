@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import importlib
 import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,16 +36,18 @@ NO_PAINT_MS = 1000
 
 
 class _FirstPaint(QObject):
-    """Calls `then` once, just after the first paint of the widget it filters."""
+    """Starts `timer` (a 0 ms single shot: once this paint is done) at the first paint of the
+    widget it filters. The timer belongs to the StagedStart, so it dies with it: a call queued
+    with QTimer.singleShot could outlive the objects it names (a window closed at once)."""
 
-    def __init__(self, then: Callable[[], None]) -> None:
+    def __init__(self, timer: QTimer) -> None:
         super().__init__()
-        self._then: Callable[[], None] | None = then
+        self._timer: QTimer | None = timer
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._then is not None:
-            then, self._then = self._then, None
-            QTimer.singleShot(0, then)  # once this paint is done
+        if event.type() == QEvent.Type.Paint and self._timer is not None:
+            timer, self._timer = self._timer, None
+            timer.start(0)
         return False
 
 
@@ -73,7 +74,10 @@ class StagedStart:
         self.frame.setCentralWidget(self.page)
         self._failed: BaseException | None = None
         self._loader = threading.Thread(target=self._load, name="window-modules", daemon=True)
-        self._painted = _FirstPaint(self._start_loading)
+        self._kick = QTimer()  # after the first paint, or NO_PAINT_MS if none comes
+        self._kick.setSingleShot(True)
+        self._kick.timeout.connect(self._start_loading)
+        self._painted = _FirstPaint(self._kick)
         self._timer = QTimer()
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
@@ -85,7 +89,7 @@ class StagedStart:
         self.page.installEventFilter(self._painted)
         self.frame.show()
         self.page.focus_passphrase()
-        QTimer.singleShot(NO_PAINT_MS, self.page, self._start_loading)  # if never painted
+        self._kick.start(NO_PAINT_MS)  # if never painted
 
     def _start_loading(self) -> None:
         self.page.removeEventFilter(self._painted)

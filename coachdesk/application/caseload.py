@@ -22,6 +22,7 @@ from coachdesk.core.models import (
     Consent,
     Disclosure,
     FamilyFollowUp,
+    NoteAddendum,
     OutcomeAssessment,
     Pathway,
     RecoveryPlan,
@@ -43,6 +44,7 @@ from coachdesk.storage.vault import Vault
 
 CLIENT = "client"
 DISCLOSURE_LOOKBACK = timedelta(days=3 * 365)  # 42 CFR 2.25
+RECENT_KIND, RECENT_KEY = "window", "recent_clients"  # a row of the vault's drafts table
 COUNT_CAP = 1000  # a client list's count beyond this is shown as "1,000+"
 
 
@@ -227,7 +229,28 @@ class Caseload:
         return note_id
 
     def notes(self, client_id: int, limit: int = 500) -> list[SessionNote]:
+        """The client's newest notes, each with its addenda."""
         return repos.list_notes(self.conn, client_id, limit)
+
+    def note(self, note_id: int) -> SessionNote:
+        """One note with its addenda (the reading pane, `note show`)."""
+        return repos.get_note(self.conn, note_id)
+
+    def add_addendum(self, note_id: int, text: str) -> NoteAddendum:
+        """Append a dated addendum by the coach under a note (a note is never edited)."""
+        text = text.strip()
+        if not text:
+            raise ValidationError(field="addendum", code="validation.addendum.required")
+        if len(text) > validation.MAX_TEXT:
+            raise ValidationError(
+                field="addendum", code="validation.text.too_long", limit=validation.MAX_TEXT
+            )
+        note = repos.get_note(self.conn, note_id)
+        addendum = NoteAddendum(note_id, datetime.now(UTC), self.actor, text)
+        with self.vault.transaction():
+            addendum.id = repos.insert_addendum(self.conn, addendum)
+            self._log("create", note.client_id, f"addendum {addendum.id} to note {note_id}")
+        return addendum
 
     def search_notes(
         self, text: str, client_id: int | None = None, limit: int = 50
@@ -347,11 +370,27 @@ class Caseload:
     # -- reminders, audit, disclosures -----------------------------------------------------
 
     def reminders(self, client_id: int | None = None) -> list[Reminder]:
-        return repos.reminders_for(self.conn, self.today(), client_id)
+        reminders = repos.reminders_for(self.conn, self.today(), client_id)
+        for reminder in reminders:
+            if reminder.kind == "note_follow_up":
+                reminder.detail = self._follow_up_detail(reminder.client_id)
+        return reminders
 
     def today_page(self, per_kind: int = 50) -> TodayPage:
         """Today's counts per kind and the first `per_kind` of each (indexed, sub-linear)."""
-        return repos.today_page(self.conn, self.today(), per_kind)
+        page = repos.today_page(self.conn, self.today(), per_kind)
+        for reminder in page.first.get("note_follow_up", []):
+            reminder.detail = self._follow_up_detail(reminder.client_id)
+        return page
+
+    def _follow_up_detail(self, client_id: int) -> str:
+        """What the last session said comes next (the note Today's follow-up comes from)."""
+        last = repos.list_notes(self.conn, client_id, 1)
+        if not last:
+            return ""
+        note = last[0]
+        lines = (note.next_steps or note.text).strip().splitlines()
+        return lines[0] if lines else ""
 
     # -- done and later for what Today lists (issue 17) ---------------------------------
     # Each changes the record the item comes from, so the indexed due items follow it: a
@@ -449,6 +488,27 @@ class Caseload:
     def disclosures(self, client_id: int) -> list[Disclosure]:
         since = datetime.now(UTC) - DISCLOSURE_LOOKBACK
         return repos.list_disclosures(self.conn, client_id, since)
+
+    # -- the clients Today lists as recent (issue 17): kept in the vault, not in the
+    # settings file (no client data outside the vault), so they survive a restart ----------
+
+    def recent_clients(self) -> list[int]:
+        """The ids of the clients opened last, newest first (ids of clients still here)."""
+        body = repos.load_draft(self.conn, RECENT_KIND, RECENT_KEY) or {}
+        ids = [i for i in body.get("clients", []) if isinstance(i, int)]
+        kept = []
+        for client_id in ids:
+            try:
+                repos.get_client(self.conn, client_id)
+            except NotFoundError:
+                continue
+            kept.append(client_id)
+        return kept
+
+    def remember_recent(self, client_ids: Sequence[int]) -> None:
+        """Keep the list of clients opened last (not audited: opening one was)."""
+        with self.vault.transaction():
+            repos.save_draft(self.conn, RECENT_KIND, RECENT_KEY, {"clients": list(client_ids)})
 
     # -- drafts (unsaved edits kept across a lock) -----------------------------------------
 

@@ -35,6 +35,9 @@ from coachdesk.core.models import (
 from coachdesk.errors import ValidationError
 from coachdesk.i18n.catalog import text
 
+# Today's kinds, as `today list` prints them (a collection window is refused with its reason).
+DUE_KINDS = ["plan_review", "referral_follow_up", "note_follow_up", "timepoint"]
+
 
 def _vault_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("vault", type=Path, metavar="VAULT")
@@ -121,6 +124,48 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--date", type=parse_date, help="date of the contact (default now)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_note_add)
+
+    p = nsub.add_parser("list", help="a client's notes, each with its addenda")
+    _vault_arg(p)
+    p.add_argument("client", type=int, metavar="CLIENT")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_note_list)
+    p = nsub.add_parser("show", help="one note in full, with its addenda")
+    _vault_arg(p)
+    p.add_argument("note", type=int, metavar="NOTE", help="note number")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_note_show)
+    p = nsub.add_parser(
+        "addendum", help="add a dated addendum under a note (a note is never edited)"
+    )
+    _vault_arg(p)
+    p.add_argument("note", type=int, metavar="NOTE", help="note number")
+    p.add_argument("--text", required=True, help="the addendum, in plain words")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_note_addendum)
+
+    today = sub.add_parser("today", help="what is due: list, mark done, move to a later day")
+    tsub = today.add_subparsers(dest="today_command", required=True, metavar="COMMAND")
+    p = tsub.add_parser("list", help="what is due or coming up (as the window's Today)")
+    _vault_arg(p)
+    p.add_argument("--per-kind", type=int, default=50, metavar="N")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_today_list)
+    for name, what in (("done", "mark one item done"), ("later", "move one item to a later day")):
+        p = tsub.add_parser(name, help=what)
+        _vault_arg(p)
+        p.add_argument("client", type=int, metavar="CLIENT")
+        p.add_argument("kind", choices=DUE_KINDS, metavar="KIND", help=", ".join(DUE_KINDS))
+        p.add_argument("due", type=parse_date, metavar="DUE", help="its due date, YYYY-MM-DD")
+        if name == "done":
+            p.add_argument(
+                "--next-review", type=parse_date, help="a plan review: the next review date"
+            )
+            p.set_defaults(func=cmd_today_done)
+        else:
+            p.add_argument("--until", type=parse_date, required=True, help="the later day")
+            p.set_defaults(func=cmd_today_later)
 
     assess = sub.add_parser("assess", help="record assessments")
     asub = assess.add_subparsers(dest="assess_command", required=True, metavar="COMMAND")
@@ -384,4 +429,92 @@ def cmd_search(args: argparse.Namespace) -> int:
     for client_id, name, version in plans:
         print(f"plan  client {client_id} {name}, version {version}")
     print(text("cli.search_found", cli_language(), notes=len(notes), plans=len(plans)))
+    return 0
+
+
+def _print_note(note: SessionNote, full: bool) -> None:
+    kind = "attempt" if note.attempt_only else note.support.value
+    minutes = f", {note.duration_minutes} min" if note.duration_minutes else ""
+    print(f"note {note.id}  {_when(note.occurred_at)}  {note.mode.value}, {kind}{minutes}")
+    lines = note.text.splitlines() or [""]
+    for line in lines if full else lines[:1]:
+        print(f"    {line}")
+    if note.next_steps:
+        print(f"    {text('cli.note_next_steps', cli_language(), steps=note.next_steps)}")
+    for a in note.addenda:
+        print(
+            "    "
+            + text("cli.addendum_line", cli_language(), when=_when(a.written_at), by=a.author)
+        )
+        for line in a.text.splitlines() if full else a.text.splitlines()[:1]:
+            print(f"      {line}")
+
+
+def _when(at: datetime) -> str:
+    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def cmd_note_list(args: argparse.Namespace) -> int:
+    with open_caseload(args) as caseload:
+        caseload.get_client(args.client)
+        notes = caseload.notes(args.client, args.limit)
+    if args.json:
+        print_json(notes)
+        return 0
+    for note in notes:
+        _print_note(note, full=False)
+    return 0
+
+
+def cmd_note_show(args: argparse.Namespace) -> int:
+    with open_caseload(args) as caseload:
+        note = caseload.note(args.note)
+    if args.json:
+        print_json(note)
+    else:
+        _print_note(note, full=True)
+    return 0
+
+
+def cmd_note_addendum(args: argparse.Namespace) -> int:
+    with open_caseload(args) as caseload:
+        addendum = caseload.add_addendum(args.note, args.text)
+    if args.json:
+        print_json({"id": addendum.id, "note": args.note})
+    else:
+        print(text("cli.addendum_added", cli_language(), id=addendum.id, note=args.note))
+    return 0
+
+
+def cmd_today_list(args: argparse.Namespace) -> int:
+    with open_caseload(args) as caseload:
+        page = caseload.today_page(args.per_kind)
+        today = caseload.today()
+    items = [r for kind in page.first for r in page.first[kind]]
+    if args.json:
+        print_json({"counts": page.counts, "overdue": page.overdue, "items": items})
+        return 0
+    for r in items:
+        what = f"{r.title}: {r.detail}" if r.detail else r.title
+        late = (today - r.due_on).days
+        flag = text("cli.today_late", cli_language(), n=late) if late > 0 else ""
+        print(
+            f"{r.client_id:>6}  {r.kind:<18} {r.due_on.isoformat()}  {r.client_name:<28} "
+            f"{what}{'  ' + flag if flag else ''}"
+        )
+    print(text("cli.today_summary", cli_language(), n=page.total, overdue=page.overdue))
+    return 0
+
+
+def cmd_today_done(args: argparse.Namespace) -> int:
+    with open_caseload(args) as caseload:
+        caseload.complete_due(args.client, args.kind, args.due, next_review=args.next_review)
+    print(text("cli.today_done", cli_language()))
+    return 0
+
+
+def cmd_today_later(args: argparse.Namespace) -> int:
+    with open_caseload(args) as caseload:
+        caseload.snooze_due(args.client, args.kind, args.due, args.until)
+    print(text("cli.today_later", cli_language(), until=args.until.isoformat()))
     return 0

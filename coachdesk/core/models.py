@@ -339,6 +339,19 @@ class SessionNote:
     support: SupportKind = SupportKind.COACHING_SESSION
     destination: Destination | None = None  # accompaniments only
     id: int | None = None
+    # Corrections and later facts, oldest first: a note is a record and is never edited.
+    addenda: list[NoteAddendum] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class NoteAddendum:
+    """A dated addendum under a session note, by its author (issue 17)."""
+
+    note_id: int
+    written_at: datetime
+    author: str
+    text: str
+    id: int | None = None
 
 
 @dataclass(slots=True)
@@ -449,3 +462,5 @@ class Reminder:
     title: str
     overdue: bool = False
     window_closes_on: date | None = None
+    # What a session follow-up follows up: the last note's next steps (else its first line).
+    detail: str = ""

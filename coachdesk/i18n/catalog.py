@@ -1559,6 +1559,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This item has changed since Today was shown; Today has been brought up to date.",
         "Este elemento cambió desde que se mostró Hoy; Hoy se ha actualizado.",
     ),
+    # -- win: note addenda and Today from the command line (issue 17) ---------------------
+    "validation.addendum.required": (
+        "Write the addendum first.",
+        "Escriba primero la adenda.",
+    ),
+    "note.missing": (
+        "There is no session note with number {note}.",
+        "No hay ninguna nota de sesión con el número {note}.",
+    ),
+    "cli.addendum_added": (
+        "Added addendum {id} to note {note}",
+        "Adenda {id} añadida a la nota {note}",
+    ),
+    "cli.addendum_line": ("Addendum {when}, by {by}:", "Adenda del {when}, de {by}:"),
+    "cli.note_next_steps": ("Next steps: {steps}", "Próximos pasos: {steps}"),
+    "cli.today_late": (
+        "{n, plural, one {# day late} other {# days late}}",
+        "{n, plural, one {# día de retraso} other {# días de retraso}}",
+    ),
+    "cli.today_summary": (
+        "{n, plural, =0 {nothing due} one {# thing due or coming up} "
+        "other {# things due or coming up}}, {overdue} overdue",
+        "{n, plural, =0 {nada pendiente} one {# cosa pendiente o próxima} "
+        "other {# cosas pendientes o próximas}}, {overdue} atrasadas",
+    ),
+    "cli.today_done": ("Marked done.", "Marcado como hecho."),
+    "cli.today_later": ("Moved to {until}.", "Pasado al {until}."),
+    # -- end of the win block ----------------------------------------------------------------
     # -- funder report PDF (reports/funder_pdf.py through reports/messages.py Messages; the
     # report's English words stay in the CSV and JSON; "doc.funder.word.*" are keyed by the
     # English the report rows carry and agree with ui/rco/words.py's Spanish) ----------------

@@ -33,6 +33,7 @@ from coachdesk.core.models import (
     Gender,
     Goal,
     LifeDomain,
+    NoteAddendum,
     OutcomeAssessment,
     Pathway,
     Race,
@@ -699,12 +700,53 @@ def _note_from_row(row: tuple[Any, ...]) -> SessionNote:
 
 
 def list_notes(conn: Conn, client_id: int, limit: int = 500) -> list[SessionNote]:
+    """The client's newest `limit` notes, each with its addenda (oldest first)."""
     rows = conn.execute(
         f"SELECT {_NOTE_COLUMNS}, id FROM notes WHERE client_id = ? "
         "ORDER BY occurred_at DESC, id DESC LIMIT ?",
         (client_id, limit),
     )
-    return [_note_from_row(r) for r in rows]
+    notes = [_note_from_row(r) for r in rows]
+    by_note = {n.id: n for n in notes if n.id is not None}
+    for ids in _chunks(list(by_note), 500):
+        marks = ", ".join("?" * len(ids))
+        for a in conn.execute(
+            "SELECT note_id, written_at, author, text, id FROM note_addenda "
+            f"WHERE note_id IN ({marks}) ORDER BY written_at, id",
+            ids,
+        ):
+            by_note[a[0]].addenda.append(_addendum_from_row(a))
+    return notes
+
+
+def get_note(conn: Conn, note_id: int) -> SessionNote:
+    """One note with its addenda."""
+    row = conn.execute(f"SELECT {_NOTE_COLUMNS}, id FROM notes WHERE id = ?", (note_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(code="note.missing", note=note_id)
+    note = _note_from_row(row)
+    note.addenda = [
+        _addendum_from_row(a)
+        for a in conn.execute(
+            "SELECT note_id, written_at, author, text, id FROM note_addenda WHERE note_id = ? "
+            "ORDER BY written_at, id",
+            (note_id,),
+        )
+    ]
+    return note
+
+
+def _addendum_from_row(row: tuple[Any, ...]) -> NoteAddendum:
+    note_id, at, author, text, aid = row
+    return NoteAddendum(note_id, datetime.fromisoformat(at), author, text, aid)
+
+
+def insert_addendum(conn: Conn, a: NoteAddendum) -> int:
+    cur = conn.execute(
+        "INSERT INTO note_addenda (note_id, written_at, author, text) VALUES (?, ?, ?, ?)",
+        (a.note_id, a.written_at.astimezone(UTC).isoformat(timespec="seconds"), a.author, a.text),
+    )
+    return int(cur.lastrowid)
 
 
 def fts_query(text: str) -> str:

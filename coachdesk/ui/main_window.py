@@ -431,6 +431,7 @@ class MainWindow(QMainWindow):
         self.today_page.clear()
         self.resources_page.clear()
         self.workspace.clear()
+        self.recent = []  # read again from the vault unlocked next (it may be another's)
         self.db.close()
         self.statusBar().clearMessage()
         self.show_lock_screen()
@@ -501,7 +502,8 @@ class MainWindow(QMainWindow):
 
         def job(c: Caseload) -> tuple[TodayData, date, list[tuple[int, str]]]:
             names = []
-            for cid in recent:
+            # After a restart (or another vault's unlock) the list comes from the vault.
+            for cid in recent or c.recent_clients():
                 try:
                     names.append((cid, c.get_client(cid).display_name))
                 except CoachDeskError:
@@ -512,6 +514,8 @@ class MainWindow(QMainWindow):
             data, today, names = result
             self.today_page.set_page(data, today)
             self.today_page.set_recent(names)
+            if not self.recent:
+                self.recent = [cid for cid, _name in names]
 
         self.db.call(job, show)
 
@@ -543,6 +547,8 @@ class MainWindow(QMainWindow):
             self.recent.remove(client_id)
         self.recent.insert(0, client_id)
         del self.recent[RECENT_MAX:]
+        kept = list(self.recent)
+        self.db.call(lambda c: c.remember_recent(kept))
         self.pages.setCurrentIndex(PAGE_WORKSPACE)
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(PAGE_WORKSPACE)

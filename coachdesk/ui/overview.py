@@ -8,7 +8,7 @@ workspace's ClientBundle: no reading of its own. GUI thread only.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
@@ -26,6 +26,7 @@ from coachdesk.core import barc10
 from coachdesk.core.models import (
     Barc10Assessment,
     Consent,
+    FamilyFollowUp,
     RecoveryPlan,
     Reminder,
     SessionNote,
@@ -42,18 +43,24 @@ class OverviewData:
     plan: RecoveryPlan | None
     consents: list[Consent]
     series: list[Barc10Assessment]
+    # A family client has no BARC-10 (docs/domain.md): their latest family follow-up instead.
+    family: bool = False
+    followups: list[FamilyFollowUp] = field(default_factory=list)
 
 
 def load_overview(c: Caseload, client_id: int) -> OverviewData:
     """Worker thread: what the overview shows, read again when its tab is shown (the other
     tabs' writes change it). Not audited as a view: opening the client was."""
+    family = c.get_client(client_id).is_family
     return OverviewData(
         c.today(),
         c.reminders(client_id),
         c.notes(client_id, 50),
         c.plan(client_id),
         c.consents(client_id),
-        c.barc10_series(client_id),
+        [] if family else c.barc10_series(client_id),
+        family,
+        c.family_followups(client_id) if family else [],
     )
 
 
@@ -66,6 +73,7 @@ class OverviewPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._family = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 8, 4, 4)
         grid = QGridLayout()
@@ -107,13 +115,16 @@ class OverviewPage(QWidget):
             "contact": self.tr("Last contact"),
             "plan": self.tr("Recovery plan"),
             "consents": self.tr("Consents (42 CFR Part 2)"),
-            "barc": self.tr("Latest BARC-10"),
+            "barc": self._barc_title(),
         }
         for key, (title, body) in self.parts.items():
             title.setText(titles[key])
             body.setAccessibleName(titles[key])
         self.note_button.setText(self.tr("&Write a session note"))
         named(self.note_button, self.tr("Write a session note"))
+
+    def _barc_title(self) -> str:
+        return self.tr("Latest family follow-up") if self._family else self.tr("Latest BARC-10")
 
     def text_of(self, key: str) -> str:
         """A part's words without markup (tests, screen readers)."""
@@ -137,7 +148,11 @@ class OverviewPage(QWidget):
         self._set("contact", self._contact(d.today, d.notes))
         self._set("plan", self._plan(d.plan))
         self._set("consents", self._consents(d.today, d.consents))
-        self._set("barc", self._barc(d.series))
+        self._family = d.family
+        title = self.parts["barc"][0]
+        title.setText(self._barc_title())
+        self.parts["barc"][1].setAccessibleName(title.text())
+        self._set("barc", self._followup(d.followups) if d.family else self._barc(d.series))
 
     # -- the parts -------------------------------------------------------------------------
 
@@ -147,6 +162,8 @@ class OverviewPage(QWidget):
         lines = []
         for r in sorted(due, key=lambda r: (not r.overdue, r.due_on))[:MAX_ROWS]:
             what = html.escape(translated(r.title))
+            if r.detail:
+                what += ": " + html.escape(r.detail)
             if r.overdue:
                 late = plural(
                     self.tr("{n, plural, one {# day late} other {# days late}}"),
@@ -242,6 +259,20 @@ class OverviewPage(QWidget):
         if not any(c.is_active(today) for c in consents):
             lines.insert(0, self.tr("<b>No active consent</b>: nothing may be disclosed."))
         return lines
+
+    def _followup(self, followups: list[FamilyFollowUp]) -> list[str]:
+        if not followups:
+            return [self.tr("No family follow-up recorded yet.")]
+        last = max(followups, key=lambda f: (f.taken_on, f.id or 0))
+        words = {None: self.tr("not known"), True: self.tr("yes"), False: self.tr("no")}
+        return [
+            f"<b>{fmt_date(last.taken_on)}</b>",
+            self.tr("Loved one in treatment: {a}").format(a=words[last.loved_one_in_treatment]),
+            self.tr("Loved one in recovery support: {a}").format(
+                a=words[last.loved_one_in_support]
+            ),
+            self.tr("Their own support: {a}").format(a=words[last.own_support]),
+        ]
 
     def _barc(self, series: list[Barc10Assessment]) -> list[str]:
         if not series:

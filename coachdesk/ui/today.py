@@ -62,6 +62,7 @@ KIND_TAB = {
     "note_follow_up": "notes",
 }
 KIND_CHANGES = {"plan_review": Kind.PLAN, "referral_follow_up": Kind.REFERRAL}
+DETAIL_CHARS = 48  # of a follow-up's next steps, in the list (the tooltip holds them all)
 _ITEM = Qt.ItemDataRole.UserRole
 LATE_COLOR = "#a8461f"
 
@@ -180,8 +181,8 @@ class TodayPage(QWidget):
         columns.addLayout(right, 1)
         layout.addLayout(columns, 1)
         self.retranslate()
-        self.due.setColumnWidth(0, 200)
-        self.due.setColumnWidth(1, 290)
+        self.due.setColumnWidth(0, 190)
+        self.due.setColumnWidth(1, 350)  # room for what a session follow-up follows up
         self.due.setColumnWidth(2, 100)
         self._current_changed(None)
 
@@ -306,8 +307,9 @@ class TodayPage(QWidget):
             parent.setFirstColumnSpanned(True)
             for r in items:
                 child = QTreeWidgetItem(
-                    [r.client_name, translated(r.title), fmt_date(r.due_on), self._when(r)]
+                    [r.client_name, self._what(r), fmt_date(r.due_on), self._when(r)]
                 )
+                child.setToolTip(1, self._what(r, whole=True))
                 child.setData(0, _ITEM, (r.client_id, r.kind, r.due_on.isoformat()))
                 if r.overdue:
                     for col in range(4):
@@ -326,6 +328,20 @@ class TodayPage(QWidget):
         else:
             self.due.setCurrentItem(rows[min(place, len(rows) - 1)])
         self._current_changed(self.due.currentItem())
+
+    @staticmethod
+    def _what(r: Reminder, whole: bool = False) -> str:
+        """The item's title, and for a session follow-up what it follows up (the last
+        note's next steps), cut to a column's width unless `whole`."""
+        title = translated(r.title)
+        if not r.detail:
+            return title
+        detail = (
+            r.detail
+            if whole or len(r.detail) <= DETAIL_CHARS
+            else (r.detail[: DETAIL_CHARS - 1].rstrip() + "…")
+        )
+        return f"{title}: {detail}"
 
     def _when(self, r: Reminder) -> str:
         if r.window_closes_on is not None:

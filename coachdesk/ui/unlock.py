@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal
-from PySide6.QtGui import QIcon, QTextDocument
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QIcon, QKeyEvent, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,12 +31,35 @@ from coachdesk.ui import vault_dialogs
 from coachdesk.ui.common import card, named, title_label
 
 
+class CapsLockWatch(QObject):
+    """Tells whether Caps Lock seems on, from the letters typed into a field (Qt cannot read
+    the key's state on every platform): a capital typed without Shift, or a small letter
+    with Shift, means it is on. Signal changed(bool) on each letter. GUI thread only."""
+
+    changed = Signal(bool)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Watch key presses; never eat one."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            text = event.text()
+            if len(text) == 1 and text.lower() != text.upper():  # a letter with a case
+                from PySide6.QtCore import Qt  # at the first letter, not at the first paint
+
+                shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                self.changed.emit(text.isupper() != shift)
+        return False
+
+
 def strength_hint(passphrase: str) -> tuple[str, str]:
     """Length first: (object name for the style, hint). Long beats clever."""
     from coachdesk.storage.vault import MIN_PASSPHRASE_CHARS  # not for the unlock screen
 
     n = len(passphrase)
     words = len(passphrase.split())
+    if n == 0:  # nothing typed yet: what to aim for, not a refusal in red (issue 17)
+        return "hint", QCoreApplication.translate(
+            "UnlockPage", "Use at least {n} characters: a few words are easy to remember."
+        ).format(n=MIN_PASSPHRASE_CHARS)
     if n < MIN_PASSPHRASE_CHARS:
         return "error", QCoreApplication.translate(
             "UnlockPage", "Too short: use at least {n} characters."
@@ -98,7 +121,21 @@ class UnlockPage(QWidget):
         pass_label = QLabel(self.tr("&Passphrase:"))
         pass_label.setBuddy(self.passphrase)
         form.addRow(pass_label, self.passphrase)
+        # Locked out by a typo: see what was typed, and a word when Caps Lock is on (issue 17).
+        self.show_passphrase = named(
+            QCheckBox(self.tr("Sho&w passphrase")), self.tr("Show passphrase")
+        )
+        self.show_passphrase.toggled.connect(self._show_typed)
+        form.addRow("", self.show_passphrase)
         form_layout.addLayout(form)
+        self.caps_warning = QLabel(self.tr("Caps Lock seems to be on."))
+        self.caps_warning.setObjectName("hint")
+        self.caps_warning.setAccessibleName(self.tr("Caps Lock seems to be on."))
+        self.caps_warning.hide()
+        form_layout.addWidget(self.caps_warning)
+        caps = CapsLockWatch(self)
+        self.passphrase.installEventFilter(caps)
+        caps.changed.connect(self.caps_warning.setVisible)
 
         self.message = QLabel("")
         self.message.setObjectName("error")
@@ -211,7 +248,13 @@ class UnlockPage(QWidget):
 
     def clear(self) -> None:
         self.passphrase.clear()
+        self.show_passphrase.setChecked(False)  # hidden again whenever the page comes back
+        self.caps_warning.hide()
         self.message.clear()
+
+    def _show_typed(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.passphrase.setEchoMode(mode)
 
     def _show(self, text: str) -> None:
         self.message.setObjectName("error")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -43,6 +44,7 @@ from coachdesk.core.models import (
     AuditEntry,
     Barc10Assessment,
     Client,
+    ClientStatus,
     CoachProfile,
     Consent,
     OutcomeAssessment,
@@ -64,6 +66,7 @@ from coachdesk.ui.forms import (
     ConsentForm,
     ConsentList,
     NoteForm,
+    NoteReader,
     NotesList,
     OutcomeForm,
     PlanEditor,
@@ -198,7 +201,7 @@ class ClientWorkspace(QWidget):
         self.barc_badge.setAccessibleName(self.tr("Latest BARC-10"))
         header_layout.addWidget(self.barc_badge)
         self.family_button = named(
-            QPushButton(self.tr("Family follow-up…")), self.tr("Family follow-up")
+            QPushButton(self.tr("Famil&y follow-up…")), self.tr("Family follow-up")
         )
         self.family_button.clicked.connect(
             lambda: self.client and family.open_followups(self.db, self.client, self)
@@ -251,17 +254,45 @@ class ClientWorkspace(QWidget):
         plan_layout.addWidget(self.plan_editor, 1)
         self.tabs.addTab(plan_page, self.tr("Recovery plan"))
 
-        notes_page = QSplitter(Qt.Orientation.Vertical)
-        self.note_form = NoteForm()
-        note_scroll = QScrollArea()
-        note_scroll.setWidgetResizable(True)
-        note_scroll.setWidget(self.note_form)
+        # Session notes (issue 17): the history on the left, so that many rows show; on the
+        # right the reading pane (a note in full, its addenda, a box to add one) or, only while
+        # a note is written, the new-note form. Cancel and Save go back to the reading pane.
+        notes_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.notes_list = NotesList()
-        notes_page.addWidget(note_scroll)
-        notes_page.addWidget(self.notes_list)
-        # The whole quick-add form (with its Save button) shows without scrolling.
-        notes_page.setSizes([self.note_form.sizeHint().height() + 8, 260])
-        notes_page.setStretchFactor(1, 1)
+        notes_splitter.addWidget(self.notes_list)
+        self.notes_side = QStackedWidget()
+        self.note_reader = NoteReader()
+        self.notes_side.addWidget(self.note_reader)
+        self.note_form = NoteForm()
+        self.note_scroll = QScrollArea()
+        self.note_scroll.setWidgetResizable(True)
+        self.note_scroll.setWidget(self.note_form)
+        self.notes_side.addWidget(self.note_scroll)
+        notes_splitter.addWidget(self.notes_side)
+        notes_splitter.setSizes([560, 760])
+        notes_splitter.setStretchFactor(1, 1)
+        # After a contact with a client marked Lost contact: offer to set them active again.
+        notes_page = QWidget()
+        notes_layout = QVBoxLayout(notes_page)
+        notes_layout.setContentsMargins(0, 0, 0, 0)
+        self.reactivate_bar = QWidget()
+        bar = QHBoxLayout(self.reactivate_bar)
+        bar.setContentsMargins(4, 2, 4, 2)
+        self.reactivate_text = QLabel("")
+        self.reactivate_text.setObjectName("hint")
+        self.reactivate_text.setWordWrap(True)
+        self.reactivate_button = named(
+            QPushButton(self.tr("Set active again")), self.tr("Set active again")
+        )
+        self.reactivate_button.clicked.connect(self._reactivate)
+        self.reactivate_later = named(QPushButton(self.tr("Not now")), self.tr("Not now"))
+        self.reactivate_later.clicked.connect(self.reactivate_bar.hide)
+        bar.addWidget(self.reactivate_text, 1)
+        bar.addWidget(self.reactivate_button)
+        bar.addWidget(self.reactivate_later)
+        self.reactivate_bar.hide()
+        notes_layout.addWidget(self.reactivate_bar)
+        notes_layout.addWidget(notes_splitter, 1)
         self.tabs.addTab(notes_page, self.tr("Session notes"))
 
         capital = QSplitter()
@@ -315,9 +346,12 @@ class ClientWorkspace(QWidget):
         self.plan_editor.version_selected.connect(self._show_version)
         self.plan_editor.print_requested.connect(self.print_plan)
         self.note_form.submitted.connect(self._add_note)
-        self.note_form.cancelled.connect(self._new_note_form)
+        self.note_form.cancelled.connect(self._note_cancelled)
         self.notes_list.search_requested.connect(self.search_notes)
         self.notes_list.new_requested.connect(self.focus_new_note)
+        self.notes_list.note_selected.connect(self._show_note)
+        self.notes_list.note_activated.connect(self._read_note)
+        self.note_reader.addendum_requested.connect(self._add_addendum)
         self.barc_form.submitted.connect(self._record_barc10)
         self.outcome_form.submitted.connect(self._record_outcome)
         self.outcome_form.cancelled.connect(self._new_outcome_form)
@@ -378,11 +412,18 @@ class ClientWorkspace(QWidget):
         if PLAN_DRAFT in b.drafts or self.tabs.currentIndex() == TAB_KEYS.index("plan"):
             self.ensure_plan()
         self._new_note_form()
+        self.reactivate_bar.hide()
+        self.note_reader.show_note(None)
+        self.notes_list.search.clear()
+        self.notes_list.set_notes(b.notes)
         note = b.drafts.get(NOTE_DRAFT)
         if note is not None:
             restore_draft(self.note_form, note)
-        self.notes_list.search.clear()
-        self.notes_list.set_notes(b.notes)
+            self.notes_side.setCurrentWidget(self.note_scroll)
+        else:
+            self.notes_side.setCurrentWidget(self.note_reader)
+        if shown := self.notes_list.shown_ids():
+            self.notes_list.select(shown[0])  # the newest note, in the reading pane
         self.barc_form.reset()
         self._fill_barc(b.barc10)
         self._restore_form_drafts(b)
@@ -526,6 +567,9 @@ class ClientWorkspace(QWidget):
         self.note_form.set_goals([])
         self.notes_list.search.clear()
         self.notes_list.set_notes([])
+        self.note_reader.show_note(None)
+        self.notes_side.setCurrentWidget(self.note_reader)
+        self.reactivate_bar.hide()
         self.barc_form.reset()
         self.barc_plot.set_series([])
         self.outcome_form.set_outcome(None, 0)
@@ -698,21 +742,99 @@ class ClientWorkspace(QWidget):
         )
 
     def focus_new_note(self) -> None:
+        """Open the new-note form beside the history (what was typed in it stays)."""
         self.tabs.setCurrentIndex(TAB_KEYS.index("notes"))
+        self.notes_side.setCurrentWidget(self.note_scroll)
         self.note_form.text.setFocus()
+
+    def _note_cancelled(self) -> None:
+        self._new_note_form()
+        self.notes_side.setCurrentWidget(self.note_reader)
+        self.notes_list.tree.setFocus()
+        cid = self.client_id
+        if cid is not None:
+            self.db.call(lambda c: c.discard_draft(NOTE_DRAFT, str(cid)))
+
+    def _show_note(self, note_id: int) -> None:
+        """Fill the reading pane with a note of the list (a search hit may be an older note
+        than the list holds: it is read from the vault)."""
+        note = self.notes_list.note(note_id)
+        if note is not None:
+            self.note_reader.show_note(note)
+            return
+        serial = self._serial
+        self.db.call(
+            lambda c: c.note(note_id),
+            lambda n: self.note_reader.show_note(n) if serial == self._serial else None,
+        )
+
+    def _read_note(self, note_id: int) -> None:
+        """Enter or a double-click: the note in full, the focus on its text."""
+        self._show_note(note_id)
+        self.notes_side.setCurrentWidget(self.note_reader)
+        self.note_reader.body.setFocus()
 
     def _add_note(self, note: SessionNote) -> None:
         cid = note.client_id
 
-        def fn(c: Caseload) -> list[SessionNote]:
-            c.add_note(note)
-            return c.notes(cid, 200)
+        def fn(c: Caseload) -> tuple[int, list[SessionNote]]:
+            return c.add_note(note), c.notes(cid, 200)
 
-        def after(notes: list[SessionNote]) -> None:
+        def after(result: tuple[int, list[SessionNote]]) -> None:
+            note_id, notes = result
             self.notes_list.set_notes(notes)
             self._new_note_form()
+            self.notes_side.setCurrentWidget(self.note_reader)
+            self.notes_list.select(note_id)
+            client = self.client
+            if not note.attempt_only and client and client.status == ClientStatus.LOST_CONTACT:
+                self.reactivate_text.setText(
+                    self.tr(
+                        "%1 is marked Lost contact, and you have just met. Active again?"
+                    ).replace("%1", client.display_name)
+                )
+                self.reactivate_bar.show()
 
         self._write(fn, after, self.tr("Note added."), Kind.NOTE, cid)
+
+    def _reactivate(self) -> None:
+        """Set the client active again after a contact (the offer under Lost contact)."""
+        client = self.client
+        if client is None or client.id is None:
+            return
+        cid = client.id
+        reason = self.tr("Back in contact (a session note)")
+        serial = self._serial
+
+        def fn(c: Caseload) -> Client:
+            c.set_status(cid, ClientStatus.ACTIVE, c.today(), reason)
+            return c.get_client(cid)
+
+        def done(stored: Client) -> None:
+            if serial == self._serial:
+                self.reactivate_bar.hide()
+                self.client = stored
+                self._fill_header(stored, self.barc_plot.series())
+                self.saved.emit(self.tr("Set active again."))
+                self._refresh_audit()
+
+        changes = Changes.of(Kind.CLIENT, Kind.AUDIT, client=cid)
+        self.db.write(fn, changes, done, lambda exc: show_error(self, str(exc)))
+
+    def _add_addendum(self, note_id: int, text: str) -> None:
+        cid = self.client_id
+
+        def fn(c: Caseload) -> tuple[SessionNote, list[SessionNote]]:
+            c.add_addendum(note_id, text)
+            return c.note(note_id), c.notes(cid, 200) if cid is not None else []
+
+        def after(result: tuple[SessionNote, list[SessionNote]]) -> None:
+            note, notes = result
+            self.notes_list.set_notes(notes)
+            self.notes_list.select(note_id)
+            self.note_reader.added(note)
+
+        self._write(fn, after, self.tr("Addendum added under the note."), Kind.NOTE, cid)
 
     def search_notes(self, text: str) -> None:
         cid = self.client_id

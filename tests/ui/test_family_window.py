@@ -83,7 +83,7 @@ def test_a_family_client_linked_to_a_client_in_the_window(
         mode = ContactMode.GROUP if kind == SupportKind.GROUP else ContactMode.PHONE
         select_data(form.mode, mode.value)
         select_data(form.support, kind.value)
-        assert form.destination.isEnabled() == (kind == SupportKind.ACCOMPANIMENT)
+        assert form.destination.isVisibleTo(form) == (kind == SupportKind.ACCOMPANIMENT)
         if kind == SupportKind.ACCOMPANIMENT:
             select_data(form.destination, Destination.COURT.value)
         form.text.setPlainText(f"We talked ({kind.value})")

@@ -136,3 +136,17 @@ def every_page(qtbot: QtBot, window: MainWindow, client_id: int) -> Iterator[str
         window.workspace.tabs.setCurrentIndex(TAB_KEYS.index(key))
         settle(qtbot, window)
         yield key
+        if key == "notes":  # the new-note form beside the history, as while writing a note
+            window.workspace.focus_new_note()
+            settle(qtbot, window)
+            yield "notes-writing"
+            window.workspace.note_form.cancel_button.click()
+            settle(qtbot, window)
+            # A search typed in: its hits, and the search box's clear button.
+            window.workspace.notes_list.search.setText("housing")
+            window.workspace.search_notes("housing")
+            settle(qtbot, window)
+            yield "notes-search"
+            window.workspace.notes_list.search.clear()
+            window.workspace.notes_list.set_notes(window.workspace.notes_list.notes())
+            settle(qtbot, window)

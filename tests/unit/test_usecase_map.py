@@ -84,6 +84,19 @@ USE_CASES = [
     UseCase("show a client", "client show", f"{UI}.workspace:ClientWorkspace"),
     UseCase("search", "search", "action:find"),
     UseCase("add a note", "note add", "action:new_note"),
+    # -- win (issue 17): notes are records, read in full and corrected by an addendum ------
+    UseCase("list a client's notes", "note list", f"{UI}.forms.notes:NotesList"),
+    UseCase("read a note in full", "note show", f"{UI}.forms.notes:NoteReader"),
+    UseCase(
+        "remember the clients opened last",
+        window=f"{UI}.today:TodayPage.set_recent",
+        one_sided="Today's recent clients, a window list (kept in the vault across a restart)",
+    ),
+    UseCase(
+        "add an addendum under a note",
+        "note addendum",
+        f"{UI}.forms.notes:NoteReader.addendum_requested",
+    ),
     UseCase("record a BARC-10", "assess barc10", f"{UI}.forms.barc10:Barc10Form"),
     UseCase("record a family follow-up", "assess family", f"{UI}.family:FamilyFollowUpDialog"),
     UseCase("show the plan", "plan show", f"{UI}.forms.plan_editor:PlanEditor"),
@@ -92,17 +105,9 @@ USE_CASES = [
         window=f"{UI}.forms.consent:ConsentForm",
         one_sided="structured editing is the window's; the CLI covers intake, notes, BARC-10",
     ),
-    UseCase("today's reminders", window=f"{UI}.today:TodayPage", one_sided="a window page"),
-    UseCase(
-        "mark a Today item done",
-        window=f"{UI}.today:TodayPage.mark_done",
-        one_sided="done from Today's list, a window page (the CLI lists no reminders)",
-    ),
-    UseCase(
-        "move a Today item to a later day",
-        window=f"{UI}.today:TodayPage.snooze",
-        one_sided="done from Today's list, a window page (the CLI lists no reminders)",
-    ),
+    UseCase("today's reminders", "today list", f"{UI}.today:TodayPage"),
+    UseCase("mark a Today item done", "today done", f"{UI}.today:TodayPage.mark_done"),
+    UseCase("move a Today item to a later day", "today later", f"{UI}.today:TodayPage.snooze"),
     UseCase(
         "client overview",
         window=f"{UI}.overview:OverviewPage",

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from coachdesk.ui.forms.barc10 import Barc10Form, Barc10History, Barc10TrendPlot
     from coachdesk.ui.forms.client_form import ClientForm
     from coachdesk.ui.forms.consent import ConsentForm, ConsentList
-    from coachdesk.ui.forms.notes import NoteForm, NotesList
+    from coachdesk.ui.forms.notes import NoteForm, NoteReader, NotesList
     from coachdesk.ui.forms.outcome import OutcomeForm
     from coachdesk.ui.forms.plan_editor import PlanEditor
     from coachdesk.ui.forms.referrals import AuditTrailView, ReferralPanel
@@ -30,6 +30,7 @@ _HOMES = {
     "ConsentForm": "consent",
     "ConsentList": "consent",
     "NoteForm": "notes",
+    "NoteReader": "notes",
     "NotesList": "notes",
     "OutcomeForm": "outcome",
     "PlanEditor": "plan_editor",
@@ -44,6 +45,7 @@ __all__ = [
     "ConsentForm",
     "ConsentList",
     "NoteForm",
+    "NoteReader",
     "NotesList",
     "OutcomeForm",
     "PlanEditor",

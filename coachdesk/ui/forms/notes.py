@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -45,6 +46,7 @@ from PySide6.QtWidgets import (
 from coachdesk.core import validation
 from coachdesk.core.models import ContactMode, Destination, SessionNote, SupportKind
 from coachdesk.errors import ValidationError
+from coachdesk.i18n.format import format_message
 from coachdesk.ui.forms._common import (
     MUTED_COLOR,
     FieldErrors,
@@ -54,12 +56,15 @@ from coachdesk.ui.forms._common import (
     error_label,
     format_date,
     format_datetime,
+    heading_label,
     hint_label,
     model_from_json,
     model_to_json,
+    save_shortcuts,
     select_data,
     watch_changes,
 )
+from coachdesk.ui.forms._messages import window_language
 from coachdesk.ui.forms.labels import label
 
 if TYPE_CHECKING:
@@ -143,6 +148,7 @@ class NoteForm(QWidget):
         )
         destination_caption = QLabel(self.tr("Accompan&ied to:"), self)
         destination_caption.setBuddy(self.destination)
+        self._destination_caption = destination_caption
         support_row.addWidget(self.support, 1)
         support_row.addSpacing(12)
         support_row.addWidget(destination_caption)
@@ -185,6 +191,7 @@ class NoteForm(QWidget):
         outer.addLayout(buttons)
         outer.addStretch(1)
         self.save_button.clicked.connect(self._save)
+        save_shortcuts(self, self.save_button, multiline=True)
         self.cancel_button.clicked.connect(self.cancelled)
         self.attempt_only.toggled.connect(self._attempt_toggled)
         watch_changes(self, self._touched)
@@ -251,7 +258,10 @@ class NoteForm(QWidget):
         return found
 
     def _support_changed(self) -> None:
-        self.destination.setEnabled(self.support.currentData() == SupportKind.ACCOMPANIMENT.value)
+        # Where to is asked only of an accompaniment (hidden, not greyed: nothing to skip).
+        accompaniment = self.support.currentData() == SupportKind.ACCOMPANIMENT.value
+        self.destination.setVisible(accompaniment)
+        self._destination_caption.setVisible(accompaniment)
 
     def _mode_changed(self) -> None:
         """A group contact is group support unless the coach chose another kind."""
@@ -424,11 +434,13 @@ class NotesList(QWidget):
 
     The search box emits search_requested(str) (debounced while typing, at once on Enter); the
     shell runs the search and calls set_search_results(). An empty search shows the notes again.
-    Signals: search_requested(str); note_activated(int note id); new_requested(). GUI thread only.
+    Signals: search_requested(str); note_selected(int note id) when the current row changes;
+    note_activated(int note id) on Enter or a double-click; new_requested(). GUI thread only.
     """
 
     search_requested = Signal(str)
     note_activated = Signal(int)
+    note_selected = Signal(int)
     new_requested = Signal()
 
     DEBOUNCE_MS = 250
@@ -470,6 +482,7 @@ class NotesList(QWidget):
         self.search.textEdited.connect(self._search_edited)
         self.search.returnPressed.connect(self._emit_search)
         self.tree.itemActivated.connect(self._activated)
+        self.tree.currentItemChanged.connect(self._current_changed)
         self.new_button.clicked.connect(self.new_requested)
         self.set_notes([])
 
@@ -493,6 +506,27 @@ class NotesList(QWidget):
         if note_id is not None:
             self.note_activated.emit(int(note_id))
 
+    def _current_changed(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
+        note_id = item.data(0, _ID) if item is not None else None
+        if note_id is not None:
+            self.note_selected.emit(int(note_id))
+
+    def notes(self) -> list[SessionNote]:
+        """The client's notes as last set, newest first."""
+        return list(self._notes)
+
+    def note(self, note_id: int) -> SessionNote | None:
+        """The listed note with this id (None: not among the notes loaded)."""
+        return next((n for n in self._notes if n.id == note_id), None)
+
+    def select(self, note_id: int) -> None:
+        """Make the row of this note current (shown in the reading pane)."""
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            if item is not None and item.data(0, _ID) == note_id:
+                self.tree.setCurrentItem(item)
+                return
+
     def set_notes(self, notes: Sequence[SessionNote]) -> None:
         """Show the client's notes, newest first (shown whenever the search box is empty)."""
         self._notes = sorted(notes, key=lambda n: n.occurred_at, reverse=True)
@@ -505,53 +539,51 @@ class NotesList(QWidget):
     def _show_notes(self) -> None:
         tree = self.tree
         tree.clear()
-        tree.setColumnCount(5)
-        tree.setHeaderLabels(
-            [
-                self.tr("When"),
-                self.tr("How"),
-                self.tr("Minutes"),
-                self.tr("Note"),
-                self.tr("Follow-up"),
-            ]
-        )
+        # Three one-line columns, so that the list stays narrow beside the reading pane and
+        # shows many notes: what the support was (an attempt: how it was tried), the note's
+        # first line; the mode, minutes and follow-up are in the reading pane and the tooltip.
+        tree.setColumnCount(3)
+        tree.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Note")])
         header = tree.header()
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for column in (0, 1, 2, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        locale = self.locale()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for n in self._notes:
-            how = (
-                self.tr("Attempt (%1)").replace("%1", label(n.mode))
-                if n.attempt_only
-                else (label(n.mode))
-            )
             what = label(n.support)
             if n.destination is not None:
                 what = f"{what}: {label(n.destination)}"
-            how = f"{how} · {what}"
+            how = self.tr("Attempt (%1)").replace("%1", label(n.mode))
+            shown = how if n.attempt_only else what
             first_line = n.text.splitlines()[0] if n.text else ""
             if n.next_steps:
                 first_line += "  " + self.tr("Next: %1").replace("%1", n.next_steps)
-            item = QTreeWidgetItem(
-                [
-                    self._when(n.occurred_at),
-                    how,
-                    str(n.duration_minutes) if n.duration_minutes else "",
-                    first_line,
-                    format_date(locale, n.follow_up_on),
-                ]
-            )
+            if n.addenda:  # first, so that a narrow column does not cut it off
+                first_line = (
+                    format_message(
+                        self.tr("{n, plural, one {(+ # addendum)} other {(+ # addenda)}}"),
+                        {"n": len(n.addenda)},
+                        window_language(),
+                    )
+                    + " "
+                    + first_line
+                )
+            item = QTreeWidgetItem([self._when(n.occurred_at), shown, first_line])
+            item.setToolTip(1, f"{label(n.mode)} · {what}" if not n.attempt_only else how)
             item.setData(0, _ID, n.id)
-            item.setToolTip(3, n.text)
+            item.setToolTip(2, n.text)
             if n.attempt_only:
-                for column in range(5):
+                for column in range(3):
                     item.setForeground(column, QColor(MUTED_COLOR))
                     font = item.font(column)
                     font.setItalic(True)
                     item.setFont(column, font)
             tree.addTopLevelItem(item)
+        # What the support was: as wide as its words, up to 22 average characters (a long
+        # kind, e.g. the Spanish of navigation, is cut there; its tooltip has it whole).
+        widest = tree.sizeHintForColumn(1) if self._notes else 0
+        cap = self.fontMetrics().averageCharWidth() * 22 + 16
+        header.resizeSection(1, max(60, min(widest, cap)))
         attempts = sum(1 for n in self._notes if n.attempt_only)
         if self._notes:
             self.status.setText(
@@ -603,3 +635,137 @@ class NotesList(QWidget):
             if value is not None:
                 ids.append(int(value))
         return ids
+
+
+class NoteReader(QWidget):
+    """The reading pane: one note in full, its addenda under it, and a box to add one.
+
+    A note is a record: it is never edited. A correction or a later fact is an addendum,
+    dated and signed by the coach (Caseload.add_addendum). Signals: addendum_requested(int
+    note id, str text) when Add addendum is pressed with some text. GUI thread only.
+    """
+
+    addendum_requested = Signal(int, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._note: SessionNote | None = None
+        self.setAccessibleName(self.tr("Reading pane"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = heading_label("", self)
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
+        self.body = QTextBrowser(self)
+        self.body.setAccessibleName(self.tr("The whole note"))
+        self.body.setOpenLinks(False)
+        self.body.setTabChangesFocus(True)
+        layout.addWidget(self.body, 1)
+        caption = QLabel(self.tr("Addendu&m (the note itself stays as written):"), self)
+        caption.setWordWrap(True)
+        self.addendum = QPlainTextEdit(self)
+        self.addendum.setAccessibleName(self.tr("Addendum"))
+        self.addendum.setPlaceholderText(
+            self.tr("A correction or something learned later, e.g. she called back on Friday.")
+        )
+        self.addendum.setTabChangesFocus(True)
+        self.addendum.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
+        caption.setBuddy(self.addendum)
+        self.error = error_label(self)
+        row = QHBoxLayout()
+        row.addWidget(self.error, 1)
+        row.addStretch(1)  # keeps the button its own size while no error shows
+        self.add_button = QPushButton(self.tr("Add addendum"), self)
+        self.add_button.setAccessibleName(self.tr("Add addendum"))
+        row.addWidget(self.add_button)
+        self._writing = QWidget(self)
+        writing = QVBoxLayout(self._writing)
+        writing.setContentsMargins(0, 0, 0, 0)
+        writing.addWidget(caption)
+        writing.addWidget(self.addendum)
+        writing.addLayout(row)
+        layout.addWidget(self._writing)
+        self.add_button.clicked.connect(self._add)
+        save_shortcuts(self, self.add_button, multiline=True)
+        self.show_note(None)
+
+    def note_id(self) -> int | None:
+        """The id of the note shown (None: none)."""
+        return self._note.id if self._note is not None else None
+
+    def show_note(self, note: SessionNote | None) -> None:
+        """Show `note` in full (None: a hint to pick one). A half-written addendum is kept
+        while the same note is shown again (after its list is refreshed)."""
+        if note is None or note.id != self.note_id():
+            self.addendum.clear()
+            self.error.hide()
+        self._note = note
+        self._writing.setVisible(note is not None and note.id is not None)
+        if note is None:
+            self.title.setText(self.tr("No note chosen"))
+            self.body.setPlainText(
+                self.tr("Choose a note in the list to read it here in full (Enter reads it).")
+            )
+            return
+        self.title.setText(self._heading(note))
+        self.body.setHtml(self._html(note))
+
+    def _heading(self, n: SessionNote) -> str:
+        when = format_datetime(self.locale(), n.occurred_at)
+        how = label(n.mode)
+        if n.attempt_only:
+            how = self.tr("Attempt (%1)").replace("%1", how)
+        what = label(n.support)
+        if n.destination is not None:
+            what = f"{what}: {label(n.destination)}"
+        parts = [when, how, what]
+        if n.duration_minutes:
+            parts.append(self.tr("%1 min").replace("%1", str(n.duration_minutes)))
+        return " · ".join(parts)
+
+    def _html(self, n: SessionNote) -> str:
+        def para(text: str) -> str:
+            return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
+
+        def field(caption: str, value: str) -> str:
+            return f"<p><b>{html.escape(caption)}</b> {html.escape(value)}</p>"
+
+        parts = [para(n.text) if n.text else field(self.tr("No words recorded."), "")]
+        if n.location:
+            parts.append(field(self.tr("Where:"), n.location))
+        if n.goals_touched:
+            parts.append(field(self.tr("Goals touched:"), "; ".join(n.goals_touched)))
+        if n.next_steps:
+            parts.append(field(self.tr("Next steps:"), n.next_steps))
+        if n.follow_up_on is not None:
+            parts.append(field(self.tr("Follow-up:"), format_date(self.locale(), n.follow_up_on)))
+        for a in n.addenda:
+            heading = (
+                self.tr("Addendum, %1, by %2")
+                .replace("%1", format_datetime(self.locale(), a.written_at))
+                .replace("%2", a.author)
+            )
+            parts.append(f"<hr><p><b>{html.escape(heading)}</b></p>{para(a.text)}")
+        return "".join(parts)
+
+    def _add(self) -> None:
+        text = self.addendum.toPlainText().strip()
+        note_id = self.note_id()
+        if note_id is None:
+            return
+        if not text:
+            self.show_error(self.tr("Write the addendum first."))
+            self.addendum.setFocus()
+            return
+        self.error.hide()
+        self.addendum_requested.emit(note_id, text)
+
+    def show_error(self, message: str) -> None:
+        """Show a refusal under the addendum box."""
+        self.error.setText(message)
+        self.error.show()
+
+    def added(self, note: SessionNote) -> None:
+        """The addendum was stored: show the note with it and empty the box."""
+        self.addendum.clear()
+        self.show_note(note)

@@ -464,6 +464,8 @@ class AuditTrailView(QWidget):
             return self.tr("Wrote a session note")
         if re.fullmatch(r"contact attempt \d+", detail):
             return self.tr("Logged a contact attempt")
+        if re.fullmatch(r"addendum \d+ to note \d+", detail):
+            return self.tr("Added an addendum to a session note")
         if match := re.fullmatch(r"BARC-10 \d+ total (\d+)", detail):
             return self.tr("Recorded a BARC-10 (total %1 of 60)").replace("%1", match.group(1))
         if match := re.fullmatch(r"outcomes (\w+)", detail):
