@@ -511,7 +511,12 @@ def validate_payload(p: Any) -> None:
         if "schema_version" in p and p.get("format") == PAYLOAD_FORMAT:
             raise SchemaError("The payload's schema version is not one this CoachDesk reads.")
         version = 1
-    _members(p, "The payload", PAYLOAD_FIELDS_V2 if version == 2 else PAYLOAD_FIELDS)
+    if version == 2:  # issue 19: the device's public receive key (bundles before: none)
+        _members(p, "The payload", PAYLOAD_FIELDS_V2, ("receive_key",))
+        if "receive_key" in p:
+            _match(p["receive_key"], "receive_key", _HEX[64])
+    else:
+        _members(p, "The payload", PAYLOAD_FIELDS)
     if p["format"] != PAYLOAD_FORMAT:
         raise SchemaError("The payload is not a CoachDesk export.")
     if p["schema_version"] not in SCHEMA_VERSIONS or isinstance(p["schema_version"], bool):
