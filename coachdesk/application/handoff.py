@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -273,6 +274,11 @@ def incoming(caseload: Caseload) -> list[Incoming]:
     out = []
     for r in handoff_repo.received(caseload.conn):
         name, lines = "", tuple[Message, ...]()
+        if r.state == "accepted" and r.client_id is not None:
+            with suppress(CoachDeskError):  # removed since: no name to show
+                name = caseload.get_client(r.client_id).display_name
+            due = r.first_contact_due or ""
+            lines = (Message("handoff.first_contact_due", {"day": due}),)
         if r.state == "waiting":
             opened = _open(caseload, r.handoff_id)
             if opened is not None:
@@ -362,7 +368,7 @@ def refuse_handoff(caseload: Caseload, handoff_id: str, reason: str = "") -> Non
     if row.state == "refused":
         return
     if row.state != "waiting":
-        raise CoachDeskError(code="handoff.already_decided")
+        raise CoachDeskError(code="handoff.already_accepted")
     with caseload.vault.transaction() as conn:
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
         handoff_repo.decide_received(conn, handoff_id, "refused", stamp, reason=reason[:500])
@@ -418,3 +424,24 @@ def apply_retention(caseload: Caseload, today: date | None = None) -> int:
                 "removed by the RCO's policy",
             )
     return len(removed)
+
+
+def fetch_configured(caseload: Caseload, folder: str | None = None) -> hsync.HandoffRound:
+    """The window's "Check for hand-offs": one round through the vault's way out (the WebDAV
+    inbox set up for sync, or `folder`); nothing set up: an empty round."""
+    from coachdesk.application.sync_setup import choose_transport
+
+    transport = choose_transport(caseload, folder)
+    if transport is None:
+        return hsync.HandoffRound(problem=Message("handoff.no_way_out"))
+    return fetch_handoffs(caseload, transport)
+
+
+def client_consents(caseload: Caseload, client_id: int) -> list[tuple[int, str]]:
+    """(id, words) of the client's consents in force, for the legal-basis picker."""
+    today = caseload.today()
+    return [
+        (int(c.id), f"{c.signed_on.isoformat()} — {c.recipients}")
+        for c in caseload.consents(client_id)
+        if c.id is not None and c.revoked_on is None and not (c.expires_on and c.expires_on < today)
+    ]

@@ -2326,6 +2326,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This hand-off was refused already; it cannot be accepted.",
         "Esta transferencia ya fue rechazada; no se puede aceptar.",
     ),
+    "handoff.already_accepted": (
+        "This hand-off was accepted already; it cannot be refused.",
+        "Esta transferencia ya fue aceptada; no se puede rechazar.",
+    ),
+    "handoff.no_way_out": (
+        "No way out is set up: set up the RCO's inbox in Sync settings, or sync with a folder.",
+        "No hay salida configurada: configure el buzón de la RCO en Ajustes de sincronización, "
+        "o sincronice con una carpeta.",
+    ),
+    "handoff.first_contact_due": (
+        "Accepted. First contact due by {day} (within 48 hours).",
+        "Aceptada. Primer contacto antes del {day} (en 48 horas).",
+    ),
+    "handoff.record_read_only": (
+        "This client was handed off to another coach; the record is read-only. Nothing was saved.",
+        "Este cliente se transfirió a otro coach; el expediente es de solo lectura. No se "
+        "guardó nada.",
+    ),
     "handoff.basis.consent": (
         "Consent under 42 CFR 2.31 signed on {signed_on}, naming: {recipients}",
         "Consentimiento según 42 CFR 2.31 firmado el {signed_on}, que nombra a: {recipients}",

@@ -671,8 +671,11 @@ class Vault:
             if ticket is not None:
                 self.verify(ticket)
             self._refuse_if_damaged()
-        except BaseException:
+        except BaseException as exc:
             self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlcipher3.Error) and "coachdesk:client_transferred" in str(exc):
+                # migrations/0011's triggers: a client handed off is read-only (issue 19)
+                raise CoachDeskError(code="handoff.record_read_only") from None
             raise
         try:
             self.conn.execute("COMMIT")

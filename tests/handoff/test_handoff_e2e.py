@@ -9,6 +9,7 @@ import pytest
 
 from coachdesk.application import handoff as uc
 from coachdesk.application.caseload import Caseload
+from coachdesk.core.models import ContactMode, SessionNote
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import handoff as files
 from coachdesk.exchange.transports import Transport
@@ -77,8 +78,11 @@ def _hand_off(world: World, transport_for: object) -> tuple[int, int]:
     assert ada.get_client(client_id).status.value == "transferred"
     with pytest.raises(CoachDeskError):
         uc.prepare_handoff(ada, client_id, world.ben.fingerprint, basis)
-    with pytest.raises(Exception, match="client_transferred"):
+    with pytest.raises(CoachDeskError) as read_only:
         ada.update_client(ada.get_client(client_id))
+    assert read_only.value.code == "handoff.record_read_only"
+    with pytest.raises(CoachDeskError, match="read-only"):
+        ada.add_note(SessionNote(client_id, NOW, ContactMode.PHONE, "after the hand-off"))
     return client_id, accepted.client_id
 
 
