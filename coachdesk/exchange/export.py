@@ -37,7 +37,7 @@ from coachdesk.files import StagedFile, remove_leftover_temps, stage_bytes
 from coachdesk.i18n import catalog
 from coachdesk.i18n.catalog import Message
 from coachdesk.i18n.format import Percent
-from coachdesk.storage import export_queries, export_state, outbox
+from coachdesk.storage import export_queries, export_state, handoff_repo, outbox
 
 ENROLLMENT_META = "rco.enrollment"
 DEVICE_META = "device.identity"
@@ -513,6 +513,7 @@ def _seal_and_queue(
             payload = build_payload(prepared, device, counter, caseload.audit.head(), moment)
             if payload["schema_version"] == 2:  # issue 19: the RCO learns the receive key
                 payload["receive_key"] = receive_public_hex(vault)
+                payload["handoffs"] = handoff_repo.totals(conn)
             sealed = bundles.seal_bundle(payload, device, prepared.enrollment.keys)
             name = bundles.bundle_file_name(counter, payload["bundle_id"])
             summary = {

@@ -25,6 +25,7 @@ from coachdesk.exchange.roster import FILE_NAME as ROSTER_FILE_NAME
 from coachdesk.exchange.roster import RetentionPolicy, RosterEntry, make_roster
 from coachdesk.files import write_atomic
 from coachdesk.rco import audit as rco_audit
+from coachdesk.rco import handoffs as rco_handoffs
 from coachdesk.rco import metrics
 from coachdesk.rco import pg as rco_pg
 from coachdesk.rco import rotation as rco_rotation
@@ -282,6 +283,8 @@ class RcoDesk:
                     flag,
                 )
             )
+        if not flag:  # issue 19: the newest bundle's hand-off counts
+            rco_handoffs.record(backend, device.device_id, opened.counter, opened.payload)
         period = quarter_of(datetime.fromisoformat(now))
         held = backend.episode_versions(device.device_id)
         newer: list[Episode] = []

@@ -9,6 +9,7 @@ schema (PRAGMA table_info), never from the file, so a hostile column name cannot
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 Conn = Any
@@ -308,3 +309,39 @@ def remove_transferred_before(conn: Conn, day: str) -> list[int]:
     for cid in ids:
         conn.execute("DELETE FROM clients WHERE id = ?", (cid,))
     return ids
+
+
+# -- what a bundle says of hand-offs (counts only; FORMAT.md "Hand-off counts") -------------
+
+
+def totals(conn: Conn) -> dict[str, int]:
+    """Whole-history counts of this device's hand-offs: made (sealed and queued), accepted
+    (received and accepted), of those a first session within 48 hours / 7 days of accepting,
+    and `continuing`: accepted episodes whose history holds a session or attempt from before
+    (the sender counted the person too), and `kept`: clients this device handed off and still
+    holds read-only with a session or attempt (it still counts them). The desk subtracts the
+    smaller of the two sums once (rco/handoffs.py)."""
+    made = conn.execute("SELECT count(*) FROM handoffs_sent").fetchone()[0]
+    accepted = conn.execute(
+        "SELECT r.decided_at, "
+        "(SELECT min(n.occurred_at) FROM notes n WHERE n.client_id = r.client_id "
+        " AND n.attempt_only = 0 AND n.occurred_at >= r.decided_at), "
+        "(SELECT count(*) FROM notes n WHERE n.client_id = r.client_id "
+        " AND n.occurred_at < r.decided_at) "
+        "FROM handoffs_received r WHERE r.state = 'accepted' AND r.client_id IS NOT NULL"
+    ).fetchall()
+    kept = conn.execute(
+        "SELECT count(*) FROM clients c WHERE c.transferred_on IS NOT NULL "
+        "AND EXISTS (SELECT 1 FROM notes n WHERE n.client_id = c.id)"
+    ).fetchone()[0]
+    within = {"first_48h": 2, "first_7d": 7}
+    counts = {"made": int(made), "accepted": len(accepted), "continuing": 0, "kept": int(kept)}
+    counts.update({name: 0 for name in within})
+    for decided, first, before in accepted:
+        counts["continuing"] += int(before > 0)
+        if first is None:
+            continue
+        waited = datetime.fromisoformat(first) - datetime.fromisoformat(decided)
+        for name, days in within.items():
+            counts[name] += int(waited <= timedelta(days=days))
+    return counts
