@@ -2212,7 +2212,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "handoff.not_enrolled": (
         "This vault is not enrolled with an RCO, so it cannot hand off or receive clients.",
-        "Esta bóveda no está inscrita en una RCO; no puede transferir ni recibir clientes.",
+        "Esta bóveda no está inscrita en una RCO; no puede transferir ni recibir participantes.",
     ),
     "handoff.no_roster": (
         "Your RCO's team roster has not arrived yet: sync first.",
@@ -2234,7 +2234,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "handoff.consent_unknown": (
         "That consent is not one of this client's.",
-        "Ese consentimiento no es de este cliente.",
+        "Ese consentimiento no es de este participante.",
     ),
     "handoff.consent_not_in_force": (
         "That consent was revoked or has expired; it cannot be the basis of a hand-off.",
@@ -2246,11 +2246,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "handoff.client_read_only": (
         "This client was transferred to {coach} on {day}; the record is read-only.",
-        "Este cliente fue transferido a {coach} el {day}; el expediente es de solo lectura.",
+        "Este participante fue transferido a {coach} el {day}; el expediente es de solo lectura.",
     ),
     "handoff.record_too_large": (
         "This client's record is too large to hand off in one file.",
-        "El expediente de este cliente es demasiado grande para transferirlo en un archivo.",
+        "El expediente de este participante es demasiado grande para transferirlo en un archivo.",
     ),
     "handoff.too_large": (
         "The hand-off file is too large to be genuine; nothing was imported.",
@@ -2341,7 +2341,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "handoff.record_read_only": (
         "This client was handed off to another coach; the record is read-only. Nothing was saved.",
-        "Este cliente se transfirió a otro coach; el expediente es de solo lectura. No se "
+        "Este participante se transfirió a otro coach; el expediente es de solo lectura. No se "
         "guardó nada.",
     ),
     "handoff.basis.consent": (
@@ -2408,7 +2408,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count, plural, one {# hand-off was acknowledged} other {# hand-offs were "
         "acknowledged}}: those clients are now read-only.",
         "{count, plural, one {# transferencia fue confirmada} other {# transferencias fueron "
-        "confirmadas}}: esos clientes ahora son de solo lectura.",
+        "confirmadas}}: esos participantes ahora son de solo lectura.",
     ),
     "handoff.sync.refused": (
         "Refused {name}: {reason}",
@@ -2426,12 +2426,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "handoff.cli.accepted": (
         "Accepted: client {client} created with its history; the acknowledgment goes with the "
         "next sync.",
-        "Aceptada: cliente {client} creado con su historial; la confirmación sale con la "
+        "Aceptada: participante {client} creado con su historial; la confirmación sale con la "
         "próxima sincronización.",
     ),
     "handoff.cli.already": (
         "This hand-off was accepted already (client {client}); nothing changed.",
-        "Esta transferencia ya fue aceptada (cliente {client}); no cambió nada.",
+        "Esta transferencia ya fue aceptada (participante {client}); no cambió nada.",
     ),
     "handoff.cli.refused": (
         "Refused; nothing was sent back.",

@@ -77,7 +77,7 @@ class HandOffDialog(QDialog):
         self.coach.setObjectName("handoffCoach")
         self.coach.setAccessibleName(self.tr("Receiving coach"))
         form.addRow(self.tr("Receiving &coach:"), self.coach)
-        self.by_consent = QRadioButton(self.tr("A &consent naming them (42 CFR 2.31)"))
+        self.by_consent = QRadioButton(self.tr("A consent &naming them (42 CFR 2.31)"))
         self.within = QRadioButton(self.tr("&Within the program (42 CFR 2.12(c)(3))"))
         group = QButtonGroup(self)
         group.addButton(self.by_consent)
@@ -343,7 +343,7 @@ class HandoffActions:
         self.incoming = menus.action(
             "client",
             "incoming_handoffs",
-            lambda: QCoreApplication.translate("MainWindow", "Incoming &hand-offs…"),
+            lambda: QCoreApplication.translate("MainWindow", "Inco&ming hand-offs…"),
             self.open_incoming,
         )
         self.dialog: QDialog | None = None

@@ -5,11 +5,11 @@
     <name>HandOffDialog</name>
     <message>
         <source>Hand off a client</source>
-        <translation>Transferir un cliente</translation>
+        <translation>Transferir un participante</translation>
     </message>
     <message>
         <source>The client&apos;s whole record goes, sealed so that only the receiving coach&apos;s device can open it. The record here becomes read-only once they accept.</source>
-        <translation>Se envía el expediente completo del cliente, sellado para que solo el dispositivo del coach que lo recibe pueda abrirlo. El expediente aquí pasa a ser de solo lectura cuando lo acepten.</translation>
+        <translation>Se envía el expediente completo del participante, sellado para que solo el dispositivo del coach que lo recibe pueda abrirlo. El expediente aquí pasa a ser de solo lectura cuando lo acepten.</translation>
     </message>
     <message>
         <source>Receiving coach</source>
@@ -20,8 +20,8 @@
         <translation>&amp;Coach que recibe:</translation>
     </message>
     <message>
-        <source>A &amp;consent naming them (42 CFR 2.31)</source>
-        <translation>Un &amp;consentimiento que lo nombra (42 CFR 2.31)</translation>
+        <source>A consent &amp;naming them (42 CFR 2.31)</source>
+        <translation>Un consentimiento que lo &amp;nombra (42 CFR 2.31)</translation>
     </message>
     <message>
         <source>&amp;Within the program (42 CFR 2.12(c)(3))</source>
@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>Client</source>
-        <translation>Cliente</translation>
+        <translation>Participante</translation>
     </message>
     <message>
         <source>State</source>
@@ -150,7 +150,7 @@
         <translation>&amp;Transferir…</translation>
     </message>
     <message>
-        <source>Incoming &amp;hand-offs…</source>
+        <source>Inco&amp;ming hand-offs…</source>
         <translation>Trans&amp;ferencias recibidas…</translation>
     </message>
 </context>

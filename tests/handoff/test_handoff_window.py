@@ -21,6 +21,7 @@ from coachdesk.storage.vault import Vault
 from coachdesk.ui.handoff import HandOffDialog, IncomingDialog
 from tests.conftest import PASSPHRASE
 from tests.handoff.world import make_world, sync
+from tests.ui.mnemonics import mnemonic_clashes
 from tests.ui.conftest import MakeWindow, clock, make_window, settings, unlock  # noqa: F401
 
 
@@ -71,6 +72,10 @@ def test_hand_off_and_accept_in_the_window(
     assert ("de sesión" if language == "es" else "session note") in text
     assert "2.12(c)(3)" in text
     _shot(dialog, f"handoff-send-{language}")
+    assert mnemonic_clashes(dialog) == []
+    client_menu = window.menus.get_menu("client")
+    assert client_menu is not None
+    assert mnemonic_clashes(client_menu, extra=tuple(a.text() for a in client_menu.actions())) == []
     with qtbot.waitSignal(dialog.finished, timeout=10_000):
         dialog.send_button.click()
     window.lock("test")
@@ -91,6 +96,7 @@ def test_hand_off_and_accept_in_the_window(
     qtbot.waitUntil(incoming.accept_button.isEnabled, timeout=10_000)
     assert incoming.table.item(0, 0).text() == "Ada Lovelace"
     _shot(incoming, f"handoff-receive-{language}")
+    assert mnemonic_clashes(incoming) == []
     incoming.accept_button.click()
     qtbot.waitUntil(lambda: not incoming.accept_button.isEnabled(), timeout=10_000)
     qtbot.waitUntil(
