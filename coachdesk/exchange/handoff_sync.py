@@ -5,9 +5,9 @@ files addressed to this device are fetched, verified and kept sealed in the vaul
 coach accepts or refuses them (application/handoff.py).
 
 `exchange_handoffs(vault, transport)` runs one round on the calling thread (sync_once calls it
-after the bundles; the window's "Check for hand-offs" through its database worker). Each
-file's outcome is committed before the file is removed from the channel, so a killed round
-only repeats work (a hand-off fetched twice is recognised by its id and digest).
+after the bundles; the window, after a manual Sync and from "Check now", on its database
+worker). Each file's outcome is committed before the file is removed from the channel, so a
+killed round only repeats work (a hand-off fetched twice is recognised by its id and digest).
 """
 
 from __future__ import annotations

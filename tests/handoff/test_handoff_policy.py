@@ -15,16 +15,12 @@ from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import handoff_sync as hsync
 from coachdesk.exchange import roster as team
 from coachdesk.exchange.transports.folder import FolderTransport
-from tests.handoff.world import NOW, World, make_world, sync
+from tests.handoff.world import NOW, World, sync
 
 
 @pytest.fixture
-def world(tmp_path: Path):  # type: ignore[no-untyped-def]
-    w = make_world(tmp_path)
-    for coach in (w.ada, w.ben):
-        sync(coach, FolderTransport(w.stick))
-    yield w
-    w.close()
+def world(synced_world: World) -> World:
+    return synced_world
 
 
 def test_an_older_roster_is_refused_and_the_newer_one_kept(world: World, tmp_path: Path) -> None:

@@ -4,8 +4,6 @@ or revoked. Real vaults, real crypto."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -17,16 +15,12 @@ from coachdesk.exchange import handoff_sync as hsync
 from coachdesk.exchange.transports.folder import FolderTransport
 from coachdesk.i18n.catalog import Message
 from coachdesk.storage import handoff_repo
-from tests.handoff.world import NOW, World, make_world, sync
+from tests.handoff.world import NOW, World, sync
 
 
 @pytest.fixture
-def world(tmp_path: Path):  # type: ignore[no-untyped-def]
-    w = make_world(tmp_path)
-    for coach in (w.ada, w.ben):
-        sync(coach, FolderTransport(w.stick))
-    yield w
-    w.close()
+def world(synced_world: World) -> World:
+    return synced_world
 
 
 def _sealed(world: World) -> tuple[bytes, str]:

@@ -21,8 +21,8 @@ from coachdesk.storage.vault import Vault
 from coachdesk.ui.handoff import HandOffDialog, IncomingDialog
 from tests.conftest import PASSPHRASE
 from tests.handoff.world import make_world, sync
-from tests.ui.mnemonics import mnemonic_clashes
 from tests.ui.conftest import MakeWindow, clock, make_window, settings, unlock  # noqa: F401
+from tests.ui.mnemonics import mnemonic_clashes
 
 
 def _shot(widget: object, name: str) -> None:
@@ -82,14 +82,17 @@ def test_hand_off_and_accept_in_the_window(
     qtbot.waitUntil(lambda: not window.db.is_open, timeout=10_000)
     window.close()
 
-    for path in (ada_vault, ben_vault):  # the sync of each coach (the command line's)
-        with Vault.open(path, PASSPHRASE) as vault:
-            sync_once(vault, FolderTransport(world.stick))
+    with Vault.open(ada_vault, PASSPHRASE) as vault:  # Ada's sync (the command line's)
+        sync_once(vault, FolderTransport(world.stick))
 
     settings.set(opts.VAULTS_DIR, str(ben_vault.parent))
     other = make_window(language)
     other.resize(1366, 768)
     unlock(qtbot, other)
+    other.exchange.sync_to_folder(world.stick)  # the window's own Sync brings the hand-off
+    qtbot.waitUntil(lambda: not other.exchange.syncing, timeout=20_000)
+    report = other.exchange.last_report
+    assert report is not None and any(m.code == "handoff.sync.received" for m in report.messages)
     incoming = other.handoffs.open_incoming()
     assert isinstance(incoming, IncomingDialog)
     qtbot.waitUntil(lambda: incoming.table.rowCount() == 1, timeout=10_000)
