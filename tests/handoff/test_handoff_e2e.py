@@ -64,6 +64,8 @@ def _hand_off(world: World, transport_for: object) -> tuple[int, int]:
     assert again.already and again.client_id == accepted.client_id
     after = _record_counts(ben, accepted.client_id)
     assert after == before  # the whole record, with its history
+    word = max(ada.notes(client_id)[0].text.split(), key=len).strip(".,;:!?")
+    assert accepted.client_id in {h.client_id for h in ben.search_notes(word)}  # searchable
     got, mine = ben.get_client(accepted.client_id), ada.get_client(client_id)
     assert (got.given_name, got.family_name) == (mine.given_name, mine.family_name)
     audit = [e for e in ben.audit.entries(limit=None) if e.action == "handoff_in"]
