@@ -21,7 +21,7 @@ def test_handoff_through_the_command_line(tmp_path: Path, run_cli: RunCli) -> No
     env = {"COACHDESK_PASSPHRASE": PASSPHRASE}
 
     roster = run_cli("handoff", "roster", a, env=env)
-    assert roster.returncode == 0 and ben_fp in roster.stdout and "Ben Franklin" in roster.stdout
+    assert roster.returncode == 0 and ben_fp in roster.stdout and "Bexa Morrow" in roster.stdout
     send = ("handoff", "send", a, str(client_id), "--to", ben_fp, "--within-program")
     bad = run_cli(*send, " ", env=env)
     assert bad.returncode == 1 and "needs its reason" in bad.stderr

@@ -42,13 +42,13 @@ def _hand_off(world: World, transport_for: object) -> tuple[int, int]:
     sync(world.ben, make())
     roster = uc.roster(ada)
     assert roster is not None
-    assert {d.name for d in roster.devices} == {"Ada Lovelace", "Ben Franklin"}
+    assert {d.name for d in roster.devices} == {"Arlo Venn", "Bexa Morrow"}
     assert [r.fingerprint for r in uc.recipients(ada)] == [world.ben.fingerprint]
     client_id = ada.list_clients()[0].id
     assert client_id is not None
     basis = uc.LegalBasis.within_program("Discharged from the ED; community follow-up")
     preview = uc.prepare_handoff(ada, client_id, world.ben.fingerprint, basis)
-    assert preview.recipient.name == "Ben Franklin"
+    assert preview.recipient.name == "Bexa Morrow"
     assert any(m.code == "handoff.preview.notes" for m in preview.lines)
     before = _record_counts(ada, client_id)
     sent = uc.send_handoff(ada, client_id, world.ben.fingerprint, basis, now=NOW)
@@ -56,7 +56,7 @@ def _hand_off(world: World, transport_for: object) -> tuple[int, int]:
     lines = sync(world.ben, make())
     assert any("wait for you" in line or "waits for you" in line for line in lines), lines
     [waiting] = uc.incoming(ben)
-    assert waiting.state == "waiting" and waiting.sender == "Ada Lovelace"
+    assert waiting.state == "waiting" and waiting.sender == "Arlo Venn"
     assert waiting.client_name == ada.get_client(client_id).display_name or waiting.client_name
     accepted = uc.accept_handoff(ben, sent.handoff_id, now=NOW)
     assert not accepted.already
@@ -69,14 +69,14 @@ def _hand_off(world: World, transport_for: object) -> tuple[int, int]:
     got, mine = ben.get_client(accepted.client_id), ada.get_client(client_id)
     assert (got.given_name, got.family_name) == (mine.given_name, mine.family_name)
     audit = [e for e in ben.audit.entries(limit=None) if e.action == "handoff_in"]
-    assert audit and "received from Ada Lovelace on 2026-03-02" in audit[0].detail
+    assert audit and "received from Arlo Venn on 2026-03-02" in audit[0].detail
     assert [i.handoff_id for i in uc.first_contact_due(ben)] == [sent.handoff_id]
     # the acknowledgment goes back; the sender's client becomes read-only
     sync(world.ben, make())
     assert uc.transferred(ada, client_id) is None
     lines = sync(world.ada, make())
     assert any("acknowledged" in line for line in lines), lines
-    assert uc.transferred(ada, client_id) == ("Ben Franklin", "2026-03-02")
+    assert uc.transferred(ada, client_id) == ("Bexa Morrow", "2026-03-02")
     assert ada.get_client(client_id).status.value == "transferred"
     with pytest.raises(CoachDeskError):
         uc.prepare_handoff(ada, client_id, world.ben.fingerprint, basis)

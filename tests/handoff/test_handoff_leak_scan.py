@@ -80,7 +80,7 @@ def test_handoff_canaries_stay_inside_the_vaults(
                 client_id,
                 "Ada Coach",
                 "the whole record",
-                f"Ben Franklin, {c['consent']}",
+                f"Bexa Morrow, {c['consent']}",
                 "follow-up in the community",
                 "in writing to the RCO",
                 None,

@@ -88,11 +88,11 @@ def test_the_consent_must_name_the_receiver_and_be_in_force(world: World) -> Non
     with pytest.raises(CoachDeskError) as not_naming:
         uc.prepare_handoff(ada, client_id, world.ben.fingerprint, uc.LegalBasis.consent(others))
     assert not_naming.value.code == "handoff.consent_not_naming"
-    revoked = consent("Ben Franklin", revoked=date(2026, 2, 10))
+    revoked = consent("Bexa Morrow", revoked=date(2026, 2, 10))
     with pytest.raises(CoachDeskError) as not_in_force:
         uc.prepare_handoff(ada, client_id, world.ben.fingerprint, uc.LegalBasis.consent(revoked))
     assert not_in_force.value.code == "handoff.consent_not_in_force"
-    good = consent("Ben Franklin and Harbor RCO")
+    good = consent("Bexa Morrow and Harbor RCO")
     preview = uc.prepare_handoff(ada, client_id, world.ben.fingerprint, uc.LegalBasis.consent(good))
     assert preview.basis.code == "handoff.basis.consent"
-    assert "Ben Franklin" in str(preview.basis) and "2.31" in preview.basis.text("es")
+    assert "Bexa Morrow" in str(preview.basis) and "2.31" in preview.basis.text("es")

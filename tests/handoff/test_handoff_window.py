@@ -97,7 +97,7 @@ def test_hand_off_and_accept_in_the_window(
     assert isinstance(incoming, IncomingDialog)
     qtbot.waitUntil(lambda: incoming.table.rowCount() == 1, timeout=10_000)
     qtbot.waitUntil(incoming.accept_button.isEnabled, timeout=10_000)
-    assert incoming.table.item(0, 0).text() == "Ada Lovelace"
+    assert incoming.table.item(0, 0).text() == "Arlo Venn"
     _shot(incoming, f"handoff-receive-{language}")
     assert mnemonic_clashes(incoming) == []
     incoming.accept_button.click()

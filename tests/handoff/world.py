@@ -44,8 +44,8 @@ def make_world(tmp: Path, clients: int = 3) -> World:
     name_coach(ada, "Ada Coach")
     name_coach(ben, "Ben Coach")
     desk.import_paths([ada.export(), ben.export()])
-    desk.confirm_device(ada.fingerprint, "Ada Lovelace")
-    desk.confirm_device(ben.fingerprint, "Ben Franklin")
+    desk.confirm_device(ada.fingerprint, "Arlo Venn")
+    desk.confirm_device(ben.fingerprint, "Bexa Morrow")
     stick = tmp / "stick"
     stick.mkdir()
     desk.publish_directory(stick)
