@@ -9,6 +9,7 @@ Threading: GUI thread; the use cases run on the database worker.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -38,6 +39,7 @@ from coachdesk.application import handoff as uc
 from coachdesk.application.changes import Changes, Kind
 from coachdesk.errors import CoachDeskError
 from coachdesk.i18n.catalog import Message
+from coachdesk.ui.common import fmt_date
 from coachdesk.ui.forms._messages import error_text, window_language
 
 
@@ -208,6 +210,7 @@ class IncomingDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
         self.table.itemSelectionChanged.connect(self._selected)
         layout.addWidget(self.table, 2)
         self.preview = QTextBrowser()
@@ -254,7 +257,8 @@ class IncomingDialog(QDialog):
         self.items = items
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
-            cells = (item.sender, item.created_at[:10], item.client_name, self._state(item.state))
+            sent_on = fmt_date(datetime.fromisoformat(item.created_at))
+            cells = (item.sender, sent_on, item.client_name, self._state(item.state))
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         if items and not self.table.selectedItems():
