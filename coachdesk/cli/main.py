@@ -12,6 +12,7 @@ from coachdesk import __version__
 from coachdesk.cli import (
     caseload_cmds,
     export_cmds,
+    handoff_cmds,
     plan_cmds,
     rco_cmds,
     sync_cmds,
@@ -30,6 +31,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     plan_cmds,
     export_cmds,
     sync_cmds,
+    handoff_cmds,
     rco_cmds,
 )
 

@@ -32,11 +32,12 @@ from coachdesk.exchange.payload_schema import (
     SCHEMA_VERSION,
     SCHEMA_VERSIONS,
 )
+from coachdesk.exchange.receive_key import receive_public_hex
 from coachdesk.files import StagedFile, remove_leftover_temps, stage_bytes
 from coachdesk.i18n import catalog
 from coachdesk.i18n.catalog import Message
 from coachdesk.i18n.format import Percent
-from coachdesk.storage import export_queries, export_state, outbox
+from coachdesk.storage import export_queries, export_state, handoff_repo, outbox
 
 ENROLLMENT_META = "rco.enrollment"
 DEVICE_META = "device.identity"
@@ -510,6 +511,9 @@ def _seal_and_queue(
             else:  # in the transaction that queues the bundle: both land or neither
                 export_state.save(conn, prepared.enrollment.fingerprint, counter, prepared.updates)
             payload = build_payload(prepared, device, counter, caseload.audit.head(), moment)
+            if payload["schema_version"] == 2:  # issue 19: the RCO learns the receive key
+                payload["receive_key"] = receive_public_hex(vault)
+                payload["handoffs"] = handoff_repo.totals(conn)
             sealed = bundles.seal_bundle(payload, device, prepared.enrollment.keys)
             name = bundles.bundle_file_name(counter, payload["bundle_id"])
             summary = {

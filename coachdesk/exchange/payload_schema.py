@@ -502,6 +502,20 @@ def _periods(value: Any) -> None:
         _counts(cell["counts"], f"{where}.counts")
 
 
+HANDOFF_COUNTS = ("accepted", "continuing", "first_48h", "first_7d", "kept", "made")
+
+
+def _handoff_counts(value: Any) -> None:
+    """Issue 19: whole-history counts of a device's hand-offs (FORMAT.md "Hand-off counts")."""
+    counts = _members(value, "handoffs", HANDOFF_COUNTS)
+    for name in HANDOFF_COUNTS:
+        _int(counts[name], f"handoffs.{name}", 0, MAX_COUNT)
+    if not counts["first_48h"] <= counts["first_7d"] <= counts["accepted"]:
+        raise _fail("handoffs.first_7d", "must be at most the hand-offs accepted")
+    if counts["continuing"] > counts["accepted"]:
+        raise _fail("handoffs.continuing", "must be at most the hand-offs accepted")
+
+
 def validate_payload(p: Any) -> None:
     """Raise SchemaError naming the first member that breaks FORMAT.md, else return."""
     if not isinstance(p, dict):
@@ -511,7 +525,14 @@ def validate_payload(p: Any) -> None:
         if "schema_version" in p and p.get("format") == PAYLOAD_FORMAT:
             raise SchemaError("The payload's schema version is not one this CoachDesk reads.")
         version = 1
-    _members(p, "The payload", PAYLOAD_FIELDS_V2 if version == 2 else PAYLOAD_FIELDS)
+    if version == 2:  # issue 19: the receive key and hand-off counts (bundles before: none)
+        _members(p, "The payload", PAYLOAD_FIELDS_V2, ("handoffs", "receive_key"))
+        if "receive_key" in p:
+            _match(p["receive_key"], "receive_key", _HEX[64])
+        if "handoffs" in p:
+            _handoff_counts(p["handoffs"])
+    else:
+        _members(p, "The payload", PAYLOAD_FIELDS)
     if p["format"] != PAYLOAD_FORMAT:
         raise SchemaError("The payload is not a CoachDesk export.")
     if p["schema_version"] not in SCHEMA_VERSIONS or isinstance(p["schema_version"], bool):

@@ -613,6 +613,8 @@ def sync_once(
         raise
     report = record(vault, plan, delivered)
     assert report is not None
+    if report.problem is None:
+        report.messages += _handoff_round(vault, transport)  # issue 19
     return report
 
 
@@ -913,3 +915,12 @@ def report_json(report: SyncReport) -> dict[str, Any]:
         },
         "lines": report.lines,
     }
+
+
+# -- warm hand-offs (issue 19): after the bundles, the roster and the hand-off files ---------
+
+
+def _handoff_round(vault: Vault, transport: Transport) -> list[Message]:
+    from coachdesk.exchange.handoff_sync import round_messages  # imported here: one block
+
+    return round_messages(vault, transport)

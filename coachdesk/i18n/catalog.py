@@ -2217,6 +2217,259 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Este almacén no tiene buzón configurado; ejecute antes `coachdesk rco fetch-setup`.",
     ),
     # -- end of the RCO desk block ----------------------------------------------------------
+    # -- hand-off (issue 19): exchange/roster.py, exchange/handoff.py, application/handoff.py -
+    "roster.too_large": (
+        "The team roster is too large to be genuine.",
+        "La lista del equipo es demasiado grande para ser auténtica.",
+    ),
+    "roster.damaged": (
+        "The team roster file is damaged.",
+        "El archivo de la lista del equipo está dañado.",
+    ),
+    "roster.bad_signature": (
+        "The team roster's signature does not match your RCO's key; it was refused.",
+        "La firma de la lista del equipo no coincide con la clave de su RCO; se rechazó.",
+    ),
+    "roster.other_rco": (
+        "The team roster is from another RCO; it was refused.",
+        "La lista del equipo es de otra RCO; se rechazó.",
+    ),
+    "roster.older": (
+        "The team roster {serial} is older than the one you have ({merged}); it was refused.",
+        "La lista del equipo {serial} es más antigua que la que tiene ({merged}); se rechazó.",
+    ),
+    "handoff.not_enrolled": (
+        "This vault is not enrolled with an RCO, so it cannot hand off or receive clients.",
+        "Esta bóveda no está inscrita en una RCO; no puede transferir ni recibir participantes.",
+    ),
+    "handoff.no_roster": (
+        "Your RCO's team roster has not arrived yet: sync first.",
+        "La lista del equipo de su RCO aún no ha llegado: sincronice primero.",
+    ),
+    "handoff.recipient_not_on_roster": (
+        "{recipient} is not a coach on your RCO's team roster.",
+        "{recipient} no es un coach de la lista del equipo de su RCO.",
+    ),
+    "handoff.basis_needed": (
+        "Choose the legal basis: a consent naming the receiving coach, or a communication "
+        "within the program with its reason.",
+        "Elija la base legal: un consentimiento que nombre al coach que recibe, o una "
+        "comunicación dentro del programa con su motivo.",
+    ),
+    "handoff.basis_reason_needed": (
+        "A hand-off within the program (42 CFR 2.12(c)(3)) needs its reason.",
+        "Una transferencia dentro del programa (42 CFR 2.12(c)(3)) necesita su motivo.",
+    ),
+    "handoff.consent_unknown": (
+        "That consent is not one of this client's.",
+        "Ese consentimiento no es de este participante.",
+    ),
+    "handoff.consent_not_in_force": (
+        "That consent was revoked or has expired; it cannot be the basis of a hand-off.",
+        "Ese consentimiento fue revocado o ha vencido; no puede ser la base de una transferencia.",
+    ),
+    "handoff.consent_not_naming": (
+        "That consent does not name {recipient} or your program as a recipient.",
+        "Ese consentimiento no nombra a {recipient} ni a su programa como destinatario.",
+    ),
+    "handoff.client_read_only": (
+        "This client was transferred to {coach} on {day}; the record is read-only.",
+        "Este participante fue transferido a {coach} el {day}; el expediente es de solo lectura.",
+    ),
+    "handoff.record_too_large": (
+        "This client's record is too large to hand off in one file.",
+        "El expediente de este participante es demasiado grande para transferirlo en un archivo.",
+    ),
+    "handoff.too_large": (
+        "The hand-off file is too large to be genuine; nothing was imported.",
+        "El archivo de transferencia es demasiado grande para ser auténtico; no se importó nada.",
+    ),
+    "handoff.not_a_handoff": (
+        "This is not a CoachDesk hand-off file; nothing was imported.",
+        "Este no es un archivo de transferencia de CoachDesk; no se importó nada.",
+    ),
+    "handoff.newer": (
+        "The hand-off file was made by a newer CoachDesk; update to read it.",
+        "El archivo de transferencia fue creado por un CoachDesk más nuevo; actualice para leerlo.",
+    ),
+    "handoff.header_damaged": (
+        "The hand-off file's header is damaged; nothing was imported.",
+        "El encabezado del archivo de transferencia está dañado; no se importó nada.",
+    ),
+    "handoff.other_recipient": (
+        "This hand-off is for another coach's device; nothing was imported.",
+        "Esta transferencia es para el dispositivo de otro coach; no se importó nada.",
+    ),
+    "handoff.truncated": (
+        "The hand-off file is cut short; nothing was imported.",
+        "El archivo de transferencia está incompleto; no se importó nada.",
+    ),
+    "handoff.cannot_decrypt": (
+        "The hand-off file cannot be opened: it was altered, cut short, or sealed for "
+        "another key. Nothing was imported.",
+        "No se puede abrir el archivo de transferencia: fue alterado, está incompleto o se "
+        "selló para otra clave. No se importó nada.",
+    ),
+    "handoff.bad_signature": (
+        "The hand-off's signature does not match its sender; nothing was imported.",
+        "La firma de la transferencia no coincide con su remitente; no se importó nada.",
+    ),
+    "handoff.sender_revoked": (
+        "The hand-off comes from a device the RCO revoked ({sender}); nothing was imported.",
+        "La transferencia viene de un dispositivo que la RCO revocó ({sender}); no se importó "
+        "nada.",
+    ),
+    "handoff.sender_not_on_roster": (
+        "The hand-off comes from a device that is not on your RCO's team roster ({sender}); "
+        "nothing was imported.",
+        "La transferencia viene de un dispositivo que no está en la lista del equipo de su "
+        "RCO ({sender}); no se importó nada.",
+    ),
+    "handoff.too_deep": (
+        "The hand-off's contents are nested too deeply; nothing was imported.",
+        "El contenido de la transferencia está anidado demasiado; no se importó nada.",
+    ),
+    "handoff.not_json": (
+        "The hand-off's contents are not in the expected form; nothing was imported.",
+        "El contenido de la transferencia no tiene la forma esperada; no se importó nada.",
+    ),
+    "handoff.invalid": (
+        "The hand-off's contents are not valid ({member}); nothing was imported.",
+        "El contenido de la transferencia no es válido ({member}); no se importó nada.",
+    ),
+    "handoff.replayed": (
+        "A different file with the id of a hand-off already received was refused (a replay).",
+        "Se rechazó un archivo distinto con el identificador de una transferencia ya recibida "
+        "(una repetición).",
+    ),
+    "handoff.unknown_ack": (
+        "An acknowledgment for a hand-off this device never sent was ignored.",
+        "Se ignoró una confirmación de una transferencia que este dispositivo nunca envió.",
+    ),
+    "handoff.unknown": (
+        "There is no hand-off {handoff}.",
+        "No hay ninguna transferencia {handoff}.",
+    ),
+    "handoff.already_decided": (
+        "This hand-off was refused already; it cannot be accepted.",
+        "Esta transferencia ya fue rechazada; no se puede aceptar.",
+    ),
+    "handoff.already_accepted": (
+        "This hand-off was accepted already; it cannot be refused.",
+        "Esta transferencia ya fue aceptada; no se puede rechazar.",
+    ),
+    "handoff.no_way_out": (
+        "No way out is set up: set up the RCO's inbox in Sync settings, or sync with a folder.",
+        "No hay salida configurada: configure el buzón de la RCO en Ajustes de sincronización, "
+        "o sincronice con una carpeta.",
+    ),
+    "handoff.first_contact_due": (
+        "Accepted. First contact due by {day} (within 48 hours).",
+        "Aceptada. Primer contacto antes del {day} (en 48 horas).",
+    ),
+    "handoff.record_read_only": (
+        "This client was handed off to another coach; the record is read-only. Nothing was saved.",
+        "Este participante se transfirió a otro coach; el expediente es de solo lectura. No se "
+        "guardó nada.",
+    ),
+    "handoff.basis.consent": (
+        "Consent under 42 CFR 2.31 signed on {signed_on}, naming: {recipients}",
+        "Consentimiento según 42 CFR 2.31 firmado el {signed_on}, que nombra a: {recipients}",
+    ),
+    "handoff.basis.program": (
+        "Communication within the program under 42 CFR 2.12(c)(3): {reason}",
+        "Comunicación dentro del programa según 42 CFR 2.12(c)(3): {reason}",
+    ),
+    "handoff.preview.profile": (
+        "The profile: names, date of birth, contact details, setting, pathways, status",
+        "El perfil: nombres, fecha de nacimiento, contacto, entorno, vías, estado",
+    ),
+    "handoff.preview.consents": (
+        "{count, plural, one {# consent} other {# consents}} (with revocations)",
+        "{count, plural, one {# consentimiento} other {# consentimientos}} (con revocaciones)",
+    ),
+    "handoff.preview.plans": (
+        "{count, plural, one {# recovery plan version} other {# recovery plan versions}}",
+        "{count, plural, one {# versión del plan de recuperación} other {# versiones del plan "
+        "de recuperación}}",
+    ),
+    "handoff.preview.notes": (
+        "{count, plural, one {# session note} other {# session notes}}",
+        "{count, plural, one {# nota de sesión} other {# notas de sesión}}",
+    ),
+    "handoff.preview.attempts": (
+        "{count, plural, one {# contact attempt} other {# contact attempts}}",
+        "{count, plural, one {# intento de contacto} other {# intentos de contacto}}",
+    ),
+    "handoff.preview.barc10": (
+        "{count, plural, one {# BARC-10 assessment} other {# BARC-10 assessments}}",
+        "{count, plural, one {# evaluación BARC-10} other {# evaluaciones BARC-10}}",
+    ),
+    "handoff.preview.outcomes": (
+        "{count, plural, one {# outcome assessment} other {# outcome assessments}}",
+        "{count, plural, one {# evaluación de resultados} other {# evaluaciones de resultados}}",
+    ),
+    "handoff.preview.referrals": (
+        "{count, plural, one {# referral} other {# referrals}} (with follow-up dates)",
+        "{count, plural, one {# derivación} other {# derivaciones}} (con fechas de seguimiento)",
+    ),
+    "handoff.preview.family_followups": (
+        "{count, plural, one {# family follow-up} other {# family follow-ups}}",
+        "{count, plural, one {# seguimiento familiar} other {# seguimientos familiares}}",
+    ),
+    "handoff.preview.disclosures": (
+        "{count, plural, one {# disclosure record} other {# disclosure records}}",
+        "{count, plural, one {# registro de divulgación} other {# registros de divulgación}}",
+    ),
+    "handoff.sync.sent": (
+        "{count, plural, one {# hand-off file sent} other {# hand-off files sent}}.",
+        "{count, plural, one {# archivo de transferencia enviado} other {# archivos de "
+        "transferencia enviados}}.",
+    ),
+    "handoff.sync.received": (
+        "{count, plural, one {# hand-off waits} other {# hand-offs wait}} for you to accept "
+        "or refuse.",
+        "{count, plural, one {# transferencia espera} other {# transferencias esperan}} que "
+        "la acepte o rechace.",
+    ),
+    "handoff.sync.acknowledged": (
+        "{count, plural, one {# hand-off was acknowledged} other {# hand-offs were "
+        "acknowledged}}: those clients are now read-only.",
+        "{count, plural, one {# transferencia fue confirmada} other {# transferencias fueron "
+        "confirmadas}}: esos participantes ahora son de solo lectura.",
+    ),
+    "handoff.sync.refused": (
+        "Refused {name}: {reason}",
+        "Rechazado {name}: {reason}",
+    ),
+    "handoff.sync.problem": (
+        "Hand-offs were not exchanged: {reason}",
+        "No se intercambiaron transferencias: {reason}",
+    ),
+    "handoff.cli.sent": (
+        "Hand-off {handoff} to {recipient} sealed and queued; the next sync delivers it.",
+        "Transferencia {handoff} a {recipient} sellada y en cola; la próxima sincronización "
+        "la entrega.",
+    ),
+    "handoff.cli.accepted": (
+        "Accepted: client {client} created with its history; the acknowledgment goes with the "
+        "next sync.",
+        "Aceptada: participante {client} creado con su historial; la confirmación sale con la "
+        "próxima sincronización.",
+    ),
+    "handoff.cli.already": (
+        "This hand-off was accepted already (client {client}); nothing changed.",
+        "Esta transferencia ya fue aceptada (participante {client}); no cambió nada.",
+    ),
+    "handoff.cli.refused": (
+        "Refused; nothing was sent back.",
+        "Rechazada; no se envió nada de vuelta.",
+    ),
+    "handoff.cli.none": ("No hand-offs.", "No hay transferencias."),
+    "handoff.state.waiting": ("waiting", "en espera"),
+    "handoff.state.accepted": ("accepted", "aceptada"),
+    "handoff.state.refused": ("refused", "rechazada"),
+    # -- end of the hand-off block (issue 19) ------------------------------------------------
 }
 
 

@@ -21,8 +21,11 @@ from coachdesk.errors import CoachDeskError, NotFoundError
 from coachdesk.exchange.directory import FILE_NAME as DIRECTORY_FILE_NAME
 from coachdesk.exchange.directory import make_directory
 from coachdesk.exchange.enrollment import PrivacyPolicy, make_enrollment
+from coachdesk.exchange.roster import FILE_NAME as ROSTER_FILE_NAME
+from coachdesk.exchange.roster import RetentionPolicy, RosterEntry, make_roster
 from coachdesk.files import write_atomic
 from coachdesk.rco import audit as rco_audit
+from coachdesk.rco import handoffs as rco_handoffs
 from coachdesk.rco import metrics
 from coachdesk.rco import pg as rco_pg
 from coachdesk.rco import rotation as rco_rotation
@@ -54,6 +57,8 @@ _IDENTITY = "rco.identity"  # secret key hex, only ever inside the encrypted sto
 _NAME = "rco.name"
 _POLICY = "rco.policy"
 _DIRECTORY_SERIAL = "rco.directory_serial"
+_ROSTER_SERIAL = "rco.roster_serial"  # issue 19
+_HANDOFF_POLICY = "rco.handoff_policy"
 
 
 def _stamp(moment: datetime) -> str:
@@ -217,6 +222,7 @@ class RcoDesk:
                 raise ImportRejected(
                     f"The device {device.fingerprint} was revoked; its bundles are refused."
                 )
+            receive = opened.payload.get("receive_key")  # issue 19: for the team roster
             if device is None or device.status == DeviceStatus.PENDING:
                 if device is None:
                     self.backend.insert_device(
@@ -228,6 +234,8 @@ class RcoDesk:
                         ),
                         now,
                     )
+                if isinstance(receive, str):
+                    self.backend.set_receive_key(opened.device_id, receive, now)
                 self.backend.insert_pending(
                     PendingBundle(opened.device_id, opened.bundle_id, now, file_name, data)
                 )
@@ -237,6 +245,8 @@ class RcoDesk:
                     "with the coach to import its bundles."
                 )
                 return result
+            if isinstance(receive, str):
+                self.backend.set_receive_key(opened.device_id, receive, now)
             flag = self._merge(opened, device, now, file_name, digest)
         if flag:
             result.outcome = Outcome.FLAGGED
@@ -273,6 +283,8 @@ class RcoDesk:
                     flag,
                 )
             )
+        if not flag:  # issue 19: the newest bundle's hand-off counts
+            rco_handoffs.record(backend, device.device_id, opened.counter, opened.payload)
         period = quarter_of(datetime.fromisoformat(now))
         held = backend.episode_versions(device.device_id)
         newer: list[Episode] = []
@@ -512,6 +524,43 @@ class RcoDesk:
         data = make_directory(self.identity, self.directory(), serial)
         path = write_atomic(folder / DIRECTORY_FILE_NAME, data)
         rco_audit.record(self.backend, rco_audit.DIRECTORY_PUBLISHED, file=str(path), serial=serial)
+        self.publish_roster(folder)  # issue 19: the team roster goes beside the directory
+        return path, serial
+
+    # -- team roster (issue 19) -------------------------------------------------------------
+
+    @property
+    def handoff_policy(self) -> RetentionPolicy:
+        raw = self.backend.get_meta(_HANDOFF_POLICY)
+        return RetentionPolicy.from_json(json.loads(raw)) if raw else RetentionPolicy()
+
+    def set_handoff_policy(self, policy: RetentionPolicy) -> None:
+        """What a sender keeps of a handed-off client; carried by the next roster."""
+        RetentionPolicy.from_json(policy.to_json())  # the same checks as a coach's
+        with self.backend.transaction():
+            self.backend.set_meta(_HANDOFF_POLICY, json.dumps(policy.to_json()))
+
+    def roster_entries(self) -> tuple[list[RosterEntry], list[str]]:
+        """Confirmed devices with a receive key (the supervisor's name), and revoked ones."""
+        keys = self.backend.receive_keys()
+        devices = self.devices()
+        listed = [
+            RosterEntry(d.fingerprint, d.device_id, d.name, keys[d.device_id])
+            for d in devices
+            if d.status == DeviceStatus.CONFIRMED and d.device_id in keys
+        ]
+        revoked = [d.fingerprint for d in devices if d.status == DeviceStatus.REVOKED]
+        return sorted(listed, key=lambda e: (e.name, e.fingerprint)), revoked
+
+    def publish_roster(self, folder: Path | str) -> tuple[Path, int]:
+        """Sign the roster with the next serial and write FOLDER/coachdesk-roster.json."""
+        with self.backend.transaction():
+            serial = int(self.backend.get_meta(_ROSTER_SERIAL) or "0") + 1
+            self.backend.set_meta(_ROSTER_SERIAL, str(serial))
+        listed, revoked = self.roster_entries()
+        data = make_roster(self.identity, listed, revoked, serial, self.handoff_policy)
+        path = write_atomic(Path(folder) / ROSTER_FILE_NAME, data)
+        self.backend.audit("roster_published", f"team roster {serial}: {len(listed)} devices")
         return path, serial
 
 

@@ -39,6 +39,7 @@ from typing import Any
 
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange.directory import FILE_NAME as DIRECTORY_FILE_NAME
+from coachdesk.exchange.roster import FILE_NAME as ROSTER_FILE_NAME
 from coachdesk.exchange.transports import OfflineError, TransportError
 from coachdesk.exchange.transports.webdav import (
     InboxReader,
@@ -294,8 +295,10 @@ def publish_directory_to_inbox(desk: RcoDesk, reader: InboxReader | None = None)
     with tempfile.TemporaryDirectory(prefix="coachdesk-directory-") as folder:
         path, serial = desk.publish_directory(folder)
         data = Path(path).read_bytes()
+        roster = (Path(folder) / ROSTER_FILE_NAME).read_bytes()  # issue 19, written beside
     try:
         reader.put(DIRECTORY_FILE_NAME, data)
+        reader.put(ROSTER_FILE_NAME, roster)
     finally:
         reader.close()
     return serial

@@ -20,6 +20,7 @@ from coachdesk.exchange.payload_schema import (
 )
 from coachdesk.files import write_atomic
 from coachdesk.i18n import catalog
+from coachdesk.rco import handoffs as rco_handoffs
 from coachdesk.rco import metrics
 from coachdesk.rco.metrics import DOMAINS, FOLLOW_UP_TARGET, TIMEPOINTS, Figures, Filters
 
@@ -473,17 +474,30 @@ def build_report(
         raise CoachDeskError(str(exc)) from None
     threshold = desk.policy.small_cell
     fig = desk.figures(filters)
+    found = rows(fig)
+    if key == "all" and not device_id and not setting:  # issue 19: whole-history counts
+        found += _handoff_rows(desk, threshold)
     return Report(
         desk.name,
         "all periods" if key == "all" else key,
         {k: v for k, v in (("device", device_fingerprint), ("setting", setting)) if v},
         datetime.now(UTC).isoformat(timespec="seconds"),
         threshold,
-        rows(fig),
+        found,
         methods(threshold, fiscal_start),
         desk.data().periods(),
         fiscal_start,
     )
+
+
+# -- hand-offs (issue 19; figures in rco/handoffs.py) ---------------------------------------
+
+
+def _handoff_rows(desk: RcoDesk, threshold: int) -> list[Row]:
+    return [
+        Row("Hand-offs between coaches", measure, "", value, "count")
+        for measure, value in rco_handoffs.measures(desk.backend, threshold)
+    ]
 
 
 def csv_text(report: Report) -> str:

@@ -109,6 +109,28 @@ def record_device_bundle(conn: Conn, device_id: str, counter: int, now: str) -> 
     )
 
 
+# -- receive keys (issue 19) ------------------------------------------------------------------
+
+
+def set_receive_key(conn: Conn, device_id: str, key_hex: str, now: str) -> None:
+    """A device's public X25519 key for hand-offs, as its latest signed bundle gave it."""
+    conn.execute(
+        "INSERT INTO device_receive_keys (device_id, receive_key, learned_at) VALUES (?, ?, ?) "
+        "ON CONFLICT (device_id) DO UPDATE SET receive_key = excluded.receive_key, "
+        "learned_at = excluded.learned_at WHERE device_receive_keys.receive_key "
+        "<> excluded.receive_key",
+        (device_id, key_hex, now),
+    )
+
+
+def receive_keys(conn: Conn) -> dict[str, str]:
+    """device_id -> receive key (hex), for every device that sent one."""
+    return {
+        str(d): str(k)
+        for d, k in conn.execute("SELECT device_id, receive_key FROM device_receive_keys")
+    }
+
+
 # -- bundles, flags, pending ------------------------------------------------------------------
 
 

@@ -703,8 +703,11 @@ class Vault:
             if ticket is not None:
                 self.verify(ticket)
             self._refuse_if_damaged()
-        except sqlcipher3.DatabaseError:
+        except sqlcipher3.DatabaseError as exc:
             self.conn.execute("ROLLBACK")
+            if "coachdesk:client_transferred" in str(exc):
+                # migrations/0011's triggers: a client handed off is read-only (issue 19)
+                raise CoachDeskError(code="handoff.record_read_only") from None
             if ticket is not None:  # a damaged page the body read: the check beside it says so
                 self.verify(ticket)  # plainly (IntegrityError) when it failed
             raise

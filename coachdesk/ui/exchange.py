@@ -61,6 +61,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.app.worker import Background
 from coachdesk.application import enrollment, sync_setup
+from coachdesk.application import handoff as handoffs
 from coachdesk.application.changes import Changes, Kind
 from coachdesk.core.caseload import Caseload
 from coachdesk.errors import CoachDeskError
@@ -1135,7 +1136,10 @@ class ExchangeController(QObject):
             outcome = result if isinstance(result, sync.Delivered) else _broken(result)
 
             def record(c: Caseload) -> SyncResult:
-                return sync.record(c, plan, outcome), sync.sync_status(c)
+                report = sync.record(c, plan, outcome)
+                if report is not None and report.problem is None and not run.background:
+                    report.messages += handoffs.fetch_handoffs(c, transport).messages  # issue 19
+                return report, sync.sync_status(c)
 
             self.db.write(record, _sync_changes, done, failed)
 

@@ -59,6 +59,7 @@ from coachdesk.ui.clients import ClientsPage
 from coachdesk.ui.common import name_clear_buttons, named, show_error
 from coachdesk.ui.exchange import install as install_exchange
 from coachdesk.ui.forms._messages import window_language
+from coachdesk.ui.handoff import install as install_handoffs
 from coachdesk.ui.menus import MenuRegistry
 from coachdesk.ui.resources_page import ResourcesPage
 from coachdesk.ui.settings_dialog import SettingsDialog
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
             self._update_actions()
         # Enrollment, export, the sync indicator and background sync (issues 5 and 6).
         self.exchange = install_exchange(self)
+        self.handoffs = install_handoffs(self)  # issue 19: Client > Hand off…, Incoming
 
     # -- building --------------------------------------------------------------------------
 

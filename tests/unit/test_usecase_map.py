@@ -167,6 +167,21 @@ USE_CASES = [
         )
     ),
     UseCase("RCO desk window", "rco desk", "widget:coachdesk.ui.rco.window:RcoWindow"),
+    # -- warm hand-off (application/handoff.py; issue 19) ---------------------------------
+    UseCase("hand off a client: preview and send", "handoff send", "action:handoff"),
+    UseCase("hand-offs received and sent", "handoff list", "action:incoming_handoffs"),
+    UseCase(
+        "the team roster",
+        "handoff roster",
+        f"{UI}.handoff:HandOffDialog",  # its receiving-coach picker
+    ),
+    UseCase("accept a hand-off", "handoff accept", f"{UI}.handoff:IncomingDialog.accept_selected"),
+    UseCase("refuse a hand-off", "handoff refuse", f"{UI}.handoff:IncomingDialog.refuse_selected"),
+    UseCase(
+        "fetch hand-offs addressed to this device",
+        window=f"{UI}.handoff:IncomingDialog.check_now",
+        one_sided="the CLI fetches them with every `coachdesk sync`",
+    ),
 ]
 
 
