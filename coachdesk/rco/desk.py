@@ -21,6 +21,7 @@ from coachdesk.errors import CoachDeskError, NotFoundError
 from coachdesk.exchange.directory import FILE_NAME as DIRECTORY_FILE_NAME
 from coachdesk.exchange.directory import make_directory
 from coachdesk.exchange.enrollment import PrivacyPolicy, make_enrollment
+from coachdesk.exchange.suggestion import is_suggestion
 from coachdesk.files import write_atomic
 from coachdesk.rco import audit as rco_audit
 from coachdesk.rco import metrics
@@ -180,6 +181,12 @@ class RcoDesk:
 
     def import_bytes(self, data: bytes, label: str, file_name: str = "") -> FileResult:
         """Import one sealed bundle. Raises ImportRejected (nothing changed) when refused."""
+        if is_suggestion(data):  # issue 20: a coach's suggestion to the directory
+            from coachdesk.rco import curation
+
+            return curation.import_suggestion(
+                self, data, label, rco_rotation.identity_for(self, data)
+            )
         digest = hashlib.sha256(data).hexdigest()
         if self.backend.has_sealed_digest(digest):
             # The very same file was imported before: nothing to decrypt or merge.
@@ -504,7 +511,11 @@ class RcoDesk:
         with self.backend.transaction():
             serial = self.directory_serial + 1
             self.backend.set_meta(_DIRECTORY_SERIAL, str(serial))
-        data = make_directory(self.identity, self.directory(), serial)
+        from coachdesk.rco import curation  # issue 20: verification and suggestions' fates
+
+        data = make_directory(
+            self.identity, self.directory(), serial, *curation.publish_extras(self)
+        )
         path = write_atomic(folder / DIRECTORY_FILE_NAME, data)
         rco_audit.record(self.backend, rco_audit.DIRECTORY_PUBLISHED, file=str(path), serial=serial)
         return path, serial

@@ -112,6 +112,16 @@ class RcoBackend(Protocol):
     def upsert_directory_entry(self, resource: Resource, now: str) -> None: ...
     def delete_directory_entry(self, ref: str) -> bool: ...
     def list_directory(self) -> list[Resource]: ...
+    # -- suggestions and verification (issue 20) --
+    def insert_suggestion(self, row: rco_repos.SuggestionRow) -> None: ...
+    def suggestion_digest(self, suggestion_id: str) -> str | None: ...
+    def list_suggestions(self) -> list[rco_repos.SuggestionRow]: ...
+    def decide_suggestions(
+        self, ids: Iterable[str], state: str, reason: str, now: str, result_ref: str
+    ) -> int: ...
+    def list_verification(self) -> dict[str, rco_repos.Verification]: ...
+    def upsert_verification(self, verification: rco_repos.Verification) -> None: ...
+    # -- end of suggestions --
     def audit(self, action: str, detail: str) -> None: ...
     def audit_entries(self) -> list[AuditEntry]: ...
     def audit_broken_at(self) -> int | None: ...
@@ -232,6 +242,30 @@ class SqliteBackend:
 
     def list_directory(self) -> list[Resource]:
         return rco_repos.list_directory(self._c)
+
+    # -- suggestions and verification (issue 20) ----------------------------------------
+
+    def insert_suggestion(self, row: rco_repos.SuggestionRow) -> None:
+        rco_repos.insert_suggestion(self._c, row)
+
+    def suggestion_digest(self, suggestion_id: str) -> str | None:
+        return rco_repos.suggestion_digest(self._c, suggestion_id)
+
+    def list_suggestions(self) -> list[rco_repos.SuggestionRow]:
+        return rco_repos.list_suggestions(self._c)
+
+    def decide_suggestions(
+        self, ids: Iterable[str], state: str, reason: str, now: str, result_ref: str
+    ) -> int:
+        return rco_repos.decide_suggestions(self._c, ids, state, reason, now, result_ref)
+
+    def list_verification(self) -> dict[str, rco_repos.Verification]:
+        return rco_repos.list_verification(self._c)
+
+    def upsert_verification(self, verification: rco_repos.Verification) -> None:
+        rco_repos.upsert_verification(self._c, verification)
+
+    # -- end of suggestions ------------------------------------------------------------
 
     def _audit_log(self) -> AuditLog:
         return AuditLog(self.store.conn, self.store.audit_key)

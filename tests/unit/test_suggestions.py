@@ -1,0 +1,230 @@
+"""Issue 20 end to end: three real coach vaults suggest, the desk merges and accepts, and the
+next signed directory reaches all three with the changes, the "last verified" dates and the
+fate of each coach's suggestion. Real SQLCipher vaults and store, real keys and seals, the
+folder transport both ways (a USB stick or shared folder as the RCO's inbox)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from coachdesk.application import suggestions as sug
+from coachdesk.core.models import Pathway, Resource, ResourceCategory
+from coachdesk.exchange import suggestion as sfile
+from coachdesk.exchange import sync
+from coachdesk.exchange.transports.folder import FolderTransport
+from coachdesk.i18n.catalog import text
+from coachdesk.rco import curation
+from coachdesk.rco.desk import RcoDesk
+from coachdesk.rco.importer import Outcome
+from coachdesk.storage import repos
+from tests.rco_support import Coach, new_coach, new_rco
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> Iterator[tuple[RcoDesk, list[Coach], Path]]:
+    """An RCO with two directory entries and three confirmed coaches who merged it."""
+    desk = new_rco(tmp_path / "rco")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    desk.save_directory_entry(
+        Resource("Northgate Detox Line", ResourceCategory.DETOX, phone="555-0100", hours="24/7")
+    )
+    desk.save_directory_entry(
+        Resource("Riverside MOUD Clinic", ResourceCategory.MOUD, [Pathway.MOUD], phone="555-0101")
+    )
+    desk.publish_directory(inbox)
+    coaches = []
+    for n, name in enumerate(("ada", "ben", "cy")):
+        folder = tmp_path / name
+        folder.mkdir()
+        coach = new_coach(folder, desk.enrollment(), desk.fingerprint, 4, 10 + n, notes=1)
+        coach.export()
+        sync.sync_once(coach.vault, FolderTransport(inbox))
+        coaches.append(coach)
+    desk.import_paths([inbox])
+    for coach in coaches:
+        desk.confirm_device(coach.fingerprint)
+    yield desk, coaches, inbox
+    for coach in coaches:
+        coach.close()
+    desk.close()
+
+
+def _ref(coach: Coach, name: str) -> str:
+    return next(r.rco_ref for r in repos.list_resources(coach.vault.conn) if r.name == name)
+
+
+SMART = sug.SuggestionDraft(
+    name="SMART Recovery Tuesday",
+    name_es="SMART Recovery los martes",
+    category=ResourceCategory.MUTUAL_AID,
+    pathways=(Pathway.SMART_RECOVERY,),
+    area="Library, 2nd floor",
+    hours="Tue 18:00",
+    languages=("English", "Spanish"),
+    note="Open meeting, no sign-up",
+)
+
+
+def test_three_coaches_suggest_the_desk_accepts_and_the_directory_comes_back(
+    team: tuple[RcoDesk, list[Coach], Path],
+) -> None:
+    desk, (ada, ben, cy), inbox = team
+    detox = _ref(ada, "Northgate Detox Line")
+    moud = _ref(ada, "Riverside MOUD Clinic")
+    # Ada and Ben suggest the same new meeting (Ben's spelling differs), Cy corrects the
+    # detox's number, Ben confirms the MOUD clinic is still right.
+    sug.send(ada.caseload, SMART)
+    sug.send(ben.caseload, replace(SMART, name="smart recovery  tuesday"))
+    fix = sug.draft_for(cy.caseload, "correction", detox, "number_changed")
+    sug.send(cy.caseload, replace(fix, phone="555-0199"))
+    sug.send(ben.caseload, sug.draft_for(ben.caseload, "confirmed", moud))
+    for coach in (ada, ben, cy):
+        report = sync.sync_once(coach.vault, FolderTransport(inbox))
+        assert report.ok, report.lines
+    assert len(list(inbox.glob("*.cdsuggest"))) == 4
+
+    summary = desk.import_paths([inbox])
+    suggestions = [r for r in summary.results if r.path.endswith(".cdsuggest")]
+    assert [r.outcome for r in suggestions] == [Outcome.IMPORTED] * 4
+    groups = {g.name.casefold(): g for g in curation.inbox(desk)}
+    assert len(groups) == 3  # the two new-meeting suggestions are one group
+    smart = groups["smart recovery tuesday"]
+    assert (smart.kind, smart.coaches, smart.proposed_by) == ("new", 2, 2)
+    assert groups["northgate detox line"].problems == {"number_changed": 1}
+    assert groups["northgate detox line"].proposal["phone"] == "555-0199"
+    assert groups["riverside moud clinic"].confirmed == 1
+    # importing the same files again stores nothing twice
+    again = desk.import_paths(sorted(inbox.glob("*.cdsuggest")))
+    assert {r.outcome for r in again.results} == {Outcome.ALREADY_PRESENT}
+
+    curation.accept(desk, smart.group_id, {"name": "SMART Recovery Tuesday"})
+    curation.accept(desk, groups["northgate detox line"].group_id)
+    curation.accept(desk, groups["riverside moud clinic"].group_id)
+    assert curation.inbox(desk) == []
+    actions = [e.action for e in desk.backend.audit_entries()]
+    assert actions.count(curation.SUGGESTION_ACCEPTED) == 3
+    _, serial = desk.publish_directory(inbox)
+    today = datetime.now(UTC).date().isoformat()
+
+    for coach in (ada, ben, cy):
+        report = sync.sync_once(coach.vault, FolderTransport(inbox))
+        assert report.directory_serial == serial
+        rows = {r.name: r for r in repos.list_resources(coach.vault.conn) if not r.local}
+        assert rows["Northgate Detox Line"].phone == "555-0199"
+        assert rows["SMART Recovery Tuesday"].hours == "Tue 18:00"
+        facts = sug.entry_facts(coach.caseload)
+        new_ref = rows["SMART Recovery Tuesday"].rco_ref
+        assert (facts[new_ref].last_verified, facts[new_ref].verified_by) == (today, 2)
+        assert facts[new_ref].languages == ["English", "Spanish"]
+        assert facts[new_ref].extra["name_es"] == "SMART Recovery los martes"
+        assert (facts[moud].last_verified, facts[moud].verified_by) == (today, 1)
+        assert facts[detox].last_verified == today
+        changes = sug.directory_changes(coach.caseload)
+        assert changes is not None
+        assert (changes.new, changes.updated, changes.closed) == (1, 1, 0)
+        assert changes.message.text("en") == (
+            "The RCO's new directory: 1 new, 1 updated, 0 closed."
+        )
+        assert any("1 new, 1 updated, 0 closed" in line for line in report.lines)
+        mine = sug.my_suggestions(coach.caseload)
+        assert mine and all(m.fate == "accepted" for m in mine)
+        assert any("was accepted into the directory" in line for line in report.lines)
+
+
+def test_a_closed_entry_and_a_rejection_reach_the_coach(
+    team: tuple[RcoDesk, list[Coach], Path],
+) -> None:
+    desk, (ada, ben, cy), inbox = team
+    detox = _ref(ada, "Northgate Detox Line")
+    sug.send(ada.caseload, sug.draft_for(ada.caseload, "correction", detox, "closed"))
+    sug.send(ben.caseload, replace(SMART, name="Pizza night"))
+    for coach in (ada, ben):
+        sync.sync_once(coach.vault, FolderTransport(inbox))
+    desk.import_paths([inbox])
+    groups = {g.name: g for g in curation.inbox(desk)}
+    assert groups["Northgate Detox Line"].proposal["closed"] is True
+    curation.accept(desk, groups["Northgate Detox Line"].group_id)
+    with pytest.raises(Exception, match="reason"):
+        curation.reject(desk, groups["Pizza night"].group_id, "  ")
+    curation.reject(desk, groups["Pizza night"].group_id, "Not a recovery resource.")
+    desk.publish_directory(inbox)
+    report = sync.sync_once(ben.vault, FolderTransport(inbox))
+    [mine] = sug.my_suggestions(ben.caseload)
+    assert (mine.fate, mine.reason) == ("rejected", "Not a recovery resource.")
+    assert any("Not a recovery resource." in line for line in report.lines)
+    sync.sync_once(ada.vault, FolderTransport(inbox))
+    changes = sug.directory_changes(ada.caseload)
+    assert changes is not None and (changes.new, changes.updated, changes.closed) == (0, 0, 1)
+    assert sug.entry_facts(ada.caseload)[detox].closed
+    # Cy suggested nothing: the directory tells him of no fate
+    sync.sync_once(cy.vault, FolderTransport(inbox))
+    assert sug.my_suggestions(cy.caseload) == []
+
+
+def test_bad_suggestions_are_refused_plainly_and_nothing_is_stored(
+    team: tuple[RcoDesk, list[Coach], Path], tmp_path: Path
+) -> None:
+    desk, (ada, _, _), inbox = team
+    sent = sug.send(ada.caseload, SMART)
+    sync.sync_once(ada.vault, FolderTransport(inbox))
+    good = (inbox / sent.file_name).read_bytes()
+    stranger = new_coach(tmp_path / "stranger", desk.enrollment(), desk.fingerprint, 2, 99)
+    odd = sug.send(stranger.caseload, SMART)
+    sync.sync_once(stranger.vault, FolderTransport(tmp_path / "stranger" / "out"))
+    unknown = (tmp_path / "stranger" / "out" / odd.file_name).read_bytes()
+    stranger.close()
+    flipped = bytearray(good)
+    flipped[-5] ^= 1
+    cases = {
+        "flipped": bytes(flipped),
+        "truncated": good[:-20],
+        "oversized": good + b"\0" * sfile.MAX_FILE_BYTES,
+        "unknown": unknown,
+    }
+    for name, data in cases.items():
+        path = tmp_path / f"{name}{sfile.FILE_SUFFIX}"
+        path.write_bytes(data)
+        [result] = desk.import_paths([path]).results
+        assert result.outcome == Outcome.REJECTED, name
+        assert "nothing was stored" in result.reason or "refused" in result.reason, result.reason
+        assert "Traceback" not in result.reason
+    assert desk.backend.list_suggestions() == []
+    desk.import_paths([inbox / sent.file_name])
+    assert len(desk.backend.list_suggestions()) == 1
+    # a replay: the same id with other bytes (sealed again) is refused
+    device = sug.device_identity(ada.caseload)
+    enrollment = sug.current_enrollment(ada.caseload)
+    assert device is not None and enrollment is not None
+    payload = sfile.open_suggestion(good, desk.identity)
+    replay = {
+        "format": sfile.FORMAT,
+        "schema_version": 1,
+        "suggestion_id": payload.suggestion_id,
+        "device_id": payload.device_id,
+        "device_public_key": payload.device_public_key,
+        "counter": payload.counter + 5,
+        "created_at": payload.created_at,
+        "recipient": desk.fingerprint,
+        "kind": "new",
+        "ref": "",
+        "problem": "",
+        "resource": {**payload.resource, "note": "changed"},
+    }
+    path = tmp_path / f"replay{sfile.FILE_SUFFIX}"
+    path.write_bytes(sfile.seal_suggestion(replay, device, enrollment.keys))
+    [result] = desk.import_paths([path]).results
+    assert result.outcome == Outcome.REJECTED
+    assert result.reason == text("suggest.rco.replayed")
+    assert len(desk.backend.list_suggestions()) == 1
+    # revoked: refused
+    desk.revoke_device(ada.fingerprint)
+    again = sug.send(ada.caseload, SMART)
+    sync.sync_once(ada.vault, FolderTransport(inbox))
+    [result] = desk.import_paths([inbox / again.file_name]).results
+    assert result.outcome == Outcome.REJECTED and "revoked" in result.reason
