@@ -14,6 +14,7 @@ from coachdesk.cli import (
     export_cmds,
     plan_cmds,
     rco_cmds,
+    suggest_cmds,
     sync_cmds,
     vault_cmds,
 )
@@ -30,6 +31,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     plan_cmds,
     export_cmds,
     sync_cmds,
+    suggest_cmds,
     rco_cmds,
 )
 

@@ -283,4 +283,3 @@ def open_suggestion(data: bytes, rco: RcoIdentity) -> OpenedSuggestion:
         value["resource"],
         hashlib.sha256(data).hexdigest(),
     )
-

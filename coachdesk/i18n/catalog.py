@@ -2327,6 +2327,72 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No aceptada: {name} ({n, plural, one {# sugerencia} other {# sugerencias}}); los "
         "coaches ven su motivo tras el próximo directorio.",
     ),
+    "suggest.field.kind": ("What", "Qué"),
+    "suggest.field.ref": ("Directory entry", "Entrada del directorio"),
+    "suggest.field.problem": ("Problem", "Problema"),
+    "suggest.field.name": ("Name", "Nombre"),
+    "suggest.field.name_es": ("Name in Spanish", "Nombre en español"),
+    "suggest.field.category": ("Category", "Categoría"),
+    "suggest.field.pathways": ("Pathways", "Vías de recuperación"),
+    "suggest.field.phone": ("Phone", "Teléfono"),
+    "suggest.field.area": ("Address or area", "Dirección o zona"),
+    "suggest.field.hours": ("Hours", "Horario"),
+    "suggest.field.hours_es": ("Hours in Spanish", "Horario en español"),
+    "suggest.field.languages": ("Languages", "Idiomas"),
+    "suggest.field.eligibility": ("Who can use it", "Quién puede usarlo"),
+    "suggest.field.eligibility_es": (
+        "Who can use it, in Spanish",
+        "Quién puede usarlo, en español",
+    ),
+    "suggest.field.note": ("Short note", "Nota breve"),
+    "suggest.field.note_es": ("Short note in Spanish", "Nota breve en español"),
+    "suggest.kind.new": ("A new resource", "Un recurso nuevo"),
+    "suggest.kind.correction": ("A correction", "Una corrección"),
+    "suggest.kind.confirmed": ("Confirmed still right", "Confirmado, sigue bien"),
+    "suggest.problem.number_changed": ("The number no longer works", "El número ya no funciona"),
+    "suggest.problem.hours_changed": ("The hours changed", "El horario cambió"),
+    "suggest.problem.closed": ("It closed", "Cerró"),
+    "suggest.problem.other": ("Something else", "Otra cosa"),
+    "suggest.fate_word.sent": ("sent, waiting for the RCO", "enviada, esperando a la RCO"),
+    "suggest.fate_word.accepted": ("accepted", "aceptada"),
+    "suggest.fate_word.rejected": ("not taken", "no aceptada"),
+    "suggest.cli.dry_run": (
+        "Not sent (--dry-run).",
+        "No se envió (--dry-run).",
+    ),
+    "suggest.cli.none": (
+        "You have not sent any suggestion yet.",
+        "Aún no ha enviado ninguna sugerencia.",
+    ),
+    "suggest.cli.line": (
+        "{created}  {kind}: {name} ({fate})",
+        "{created}  {kind}: {name} ({fate})",
+    ),
+    "suggest.cli.reason": (
+        "    reason: {reason}",
+        "    motivo: {reason}",
+    ),
+    "suggest.rco.none_open": (
+        "No suggestion is waiting.",
+        "No hay ninguna sugerencia en espera.",
+    ),
+    "suggest.rco.group_line": (
+        "{group}  {name} ({category}) - {what}; {coaches, plural, one {# coach} other {# coaches}}",
+        "{group}  {name} ({category}) - {what}; {coaches, plural, one {# coach} other {# coaches}}",
+    ),
+    "suggest.rco.counts": (
+        "{confirmed} confirmed still right, {reported} reported a problem, {proposed} proposed it",
+        "{confirmed} confirmaron que sigue bien, {reported} informaron de un problema, "
+        "{proposed} lo propusieron",
+    ),
+    "suggest.rco.change": (
+        "    {field}: {old} -> {new}",
+        "    {field}: {old} -> {new}",
+    ),
+    "suggest.verified": (
+        "Last verified {date} by {n, plural, one {# coach} other {# coaches}}",
+        "Verificado por última vez el {date} por {n, plural, one {# coach} other {# coaches}}",
+    ),
     # -- end of the suggestions block ------------------------------------------------------
 }
 

@@ -31,12 +31,13 @@ from coachdesk.crypto.identity import RcoIdentity
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import suggestion as sfile
 from coachdesk.exchange.directory import MAX_FATES, Fate
-from coachdesk.i18n.catalog import Message
+from coachdesk.i18n.catalog import Message, text
 from coachdesk.rco import audit as rco_audit
 from coachdesk.rco.desk import RcoDesk, _stamp
 from coachdesk.rco.importer import FileResult, ImportRejected, Outcome
 from coachdesk.rco.model import DeviceStatus
-from coachdesk.storage.rco_repos import SuggestionRow, Verification
+from coachdesk.storage.rco_repos import SuggestionRow
+from coachdesk.storage.rco_repos import Verification as Verification  # for the front-ends
 from coachdesk.storage.suggestion_repo import EntryFacts
 
 SUGGESTION_RECEIVED = "suggestion_received"
@@ -133,7 +134,7 @@ def _group_key(s: SuggestionRow) -> str:
     return f"ref:{s.ref}"
 
 
-def _entry_fields(entry: Resource, v: Verification | None) -> dict[str, Any]:
+def entry_fields(entry: Resource, v: Verification | None) -> dict[str, Any]:
     extra = v.extra if v is not None else {}
     return {
         "name": entry.name,
@@ -199,7 +200,7 @@ def inbox(desk: RcoDesk) -> list[SuggestionGroup]:
             entry = entries.get(ref)
             if entry is None:  # the entry was removed since: the suggestions name it alone
                 entry = Resource(str(first["name"]), ResourceCategory(first["category"]))
-            current = _entry_fields(entry, verification.get(ref))
+            current = entry_fields(entry, verification.get(ref))
             proposal = _merge(current, [s for s in rows if s.kind == "correction"], True)
             group = SuggestionGroup(
                 gid, "entry", ref, entry.name, entry.category, rows, entry, proposal
@@ -214,6 +215,33 @@ def inbox(desk: RcoDesk) -> list[SuggestionGroup]:
         groups.append(group)
     groups.sort(key=lambda g: (-g.coaches, g.name.casefold()))
     return groups
+
+
+def changes(group: SuggestionGroup) -> list[tuple[str, str, str]]:
+    """(field, as it is, as proposed) for each field accepting the group would change."""
+    before = entry_fields(group.current, None) if group.current is not None else {}
+    out = []
+    for name, value in group.proposal.items():
+        old = before.get(name, "")
+        if value != old and value not in ("", []) and not (value is False and not old):
+            out.append((name, _shown(old), _shown(value)))
+    return out
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def what_words(group: SuggestionGroup, lang: str) -> str:
+    """What the group suggests, in words: "A new resource", or its problems and "still right"."""
+    if group.kind == "new":
+        return text("suggest.kind.new", lang)
+    parts = [text(f"suggest.problem.{p}", lang) for p in group.problems]
+    if group.confirmed:
+        parts.append(text("suggest.kind.confirmed", lang))
+    return ", ".join(parts)
 
 
 def _open_group(desk: RcoDesk, group_id: str) -> SuggestionGroup:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from coachdesk.application import suggestions as sug
-from coachdesk.core.models import Pathway, Resource, ResourceCategory
+from coachdesk.core.models import Pathway, ResourceCategory
 from coachdesk.exchange import suggestion as sfile
 from coachdesk.exchange import sync
 from coachdesk.exchange.transports.folder import FolderTransport
@@ -22,22 +22,14 @@ from coachdesk.rco import curation
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.importer import Outcome
 from coachdesk.storage import repos
-from tests.rco_support import Coach, new_coach, new_rco
+from tests.rco_support import Coach, new_coach
+from tests.suggest_support import rco_with_directory
 
 
 @pytest.fixture
 def team(tmp_path: Path) -> Iterator[tuple[RcoDesk, list[Coach], Path]]:
     """An RCO with two directory entries and three confirmed coaches who merged it."""
-    desk = new_rco(tmp_path / "rco")
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    desk.save_directory_entry(
-        Resource("Northgate Detox Line", ResourceCategory.DETOX, phone="555-0100", hours="24/7")
-    )
-    desk.save_directory_entry(
-        Resource("Riverside MOUD Clinic", ResourceCategory.MOUD, [Pathway.MOUD], phone="555-0101")
-    )
-    desk.publish_directory(inbox)
+    desk, inbox = rco_with_directory(tmp_path)
     coaches = []
     for n, name in enumerate(("ada", "ben", "cy")):
         folder = tmp_path / name
@@ -92,7 +84,7 @@ def test_three_coaches_suggest_the_desk_accepts_and_the_directory_comes_back(
     summary = desk.import_paths([inbox])
     suggestions = [r for r in summary.results if r.path.endswith(".cdsuggest")]
     assert [r.outcome for r in suggestions] == [Outcome.IMPORTED] * 4
-    groups = {g.name.casefold(): g for g in curation.inbox(desk)}
+    groups = {" ".join(g.name.casefold().split()): g for g in curation.inbox(desk)}
     assert len(groups) == 3  # the two new-meeting suggestions are one group
     smart = groups["smart recovery tuesday"]
     assert (smart.kind, smart.coaches, smart.proposed_by) == ("new", 2, 2)
