@@ -5,6 +5,7 @@ folder transport both ways (a USB stick or shared folder as the RCO's inbox)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -22,6 +23,7 @@ from coachdesk.rco import curation
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.importer import Outcome
 from coachdesk.storage import repos
+from tests.conftest import PASSPHRASE, RunCli
 from tests.rco_support import Coach, new_coach
 from tests.suggest_support import rco_with_directory
 
@@ -220,3 +222,64 @@ def test_bad_suggestions_are_refused_plainly_and_nothing_is_stored(
     sync.sync_once(ada.vault, FolderTransport(inbox))
     [result] = desk.import_paths([inbox / again.file_name]).results
     assert result.outcome == Outcome.REJECTED and "revoked" in result.reason
+
+
+def test_the_command_line_suggests_lists_accepts_and_rejects(
+    team: tuple[RcoDesk, list[Coach], Path], run_cli: RunCli
+) -> None:
+    desk, (ada, _, _), inbox = team
+    vault, store = str(ada.vault.path), str(desk.backend.store.path)  # type: ignore[attr-defined]
+    ada.vault.close()
+    desk.close()
+    env = {"COACHDESK_PASSPHRASE": PASSPHRASE}
+    dry = run_cli(
+        "resources",
+        "suggest",
+        vault,
+        "--name",
+        "Food bank",
+        "--hours",
+        "Sat 9-12",
+        "--dry-run",
+        env=env,
+    )
+    assert dry.returncode == 0, dry.stderr
+    assert "Hours: Sat 9-12" in dry.stdout and "no client information" in dry.stdout
+    assert "Not sent" in dry.stdout
+    sent = run_cli(
+        "resources",
+        "suggest",
+        vault,
+        "--name",
+        "Food bank",
+        "--category",
+        "other",
+        env={**env, "COACHDESK_LANG": "es"},
+    )
+    assert sent.returncode == 0, sent.stderr
+    assert "información de clientes" in sent.stdout and "bandeja de salida" in sent.stdout
+    bad = run_cli("resources", "suggest", vault, "--kind", "correction", "--ref", "nope", env=env)
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr
+    assert "There is no RCO directory entry nope" in bad.stderr
+    assert run_cli("sync", vault, "--folder", str(inbox), env=env).returncode == 0
+    assert run_cli("rco", "import", store, str(inbox), env=env).returncode == 0
+    listed = run_cli("rco", "suggestions", "list", store, "--json", env=env)
+    [group] = json.loads(listed.stdout)
+    assert (group["name"], group["coaches"]) == ("Food bank", 1)
+    human = run_cli("rco", "suggestions", "list", store, env=env)
+    assert f"{group['group']}  Food bank (other) - A new resource; 1 coach" in human.stdout
+    no_reason = run_cli(
+        "rco", "suggestions", "reject", store, group["group"], "--reason", " ", env=env
+    )
+    assert no_reason.returncode == 1 and "reason" in no_reason.stderr
+    done = run_cli(
+        "rco", "suggestions", "accept", store, group["group"], "--phone", "555-0300", env=env
+    )
+    assert done.returncode == 0 and "Accepted: Food bank" in done.stdout, done.stderr
+    again = run_cli("rco", "suggestions", "accept", store, group["group"], env=env)
+    assert again.returncode == 1 and "There is no open suggestion" in again.stderr
+    assert run_cli("rco", "directory", "publish", store, "--folder", str(inbox), env=env)
+    assert run_cli("sync", vault, "--folder", str(inbox), env=env).returncode == 0
+    mine = run_cli("resources", "suggestions", vault, env=env)
+    assert "1 new, 0 updated, 0 closed" in mine.stdout
+    assert "A new resource: Food bank (accepted)" in mine.stdout
