@@ -62,6 +62,12 @@ def register_rco(rsub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     _store(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_rco_list)
+    p = ssub.add_parser(
+        "linkage", help="referrals made and linked per directory entry (small counts hidden)"
+    )
+    _store(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_rco_linkage)
     p = ssub.add_parser("accept", help="accept a group (edited) into the next directory")
     _store(p)
     p.add_argument("group", metavar="GROUP")
@@ -238,4 +244,19 @@ def cmd_rco_reject(args: argparse.Namespace) -> int:
     with _desk(args) as desk:
         done = curation.reject(desk, args.group, args.reason)
     print(done.text(cli_language()))
+    return 0
+
+
+def cmd_rco_linkage(args: argparse.Namespace) -> int:
+    lang = cli_language()
+    with _desk(args) as desk:
+        rows = curation.linkage(desk)
+        small = desk.policy.small_cell
+    if args.json:
+        print_json([asdict(r) for r in rows])
+        return 0
+    for r in rows:
+        made = text("suggest.rco.small", lang, n=small) if r.made is None else r.made
+        linked = text("suggest.rco.small", lang, n=small) if r.linked is None else r.linked
+        print(text("suggest.rco.linkage_line", lang, name=r.name, made=made, linked=linked))
     return 0

@@ -2393,6 +2393,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Last verified {date} by {n, plural, one {# coach} other {# coaches}}",
         "Verificado por última vez el {date} por {n, plural, one {# coach} other {# coaches}}",
     ),
+    "suggest.rco.small": ("fewer than {n}", "menos de {n}"),
+    "suggest.rco.linkage_line": (
+        "{name}: {made} referrals made, {linked} linked",
+        "{name}: {made} derivaciones hechas, {linked} vinculadas",
+    ),
     # -- end of the suggestions block ------------------------------------------------------
 }
 

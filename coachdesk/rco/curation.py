@@ -33,9 +33,11 @@ from coachdesk.exchange import suggestion as sfile
 from coachdesk.exchange.directory import MAX_FATES, Fate
 from coachdesk.i18n.catalog import Message, text
 from coachdesk.rco import audit as rco_audit
+from coachdesk.rco import suppression
 from coachdesk.rco.desk import RcoDesk, _stamp
-from coachdesk.rco.importer import FileResult, ImportRejected, Outcome
+from coachdesk.rco.importer import FileResult, ImportRejected, OpenedBundle, Outcome
 from coachdesk.rco.model import DeviceStatus
+from coachdesk.rco.store import RcoBackend
 from coachdesk.storage.rco_repos import SuggestionRow
 from coachdesk.storage.rco_repos import Verification as Verification  # for the front-ends
 from coachdesk.storage.suggestion_repo import EntryFacts
@@ -337,3 +339,50 @@ def publish_extras(desk: RcoDesk) -> tuple[dict[str, EntryFacts], list[Fate]]:
 
 def verification(desk: RcoDesk) -> dict[str, Verification]:
     return desk.backend.list_verification()
+
+
+# -- which doors open: referrals per directory entry (FORMAT.md section 8) ----------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Linkage:
+    """Referrals made to an entry and how many linked, over all coaches; None: suppressed."""
+
+    ref: str
+    name: str
+    made: int | None
+    linked: int | None
+
+
+def store_linkage(backend: RcoBackend, device_id: str, opened: OpenedBundle) -> None:
+    """Inside the import's transaction, for the device's newest bundle: its per-entry counts."""
+    raw = opened.payload.get("resource_referrals", {})
+    counts = {str(ref): (int(c["made"]), int(c["linked"])) for ref, c in raw.items()}
+    backend.replace_linkage(device_id, counts, opened.counter)
+
+
+def linkage(desk: RcoDesk) -> list[Linkage]:
+    """Made and linked per directory entry, with the small-cell rule: a count from 1 to
+    small_cell - 1 is suppressed, and so is the other count of its entry when the not-linked
+    remainder (made - linked, never shown) would be small and follow from the two."""
+    names = {r.rco_ref: r.name for r in desk.directory()}
+    values: dict[str, int] = {}
+    equations: list[suppression.Equation] = []
+    # Entries no longer in the directory are not shown (nor counted in what is suppressed).
+    counts = {ref: c for ref, c in desk.backend.list_linkage().items() if ref in names}
+    for ref, (made, linked) in counts.items():
+        values |= {f"made:{ref}": made, f"linked:{ref}": linked, f"not:{ref}": made - linked}
+        equations.append((f"made:{ref}", [f"linked:{ref}", f"not:{ref}"]))
+    hidden = [f"not:{ref}" for ref in counts]
+    gone = suppression.suppress(values, equations, desk.policy.small_cell, hidden)
+    rows = [
+        Linkage(
+            ref,
+            names[ref],
+            None if f"made:{ref}" in gone else made,
+            None if f"linked:{ref}" in gone else linked,
+        )
+        for ref, (made, linked) in counts.items()
+    ]
+    rows.sort(key=lambda r: (-(r.made or 0), r.name.casefold()))
+    return rows

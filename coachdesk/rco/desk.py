@@ -305,6 +305,9 @@ class RcoDesk:
             held_coverage = backend.coverage_of(device.device_id)
             if held_coverage is None or coverage.counter > held_coverage.counter:
                 backend.replace_period_cells(coverage, covered, cells)
+                from coachdesk.rco import curation  # issue 20: referrals per directory entry
+
+                curation.store_linkage(backend, device.device_id, opened)
         backend.insert_bundle(
             BundleRecord(
                 opened.bundle_id,

@@ -121,6 +121,10 @@ class RcoBackend(Protocol):
     ) -> int: ...
     def list_verification(self) -> dict[str, rco_repos.Verification]: ...
     def upsert_verification(self, verification: rco_repos.Verification) -> None: ...
+    def replace_linkage(
+        self, device_id: str, counts: dict[str, tuple[int, int]], counter: int
+    ) -> None: ...
+    def list_linkage(self) -> dict[str, tuple[int, int]]: ...
     # -- end of suggestions --
     def audit(self, action: str, detail: str) -> None: ...
     def audit_entries(self) -> list[AuditEntry]: ...
@@ -264,6 +268,14 @@ class SqliteBackend:
 
     def upsert_verification(self, verification: rco_repos.Verification) -> None:
         rco_repos.upsert_verification(self._c, verification)
+
+    def replace_linkage(
+        self, device_id: str, counts: dict[str, tuple[int, int]], counter: int
+    ) -> None:
+        rco_repos.replace_linkage(self._c, device_id, counts, counter)
+
+    def list_linkage(self) -> dict[str, tuple[int, int]]:
+        return rco_repos.list_linkage(self._c)
 
     # -- end of suggestions ------------------------------------------------------------
 

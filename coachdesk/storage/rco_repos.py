@@ -566,3 +566,25 @@ def upsert_verification(conn: Conn, v: Verification) -> None:
             json.dumps(v.extra, ensure_ascii=False, sort_keys=True),
         ),
     )
+
+
+def replace_linkage(
+    conn: Conn, device_id: str, counts: dict[str, tuple[int, int]], counter: int
+) -> None:
+    """The device's referral counts per entry become those of its bundle `counter`."""
+    conn.execute("DELETE FROM resource_linkage WHERE device_id = ?", (device_id,))
+    conn.executemany(
+        "INSERT INTO resource_linkage (device_id, ref, made, linked, counter) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [(device_id, ref, made, linked, counter) for ref, (made, linked) in counts.items()],
+    )
+
+
+def list_linkage(conn: Conn) -> dict[str, tuple[int, int]]:
+    """Per entry ref: referrals made and linked, summed over the devices."""
+    return {
+        str(ref): (int(made), int(linked))
+        for ref, made, linked in conn.execute(
+            "SELECT ref, sum(made), sum(linked) FROM resource_linkage GROUP BY ref ORDER BY ref"
+        )
+    }

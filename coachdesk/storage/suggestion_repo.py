@@ -103,3 +103,16 @@ def replace_facts(conn: Conn, facts: dict[str, EntryFacts]) -> None:
             for ref, f in facts.items()
         ],
     )
+
+
+def referrals_by_rco_ref(conn: Conn) -> dict[str, tuple[int, int]]:
+    """Referrals made and linked per RCO directory entry (its ref), over the whole vault.
+    Counts only: nothing about who was referred or when (FORMAT.md section 8)."""
+    return {
+        str(ref): (int(made), int(linked))
+        for ref, made, linked in conn.execute(
+            "SELECT s.rco_ref, count(*), sum(CASE WHEN r.status = 'linked' THEN 1 ELSE 0 END) "
+            "FROM referrals r JOIN resources s ON s.id = r.resource_id "
+            "WHERE s.local = 0 AND s.rco_ref != '' GROUP BY s.rco_ref ORDER BY s.rco_ref"
+        )
+    }

@@ -257,5 +257,21 @@
       <source>Su&amp;ggestions</source>
       <translation>Su&amp;gerencias</translation>
     </message>
+    <message>
+      <source>Referrals</source>
+      <translation>Derivaciones</translation>
+    </message>
+    <message>
+      <source>Linked</source>
+      <translation>Vinculadas</translation>
+    </message>
+    <message>
+      <source>small</source>
+      <translation>pocas</translation>
+    </message>
+    <message>
+      <source>Directory entries: last verified, and referrals made and linked (all coaches; small counts hidden)</source>
+      <translation>Entradas del directorio: última verificación, y derivaciones hechas y vinculadas (todos los coaches; los números pequeños se ocultan)</translation>
+    </message>
   </context>
 </TS>

@@ -8,15 +8,16 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 from coachdesk.application import suggestions as sug
-from coachdesk.core.models import Pathway, ResourceCategory
+from coachdesk.core.models import Pathway, Referral, ReferralStatus, ResourceCategory
 from coachdesk.exchange import suggestion as sfile
 from coachdesk.exchange import sync
+from coachdesk.exchange.bundle import open_bundle
 from coachdesk.exchange.transports.folder import FolderTransport
 from coachdesk.i18n.catalog import text
 from coachdesk.rco import curation
@@ -283,3 +284,51 @@ def test_the_command_line_suggests_lists_accepts_and_rejects(
     mine = run_cli("resources", "suggestions", vault, env=env)
     assert "1 new, 0 updated, 0 closed" in mine.stdout
     assert "A new resource: Food bank (accepted)" in mine.stdout
+
+
+def _truth(coaches: list[Coach]) -> dict[str, tuple[int, int]]:
+    """Referrals made and linked per RCO entry, counted from the coach vaults' own records."""
+    totals: dict[str, list[int]] = {}
+    for coach in coaches:
+        by_id = {r.id: r.rco_ref for r in coach.caseload.resources() if not r.local}
+        for client in coach.caseload.list_clients(limit=10_000):
+            assert client.id is not None
+            for referral in coach.caseload.referrals(client.id):
+                ref = by_id.get(referral.resource_id)
+                if ref:
+                    made = totals.setdefault(ref, [0, 0])
+                    made[0] += 1
+                    made[1] += referral.status == ReferralStatus.LINKED
+    return {ref: (m, n) for ref, (m, n) in totals.items()}
+
+
+def test_referral_linkage_per_entry_is_the_truth_and_small_counts_are_hidden(
+    team: tuple[RcoDesk, list[Coach], Path],
+) -> None:
+    desk, coaches, inbox = team
+    ada, ben, _ = coaches
+    detox, moud = _ref(ada, "Northgate Detox Line"), _ref(ada, "Riverside MOUD Clinic")
+    for coach, ref, made, linked in ((ada, detox, 9, 4), (ben, detox, 3, 1), (ben, moud, 2, 1)):
+        resource = next(r for r in coach.caseload.resources() if r.rco_ref == ref)
+        client = coach.caseload.list_clients()[0]
+        assert client.id is not None and resource.id is not None
+        for n in range(made):
+            referral_id = coach.caseload.make_referral(
+                Referral(client.id, resource.category, date(2026, 2, 1), resource.id)
+            )
+            if n < linked:
+                coach.caseload.advance_referral(referral_id, ReferralStatus.LINKED)
+        coach.export()
+        sync.sync_once(coach.vault, FolderTransport(inbox))
+    desk.import_paths([inbox])
+    truth = _truth(coaches)  # with the demo caseloads' referrals to withdrawn entries
+    assert desk.backend.list_linkage() == truth
+    assert truth[detox] == (12, 5) and truth[moud] == (2, 1)
+    rows = {r.ref: r for r in curation.linkage(desk)}
+    assert desk.policy.small_cell == 11
+    assert (rows[detox].made, rows[detox].linked) == (12, None)  # 5 linked is small
+    assert (rows[moud].made, rows[moud].linked) == (None, None)
+    # no person leaves: the payload's section holds refs and two counts each
+    bundle = sorted(inbox.glob("*.cdbundle"))[-1]
+    section = open_bundle(bundle.read_bytes(), desk.identity).payload["resource_referrals"]
+    assert all(set(v) == {"made", "linked"} for v in section.values())

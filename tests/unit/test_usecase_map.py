@@ -177,6 +177,7 @@ USE_CASES = [
         )
         for command, attribute in (
             ("list", "show_groups"),
+            ("linkage", "show_groups"),
             ("accept", "accept_requested"),
             ("reject", "reject_requested"),
         )

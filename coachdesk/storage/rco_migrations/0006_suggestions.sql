@@ -25,3 +25,14 @@ CREATE TABLE directory_verification (
     closed        INTEGER NOT NULL DEFAULT 0,
     extra         TEXT NOT NULL DEFAULT '{}'     -- JSON: languages, eligibility, Spanish texts
 ) STRICT;
+
+-- Referrals made and linked per directory entry, per device, from its newest format 2 bundle
+-- (payload "resource_referrals": counts per ref, never per person).
+CREATE TABLE resource_linkage (
+    device_id TEXT NOT NULL REFERENCES devices (device_id),
+    ref       TEXT NOT NULL,
+    made      INTEGER NOT NULL,
+    linked    INTEGER NOT NULL,
+    counter   INTEGER NOT NULL,
+    PRIMARY KEY (device_id, ref)
+) STRICT;

@@ -24,3 +24,12 @@ CREATE TABLE directory_verification (
     closed        bigint NOT NULL DEFAULT 0,
     extra         text NOT NULL DEFAULT '{}'
 );
+
+CREATE TABLE resource_linkage (
+    device_id text NOT NULL REFERENCES devices (device_id),
+    ref       text NOT NULL,
+    made      bigint NOT NULL,
+    linked    bigint NOT NULL,
+    counter   bigint NOT NULL,
+    PRIMARY KEY (device_id, ref)
+);

@@ -75,15 +75,28 @@ class SuggestionsPage(QWidget):
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(0, 0, 0, 0)
         left_box.addWidget(self.table, 3)
-        left_box.addWidget(QLabel(self.tr("Directory entries: last verified")))
-        self.verified = named(QTableWidget(0, 3), self.tr("Last verified"))
+        left_box.addWidget(
+            QLabel(
+                self.tr(
+                    "Directory entries: last verified, and referrals made and linked "
+                    "(all coaches; small counts hidden)"
+                )
+            )
+        )
+        self.verified = named(QTableWidget(0, 5), self.tr("Last verified"))
         self.verified.setHorizontalHeaderLabels(
-            [self.tr("Entry"), self.tr("Last verified"), self.tr("Coaches")]
+            [
+                self.tr("Entry"),
+                self.tr("Last verified"),
+                self.tr("Coaches"),
+                self.tr("Referrals"),
+                self.tr("Linked"),
+            ]
         )
         self.verified.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.verified.verticalHeader().hide()
         self.verified.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
+        for column in (1, 2, 3, 4):
             self.verified.horizontalHeader().setSectionResizeMode(
                 column, QHeaderView.ResizeMode.ResizeToContents
             )
@@ -139,6 +152,7 @@ class SuggestionsPage(QWidget):
         groups: list[curation.SuggestionGroup],
         verification: dict[str, curation.Verification] | None = None,
         entries: list[Resource] | None = None,
+        linkage: list[curation.Linkage] | None = None,
     ) -> None:
         self.groups = groups
         self.table.setRowCount(0)
@@ -152,17 +166,30 @@ class SuggestionsPage(QWidget):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         self.verified.setRowCount(0)
         names = {r.rco_ref: r.name for r in entries or []}
-        for ref, v in sorted((verification or {}).items(), key=lambda kv: names.get(kv[0], "")):
+        verification = verification or {}
+        links = {row.ref: row for row in linkage or []}
+        for ref in sorted(set(verification) | set(links), key=lambda r: names.get(r, r)):
             if ref not in names:
                 continue
+            v, link = verification.get(ref), links.get(ref)
             row = self.verified.rowCount()
             self.verified.insertRow(row)
-            shown = names[ref] + (f" ({self.tr('closed')})" if v.closed else "")
-            for col, value in enumerate((shown, v.last_verified, str(v.verified_by))):
+            shown = names[ref] + (f" ({self.tr('closed')})" if v is not None and v.closed else "")
+            cells = (
+                shown,
+                v.last_verified if v is not None else "",
+                str(v.verified_by) if v is not None else "",
+                self._count(link.made) if link is not None else "",
+                self._count(link.linked) if link is not None else "",
+            )
+            for col, value in enumerate(cells):
                 self.verified.setItem(row, col, QTableWidgetItem(value))
         if groups:
             self.table.selectRow(0)
         self._show_group()
+
+    def _count(self, value: int | None) -> str:
+        return self.tr("small") if value is None else str(value)
 
     def current(self) -> curation.SuggestionGroup | None:
         row = self.table.currentRow()
@@ -239,7 +266,12 @@ class SuggestionsPage(QWidget):
         def refresh() -> None:
             def job(holder: Any, _: Any) -> tuple[Any, ...]:
                 desk = holder.require()
-                return curation.inbox(desk), curation.verification(desk), desk.directory()
+                return (
+                    curation.inbox(desk),
+                    curation.verification(desk),
+                    desk.directory(),
+                    curation.linkage(desk),
+                )
 
             window.worker.submit(job, lambda r: page.show_groups(*r), window._error)
 
