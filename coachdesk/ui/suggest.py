@@ -135,6 +135,7 @@ class SuggestDialog(QDialog):
         self.preview_button.setDefault(True)
         self.preview_button.clicked.connect(self._preview)
         cancel = QPushButton(self.tr("Cancel"))
+        cancel.setAutoDefault(False)  # Enter previews; it never cancels
         cancel.clicked.connect(self.reject)
         buttons.addWidget(cancel)
         buttons.addWidget(self.preview_button)
@@ -379,7 +380,7 @@ def add_buttons(page: QWidget, db: Database, layout: QBoxLayout, table: QTableWi
     a correction starts from the entry selected in `table` (its first column is the name)."""
     tr = partial(QCoreApplication.translate, "SuggestDialog")
     suggest = named(QPushButton(tr("S&uggest…")), tr("Suggest to the RCO"))
-    mine = named(QPushButton(tr("My su&ggestions…")), tr("My suggestions"))
+    mine = named(QPushButton(tr("M&y suggestions…")), tr("My suggestions"))
 
     def open_suggest() -> None:
         item = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None

@@ -96,8 +96,8 @@
       <translation>Sugerir a la RCO</translation>
     </message>
     <message>
-      <source>My su&amp;ggestions…</source>
-      <translation>Mis su&amp;gerencias…</translation>
+      <source>M&amp;y suggestions…</source>
+      <translation>&amp;Mis sugerencias…</translation>
     </message>
     <message>
       <source>My suggestions</source>

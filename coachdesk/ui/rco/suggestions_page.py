@@ -75,14 +75,14 @@ class SuggestionsPage(QWidget):
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(0, 0, 0, 0)
         left_box.addWidget(self.table, 3)
-        left_box.addWidget(
-            QLabel(
-                self.tr(
-                    "Directory entries: last verified, and referrals made and linked "
-                    "(all coaches; small counts hidden)"
-                )
+        caption = QLabel(
+            self.tr(
+                "Directory entries: last verified, and referrals made and linked "
+                "(all coaches; small counts hidden)"
             )
         )
+        caption.setWordWrap(True)
+        left_box.addWidget(caption)
         self.verified = named(QTableWidget(0, 5), self.tr("Last verified"))
         self.verified.setHorizontalHeaderLabels(
             [
@@ -144,7 +144,14 @@ class SuggestionsPage(QWidget):
         return box
 
     def _enable(self, on: bool) -> None:
-        for widget in (self.accept_button, self.reject_button, self.reason, self.closed):
+        for widget in (
+            self.accept_button,
+            self.reject_button,
+            self.reason,
+            self.closed,
+            self.category,
+            *self.edits.values(),
+        ):
             widget.setEnabled(on)
 
     def show_groups(
