@@ -28,6 +28,7 @@ from coachdesk.ui.suggest import SuggestDialog, SuggestionsDialog
 from tests.conftest import PASSPHRASE
 from tests.suggest_support import rco_with_directory
 from tests.ui.conftest import MakeWindow, unlock
+from tests.ui.rco.test_rco_window_infra import accessible_texts
 
 SHOTS = os.environ.get("COACHDESK_SHOTS", "")
 
@@ -148,8 +149,13 @@ def test_desk_curates_and_the_coach_sees_what_changed(
     qtbot.waitUntil(lambda: page.table.rowCount() == 0, timeout=20_000)
     qtbot.waitUntil(lambda: page.verified.rowCount() == 2, timeout=20_000)
     _shot(desk_window, f"{lang}-5-desk-verified")
+    assert "SMART Recovery Tuesday" in " ".join(accessible_texts(desk_window))
+    desk_window.refresh_all()  # answers that come back after the lock must be dropped
     desk_window.lock()
-    qtbot.waitUntil(lambda: page.table.rowCount() == 0 and page.verified.rowCount() == 0)
+    qtbot.waitUntil(lambda: not desk_window.worker.busy, timeout=10_000)
+    QApplication.processEvents()
+    assert page.table.rowCount() == 0 and page.verified.rowCount() == 0
+    assert not [t for t in accessible_texts(desk_window) if "Tuesday" in t or "Northgate" in t]
     desk_window.close()
     desk = RcoDesk.open(store, PASSPHRASE)
     desk.publish_directory(inbox)

@@ -109,7 +109,7 @@ class SuggestionsPage(QWidget):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.summary = QLabel(self.tr("Choose a suggestion on the left."))
+        self.summary = QLabel("")  # filled by show_groups, emptied again by clear
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.change_list = QLabel("")
@@ -259,7 +259,9 @@ class SuggestionsPage(QWidget):
             self.reject_requested.emit(group.group_id, self.reason.text())
 
     def clear(self) -> None:
+        """Back to what a never-unlocked window shows (the store locked)."""
         self.show_groups([])
+        self.summary.setText("")
         self.reason.clear()
 
     # -- the window's hook -------------------------------------------------------------------
@@ -282,8 +284,11 @@ class SuggestionsPage(QWidget):
 
             window.worker.submit(job, lambda r: page.show_groups(*r), window._error)
 
+        said: list[str] = []  # the last decision shown: it names an entry, so a lock clears it
+
         def decided(message: Any) -> None:
-            window.statusBar().showMessage(message.text(window_language()), 10000)
+            said[:] = [message.text(window_language())]
+            window.statusBar().showMessage(said[0], 10000)
             page.reason.clear()
             window._refresh_lists()  # the directory changed; this page refreshes with it
 
@@ -302,7 +307,13 @@ class SuggestionsPage(QWidget):
             )
         )
         window.lists_refreshed.connect(refresh)
-        window.stack.currentChanged.connect(
-            lambda _i: page.clear() if window.stack.currentWidget() is window.start else None
-        )
+
+        def locked(_index: int) -> None:
+            if window.stack.currentWidget() is not window.start:
+                return
+            page.clear()
+            if said and window.statusBar().currentMessage() == said[0]:
+                window.statusBar().clearMessage()
+
+        window.stack.currentChanged.connect(locked)
         return page
