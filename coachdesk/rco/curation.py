@@ -42,7 +42,6 @@ from coachdesk.storage.rco_repos import SuggestionRow
 from coachdesk.storage.rco_repos import Verification as Verification  # for the front-ends
 from coachdesk.storage.suggestion_repo import EntryFacts
 
-SUGGESTION_RECEIVED = "suggestion_received"
 SUGGESTION_ACCEPTED = "suggestion_accepted"
 SUGGESTION_REJECTED = "suggestion_rejected"
 

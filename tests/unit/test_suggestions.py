@@ -14,9 +14,11 @@ from pathlib import Path
 import pytest
 
 from coachdesk.application import suggestions as sug
-from coachdesk.core.models import Pathway, Referral, ReferralStatus, ResourceCategory
+from coachdesk.core.models import Pathway, Referral, ReferralStatus, Resource, ResourceCategory
+from coachdesk.crypto.identity import RcoIdentity
+from coachdesk.crypto.signing import sign_document
+from coachdesk.exchange import directory, sync
 from coachdesk.exchange import suggestion as sfile
-from coachdesk.exchange import sync
 from coachdesk.exchange.bundle import open_bundle
 from coachdesk.exchange.transports.folder import FolderTransport
 from coachdesk.i18n.catalog import text
@@ -24,6 +26,7 @@ from coachdesk.rco import curation
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.importer import Outcome
 from coachdesk.storage import repos
+from coachdesk.storage.suggestion_repo import EntryFacts
 from tests.conftest import PASSPHRASE, RunCli
 from tests.rco_support import Coach, new_coach
 from tests.suggest_support import rco_with_directory
@@ -332,3 +335,44 @@ def test_referral_linkage_per_entry_is_the_truth_and_small_counts_are_hidden(
     bundle = sorted(inbox.glob("*.cdbundle"))[-1]
     section = open_bundle(bundle.read_bytes(), desk.identity).payload["resource_referrals"]
     assert all(set(v) == {"made", "linked"} for v in section.values())
+
+
+def test_directory_version_1_still_parses_and_bad_version_2_facts_are_refused() -> None:
+    rco = RcoIdentity.generate()
+    entry = Resource("Northgate Detox Line", ResourceCategory.DETOX, local=False, rco_ref="r1")
+    facts = {"r1": EntryFacts("", "2026-11-30", 3, True, ["English"], {"notes_es": "Cerrado"})}
+    fate = directory.Fate("ab" * 16, "rejected", "Not a recovery support.", "")
+    doc = directory.parse_directory_doc(
+        directory.make_directory(rco, [entry], 4, facts, [fate]), rco.public
+    )
+    assert (doc.version, doc.serial, doc.fates) == (2, 4, [fate])
+    assert doc.facts["r1"] == facts["r1"]
+    body = json.loads(directory.make_directory(rco, [entry], 5))
+    body.pop("signature")
+    old = {**body, "version": 1, "entries": [_v1(e) for e in body["entries"]]}
+    del old["suggestions"]
+    v1 = directory.parse_directory_doc(
+        json.dumps(sign_document(old, rco.signing)).encode(), rco.public
+    )
+    assert (v1.version, v1.serial, v1.facts, v1.entries[0].name) == (1, 5, {}, entry.name)
+    for member, value in (
+        ("last_verified", "30/11/2026"),
+        ("verified_by", -1),
+        ("closed", "yes"),
+        ("languages", ["x" * 41]),
+        ("notes_es", "x" * 2001),
+    ):
+        bad = {**body, "entries": [{**body["entries"][0], member: value}]}
+        data = json.dumps(sign_document(bad, rco.signing)).encode()
+        with pytest.raises(directory.DirectoryError, match=member):
+            directory.parse_directory_doc(data, rco.public)
+    bad = {**body, "suggestions": [{"id": "not hex", "fate": "x", "reason": "", "ref": ""}]}
+    with pytest.raises(directory.DirectoryError):
+        directory.parse_directory_doc(
+            json.dumps(sign_document(bad, rco.signing)).encode(), rco.public
+        )
+
+
+def _v1(entry: dict[str, object]) -> dict[str, object]:
+    keep = ("ref", "name", "category", "pathways", "address", "phone", "hours", "notes")
+    return {k: entry[k] for k in keep}
