@@ -2265,7 +2265,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "suggest.changes": (
         "The RCO's new directory: {new} new, {updated} updated, {closed} closed.",
-        "El nuevo directorio de la RCO: {new} nuevos, {updated} actualizados, {closed} cerrados.",
+        "El nuevo directorio de la RCO: {new, plural, one {# nuevo} other {# nuevos}}, "
+        "{updated, plural, one {# actualizado} other {# actualizados}}, "
+        "{closed, plural, one {# cerrado} other {# cerrados}}.",
     ),
     "suggest.fate.accepted": (
         "Your suggestion about {name} was accepted into the directory.",
