@@ -15,6 +15,7 @@ from coachdesk.cli import (
     handoff_cmds,
     plan_cmds,
     rco_cmds,
+    suggest_cmds,
     sync_cmds,
     vault_cmds,
 )
@@ -32,6 +33,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     export_cmds,
     sync_cmds,
     handoff_cmds,
+    suggest_cmds,
     rco_cmds,
 )
 

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from coachdesk.application import rco_desk
-from coachdesk.cli import rco_store_cmds
+from coachdesk.cli import rco_store_cmds, suggest_cmds
 from coachdesk.cli.common import (
     ProgressBar,
     UserError,
@@ -168,6 +168,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     from coachdesk.cli import rco_fetch_cmds  # `rco fetch`, `rco fetch-setup`
 
     rco_fetch_cmds.register(rsub)
+    suggest_cmds.register_rco(rsub)  # `rco suggestions list|accept|reject` (issue 20)
 
     p = rsub.add_parser("desk", help="open the supervisor's window")
     p.add_argument("store", type=Path, nargs="?", metavar="STORE")

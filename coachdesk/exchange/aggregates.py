@@ -55,6 +55,7 @@ from coachdesk.exchange.payload_schema import (
     HOUSING,
     SUPPORT_KINDS,
 )
+from coachdesk.storage import suggestion_repo
 from coachdesk.storage.export_queries import ActivityRow
 
 BARC_THRESHOLD = 47  # a total of 47 or more predicts sustained remission (DOMAIN.md)
@@ -376,3 +377,16 @@ def period_cells(rows: Iterable[ActivityRow], today: date, fiscal_start: int) ->
     add.roll_up()
     cells = {key: {name: n for name, n in counts.items() if n} for key, counts in add.cells.items()}
     return PeriodCells(fiscal_start, add.first, add.last, {k: v for k, v in cells.items() if v})
+
+
+# -- referrals per directory entry (issue 20; FORMAT.md section 10, "resource_referrals") ------
+
+MAX_RESOURCE_REFS = 5000
+
+
+def resource_referrals(conn: Any) -> dict[str, dict[str, int]]:
+    """{ref: {"made": n, "linked": m}} for the RCO entries this vault referred to: which doors
+    open, per directory entry, never per person (the desk suppresses small counts)."""
+    counts = suggestion_repo.referrals_by_rco_ref(conn)
+    kept = sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0]))[:MAX_RESOURCE_REFS]
+    return {ref: {"made": made, "linked": linked} for ref, (made, linked) in sorted(kept)}

@@ -21,7 +21,7 @@ from coachdesk.crypto.signing import normalize_fingerprint
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import bundle as bundles
 from coachdesk.exchange import periods
-from coachdesk.exchange.aggregates import PeriodCells, period_cells
+from coachdesk.exchange.aggregates import PeriodCells, period_cells, resource_referrals
 from coachdesk.exchange.deid import DeidRecord, anonymize_records, deidentify, payload_record
 from coachdesk.exchange.enrollment import Enrollment, EnrollmentError, parse_enrollment
 from coachdesk.exchange.kanon import Anonymization, Key, LocalAnonymization, anonymize
@@ -514,6 +514,8 @@ def _seal_and_queue(
             if payload["schema_version"] == 2:  # issue 19: the RCO learns the receive key
                 payload["receive_key"] = receive_public_hex(vault)
                 payload["handoffs"] = handoff_repo.totals(conn)
+                # issue 20: referrals per directory entry
+                payload["resource_referrals"] = resource_referrals(conn)
             sealed = bundles.seal_bundle(payload, device, prepared.enrollment.keys)
             name = bundles.bundle_file_name(counter, payload["bundle_id"])
             summary = {

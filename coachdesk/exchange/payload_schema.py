@@ -525,8 +525,9 @@ def validate_payload(p: Any) -> None:
         if "schema_version" in p and p.get("format") == PAYLOAD_FORMAT:
             raise SchemaError("The payload's schema version is not one this CoachDesk reads.")
         version = 1
-    if version == 2:  # issue 19: the receive key and hand-off counts (bundles before: none)
-        _members(p, "The payload", PAYLOAD_FIELDS_V2, ("handoffs", "receive_key"))
+    if version == 2:  # issue 19: receive key and hand-off counts; 20: referrals per entry
+        extras = ("handoffs", "receive_key", "resource_referrals")
+        _members(p, "The payload", PAYLOAD_FIELDS_V2, extras)
         if "receive_key" in p:
             _match(p["receive_key"], "receive_key", _HEX[64])
         if "handoffs" in p:
@@ -578,3 +579,23 @@ def validate_payload(p: Any) -> None:
         previous = record["pseudonym"]
     if version == 2:
         _periods(p["periods"])
+        if "resource_referrals" in p:
+            _resource_referrals(p["resource_referrals"])
+
+
+# -- referrals per directory entry (issue 20; FORMAT.md section 10) ---------------------------
+
+_RESOURCE_REF = re.compile(r"[A-Za-z0-9._-]{1,100}")
+MAX_RESOURCE_REFS = 5000
+
+
+def _resource_referrals(value: Any) -> None:
+    if not isinstance(value, dict) or len(value) > MAX_RESOURCE_REFS:
+        raise _fail("resource_referrals", "must be an object of at most 5000 entries")
+    for ref, counts in value.items():
+        if not _RESOURCE_REF.fullmatch(ref):
+            raise _fail("resource_referrals", "names an entry that is not a directory ref")
+        where = f"resource_referrals.{ref}"
+        entry = _members(counts, where, ("linked", "made"))
+        made = _int(entry["made"], f"{where}.made", 1, 1_000_000)
+        _int(entry["linked"], f"{where}.linked", 0, made)

@@ -25,17 +25,20 @@ the thread that owns the vault; deliver and Cancel on any thread. Nothing here i
 
 from __future__ import annotations
 
+import hashlib
+import json
 import socket
 import threading
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 from coachdesk.core.models import Resource
 from coachdesk.crypto.identity import RcoPublicKeys
+from coachdesk.crypto.signing import canonical
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import directory as rco_directory
 from coachdesk.exchange import rotation as key_rotation
@@ -57,10 +60,11 @@ from coachdesk.exchange.transports.webdav import (
     WebDavTransport,
 )
 from coachdesk.i18n.catalog import Message, message_from_json, message_of, message_to_json, text
-from coachdesk.storage import outbox, repos
+from coachdesk.storage import outbox, repos, suggestion_repo
 from coachdesk.storage.audit import AuditLog
 from coachdesk.storage.directory_repo import MergeCounts, merge_directory
 from coachdesk.storage.outbox import OutboxState
+from coachdesk.storage.suggestion_repo import EntryFacts
 from coachdesk.storage.vault import Vault
 
 SERIAL_META = "directory.serial"
@@ -527,6 +531,7 @@ def record(target: Any, plan: SyncPlan, delivered: Delivered) -> SyncReport | No
     finally:
         _finish(plan)
     report.messages = _messages(report)
+    report.messages += apply_directory_facts(vault, plan.keys, delivered.directory)  # issue 20
     if rotated.message is not None:
         report.messages.append(rotated.message)
     return report
@@ -831,6 +836,107 @@ def list_outbox(target: Any) -> list[OutboxRow]:
         )
         for i, size in outbox.overview(_vault(target).conn)
     ]
+
+
+# -- directory version 2: verification, closed entries, suggestions' fates (issue 20) --------
+
+DIRECTORY_CHANGES_META = "directory.changes"  # JSON: what the last directory changed
+DIRECTORY_FACTS_META = "directory.facts_of"  # "<rco fingerprint>:<serial>" whose facts are kept
+
+
+def _entry_digest(entry: Resource, facts: EntryFacts | None) -> str:
+    """Of what a coach reads about an entry (not when it was verified, nor closed)."""
+    values = [
+        entry.name,
+        entry.category.value,
+        [p.value for p in entry.pathways],
+        entry.address,
+        entry.phone,
+        entry.hours,
+        entry.notes,
+        facts.languages if facts else [],
+        facts.extra if facts else {},
+    ]
+    return hashlib.sha256(canonical(values)).hexdigest()
+
+
+def apply_directory_facts(
+    target: Any, keys: RcoPublicKeys | None, data: bytes | None
+) -> list[Message]:
+    """Vault thread, after the directory merge: keep each entry's version-2 facts, count what
+    changed since the directory before ("3 new, 2 updated, 1 closed") and record what became
+    of this coach's suggestions. Runs once per merged serial; a run killed before it ends is
+    redone by the next sync (the facts' serial is behind the merged one)."""
+    vault = _vault(target)
+    merged = vault.get_meta(SERIAL_META)
+    if keys is None or data is None or merged is None:
+        return []
+    if vault.get_meta(DIRECTORY_RCO_META) != keys.fingerprint:
+        return []
+    done = f"{keys.fingerprint}:{merged}"
+    if vault.get_meta(DIRECTORY_FACTS_META) == done:
+        return []
+    try:
+        doc = rco_directory.parse_directory_doc(data, keys)
+    except rco_directory.DirectoryError:
+        return []
+    if str(doc.serial) != merged:
+        return []
+    out: list[Message] = []
+    with vault.transaction() as conn:
+        old = suggestion_repo.all_facts(conn)
+        first = vault.get_meta(DIRECTORY_FACTS_META) is None and not old
+        facts: dict[str, EntryFacts] = {}
+        names: dict[str, list[str]] = {"new": [], "updated": [], "closed": []}
+        verified = 0
+        for entry in doc.entries:
+            given = doc.facts.get(entry.rco_ref)
+            kept = replace(given) if given is not None else EntryFacts()
+            kept.digest = _entry_digest(entry, given)
+            facts[entry.rco_ref] = kept
+            before = old.get(entry.rco_ref)
+            if before is None:
+                if not first:
+                    names["closed" if kept.closed else "new"].append(entry.name)
+                continue
+            if kept.closed and not before.closed:
+                names["closed"].append(entry.name)
+            elif kept.digest != before.digest:
+                names["updated"].append(entry.name)
+            if kept.last_verified > before.last_verified:
+                verified += 1
+        removed = sum(1 for ref in old if ref not in facts)
+        suggestion_repo.replace_facts(conn, facts)
+        sent = {s.suggestion_id: s for s in suggestion_repo.list_suggestions(conn)}
+        for fate in doc.fates:
+            mine = sent.get(fate.suggestion_id)
+            if mine is None or not suggestion_repo.set_fate(
+                conn, fate.suggestion_id, fate.fate, fate.reason, doc.serial, fate.ref
+            ):
+                continue
+            name = str(mine.content.get("name", ""))
+            if fate.fate == "accepted":
+                out.append(Message("suggest.fate.accepted", {"name": name}))
+            else:
+                out.append(Message("suggest.fate.rejected", {"name": name, "reason": fate.reason}))
+        counts = {k: len(v) for k, v in names.items()}
+        vault.set_meta(
+            DIRECTORY_CHANGES_META,
+            json.dumps(
+                {
+                    "serial": doc.serial,
+                    **counts,
+                    "removed": removed,
+                    "verified": verified,
+                    "names": names,
+                },
+                ensure_ascii=False,
+            ),
+        )
+        vault.set_meta(DIRECTORY_FACTS_META, done)
+    if any(counts.values()):
+        out.insert(0, Message("suggest.changes", counts))
+    return out
 
 
 # -- configuration and the background check ---------------------------------------------------

@@ -2470,6 +2470,218 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "handoff.state.accepted": ("accepted", "aceptada"),
     "handoff.state.refused": ("refused", "rechazada"),
     # -- end of the hand-off block (issue 19) ------------------------------------------------
+    # -- suggestions to the resource directory (issue 20) -----------------------
+    "suggest.file.invalid": (
+        "The suggestion is not valid ({member} is wrong); nothing was stored.",
+        "La sugerencia no es válida ({member} es incorrecto); no se guardó nada.",
+    ),
+    "suggest.file.too_large": (
+        "The suggestion file is too large; nothing was stored.",
+        "El archivo de sugerencia es demasiado grande; no se guardó nada.",
+    ),
+    "suggest.file.not_a_suggestion": (
+        "This is not a CoachDesk suggestion file.",
+        "Esto no es un archivo de sugerencia de CoachDesk.",
+    ),
+    "suggest.file.unknown_version": (
+        "The suggestion was made by a newer CoachDesk; update the desk to read it.",
+        "La sugerencia la hizo un CoachDesk más nuevo; actualice el escritorio para leerla.",
+    ),
+    "suggest.file.damaged": (
+        "The suggestion file is damaged; nothing was stored.",
+        "El archivo de sugerencia está dañado; no se guardó nada.",
+    ),
+    "suggest.file.other_rco": (
+        "The suggestion is for another RCO; nothing was stored.",
+        "La sugerencia es para otra RCO; no se guardó nada.",
+    ),
+    "suggest.file.cannot_decrypt": (
+        "The suggestion cannot be decrypted (altered or truncated); nothing was stored.",
+        "La sugerencia no se puede descifrar (alterada o cortada); no se guardó nada.",
+    ),
+    "suggest.file.bad_signature": (
+        "The suggestion's signature does not verify; nothing was stored.",
+        "La firma de la sugerencia no se verifica; no se guardó nada.",
+    ),
+    "suggest.too_long": (
+        "The suggestion is too long to send; shorten the note.",
+        "La sugerencia es demasiado larga para enviarla; acorte la nota.",
+    ),
+    "suggest.too_long_field": (
+        "This text is too long ({limit} characters at most).",
+        "Este texto es demasiado largo ({limit} caracteres como máximo).",
+    ),
+    "suggest.too_many_languages": (
+        "List at most 10 languages, each of at most 40 characters.",
+        "Indique como máximo 10 idiomas, cada uno de 40 caracteres como máximo.",
+    ),
+    "suggest.bad_text": (
+        "The text holds a control character; type it again.",
+        "El texto contiene un carácter de control; vuelva a escribirlo.",
+    ),
+    "suggest.no_entry": (
+        "There is no RCO directory entry {ref} in this vault.",
+        "No hay ninguna entrada {ref} del directorio de la RCO en esta bóveda.",
+    ),
+    "suggest.bad_kind": (
+        "A suggestion is new, correction or confirmed, not {kind}.",
+        "Una sugerencia es new, correction o confirmed, no {kind}.",
+    ),
+    "suggest.problem_needed": (
+        "Say what is wrong: number_changed, hours_changed, closed or other.",
+        "Indique qué está mal: number_changed, hours_changed, closed u other.",
+    ),
+    "suggest.warning": (
+        "Only what is listed here leaves this computer, sealed for {rco}. It is about a "
+        "resource: no client information may be in it (no names, dates, situations).",
+        "Solo lo que se lista aquí sale de esta computadora, sellado para {rco}. Trata de un "
+        "recurso: no puede contener información de clientes (ni nombres, ni fechas, ni "
+        "situaciones).",
+    ),
+    "suggest.queued": (
+        "Suggestion number {counter} was sealed and waits in the outbox; it goes out with "
+        "the next sync.",
+        "La sugerencia número {counter} se selló y espera en la bandeja de salida; sale con "
+        "la próxima sincronización.",
+    ),
+    "suggest.changes": (
+        "The RCO's new directory: {new} new, {updated} updated, {closed} closed.",
+        "El nuevo directorio de la RCO: {new, plural, one {# nuevo} other {# nuevos}}, "
+        "{updated, plural, one {# actualizado} other {# actualizados}}, "
+        "{closed, plural, one {# cerrado} other {# cerrados}}.",
+    ),
+    "suggest.fate.accepted": (
+        "Your suggestion about {name} was accepted into the directory.",
+        "Su sugerencia sobre {name} fue aceptada en el directorio.",
+    ),
+    "suggest.fate.rejected": (
+        "Your suggestion about {name} was not taken: {reason}",
+        "Su sugerencia sobre {name} no se aceptó: {reason}",
+    ),
+    "suggest.rco.unknown_device": (
+        "The suggestion comes from a coach device this RCO does not know ({fingerprint}); "
+        "nothing was stored.",
+        "La sugerencia viene de un dispositivo de coach que esta RCO no conoce "
+        "({fingerprint}); no se guardó nada.",
+    ),
+    "suggest.rco.pending_device": (
+        "The suggestion comes from the device {fingerprint}, not confirmed yet: confirm it, "
+        "then import the suggestion again. Nothing was stored.",
+        "La sugerencia viene del dispositivo {fingerprint}, aún no confirmado: confírmelo y "
+        "vuelva a importar la sugerencia. No se guardó nada.",
+    ),
+    "suggest.rco.revoked": (
+        "The device {fingerprint} was revoked; its suggestions are refused.",
+        "El dispositivo {fingerprint} fue revocado; sus sugerencias se rechazan.",
+    ),
+    "suggest.rco.other_key": (
+        "The suggestion was signed by a key that is not its device's registered key; "
+        "nothing was stored.",
+        "La sugerencia fue firmada con una clave que no es la registrada de su dispositivo; "
+        "no se guardó nada.",
+    ),
+    "suggest.rco.replayed": (
+        "A suggestion with this id was already received with other content (a replay); "
+        "nothing was stored.",
+        "Ya se recibió una sugerencia con este identificador y otro contenido (una "
+        "repetición); no se guardó nada.",
+    ),
+    "suggest.rco.no_entry": (
+        "There is no directory entry {ref}.",
+        "No hay ninguna entrada {ref} en el directorio.",
+    ),
+    "suggest.rco.reason_needed": (
+        "Give the coach a reason for not taking the suggestion.",
+        "Indique al coach un motivo para no aceptar la sugerencia.",
+    ),
+    "suggest.rco.not_open": (
+        "There is no open suggestion {group} (decided already, or a wrong number).",
+        "No hay ninguna sugerencia abierta {group} (ya decidida o número erróneo).",
+    ),
+    "suggest.rco.accepted": (
+        "Accepted: {name} ({n, plural, one {# suggestion} other {# suggestions}}); it goes "
+        "into the next directory you publish.",
+        "Aceptada: {name} ({n, plural, one {# sugerencia} other {# sugerencias}}); entra en "
+        "el próximo directorio que publique.",
+    ),
+    "suggest.rco.rejected": (
+        "Not taken: {name} ({n, plural, one {# suggestion} other {# suggestions}}); the "
+        "coaches see your reason after the next directory.",
+        "No aceptada: {name} ({n, plural, one {# sugerencia} other {# sugerencias}}); los "
+        "coaches ven su motivo tras el próximo directorio.",
+    ),
+    "suggest.field.kind": ("What", "Qué"),
+    "suggest.field.ref": ("Directory entry", "Entrada del directorio"),
+    "suggest.field.problem": ("Problem", "Problema"),
+    "suggest.field.name": ("Name", "Nombre"),
+    "suggest.field.name_es": ("Name in Spanish", "Nombre en español"),
+    "suggest.field.category": ("Category", "Categoría"),
+    "suggest.field.pathways": ("Pathways", "Vías de recuperación"),
+    "suggest.field.phone": ("Phone", "Teléfono"),
+    "suggest.field.area": ("Address or area", "Dirección o zona"),
+    "suggest.field.hours": ("Hours", "Horario"),
+    "suggest.field.hours_es": ("Hours in Spanish", "Horario en español"),
+    "suggest.field.languages": ("Languages", "Idiomas"),
+    "suggest.field.eligibility": ("Who can use it", "Quién puede usarlo"),
+    "suggest.field.eligibility_es": (
+        "Who can use it, in Spanish",
+        "Quién puede usarlo, en español",
+    ),
+    "suggest.field.note": ("Short note", "Nota breve"),
+    "suggest.field.note_es": ("Short note in Spanish", "Nota breve en español"),
+    "suggest.kind.new": ("A new resource", "Un recurso nuevo"),
+    "suggest.kind.correction": ("A correction", "Una corrección"),
+    "suggest.kind.confirmed": ("Confirmed still right", "Confirmado, sigue bien"),
+    "suggest.problem.number_changed": ("The number no longer works", "El número ya no funciona"),
+    "suggest.problem.hours_changed": ("The hours changed", "El horario cambió"),
+    "suggest.problem.closed": ("It closed", "Cerró"),
+    "suggest.problem.other": ("Something else", "Otra cosa"),
+    "suggest.fate_word.sent": ("sent, waiting for the RCO", "enviada, esperando a la RCO"),
+    "suggest.fate_word.accepted": ("accepted", "aceptada"),
+    "suggest.fate_word.rejected": ("not taken", "no aceptada"),
+    "suggest.cli.dry_run": (
+        "Not sent (--dry-run).",
+        "No se envió (--dry-run).",
+    ),
+    "suggest.cli.none": (
+        "You have not sent any suggestion yet.",
+        "Aún no ha enviado ninguna sugerencia.",
+    ),
+    "suggest.cli.line": (
+        "{created}  {kind}: {name} ({fate})",
+        "{created}  {kind}: {name} ({fate})",
+    ),
+    "suggest.cli.reason": (
+        "    reason: {reason}",
+        "    motivo: {reason}",
+    ),
+    "suggest.rco.none_open": (
+        "No suggestion is waiting.",
+        "No hay ninguna sugerencia en espera.",
+    ),
+    "suggest.rco.group_line": (
+        "{group}  {name} ({category}) - {what}; {coaches, plural, one {# coach} other {# coaches}}",
+        "{group}  {name} ({category}) - {what}; {coaches, plural, one {# coach} other {# coaches}}",
+    ),
+    "suggest.rco.counts": (
+        "{confirmed} confirmed still right, {reported} reported a problem, {proposed} proposed it",
+        "{confirmed} confirmaron que sigue bien, {reported} informaron de un problema, "
+        "{proposed} lo propusieron",
+    ),
+    "suggest.rco.change": (
+        "    {field}: {old} -> {new}",
+        "    {field}: {old} -> {new}",
+    ),
+    "suggest.verified": (
+        "Last verified {date} by {n, plural, one {# coach} other {# coaches}}",
+        "Verificado por última vez el {date} por {n, plural, one {# coach} other {# coaches}}",
+    ),
+    "suggest.rco.small": ("fewer than {n}", "menos de {n}"),
+    "suggest.rco.linkage_line": (
+        "{name}: {made} referrals made, {linked} linked",
+        "{name}: {made} derivaciones hechas, {linked} vinculadas",
+    ),
+    # -- end of the suggestions block ------------------------------------------------------
 }
 
 

@@ -23,6 +23,7 @@ from coachdesk.exchange.directory import make_directory
 from coachdesk.exchange.enrollment import PrivacyPolicy, make_enrollment
 from coachdesk.exchange.roster import FILE_NAME as ROSTER_FILE_NAME
 from coachdesk.exchange.roster import RetentionPolicy, RosterEntry, make_roster
+from coachdesk.exchange.suggestion import is_suggestion
 from coachdesk.files import write_atomic
 from coachdesk.rco import audit as rco_audit
 from coachdesk.rco import handoffs as rco_handoffs
@@ -185,6 +186,12 @@ class RcoDesk:
 
     def import_bytes(self, data: bytes, label: str, file_name: str = "") -> FileResult:
         """Import one sealed bundle. Raises ImportRejected (nothing changed) when refused."""
+        if is_suggestion(data):  # issue 20: a coach's suggestion to the directory
+            from coachdesk.rco import curation
+
+            return curation.import_suggestion(
+                self, data, label, rco_rotation.identity_for(self, data)
+            )
         digest = hashlib.sha256(data).hexdigest()
         if self.backend.has_sealed_digest(digest):
             # The very same file was imported before: nothing to decrypt or merge.
@@ -310,6 +317,9 @@ class RcoDesk:
             held_coverage = backend.coverage_of(device.device_id)
             if held_coverage is None or coverage.counter > held_coverage.counter:
                 backend.replace_period_cells(coverage, covered, cells)
+                from coachdesk.rco import curation  # issue 20: referrals per directory entry
+
+                curation.store_linkage(backend, device.device_id, opened)
         backend.insert_bundle(
             BundleRecord(
                 opened.bundle_id,
@@ -521,7 +531,11 @@ class RcoDesk:
         with self.backend.transaction():
             serial = self.directory_serial + 1
             self.backend.set_meta(_DIRECTORY_SERIAL, str(serial))
-        data = make_directory(self.identity, self.directory(), serial)
+        from coachdesk.rco import curation  # issue 20: verification and suggestions' fates
+
+        data = make_directory(
+            self.identity, self.directory(), serial, *curation.publish_extras(self)
+        )
         path = write_atomic(folder / DIRECTORY_FILE_NAME, data)
         rco_audit.record(self.backend, rco_audit.DIRECTORY_PUBLISHED, file=str(path), serial=serial)
         self.publish_roster(folder)  # issue 19: the team roster goes beside the directory

@@ -40,6 +40,7 @@ from typing import Any
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange.directory import FILE_NAME as DIRECTORY_FILE_NAME
 from coachdesk.exchange.roster import FILE_NAME as ROSTER_FILE_NAME
+from coachdesk.exchange.suggestion import FILE_SUFFIX as SUGGESTION_SUFFIX
 from coachdesk.exchange.transports import OfflineError, TransportError
 from coachdesk.exchange.transports.webdav import (
     InboxReader,
@@ -222,7 +223,9 @@ def _fetch_all(
     cancelled: Callable[[], bool] | None,
 ) -> None:
     names = [
-        n for n in reader.list_names() if n.endswith(BUNDLE_SUFFIX) and n != DIRECTORY_FILE_NAME
+        n
+        for n in reader.list_names()
+        if n.endswith((BUNDLE_SUFFIX, SUGGESTION_SUFFIX)) and n != DIRECTORY_FILE_NAME
     ]
     report.listed = len(names)
     for index, name in enumerate(names):

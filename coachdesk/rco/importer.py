@@ -28,6 +28,7 @@ from coachdesk.exchange.bundle import (
     open_bundle,
 )
 from coachdesk.exchange.directory import FILE_NAME as DIRECTORY_FILE_NAME
+from coachdesk.exchange.suggestion import FILE_SUFFIX as SUGGESTION_SUFFIX
 from coachdesk.i18n.catalog import Message, Worded, message_in
 from coachdesk.rco.model import Coverage, Episode, PeriodCell, ReferralCount
 
@@ -223,7 +224,8 @@ def read_bundle_file(path: Path) -> bytes:
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files named directly, plus every *.cdbundle in named folders (sorted, not recursive)."""
+    """Files named directly, plus every *.cdbundle and *.cdsuggest (issue 20) in named
+    folders (sorted, not recursive)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -231,7 +233,7 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
                 p
                 for p in path.iterdir()
                 if p.is_file()
-                and p.suffix == BUNDLE_SUFFIX
+                and p.suffix in (BUNDLE_SUFFIX, SUGGESTION_SUFFIX)
                 and not p.name.startswith(".")
                 and p.name != DIRECTORY_FILE_NAME
             )

@@ -115,6 +115,20 @@ class RcoBackend(Protocol):
     def list_directory(self) -> list[Resource]: ...
     def set_receive_key(self, device_id: str, key_hex: str, now: str) -> None: ...
     def receive_keys(self) -> dict[str, str]: ...
+    # -- suggestions and verification (issue 20) --
+    def insert_suggestion(self, row: rco_repos.SuggestionRow) -> None: ...
+    def suggestion_digest(self, suggestion_id: str) -> str | None: ...
+    def list_suggestions(self) -> list[rco_repos.SuggestionRow]: ...
+    def decide_suggestions(
+        self, ids: Iterable[str], state: str, reason: str, now: str, result_ref: str
+    ) -> int: ...
+    def list_verification(self) -> dict[str, rco_repos.Verification]: ...
+    def upsert_verification(self, verification: rco_repos.Verification) -> None: ...
+    def replace_linkage(
+        self, device_id: str, counts: dict[str, tuple[int, int]], counter: int
+    ) -> None: ...
+    def list_linkage(self) -> dict[str, tuple[int, int]]: ...
+    # -- end of suggestions --
     def audit(self, action: str, detail: str) -> None: ...
     def audit_entries(self) -> list[AuditEntry]: ...
     def audit_broken_at(self) -> int | None: ...
@@ -244,6 +258,38 @@ class SqliteBackend:
 
     def receive_keys(self) -> dict[str, str]:
         return rco_repos.receive_keys(self._c)
+
+    # -- suggestions and verification (issue 20) ----------------------------------------
+
+    def insert_suggestion(self, row: rco_repos.SuggestionRow) -> None:
+        rco_repos.insert_suggestion(self._c, row)
+
+    def suggestion_digest(self, suggestion_id: str) -> str | None:
+        return rco_repos.suggestion_digest(self._c, suggestion_id)
+
+    def list_suggestions(self) -> list[rco_repos.SuggestionRow]:
+        return rco_repos.list_suggestions(self._c)
+
+    def decide_suggestions(
+        self, ids: Iterable[str], state: str, reason: str, now: str, result_ref: str
+    ) -> int:
+        return rco_repos.decide_suggestions(self._c, ids, state, reason, now, result_ref)
+
+    def list_verification(self) -> dict[str, rco_repos.Verification]:
+        return rco_repos.list_verification(self._c)
+
+    def upsert_verification(self, verification: rco_repos.Verification) -> None:
+        rco_repos.upsert_verification(self._c, verification)
+
+    def replace_linkage(
+        self, device_id: str, counts: dict[str, tuple[int, int]], counter: int
+    ) -> None:
+        rco_repos.replace_linkage(self._c, device_id, counts, counter)
+
+    def list_linkage(self) -> dict[str, tuple[int, int]]:
+        return rco_repos.list_linkage(self._c)
+
+    # -- end of suggestions ------------------------------------------------------------
 
     def _audit_log(self) -> AuditLog:
         return AuditLog(self.store.conn, self.store.audit_key)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from coachdesk.core.models import Pathway, Resource, ResourceCategory
@@ -467,3 +468,155 @@ def list_directory(conn: Conn) -> list[Resource]:
             "FROM directory_entries ORDER BY category, name"
         )
     ]
+
+
+# -- coaches' suggestions and each entry's verification (issue 20; migration 0006 / pg 0003) ----
+
+
+@dataclass(slots=True)
+class SuggestionRow:
+    """One suggestion as received: resource information and the device that sent it."""
+
+    suggestion_id: str
+    device_id: str
+    counter: int
+    created_at: str
+    received_at: str
+    kind: str
+    ref: str
+    problem: str
+    content: dict[str, Any]
+    sealed_sha256: str
+    state: str = "open"
+    reason: str = ""
+    decided_at: str | None = None
+    result_ref: str = ""
+
+
+@dataclass(slots=True)
+class Verification:
+    ref: str
+    last_verified: str = ""
+    verified_by: int = 0
+    closed: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+_SUGGESTION_COLUMNS = (
+    "suggestion_id, device_id, counter, created_at, received_at, kind, ref, problem, content, "
+    "sealed_sha256, state, reason, decided_at, result_ref"
+)
+
+
+def insert_suggestion(conn: Conn, s: SuggestionRow) -> None:
+    conn.execute(
+        f"INSERT INTO suggestions ({_SUGGESTION_COLUMNS}) VALUES "
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            s.suggestion_id,
+            s.device_id,
+            s.counter,
+            s.created_at,
+            s.received_at,
+            s.kind,
+            s.ref,
+            s.problem,
+            json.dumps(s.content, ensure_ascii=False, sort_keys=True),
+            s.sealed_sha256,
+            s.state,
+            s.reason,
+            s.decided_at,
+            s.result_ref,
+        ),
+    )
+
+
+def suggestion_digest(conn: Conn, suggestion_id: str) -> str | None:
+    row = conn.execute(
+        "SELECT sealed_sha256 FROM suggestions WHERE suggestion_id = ?", (suggestion_id,)
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def list_suggestions(conn: Conn) -> list[SuggestionRow]:
+    return [
+        SuggestionRow(
+            r[0],
+            r[1],
+            int(r[2]),
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            json.loads(r[8]),
+            r[9],
+            r[10],
+            r[11],
+            r[12],
+            r[13],
+        )
+        for r in conn.execute(
+            f"SELECT {_SUGGESTION_COLUMNS} FROM suggestions ORDER BY received_at, counter"
+        )
+    ]
+
+
+def decide_suggestions(
+    conn: Conn, ids: Iterable[str], state: str, reason: str, now: str, result_ref: str
+) -> int:
+    done = 0
+    for suggestion_id in ids:
+        done += conn.execute(
+            "UPDATE suggestions SET state = ?, reason = ?, decided_at = ?, result_ref = ? "
+            "WHERE suggestion_id = ? AND state = 'open'",
+            (state, reason, now, result_ref, suggestion_id),
+        ).rowcount
+    return int(done)
+
+
+def list_verification(conn: Conn) -> dict[str, Verification]:
+    return {
+        r[0]: Verification(r[0], r[1], int(r[2]), bool(r[3]), json.loads(r[4]))
+        for r in conn.execute(
+            "SELECT ref, last_verified, verified_by, closed, extra FROM directory_verification"
+        )
+    }
+
+
+def upsert_verification(conn: Conn, v: Verification) -> None:
+    conn.execute(
+        "INSERT INTO directory_verification (ref, last_verified, verified_by, closed, extra) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (ref) DO UPDATE SET "
+        "last_verified = excluded.last_verified, verified_by = excluded.verified_by, "
+        "closed = excluded.closed, extra = excluded.extra",
+        (
+            v.ref,
+            v.last_verified,
+            v.verified_by,
+            int(v.closed),
+            json.dumps(v.extra, ensure_ascii=False, sort_keys=True),
+        ),
+    )
+
+
+def replace_linkage(
+    conn: Conn, device_id: str, counts: dict[str, tuple[int, int]], counter: int
+) -> None:
+    """The device's referral counts per entry become those of its bundle `counter`."""
+    conn.execute("DELETE FROM resource_linkage WHERE device_id = ?", (device_id,))
+    conn.executemany(
+        "INSERT INTO resource_linkage (device_id, ref, made, linked, counter) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [(device_id, ref, made, linked, counter) for ref, (made, linked) in counts.items()],
+    )
+
+
+def list_linkage(conn: Conn) -> dict[str, tuple[int, int]]:
+    """Per entry ref: referrals made and linked, summed over the devices."""
+    return {
+        str(ref): (int(made), int(linked))
+        for ref, made, linked in conn.execute(
+            "SELECT ref, sum(made), sum(linked) FROM resource_linkage GROUP BY ref ORDER BY ref"
+        )
+    }

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.app.worker import Database
 from coachdesk.core.models import Pathway, Resource, ResourceCategory
+from coachdesk.ui import suggest
 from coachdesk.ui.common import enum_of, enum_req, fill_combo, label, named, title_label
 
 
@@ -138,6 +139,7 @@ class ResourcesPage(QWidget):
         for column in (3, 4, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
+        suggest.add_buttons(self, db, top, self.table)  # issue 20: Suggest…, My suggestions…
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)

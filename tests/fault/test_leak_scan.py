@@ -14,6 +14,7 @@ import os
 import secrets
 import subprocess
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from pypdf import PdfReader
 from coachdesk.crypto.identity import RcoIdentity
 from coachdesk.exchange.bundle import open_bundle
 from coachdesk.exchange.enrollment import make_enrollment
+from coachdesk.exchange.suggestion import open_suggestion
 from tests.conftest import REPO
 from tests.webdav_server import PASSWORD, USER, DavServer, make_pki
 
@@ -168,6 +170,20 @@ def test_no_canary_leaves_the_vault(tmp_path: Path) -> None:
     run("vault", "enroll", str(vault), str(enrollment), "--fingerprint", rco.public.fingerprint)
     run("export", str(vault), str(world / "exports"), "--json")
     run("sync", str(vault), "--folder", str(world / "usb"))
+    # Issue 20: a suggestion to the RCO's directory leaves through the same outbox; its
+    # preview (printed) and its decrypted payload are scanned like the bundles'.
+    run(
+        "resources",
+        "suggest",
+        str(vault),
+        "--name",
+        "Leakscan Pantry Tuesday",
+        "--note",
+        "Open to all, no sign-up",
+        "--hours",
+        "Tue 10-12",
+    )
+    run("sync", str(vault), "--folder", str(world / "usb"))
     pki = make_pki(tmp_path / "pki")
     ca_file = world / "home" / "rco-ca.pem"
     ca_file.write_text(pki.ca_pem)
@@ -189,6 +205,11 @@ def test_no_canary_leaves_the_vault(tmp_path: Path) -> None:
     assert bundles, "the export wrote bundles"
     payloads = [json.dumps(open_bundle(b.read_bytes(), rco).payload) for b in bundles]
     assert any('"records"' in p for p in payloads)
+    suggestions = sorted((world / "usb").glob("*.cdsuggest"))
+    assert len(suggestions) == 1, "the suggestion went out with the sync"
+    opened = [asdict(open_suggestion(s.read_bytes(), rco)) for s in suggestions]
+    assert opened[0]["resource"]["name"] == "Leakscan Pantry Tuesday"  # the scan sees it
+    payloads += [json.dumps(o, ensure_ascii=False) for o in opened]
 
     hits: list[str] = []
     scanned: list[str] = []

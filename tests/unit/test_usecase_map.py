@@ -182,6 +182,26 @@ USE_CASES = [
         window=f"{UI}.handoff:IncomingDialog.check_now",
         one_sided="the CLI fetches them with every `coachdesk sync`",
     ),
+    # -- suggestions to the directory (issue 20: application/suggestions.py, rco/curation.py) --
+    UseCase("suggest to the RCO's directory", "resources suggest", f"{UI}.suggest:SuggestDialog"),
+    UseCase(
+        "my suggestions and what the directory changed",
+        "resources suggestions",
+        f"{UI}.suggest:SuggestionsDialog",
+    ),
+    *(
+        UseCase(
+            f"RCO: suggestions {command}",
+            f"rco suggestions {command}",
+            f"widget:coachdesk.ui.rco.suggestions_page:SuggestionsPage.{attribute}",
+        )
+        for command, attribute in (
+            ("list", "show_groups"),
+            ("linkage", "show_groups"),
+            ("accept", "accept_requested"),
+            ("reject", "reject_requested"),
+        )
+    ),
 ]
 
 

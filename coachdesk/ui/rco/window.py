@@ -72,6 +72,7 @@ from coachdesk.ui.rco.dialogs import (
 )
 from coachdesk.ui.rco.plots import BarChart, ChartData
 from coachdesk.ui.rco.store_page import StorePage
+from coachdesk.ui.rco.suggestions_page import SuggestionsPage
 from coachdesk.ui.rco.support_tab import SupportTab
 from coachdesk.ui.rco.words import Translated, word
 from coachdesk.ui.rco.words import row as translated_row
@@ -1129,6 +1130,7 @@ class RcoWindow(QMainWindow):
         self.tabs.addTab(self.directory, self.tr("&Resource directory"))
         self.tabs.addTab(self.store_page, self.tr("&Store"))
         self.stack.addWidget(self.tabs)
+        self.suggestions = SuggestionsPage.attach(self)  # issue 20: the Suggestions tab
         self.dashboard.filters_changed.connect(self.refresh_dashboard)
         self.dashboard.export_requested.connect(self._export_report)
         self.importer.import_requested.connect(self.import_paths)
