@@ -114,7 +114,7 @@ def test_every_page_fits_1366x768_with_unique_alt_letters(
         qtbot.wait(30)
         QApplication.processEvents()
         assert fit_problems(window, frame) == [], (language, type(page).__name__)
-        extra = (*_tab_texts(window.tabs), window.lock_button.text())
+        extra = (*_tab_texts(window.tabs), window.settings_button.text(), window.lock_button.text())
         assert mnemonic_clashes(page, extra=extra) == [], (language, type(page).__name__)
     window.lock()
     qtbot.waitUntil(lambda: not window.worker.busy, timeout=10_000)
@@ -130,6 +130,8 @@ def _dialogs(window: RcoWindow, tmp_path: Path) -> list[QDialog]:
         AcknowledgeFlagDialog(views[0], "Coach Ada", window),
         ExportReportDialog(window.periods, "", tmp_path, window),
         RestoreDialog(window),
+        window.open_settings(),
+        window._recovery_dialog() or QDialog(),
     ]
 
 

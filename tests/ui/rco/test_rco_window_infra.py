@@ -21,6 +21,7 @@ from coachdesk.app.settings import Settings
 from coachdesk.core.models import Pathway, Resource, ResourceCategory
 from coachdesk.crypto import kdf
 from coachdesk.rco.desk import RcoDesk
+from coachdesk.ui.rco.plots import BarChart, ChartData
 from coachdesk.ui.rco.window import RcoWindow
 from tests.conftest import PASSPHRASE
 from tests.rco_support import new_coach
@@ -85,6 +86,7 @@ def test_refresh_then_lock_leaves_nothing_on_screen(qtbot: QtBot, store: Path) -
     assert "Eastside MOUD Clinic" in shown_texts(window)
     assert "Coach Ada" in shown_texts(window)
 
+    window.statusBar().showMessage("Device confirmed: Coach Ada")  # as after a confirmation
     window.refresh_all()  # answers come back after the lock below: they must be dropped
     window.lock()
     qtbot.waitUntil(lambda: not window.worker.busy, timeout=10_000)
@@ -94,6 +96,11 @@ def test_refresh_then_lock_leaves_nothing_on_screen(qtbot: QtBot, store: Path) -
     assert sorted(shown_texts(window)) == never_unlocked
     for table in window.tabs.findChildren(QTableWidget):
         assert table.rowCount() == 0, table
+    # the charts hold no figures, the title and status bar no name of the store
+    for chart in window.tabs.findChildren(BarChart):
+        assert chart.data == ChartData(""), chart
+    assert "Harbor RCO" not in window.windowTitle()
+    assert window.statusBar().currentMessage() == ""
 
 
 def accessible_texts(window: RcoWindow) -> list[str]:
@@ -208,3 +215,22 @@ def test_wrong_passphrase_keeps_focus_and_an_empty_one_counts_nothing(
     qtbot.wait(200)
     assert not window.worker.busy and _failures(store) == 1
     assert window.stack.currentWidget() is start
+
+    # Retyped, right this time: no field that shows its text ever held it.
+    typed: list[str] = []
+    for field in window.findChildren(QLineEdit):
+        if field.echoMode() != QLineEdit.EchoMode.Password:
+            field.textChanged.connect(typed.append)
+    qtbot.keyClicks(QApplication.focusWidget(), PASSPHRASE)
+    assert start.passphrase.text() == PASSPHRASE
+    with qtbot.waitSignal(window.refreshed, timeout=30_000):
+        qtbot.keyClick(start.passphrase, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.tabs
+    assert not [t for t in typed if PASSPHRASE in t or "wrong wrong" in t]
+    plain = [
+        f.text()
+        for f in window.findChildren(QLineEdit)
+        if f.echoMode() != QLineEdit.EchoMode.Password
+    ]
+    assert not [t for t in plain if PASSPHRASE in t or "wrong wrong" in t]
+    assert start.passphrase.text() == ""  # cleared once used
