@@ -22,6 +22,7 @@ from coachdesk.exchange.directory import FILE_NAME as DIRECTORY_FILE_NAME
 from coachdesk.exchange.directory import make_directory
 from coachdesk.exchange.enrollment import PrivacyPolicy, make_enrollment
 from coachdesk.files import write_atomic
+from coachdesk.i18n.catalog import Message, Worded
 from coachdesk.rco import audit as rco_audit
 from coachdesk.rco import metrics
 from coachdesk.rco import pg as rco_pg
@@ -87,7 +88,7 @@ class RcoDesk:
         `path` becomes its key folder (rco/pg.py)."""
         name = name.strip() or "Recovery Community Organization"
         if len(name) > 200:
-            raise CoachDeskError("The RCO name is too long (200 characters at most).")
+            raise CoachDeskError(code="rco.desk.rco_name_too_long", limit=200)
         policy = policy or PrivacyPolicy()
         PrivacyPolicy.from_json(policy.to_json())  # same range checks a coach applies
         backend: RcoBackend
@@ -132,7 +133,7 @@ class RcoDesk:
         if self._identity is None:
             raw = self.backend.get_meta(_IDENTITY)
             if raw is None:
-                raise CoachDeskError("This RCO store has no identity; it was not set up fully.")
+                raise CoachDeskError(code="rco.desk.no_identity")
             self._identity = RcoIdentity.from_secret_hex(json.loads(raw))
         return self._identity
 
@@ -199,24 +200,16 @@ class RcoDesk:
                 return result
             if self.backend.is_pending(opened.bundle_id):
                 result.outcome = Outcome.PENDING
-                result.reason = "Still waiting for you to confirm the coach's device."
+                result.reason = Worded(Message("rco.desk.still_pending"))
                 return result
             device = self.backend.get_device(opened.device_id)
             by_fp = self.backend.device_by_fingerprint(opened.device_fingerprint)
             if device is None and by_fp is not None:
-                raise ImportRejected(
-                    "The bundle's device key belongs to another registered device; "
-                    "it was not imported."
-                )
+                raise ImportRejected(code="rco.desk.key_of_other_device")
             if device is not None and device.public_key != opened.device_public_key:
-                raise ImportRejected(
-                    "The bundle was signed by a key that is not the registered key of its "
-                    "device; it was not imported."
-                )
+                raise ImportRejected(code="rco.desk.not_registered_key")
             if device is not None and device.status == DeviceStatus.REVOKED:
-                raise ImportRejected(
-                    f"The device {device.fingerprint} was revoked; its bundles are refused."
-                )
+                raise ImportRejected(code="rco.desk.device_revoked", fingerprint=device.fingerprint)
             if device is None or device.status == DeviceStatus.PENDING:
                 if device is None:
                     self.backend.insert_device(
@@ -232,9 +225,8 @@ class RcoDesk:
                     PendingBundle(opened.device_id, opened.bundle_id, now, file_name, data)
                 )
                 result.outcome = Outcome.PENDING
-                result.reason = (
-                    f"New coach device {opened.device_fingerprint}: confirm its fingerprint "
-                    "with the coach to import its bundles."
+                result.reason = Worded(
+                    Message("rco.desk.new_device", {"fingerprint": opened.device_fingerprint})
                 )
                 return result
             flag = self._merge(opened, device, now, file_name, digest)
@@ -247,21 +239,24 @@ class RcoDesk:
     def _merge(
         self, opened: OpenedBundle, device: Device, now: str, file_name: str, digest: str = ""
     ) -> str:
-        """Record the bundle and merge its episodes (inside the caller's transaction)."""
+        """Record the bundle and merge its episodes (inside the caller's transaction). The
+        flag returned, if any, is a catalog.Worded: stored with its code (rco_repos), so the
+        desk and the CLI word it in their language."""
         backend = self.backend
         flag = ""
         same = backend.bundle_with_counter(device.device_id, opened.counter)
         if same is not None:
-            flag = (
-                f"Counter {opened.counter} was already used by bundle {same[:8]}; "
-                "this bundle repeats it with another id (a copy, or the vault was restored "
-                "from a backup). Its records were kept; newer data was not overwritten."
+            flag = Worded(
+                Message(
+                    "rco.desk.counter_repeated", {"counter": opened.counter, "bundle": same[:8]}
+                )
             )
         elif opened.counter < device.last_counter:
-            flag = (
-                f"Counter {opened.counter} is lower than the {device.last_counter} already "
-                "received from this device (an old export, or a restored vault). Its records "
-                "were kept; newer data was not overwritten."
+            flag = Worded(
+                Message(
+                    "rco.desk.counter_backwards",
+                    {"counter": opened.counter, "last": device.last_counter},
+                )
             )
         if flag:
             backend.insert_flag(
@@ -323,7 +318,7 @@ class RcoDesk:
     def _device(self, fingerprint: str) -> Device:
         device = self.backend.device_by_fingerprint(normalize_fingerprint(fingerprint))
         if device is None:
-            raise NotFoundError(f"No coach device has the fingerprint {fingerprint}.")
+            raise NotFoundError(code="rco.desk.no_device", fingerprint=fingerprint)
         return device
 
     def confirm_device(self, fingerprint: str, name: str = "") -> ImportSummary:
@@ -331,10 +326,7 @@ class RcoDesk:
         bundles in counter order. Returns what happened to each waiting bundle."""
         device = self._device(fingerprint)
         if device.status == DeviceStatus.REVOKED:
-            raise CoachDeskError(
-                "This device was revoked; a revoked device is not confirmed again. Ask the "
-                "coach to enroll again (a new device key)."
-            )
+            raise CoachDeskError(code="rco.desk.revoked_not_confirmed")
         now = _stamp(self.clock())
         with self.backend.transaction():
             self.backend.set_device_status(
@@ -467,7 +459,11 @@ class RcoDesk:
         limits = {"name": 200, "address": 500, "phone": 100, "hours": 200, "notes": 2000}
         for attr, limit in limits.items():
             if len(getattr(resource, attr)) > limit:
-                raise CoachDeskError(f"The {attr} is too long ({limit} characters at most).")
+                raise CoachDeskError(
+                    code="rco.desk.field_too_long",
+                    what=Message(f"rco.desk.field.{attr}"),
+                    limit=limit,
+                )
         if not resource.rco_ref:
             # A new entry with the name and category of one already there is the same entry
             # saved twice (a double click, the CLI run again): refused, not duplicated.
@@ -488,7 +484,7 @@ class RcoDesk:
     def delete_directory_entry(self, ref: str) -> None:
         with self.backend.transaction():
             if not self.backend.delete_directory_entry(ref):
-                raise NotFoundError(f"There is no directory entry {ref}.")
+                raise NotFoundError(code="rco.desk.no_entry", ref=ref)
 
     @property
     def directory_serial(self) -> int:
@@ -498,7 +494,7 @@ class RcoDesk:
         """Sign the directory with the next serial and write FOLDER/coachdesk-directory.json."""
         folder = Path(folder)
         if not folder.is_dir():
-            raise CoachDeskError(f"The folder {folder} does not exist.")
+            raise CoachDeskError(code="rco.desk.no_folder", folder=str(folder))
         # The serial is spent before the file is written: a failed write skips a number,
         # it never lets two different directories carry the same serial.
         with self.backend.transaction():

@@ -50,6 +50,7 @@ from coachdesk.application import rco_desk, rco_fetch
 from coachdesk.core.models import Pathway, Resource, ResourceCategory
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange.enrollment import PrivacyPolicy
+from coachdesk.i18n.catalog import message_in
 from coachdesk.i18n.format import Percent
 from coachdesk.rco import metrics, ops
 from coachdesk.rco import report as _report
@@ -716,13 +717,14 @@ class ImportPage(QWidget):
             self.progress.setMaximum(1)
             self.progress.setValue(1)
         # Per coach: how many records each coach's bundles brought.
+        lang = window_language()
         _fill(
             self.results,
             [
                 [
                     Path(r.path).name,
                     self.outcome_label(r.outcome.value),
-                    r.reason,
+                    r.message.text(lang) if r.reason else "",
                     self._coach(r.device_fingerprint),
                     str(r.records) if r.records else "–",
                 ]
@@ -732,6 +734,7 @@ class ImportPage(QWidget):
         self.views.setCurrentWidget(self.results)
 
     def show_history(self, entries: list[rco_desk.ImportEntry]) -> None:
+        lang = window_language()
         _fill(
             self.history,
             [
@@ -741,7 +744,7 @@ class ImportPage(QWidget):
                     self.outcome_label(e.result),
                     self._coach(e.device),
                     str(e.records) if e.records else "–",
-                    e.reason,
+                    message_in(e.reason).text(lang) if e.reason else "",
                 ]
                 for e in entries
             ],
@@ -749,13 +752,14 @@ class ImportPage(QWidget):
 
     def show_flags(self, views: list[rco_desk.FlagView], names: dict[str, str]) -> None:
         self.flag_views = views
+        lang = window_language()
         _fill(
             self.flags,
             [
                 [
                     v.flag.at[:16].replace("T", " "),
                     names.get(v.flag.device_id, v.flag.device_id[:8]),
-                    v.flag.detail,
+                    message_in(v.flag.detail).text(lang),
                     self.tr("open")
                     if v.open
                     else self.tr("acknowledged {when}: {note}").format(

@@ -188,6 +188,13 @@ def test_spanish_on_every_page(qtbot: QtBot, window: RcoWindow, language: str) -
     for page in _pages(window):
         assert _english_left(page) == [], type(page).__name__
     assert _english_left(window.start) == []
+    # rco/desk.py's words too: the flag's explanation and the history's reasons
+    flag = window.importer.flags.item(0, 2)
+    assert flag is not None and flag.text().startswith("El contador 2 es menor que el 3")
+    history = window.importer.history
+    reasons = [history.item(r, 5).text() for r in range(history.rowCount())]  # type: ignore[union-attr]
+    assert any(r.startswith("Nuevo dispositivo de coach") for r in reasons), reasons
+    assert not [r for r in reasons if r.startswith(("New coach", "Counter"))]
     # The use cases' messages come in Spanish too (the catalog, by the window's language).
     dialog = ConfirmDeviceDialog(window.devices.devices[-1], window)
     dialog.typed.setText("0000 0000")
