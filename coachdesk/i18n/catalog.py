@@ -2262,6 +2262,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "There is no directory entry {ref}.",
         "No existe la entrada del directorio {ref}.",
     ),
+    "rco.desk.entries_serial": (
+        "{n, plural, one {# entry} other {# entries}} · last published serial {serial}",
+        "{n, plural, one {# entrada} other {# entradas}} · último número de serie publicado "
+        "{serial}",
+    ),
     # -- end of desk (issue 15) ------------------------------------------------------------
 }
 

@@ -105,6 +105,8 @@ def describe(entry: AuditEntry) -> str:
     """One plain line: the action and its fields."""
     parts = []
     for key, value in fields_of(entry).items():
+        if key == "why":  # the reason's code and parameters: "reason" has its English
+            continue
         shown = ", ".join(map(str, value)) if isinstance(value, list) else value
         if isinstance(value, dict):
             shown = ", ".join(f"{k}={v}" for k, v in value.items())

@@ -78,6 +78,7 @@ class SettingsDialog(QDialog):
         self.status = QLabel("")
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
+        self.status.hide()  # no empty line above the buttons until there is something to say
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -131,6 +132,7 @@ class SettingsDialog(QDialog):
         not read like the success line. GUI thread only."""
         self.status.setObjectName("error" if error else "hint")
         self.status.setText(text)
+        self.status.show()
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
 

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.core.models import AuditEntry
+from coachdesk.i18n.catalog import message_in
 from coachdesk.rco import audit as rco_audit
+from coachdesk.ui.forms._messages import window_language
 
 
 class StorePage(QWidget):
@@ -116,16 +118,67 @@ class StorePage(QWidget):
             rco_audit.FLAG_ACKNOWLEDGED: self.tr("flag acknowledged"),
         }.get(action, action.replace("_", " "))
 
+    def field_label(self, key: str) -> str:
+        return {
+            "bundle": self.tr("bundle"),
+            "device": self.tr("device"),
+            "file": self.tr("file"),
+            "files": self.tr("files"),
+            "records": self.tr("records"),
+            "result": self.tr("result"),
+            "reason": self.tr("reason"),
+            "name": self.tr("name"),
+            "slot": self.tr("opened with"),
+            "serial": self.tr("serial"),
+            "previous": self.tr("previous fingerprint"),
+            "fingerprint": self.tr("fingerprint"),
+            "backup": self.tr("backup"),
+            "flag": self.tr("flag"),
+            "note": self.tr("note"),
+            "period": self.tr("period"),
+            "filters": self.tr("filters"),
+            "formats": self.tr("formats"),
+            "language": self.tr("language"),
+        }.get(key, key)
+
+    def details(self, entry: AuditEntry) -> str:
+        """The entry's fields in the window's language (rco/audit.py keeps them in JSON)."""
+        fields = rco_audit.fields_of(entry)
+        values = {
+            "passphrase": self.tr("the passphrase"),
+            "recovery": self.tr("the recovery code"),
+            "imported": self.tr("imported"),
+            "already_present": self.tr("already present"),
+            "pending": self.tr("pending"),
+            "flagged": self.tr("flagged"),
+            "rejected": self.tr("rejected"),
+        }
+        parts = []
+        for key, value in fields.items():
+            if key == "why":  # the reason's code: worded below
+                continue
+            if key == "reason":
+                value = message_in(rco_audit.reason_of(fields)).text(window_language())
+            elif key in ("slot", "result"):
+                value = values.get(str(value), value)
+            if isinstance(value, dict):
+                shown = ", ".join(f"{self.field_label(k)}={v}" for k, v in value.items())
+            elif isinstance(value, list):
+                shown = ", ".join(map(str, value))
+            else:
+                shown = str(value)
+            parts.append(f"{self.field_label(key)}: {shown}")
+        return "; ".join(parts)
+
     def show_audit(self, entries: list[AuditEntry], broken_at: int | None) -> None:
         rows = []
         for e in reversed(entries):
             mark = "" if broken_at is None or (e.id or 0) < broken_at else " ⚠"
-            _, _, details = rco_audit.describe(e).partition(" (")
             rows.append(
                 [
                     e.at.isoformat(timespec="minutes")[:16].replace("T", " ") + mark,
                     self.action_label(e.action),
-                    details.removesuffix(")"),
+                    self.details(e),
                 ]
             )
         self._fill(self.audit, rows)

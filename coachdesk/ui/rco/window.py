@@ -50,6 +50,7 @@ from coachdesk.application import rco_desk, rco_fetch
 from coachdesk.core.models import Pathway, Resource, ResourceCategory
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange.enrollment import PrivacyPolicy
+from coachdesk.i18n import catalog
 from coachdesk.i18n.catalog import message_in
 from coachdesk.i18n.format import Percent
 from coachdesk.rco import metrics, ops
@@ -1019,7 +1020,9 @@ class DirectoryPage(QWidget):
         if select and any(e.rco_ref == select for e in entries):
             self.ref = select
         self.serial.setText(
-            self.tr("{n} entries · last published serial {s}").format(n=len(entries), s=serial)
+            catalog.text(
+                "rco.desk.entries_serial", window_language(), n=len(entries), serial=serial
+            )
         )
 
     def checked_pathways(self) -> list[Pathway]:

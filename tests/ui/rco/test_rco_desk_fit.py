@@ -195,6 +195,12 @@ def test_spanish_on_every_page(qtbot: QtBot, window: RcoWindow, language: str) -
     reasons = [history.item(r, 5).text() for r in range(history.rowCount())]  # type: ignore[union-attr]
     assert any(r.startswith("Nuevo dispositivo de coach") for r in reasons), reasons
     assert not [r for r in reasons if r.startswith(("New coach", "Counter"))]
+    audit = window.store_page.audit
+    details = [audit.item(r, 2).text() for r in range(audit.rowCount())]  # type: ignore[union-attr]
+    assert details[0] == "abierto con: la frase de contraseña", details[0]
+    assert any("motivo: Nuevo dispositivo de coach" in d for d in details), details
+    assert not [d for d in details if "why" in d or '"code"' in d or "reason:" in d]
+    assert window.directory.serial.text() == "1 entrada · último número de serie publicado 0"
     # The use cases' messages come in Spanish too (the catalog, by the window's language).
     dialog = ConfirmDeviceDialog(window.devices.devices[-1], window)
     dialog.typed.setText("0000 0000")
