@@ -125,25 +125,5 @@
         <source>the recovery code</source>
         <translation>el código de recuperación</translation>
     </message>
-    <message>
-        <source>imported</source>
-        <translation>importado</translation>
-    </message>
-    <message>
-        <source>already present</source>
-        <translation>ya presente</translation>
-    </message>
-    <message>
-        <source>pending</source>
-        <translation>pendiente</translation>
-    </message>
-    <message>
-        <source>flagged</source>
-        <translation>con aviso</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>rechazado</translation>
-    </message>
 </context>
 </TS>

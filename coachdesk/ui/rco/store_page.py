@@ -21,6 +21,7 @@ from coachdesk.core.models import AuditEntry
 from coachdesk.i18n.catalog import message_in
 from coachdesk.rco import audit as rco_audit
 from coachdesk.ui.forms._messages import window_language
+from coachdesk.ui.rco.words import outcome_label
 
 
 class StorePage(QWidget):
@@ -144,23 +145,17 @@ class StorePage(QWidget):
     def details(self, entry: AuditEntry) -> str:
         """The entry's fields in the window's language (rco/audit.py keeps them in JSON)."""
         fields = rco_audit.fields_of(entry)
-        values = {
-            "passphrase": self.tr("the passphrase"),
-            "recovery": self.tr("the recovery code"),
-            "imported": self.tr("imported"),
-            "already_present": self.tr("already present"),
-            "pending": self.tr("pending"),
-            "flagged": self.tr("flagged"),
-            "rejected": self.tr("rejected"),
-        }
+        slots = {"passphrase": self.tr("the passphrase"), "recovery": self.tr("the recovery code")}
         parts = []
         for key, value in fields.items():
             if key == "why":  # the reason's code: worded below
                 continue
             if key == "reason":
                 value = message_in(rco_audit.reason_of(fields)).text(window_language())
-            elif key in ("slot", "result"):
-                value = values.get(str(value), value)
+            elif key == "slot":
+                value = slots.get(str(value), value)
+            elif key == "result":
+                value = outcome_label(str(value))
             if isinstance(value, dict):
                 shown = ", ".join(f"{self.field_label(k)}={v}" for k, v in value.items())
             elif isinstance(value, list):

@@ -77,7 +77,7 @@ from coachdesk.ui.rco.dialogs import (
 from coachdesk.ui.rco.plots import BarChart, ChartData
 from coachdesk.ui.rco.store_page import StorePage
 from coachdesk.ui.rco.support_tab import SupportTab
-from coachdesk.ui.rco.words import Translated, word
+from coachdesk.ui.rco.words import Translated, outcome_label, word
 from coachdesk.ui.rco.words import row as translated_row
 from coachdesk.ui.rco.worker import Holder, Progress, StoreWorker
 from coachdesk.ui.settings_dialog import SettingsDialog
@@ -647,15 +647,6 @@ class ImportPage(QWidget):
         self.flag_views: list[rco_desk.FlagView] = []
         self.names: dict[str, str] = {}  # fingerprint -> the supervisor's name for it
 
-    def outcome_label(self, value: str) -> str:
-        return {
-            "imported": self.tr("imported"),
-            "already_present": self.tr("already present"),
-            "pending": self.tr("pending"),
-            "flagged": self.tr("flagged"),
-            "rejected": self.tr("rejected"),
-        }.get(value, value)
-
     def _pick_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Bundles"), "", self.tr("CoachDesk exports (*.cdbundle);;All files (*)")
@@ -724,7 +715,7 @@ class ImportPage(QWidget):
             [
                 [
                     Path(r.path).name,
-                    self.outcome_label(r.outcome.value),
+                    outcome_label(r.outcome.value),
                     r.message.text(lang) if r.reason else "",
                     self._coach(r.device_fingerprint),
                     str(r.records) if r.records else "–",
@@ -742,7 +733,7 @@ class ImportPage(QWidget):
                 [
                     e.at[:16].replace("T", " "),
                     Path(e.file).name,
-                    self.outcome_label(e.result),
+                    outcome_label(e.result),
                     self._coach(e.device),
                     str(e.records) if e.records else "–",
                     message_in(e.reason).text(lang) if e.reason else "",

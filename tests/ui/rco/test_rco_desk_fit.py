@@ -199,6 +199,9 @@ def test_spanish_on_every_page(qtbot: QtBot, window: RcoWindow, language: str) -
     details = [audit.item(r, 2).text() for r in range(audit.rowCount())]  # type: ignore[union-attr]
     assert details[0] == "abierto con: la frase de contraseña", details[0]
     assert any("motivo: Nuevo dispositivo de coach" in d for d in details), details
+    assert any("resultado: con aviso" in d for d in details), details
+    results = {history.item(r, 2).text() for r in range(history.rowCount())}  # type: ignore[union-attr]
+    assert results == {"pendiente", "con aviso", "importado"}, results
     assert not [d for d in details if "why" in d or '"code"' in d or "reason:" in d]
     assert window.directory.serial.text() == "1 entrada · último número de serie publicado 0"
     # The use cases' messages come in Spanish too (the catalog, by the window's language).
