@@ -2190,6 +2190,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- end of the RCO desk block ----------------------------------------------------------
     # -- desk (issue 15): rco/desk.py's refusals, import results and flag explanations ------
+    "rco.desk.wrong_passphrase": (
+        "The passphrase does not open this store.",
+        "La frase de contraseña no abre este almacén.",
+    ),
     "rco.desk.rco_name_too_long": (
         "The RCO name is too long ({limit} characters at most).",
         "El nombre de la RCO es demasiado largo ({limit} caracteres como máximo).",

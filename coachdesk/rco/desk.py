@@ -17,7 +17,7 @@ from coachdesk.core.models import Resource
 from coachdesk.crypto import kdf
 from coachdesk.crypto.identity import RcoIdentity
 from coachdesk.crypto.signing import normalize_fingerprint
-from coachdesk.errors import CoachDeskError, NotFoundError
+from coachdesk.errors import CoachDeskError, NotFoundError, WrongPassphraseError
 from coachdesk.exchange.directory import FILE_NAME as DIRECTORY_FILE_NAME
 from coachdesk.exchange.directory import make_directory
 from coachdesk.exchange.enrollment import PrivacyPolicy, make_enrollment
@@ -55,6 +55,12 @@ _IDENTITY = "rco.identity"  # secret key hex, only ever inside the encrypted sto
 _NAME = "rco.name"
 _POLICY = "rco.policy"
 _DIRECTORY_SERIAL = "rco.directory_serial"
+
+
+class StoreWrongPassphraseError(WrongPassphraseError):
+    """The vault's wrong-passphrase refusal in a supervisor's words ("this store")."""
+
+    code = "rco.desk.wrong_passphrase"
 
 
 def _stamp(moment: datetime) -> str:
@@ -110,9 +116,12 @@ class RcoDesk:
 
     @classmethod
     def open(cls, path: Path | str, passphrase: str, *, clock: Clock = utc_now) -> RcoDesk:
-        if rco_pg.is_postgres(path):
-            return cls(rco_pg.open_backend(path, passphrase, clock=clock), clock)
-        return cls(SqliteBackend(RcoStore.open(path, passphrase, clock=clock)), clock)
+        try:
+            if rco_pg.is_postgres(path):
+                return cls(rco_pg.open_backend(path, passphrase, clock=clock), clock)
+            return cls(SqliteBackend(RcoStore.open(path, passphrase, clock=clock)), clock)
+        except WrongPassphraseError as exc:
+            raise StoreWrongPassphraseError(exc.wait_seconds) from None
 
     def close(self) -> None:
         self._identity = None

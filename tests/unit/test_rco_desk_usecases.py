@@ -295,6 +295,10 @@ def test_the_cli_words_flags_history_and_refusals_in_spanish(
     assert r.returncode == 0 and "El contador 2 es menor que el 3" in r.stdout, r.stderr
     r = run_cli("rco", "history", path, env=es)
     assert r.returncode == 0 and "Nuevo dispositivo de coach" in r.stdout, r.stderr
+    r = run_cli("rco", "devices", path, env={**es, "COACHDESK_PASSPHRASE": "wrong"})
+    assert r.returncode != 0 and "La frase de contraseña no abre este almacén." in r.stderr
+    r = run_cli("rco", "devices", path, env={**ENV, "COACHDESK_PASSPHRASE": "wrong"})
+    assert "The passphrase does not open this store." in r.stderr, r.stderr
     r = run_cli("rco", "devices", path, "--confirm", "ABCD-" * 7 + "ABCD", env=es)
     assert r.returncode != 0 and "Ningún dispositivo de coach tiene la huella" in r.stderr
     assert "Traceback" not in r.stderr

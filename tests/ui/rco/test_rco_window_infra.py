@@ -204,6 +204,7 @@ def test_wrong_passphrase_keeps_focus_and_an_empty_one_counts_nothing(
     qtbot.keyClicks(start.passphrase, "wrong wrong wrong")
     qtbot.keyClick(start.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "does not open" in start.message.text(), timeout=30_000)
+    assert start.message.text() == "The passphrase does not open this store."  # not "vault"
     assert QApplication.focusWidget() is start.passphrase  # never the "New folder" field
     assert start.passphrase.selectedText() == "wrong wrong wrong"  # typing replaces it
     assert _failures(store) == 1
