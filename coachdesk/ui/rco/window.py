@@ -1152,8 +1152,9 @@ class RcoWindow(QMainWindow):
         self.settings_dialog: SettingsDialog | None = None
         self.store_name = ""  # the open store's RCO name ("" while locked)
         self._make_pages()
-        # The coach window's idle lock: key/mouse/wheel/touch input (not hover or a mouse
-        # that merely moves), plus session end, suspend and screen lock (freedesktop D-Bus).
+        # The coach window's idle lock: key/mouse/wheel/touch input (not the enter and hover
+        # events of a widget appearing under a still mouse), plus session end, suspend and
+        # screen lock (freedesktop D-Bus); input costs a clock read, never a timer restart.
         if idle_minutes is None:
             idle_minutes = self.settings.get(opts.IDLE_MINUTES)
         idle_args = {"clock": clock} if clock is not None else {}
