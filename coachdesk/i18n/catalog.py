@@ -2194,6 +2194,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The passphrase does not open this store.",
         "La frase de contraseña no abre este almacén.",
     ),
+    "rco.desk.wrong_code": (
+        "The recovery code does not open this store.",
+        "El código de recuperación no abre este almacén.",
+    ),
     "rco.desk.rco_name_too_long": (
         "The RCO name is too long ({limit} characters at most).",
         "El nombre de la RCO es demasiado largo ({limit} caracteres como máximo).",

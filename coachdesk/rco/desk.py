@@ -8,7 +8,8 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -61,6 +62,23 @@ class StoreWrongPassphraseError(WrongPassphraseError):
     """The vault's wrong-passphrase refusal in a supervisor's words ("this store")."""
 
     code = "rco.desk.wrong_passphrase"
+
+
+class StoreWrongCodeError(StoreWrongPassphraseError):
+    code = "rco.desk.wrong_code"
+
+
+@contextmanager
+def store_wording(recovery_code: bool = False) -> Iterator[None]:
+    """Key work on a store's key slots (unlock, passphrase change, recovery code): a wrong
+    secret is refused in the supervisor's words."""
+    try:
+        yield
+    except WrongPassphraseError as exc:
+        if isinstance(exc, StoreWrongPassphraseError):
+            raise
+        worded = StoreWrongCodeError if recovery_code else StoreWrongPassphraseError
+        raise worded(exc.wait_seconds) from None
 
 
 def _stamp(moment: datetime) -> str:
@@ -116,12 +134,10 @@ class RcoDesk:
 
     @classmethod
     def open(cls, path: Path | str, passphrase: str, *, clock: Clock = utc_now) -> RcoDesk:
-        try:
+        with store_wording():
             if rco_pg.is_postgres(path):
                 return cls(rco_pg.open_backend(path, passphrase, clock=clock), clock)
             return cls(SqliteBackend(RcoStore.open(path, passphrase, clock=clock)), clock)
-        except WrongPassphraseError as exc:
-            raise StoreWrongPassphraseError(exc.wait_seconds) from None
 
     def close(self) -> None:
         self._identity = None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +56,7 @@ from coachdesk.i18n.catalog import message_in
 from coachdesk.i18n.format import Percent
 from coachdesk.rco import metrics, ops
 from coachdesk.rco import report as _report
-from coachdesk.rco.desk import RcoDesk
+from coachdesk.rco.desk import RcoDesk, store_wording
 from coachdesk.rco.importer import ImportSummary
 from coachdesk.rco.metrics import TIMEPOINTS, Figures, Filters
 from coachdesk.rco.model import Device, DeviceStatus
@@ -81,7 +82,11 @@ from coachdesk.ui.rco.words import Translated, outcome_label, word
 from coachdesk.ui.rco.words import row as translated_row
 from coachdesk.ui.rco.worker import Holder, Progress, StoreWorker
 from coachdesk.ui.settings_dialog import SettingsDialog
-from coachdesk.ui.vault_dialogs import ChangePassphraseDialog, RecoveryUnlockDialog
+from coachdesk.ui.vault_dialogs import (
+    ChangePassphraseDialog,
+    RecoveryUnlockDialog,
+    thread_runner,
+)
 
 HISTORY_ROWS = 500  # the import history shows the latest files
 
@@ -142,6 +147,21 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             item = QTableWidgetItem(value)
             item.setToolTip(value)
             table.setItem(r, c, item)
+
+
+def _store_words(
+    job: Callable[[], Any],
+    done: Callable[[Any], None],
+    failed: Callable[[Any], None],
+    recovery_code: bool = False,
+) -> None:
+    """The vault dialogs' runner (off the GUI thread), refusing in a supervisor's words."""
+
+    def worded() -> Any:
+        with store_wording(recovery_code):
+            return job()
+
+    thread_runner(worded, done, failed)
 
 
 @dataclass(slots=True)
@@ -1386,7 +1406,7 @@ class RcoWindow(QMainWindow):
         if self.start.folder_missing():
             return None
         path = self.start.path.text().strip()
-        dialog = RecoveryUnlockDialog(Path(path), parent=self)
+        dialog = RecoveryUnlockDialog(Path(path), partial(_store_words, recovery_code=True), self)
         dialog.intro.setText(
             self.tr(
                 "Forgot the passphrase? Type the recovery code from the store's recovery kit "
@@ -1698,7 +1718,7 @@ class RcoWindow(QMainWindow):
 
     def _change_passphrase(self) -> None:
         if self.store_path is not None:
-            dialog = ChangePassphraseDialog(self.store_path, parent=self)
+            dialog = ChangePassphraseDialog(self.store_path, _store_words, self)
             self.dialog = dialog
             dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
             dialog.open()

@@ -173,7 +173,8 @@ def test_recovery_code_unlocks_a_store_whose_passphrase_is_forgotten(
     dialog.again.setText(NEW_PASSPHRASE)
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: dialog.ok_button.isEnabled(), timeout=30_000)
-    assert dialog.message.text() and dialog.isVisible()  # refused plainly, stays open
+    assert dialog.isVisible()  # refused plainly, in a supervisor's words; stays open
+    assert dialog.message.text() == "The recovery code does not open this store."
     dialog.code.setText(code)
     with qtbot.waitSignal(dialog.succeeded, timeout=30_000):
         dialog.ok_button.click()
