@@ -98,7 +98,7 @@ def import_history(desk: RcoDesk, limit: int | None = None) -> list[ImportEntry]
             str(f.get("device", "")),
             str(f.get("result", "")),
             int(f.get("records", 0) or 0),
-            str(f.get("reason", "")),
+            rco_audit.reason_of(f),
         )
         for e in reversed(desk.backend.audit_entries())
         if e.action == rco_audit.IMPORT

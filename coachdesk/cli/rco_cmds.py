@@ -20,7 +20,7 @@ from coachdesk.cli.common import (
 )
 from coachdesk.core.models import Pathway, Resource, ResourceCategory
 from coachdesk.exchange.enrollment import PrivacyPolicy
-from coachdesk.i18n.catalog import LANGUAGES
+from coachdesk.i18n.catalog import LANGUAGES, message_in
 from coachdesk.rco import rotation as rco_rotation
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.importer import open_sealed, read_bundle_file
@@ -295,7 +295,8 @@ def cmd_flags(args: argparse.Namespace) -> int:
         for v in views:
             f = v.flag
             state = f"acknowledged {v.acknowledged_at}: {v.note}" if not v.open else "open"
-            print(f"{f.id:4}  {f.at}  {names.get(f.device_id, f.device_id)}: {f.detail} [{state}]")
+            detail = message_in(f.detail).text(cli_language())
+            print(f"{f.id:4}  {f.at}  {names.get(f.device_id, f.device_id)}: {detail} [{state}]")
     return 0
 
 
@@ -309,7 +310,7 @@ def cmd_history(args: argparse.Namespace) -> int:
         print("Nothing imported yet.")
     for e in entries:
         line = f"{e.at}  {e.result:16} {e.file}  device {e.device or '-'}, {e.records} record(s)"
-        print(line + (f": {e.reason}" if e.reason else ""))
+        print(line + (f": {message_in(e.reason).text(cli_language())}" if e.reason else ""))
     return 0
 
 

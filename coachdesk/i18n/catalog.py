@@ -2682,6 +2682,93 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name}: {made} derivaciones hechas, {linked} vinculadas",
     ),
     # -- end of the suggestions block ------------------------------------------------------
+    # -- desk (issue 15): rco/desk.py's refusals, import results and flag explanations ------
+    "rco.desk.wrong_passphrase": (
+        "The passphrase does not open this store.",
+        "La frase de contraseña no abre este almacén.",
+    ),
+    "rco.desk.wrong_code": (
+        "The recovery code does not open this store.",
+        "El código de recuperación no abre este almacén.",
+    ),
+    "rco.desk.rco_name_too_long": (
+        "The RCO name is too long ({limit} characters at most).",
+        "El nombre de la RCO es demasiado largo ({limit} caracteres como máximo).",
+    ),
+    "rco.desk.no_identity": (
+        "This RCO store has no identity; it was not set up fully.",
+        "Este almacén de la RCO no tiene identidad; no se configuró por completo.",
+    ),
+    "rco.desk.still_pending": (
+        "Still waiting for you to confirm the coach's device.",
+        "Sigue esperando a que usted confirme el dispositivo del coach.",
+    ),
+    "rco.desk.new_device": (
+        "New coach device {fingerprint}: confirm its fingerprint with the coach to import its "
+        "bundles.",
+        "Nuevo dispositivo de coach {fingerprint}: confirme su huella con el coach para importar "
+        "sus paquetes.",
+    ),
+    "rco.desk.key_of_other_device": (
+        "The bundle's device key belongs to another registered device; it was not imported.",
+        "La clave de dispositivo del paquete pertenece a otro dispositivo registrado; no se "
+        "importó.",
+    ),
+    "rco.desk.not_registered_key": (
+        "The bundle was signed by a key that is not the registered key of its device; it was "
+        "not imported.",
+        "El paquete lo firmó una clave que no es la clave registrada de su dispositivo; no se "
+        "importó.",
+    ),
+    "rco.desk.device_revoked": (
+        "The device {fingerprint} was revoked; its bundles are refused.",
+        "El dispositivo {fingerprint} fue revocado; sus paquetes se rechazan.",
+    ),
+    "rco.desk.counter_repeated": (
+        "Counter {counter} was already used by bundle {bundle}; this bundle repeats it with "
+        "another id (a copy, or the coach's vault was restored from a backup). Its records were "
+        "kept; newer data was not overwritten.",
+        "El contador {counter} ya lo usó el paquete {bundle}; este paquete lo repite con otro "
+        "identificador (una copia, o la bóveda del coach se restauró desde una copia de "
+        "seguridad). Sus registros se conservaron; no se sobrescribieron datos más recientes.",
+    ),
+    "rco.desk.counter_backwards": (
+        "Counter {counter} is lower than the {last} already received from this device (an old "
+        "export, or the coach's vault was restored). Its records were kept; newer data was not "
+        "overwritten.",
+        "El contador {counter} es menor que el {last} ya recibido de este dispositivo (una "
+        "exportación antigua, o la bóveda del coach se restauró). Sus registros se conservaron; "
+        "no se sobrescribieron datos más recientes.",
+    ),
+    "rco.desk.no_device": (
+        "No coach device has the fingerprint {fingerprint}.",
+        "Ningún dispositivo de coach tiene la huella {fingerprint}.",
+    ),
+    "rco.desk.revoked_not_confirmed": (
+        "This device was revoked; a revoked device is not confirmed again. Ask the coach to "
+        "enroll again (a new device key).",
+        "Este dispositivo fue revocado; un dispositivo revocado no se vuelve a confirmar. Pida "
+        "al coach que se inscriba de nuevo (una clave de dispositivo nueva).",
+    ),
+    "rco.desk.field_too_long": (
+        "The {what} is too long ({limit} characters at most).",
+        "El campo «{what}» es demasiado largo ({limit} caracteres como máximo).",
+    ),
+    "rco.desk.field.name": ("name", "nombre"),
+    "rco.desk.field.address": ("address", "dirección"),
+    "rco.desk.field.phone": ("phone", "teléfono"),
+    "rco.desk.field.hours": ("hours", "horario"),
+    "rco.desk.field.notes": ("notes", "notas"),
+    "rco.desk.no_entry": (
+        "There is no directory entry {ref}.",
+        "No existe la entrada del directorio {ref}.",
+    ),
+    "rco.desk.entries_serial": (
+        "{n, plural, one {# entry} other {# entries}} · last published serial {serial}",
+        "{n, plural, one {# entrada} other {# entradas}} · último número de serie publicado "
+        "{serial}",
+    ),
+    # -- end of desk (issue 15) ------------------------------------------------------------
 }
 
 

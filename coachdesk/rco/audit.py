@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coachdesk.core.models import AuditEntry
+from coachdesk.i18n.catalog import Worded, message_from_json, message_to_json
 
 if TYPE_CHECKING:
     from coachdesk.rco.importer import FileResult
@@ -60,7 +61,15 @@ def record_imports(backend: RcoBackend, results: Iterable[FileResult]) -> None:
             records=r.records,
             bundle=r.bundle_id,
             reason=r.reason,
+            # the reason's code too, so the history words it in the reader's language
+            why=message_to_json(r.reason.message) if isinstance(r.reason, Worded) else "",
         )
+
+
+def reason_of(fields: dict[str, Any]) -> str:
+    """An import entry's reason: a catalog.Worded when its code was kept, else the English."""
+    message = message_from_json(str(fields.get("why", "")))
+    return Worded(message) if message is not None else str(fields.get("reason", ""))
 
 
 def record_report(
@@ -96,6 +105,8 @@ def describe(entry: AuditEntry) -> str:
     """One plain line: the action and its fields."""
     parts = []
     for key, value in fields_of(entry).items():
+        if key == "why":  # the reason's code and parameters: "reason" has its English
+            continue
         shown = ", ".join(map(str, value)) if isinstance(value, list) else value
         if isinstance(value, dict):
             shown = ", ".join(f"{k}={v}" for k, v in value.items())

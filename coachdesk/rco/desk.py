@@ -8,7 +8,8 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,7 +18,7 @@ from coachdesk.core.models import Resource
 from coachdesk.crypto import kdf
 from coachdesk.crypto.identity import RcoIdentity
 from coachdesk.crypto.signing import normalize_fingerprint
-from coachdesk.errors import CoachDeskError, NotFoundError
+from coachdesk.errors import CoachDeskError, NotFoundError, WrongPassphraseError
 from coachdesk.exchange.directory import FILE_NAME as DIRECTORY_FILE_NAME
 from coachdesk.exchange.directory import make_directory
 from coachdesk.exchange.enrollment import PrivacyPolicy, make_enrollment
@@ -25,6 +26,7 @@ from coachdesk.exchange.roster import FILE_NAME as ROSTER_FILE_NAME
 from coachdesk.exchange.roster import RetentionPolicy, RosterEntry, make_roster
 from coachdesk.exchange.suggestion import is_suggestion
 from coachdesk.files import write_atomic
+from coachdesk.i18n.catalog import Message, Worded
 from coachdesk.rco import audit as rco_audit
 from coachdesk.rco import handoffs as rco_handoffs
 from coachdesk.rco import metrics
@@ -62,6 +64,29 @@ _ROSTER_SERIAL = "rco.roster_serial"  # issue 19
 _HANDOFF_POLICY = "rco.handoff_policy"
 
 
+class StoreWrongPassphraseError(WrongPassphraseError):
+    """The vault's wrong-passphrase refusal in a supervisor's words ("this store")."""
+
+    code = "rco.desk.wrong_passphrase"
+
+
+class StoreWrongCodeError(StoreWrongPassphraseError):
+    code = "rco.desk.wrong_code"
+
+
+@contextmanager
+def store_wording(recovery_code: bool = False) -> Iterator[None]:
+    """Key work on a store's key slots (unlock, passphrase change, recovery code): a wrong
+    secret is refused in the supervisor's words."""
+    try:
+        yield
+    except WrongPassphraseError as exc:
+        if isinstance(exc, StoreWrongPassphraseError):
+            raise
+        worded = StoreWrongCodeError if recovery_code else StoreWrongPassphraseError
+        raise worded(exc.wait_seconds) from None
+
+
 def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
@@ -93,7 +118,7 @@ class RcoDesk:
         `path` becomes its key folder (rco/pg.py)."""
         name = name.strip() or "Recovery Community Organization"
         if len(name) > 200:
-            raise CoachDeskError("The RCO name is too long (200 characters at most).")
+            raise CoachDeskError(code="rco.desk.rco_name_too_long", limit=200)
         policy = policy or PrivacyPolicy()
         PrivacyPolicy.from_json(policy.to_json())  # same range checks a coach applies
         backend: RcoBackend
@@ -115,9 +140,10 @@ class RcoDesk:
 
     @classmethod
     def open(cls, path: Path | str, passphrase: str, *, clock: Clock = utc_now) -> RcoDesk:
-        if rco_pg.is_postgres(path):
-            return cls(rco_pg.open_backend(path, passphrase, clock=clock), clock)
-        return cls(SqliteBackend(RcoStore.open(path, passphrase, clock=clock)), clock)
+        with store_wording():
+            if rco_pg.is_postgres(path):
+                return cls(rco_pg.open_backend(path, passphrase, clock=clock), clock)
+            return cls(SqliteBackend(RcoStore.open(path, passphrase, clock=clock)), clock)
 
     def close(self) -> None:
         self._identity = None
@@ -138,7 +164,7 @@ class RcoDesk:
         if self._identity is None:
             raw = self.backend.get_meta(_IDENTITY)
             if raw is None:
-                raise CoachDeskError("This RCO store has no identity; it was not set up fully.")
+                raise CoachDeskError(code="rco.desk.no_identity")
             self._identity = RcoIdentity.from_secret_hex(json.loads(raw))
         return self._identity
 
@@ -211,24 +237,16 @@ class RcoDesk:
                 return result
             if self.backend.is_pending(opened.bundle_id):
                 result.outcome = Outcome.PENDING
-                result.reason = "Still waiting for you to confirm the coach's device."
+                result.reason = Worded(Message("rco.desk.still_pending"))
                 return result
             device = self.backend.get_device(opened.device_id)
             by_fp = self.backend.device_by_fingerprint(opened.device_fingerprint)
             if device is None and by_fp is not None:
-                raise ImportRejected(
-                    "The bundle's device key belongs to another registered device; "
-                    "it was not imported."
-                )
+                raise ImportRejected(code="rco.desk.key_of_other_device")
             if device is not None and device.public_key != opened.device_public_key:
-                raise ImportRejected(
-                    "The bundle was signed by a key that is not the registered key of its "
-                    "device; it was not imported."
-                )
+                raise ImportRejected(code="rco.desk.not_registered_key")
             if device is not None and device.status == DeviceStatus.REVOKED:
-                raise ImportRejected(
-                    f"The device {device.fingerprint} was revoked; its bundles are refused."
-                )
+                raise ImportRejected(code="rco.desk.device_revoked", fingerprint=device.fingerprint)
             receive = opened.payload.get("receive_key")  # issue 19: for the team roster
             if device is None or device.status == DeviceStatus.PENDING:
                 if device is None:
@@ -247,9 +265,8 @@ class RcoDesk:
                     PendingBundle(opened.device_id, opened.bundle_id, now, file_name, data)
                 )
                 result.outcome = Outcome.PENDING
-                result.reason = (
-                    f"New coach device {opened.device_fingerprint}: confirm its fingerprint "
-                    "with the coach to import its bundles."
+                result.reason = Worded(
+                    Message("rco.desk.new_device", {"fingerprint": opened.device_fingerprint})
                 )
                 return result
             if isinstance(receive, str):
@@ -264,21 +281,24 @@ class RcoDesk:
     def _merge(
         self, opened: OpenedBundle, device: Device, now: str, file_name: str, digest: str = ""
     ) -> str:
-        """Record the bundle and merge its episodes (inside the caller's transaction)."""
+        """Record the bundle and merge its episodes (inside the caller's transaction). The
+        flag returned, if any, is a catalog.Worded: stored with its code (rco_repos), so the
+        desk and the CLI word it in their language."""
         backend = self.backend
         flag = ""
         same = backend.bundle_with_counter(device.device_id, opened.counter)
         if same is not None:
-            flag = (
-                f"Counter {opened.counter} was already used by bundle {same[:8]}; "
-                "this bundle repeats it with another id (a copy, or the vault was restored "
-                "from a backup). Its records were kept; newer data was not overwritten."
+            flag = Worded(
+                Message(
+                    "rco.desk.counter_repeated", {"counter": opened.counter, "bundle": same[:8]}
+                )
             )
         elif opened.counter < device.last_counter:
-            flag = (
-                f"Counter {opened.counter} is lower than the {device.last_counter} already "
-                "received from this device (an old export, or a restored vault). Its records "
-                "were kept; newer data was not overwritten."
+            flag = Worded(
+                Message(
+                    "rco.desk.counter_backwards",
+                    {"counter": opened.counter, "last": device.last_counter},
+                )
             )
         if flag:
             backend.insert_flag(
@@ -345,7 +365,7 @@ class RcoDesk:
     def _device(self, fingerprint: str) -> Device:
         device = self.backend.device_by_fingerprint(normalize_fingerprint(fingerprint))
         if device is None:
-            raise NotFoundError(f"No coach device has the fingerprint {fingerprint}.")
+            raise NotFoundError(code="rco.desk.no_device", fingerprint=fingerprint)
         return device
 
     def confirm_device(self, fingerprint: str, name: str = "") -> ImportSummary:
@@ -353,10 +373,7 @@ class RcoDesk:
         bundles in counter order. Returns what happened to each waiting bundle."""
         device = self._device(fingerprint)
         if device.status == DeviceStatus.REVOKED:
-            raise CoachDeskError(
-                "This device was revoked; a revoked device is not confirmed again. Ask the "
-                "coach to enroll again (a new device key)."
-            )
+            raise CoachDeskError(code="rco.desk.revoked_not_confirmed")
         now = _stamp(self.clock())
         with self.backend.transaction():
             self.backend.set_device_status(
@@ -494,7 +511,11 @@ class RcoDesk:
         limits = {"name": 200, "address": 500, "phone": 100, "hours": 200, "notes": 2000}
         for attr, limit in limits.items():
             if len(getattr(resource, attr)) > limit:
-                raise CoachDeskError(f"The {attr} is too long ({limit} characters at most).")
+                raise CoachDeskError(
+                    code="rco.desk.field_too_long",
+                    what=Message(f"rco.desk.field.{attr}"),
+                    limit=limit,
+                )
         if not resource.rco_ref:
             # A new entry with the name and category of one already there is the same entry
             # saved twice (a double click, the CLI run again): refused, not duplicated.
@@ -515,7 +536,7 @@ class RcoDesk:
     def delete_directory_entry(self, ref: str) -> None:
         with self.backend.transaction():
             if not self.backend.delete_directory_entry(ref):
-                raise NotFoundError(f"There is no directory entry {ref}.")
+                raise NotFoundError(code="rco.desk.no_entry", ref=ref)
 
     @property
     def directory_serial(self) -> int:
@@ -525,7 +546,7 @@ class RcoDesk:
         """Sign the directory with the next serial and write FOLDER/coachdesk-directory.json."""
         folder = Path(folder)
         if not folder.is_dir():
-            raise CoachDeskError(f"The folder {folder} does not exist.")
+            raise CoachDeskError(code="rco.desk.no_folder", folder=str(folder))
         # The serial is spent before the file is written: a failed write skips a number,
         # it never lets two different directories carry the same serial.
         with self.backend.transaction():

@@ -464,7 +464,7 @@ def build_report(
             (d for d in desk.devices() if d.fingerprint == device_fingerprint.strip().upper()), None
         )
         if device is None:
-            raise CoachDeskError(f"No coach device has the fingerprint {device_fingerprint}.")
+            raise CoachDeskError(code="rco.desk.no_device", fingerprint=device_fingerprint)
         device_id = device.device_id
     filters = Filters(period, device_id, setting)
     fiscal_start = desk.policy.fiscal_year_start

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from coachdesk.core.models import Pathway, Resource, ResourceCategory
@@ -21,8 +21,22 @@ from coachdesk.core.rco_model import (
     PeriodCell,
     ReferralCount,
 )
+from coachdesk.i18n.catalog import Worded, message_from_json, message_to_json
 
 Conn = Any
+
+
+def _kept(text: str) -> str:
+    """A flag's explanation as stored: a catalog.Worded keeps its code and parameters (JSON,
+    worded when shown); plain text (written before it had a code) stays as it is."""
+    return message_to_json(text.message) if isinstance(text, Worded) else text
+
+
+def _read(stored: str) -> str:
+    """What `_kept` stored: a Worded (English text that keeps its message) or the text."""
+    message = message_from_json(stored) if stored.startswith("{") else None
+    return Worded(message) if message is not None else stored
+
 
 # -- devices ----------------------------------------------------------------------------------
 
@@ -165,7 +179,7 @@ def insert_bundle(conn: Conn, bundle: BundleRecord) -> None:
             bundle.imported_at,
             bundle.file_name,
             bundle.records,
-            bundle.flag,
+            _kept(bundle.flag),
             bundle.sealed_sha256,
             bundle.format,
         ),
@@ -174,7 +188,7 @@ def insert_bundle(conn: Conn, bundle: BundleRecord) -> None:
 
 def list_bundles(conn: Conn) -> list[BundleRecord]:
     return [
-        BundleRecord(*row)
+        replace(BundleRecord(*row), flag=_read(row[7]))
         for row in conn.execute(
             "SELECT bundle_id, device_id, counter, created_at, imported_at, file_name, records, "
             "flag, sealed_sha256, format FROM bundles ORDER BY imported_at, device_id, counter"
@@ -185,13 +199,13 @@ def list_bundles(conn: Conn) -> list[BundleRecord]:
 def insert_flag(conn: Conn, flag: Flag) -> None:
     conn.execute(
         "INSERT INTO flags (at, device_id, bundle_id, kind, detail) VALUES (?, ?, ?, ?, ?)",
-        (flag.at, flag.device_id, flag.bundle_id, flag.kind, flag.detail),
+        (flag.at, flag.device_id, flag.bundle_id, flag.kind, _kept(flag.detail)),
     )
 
 
 def list_flags(conn: Conn) -> list[Flag]:
     return [
-        Flag(row[1], row[2], row[3], row[4], row[5], int(row[0]))
+        Flag(row[1], row[2], row[3], row[4], _read(row[5]), int(row[0]))
         for row in conn.execute(
             "SELECT id, at, device_id, bundle_id, kind, detail FROM flags ORDER BY id"
         )

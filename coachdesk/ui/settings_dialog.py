@@ -1,5 +1,8 @@
 """Settings: language (applies live), idle minutes, vault location, backup now, restore.
 
+One dialog for both windows, writing the one settings store (app/settings.py): the coach's
+window shows all of it; the RCO desk (`vault=False`) only the language and the idle minutes
+(its store's location, backup and restore are on its Store page).
 Backups and restores run on the database worker; the dialog only collects choices.
 GUI thread only.
 """
@@ -33,8 +36,11 @@ class SettingsDialog(QDialog):
     backup_requested = Signal(Path)
     restore_requested = Signal(Path)
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, *, vault: bool = True
+    ) -> None:
         super().__init__(parent)
+        self.vault = vault
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(520)
@@ -48,32 +54,52 @@ class SettingsDialog(QDialog):
         self.idle.setRange(*opts.IDLE_RANGE)
         self.idle.setSuffix(self.tr(" min"))
         self.idle.setValue(settings.get(opts.IDLE_MINUTES))
-        self.folder = named(QLineEdit(str(settings.vaults_dir())), opts.VAULTS_DIR.title())
-        browse = named(QPushButton(self.tr("&Browse…")), self.tr("Choose vault location"))
-        browse.clicked.connect(self._browse)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(browse)
         for text, widget in (
             (self.tr("&Language:"), self.language),
-            (self.tr("Lock after &idle:"), self.idle),
+            (self.tr("Lock when &idle for:"), self.idle),
         ):
             lab = QLabel(text)
             lab.setBuddy(widget)
             form.addRow(lab, widget)
-        folder_label = QLabel(self.tr("&Vault location:"))
-        folder_label.setBuddy(self.folder)
-        form.addRow(folder_label, folder_row)
         layout.addLayout(form)
         note = QLabel(
             self.tr(
                 "The language changes at once. A new vault location is used for the vault "
                 "list the next time CoachDesk is locked."
             )
+            if vault
+            else self.tr("The language and the idle time change at once.")
         )
         note.setObjectName("hint")
         note.setWordWrap(True)
         layout.addWidget(note)
+        if vault:
+            self._add_vault_rows(form, layout)
+        self.status = QLabel("")
+        self.status.setObjectName("hint")
+        self.status.setWordWrap(True)
+        self.status.hide()  # no empty line above the buttons until there is something to say
+        layout.addWidget(self.status)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _add_vault_rows(self, form: QFormLayout, layout: QVBoxLayout) -> None:
+        """The coach's vault: where the vaults are, backup now, restore."""
+        self.folder = named(QLineEdit(str(self.settings.vaults_dir())), opts.VAULTS_DIR.title())
+        browse = named(QPushButton(self.tr("&Browse…")), self.tr("Choose vault location"))
+        browse.clicked.connect(self._browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        folder_label = QLabel(self.tr("&Vault location:"))
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, folder_row)
         row = QHBoxLayout()
         self.backup_button = named(QPushButton(self.tr("Back up &now…")), self.tr("Back up now"))
         self.backup_button.clicked.connect(self._backup)
@@ -85,18 +111,6 @@ class SettingsDialog(QDialog):
         row.addWidget(self.restore_button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.status = QLabel("")
-        self.status.setObjectName("hint")
-        self.status.setWordWrap(True)
-        layout.addWidget(self.status)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
@@ -118,6 +132,7 @@ class SettingsDialog(QDialog):
         not read like the success line. GUI thread only."""
         self.status.setObjectName("error" if error else "hint")
         self.status.setText(text)
+        self.status.show()
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
 
@@ -131,6 +146,9 @@ class SettingsDialog(QDialog):
     def _save(self) -> None:
         self.settings.set(opts.LANGUAGE, self.language.currentData())
         self.settings.set(opts.IDLE_MINUTES, self.idle.value())
+        if not self.vault:
+            self.accept()
+            return
         folder = self.folder.text().strip()
         default = str(self.settings.vaults_dir()) if not self.settings.get(opts.VAULTS_DIR) else ""
         if folder and folder != default:

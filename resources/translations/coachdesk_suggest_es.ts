@@ -219,7 +219,7 @@
     </message>
     <message>
       <source>&amp;Accept into the directory</source>
-      <translation>&amp;Aceptar en el directorio</translation>
+      <translation>Aceptar en el direc&amp;torio</translation>
     </message>
     <message>
       <source>Accept</source>
@@ -234,8 +234,8 @@
       <translation>Por qué no (los coaches lo leen)</translation>
     </message>
     <message>
-      <source>&amp;Reject</source>
-      <translation>&amp;Rechazar</translation>
+      <source>Re&amp;ject</source>
+      <translation>Re&amp;chazar</translation>
     </message>
     <message>
       <source>Reject</source>
@@ -254,8 +254,8 @@
       <translation>cerrado</translation>
     </message>
     <message>
-      <source>Su&amp;ggestions</source>
-      <translation>Su&amp;gerencias</translation>
+      <source>Team kno&amp;wledge</source>
+      <translation>Aportes de&amp;l equipo</translation>
     </message>
     <message>
       <source>Referrals</source>

@@ -14,11 +14,12 @@ import pytest
 from coachdesk.application import rco_desk
 from coachdesk.core.models import Resource, ResourceCategory
 from coachdesk.errors import CoachDeskError, ValidationError
-from coachdesk.i18n.catalog import describe
+from coachdesk.i18n.catalog import Worded, describe, message_in
 from coachdesk.rco import audit as rco_audit
 from coachdesk.rco import ops
 from coachdesk.rco.desk import RcoDesk
-from coachdesk.rco.model import DeviceStatus
+from coachdesk.rco.model import DeviceStatus, Flag
+from coachdesk.storage import rco_repos
 from tests.conftest import PASSPHRASE, RunCli
 from tests.rco_support import DeskStore, desk_store
 
@@ -199,3 +200,110 @@ def test_cli_rename_history_acknowledge_and_report_audit(
             "files": [str(out)],
             "period": "all periods",
         }
+
+
+# -- rco/desk.py's words: codes kept, worded in the reader's language (issue 15) ------------
+# The English stays what the store, the audit log and `--json` hold; the desk and the CLI word
+# them in their language. A flag stored before it had a code reads as the English it is.
+
+ENV = {"COACHDESK_PASSPHRASE": PASSPHRASE}
+
+
+def test_a_flag_keeps_its_code_in_the_store_and_reads_in_both_languages(desk: RcoDesk) -> None:
+    (flag,) = desk.flags()
+    assert isinstance(flag.detail, Worded)
+    assert flag.detail.startswith("Counter 2 is lower than the 3 already received")
+    spanish = message_in(flag.detail).text("es")
+    assert spanish.startswith("El contador 2 es menor que el 3 ya recibido de este dispositivo")
+    conn = desk.backend.store.conn  # type: ignore[attr-defined]
+    (stored,) = conn.execute("SELECT detail FROM flags").fetchone()
+    assert json.loads(stored)["code"] == "rco.desk.counter_backwards"
+    (bundle_flag,) = [b.flag for b in desk.bundles() if b.flag]
+    assert message_in(bundle_flag).text("es") == spanish
+    # A row written before flags had codes: shown as the English it holds.
+    with desk.backend.transaction():
+        rco_repos.insert_flag(conn, Flag("2026-01-01T00:00:00+00:00", "d", "b", "k", "Old text."))
+    old = desk.flags()[-1].detail
+    assert old == "Old text." and not isinstance(old, Worded)
+    assert message_in(old).text("es") == "Old text."
+
+
+def test_import_results_and_the_history_word_their_reasons(desk: RcoDesk, store: DeskStore) -> None:
+    history = rco_desk.import_history(desk)
+    pending = next(e for e in history if e.result == "pending")
+    assert pending.reason.startswith(f"New coach device {store.pending}: confirm")
+    assert (
+        message_in(pending.reason)
+        .text("es")
+        .startswith(f"Nuevo dispositivo de coach {store.pending}: confirme su huella")
+    )
+    flagged = next(e for e in history if e.result == "flagged")
+    assert message_in(flagged.reason).text("es").startswith("El contador 2 es menor")
+
+
+@pytest.mark.parametrize(
+    ("call", "english", "spanish"),
+    [
+        (
+            lambda d: d.confirm_device("ABCD-" * 7 + "ABCD"),
+            "No coach device has the fingerprint",
+            "Ningún dispositivo de coach tiene la huella",
+        ),
+        (
+            lambda d: d.save_directory_entry(
+                Resource("Hope House", ResourceCategory.HOUSING, phone="5" * 101)
+            ),
+            "The phone is too long (100 characters at most).",
+            "El campo «teléfono» es demasiado largo (100 caracteres como máximo).",
+        ),
+        (
+            lambda d: d.delete_directory_entry("nope"),
+            "There is no directory entry nope.",
+            "No existe la entrada del directorio nope.",
+        ),
+        (
+            lambda d: d.publish_directory("/no/such/folder"),
+            "The folder /no/such/folder does not exist.",
+            "La carpeta /no/such/folder no existe.",
+        ),
+    ],
+)
+def test_refusals_in_english_and_spanish(
+    desk: RcoDesk, call: object, english: str, spanish: str
+) -> None:
+    with pytest.raises(CoachDeskError) as caught:
+        call(desk)  # type: ignore[operator]
+    assert english in str(caught.value) and english in describe(caught.value, "en")
+    assert spanish in describe(caught.value, "es")
+
+
+def test_a_revoked_device_s_bundle_and_confirming_it_again_are_refused_in_spanish(
+    desk: RcoDesk, store: DeskStore, tmp_path: Path
+) -> None:
+    desk.revoke_device(store.pending)
+    with pytest.raises(CoachDeskError) as caught:
+        desk.confirm_device(store.pending)
+    assert describe(caught.value, "es").startswith("Este dispositivo fue revocado")
+
+
+def test_the_cli_words_flags_history_and_refusals_in_spanish(
+    store: DeskStore, run_cli: RunCli
+) -> None:
+    path = str(store.path)
+    es = {**ENV, "COACHDESK_LANG": "es"}
+    r = run_cli("rco", "flags", path, env=es)
+    assert r.returncode == 0 and "El contador 2 es menor que el 3" in r.stdout, r.stderr
+    r = run_cli("rco", "history", path, env=es)
+    assert r.returncode == 0 and "Nuevo dispositivo de coach" in r.stdout, r.stderr
+    r = run_cli("rco", "devices", path, env={**es, "COACHDESK_PASSPHRASE": "wrong"})
+    assert r.returncode != 0 and "La frase de contraseña no abre este almacén." in r.stderr
+    r = run_cli("rco", "devices", path, env={**ENV, "COACHDESK_PASSPHRASE": "wrong"})
+    assert "The passphrase does not open this store." in r.stderr, r.stderr
+    r = run_cli("rco", "devices", path, "--confirm", "ABCD-" * 7 + "ABCD", env=es)
+    assert r.returncode != 0 and "Ningún dispositivo de coach tiene la huella" in r.stderr
+    assert "Traceback" not in r.stderr
+    # --json keeps the English, as the store and the audit log do
+    r = run_cli("rco", "flags", path, "--json", env=es)
+    assert json.loads(r.stdout)[0]["detail"].startswith("Counter 2 is lower than the 3")
+    r = run_cli("rco", "flags", path, env=ENV)
+    assert "Counter 2 is lower than the 3 already received" in r.stdout

@@ -402,3 +402,25 @@ def test_every_word_of_the_report_has_its_spanish() -> None:
     same = {"MOUD", "18-24", "25-34", "35-44", "45-54", "55-64"}  # Spanish as in English
     left = sorted(w for w in words - same if all(es.word(p) == p for p in w.split(": ")))
     assert not left, left
+
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "suppressed"), ("es", "suprimido")])
+def test_funder_pdf_never_breaks_a_word_and_names_coaches_as_the_supervisor_did(
+    desk: RcoDesk, tmp_path: Path, lang: str, word: str
+) -> None:
+    """Issue 15: "suppresse/d" wrapped in a table cell, and coaches were named by their
+    device fingerprint."""
+    report = build_report(desk, "all")
+    text = _pdf_text(write_funder_pdf(report, tmp_path / f"{lang}.pdf", lang=lang))
+    # suppressed cells read "*", explained once at the top; the word itself never split
+    assert re.search(rf"\* =\s+{word}:", text), text[:400]
+    broken = [
+        k for k in range(3, len(word)) if re.search(rf"{word[:k]}-?\s*\n\s*{word[k:]}\b", text)
+    ]
+    assert broken == [], [word[:k] for k in broken]
+    assert report.rows and sum(r.display == SUPPRESSED for r in report.rows) > 10
+    assert text.count("\n*\n") > 10
+    assert all(f"Coach {i}" in text for i in range(3))
+    for device in desk.devices():
+        assert device.fingerprint not in text
+        assert device.fingerprint.replace("-", "")[:8] not in text.replace("-", "")

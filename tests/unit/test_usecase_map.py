@@ -156,7 +156,7 @@ USE_CASES = [
     UseCase(
         "RCO store: recover",
         "rco recover",
-        one_sided="a forgotten passphrase is reset from the command line with the recovery code",
+        "widget:coachdesk.ui.rco.window:RcoWindow._recovery_dialog",  # the start page's button
     ),
     *(
         UseCase(f"RCO store: {command}", f"rco {command}", one_sided=why)

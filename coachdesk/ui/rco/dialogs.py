@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 
 from coachdesk.application import rco_desk
 from coachdesk.errors import CoachDeskError, ValidationError
+from coachdesk.i18n.catalog import message_in
 from coachdesk.rco.model import Device
-from coachdesk.ui.forms._messages import error_text
+from coachdesk.ui.forms._messages import error_text, window_language
 
 _FINGERPRINT_STYLE = "font-family: monospace; font-size: 15pt; font-weight: 600; color: #0b2545;"
 
@@ -154,7 +155,9 @@ class AcknowledgeFlagDialog(_Dialog):
         self.view = view
         what = QLabel(
             self.tr("{when} · {device}\n{what}").format(
-                when=view.flag.at[:16].replace("T", " "), device=device, what=view.flag.detail
+                when=view.flag.at[:16].replace("T", " "),
+                device=device,
+                what=message_in(view.flag.detail).text(window_language()),
             )
         )
         what.setWordWrap(True)

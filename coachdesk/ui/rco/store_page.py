@@ -18,7 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.core.models import AuditEntry
+from coachdesk.i18n.catalog import message_in
 from coachdesk.rco import audit as rco_audit
+from coachdesk.ui.forms._messages import window_language
+from coachdesk.ui.rco.words import outcome_label
 
 
 class StorePage(QWidget):
@@ -116,16 +119,61 @@ class StorePage(QWidget):
             rco_audit.FLAG_ACKNOWLEDGED: self.tr("flag acknowledged"),
         }.get(action, action.replace("_", " "))
 
+    def field_label(self, key: str) -> str:
+        return {
+            "bundle": self.tr("bundle"),
+            "device": self.tr("device"),
+            "file": self.tr("file"),
+            "files": self.tr("files"),
+            "records": self.tr("records"),
+            "result": self.tr("result"),
+            "reason": self.tr("reason"),
+            "name": self.tr("name"),
+            "slot": self.tr("opened with"),
+            "serial": self.tr("serial"),
+            "previous": self.tr("previous fingerprint"),
+            "fingerprint": self.tr("fingerprint"),
+            "backup": self.tr("backup"),
+            "flag": self.tr("flag"),
+            "note": self.tr("note"),
+            "period": self.tr("period"),
+            "filters": self.tr("filters"),
+            "formats": self.tr("formats"),
+            "language": self.tr("language"),
+        }.get(key, key)
+
+    def details(self, entry: AuditEntry) -> str:
+        """The entry's fields in the window's language (rco/audit.py keeps them in JSON)."""
+        fields = rco_audit.fields_of(entry)
+        slots = {"passphrase": self.tr("the passphrase"), "recovery": self.tr("the recovery code")}
+        parts = []
+        for key, value in fields.items():
+            if key == "why":  # the reason's code: worded below
+                continue
+            if key == "reason":
+                value = message_in(rco_audit.reason_of(fields)).text(window_language())
+            elif key == "slot":
+                value = slots.get(str(value), value)
+            elif key == "result":
+                value = outcome_label(str(value))
+            if isinstance(value, dict):
+                shown = ", ".join(f"{self.field_label(k)}={v}" for k, v in value.items())
+            elif isinstance(value, list):
+                shown = ", ".join(map(str, value))
+            else:
+                shown = str(value)
+            parts.append(f"{self.field_label(key)}: {shown}")
+        return "; ".join(parts)
+
     def show_audit(self, entries: list[AuditEntry], broken_at: int | None) -> None:
         rows = []
         for e in reversed(entries):
             mark = "" if broken_at is None or (e.id or 0) < broken_at else " ⚠"
-            _, _, details = rco_audit.describe(e).partition(" (")
             rows.append(
                 [
                     e.at.isoformat(timespec="minutes")[:16].replace("T", " ") + mark,
                     self.action_label(e.action),
-                    details.removesuffix(")"),
+                    self.details(e),
                 ]
             )
         self._fill(self.audit, rows)

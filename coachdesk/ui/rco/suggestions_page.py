@@ -9,9 +9,10 @@ window's store worker (rco/curation.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -134,7 +135,7 @@ class SuggestionsPage(QWidget):
         reject_row = QHBoxLayout()
         self.reason = named(QLineEdit(), self.tr("Reason for the coaches"))
         self.reason.setPlaceholderText(self.tr("Why not (the coaches read this)"))
-        self.reject_button = named(QPushButton(self.tr("&Reject")), self.tr("Reject"))
+        self.reject_button = named(QPushButton(self.tr("Re&ject")), self.tr("Reject"))
         self.reject_button.clicked.connect(self._reject)
         reject_row.addWidget(self.reason, 1)
         reject_row.addWidget(self.reject_button)
@@ -268,9 +269,9 @@ class SuggestionsPage(QWidget):
 
     @classmethod
     def attach(cls, window: Any) -> SuggestionsPage:
-        """Add the tab to the desk window (before its Store tab) and wire it to its worker."""
+        """Add the tab to the desk window (the last one) and wire it to its worker."""
         page = cls()
-        window.tabs.insertTab(window.tabs.count() - 1, page, page.tr("Su&ggestions"))
+        window.tabs.addTab(page, page.tr("Team kno&wledge"))  # the free Alt letter
 
         def refresh() -> None:
             def job(holder: Any, _: Any) -> tuple[Any, ...]:
@@ -306,7 +307,6 @@ class SuggestionsPage(QWidget):
                 window._error,
             )
         )
-        window.lists_refreshed.connect(refresh)
 
         def locked(_index: int) -> None:
             if window.stack.currentWidget() is not window.start:
@@ -315,5 +315,25 @@ class SuggestionsPage(QWidget):
             if said and window.statusBar().currentMessage() == said[0]:
                 window.statusBar().clearMessage()
 
-        window.stack.currentChanged.connect(locked)
+        # Through a child of the page: Qt drops these connections with the page (a language
+        # change makes the pages again), where a plain function would outlive it.
+        hooks = _Hooks(page, refresh, locked)
+        window.lists_refreshed.connect(hooks.lists_refreshed)
+        window.stack.currentChanged.connect(hooks.page_changed)
         return page
+
+
+class _Hooks(QObject):
+    """The window's signals for one Suggestions page, owned by the page."""
+
+    def __init__(
+        self, page: QWidget, refresh: Callable[[], None], locked: Callable[[int], None]
+    ) -> None:
+        super().__init__(page)
+        self._refresh, self._locked = refresh, locked
+
+    def lists_refreshed(self) -> None:
+        self._refresh()
+
+    def page_changed(self, index: int) -> None:
+        self._locked(index)

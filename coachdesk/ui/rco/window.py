@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStackedWidget,
+    QStatusBar,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -42,16 +44,19 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.app import settings as opts
+from coachdesk.app import translations
 from coachdesk.app.idle import Clock, IdleLock
 from coachdesk.app.settings import Settings
 from coachdesk.application import rco_desk, rco_fetch
 from coachdesk.core.models import Pathway, Resource, ResourceCategory
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange.enrollment import PrivacyPolicy
+from coachdesk.i18n import catalog
+from coachdesk.i18n.catalog import message_in
 from coachdesk.i18n.format import Percent
 from coachdesk.rco import metrics, ops
 from coachdesk.rco import report as _report
-from coachdesk.rco.desk import RcoDesk
+from coachdesk.rco.desk import RcoDesk, store_wording
 from coachdesk.rco.importer import ImportSummary
 from coachdesk.rco.metrics import TIMEPOINTS, Figures, Filters
 from coachdesk.rco.model import Device, DeviceStatus
@@ -74,10 +79,15 @@ from coachdesk.ui.rco.plots import BarChart, ChartData
 from coachdesk.ui.rco.store_page import StorePage
 from coachdesk.ui.rco.suggestions_page import SuggestionsPage
 from coachdesk.ui.rco.support_tab import SupportTab
-from coachdesk.ui.rco.words import Translated, word
+from coachdesk.ui.rco.words import Translated, outcome_label, word
 from coachdesk.ui.rco.words import row as translated_row
 from coachdesk.ui.rco.worker import Holder, Progress, StoreWorker
-from coachdesk.ui.vault_dialogs import ChangePassphraseDialog
+from coachdesk.ui.settings_dialog import SettingsDialog
+from coachdesk.ui.vault_dialogs import (
+    ChangePassphraseDialog,
+    RecoveryUnlockDialog,
+    thread_runner,
+)
 
 HISTORY_ROWS = 500  # the import history shows the latest files
 
@@ -140,6 +150,21 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             table.setItem(r, c, item)
 
 
+def _store_words(
+    job: Callable[[], Any],
+    done: Callable[[Any], None],
+    failed: Callable[[Any], None],
+    recovery_code: bool = False,
+) -> None:
+    """The vault dialogs' runner (off the GUI thread), refusing in a supervisor's words."""
+
+    def worded() -> Any:
+        with store_wording(recovery_code):
+            return job()
+
+    thread_runner(worded, done, failed)
+
+
 @dataclass(slots=True)
 class DashboardState:
     figures: Figures
@@ -158,6 +183,12 @@ class StartPage(QWidget):
     def __init__(self, store: Path | None) -> None:
         super().__init__()
         outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        self.settings_button = QPushButton(self.tr("Sett&ings…"))
+        self.settings_button.setToolTip(self.tr("Language and idle time"))
+        top.addWidget(self.settings_button)
+        outer.addLayout(top)
         outer.addStretch(1)
         title = QLabel(self.tr("CoachDesk — RCO supervisor's desk"))
         title.setStyleSheet("font-size: 20pt; font-weight: 600;")
@@ -184,6 +215,10 @@ class StartPage(QWidget):
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self._unlock)
         form.addRow(self.unlock_button)
+        self.recovery_button = QPushButton(
+            self.tr("Forgot the passphrase? Use the &recovery code…")
+        )
+        form.addRow(self.recovery_button)
         row.addWidget(unlock)
 
         create = QGroupBox(self.tr("First time: create the RCO store"))
@@ -228,9 +263,16 @@ class StartPage(QWidget):
         if folder:
             self.path.setText(folder)
 
+    def folder_missing(self) -> bool:
+        """No store folder named: say so (True) before anything is asked of the store."""
+        if self.path.text().strip():
+            return False
+        self.message.setText(self.tr("Choose the store folder first."))
+        self.path.setFocus()
+        return True
+
     def _unlock(self) -> None:
-        if not self.path.text().strip():
-            self.message.setText(self.tr("Choose the store folder first."))
+        if self.folder_missing():
             return
         if not self.passphrase.text():
             # Refused here: an empty try never reaches the store, so it counts as no attempt.
@@ -381,6 +423,7 @@ class DashboardPage(QWidget):
         self.note.setStyleSheet("color: #3a4654;")
         outer.addWidget(self.note)
         self._updating = False
+        self._kept: Filters | None = None
 
     def filters(self) -> Filters:
         return Filters(
@@ -393,8 +436,14 @@ class DashboardPage(QWidget):
         if not self._updating:
             self.filters_changed.emit(self.filters())
 
-    def _set_choices(self, combo: QComboBox, choices: list[tuple[str, str]]) -> None:
-        current = combo.currentData()
+    def keep(self, filters: Filters) -> None:
+        """The selection the next figures shown were computed for (a page made again)."""
+        self._kept = filters
+
+    def _set_choices(
+        self, combo: QComboBox, choices: list[tuple[str, str]], wanted: str | None = None
+    ) -> None:
+        current = combo.currentData() if wanted is None else wanted
         combo.clear()
         for label, value in choices:
             combo.addItem(label, value)
@@ -402,20 +451,24 @@ class DashboardPage(QWidget):
         combo.setCurrentIndex(max(index, 0))
 
     def show_state(self, state: DashboardState) -> None:
+        kept, self._kept = self._kept, None
         self._updating = True
         try:
             self._set_choices(
                 self.period,
                 [(self.tr("All periods"), "")] + [(p, p) for p in state.periods if p != "all"],
+                kept.period if kept else None,
             )
             self._set_choices(
                 self.device,
                 [(self.tr("All coaches"), "")] + [(n, d) for d, n in state.devices.items()],
+                kept.device_id if kept else None,
             )
             self._set_choices(
                 self.setting,
                 [(self.tr("All settings"), "")]
                 + [(SETTING_LABELS.get(s, s), s) for s in state.settings if s],
+                kept.setting if kept else None,
             )
         finally:
             self._updating = False
@@ -615,15 +668,6 @@ class ImportPage(QWidget):
         self.flag_views: list[rco_desk.FlagView] = []
         self.names: dict[str, str] = {}  # fingerprint -> the supervisor's name for it
 
-    def outcome_label(self, value: str) -> str:
-        return {
-            "imported": self.tr("imported"),
-            "already_present": self.tr("already present"),
-            "pending": self.tr("pending"),
-            "flagged": self.tr("flagged"),
-            "rejected": self.tr("rejected"),
-        }.get(value, value)
-
     def _pick_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Bundles"), "", self.tr("CoachDesk exports (*.cdbundle);;All files (*)")
@@ -686,13 +730,14 @@ class ImportPage(QWidget):
             self.progress.setMaximum(1)
             self.progress.setValue(1)
         # Per coach: how many records each coach's bundles brought.
+        lang = window_language()
         _fill(
             self.results,
             [
                 [
                     Path(r.path).name,
-                    self.outcome_label(r.outcome.value),
-                    r.reason,
+                    outcome_label(r.outcome.value),
+                    r.message.text(lang) if r.reason else "",
                     self._coach(r.device_fingerprint),
                     str(r.records) if r.records else "–",
                 ]
@@ -702,16 +747,17 @@ class ImportPage(QWidget):
         self.views.setCurrentWidget(self.results)
 
     def show_history(self, entries: list[rco_desk.ImportEntry]) -> None:
+        lang = window_language()
         _fill(
             self.history,
             [
                 [
                     e.at[:16].replace("T", " "),
                     Path(e.file).name,
-                    self.outcome_label(e.result),
+                    outcome_label(e.result),
                     self._coach(e.device),
                     str(e.records) if e.records else "–",
-                    e.reason,
+                    message_in(e.reason).text(lang) if e.reason else "",
                 ]
                 for e in entries
             ],
@@ -719,13 +765,14 @@ class ImportPage(QWidget):
 
     def show_flags(self, views: list[rco_desk.FlagView], names: dict[str, str]) -> None:
         self.flag_views = views
+        lang = window_language()
         _fill(
             self.flags,
             [
                 [
                     v.flag.at[:16].replace("T", " "),
                     names.get(v.flag.device_id, v.flag.device_id[:8]),
-                    v.flag.detail,
+                    message_in(v.flag.detail).text(lang),
                     self.tr("open")
                     if v.open
                     else self.tr("acknowledged {when}: {note}").format(
@@ -985,7 +1032,9 @@ class DirectoryPage(QWidget):
         if select and any(e.rco_ref == select for e in entries):
             self.ref = select
         self.serial.setText(
-            self.tr("{n} entries · last published serial {s}").format(n=len(entries), s=serial)
+            catalog.text(
+                "rco.desk.entries_serial", window_language(), n=len(entries), serial=serial
+            )
         )
 
     def checked_pathways(self) -> list[Pathway]:
@@ -1006,7 +1055,10 @@ class DirectoryPage(QWidget):
         row = self.table.currentRow()
         if not self.table.selectionModel().hasSelection() or not 0 <= row < len(self.entries):
             return
-        e = self.entries[row]
+        self.show_entry(self.entries[row])
+
+    def show_entry(self, e: Resource) -> None:
+        """`e` in the form (its ref: what Save changes; "" for a new entry)."""
         self.ref = e.rco_ref
         self.name.setText(e.name)
         self.category.setCurrentIndex(self.category.findData(e.category.value))
@@ -1108,15 +1160,46 @@ class RcoWindow(QMainWindow):
         coach window: language and idle minutes, never store data)."""
         super().__init__()
         self.store_path = store
-        self.setWindowTitle(self.tr("CoachDesk — RCO desk"))
+        self.settings = settings or Settings()
         self._fit_screen()
         self.setAcceptDrops(True)
         self.worker = StoreWorker(self)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.start = StartPage(store)
+        self.last_error = ""
+        self.last_summary: ImportSummary | None = None
+        self.periods: list[str] = []
+        self.dialog: QDialog | None = None  # the dialog open now (tests drive it)
+        self.settings_dialog: SettingsDialog | None = None
+        self.store_name = ""  # the open store's RCO name ("" while locked)
+        self._make_pages()
+        # The coach window's idle lock: key/mouse/wheel/touch input (not the enter and hover
+        # events of a widget appearing under a still mouse), plus session end, suspend and
+        # screen lock (freedesktop D-Bus); input costs a clock read, never a timer restart.
+        if idle_minutes is None:
+            idle_minutes = self.settings.get(opts.IDLE_MINUTES)
+        idle_args = {"clock": clock} if clock is not None else {}
+        self.idle = IdleLock(idle_minutes, parent=self, max_interval_ms=idle_check_ms, **idle_args)
+        self.idle.idle.connect(self.lock)
+        self.idle.platform_lock.connect(lambda _why: self.lock())
+        # Installing translators sends several LanguageChange events: retranslate once after.
+        self._language = translations.current()
+        self._retranslate_timer = QTimer(self)
+        self._retranslate_timer.setSingleShot(True)
+        self._retranslate_timer.setInterval(0)
+        self._retranslate_timer.timeout.connect(self.retranslate)
+
+    def _make_pages(self) -> None:
+        """The start page and the tabs, in the current language: made here once, and made
+        again on a language change (docs/architecture.md, "A language change"); the caller
+        carries the supervisor's place over. A new page is added here."""
+        old = [w for i in range(self.stack.count()) if (w := self.stack.widget(i)) is not None]
+        self.setWindowTitle(self.tr("CoachDesk — RCO desk"))
+        self.start = StartPage(self.store_path)
         self.start.unlock_requested.connect(self._unlock)
         self.start.create_requested.connect(self._create)
+        self.start.settings_button.clicked.connect(self.open_settings)
+        self.start.recovery_button.clicked.connect(self._recovery_dialog)
         self.stack.addWidget(self.start)
         self.tabs = QTabWidget()
         self.dashboard = DashboardPage()
@@ -1148,6 +1231,9 @@ class RcoWindow(QMainWindow):
         self.store_page.check_requested.connect(self.check_store)
         self.store_page.passphrase_requested.connect(self._change_passphrase)
         self.store_page.audit_csv_requested.connect(self.export_audit_csv)
+        self.settings_button = QPushButton(self.tr("Settin&gs…"))
+        self.settings_button.setToolTip(self.tr("Language and idle time"))
+        self.settings_button.clicked.connect(self.open_settings)
         self.lock_button = QPushButton(self.tr("&Lock"))
         self.lock_button.setToolTip(
             self.tr("Close the store and forget its key until the passphrase is given")
@@ -1156,21 +1242,13 @@ class RcoWindow(QMainWindow):
         corner = QWidget()  # a margin: the style puts a bare corner button a pixel above
         corner_box = QHBoxLayout(corner)
         corner_box.setContentsMargins(0, 2, 2, 0)
+        corner_box.addWidget(self.settings_button)
         corner_box.addWidget(self.lock_button)
         self.tabs.setCornerWidget(corner)
-        # The coach window's idle lock: key/mouse/wheel/touch input (not hover or a mouse
-        # that merely moves), plus session end, suspend and screen lock (freedesktop D-Bus).
-        if idle_minutes is None:
-            idle_minutes = (settings or Settings()).get(opts.IDLE_MINUTES)
-        idle_args = {"clock": clock} if clock is not None else {}
-        self.idle = IdleLock(idle_minutes, parent=self, max_interval_ms=idle_check_ms, **idle_args)
-        self.idle.idle.connect(self.lock)
-        self.idle.platform_lock.connect(lambda _why: self.lock())
+        for page in old:
+            self.stack.removeWidget(page)
+            page.deleteLater()
         self.start.focus_first()  # now that the page is inside the window
-        self.last_error = ""
-        self.last_summary: ImportSummary | None = None
-        self.periods: list[str] = []
-        self.dialog: QDialog | None = None  # the dialog open now (tests drive it)
 
     def _fit_screen(self) -> None:
         """1280x720 (a 1366x768 screen less the title bar and a task bar), never more than
@@ -1253,16 +1331,96 @@ class RcoWindow(QMainWindow):
         self.directory.clear()
         self.store_page.clear()
         self.periods = []
+        self.last_summary = None
+        bar = self.findChild(QStatusBar)  # made by its first message, not before
+        if bar is not None:
+            bar.clearMessage()  # "Device confirmed…", "Report written: …"
         self.stack.setCurrentWidget(self.start)
         self.start.focus_first()
+        self.store_name = ""
         self.setWindowTitle(self.tr("CoachDesk — RCO desk (locked)"))
 
     def _opened(self, name: str) -> None:
         self.idle.start()
         self.start.set_busy(False)
+        self.store_name = name
         self.setWindowTitle(self.tr("CoachDesk — {name}").format(name=name))
         self.stack.setCurrentWidget(self.tabs)
         self.refresh_all()
+
+    # -- settings and language --
+
+    def open_settings(self) -> SettingsDialog:
+        """The coach window's Settings dialog with the desk's part of it (language, idle
+        minutes), writing the same settings store; saving applies both at once."""
+        dialog = SettingsDialog(self.settings, self, vault=False)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._settings_saved)
+        dialog.finished.connect(lambda _r: setattr(self, "settings_dialog", None))
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _settings_saved(self) -> None:
+        self.idle.set_minutes(self.settings.get(opts.IDLE_MINUTES))
+        language = self.settings.get(opts.LANGUAGE)
+        if language != translations.current():
+            translations.install(language)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_timer.start()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Show the current language. The pages have no retranslate methods, so they are
+        made again (as the coach window's workspace is), carrying over what the supervisor
+        was at: the page, the dashboard's filters, the directory entry being edited, the
+        last import's results; an open store is refreshed into the new pages."""
+        if translations.current() == self._language:
+            return
+        self._language = translations.current()
+        was_open = self.stack.currentWidget() is self.tabs
+        tab = self.tabs.currentIndex()
+        path, filters = self.start.path.text(), self.dashboard.filters()
+        entry, names = self.directory.current_entry(), self.importer.names
+        self._make_pages()
+        self.start.path.setText(path)
+        self.directory.show_entry(entry)
+        if not was_open:
+            self.setWindowTitle(self.tr("CoachDesk — RCO desk (locked)"))
+            self.start.focus_first()
+            return
+        self.setWindowTitle(self.tr("CoachDesk — {name}").format(name=self.store_name))
+        self.stack.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentIndex(tab)
+        self.dashboard.keep(filters)
+        if self.last_summary is not None:
+            self.importer.names = names
+            self.importer.show_summary(self.last_summary)
+        self.refresh_dashboard(filters)
+        self._refresh_lists()
+
+    def _recovery_dialog(self) -> RecoveryUnlockDialog | None:
+        """A forgotten passphrase: the coach's recovery dialog (`rco recover`), worded for
+        the store; then the store is unlocked with the new passphrase as usual."""
+        if self.start.folder_missing():
+            return None
+        path = self.start.path.text().strip()
+        dialog = RecoveryUnlockDialog(Path(path), partial(_store_words, recovery_code=True), self)
+        dialog.intro.setText(
+            self.tr(
+                "Forgot the passphrase? Type the recovery code from the store's recovery kit "
+                "(printed when the store was made) and choose a new passphrase. Nothing in the "
+                "store is lost."
+            )
+        )
+        dialog.succeeded.connect(self.start.focus_first)
+        self.dialog = dialog
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.open()
+        return dialog
 
     # -- refreshes --
 
@@ -1344,7 +1502,7 @@ class RcoWindow(QMainWindow):
             self.importer.set_busy(False)
             self._error(message)
 
-        self.worker.submit(job, done, failed, self.importer.on_progress)
+        self.worker.submit(job, done, failed, lambda n, total: self.importer.on_progress(n, total))
 
     def fetch_inbox(self) -> None:
         """`rco fetch` in the window: download, import, then clear the inbox (rco/fetch.py)."""
@@ -1384,7 +1542,7 @@ class RcoWindow(QMainWindow):
             self.importer.summary.setText(message)
             self._error(message)
 
-        self.worker.submit(job, done, failed, self.importer.on_progress)
+        self.worker.submit(job, done, failed, lambda n, total: self.importer.on_progress(n, total))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -1562,7 +1720,7 @@ class RcoWindow(QMainWindow):
 
     def _change_passphrase(self) -> None:
         if self.store_path is not None:
-            dialog = ChangePassphraseDialog(self.store_path, parent=self)
+            dialog = ChangePassphraseDialog(self.store_path, _store_words, self)
             self.dialog = dialog
             dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
             dialog.open()

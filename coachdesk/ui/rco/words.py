@@ -143,3 +143,19 @@ def row(r: Row) -> Row:
     shown = r.display
     text = word(shown) if (r.text or r.value is None) else r.text
     return replace(r, measure=word(r.measure), category=word(r.category), text=text)
+
+
+# An import's outcome (rco/importer.py Outcome values) as the Import page and the Store page's
+# audit log show it; the words keep the "ImportPage" context they were translated in.
+OUTCOMES = {
+    "imported": QT_TRANSLATE_NOOP("ImportPage", "imported"),
+    "already_present": QT_TRANSLATE_NOOP("ImportPage", "already present"),
+    "pending": QT_TRANSLATE_NOOP("ImportPage", "pending"),
+    "flagged": QT_TRANSLATE_NOOP("ImportPage", "flagged"),
+    "rejected": QT_TRANSLATE_NOOP("ImportPage", "rejected"),
+}
+
+
+def outcome_label(value: str) -> str:
+    english = OUTCOMES.get(value)
+    return QCoreApplication.translate("ImportPage", english) if english else value

@@ -114,7 +114,7 @@ def test_every_page_fits_1366x768_with_unique_alt_letters(
         qtbot.wait(30)
         QApplication.processEvents()
         assert fit_problems(window, frame) == [], (language, type(page).__name__)
-        extra = (*_tab_texts(window.tabs), window.lock_button.text())
+        extra = (*_tab_texts(window.tabs), window.settings_button.text(), window.lock_button.text())
         assert mnemonic_clashes(page, extra=extra) == [], (language, type(page).__name__)
     window.lock()
     qtbot.waitUntil(lambda: not window.worker.busy, timeout=10_000)
@@ -130,6 +130,8 @@ def _dialogs(window: RcoWindow, tmp_path: Path) -> list[QDialog]:
         AcknowledgeFlagDialog(views[0], "Coach Ada", window),
         ExportReportDialog(window.periods, "", tmp_path, window),
         RestoreDialog(window),
+        window.open_settings(),
+        window._recovery_dialog() or QDialog(),
     ]
 
 
@@ -186,6 +188,22 @@ def test_spanish_on_every_page(qtbot: QtBot, window: RcoWindow, language: str) -
     for page in _pages(window):
         assert _english_left(page) == [], type(page).__name__
     assert _english_left(window.start) == []
+    # rco/desk.py's words too: the flag's explanation and the history's reasons
+    flag = window.importer.flags.item(0, 2)
+    assert flag is not None and flag.text().startswith("El contador 2 es menor que el 3")
+    history = window.importer.history
+    reasons = [history.item(r, 5).text() for r in range(history.rowCount())]  # type: ignore[union-attr]
+    assert any(r.startswith("Nuevo dispositivo de coach") for r in reasons), reasons
+    assert not [r for r in reasons if r.startswith(("New coach", "Counter"))]
+    audit = window.store_page.audit
+    details = [audit.item(r, 2).text() for r in range(audit.rowCount())]  # type: ignore[union-attr]
+    assert details[0] == "abierto con: la frase de contraseña", details[0]
+    assert any("motivo: Nuevo dispositivo de coach" in d for d in details), details
+    assert any("resultado: con aviso" in d for d in details), details
+    results = {history.item(r, 2).text() for r in range(history.rowCount())}  # type: ignore[union-attr]
+    assert results == {"pendiente", "con aviso", "importado"}, results
+    assert not [d for d in details if "why" in d or '"code"' in d or "reason:" in d]
+    assert window.directory.serial.text() == "1 entrada · último número de serie publicado 0"
     # The use cases' messages come in Spanish too (the catalog, by the window's language).
     dialog = ConfirmDeviceDialog(window.devices.devices[-1], window)
     dialog.typed.setText("0000 0000")

@@ -374,6 +374,12 @@ def test_store_backup_check_passphrase_and_restore(
     page.passphrase_button.click()
     dialog = window.dialog
     assert isinstance(dialog, ChangePassphraseDialog)
+    dialog.current.setText("not the passphrase")
+    dialog.new.setText(NEW_PASSPHRASE)
+    dialog.again.setText(NEW_PASSPHRASE)
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: dialog.ok_button.isEnabled(), timeout=60_000)
+    assert dialog.message.text() == "The passphrase does not open this store."
     dialog.current.setText(PASSPHRASE)
     dialog.new.setText(NEW_PASSPHRASE)
     dialog.again.setText(NEW_PASSPHRASE)

@@ -9,8 +9,15 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleInterface,
+    QEnterEvent,
+    QHoverEvent,
+    QKeyEvent,
+    QMouseEvent,
+)
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QTableWidget
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +28,7 @@ from coachdesk.app.settings import Settings
 from coachdesk.core.models import Pathway, Resource, ResourceCategory
 from coachdesk.crypto import kdf
 from coachdesk.rco.desk import RcoDesk
+from coachdesk.ui.rco.plots import BarChart, ChartData
 from coachdesk.ui.rco.window import RcoWindow
 from tests.conftest import PASSPHRASE
 from tests.rco_support import new_coach
@@ -85,6 +93,7 @@ def test_refresh_then_lock_leaves_nothing_on_screen(qtbot: QtBot, store: Path) -
     assert "Eastside MOUD Clinic" in shown_texts(window)
     assert "Coach Ada" in shown_texts(window)
 
+    window.statusBar().showMessage("Device confirmed: Coach Ada")  # as after a confirmation
     window.refresh_all()  # answers come back after the lock below: they must be dropped
     window.lock()
     qtbot.waitUntil(lambda: not window.worker.busy, timeout=10_000)
@@ -94,6 +103,11 @@ def test_refresh_then_lock_leaves_nothing_on_screen(qtbot: QtBot, store: Path) -
     assert sorted(shown_texts(window)) == never_unlocked
     for table in window.tabs.findChildren(QTableWidget):
         assert table.rowCount() == 0, table
+    # the charts hold no figures, the title and status bar no name of the store
+    for chart in window.tabs.findChildren(BarChart):
+        assert chart.data == ChartData(""), chart
+    assert "Harbor RCO" not in window.windowTitle()
+    assert window.statusBar().currentMessage() == ""
 
 
 def accessible_texts(window: RcoWindow) -> list[str]:
@@ -133,14 +147,21 @@ def test_after_lock_no_record_value_is_read_over_the_accessibility_tree(
     assert not [t for t in texts for value in records if value in t]
 
 
+def _idle_window(
+    qtbot: QtBot, store: Path, tmp_path: Path, minutes: int
+) -> tuple[RcoWindow, FakeClock]:
+    """A desk whose idle minutes come from a settings store, on a fake clock."""
+    create_app()
+    settings = Settings(tmp_path / "settings.ini")
+    settings.set(opts.IDLE_MINUTES, minutes)
+    clock = FakeClock()
+    return RcoWindow(store, settings=settings, clock=clock, idle_check_ms=20), clock
+
+
 def test_idle_minutes_come_from_the_settings_and_suspend_locks(
     qtbot: QtBot, store: Path, tmp_path: Path
 ) -> None:
-    create_app()
-    settings = Settings(tmp_path / "settings.ini")
-    settings.set(opts.IDLE_MINUTES, 7)
-    clock = FakeClock()
-    window = RcoWindow(store, settings=settings, clock=clock, idle_check_ms=20)
+    window, clock = _idle_window(qtbot, store, tmp_path, 7)
     assert window.idle.minutes == 7
     _open(qtbot, window)
     clock.advance(6 * 60)
@@ -154,6 +175,52 @@ def test_idle_minutes_come_from_the_settings_and_suspend_locks(
     _open(qtbot, window)
     window.idle.platform_lock.emit("suspend")  # what PrepareForSleep / the screen saver say
     assert window.stack.currentWidget() is window.start
+
+
+def test_input_counts_a_widget_under_a_still_mouse_does_not_and_no_event_restarts_the_timer(
+    qtbot: QtBot, store: Path, tmp_path: Path
+) -> None:
+    window, clock = _idle_window(qtbot, store, tmp_path, 5)
+    _open(qtbot, window)
+    table = window.dashboard.demographics.viewport()
+    timer_id = window.idle.timer.timerId()
+    clock.advance(4 * 60)
+    for x in range(200):  # a page appearing under a still mouse: enter and hover, no input
+        QApplication.sendEvent(table, QEnterEvent(QPointF(x, 5), QPointF(x, 5), QPointF(x, 5)))
+        QApplication.sendEvent(
+            table,
+            QHoverEvent(QEvent.Type.HoverMove, QPointF(x, 5), QPointF(x, 5), QPointF(x, 4)),
+        )
+    assert window.idle.timer.timerId() == timer_id  # ordinary events never restart it
+    clock.advance(61)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.start, timeout=2_000)
+
+    _open(qtbot, window)
+    clock.advance(4 * 60)
+    timer_id = window.idle.timer.timerId()
+    for x in range(200):  # the supervisor moves the mouse and types: someone is there
+        QApplication.sendEvent(
+            table,
+            QMouseEvent(
+                QEvent.Type.MouseMove,
+                QPointF(x, 5),
+                QPointF(x, 5),
+                Qt.MouseButton.NoButton,
+                Qt.MouseButton.NoButton,
+                Qt.KeyboardModifier.NoModifier,
+            ),
+        )
+    assert window.idle.timer.timerId() == timer_id  # one clock read each, no timer restart
+    QApplication.sendEvent(
+        window.dashboard.period,
+        QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier),
+    )
+    clock.advance(2 * 60)  # 6 minutes since the unlock, 2 since the last input
+    qtbot.wait(100)
+    assert window.stack.currentWidget() is window.tabs
+    clock.advance(3 * 60 + 1)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.start, timeout=2_000)
+    qtbot.waitUntil(lambda: not window.worker.busy, timeout=5_000)
 
 
 def test_rco_desk_lang_es_opens_in_spanish(
@@ -197,6 +264,7 @@ def test_wrong_passphrase_keeps_focus_and_an_empty_one_counts_nothing(
     qtbot.keyClicks(start.passphrase, "wrong wrong wrong")
     qtbot.keyClick(start.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "does not open" in start.message.text(), timeout=30_000)
+    assert start.message.text() == "The passphrase does not open this store."  # not "vault"
     assert QApplication.focusWidget() is start.passphrase  # never the "New folder" field
     assert start.passphrase.selectedText() == "wrong wrong wrong"  # typing replaces it
     assert _failures(store) == 1
@@ -208,3 +276,22 @@ def test_wrong_passphrase_keeps_focus_and_an_empty_one_counts_nothing(
     qtbot.wait(200)
     assert not window.worker.busy and _failures(store) == 1
     assert window.stack.currentWidget() is start
+
+    # Retyped, right this time: no field that shows its text ever held it.
+    typed: list[str] = []
+    for field in window.findChildren(QLineEdit):
+        if field.echoMode() != QLineEdit.EchoMode.Password:
+            field.textChanged.connect(typed.append)
+    qtbot.keyClicks(QApplication.focusWidget(), PASSPHRASE)
+    assert start.passphrase.text() == PASSPHRASE
+    with qtbot.waitSignal(window.refreshed, timeout=30_000):
+        qtbot.keyClick(start.passphrase, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.tabs
+    assert not [t for t in typed if PASSPHRASE in t or "wrong wrong" in t]
+    plain = [
+        f.text()
+        for f in window.findChildren(QLineEdit)
+        if f.echoMode() != QLineEdit.EchoMode.Password
+    ]
+    assert not [t for t in plain if PASSPHRASE in t or "wrong wrong" in t]
+    assert start.passphrase.text() == ""  # cleared once used
