@@ -55,3 +55,25 @@ def verify_document(document: Any, public_key: Ed25519PublicKey) -> dict[str, An
             "The signature does not match: the file was altered or is not from the expected sender."
         ) from None
     return body
+
+
+def read_signed_file(
+    data: bytes,
+    public_key: Ed25519PublicKey,
+    max_bytes: int,
+    error: type[CoachDeskError],
+    area: str,
+) -> dict[str, Any]:
+    """A published signed file (the RCO's directory, its team roster): size, JSON, then the
+    signature, before any member is read. Raises `error` with code `<area>.too_large`,
+    `<area>.damaged` or `<area>.bad_signature`."""
+    if len(data) > max_bytes:
+        raise error(code=f"{area}.too_large")
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise error(code=f"{area}.damaged") from None
+    try:
+        return verify_document(document, public_key)
+    except SignatureError:
+        raise error(code=f"{area}.bad_signature") from None

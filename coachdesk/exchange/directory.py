@@ -26,7 +26,7 @@ from typing import Any
 
 from coachdesk.core.models import Pathway, Resource, ResourceCategory
 from coachdesk.crypto.identity import RcoIdentity, RcoPublicKeys
-from coachdesk.crypto.signing import SignatureError, sign_document, verify_document
+from coachdesk.crypto.signing import read_signed_file, sign_document
 from coachdesk.errors import CoachDeskError
 from coachdesk.storage.suggestion_repo import EntryFacts
 
@@ -127,16 +127,7 @@ def parse_directory(data: bytes, rco: RcoPublicKeys) -> tuple[int, list[Resource
 
 def parse_directory_doc(data: bytes, rco: RcoPublicKeys) -> DirectoryDoc:
     """The whole directory, version 1 or 2, signature verified first."""
-    if len(data) > MAX_BYTES:
-        raise DirectoryError(code="directory.too_large")
-    try:
-        doc = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise DirectoryError(code="directory.damaged") from None
-    try:
-        body = verify_document(doc, rco.signing)
-    except SignatureError:
-        raise DirectoryError(code="directory.bad_signature") from None
+    body = read_signed_file(data, rco.signing, MAX_BYTES, DirectoryError, "directory")
     version = body.get("version")
     if body.get("format") != FORMAT or version not in READABLE_VERSIONS:
         raise DirectoryError(code="directory.unknown_format")

@@ -35,6 +35,7 @@ from coachdesk.crypto.signing import canonical, fingerprint
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange.bundle import nesting_depth
 from coachdesk.exchange.roster import Roster, RosterEntry
+from coachdesk.storage.handoff_repo import RECORD_TABLES
 
 MAGIC = b"CDHANDOF"
 VERSION = 1
@@ -289,24 +290,12 @@ def _basis(raw: Any) -> None:
             raise _bad("legal_basis.reason")
 
 
-_TABLES = (
-    "clients",
-    "consents",
-    "plans",
-    "notes",
-    "barc10",
-    "outcomes",
-    "referrals",
-    "family_followups",
-    "disclosures",
-    "resources",
-)
 _NAME = re.compile(r"[a-z_][a-z0-9_]{0,39}")
 
 
 def _record(raw: Any) -> None:
-    record = _exact(raw, _TABLES, "record")
-    for table in _TABLES:
+    record = _exact(raw, RECORD_TABLES, "record")
+    for table in RECORD_TABLES:
         rows = record[table]
         if not isinstance(rows, list) or len(rows) > MAX_ROWS:
             raise _bad(f"record.{table}")

@@ -24,7 +24,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
 from coachdesk.crypto.identity import RcoIdentity, RcoPublicKeys
-from coachdesk.crypto.signing import SignatureError, sign_document, verify_document
+from coachdesk.crypto.signing import read_signed_file, sign_document
 from coachdesk.errors import CoachDeskError
 
 FORMAT = "coachdesk-roster"
@@ -126,16 +126,7 @@ def make_roster(
 
 def parse_roster(data: bytes, rco: RcoPublicKeys) -> Roster:
     """Verify the RCO's signature first, then validate every member."""
-    if len(data) > MAX_BYTES:
-        raise RosterError(code="roster.too_large")
-    try:
-        doc = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise RosterError(code="roster.damaged") from None
-    try:
-        body = verify_document(doc, rco.signing)
-    except SignatureError:
-        raise RosterError(code="roster.bad_signature") from None
+    body = read_signed_file(data, rco.signing, MAX_BYTES, RosterError, "roster")
     if body.get("format") != FORMAT or body.get("version") != VERSION:
         raise RosterError(code="roster.damaged")
     if body.get("rco_fingerprint") != rco.fingerprint:

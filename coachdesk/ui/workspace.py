@@ -55,7 +55,7 @@ from coachdesk.core.models import (
     SessionNote,
 )
 from coachdesk.errors import CoachDeskError
-from coachdesk.ui import family
+from coachdesk.ui import family, suggest
 from coachdesk.ui.common import card, fmt_date, label, named, show_error, title_label
 from coachdesk.ui.forms import (
     AuditTrailView,
@@ -357,6 +357,7 @@ class ClientWorkspace(QWidget):
         self.outcome_form.cancelled.connect(self._new_outcome_form)
         self.referral_panel.referral_requested.connect(self._make_referral)
         self.referral_panel.advance_requested.connect(self._advance_referral)
+        self.referral_panel.suggest_requested.connect(self._suggest_about)
 
     # -- opening and clearing --------------------------------------------------------------
 
@@ -872,6 +873,13 @@ class ClientWorkspace(QWidget):
             self._new_outcome_form()
 
         self._write(fn, after, self.tr("Outcomes saved."), Kind.OUTCOME, cid)
+
+    def _suggest_about(self, resource_name: str) -> None:
+        """The Resources page's Suggest dialog, started from the referral's resource."""
+        dialog = suggest.SuggestDialog(self.db, self, resource_name)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.suggest_dialog = dialog
+        dialog.open()
 
     def _make_referral(self, referral: Referral) -> None:
         cid = referral.client_id

@@ -274,4 +274,15 @@
       <translation>Entradas del directorio: última verificación, y derivaciones hechas y vinculadas (todos los coaches; los números pequeños se ocultan)</translation>
     </message>
   </context>
+<context>
+    <name>ReferralPanel</name>
+    <message>
+      <source>S&amp;uggest a change…</source>
+      <translation>Sugerir un cam&amp;bio…</translation>
+    </message>
+    <message>
+      <source>Suggest a change to this resource</source>
+      <translation>Sugerir un cambio en este recurso</translation>
+    </message>
+  </context>
 </TS>

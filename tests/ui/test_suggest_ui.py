@@ -25,10 +25,12 @@ from coachdesk.storage.vault import Vault
 from coachdesk.ui.main_window import MainWindow
 from coachdesk.ui.rco.window import RcoWindow
 from coachdesk.ui.suggest import SuggestDialog, SuggestionsDialog
+from coachdesk.ui.workspace import TAB_KEYS
 from tests.conftest import PASSPHRASE
 from tests.suggest_support import rco_with_directory
 from tests.ui.conftest import MakeWindow, unlock
 from tests.ui.rco.test_rco_window_infra import accessible_texts
+from tests.ui.test_language_and_access import open_client_in, seed_client
 
 SHOTS = os.environ.get("COACHDESK_SHOTS", "")
 
@@ -176,3 +178,27 @@ def test_desk_curates_and_the_coach_sees_what_changed(
     _shot(dialog, f"{lang}-6-what-changed")
     dialog.close()
     window.lock()
+
+
+def test_suggest_a_change_while_making_a_referral(
+    qtbot: QtBot, make_window: MakeWindow, coach_vault: Path, tmp_path: Path
+) -> None:
+    """The referral form's "Suggest a change…" opens the same dialog as a correction to the
+    resource chosen there (where a coach learns a number no longer works)."""
+    _team(tmp_path, coach_vault)
+    client_id = seed_client(coach_vault)
+    window = make_window("en")
+    unlock(qtbot, window)
+    open_client_in(qtbot, window, client_id)
+    ws = window.workspace
+    ws.tabs.setCurrentIndex(TAB_KEYS.index("referrals"))
+    panel = ws.referral_panel
+    qtbot.waitUntil(lambda: panel.resource.count() > 0, timeout=10_000)
+    north = next(i for i in range(panel.resource.count()) if "North" in panel.resource.itemText(i))
+    panel.resource.setCurrentIndex(north)
+    _shot(window, "en-6-referral-suggest")
+    panel.suggest_button.click()
+    dialog: SuggestDialog = ws.suggest_dialog
+    qtbot.waitUntil(lambda: dialog.fields["phone"].text() == "555-0100", timeout=10_000)
+    assert dialog.kind.currentData() == "correction"
+    dialog.reject()

@@ -21,7 +21,6 @@ from coachdesk.core.models import (
 )
 from coachdesk.errors import NotFoundError, ValidationError
 from coachdesk.i18n.catalog import describe
-from coachdesk.storage import migrate
 from coachdesk.storage.vault import Vault
 from tests.conftest import PASSPHRASE, RunCli
 from tests.fixtures.make_old_vaults import OLD_VAULT_PASSPHRASE, fixture_path
@@ -96,7 +95,7 @@ def test_the_vault_refuses_to_edit_a_note_or_an_addendum(vault: Vault) -> None:
 
 def test_an_upgraded_old_vault_takes_addenda(tmp_path: Path) -> None:
     copy = tmp_path / "old"
-    shutil.copytree(fixture_path(migrate.SCHEMA_VERSION - 1), copy)
+    shutil.copytree(fixture_path(9), copy)  # the last schema before addenda (0010)
     with Vault.open(copy, OLD_VAULT_PASSPHRASE) as v:
         c = Caseload(v)
         (row,) = c.list_clients()

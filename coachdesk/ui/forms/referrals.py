@@ -86,6 +86,7 @@ class ReferralPanel(QWidget):
 
     referral_requested = Signal(object)
     advance_requested = Signal(int, object)
+    suggest_requested = Signal(str)  # the chosen resource's name: tell the RCO (issue 20)
 
     def __init__(
         self, parent: QWidget | None = None, *, today: Callable[[], date] = date.today
@@ -159,7 +160,13 @@ class ReferralPanel(QWidget):
         self.resource_details.setWordWrap(False)  # one short line (address, phone, hours)
         self.consent_warning = error_label(about)  # shown, never blocking
         self.consent_warning.setAccessibleName(self.tr("Consent check"))
-        about_layout.addWidget(self.resource_details)
+        details_row = QHBoxLayout()
+        details_row.addWidget(self.resource_details, 1)
+        # Where a coach finds out a number no longer works: say so to the RCO from here.
+        self.suggest_button = QPushButton(self.tr("S&uggest a change…"), about)
+        self.suggest_button.setAccessibleName(self.tr("Suggest a change to this resource"))
+        details_row.addWidget(self.suggest_button)
+        about_layout.addLayout(details_row)
         about_layout.addWidget(self.consent_warning)
         form.addRow("", about)
         self.made_on = make_date_edit(new, self.tr("Referral made on"))
@@ -183,6 +190,11 @@ class ReferralPanel(QWidget):
         self.category.currentIndexChanged.connect(self._fill_resources)
         self.resource.currentIndexChanged.connect(self._show_resource)
         self.make_button.clicked.connect(self._make)
+        self.suggest_button.clicked.connect(
+            lambda: self.suggest_requested.emit(
+                r.name if (r := self._resources.get(self.resource.currentData())) else ""
+            )
+        )
         save_shortcuts(self, self.make_button)
         self.set_resources([])
         self.set_referrals([], 0)
