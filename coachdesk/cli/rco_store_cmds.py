@@ -26,7 +26,7 @@ from coachdesk.rco import audit as rco_audit
 from coachdesk.rco import ops
 from coachdesk.rco import pg as rco_pg
 from coachdesk.rco import rotation as rco_rotation
-from coachdesk.rco.desk import RcoDesk
+from coachdesk.rco.desk import RcoDesk, store_wording
 from coachdesk.rco.store import RcoStore
 
 Command = Callable[[argparse.Namespace], int]
@@ -76,12 +76,12 @@ def register(rsub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = rsub.add_parser("passwd", help="change the passphrase (rewrites only its key slot)")
     _store(p, dest="vault")
     _new_passphrase_option(p)
-    p.set_defaults(func=vault_cmds.cmd_passwd)
+    p.set_defaults(func=cmd_passwd)
 
     p = rsub.add_parser("recover", help="set a new passphrase with the recovery code")
     _store(p, passphrase_option=False, dest="vault")
     _new_passphrase_option(p)
-    p.set_defaults(func=vault_cmds.cmd_recover)
+    p.set_defaults(func=cmd_recover)
 
     p = rsub.add_parser("check", help="verify encryption, integrity, identity and the audit log")
     _store(p)
@@ -239,3 +239,13 @@ def refuse_rco_store(command: str, func: Command) -> Command:
             ) from None
 
     return run
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    with store_wording():  # a wrong passphrase is refused as "this store", not "this vault"
+        return vault_cmds.cmd_passwd(args)
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    with store_wording(recovery_code=True):
+        return vault_cmds.cmd_recover(args)

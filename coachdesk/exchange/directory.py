@@ -120,9 +120,12 @@ def make_directory(
 
 
 def parse_directory(data: bytes, rco: RcoPublicKeys) -> tuple[int, list[Resource]]:
-    """Verify the RCO's signature first, then validate; return (serial, entries)."""
+    """Verify the RCO's signature first, then validate; return (serial, the open entries).
+    A closed entry is left out, so the coach's merge withdraws it like a removed one (kept,
+    marked, only where a referral names it) instead of offering a door that has shut."""
     doc = parse_directory_doc(data, rco)
-    return doc.serial, doc.entries
+    closed = {ref for ref, facts in doc.facts.items() if facts.closed}
+    return doc.serial, [e for e in doc.entries if e.rco_ref not in closed]
 
 
 def parse_directory_doc(data: bytes, rco: RcoPublicKeys) -> DirectoryDoc:

@@ -46,6 +46,22 @@
 <context>
     <name>StorePage</name>
     <message>
+        <source>suggestion accepted</source>
+        <translation>sugerencia aceptada</translation>
+    </message>
+    <message>
+        <source>suggestion rejected</source>
+        <translation>sugerencia rechazada</translation>
+    </message>
+    <message>
+        <source>directory entry</source>
+        <translation>entrada del directorio</translation>
+    </message>
+    <message>
+        <source>suggestions</source>
+        <translation>sugerencias</translation>
+    </message>
+    <message>
         <source>bundle</source>
         <translation>paquete</translation>
     </message>

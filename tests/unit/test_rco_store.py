@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -333,6 +334,10 @@ def test_cli_store_commands_end_to_end(tmp_path: Path, run_cli: RunCli) -> None:
     assert r.stdout.strip().endswith("The RCO store passed every check.")
 
     new = {"COACHDESK_NEW_PASSPHRASE": "the second long passphrase"}
+    wrong_pass = {"COACHDESK_PASSPHRASE": "not the store's passphrase", **new}
+    r = run_cli("rco", "passwd", str(store), env=wrong_pass)  # a supervisor's words
+    assert r.returncode == 1 and "does not open this store" in r.stderr, r.stderr
+    time.sleep(1.1)  # the failed attempt's short wait (lockout) before the right passphrase
     r = run_cli("rco", "passwd", str(store), env={**env, **new})
     assert r.returncode == 0, r.stderr
     r = run_cli(

@@ -160,6 +160,9 @@ def test_a_closed_entry_and_a_rejection_reach_the_coach(
     changes = sug.directory_changes(ada.caseload)
     assert changes is not None and (changes.new, changes.updated, changes.closed) == (0, 0, 1)
     assert sug.entry_facts(ada.caseload)[detox].closed
+    # a closed door is no longer offered: gone from the coach's directory (no referral names it)
+    offered = {r.rco_ref for r in ada.caseload.resources()}
+    assert detox not in offered and offered
     # Cy suggested nothing: the directory tells him of no fate
     sync.sync_once(cy.vault, FolderTransport(inbox))
     assert sug.my_suggestions(cy.caseload) == []

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from coachdesk.core.models import AuditEntry
 from coachdesk.i18n.catalog import message_in
 from coachdesk.rco import audit as rco_audit
+from coachdesk.rco import curation
 from coachdesk.ui.forms._messages import window_language
 from coachdesk.ui.rco.words import outcome_label
 
@@ -117,6 +118,8 @@ class StorePage(QWidget):
             rco_audit.RESTORED: self.tr("restored from a backup"),
             rco_audit.KEY_ROTATED: self.tr("keys rotated"),
             rco_audit.FLAG_ACKNOWLEDGED: self.tr("flag acknowledged"),
+            curation.SUGGESTION_ACCEPTED: self.tr("suggestion accepted"),
+            curation.SUGGESTION_REJECTED: self.tr("suggestion rejected"),
         }.get(action, action.replace("_", " "))
 
     def field_label(self, key: str) -> str:
@@ -133,6 +136,8 @@ class StorePage(QWidget):
             "serial": self.tr("serial"),
             "previous": self.tr("previous fingerprint"),
             "fingerprint": self.tr("fingerprint"),
+            "entry": self.tr("directory entry"),
+            "suggestions": self.tr("suggestions"),
             "backup": self.tr("backup"),
             "flag": self.tr("flag"),
             "note": self.tr("note"),

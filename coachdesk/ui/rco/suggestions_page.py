@@ -10,6 +10,7 @@ window's store worker (rco/curation.py).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 from coachdesk.core.models import Resource, ResourceCategory
 from coachdesk.i18n.catalog import text
 from coachdesk.rco import curation
-from coachdesk.ui.common import fill_combo, named, title_label
+from coachdesk.ui.common import fill_combo, fmt_date, named, title_label
 from coachdesk.ui.forms._messages import window_language
 
 _EDITABLE = ("name", "phone", "area", "hours", "eligibility", "note")
@@ -185,7 +186,7 @@ class SuggestionsPage(QWidget):
             shown = names[ref] + (f" ({self.tr('closed')})" if v is not None and v.closed else "")
             cells = (
                 shown,
-                v.last_verified if v is not None else "",
+                fmt_date(date.fromisoformat(v.last_verified)) if v and v.last_verified else "",
                 str(v.verified_by) if v is not None else "",
                 self._count(link.made) if link is not None else "",
                 self._count(link.linked) if link is not None else "",

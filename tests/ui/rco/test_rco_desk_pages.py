@@ -475,3 +475,28 @@ def test_a_lock_closes_the_dialog_showing_store_data(
     idle(qtbot, window)
     with stored(store) as desk:  # nothing was acknowledged by the lock
         assert rco_desk.flag_views(desk)[0].open
+
+
+def test_every_audit_action_is_worded_in_spanish(qtbot: QtBot) -> None:
+    """The Store tab's audit log names each action the store records in the desk's language
+    (a raw "suggestion_accepted" or an English word would be left in a Spanish desk)."""
+    from coachdesk.app import translations
+    from coachdesk.rco import curation
+    from coachdesk.ui.rco.store_page import StorePage
+
+    actions = [
+        value
+        for name, value in vars(rco_audit).items()
+        if name.isupper() and isinstance(value, str) and name != "ACTOR"
+    ] + [curation.SUGGESTION_ACCEPTED, curation.SUGGESTION_REJECTED]
+    translations.install("es")
+    try:
+        page = StorePage()
+        qtbot.addWidget(page)
+        spanish = {a: page.action_label(a) for a in actions}
+    finally:
+        translations.install("en")
+    page = StorePage()
+    qtbot.addWidget(page)
+    english = {a: page.action_label(a) for a in actions}
+    assert [a for a in actions if spanish[a] == english[a] or "_" in spanish[a]] == []
