@@ -32,6 +32,7 @@ from coachdesk.core.models import (
     SupportKind,
     race_problem,
 )
+from coachdesk.core.reminders import KIND_TITLES, TIMEPOINT_TITLES
 from coachdesk.errors import ValidationError
 from coachdesk.i18n.catalog import text
 
@@ -486,6 +487,12 @@ def cmd_note_addendum(args: argparse.Namespace) -> int:
     return 0
 
 
+# Today's titles (core/reminders.py, English) to their catalog codes, for the chosen language.
+_TITLE_CODES = {title: f"today.title.{tp.value}" for tp, title in TIMEPOINT_TITLES.items()} | {
+    title: f"today.title.{kind}" for kind, title in KIND_TITLES.items()
+}
+
+
 def cmd_today_list(args: argparse.Namespace) -> int:
     with open_caseload(args) as caseload:
         page = caseload.today_page(args.per_kind)
@@ -494,10 +501,12 @@ def cmd_today_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"counts": page.counts, "overdue": page.overdue, "items": items})
         return 0
+    lang = cli_language()
     for r in items:
-        what = f"{r.title}: {r.detail}" if r.detail else r.title
+        title = text(_TITLE_CODES[r.title], lang) if r.title in _TITLE_CODES else r.title
+        what = f"{title}: {r.detail}" if r.detail else title
         late = (today - r.due_on).days
-        flag = text("cli.today_late", cli_language(), n=late) if late > 0 else ""
+        flag = text("cli.today_late", lang, n=late) if late > 0 else ""
         print(
             f"{r.client_id:>6}  {r.kind:<18} {r.due_on.isoformat()}  {r.client_name:<28} "
             f"{what}{'  ' + flag if flag else ''}"

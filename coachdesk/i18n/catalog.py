@@ -2470,6 +2470,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "handoff.state.accepted": ("accepted", "aceptada"),
     "handoff.state.refused": ("refused", "rechazada"),
     # -- end of the hand-off block (issue 19) ------------------------------------------------
+    # -- Today's item titles for `coachdesk today list` (issue 17; the window's own words) --
+    "today.title.baseline": ("Baseline outcomes due", "Toca la evaluación inicial"),
+    "today.title.followup_180": ("180-day follow-up due", "Toca el seguimiento a 180 días"),
+    "today.title.annual": ("Annual follow-up due", "Toca el seguimiento anual"),
+    "today.title.closeout": ("Closeout outcomes due", "Toca la evaluación de cierre"),
+    "today.title.plan_review": ("Recovery plan review", "Revisión del plan de recuperación"),
+    "today.title.referral_follow_up": ("Referral follow-up", "Seguimiento de derivación"),
+    "today.title.note_follow_up": (
+        "Follow-up from last session",
+        "Seguimiento de la última sesión",
+    ),
     # -- suggestions to the resource directory (issue 20) -----------------------
     "suggest.file.invalid": (
         "The suggestion is not valid ({member} is wrong); nothing was stored.",
@@ -2665,8 +2676,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "suggest.rco.counts": (
         "{confirmed} confirmed still right, {reported} reported a problem, {proposed} proposed it",
-        "{confirmed} confirmaron que sigue bien, {reported} informaron de un problema, "
-        "{proposed} lo propusieron",
+        "{confirmed, plural, one {# confirmó} other {# confirmaron}} que sigue bien, "
+        "{reported, plural, one {# informó} other {# informaron}} de un problema, "
+        "{proposed, plural, one {# lo propuso} other {# lo propusieron}}",
     ),
     "suggest.rco.change": (
         "    {field}: {old} -> {new}",

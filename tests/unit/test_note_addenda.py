@@ -147,6 +147,9 @@ def test_notes_addenda_and_today_from_the_command_line(run_cli: RunCli, vault_pa
     assert page.returncode == 0, page.stderr
     assert "Follow-up from last session: Bring ID to the next session" in page.stdout
     assert "1 day late" in page.stdout
+    spanish = run_cli("today", "list", str(vault_path), env={**ENV, "COACHDESK_LANG": "es"})
+    assert "Seguimiento de la última sesión: Bring ID" in spanish.stdout, spanish.stdout
+    assert "Follow-up from last session" not in spanish.stdout
     later = (today + timedelta(days=5)).isoformat()
     moved = run_cli(
         "today", "later", str(vault_path), str(cid), "note_follow_up", due, "--until", later,
