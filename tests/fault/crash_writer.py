@@ -1,6 +1,6 @@
 """Child process for the kill -9 tests: writes records and acknowledges each after COMMIT.
 
-    python -m tests.fault.crash_writer VAULT
+    python -m tests.fault.crash_writer VAULT [--no-autocheckpoint]
 prints "ready", then one line per committed record ("note 17", "client 4", "plan 4 2",
 "barc10 9"), until it is killed. The passphrase comes from COACHDESK_PASSPHRASE.
 """
@@ -26,6 +26,11 @@ from coachdesk.storage.vault import Vault
 
 def main() -> None:
     vault = Vault.open(sys.argv[1], os.environ["COACHDESK_PASSPHRASE"])
+    if "--no-autocheckpoint" in sys.argv[2:]:
+        # For the deleted-WAL test: a kill inside an automatic checkpoint leaves the main file
+        # half-copied, which only the WAL can mend; deleting that WAL then is a torn file
+        # (the plain "damaged, restore from a backup" case), not the case under test.
+        vault.conn.execute("PRAGMA wal_autocheckpoint = 0")
     caseload = Caseload(vault, today=date(2026, 11, 22))
     rng = random.Random()
     # Persons in recovery: BARC-10 is refused for a family client (the demo data has both).
