@@ -63,7 +63,6 @@ LINKED_WITHIN_DAYS = 30
 FOLLOW_UPS = ("followup_180", "annual", "closeout")
 _RACES = frozenset(r.value for r in Race if r != Race.PREFERS_NOT_TO_SAY)
 _CATEGORIES = frozenset(c.value for c in ResourceCategory)
-_NOTE_CELLS = {"attempt": "attempts", "group": "group_sessions", "session": "sessions"}
 _SUPPORT = frozenset(SUPPORT_KINDS)
 _DESTINATIONS = frozenset(DESTINATIONS)
 _FAMILY = ClientKind.FAMILY_MEMBER.value
@@ -301,17 +300,35 @@ def _domains(add: _Adder, setting: str, row: ActivityRow) -> None:
             cell[name] += n
 
 
-def _support(add: _Adder, setting: str, row: ActivityRow) -> None:
-    for quarter, kind, destination, n, minutes in row.support:
-        if quarter > add.last:
-            continue
-        kind = kind if kind in _SUPPORT else SupportKind.COACHING_SESSION.value
-        add.add_quarter(setting, quarter, f"support.{kind}", n)
-        add.add_quarter(setting, quarter, f"minutes.{kind}", minutes)
-        if kind == SupportKind.ACCOMPANIMENT.value:
-            # the vault requires a destination (core/validation.py); never left uncounted
-            where = destination if destination in _DESTINATIONS else Destination.APPOINTMENT
-            add.add_quarter(setting, quarter, f"accomp.{where}", n)
+def _note_cells(
+    attempt: int, group: int, kind: str, destination: str
+) -> tuple[tuple[str, ...], str | None]:
+    """The cells a group of notes adds its number to, and the one it adds its minutes to:
+    what the notes were, and for sessions and group sessions (not attempts) the support kind
+    and where an accompaniment went."""
+    if attempt:
+        return ("attempts",), None
+    kind = kind if kind in _SUPPORT else SupportKind.COACHING_SESSION.value
+    names: tuple[str, ...] = ("group_sessions" if group else "sessions", f"support.{kind}")
+    if kind == SupportKind.ACCOMPANIMENT.value:
+        # the vault requires a destination (core/validation.py); never left uncounted
+        where = destination if destination in _DESTINATIONS else Destination.APPOINTMENT
+        names += (f"accomp.{where}",)
+    return names, f"minutes.{kind}"
+
+
+_NoteTotals = dict[tuple[str, int, int, int, str, str], list[int]]
+
+
+def _notes(add: _Adder, totals: _NoteTotals) -> None:
+    """The notes of every episode, summed per setting, quarter and kind first (a few thousand
+    groups for a million notes), then counted in their cells."""
+    for (setting, quarter, attempt, group, kind, destination), (n, minutes) in totals.items():
+        names, minutes_cell = _note_cells(attempt, group, kind, destination)
+        for name in names:
+            add.add_quarter(setting, quarter, name, n)
+        if minutes_cell is not None:
+            add.add_quarter(setting, quarter, minutes_cell, minutes)
 
 
 def _family(add: _Adder, setting: str, row: ActivityRow) -> None:
@@ -335,17 +352,26 @@ def _family(add: _Adder, setting: str, row: ActivityRow) -> None:
 def period_cells(rows: Iterable[ActivityRow], today: date, fiscal_start: int) -> PeriodCells:
     """Every period's cells for the device's episodes, counted up to `today`."""
     add = _Adder(fiscal_start, today)
+    last = add.last
+    totals: _NoteTotals = {}  # the notes, summed per setting, quarter and kind (_notes)
     for row in rows:
         setting = row.setting if row.setting in CELL_SETTINGS else "not_stated"
         add.add_on(setting, row.intake, "enrolled")
         if row.ended is not None:
             add.add_on(setting, row.ended, "ended")
-        served: dict[str, None] = {}
-        for quarter, kind, n in row.notes:
-            if quarter > add.last:
+        quarters: set[int] = set()
+        for quarter, attempt, group, kind, destination, n, minutes in row.notes:
+            if quarter > last:
                 continue  # cannot happen (notes are read up to today); kept for safety
-            add.add_quarter(setting, quarter, _NOTE_CELLS.get(kind, "sessions"), n)
-            served.update(dict.fromkeys(add.keys(quarter)))
+            quarters.add(quarter)
+            key = (setting, quarter, attempt, group, kind, destination)
+            total = totals.get(key)
+            if total is None:
+                totals[key] = [n, minutes]
+            else:
+                total[0] += n
+                total[1] += minutes
+        served = dict.fromkeys(key for quarter in sorted(quarters) for key in add.keys(quarter))
         if served:
             groups = (
                 "people",
@@ -367,13 +393,13 @@ def period_cells(rows: Iterable[ActivityRow], today: date, fiscal_start: int) ->
                     days=LINKED_WITHIN_DAYS
                 ):
                     add.add_on(setting, made_on, f"ref.linked30.{category}")
-        _support(add, setting, row)
         if row.kind == _FAMILY:
             _family(add, setting, row)
             continue  # no SUPRT windows, BARC-10 or outcome domains for a family client
         _follow_ups(add, setting, row)
         _barc(add, setting, row)
         _domains(add, setting, row)
+    _notes(add, totals)
     add.roll_up()
     cells = {key: {name: n for name, n in counts.items() if n} for key, counts in add.cells.items()}
     return PeriodCells(fiscal_start, add.first, add.last, {k: v for k, v in cells.items() if v})

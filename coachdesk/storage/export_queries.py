@@ -13,8 +13,11 @@ ever goes into a bundle. Call on the vault's thread.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 Conn = Any
@@ -122,6 +125,9 @@ def caseload_rows(conn: Conn, *, months_between: bool = False) -> list[ClientRow
 # -- format 2: dated activity for the per-period figures --------------------------------------
 
 
+NoteGroup = tuple[int, int, int, str, str, int, int]
+
+
 @dataclass(slots=True)
 class ActivityRow:
     """One client episode's dated facts, for per-period counts (never exported as such)."""
@@ -134,8 +140,9 @@ class ActivityRow:
     age_at_intake: int | None
     intake: date
     ended: date | None  # end of services (status not active): status date, else intake
-    # (quarter index, "session" | "attempt" | "group", count) of notes up to `today`
-    notes: list[tuple[int, str, int]] = field(default_factory=list)
+    # Notes up to `today`, one entry per (quarter index, attempt only, group mode, support
+    # kind, destination or ''), with their number and the sum of their minutes.
+    notes: list[NoteGroup] = field(default_factory=list)
     # (category, made on, linked, status date) of referrals
     referrals: list[tuple[str, date, bool, date | None]] = field(default_factory=list)
     # timepoint -> dates of every BARC-10 or outcome assessment recorded for it
@@ -145,12 +152,25 @@ class ActivityRow:
     # timepoint -> (taken on, answers) of the outcome assessment of that timepoint
     outcomes: dict[str, tuple[date, dict[str, Any]]] = field(default_factory=dict)
     kind: str = "person_in_recovery"  # a ClientKind value
-    # (quarter index, support kind, destination or '', notes, minutes) of sessions and group
-    # sessions (not attempts) up to `today`
-    support: list[tuple[int, str, str, int, int]] = field(default_factory=list)
     # (taken on, loved one in treatment, in recovery support, own support) of a family
     # client's follow-ups, oldest first
     family: list[tuple[date, bool | None, bool | None, bool | None]] = field(default_factory=list)
+
+
+_QUARTER = (
+    "CAST(substr(occurred_at, 1, 4) AS INTEGER) * 4 "
+    "+ (CAST(substr(occurred_at, 6, 2) AS INTEGER) - 1) / 3"
+)
+
+
+def _per_client(
+    rows: dict[int, ActivityRow], cursor: Iterable[Any]
+) -> Iterator[tuple[ActivityRow, list[Any]]]:
+    """Each client's rows of `cursor` (ordered by client id first) without the id, as one list."""
+    for client_id, group in groupby(cursor, itemgetter(0)):
+        row = rows.get(client_id)
+        if row is not None:
+            yield row, [r[1:] for r in group]
 
 
 def activity_rows(conn: Conn, today: date) -> list[ActivityRow]:
@@ -173,34 +193,21 @@ def activity_rows(conn: Conn, today: date) -> list[ActivityRow]:
             date.fromisoformat(r[7]) if r[7] else None,
             kind=r[8],
         )
-    # Grouped by quarter (year * 4 + quarter - 1, as exchange/periods.quarter_index) with
-    # conditional sums, over the covering index notes_for_periods: one row per client and
-    # quarter reaches Python.
+    # One pass over the covering index notes_for_periods, grouped by client, quarter (year * 4
+    # + quarter - 1, as exchange/periods.quarter_index) and what the note was: no date, no
+    # text leaves SQL, and each client's groups are handed over as one list (the counting is
+    # exchange/aggregates.py's). Ordered by client as grouped (no second sort).
     next_day = date.fromordinal(today.toordinal() + 1).isoformat()
-    for client_id, q, attempts, groups, sessions in conn.execute(
-        "SELECT client_id, CAST(substr(occurred_at, 1, 4) AS INTEGER) * 4 "
-        "+ (CAST(substr(occurred_at, 6, 2) AS INTEGER) - 1) / 3 AS q, sum(attempt_only = 1), "
-        "sum(attempt_only = 0 AND mode = 'group'), sum(attempt_only = 0 AND mode <> 'group') "
-        "FROM notes WHERE occurred_at < ? GROUP BY client_id, q",
-        (next_day,),
+    for episode, notes in _per_client(
+        rows,
+        conn.execute(
+            f"SELECT client_id, {_QUARTER}, attempt_only, mode = 'group', support_kind, "
+            "destination, count(*), sum(duration_minutes) FROM notes WHERE occurred_at < ? "
+            "GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6",
+            (next_day,),
+        ),
     ):
-        row = rows.get(client_id)
-        if row is not None:
-            for kind, n in (("attempt", attempts), ("group", groups), ("session", sessions)):
-                if n:
-                    row.notes.append((q, kind, n))
-    # What the support was, per quarter (same covering index): no date, no text leaves SQL.
-    for client_id, q, support, destination, n, minutes in conn.execute(
-        "SELECT client_id, CAST(substr(occurred_at, 1, 4) AS INTEGER) * 4 "
-        "+ (CAST(substr(occurred_at, 6, 2) AS INTEGER) - 1) / 3 AS q, support_kind, "
-        "destination, count(*), sum(duration_minutes) FROM notes "
-        "WHERE occurred_at < ? AND attempt_only = 0 "
-        "GROUP BY client_id, q, support_kind, destination",
-        (next_day,),
-    ):
-        row = rows.get(client_id)
-        if row is not None:
-            row.support.append((q, support, destination, n, minutes))
+        episode.notes = notes
     for client_id, taken, *answers in conn.execute(
         "SELECT client_id, taken_on, loved_one_in_treatment, loved_one_in_support, own_support "
         "FROM family_followups ORDER BY client_id, taken_on, id"

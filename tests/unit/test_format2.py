@@ -60,7 +60,11 @@ def test_cells_count_by_time_of_service() -> None:
         # served in 2025-Q1 and 2026-Q1; 180-day reached in window, annual reached late
         _row(
             intake,
-            notes=[(2025 * 4, "session", 3), (2025 * 4, "attempt", 1), (2026 * 4, "group", 2)],
+            notes=[
+                (2025 * 4, 0, 0, "coaching_session", "", 3, 90),
+                (2025 * 4, 1, 0, "coaching_session", "", 1, 0),
+                (2026 * 4, 0, 1, "group", "", 2, 120),
+            ],
             referrals=[
                 ("moud", date(2025, 2, 1), True, date(2025, 2, 20)),
                 ("moud", date(2025, 2, 3), True, date(2025, 4, 1)),
@@ -84,7 +88,7 @@ def test_cells_count_by_time_of_service() -> None:
             date(2025, 2, 1),
             client_id=2,
             ended=date(2025, 5, 1),
-            notes=[(2025 * 4 + 1, "session", 1)],
+            notes=[(2025 * 4 + 1, 0, 0, "navigation", "", 1, 30)],
             age_at_intake=None,
             gender="man",
             race="prefers_not_to_say",
@@ -95,6 +99,11 @@ def test_cells_count_by_time_of_service() -> None:
     assert y25["people"] == 2 and y26["people"] == 1
     assert y25["enrolled"] == 2 and y25["ended"] == 1 and "enrolled" not in y26
     assert y25["sessions"] == 4 and y25["attempts"] == 1 and y26["group_sessions"] == 2
+    # what the support was: sessions and group sessions, never attempts
+    assert y25["support.coaching_session"] == 3 and y25["minutes.coaching_session"] == 90
+    assert y25["support.navigation"] == 1 and y25["minutes.navigation"] == 30
+    assert y26["support.group"] == 2 and y26["minutes.group"] == 120
+    assert sum(v for name, v in y25.items() if name.startswith("support.")) == 4
     assert cells[("2025-Q1", "drug_court")]["ref.made.moud"] == 2
     assert y25["ref.linked.moud"] == 2 and y25["ref.linked30.moud"] == 1
     assert y26["ref.made.housing"] == 1 and "ref.linked.housing" not in y26
