@@ -56,7 +56,7 @@ from coachdesk.exchange.payload_schema import (
     SUPPORT_KINDS,
 )
 from coachdesk.storage import suggestion_repo
-from coachdesk.storage.export_queries import ActivityRow
+from coachdesk.storage.export_queries import ActivityRow, NoteTotal
 
 BARC_THRESHOLD = 47  # a total of 47 or more predicts sustained remission (DOMAIN.md)
 LINKED_WITHIN_DAYS = 30
@@ -317,13 +317,12 @@ def _note_cells(
     return names, f"minutes.{kind}"
 
 
-_NoteTotals = dict[tuple[str, int, int, int, str, str], list[int]]
-
-
-def _notes(add: _Adder, totals: _NoteTotals) -> None:
-    """The notes of every episode, summed per setting, quarter and kind first (a few thousand
-    groups for a million notes), then counted in their cells."""
-    for (setting, quarter, attempt, group, kind, destination), (n, minutes) in totals.items():
+def _notes(add: _Adder, totals: Iterable[NoteTotal]) -> None:
+    """The notes of every setting, quarter and kind, counted in their cells."""
+    for setting, quarter, attempt, group, kind, destination, n, minutes in totals:
+        if quarter > add.last:
+            continue  # cannot happen (notes are read up to today); kept for safety
+        setting = setting if setting in CELL_SETTINGS else "not_stated"
         names, minutes_cell = _note_cells(attempt, group, kind, destination)
         for name in names:
             add.add_quarter(setting, quarter, name, n)
@@ -349,29 +348,21 @@ def _family(add: _Adder, setting: str, row: ActivityRow) -> None:
         cell["fam.own_support"] += bool(own)
 
 
-def period_cells(rows: Iterable[ActivityRow], today: date, fiscal_start: int) -> PeriodCells:
-    """Every period's cells for the device's episodes, counted up to `today`."""
+def period_cells(
+    rows: Iterable[ActivityRow], today: date, fiscal_start: int, *, notes: Iterable[NoteTotal]
+) -> PeriodCells:
+    """Every period's cells for the device's episodes, counted up to `today`; `notes` are
+    their notes summed per setting (storage.export_queries.note_totals)."""
     add = _Adder(fiscal_start, today)
     last = add.last
-    totals: _NoteTotals = {}  # the notes, summed per setting, quarter and kind (_notes)
     for row in rows:
         setting = row.setting if row.setting in CELL_SETTINGS else "not_stated"
         add.add_on(setting, row.intake, "enrolled")
         if row.ended is not None:
             add.add_on(setting, row.ended, "ended")
-        quarters: set[int] = set()
-        for quarter, attempt, group, kind, destination, n, minutes in row.notes:
-            if quarter > last:
-                continue  # cannot happen (notes are read up to today); kept for safety
-            quarters.add(quarter)
-            key = (setting, quarter, attempt, group, kind, destination)
-            total = totals.get(key)
-            if total is None:
-                totals[key] = [n, minutes]
-            else:
-                total[0] += n
-                total[1] += minutes
-        served = dict.fromkeys(key for quarter in sorted(quarters) for key in add.keys(quarter))
+        served = dict.fromkeys(
+            key for quarter in sorted(row.quarters) if quarter <= last for key in add.keys(quarter)
+        )
         if served:
             groups = (
                 "people",
@@ -399,7 +390,7 @@ def period_cells(rows: Iterable[ActivityRow], today: date, fiscal_start: int) ->
         _follow_ups(add, setting, row)
         _barc(add, setting, row)
         _domains(add, setting, row)
-    _notes(add, totals)
+    _notes(add, notes)
     add.roll_up()
     cells = {key: {name: n for name, n in counts.items() if n} for key, counts in add.cells.items()}
     return PeriodCells(fiscal_start, add.first, add.last, {k: v for k, v in cells.items() if v})

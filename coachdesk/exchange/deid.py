@@ -69,9 +69,16 @@ def _clamp(value: Any, high: int) -> int:
     return min(max(int(value or 0), 0), high)
 
 
+_BARC_DIGITS = {ch: int(ch) for ch in "123456"}
+_OUTCOME_INT_RANGES = tuple(OUTCOME_INTS.items())
+
+
 def _barc10(answers: Any) -> dict[str, Any] | None:
     if not isinstance(answers, str) or len(answers) != 10 or not answers.isdigit():
         return None
+    if _BARC_DIGITS.keys() >= set(answers):  # the usual ten ASCII digits 1-6: no more to check
+        items = [_BARC_DIGITS[ch] for ch in answers]
+        return {"items": items, "total": sum(items)}
     items = [int(ch) for ch in answers]
     if not all(1 <= i <= 6 for i in items):
         return None
@@ -79,14 +86,22 @@ def _barc10(answers: Any) -> dict[str, Any] | None:
 
 
 def _outcome(timepoint: str, values: dict[str, Any]) -> dict[str, Any]:
+    # Called for every assessment of every record: the checks of _int_in and _flag inline
+    # for the plain ints SQLite returns, the helpers for anything else.
+    get = values.get
     result: dict[str, Any] = {"timepoint": timepoint}
-    for name, (low, high) in OUTCOME_INTS.items():
-        result[name] = _int_in(values.get(name), low, high)
+    for name, (low, high) in _OUTCOME_INT_RANGES:
+        value = get(name)
+        if type(value) is int:
+            result[name] = value if low <= value <= high else None
+        else:
+            result[name] = _int_in(value, low, high)
     for name in OUTCOME_BOOLS:
-        result[name] = _flag(values.get(name))
-    result["housing"] = _in(values.get("housing"), HOUSING)
-    result["employment"] = _in(values.get("employment"), EMPLOYMENT)
-    result["social_connectedness"] = _int_in(values.get("social_connectedness"), 1, 5)
+        value = get(name)
+        result[name] = None if value is None else bool(value)
+    result["housing"] = _in(get("housing"), HOUSING)
+    result["employment"] = _in(get("employment"), EMPLOYMENT)
+    result["social_connectedness"] = _int_in(get("social_connectedness"), 1, 5)
     return result
 
 

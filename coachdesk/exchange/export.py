@@ -334,6 +334,7 @@ def _prepare(
         export_queries.activity_rows(caseload.conn, today),
         today,
         enrollment.policy.fiscal_year_start,
+        notes=export_queries.note_totals(caseload.conn, today),
     )
     earlier = sum(r.pseudonym in state for r in records)
     return _Prepared(enrollment, records, anonymization, None, cells, updates, earlier)

@@ -198,7 +198,8 @@ def test_period_cells_count_kinds_support_and_the_family_follow_up(vault: Vault)
     caseload.record_family_followup(FamilyFollowUp(family, q1, False, False, True))
     caseload.record_family_followup(FamilyFollowUp(family, q2, True, None, True))
     rows = export_queries.activity_rows(vault.conn, today)
-    cells = aggregates.period_cells(rows, today, 1).cells
+    notes = export_queries.note_totals(vault.conn, today)
+    cells = aggregates.period_cells(rows, today, 1, notes=notes).cells
     year = cells[("2026", "community")]
     assert year["kind.person_in_recovery"] == 1 and year["kind.family_member"] == 1
     assert year["support.accompaniment"] == 1 and year["accomp.treatment"] == 1

@@ -60,11 +60,7 @@ def test_cells_count_by_time_of_service() -> None:
         # served in 2025-Q1 and 2026-Q1; 180-day reached in window, annual reached late
         _row(
             intake,
-            notes=[
-                (2025 * 4, 0, 0, "coaching_session", "", 3, 90),
-                (2025 * 4, 1, 0, "coaching_session", "", 1, 0),
-                (2026 * 4, 0, 1, "group", "", 2, 120),
-            ],
+            quarters=[2025 * 4, 2026 * 4],
             referrals=[
                 ("moud", date(2025, 2, 1), True, date(2025, 2, 20)),
                 ("moud", date(2025, 2, 3), True, date(2025, 4, 1)),
@@ -88,13 +84,21 @@ def test_cells_count_by_time_of_service() -> None:
             date(2025, 2, 1),
             client_id=2,
             ended=date(2025, 5, 1),
-            notes=[(2025 * 4 + 1, 0, 0, "navigation", "", 1, 30)],
+            quarters=[2025 * 4 + 1],
             age_at_intake=None,
             gender="man",
             race="prefers_not_to_say",
         ),
     ]
-    cells = period_cells(rows, date(2026, 6, 30), 1).cells
+    # their notes, summed per setting: (setting, quarter, attempt, group, kind, destination,
+    # notes, minutes)
+    notes = [
+        ("drug_court", 2025 * 4, 0, 0, "coaching_session", "", 3, 90),
+        ("drug_court", 2025 * 4, 1, 0, "coaching_session", "", 1, 0),
+        ("drug_court", 2026 * 4, 0, 1, "group", "", 2, 120),
+        ("drug_court", 2025 * 4 + 1, 0, 0, "navigation", "", 1, 30),
+    ]
+    cells = period_cells(rows, date(2026, 6, 30), 1, notes=notes).cells
     y25, y26 = cells[("2025", "drug_court")], cells[("2026", "drug_court")]
     assert y25["people"] == 2 and y26["people"] == 1
     assert y25["enrolled"] == 2 and y25["ended"] == 1 and "enrolled" not in y26
@@ -117,7 +121,7 @@ def test_cells_count_by_time_of_service() -> None:
     assert y25["age.25_34"] == 1 and y25["age.unknown"] == 1
     assert y25["ethnicity.hispanic_latino"] == 1 and y25["ethnicity.not_recorded"] == 1
     # nothing after the export day; future windows are not yet due
-    early = period_cells(rows, date(2025, 3, 1), 1).cells[("2025", "drug_court")]
+    early = period_cells(rows, date(2025, 3, 1), 1, notes=notes).cells[("2025", "drug_court")]
     assert "fu.due.followup_180" not in early and early["people"] == 1
 
 
