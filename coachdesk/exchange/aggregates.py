@@ -66,6 +66,7 @@ _CATEGORIES = frozenset(c.value for c in ResourceCategory)
 _SUPPORT = frozenset(SUPPORT_KINDS)
 _DESTINATIONS = frozenset(DESTINATIONS)
 _FAMILY = ClientKind.FAMILY_MEMBER.value
+_BASELINE = Timepoint.BASELINE.value
 
 
 # -- outcome domains (shared with rco/metrics for format 1 records) ---------------------------
@@ -191,6 +192,7 @@ class _Adder:
         )
         self.first: int | None = None
         self._keys: dict[int, tuple[str, ...]] = {}
+        self._served: dict[tuple[int, ...], tuple[str, ...]] = {}
 
     def keys(self, quarter: int) -> tuple[str, ...]:
         found = self._keys.get(quarter)
@@ -198,13 +200,20 @@ class _Adder:
             found = self._keys[quarter] = periods.containing(quarter, self.fiscal_start)
         return found
 
+    def served(self, quarters: Iterable[int]) -> tuple[str, ...]:
+        """Every period key of these quarters (up to today's), once; clients served in the
+        same quarters share the answer."""
+        chosen = tuple(sorted(q for q in quarters if q <= self.last))
+        found = self._served.get(chosen)
+        if found is None:
+            found = self._served[chosen] = tuple(
+                dict.fromkeys(key for quarter in chosen for key in self.keys(quarter))
+            )
+        return found
+
     def seen(self, quarter: int) -> None:
         if self.first is None or quarter < self.first:
             self.first = quarter
-
-    def add(self, setting: str, keys: Iterable[str], name: str, n: int = 1) -> None:
-        for key in keys:
-            self.cells[(key, setting)][name] += n
 
     def add_quarter(self, setting: str, quarter: int, name: str, n: int = 1) -> None:
         self.seen(quarter)
@@ -245,7 +254,7 @@ def _follow_up_pairs(
 ) -> Iterator[tuple[str, Any, Any]]:
     """(period key, baseline value, latest follow-up value dated in that period), for every
     period with a follow-up, when there is a baseline (all up to today)."""
-    base = dated.get(Timepoint.BASELINE.value)
+    base = dated.get(_BASELINE)
     if base is None or base[0] > add.today:
         return
     follow = sorted(
@@ -354,15 +363,12 @@ def period_cells(
     """Every period's cells for the device's episodes, counted up to `today`; `notes` are
     their notes summed per setting (storage.export_queries.note_totals)."""
     add = _Adder(fiscal_start, today)
-    last = add.last
     for row in rows:
         setting = row.setting if row.setting in CELL_SETTINGS else "not_stated"
         add.add_on(setting, row.intake, "enrolled")
         if row.ended is not None:
             add.add_on(setting, row.ended, "ended")
-        served = dict.fromkeys(
-            key for quarter in sorted(row.quarters) if quarter <= last for key in add.keys(quarter)
-        )
+        served = add.served(row.quarters)
         if served:
             groups = (
                 "people",
@@ -372,8 +378,11 @@ def period_cells(
                 f"ethnicity.{ethnicity_group(row.ethnicity)}",
                 f"kind.{_FAMILY if row.kind == _FAMILY else ClientKind.PERSON_IN_RECOVERY}",
             )
-            for name in groups:
-                add.add(setting, served, name)
+            cells = add.cells
+            for key in served:  # distinct people: once in each period they were served in
+                cell = cells[(key, setting)]
+                for name in groups:
+                    cell[name] += 1
         for category, made_on, linked, status_on in row.referrals:
             category = category if category in _CATEGORIES else ResourceCategory.OTHER.value
             if not add.add_on(setting, made_on, f"ref.made.{category}"):
