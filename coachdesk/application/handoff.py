@@ -382,19 +382,10 @@ def refuse_handoff(caseload: Caseload, handoff_id: str, reason: str = "") -> Non
 
 
 def first_contact_due(caseload: Caseload, today: date | None = None) -> list[Incoming]:
-    """Accepted hand-offs whose client has no session or attempt since: the reminder."""
-    out = []
-    for item in incoming(caseload):
-        if item.state != "accepted" or item.client_id is None:
-            continue
-        accepted_on = next(
-            (r.decided_at for r in handoff_repo.received(caseload.conn, item.handoff_id)), None
-        )
-        since = datetime.fromisoformat(accepted_on) if accepted_on else None
-        notes = caseload.notes(item.client_id)
-        if not any(since is None or n.occurred_at >= since for n in notes):
-            out.append(item)
-    return out
+    """Accepted hand-offs whose client has had no session since (an attempt is no contact):
+    what Today lists as "First contact" (the same rule: handoff_repo.FIRST_SESSION)."""
+    waiting = handoff_repo.first_contact_waiting(caseload.conn, "", ())
+    return [i for i in incoming(caseload) if i.state == "accepted" and i.client_id in waiting]
 
 
 def sent(caseload: Caseload) -> list[handoff_repo.Sent]:

@@ -2781,6 +2781,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{serial}",
     ),
     # -- end of desk (issue 15) ------------------------------------------------------------
+    # -- hand (session 6) ---------------------------------------------------------------------
+    "today.title.first_contact": (
+        "First contact (handed off from {coach})",
+        "Primer contacto (transferido por {coach})",
+    ),
+    "today.accepted_hours": (
+        "{n, plural, one {accepted # hour ago} other {accepted # hours ago}}",
+        "{n, plural, one {aceptada hace # hora} other {aceptada hace # horas}}",
+    ),
+    "today.accepted_days": (
+        "{n, plural, one {accepted # day ago} other {accepted # days ago}}",
+        "{n, plural, one {aceptada hace # día} other {aceptada hace # días}}",
+    ),
+    "due.first_contact_by_session": (
+        "A first contact is done by logging a session with the client (a contact attempt "
+        "does not end it); marking it done would record a contact that did not happen, and it "
+        "cannot be moved.",
+        "Un primer contacto se completa al registrar una sesión con el participante (un intento "
+        "de contacto no lo termina); marcarlo como hecho registraría un contacto que no ocurrió, "
+        "y no se puede mover.",
+    ),
 }
 
 

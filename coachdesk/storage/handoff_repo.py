@@ -125,6 +125,45 @@ def _resource(conn: Conn, res: dict[str, Any]) -> int:
 
 # -- the hand-off tables --------------------------------------------------------------------
 
+# The first contact after accepting (`r` a handoffs_received row): the first session (not a
+# contact attempt, which is no contact) logged at or after the acceptance. Notes are stored to
+# the minute, decisions to the second (both UTC ISO text): compared on the minute, a note of
+# the minute of accepting counts as after it. Today's reminder and the 48 h / 7 day counts
+# both use it.
+FIRST_SESSION = (
+    "(SELECT min(n.occurred_at) FROM notes n WHERE n.client_id = r.client_id "
+    "AND n.attempt_only = 0 AND n.occurred_at >= substr(r.decided_at, 1, 16))"
+)
+
+
+def first_contact_waiting(conn: Conn, where: str, args: tuple[Any, ...]) -> dict[int, str]:
+    """{client id: UTC day the hand-off was accepted} of received clients with no first
+    contact yet (`where` narrows on `r.client_id`, e.g. "AND r.client_id IN (?, ?)")."""
+    return {
+        int(cid): str(day)
+        for cid, day in conn.execute(
+            "SELECT r.client_id, substr(r.decided_at, 1, 10) FROM handoffs_received r "
+            f"WHERE r.state = 'accepted' AND r.client_id IS NOT NULL {where} "
+            f"AND {FIRST_SESSION} IS NULL",
+            args,
+        )
+    }
+
+
+def accepted_from(conn: Conn, client_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """{client id: (sending coach, accepted at)} of clients received by a hand-off."""
+    if not client_ids:
+        return {}
+    marks = ", ".join("?" * len(client_ids))
+    return {
+        int(cid): (str(name), str(at))
+        for cid, name, at in conn.execute(
+            "SELECT client_id, sender_name, decided_at FROM handoffs_received "
+            f"WHERE state = 'accepted' AND client_id IN ({marks})",
+            tuple(client_ids),
+        )
+    }
+
 
 @dataclass(frozen=True, slots=True)
 class Received:
@@ -323,9 +362,7 @@ def totals(conn: Conn) -> dict[str, int]:
     smaller of the two sums once (rco/handoffs.py)."""
     made = conn.execute("SELECT count(*) FROM handoffs_sent").fetchone()[0]
     accepted = conn.execute(
-        "SELECT r.decided_at, "
-        "(SELECT min(n.occurred_at) FROM notes n WHERE n.client_id = r.client_id "
-        " AND n.attempt_only = 0 AND n.occurred_at >= r.decided_at), "
+        f"SELECT r.decided_at, {FIRST_SESSION}, "
         "(SELECT count(*) FROM notes n WHERE n.client_id = r.client_id "
         " AND n.occurred_at < r.decided_at) "
         "FROM handoffs_received r WHERE r.state = 'accepted' AND r.client_id IS NOT NULL"

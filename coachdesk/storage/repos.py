@@ -53,6 +53,7 @@ from coachdesk.core.models import (
 )
 from coachdesk.core.reminders import (
     KIND_ORDER,
+    UNTIL_DONE_KINDS,
     DueItem,
     EpisodeFacts,
     TodayPage,
@@ -61,6 +62,7 @@ from coachdesk.core.reminders import (
     reminders_for_day,
 )
 from coachdesk.errors import NotFoundError
+from coachdesk.storage import handoff_repo
 
 Conn = Any
 
@@ -1208,6 +1210,10 @@ def _episode_facts(conn: Conn, ids: list[int] | None) -> list[EpisodeFacts]:
         args,
     ):
         referrals.setdefault(cid, []).append(date.fromisoformat(follow))
+    # issue 19: written with the client it creates, in accept's transaction (due_stale holds it)
+    first_contact = handoff_repo.first_contact_waiting(
+        conn, where.replace("WHERE client_id", "AND r.client_id"), args
+    )
     rows = conn.execute(
         "SELECT c.id, coalesce(nullif(c.preferred_name, ''), c.given_name) || ' ' || "
         "c.family_name, c.intake_date, c.status, c.status_date, "
@@ -1232,6 +1238,7 @@ def _episode_facts(conn: Conn, ids: list[int] | None) -> list[EpisodeFacts]:
                 tuple(referrals.get(cid, ())),
                 s2d(note_follow) if active else None,
                 kind == ClientKind.FAMILY_MEMBER.value,
+                s2d(first_contact.get(cid)) if active else None,
             )
         )
     return facts
@@ -1302,7 +1309,7 @@ def reminders_for(conn: Conn, today: date, client_id: int | None = None) -> list
     return reminders_for_day(items, today)
 
 
-_UNTIL_DONE = "('plan_review', 'referral_follow_up', 'note_follow_up')"
+_UNTIL_DONE = "(" + ", ".join(f"'{kind}'" for kind in UNTIL_DONE_KINDS) + ")"
 
 
 def _due_rows(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[DueItem, str]]:
@@ -1344,7 +1351,7 @@ def today_page(conn: Conn, today: date, per_kind: int = 50) -> TodayPage:
         "ORDER BY d.due_on, d.closes_on, name, d.client_id, d.seq LIMIT ?",
         (t, horizon, per_kind - len(rows)),
     ).fetchall()
-    for kind in KIND_ORDER[1:]:
+    for kind in UNTIL_DONE_KINDS:
         rows += conn.execute(
             f"{select} WHERE d.kind = ? AND d.closes_on IS NULL AND d.due_on <= ? "
             "ORDER BY d.due_on, name, d.client_id, d.seq LIMIT ?",
