@@ -296,8 +296,9 @@ def ingest(vault: Vault, data: bytes, roster: team.Roster) -> str | Message:
         return message_of(exc)
     if opened.kind == "ack":
         with vault.transaction() as conn:
-            day = opened.payload["accepted_at"][:10]
-            client_id = handoff_repo.acknowledge(conn, opened.handoff_id, now_stamp(), day)
+            accepted_at = opened.payload["accepted_at"]  # signed: the hand-off's boundary
+            day = accepted_at[:10]
+            client_id = handoff_repo.acknowledge(conn, opened.handoff_id, accepted_at, day)
             if client_id is None and not handoff_repo.sent(conn, opened.handoff_id):
                 return Message("handoff.unknown_ack")
             if client_id is not None:

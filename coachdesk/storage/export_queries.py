@@ -151,6 +151,13 @@ class ActivityRow:
     # (taken on, loved one in treatment, in recovery support, own support) of a family
     # client's follow-ups, oldest first
     family: list[tuple[date, bool | None, bool | None, bool | None]] = field(default_factory=list)
+    # Issue 19, a handed-off episode (FORMAT.md section 7, "Hand-offs"): this device counts it
+    # from `since` (received: the day it accepted) and before `until` (handed on: the day the
+    # receiver accepted, from its signed acknowledgment); `notes` and `support` then hold only
+    # that span, `people_quarters` the quarters of every note (for the distinct people).
+    since: date | None = None
+    until: date | None = None
+    people_quarters: list[int] | None = None
 
 
 def activity_rows(conn: Conn, today: date) -> list[ActivityRow]:
@@ -239,4 +246,38 @@ def activity_rows(conn: Conn, today: date) -> list[ActivityRow]:
             day = date.fromisoformat(r[2])
             row.outcomes[r[1]] = (day, dict(zip(OUTCOME_COLUMNS, r[3:], strict=True)))
             row.assessed.setdefault(r[1], []).append(day)
+    _handoff_spans(conn, rows, next_day)
     return list(rows.values())
+
+
+def _handoff_spans(conn: Conn, rows: dict[int, ActivityRow], next_day: str) -> None:
+    """Issue 19: the span of each handed-off episode, and its notes re-read by day (a few
+    clients; the queries above are left as they are)."""
+    for column, sql in (
+        ("until", "SELECT client_id, acked_at FROM handoffs_sent WHERE acked_at IS NOT NULL"),
+        ("since", "SELECT client_id, decided_at FROM handoffs_received WHERE state = 'accepted'"),
+    ):
+        for client_id, at in conn.execute(sql):
+            if client_id in rows:
+                setattr(rows[client_id], column, date.fromisoformat(str(at)[:10]))
+    for row in rows.values():
+        if row.since is None and row.until is None:
+            continue
+        row.people_quarters = sorted({q for q, _, _ in row.notes})
+        row.notes, row.support = [], []
+        tally: dict[tuple[int, str], int] = defaultdict(int)
+        for day, attempt, mode, support, destination, n, minutes in conn.execute(
+            "SELECT substr(occurred_at, 1, 10), attempt_only, mode, support_kind, destination, "
+            "count(*), sum(duration_minutes) FROM notes WHERE client_id = ? AND occurred_at < ? "
+            "GROUP BY 1, 2, 3, 4, 5 ORDER BY 1",
+            (row.client_id, next_day),
+        ):
+            d = date.fromisoformat(day)
+            if (row.since and d < row.since) or (row.until and d >= row.until):
+                continue
+            q = d.year * 4 + (d.month - 1) // 3  # as exchange/periods.quarter_index
+            kind = "attempt" if attempt else "group" if mode == "group" else "session"
+            tally[(q, kind)] += n
+            if not attempt:
+                row.support.append((q, support, destination, n, minutes))
+        row.notes = [(q, kind, n) for (q, kind), n in sorted(tally.items())]
