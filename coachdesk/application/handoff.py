@@ -417,6 +417,35 @@ def apply_retention(caseload: Caseload, today: date | None = None) -> int:
     return len(removed)
 
 
+# The same round in steps, for the window's background timer (ui/exchange.py): the network
+# steps (`transfer`, `remove_taken`) run on a network thread, the others on the vault's.
+transfer = hsync.transfer
+remove_taken = hsync.remove_taken
+
+
+def background_plan(
+    caseload: Caseload, policy: Any = None
+) -> tuple[hsync.RoundPlan, Transport] | None:
+    """The round's plan and the vault's WebDAV inbox (a stick is not watched); None when
+    nothing is set up for it."""
+    from coachdesk.application.sync_setup import choose_transport
+
+    transport = choose_transport(caseload, None, policy)
+    if transport is None:
+        return None
+    plan = hsync.plan_round(caseload.vault, transport)
+    if plan is None:
+        transport.close()
+        return None
+    return plan, transport
+
+
+def record_round(
+    caseload: Caseload, fetched: hsync.Fetched
+) -> tuple[hsync.HandoffRound, list[str]]:
+    return hsync.record_round(caseload.vault, fetched)
+
+
 def fetch_configured(caseload: Caseload, folder: str | None = None) -> hsync.HandoffRound:
     """The window's "Check for hand-offs": one round through the vault's way out (the WebDAV
     inbox set up for sync, or `folder`); nothing set up: an empty round."""
