@@ -72,11 +72,14 @@ def totals(
     return out
 
 
+def _confirmed(backend: RcoBackend) -> list[str]:
+    return [d.device_id for d in backend.list_devices() if d.status.value == "confirmed"]
+
+
 def figures(
     backend: RcoBackend, small_cell: int, period: str = periods.ALL, fiscal_start: int = 1
 ) -> HandoffFigures:
-    ids = [d.device_id for d in backend.list_devices() if d.status.value == "confirmed"]
-    counts = totals(backend, ids, period, fiscal_start)
+    counts = totals(backend, _confirmed(backend), period, fiscal_start)
 
     def shown(n: int) -> int | None:
         return None if 0 < n < small_cell else n
@@ -87,7 +90,11 @@ def figures(
 def measures(
     backend: RcoBackend, small_cell: int, period: str = periods.ALL, fiscal_start: int = 1
 ) -> list[tuple[str, int | None]]:
-    """(measure, value or None when suppressed) for the report's "Hand-offs" section."""
+    """(measure, value or None when suppressed) for the report's "Hand-offs" section; none
+    for a period without any hand-off ("all" always has the section)."""
+    found = totals(backend, _confirmed(backend), period, fiscal_start)
+    if period != periods.ALL and not any(found.values()):
+        return []
     f = figures(backend, small_cell, period, fiscal_start)
     return [
         ("Hand-offs made", f.made),

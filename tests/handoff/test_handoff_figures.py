@@ -199,4 +199,6 @@ def test_per_quarter_figures_count_the_person_once(tmp_path: Path) -> None:
         ("Hand-offs made", 3) if report.threshold <= 3 else ("Hand-offs made", None),
         ("Hand-offs accepted", 2) if report.threshold <= 2 else ("Hand-offs accepted", None),
     ]
+    quiet = build_report(world.desk, "2025")  # no hand-off in 2025: no section
+    assert not [r for r in quiet.rows if r.section == "Hand-offs between coaches"]
     world.close()
