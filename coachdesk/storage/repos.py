@@ -1238,10 +1238,19 @@ def _episode_facts(conn: Conn, ids: list[int] | None) -> list[EpisodeFacts]:
                 tuple(referrals.get(cid, ())),
                 s2d(note_follow) if active else None,
                 kind == ClientKind.FAMILY_MEMBER.value,
-                s2d(first_contact.get(cid)) if active else None,
+                _first_contact(first_contact.get(cid), active, status_date),
             )
         )
     return facts
+
+
+def _first_contact(accepted: str | None, active: bool, status_date: str | None) -> date | None:
+    """Issue 19: a hand-off's first contact is due until a session, whatever status the record
+    came with; the receiving coach ending the episode after accepting (discharged, lost
+    contact) ends it too, as it ends the other kinds."""
+    if accepted is None or not (active or (status_date or "") < accepted):
+        return None
+    return date.fromisoformat(accepted)
 
 
 # -- Today from indexed state -----------------------------------------------------------------

@@ -136,12 +136,19 @@ def test_per_quarter_figures_count_the_person_once(tmp_path: Path) -> None:
     sync(world.ben, stick())
     accepted = [uc.accept_handoff(ben, s.handoff_id, now=ACCEPTED) for s in sent[:2]]  # one waits
     first, second = (a.client_id for a in accepted)
+
+    def on_today() -> set[int]:
+        return {r.client_id for r in ben.today_page().first.get("first_contact", [])}
+
+    assert on_today() == {first, second}
     ben.add_note(SessionNote(first, ACCEPTED + timedelta(days=1), ContactMode.IN_PERSON, "met"))
     ben.add_note(SessionNote(first, datetime(2026, 8, 10, 9, tzinfo=UTC), ContactMode.PHONE, "q3"))
     attempt = SessionNote(second, ACCEPTED + timedelta(hours=3), ContactMode.PHONE, "no answer")
     attempt.attempt_only = True
     ben.add_note(attempt)
+    assert on_today() == {second}  # the attempt is no contact, for Today as for the RCO
     ben.add_note(SessionNote(second, ACCEPTED + timedelta(days=5), ContactMode.PHONE, "reached"))
+    assert on_today() == set()  # both first contacts made: the RCO counts both (first_7d)
     # Ben records the follow-up against the baseline Ada took (the pair is Ben's)
     ben.record_barc10(first, [5] * 10, date(2026, 8, 10), Timepoint.FOLLOWUP_180)
     sync(world.ben, stick())  # the acknowledgments

@@ -12,7 +12,7 @@ import pytest
 from coachdesk.application import handoff as uc
 from coachdesk.application.caseload import Caseload
 from coachdesk.core import reminders as rules
-from coachdesk.core.models import ContactMode, SessionNote
+from coachdesk.core.models import ClientStatus, ContactMode, SessionNote
 from coachdesk.errors import ValidationError
 from coachdesk.storage import handoff_repo, repos
 from coachdesk.storage.vault import Vault
@@ -97,3 +97,13 @@ def test_a_vault_of_the_old_rules_rebuilds_its_items(synced_world: World) -> Non
     with vault.transaction():
         pass
     assert repos.today_page(vault.conn, date.today()).counts.get("first_contact") == 1
+
+
+def test_ending_the_episode_after_accepting_ends_the_reminder(synced_world: World) -> None:
+    ben, client_id = _accept(synced_world, datetime.now(UTC).replace(microsecond=0))
+    client = ben.get_client(client_id)
+    assert _firsts(ben) == [client_id]  # (a record that came ended is due too: the figures test)
+    client.status, client.status_date = ClientStatus.LOST_CONTACT, ben.today()
+    ben.update_client(client)
+    assert _firsts(ben) == []
+    _indexed_equals_recomputed(ben)
