@@ -9,13 +9,20 @@ the same unlock page (what the coach typed, the vault chosen and the focus stay)
 frame's place and geometry. An Unlock or New-vault click before then finishes step 2 at once
 and is passed on, so nothing the coach does is lost.
 
+The loader first proves that SQLCipher 4 works (cli/selftest.check_sqlcipher, which the command
+line runs before anything else; the window's start only checks that it is installed): no window
+that could open or write a vault is built without it, and the check, ~10 ms with its import, is
+not spent before the first paint.
+
 Threading: built and driven on the GUI thread; the loader thread only imports modules.
 """
 
 from __future__ import annotations
 
 import importlib
+import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,10 +61,13 @@ class _FirstPaint(QObject):
 class StagedStart:
     """Owns the start-up frame until the MainWindow replaces it (`window` then set)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, painted: Callable[[], object] | None = None) -> None:
+        """`painted`: called once the lock screen's first paint is done (the start-up
+        benchmark's `--quit-when-shown` exits there)."""
         from coachdesk.ui.unlock import UnlockPage
 
         self.settings = settings
+        self._on_painted = painted
         self.window: MainWindow | None = None
         self.frame = QMainWindow()
         self.frame.setObjectName("startFrame")
@@ -73,6 +83,7 @@ class StagedStart:
         self.page.create_requested.connect(self._early_create)
         self.frame.setCentralWidget(self.page)
         self._failed: BaseException | None = None
+        self._no_encryption: Exception | None = None
         self._loader = threading.Thread(target=self._load, name="window-modules", daemon=True)
         self._kick = QTimer()  # after the first paint, or NO_PAINT_MS if none comes
         self._kick.setSingleShot(True)
@@ -93,11 +104,20 @@ class StagedStart:
 
     def _start_loading(self) -> None:
         self.page.removeEventFilter(self._painted)
+        if self._on_painted is not None:
+            self._on_painted()
         if self.window is None and self._loader.ident is None:  # not finished by a click
             self._loader.start()
             self._timer.start()
 
     def _load(self) -> None:
+        from coachdesk.cli.selftest import check_sqlcipher
+
+        try:
+            check_sqlcipher()
+        except Exception as exc:  # said plainly by finish(), which then ends the program
+            self._no_encryption = exc
+            return
         try:
             for name in REST:
                 importlib.import_module(name)
@@ -117,6 +137,8 @@ class StagedStart:
             self._load()
         else:
             self._loader.join()
+        if self._no_encryption is not None:
+            self._refuse(self._no_encryption)
         if self._failed is not None:
             raise self._failed
         from coachdesk.ui.main_window import MainWindow
@@ -135,6 +157,29 @@ class StagedStart:
         self.window = window
         return window
 
+    def _refuse(self, error: Exception) -> None:
+        """SQLCipher 4 is missing: say so (stderr and a box) and end; records must never be
+        written unencrypted."""
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        from coachdesk.__main__ import encryption_missing
+
+        print(encryption_missing(error), file=sys.stderr)
+        if QGuiApplication.platformName() not in ("offscreen", "minimal"):  # someone to read it
+            QMessageBox.critical(
+                self.frame,
+                "CoachDesk",
+                QCoreApplication.translate(
+                    "StagedStart",
+                    "Encryption (SQLCipher 4) does not work in this installation, and CoachDesk "
+                    "will not run without it. Please reinstall CoachDesk.",
+                ),
+            )
+        QCoreApplication.exit(1)
+        raise SystemExit(1)
+
     def _early_unlock(self, path: Path, passphrase: str) -> None:
         self.finish().unlock_page.unlock_requested.emit(path, passphrase)
 
@@ -142,10 +187,12 @@ class StagedStart:
         self.finish().unlock_page.create_requested.emit()
 
 
-def staged(settings: Settings, vault_dir: Any = None) -> StagedStart:
+def staged(
+    settings: Settings, vault_dir: Any = None, painted: Callable[[], object] | None = None
+) -> StagedStart:
     """The staged start of the coach's window, shown (`vault_dir`: --vault-dir)."""
     if vault_dir:
         settings.set(opts.VAULTS_DIR, str(Path(vault_dir).resolve()))
-    start = StagedStart(settings)
+    start = StagedStart(settings, painted)
     start.show()
     return start

@@ -6,10 +6,12 @@ the key, so the window stays responsive while Argon2id runs. Threading: GUI thre
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QIcon, QKeyEvent, QTextDocument
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,8 +29,38 @@ from PySide6.QtWidgets import (
 
 from coachdesk.app import paths
 from coachdesk.resources import resource
-from coachdesk.ui import vault_dialogs
-from coachdesk.ui.common import card, named, title_label
+from coachdesk.ui.plain import card, named, title_label
+
+if TYPE_CHECKING:  # Qt classes the lock screen does not need: their first use costs (issue 18)
+    from PySide6.QtGui import QKeyEvent, QTextDocument
+
+    from coachdesk.ui.vault_dialogs import Runner
+
+# The objectName of the unlock screen's recovery-code button (ui/vault_dialogs.py's dialog).
+RECOVERY_UNLOCK_BUTTON = "unlock_with_recovery_code_button"
+
+
+def recovery_button(
+    parent: QWidget, vault: Callable[[], Path | None], run: Runner | None = None
+) -> QPushButton:
+    """A button for the unlock screen: "Forgot the passphrase? Use the recovery code…". Its
+    dialog (ui/vault_dialogs.py, with the use cases behind it) loads at the click."""
+
+    def _tr(text: str) -> str:
+        return QCoreApplication.translate("VaultDialogs", text)
+
+    def clicked() -> None:
+        from coachdesk.ui.vault_dialogs import unlock_with_recovery_code
+
+        unlock_with_recovery_code(parent, vault, run)
+
+    button = named(
+        QPushButton(_tr("Forgot the passphrase? Use the &recovery code…")),
+        _tr("Unlock with the recovery code"),
+    )
+    button.setObjectName(RECOVERY_UNLOCK_BUTTON)
+    button.clicked.connect(clicked)
+    return button
 
 
 class CapsLockWatch(QObject):
@@ -40,12 +72,14 @@ class CapsLockWatch(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Watch key presses; never eat one."""
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            text = event.text()
+        if event.type() == QEvent.Type.KeyPress:
+            # A QKeyEvent (not imported: the class costs its first use before the first paint).
+            key: QKeyEvent = event  # type: ignore[assignment]
+            text = key.text()
             if len(text) == 1 and text.lower() != text.upper():  # a letter with a case
                 from PySide6.QtCore import Qt  # at the first letter, not at the first paint
 
-                shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                shift = bool(key.modifiers() & Qt.KeyboardModifier.ShiftModifier)
                 self.changed.emit(text.isupper() != shift)
         return False
 
@@ -162,7 +196,7 @@ class UnlockPage(QWidget):
         buttons.addWidget(self.unlock_button)
         form_layout.addLayout(buttons)
         # Locked out: the recovery code sets a new passphrase (application.vault_ops.recover).
-        self.recovery_button = vault_dialogs.recovery_button(self, self.selected_vault)
+        self.recovery_button = recovery_button(self, self.selected_vault)
         self.recovery_button.setFlat(True)
         recovery_row = QHBoxLayout()  # at the left, its own width
         recovery_row.addWidget(self.recovery_button)
@@ -423,7 +457,8 @@ class RecoveryCodeDialog(QDialog):
             super().reject()
 
     def document(self) -> QTextDocument:
-        from PySide6.QtCore import Qt
+        from PySide6.QtCore import QDate, Qt
+        from PySide6.QtGui import QTextDocument
 
         doc = QTextDocument()
         doc.setHtml(
