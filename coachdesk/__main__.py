@@ -43,6 +43,17 @@ def _require_encryption(*, window: bool = False) -> None:
         raise SystemExit(1) from None
 
 
+def _encryption_problem() -> str | None:
+    """The window's full SQLCipher check, run behind its lock screen: why not, or None."""
+    from coachdesk.cli.selftest import check_sqlcipher
+
+    try:
+        check_sqlcipher()
+    except Exception as exc:
+        return encryption_missing(exc)
+    return None
+
+
 # Options of the window (coachdesk/app/bootstrap.py); anything else goes to the command line.
 GUI_OPTIONS = ("--demo", "--vault-dir", "--lang", "--quit-when-shown")
 
@@ -53,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from coachdesk.app.bootstrap import run_gui
 
         _require_encryption(window=True)
-        return run_gui(args)
+        return run_gui(args, _encryption_problem)
     _require_encryption()
     from coachdesk.cli.main import main as cli_main
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -143,13 +143,15 @@ def _painted_exit() -> None:
     os._exit(0)  # not waiting for the modules still loading: they are not the figure
 
 
-def run_gui(argv: list[str]) -> int:
+def run_gui(argv: list[str], prove: Callable[[], str | None] | None = None) -> int:
+    """The coach's window; `prove` runs behind the lock screen before the window can open a
+    vault (app/startup.py)."""
     vault_dir, lang, quit_when_shown, qt_args = _parse(argv)
     app, settings = start(qt_args, lang=lang)
     from coachdesk.app.startup import staged
 
     # The lock screen first; the main window's modules load while the coach types.
-    launch = staged(settings, vault_dir, _painted_exit if quit_when_shown else None)
+    launch = staged(settings, vault_dir, _painted_exit if quit_when_shown else None, prove)
     code = int(app.exec())  # type: ignore[attr-defined]
     del launch
     return code

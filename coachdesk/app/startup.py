@@ -9,10 +9,10 @@ the same unlock page (what the coach typed, the vault chosen and the focus stay)
 frame's place and geometry. An Unlock or New-vault click before then finishes step 2 at once
 and is passed on, so nothing the coach does is lost.
 
-The loader first proves that SQLCipher 4 works (cli/selftest.check_sqlcipher, which the command
-line runs before anything else; the window's start only checks that it is installed): no window
-that could open or write a vault is built without it, and the check, ~10 ms with its import, is
-not spent before the first paint.
+The loader first runs `prove` (coachdesk/__main__.py passes the SQLCipher 4 check that the
+command line runs before anything else; the window's start only checks that it is installed):
+no window that could open or write a vault is built unless it passed, and the check, ~10 ms with
+its import, is not spent before the first paint.
 
 Threading: built and driven on the GUI thread; the loader thread only imports modules.
 """
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 # What the unlocked window needs, imported on the loader thread (main_window pulls the rest).
 REST = ("coachdesk.ui.main_window",)
 POLL_MS = 15
+Prove = Callable[[], "str | None"]  # why not to open a vault here (stderr), or None
 NO_PAINT_MS = 1000
 
 
@@ -61,13 +62,20 @@ class _FirstPaint(QObject):
 class StagedStart:
     """Owns the start-up frame until the MainWindow replaces it (`window` then set)."""
 
-    def __init__(self, settings: Settings, painted: Callable[[], object] | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        painted: Callable[[], object] | None = None,
+        prove: Prove | None = None,
+    ) -> None:
         """`painted`: called once the lock screen's first paint is done (the start-up
-        benchmark's `--quit-when-shown` exits there)."""
+        benchmark's `--quit-when-shown` exits there). `prove`: run on the loader thread, says
+        why this installation must not open a vault (a sentence for stderr), or None."""
         from coachdesk.ui.unlock import UnlockPage
 
         self.settings = settings
         self._on_painted = painted
+        self._prove = prove
         self.window: MainWindow | None = None
         self.frame = QMainWindow()
         self.frame.setObjectName("startFrame")
@@ -83,7 +91,7 @@ class StagedStart:
         self.page.create_requested.connect(self._early_create)
         self.frame.setCentralWidget(self.page)
         self._failed: BaseException | None = None
-        self._no_encryption: Exception | None = None
+        self._refused: str | None = None
         self._loader = threading.Thread(target=self._load, name="window-modules", daemon=True)
         self._kick = QTimer()  # after the first paint, or NO_PAINT_MS if none comes
         self._kick.setSingleShot(True)
@@ -106,18 +114,16 @@ class StagedStart:
         self.page.removeEventFilter(self._painted)
         if self._on_painted is not None:
             self._on_painted()
-        if self.window is None and self._loader.ident is None:  # not finished by a click
+        # Not finished by a click, nor refused.
+        if self.window is None and self._loader.ident is None and self._refused is None:
             self._loader.start()
             self._timer.start()
 
     def _load(self) -> None:
-        from coachdesk.cli.selftest import check_sqlcipher
-
-        try:
-            check_sqlcipher()
-        except Exception as exc:  # said plainly by finish(), which then ends the program
-            self._no_encryption = exc
-            return
+        if self._prove is not None:
+            self._refused = self._prove()  # said plainly by finish(), which then ends
+            if self._refused is not None:
+                return
         try:
             for name in REST:
                 importlib.import_module(name)
@@ -137,8 +143,8 @@ class StagedStart:
             self._load()
         else:
             self._loader.join()
-        if self._no_encryption is not None:
-            self._refuse(self._no_encryption)
+        if self._refused is not None:
+            self._refuse(self._refused)
         if self._failed is not None:
             raise self._failed
         from coachdesk.ui.main_window import MainWindow
@@ -157,16 +163,16 @@ class StagedStart:
         self.window = window
         return window
 
-    def _refuse(self, error: Exception) -> None:
-        """SQLCipher 4 is missing: say so (stderr and a box) and end; records must never be
+    def _refuse(self, why: str) -> None:
+        """SQLCipher 4 does not work: say so (stderr and a box) and end; records must never be
         written unencrypted."""
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtGui import QGuiApplication
         from PySide6.QtWidgets import QMessageBox
 
-        from coachdesk.__main__ import encryption_missing
-
-        print(encryption_missing(error), file=sys.stderr)
+        self._kick.stop()
+        self._timer.stop()
+        print(why, file=sys.stderr)
         if QGuiApplication.platformName() not in ("offscreen", "minimal"):  # someone to read it
             QMessageBox.critical(
                 self.frame,
@@ -177,7 +183,6 @@ class StagedStart:
                     "will not run without it. Please reinstall CoachDesk.",
                 ),
             )
-        QCoreApplication.exit(1)
         raise SystemExit(1)
 
     def _early_unlock(self, path: Path, passphrase: str) -> None:
@@ -188,11 +193,14 @@ class StagedStart:
 
 
 def staged(
-    settings: Settings, vault_dir: Any = None, painted: Callable[[], object] | None = None
+    settings: Settings,
+    vault_dir: Any = None,
+    painted: Callable[[], object] | None = None,
+    prove: Prove | None = None,
 ) -> StagedStart:
     """The staged start of the coach's window, shown (`vault_dir`: --vault-dir)."""
     if vault_dir:
         settings.set(opts.VAULTS_DIR, str(Path(vault_dir).resolve()))
-    start = StagedStart(settings, painted)
+    start = StagedStart(settings, painted, prove)
     start.show()
     return start

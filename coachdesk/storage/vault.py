@@ -668,6 +668,16 @@ class Vault:
             with suppress(Exception):  # a broken observer must not end the checks
                 observer(status)
 
+    def found_damaged(self, what: str) -> None:
+        """A read outside the check met a damaged page (SQLite said the file is corrupt): the
+        path of a failed check, at once (writes refused, the folder marked, observers told),
+        and a fresh check so that check_status says so too. The owning thread only."""
+        self._check_finished(CheckStatus(CheckState.FAILED, datetime.now(UTC), (what,)))
+        with suppress(sqlcipher3.Error):  # also stops writes that bypass transaction()
+            self.conn.execute("PRAGMA query_only = ON")
+        with suppress(VaultError):  # locked meanwhile: nothing to check
+            self.request_check()
+
     def _search_index_errors(self) -> list[str]:
         errors = []
         tables = self.conn.execute(

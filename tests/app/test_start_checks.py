@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from coachdesk.__main__ import _encryption_problem
 from coachdesk.app import bootstrap
 from coachdesk.app import settings as opts
 from coachdesk.app.settings import Settings
@@ -51,7 +52,10 @@ def test_what_only_argparse_answers_goes_to_argparse(argv: list[str]) -> None:
 
 
 def test_the_window_is_not_built_where_sqlcipher_does_not_work(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     def broken() -> dict[str, object]:
         raise RuntimeError("SQLCipher 4 is not available: refusing to run without encryption")
@@ -60,7 +64,7 @@ def test_the_window_is_not_built_where_sqlcipher_does_not_work(
     bootstrap.create_app()
     settings = Settings(tmp_path / "settings.ini")
     settings.set(opts.VAULTS_DIR, str(tmp_path / "vaults"))
-    start = StagedStart(settings)
+    start = StagedStart(settings, prove=_encryption_problem)  # what `coachdesk` passes
     qtbot.addWidget(start.frame)
     start.show()
     with pytest.raises(SystemExit) as ended:
