@@ -66,7 +66,7 @@ def start(
 
     app = create_app(qt_args, style=style)
     settings = settings or Settings()
-    if lang:
+    if lang and settings.get(opts.LANGUAGE) != lang:  # a write (and sync) only if new
         settings.set(opts.LANGUAGE, lang)
     translations.install(settings.get(opts.LANGUAGE))
     return app, settings

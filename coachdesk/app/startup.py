@@ -199,8 +199,9 @@ def staged(
     prove: Prove | None = None,
 ) -> StagedStart:
     """The staged start of the coach's window, shown (`vault_dir`: --vault-dir)."""
-    if vault_dir:
-        settings.set(opts.VAULTS_DIR, str(Path(vault_dir).resolve()))
+    folder = str(Path(vault_dir).resolve()) if vault_dir else ""
+    if folder and settings.get(opts.VAULTS_DIR) != folder:  # a write (and sync) only if new
+        settings.set(opts.VAULTS_DIR, folder)
     start = StagedStart(settings, painted, prove)
     start.show()
     return start
