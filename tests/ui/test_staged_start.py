@@ -41,6 +41,7 @@ HEAVY = (
     "coachdesk.ui.common",
     "coachdesk.ui.menus",
     "coachdesk.ui.vault_dialogs",
+    "coachdesk.ui.unlock_dialogs",
     "coachdesk.ui.forms",
     "dataclasses",
     "datetime",
