@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QToolButton,
@@ -20,11 +18,12 @@ from PySide6.QtWidgets import (
 
 from coachdesk.i18n.format import format_message
 from coachdesk.ui.forms._messages import window_language
+from coachdesk.ui.plain import card, named, title_label  # leaves for the lock screen (issue 18)
 
 if TYPE_CHECKING:
     from coachdesk.ui.forms.labels import label  # one set of vocabulary labels for the window
 
-__all__ = ["label"]
+__all__ = ["card", "label", "named", "title_label"]
 
 
 def __getattr__(name: str) -> Any:
@@ -89,15 +88,6 @@ def enum_req(combo: QComboBox, kind: type[E]) -> E:
     return value
 
 
-def named(widget: W, name: str, description: str = "") -> W:
-    """Give `widget` an accessible name (what a screen reader says) and optional tooltip."""
-    widget.setAccessibleName(name)
-    if description:
-        widget.setAccessibleDescription(description)
-        widget.setToolTip(description)
-    return widget
-
-
 def name_clear_buttons(root: QWidget) -> None:
     """Give the clear buttons of the line edits under `root` a name (Qt leaves them nameless,
     so a screen reader says only "button")."""
@@ -133,18 +123,6 @@ def fmt_date(value: date | datetime | None) -> str:
     from coachdesk.ui.forms._common import format_date
 
     return format_date(QLocale(), value)
-
-
-def title_label(text: str, name: str = "title") -> QLabel:
-    widget = QLabel(text)
-    widget.setObjectName(name)
-    return widget
-
-
-def card() -> QFrame:
-    frame = QFrame()
-    frame.setObjectName("card")
-    return frame
 
 
 def show_error(parent: QWidget | None, message: str) -> None:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,10 +33,11 @@ from PySide6.QtWidgets import (
 from coachdesk.ui.common import named
 from coachdesk.ui.forms._messages import error_text, window_language
 from coachdesk.ui.menus import MenuRegistry
+from coachdesk.ui.unlock import RECOVERY_UNLOCK_BUTTON as RECOVERY_UNLOCK_BUTTON  # issue 18
+from coachdesk.ui.unlock import recovery_button as recovery_button
 
 CHANGE_PASSPHRASE_ACTION = "change_passphrase"
 RECOVERY_UNLOCK_ACTION = "unlock_with_recovery_code"
-RECOVERY_UNLOCK_BUTTON = "unlock_with_recovery_code_button"
 
 if TYPE_CHECKING:  # the errors and their catalog load after the lock screen is painted
     from coachdesk.errors import CoachDeskError
@@ -301,14 +301,3 @@ def register_vault_actions(
 
         actions.append(menus.action(menu, name, label, run))
     return actions
-
-
-def recovery_button(parent: QWidget, vault: VaultPath, run: Runner | None = None) -> QPushButton:
-    """A button for the unlock screen: "Forgot the passphrase? Use the recovery code…"."""
-    button = named(
-        QPushButton(_tr("Forgot the passphrase? Use the &recovery code…")),
-        _tr("Unlock with the recovery code"),
-    )
-    button.setObjectName(RECOVERY_UNLOCK_BUTTON)
-    button.clicked.connect(lambda: unlock_with_recovery_code(parent, vault, run))
-    return button
