@@ -14,6 +14,7 @@ process, the same pattern cell for cell.
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from multiprocessing.connection import Connection
 
@@ -57,6 +58,10 @@ def compute_pattern(
     it) when there are fewer than `child_from` (CHILD_FROM_ATOMS) atoms or the child could not
     do it."""
     if len(atoms) < (CHILD_FROM_ATOMS if child_from is None else child_from):
+        return None
+    if getattr(sys, "frozen", False):
+        # A frozen build starts children as itself: without multiprocessing.freeze_support()
+        # in its entry script (installer/entry.py has none yet) that would be a second desk.
         return None
     try:
         return _in_child(atoms, dimensions, measures, threshold, progress)

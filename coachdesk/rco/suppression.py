@@ -242,15 +242,17 @@ class _Echelon:
             return None
         return row
 
-    def add(self, form: Mapping[int, int]) -> None:
+    def add(self, form: Mapping[int, int]) -> bool:
+        """Add the form to the basis: False when it was in the span already (no new row)."""
         row, pivot = self._reduce(form)
         if pivot is None:
-            return
+            return False
         # Entries below the pivot were cancelled on the way; make the row primitive.
         g = gcd(*row.values())
         if row[pivot] < 0:
             g = -g
         self.rows[pivot] = {a: c // g for a, c in row.items()} if g != 1 else row
+        return True
 
     def spans(self, form: Mapping[int, int]) -> bool:
         return self._reduce(form)[1] is None
@@ -267,8 +269,9 @@ class _Block:
     at the start and unknown now (`lost`), a combination of R2 restricted to them; the rest of
     it is spanned by the single-atom forms still published. So suppressing a single-atom cell
     (most of the late rounds: zero cells one by one) needs no new basis, only that small check;
-    suppressing another form rebuilds the basis, unless every atom of it is still known (then
-    it is still in the span; it stays in the basis as a ghost until one of its atoms goes)."""
+    suppressing another form rebuilds the basis, unless it made no row of it (it was in the
+    span of the forms added before it) or every atom of it is still known (then it is still in
+    the span; it stays in the basis as a ghost until one of its atoms goes)."""
 
     def __init__(self, forms: Iterable[Mapping[int, int]]) -> None:
         self.known: dict[int, int] = {}  # atom -> how many published single-atom forms
@@ -294,6 +297,7 @@ class _Block:
         self.basis: _Echelon | None = None  # None: to build
         self.ghost_atoms: set[int] = set()  # atoms of the ghosts (forms removed, still in it)
         self.check: _Echelon | None = None  # R2 restricted to `lost`
+        self.spanned: set[int] = set()  # forms that made no row of the basis (ids)
 
     def remove(self, form: Mapping[int, int]) -> None:
         if len(form) == 1:
@@ -309,7 +313,11 @@ class _Block:
                     self.check = None
             return
         del self.others[id(form)]
-        if self.basis is not None and all(a in self.known for a in form):
+        if self.basis is not None and id(form) in self.spanned:
+            # In the span of the forms before it when the basis was built: it made no row,
+            # so the rows are still a basis of what is left (no rebuild).
+            self.spanned.discard(id(form))
+        elif self.basis is not None and all(a in self.known for a in form):
             self.ghost_atoms.update(form)
         else:
             self.basis = None
@@ -317,8 +325,7 @@ class _Block:
     def _build(self) -> _Echelon:
         basis = self.basis = _Echelon()
         self.ghost_atoms, self.check = set(), None
-        for form in self.others.values():
-            basis.add(form)
+        self.spanned = {key for key, form in self.others.items() if not basis.add(form)}
         return basis
 
     def spans(self, part: Mapping[int, int]) -> bool:
@@ -529,12 +536,39 @@ def suppress_family(
     to threshold - 1 is suppressed, then complementary cells, until no protected cell of any
     report is determined by the published cells of all reports together.
     """
+    if not any(names for names in (protect or {}).values()):
+        nothing = _nothing_small(atoms, reports, threshold, hidden)
+        if nothing is not None:
+            return nothing
     family = _prepare(atoms, reports, threshold, hidden, protect)
     del reports  # numbered in `family`: the caller's forms may go (see _Layout.results)
     suppressed = family.protected & family.shown
     for component in _form_components(family.forms):
         _suppress_component(family, component, suppressed)
     return _result(family, suppressed)
+
+
+def _nothing_small(
+    atoms: Mapping[Atom, int],
+    reports: Mapping[str, Mapping[str, Form]],
+    threshold: int,
+    hidden: Mapping[str, Iterable[str]] | None,
+) -> FamilyResult | None:
+    """The family's result when no cell is small and none is to be protected: nothing is
+    suppressed, every cell not hidden is published (what the elimination would find, without
+    it: at 500 coaches most measure groups have no small cell). None when some cell is small."""
+    get = atoms.get
+    published: dict[str, dict[str, int | None]] = {}
+    for report, cells in reports.items():
+        hidden_here = set((hidden or {}).get(report, ()))
+        shown: dict[str, int | None] = {}
+        for cell, form in cells.items():
+            value = sum(c * get(a, 0) for a, c in form.items())
+            if 1 <= value < threshold:
+                return None
+            shown[cell] = None if cell in hidden_here else value
+        published[report] = shown
+    return FamilyResult(published, {report: set() for report in reports})
 
 
 def _suppress_component(family: _Family, component: set[_Key], suppressed: set[_Key]) -> None:
@@ -687,7 +721,7 @@ def cross_pattern(
     total = sum(weights)
     if progress is not None:
         progress(0, total)
-    for i, result in enumerate(layout.results()):
+    for i, result in enumerate(layout.results(values_needed=False)):
         for name, gone in result.suppressed.items():
             suppressed[name] |= gone
         if progress is not None:
@@ -775,6 +809,7 @@ class _Layout:
         threshold: int,
         filters: Sequence[str] | None,
     ) -> None:
+        self.values = values
         self.dimensions = dims = tuple(dimensions)
         self.measures, self.threshold = tuple(measures), threshold
         self.levels = levels = [sorted({coords[i] for coords in values}) for i in range(len(dims))]
@@ -867,8 +902,22 @@ class _Layout:
             for name, _, _ in self.reports
         }
 
-    def results(self) -> Iterator[FamilyResult]:
-        """Each measure group's family, suppressed."""
+    def _any_small(self, group: Sequence[Measure]) -> bool:
+        """Is some cell of the group's measures small, in any report? Summed per coordinate
+        from the values, without the forms."""
+        for m in group:
+            parts = list(_parts(m).items())
+            at = {c: sum(k * row.get(b, 0) for b, k in parts) for c, row in self.values.items()}
+            for name, _, _ in self.reports:
+                for _, coords in self._cells(name, m):
+                    if is_small(sum(at[c] for c in coords), self.threshold):
+                        return True
+        return False
+
+    def results(self, values_needed: bool = True) -> Iterator[FamilyResult]:
+        """Each measure group's family, suppressed. Without `values_needed` (a pattern only),
+        a group with no small cell and none to protect yields no cells: nothing in it is
+        suppressed (the elimination would find the same), and its forms are never made."""
         by_name = {m.name: m for m in self.measures}
         protect_all: dict[str, set[str]] = {}  # report -> event sums of a small people count
         people = {m.people for m in self.measures if m.people is not None}
@@ -889,6 +938,9 @@ class _Layout:
                 if any(m.hidden for m in group)
             }
             protect = {r: cells & names for r, cells in protect_all.items() if cells & names}
+            if not values_needed and not protect and not self._any_small(group):
+                yield FamilyResult({}, {})
+                continue
             # The forms are handed over without a reference kept here: suppress_family lets
             # them go once it has numbered them (the largest group's are 1.8 million entries).
             yield suppress_family(self.atoms, self._reports(group), self.threshold, hidden, protect)

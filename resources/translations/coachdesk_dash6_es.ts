@@ -8,4 +8,11 @@
       <translation>Preparando las cifras de este período tras la importación: {percent}% hecho. Se revisan los recuentos de todos los informes para que ningún recuento pequeño pueda deducirse; esto se hace una vez por importación.</translation>
     </message>
   </context>
+  <context>
+    <name>SuggestionsPage</name>
+    <message>
+      <source>never</source>
+      <translation>nunca</translation>
+    </message>
+  </context>
 </TS>
