@@ -213,26 +213,37 @@ class SuggestionsPage(QWidget):
         fields: list[QWidget] = [*self.edits.values(), self.category]
         labels = [self.form.labelForField(f) for f in fields]
         own = {id(label) for label in labels}
-        texts = [
-            w.text()
-            for w in window.findChildren(QLabel) + window.findChildren(QAbstractButton)
-            if id(w) not in own
-        ]
         tabs = window.findChild(QTabWidget)
+        pages = [] if tabs is None else [tabs.widget(i) for i in range(tabs.count())]
+        # What shows with this page: its own widgets, the tab bar and the window's buttons
+        # outside the tabs (the other pages' letters may be the same as these).
+        shown = [
+            w
+            for w in self.findChildren(QLabel) + self.findChildren(QAbstractButton)
+            if id(w) not in own
+        ] + [
+            w
+            for w in window.findChildren(QAbstractButton)
+            if not any(p is not None and p.isAncestorOf(w) for p in pages)
+        ]  # the buttons outside the pages: the tab bar's corner (Settings, Lock), the start
+        texts = [w.text() for w in shown]
         if tabs is not None:
             texts += [tabs.tabText(i) for i in range(tabs.count())]
         taken = {m.group(1).lower() for t in texts if (m := _ALT.search(t.replace("&&", "")))}
-        for label in labels:
-            if not isinstance(label, QLabel):
-                continue
+        waiting = [label for label in labels if isinstance(label, QLabel)]
+
+        def free(label: QLabel) -> list[int]:
             plain = label.text().replace("&", "")
-            at = next(
-                (i for i, ch in enumerate(plain) if ch.isalpha() and ch.lower() not in taken), None
-            )
-            if at is None:
-                continue
-            taken.add(plain[at].lower())
-            label.setText(plain[:at] + "&" + plain[at:])
+            return [i for i, ch in enumerate(plain) if ch.isalpha() and ch.lower() not in taken]
+
+        while waiting:  # the label with the fewest free letters first, so each gets one
+            label = min(waiting, key=lambda w: len(free(w)))
+            waiting.remove(label)
+            places = free(label)
+            if places:
+                plain = label.text().replace("&", "")
+                taken.add(plain[places[0]].lower())
+                label.setText(plain[: places[0]] + "&" + plain[places[0] :])
 
     def _count(self, value: int | None) -> str:
         return self.tr("small") if value is None else str(value)
