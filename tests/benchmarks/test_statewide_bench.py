@@ -12,7 +12,8 @@ A real PostgreSQL server is started by the benchmark (fsync off on both sides: s
      PostgreSQL with one importer, and into a copy of that PostgreSQL store with 4 importer
      processes fed the same 500 files at once - each bundle imported exactly once, the figures
      equal to one importer's and to SQLite's;
-  3. the dashboard in two fresh desk processes on each store: the first after the import
+  3. the dashboard in fresh desk processes on each store: a baseline that computes the
+     period's family in the desk's own process (not kept), then the first after the import
      (fetching every cell, the family computed in Python for growing numbers of devices, the
      first refresh, which computes the period's suppression pattern and keeps it in the store),
      then one that finds the pattern stored: all coaches cold (just unlocked) and warm, one
