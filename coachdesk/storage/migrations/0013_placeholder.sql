@@ -1,0 +1,2 @@
+-- Placeholder for version 13 (helper "hand" owns 0013 this session); the lead drops this
+-- file at merge. Nothing changes.

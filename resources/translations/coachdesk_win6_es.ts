@@ -1,0 +1,12 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<!-- Issue 17 (helper "win", sixth session): addenda in note search, the new-vault dialog's aids, Today's follow-ups. -->
+<context>
+    <name>NotesList</name>
+    <message>
+        <source>In an addendum: </source>
+        <translation>En una adenda: </translation>
+    </message>
+</context>
+</TS>
