@@ -9,4 +9,19 @@
         <translation>En una adenda: </translation>
     </message>
 </context>
+<context>
+    <name>VaultDialogs</name>
+    <message>
+        <source>Sho&amp;w passphrases</source>
+        <translation>Mos&amp;trar las frases</translation>
+    </message>
+    <message>
+        <source>Show passphrases</source>
+        <translation>Mostrar las frases</translation>
+    </message>
+    <message>
+        <source>Caps Lock seems to be on.</source>
+        <translation>Parece que las mayúsculas (Bloq Mayús) están activadas.</translation>
+    </message>
+</context>
 </TS>
