@@ -24,4 +24,15 @@
         <translation>Parece que las mayúsculas (Bloq Mayús) están activadas.</translation>
     </message>
 </context>
+<context>
+    <name>Common</name>
+    <message>
+        <source>Save as PDF (not encrypted: keep it safe or print it)</source>
+        <translation>Guardar como PDF (sin cifrar: guárdelo en lugar seguro o imprímalo)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
 </TS>
