@@ -768,6 +768,7 @@ class NoteHit:
     client_name: str
     occurred_at: datetime
     snippet: str
+    in_addendum: bool = False  # the words were found in one of the note's addenda
 
 
 # A prefix query ("hous"*) makes FTS5 merge the postings of every matching term before it
@@ -824,27 +825,47 @@ def _note_query(conn: Conn, text: str) -> str | None:
 def search_notes(
     conn: Conn, text: str, client_id: int | None = None, limit: int = 50
 ) -> list[NoteHit]:
-    query = _note_query(conn, text)
-    if not query:
+    """The newest `limit` notes whose text or next steps, or one of whose addenda, holds every
+    word of `text` (the last as a prefix); newest note first. A hit found in an addendum
+    has the addendum's passage as its snippet and in_addendum set."""
+    plain = fts_query(text)
+    if not plain:
         return []
+    where, args = "", []
+    if client_id is not None:
+        where = " AND n.client_id = ?"
+        args.append(client_id)
+    hits: dict[int, NoteHit] = {}
+    query = _note_query(conn, text)
+    if query:
+        sql = (
+            "SELECT n.id, n.client_id, c.given_name || ' ' || c.family_name, n.occurred_at, "
+            "snippet(notes_fts, 0, '[', ']', '…', 12) FROM notes_fts "
+            "JOIN notes n ON n.id = notes_fts.rowid JOIN clients c ON c.id = n.client_id "
+            f"WHERE notes_fts MATCH ?{where}"
+            # Newest first, in the index's own rowid order: FTS5 stops after `limit` matches
+            # instead of ranking every match (a common word can match tens of thousands).
+            " ORDER BY notes_fts.rowid DESC LIMIT ?"
+        )
+        for nid, cid, name, at, snip in conn.execute(sql, [query, *args, limit]):
+            hits[nid] = NoteHit(nid, cid, name, datetime.fromisoformat(at), snip)
+    # Addenda are few beside the notes: their matches are sorted by note, newest note first,
+    # and read until `limit` notes are known, so the merge below is the exact newest `limit`.
     sql = (
         "SELECT n.id, n.client_id, c.given_name || ' ' || c.family_name, n.occurred_at, "
-        "snippet(notes_fts, 0, '[', ']', '…', 12) FROM notes_fts "
-        "JOIN notes n ON n.id = notes_fts.rowid JOIN clients c ON c.id = n.client_id "
-        "WHERE notes_fts MATCH ?"
+        "snippet(note_addenda_fts, 0, '[', ']', '…', 12) FROM note_addenda_fts "
+        "JOIN note_addenda a ON a.id = note_addenda_fts.rowid JOIN notes n ON n.id = a.note_id "
+        f"JOIN clients c ON c.id = n.client_id WHERE note_addenda_fts MATCH ?{where} "
+        "ORDER BY n.id DESC, a.id DESC"
     )
-    args: list[Any] = [query]
-    if client_id is not None:
-        sql += " AND n.client_id = ?"
-        args.append(client_id)
-    # Newest first, in the index's own rowid order: FTS5 stops after `limit` matches instead of
-    # ranking every match (a common word can match tens of thousands of notes).
-    sql += " ORDER BY notes_fts.rowid DESC LIMIT ?"
-    args.append(limit)
-    return [
-        NoteHit(nid, cid, name, datetime.fromisoformat(at), snip)
-        for nid, cid, name, at, snip in conn.execute(sql, args)
-    ]
+    found: set[int] = set()
+    for nid, cid, name, at, snip in conn.execute(sql, [plain, *args]):
+        if nid not in found and len(found) == limit:
+            break
+        found.add(nid)
+        if nid not in hits:  # a note that matches itself shows its own passage
+            hits[nid] = NoteHit(nid, cid, name, datetime.fromisoformat(at), snip, True)
+    return [hits[nid] for nid in sorted(hits, reverse=True)[:limit]]
 
 
 def search_plans(conn: Conn, text: str, limit: int = 50) -> list[tuple[int, str, int]]:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -63,7 +64,6 @@ KIND_TAB = {
     "note_follow_up": "notes",
 }
 KIND_CHANGES = {"plan_review": Kind.PLAN, "referral_follow_up": Kind.REFERRAL}
-DETAIL_CHARS = 48  # of a follow-up's next steps, in the list (the tooltip holds them all)
 _ITEM = Qt.ItemDataRole.UserRole
 LATE_COLOR = "#a8461f"
 
@@ -182,9 +182,13 @@ class TodayPage(QWidget):
         columns.addLayout(right, 1)
         layout.addLayout(columns, 1)
         self.retranslate()
+        # What gets the room the others leave: a session follow-up's words read there.
+        header = self.due.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.due.setColumnWidth(0, 190)
-        self.due.setColumnWidth(1, 350)  # room for what a session follow-up follows up
-        self.due.setColumnWidth(2, 100)
+        self.due.setColumnWidth(2, 110)
+        self.due.setColumnWidth(3, 150)
         self._current_changed(None)
 
     def retranslate(self) -> None:
@@ -333,8 +337,10 @@ class TodayPage(QWidget):
 
     @staticmethod
     def _what(r: Reminder, whole: bool = False) -> str:
-        """The item's title, and for a session follow-up what it follows up (the last
-        note's next steps), cut to a column's width unless `whole`."""
+        """The item's title; for a session follow-up, what it follows up (the last note's
+        next steps) in place of the title, which its group already says ("Session
+        follow-ups"), so that the words fit the column in Spanish too; `whole`: title and
+        words, for the tooltip. Words too long for the column are cut there by the view."""
         if r.kind == "first_contact":  # issue 19: the detail is the coach who handed off
             return QCoreApplication.translate(
                 "TodayPage", "First contact (handed off from {coach})"
@@ -342,12 +348,7 @@ class TodayPage(QWidget):
         title = translated(r.title)
         if not r.detail:
             return title
-        detail = (
-            r.detail
-            if whole or len(r.detail) <= DETAIL_CHARS
-            else (r.detail[: DETAIL_CHARS - 1].rstrip() + "…")
-        )
-        return f"{title}: {detail}"
+        return f"{title}: {r.detail}" if whole else r.detail
 
     def _when(self, r: Reminder) -> str:
         ago = accepted_ago(r.since, datetime.now(UTC)) if r.kind == "first_contact" else None

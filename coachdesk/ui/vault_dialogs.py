@@ -13,13 +13,14 @@ Threading: GUI thread; the jobs run on a QThreadPool thread (or the runner given
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -47,6 +48,7 @@ Done = Callable[[Any], None]
 Failed = Callable[["CoachDeskError"], None]
 Runner = Callable[[Job, Done, Failed], None]
 VaultPath = Callable[[], Path | None]
+_SECRET = "secret"  # the objectName of every field that holds a passphrase or code
 
 
 def catalog_text(code: str, lang: str) -> str:
@@ -95,8 +97,55 @@ def thread_runner(job: Job, done: Done, failed: Failed) -> None:
     QThreadPool.globalInstance().start(_Task(job, bridge))
 
 
+class PassphraseAids(QObject):
+    """A "Show passphrases" box and a Caps Lock warning for the passphrase fields of a form
+    (issue 17: a coach locked out by a typo or by Caps Lock sees what was typed). The unlock
+    screen's own pieces (ui/unlock.py: CapsLockWatch, the same words) are reused; the box and
+    the warning go in the form's row after the last field. Unticked, the fields hide again."""
+
+    def __init__(self, form: QFormLayout, fields: Sequence[QLineEdit], parent: QWidget) -> None:
+        super().__init__(parent)
+        # unlock imports this module: its watch is read when a dialog is made, not at import.
+        from coachdesk.ui.unlock import CapsLockWatch
+
+        self.fields = list(fields)
+        self.show_box = named(QCheckBox(_tr("Sho&w passphrases"), parent), _tr("Show passphrases"))
+        self.show_box.toggled.connect(self._show_typed)
+        self.caps_warning = QLabel(_tr("Caps Lock seems to be on."), parent)
+        self.caps_warning.setObjectName("hint")
+        self.caps_warning.setAccessibleName(self.caps_warning.text())
+        self.caps_warning.setWordWrap(True)
+        self.caps_warning.hide()
+        watch = CapsLockWatch(self)
+        for field in self.fields:
+            field.installEventFilter(watch)
+        watch.changed.connect(self.caps_warning.setVisible)
+        row = _row_of(form, self.fields[-1])
+        form.insertRow(row + 1, "", self.show_box)
+        form.insertRow(row + 2, "", self.caps_warning)
+
+    def _show_typed(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        for field in self.fields:
+            field.setEchoMode(mode)
+
+
+def _row_of(form: QFormLayout, widget: QWidget) -> int:
+    """The form row that holds `widget`, -1 when none (PySide's stub types it as object)."""
+    position = cast("tuple[int, object]", form.getWidgetPosition(widget))
+    return position[0]
+
+
+def add_passphrase_aids(dialog: QDialog, fields: Sequence[QLineEdit]) -> PassphraseAids:
+    """PassphraseAids in the form that holds `fields` (the new-vault dialog of ui/unlock.py
+    gets them from the window this way: that file is not changed)."""
+    form = next(f for f in dialog.findChildren(QFormLayout) if _row_of(f, fields[-1]) >= 0)
+    return PassphraseAids(form, fields, dialog)
+
+
 def _secret_field(name: str) -> QLineEdit:
     field = named(QLineEdit(), name)
+    field.setObjectName(_SECRET)
     field.setEchoMode(QLineEdit.EchoMode.Password)
     return field
 
@@ -131,9 +180,8 @@ class _VaultDialog(QDialog):
         self.succeeded_text = ""
 
     def secrets(self) -> list[QLineEdit]:
-        return [
-            w for w in self.findChildren(QLineEdit) if w.echoMode() == QLineEdit.EchoMode.Password
-        ]
+        # By the name _secret_field gave them: a shown passphrase is still a secret.
+        return [w for w in self.findChildren(QLineEdit) if w.objectName() == _SECRET]
 
     def say(self, message: str, *, error: bool) -> None:
         # QLabel#error / #hint are styled by app/style.py (the window's one palette)
@@ -168,6 +216,7 @@ class _VaultDialog(QDialog):
         self.again = _secret_field(_tr("New passphrase again"))
         self.form.addRow(_tr("&New passphrase:"), self.new)
         self.form.addRow(_tr("New passphrase &again:"), self.again)
+        self.aids = PassphraseAids(self.form, self.secrets(), self)
 
     def job(self, new: str) -> Job:
         """The key work to run off the GUI thread, with the new passphrase typed twice."""
