@@ -9,7 +9,6 @@ Threading: GUI thread only (QSettings is not shared across threads here).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
@@ -30,12 +29,20 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Settings", text)
 
 
-@dataclass(frozen=True)
 class Option(Generic[T]):
-    key: str
-    kind: type
-    default: T
-    label: str  # English source text; show with Option.title()
+    """One setting. A plain class, not a dataclass: the lock screen reads the settings, and
+    `dataclasses` is an import it can do without (issue 18). Compared by identity."""
+
+    __slots__ = ("default", "key", "kind", "label")
+
+    def __init__(self, key: str, kind: type, default: T, label: str) -> None:
+        self.key = key
+        self.kind = kind
+        self.default = default
+        self.label = label  # English source text; show with Option.title()
+
+    def __repr__(self) -> str:
+        return f"Option({self.key!r})"
 
     def title(self) -> str:
         return _tr(self.label)

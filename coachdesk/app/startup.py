@@ -9,13 +9,20 @@ the same unlock page (what the coach typed, the vault chosen and the focus stay)
 frame's place and geometry. An Unlock or New-vault click before then finishes step 2 at once
 and is passed on, so nothing the coach does is lost.
 
+The loader first runs `prove` (coachdesk/__main__.py passes the SQLCipher 4 check that the
+command line runs before anything else; the window's start only checks that it is installed):
+no window that could open or write a vault is built unless it passed, and the check, ~10 ms with
+its import, is not spent before the first paint.
+
 Threading: built and driven on the GUI thread; the loader thread only imports modules.
 """
 
 from __future__ import annotations
 
 import importlib
+import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +39,7 @@ if TYPE_CHECKING:
 # What the unlocked window needs, imported on the loader thread (main_window pulls the rest).
 REST = ("coachdesk.ui.main_window",)
 POLL_MS = 15
+Prove = Callable[[], "str | None"]  # why not to open a vault here (stderr), or None
 NO_PAINT_MS = 1000
 
 
@@ -54,10 +62,20 @@ class _FirstPaint(QObject):
 class StagedStart:
     """Owns the start-up frame until the MainWindow replaces it (`window` then set)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        painted: Callable[[], object] | None = None,
+        prove: Prove | None = None,
+    ) -> None:
+        """`painted`: called once the lock screen's first paint is done (the start-up
+        benchmark's `--quit-when-shown` exits there). `prove`: run on the loader thread, says
+        why this installation must not open a vault (a sentence for stderr), or None."""
         from coachdesk.ui.unlock import UnlockPage
 
         self.settings = settings
+        self._on_painted = painted
+        self._prove = prove
         self.window: MainWindow | None = None
         self.frame = QMainWindow()
         self.frame.setObjectName("startFrame")
@@ -73,6 +91,7 @@ class StagedStart:
         self.page.create_requested.connect(self._early_create)
         self.frame.setCentralWidget(self.page)
         self._failed: BaseException | None = None
+        self._refused: str | None = None
         self._loader = threading.Thread(target=self._load, name="window-modules", daemon=True)
         self._kick = QTimer()  # after the first paint, or NO_PAINT_MS if none comes
         self._kick.setSingleShot(True)
@@ -93,11 +112,18 @@ class StagedStart:
 
     def _start_loading(self) -> None:
         self.page.removeEventFilter(self._painted)
-        if self.window is None and self._loader.ident is None:  # not finished by a click
+        if self._on_painted is not None:
+            self._on_painted()
+        # Not finished by a click, nor refused.
+        if self.window is None and self._loader.ident is None and self._refused is None:
             self._loader.start()
             self._timer.start()
 
     def _load(self) -> None:
+        if self._prove is not None:
+            self._refused = self._prove()  # said plainly by finish(), which then ends
+            if self._refused is not None:
+                return
         try:
             for name in REST:
                 importlib.import_module(name)
@@ -117,6 +143,8 @@ class StagedStart:
             self._load()
         else:
             self._loader.join()
+        if self._refused is not None:
+            self._refuse(self._refused)
         if self._failed is not None:
             raise self._failed
         from coachdesk.ui.main_window import MainWindow
@@ -135,6 +163,28 @@ class StagedStart:
         self.window = window
         return window
 
+    def _refuse(self, why: str) -> None:
+        """SQLCipher 4 does not work: say so (stderr and a box) and end; records must never be
+        written unencrypted."""
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        self._kick.stop()
+        self._timer.stop()
+        print(why, file=sys.stderr)
+        if QGuiApplication.platformName() not in ("offscreen", "minimal"):  # someone to read it
+            QMessageBox.critical(
+                self.frame,
+                "CoachDesk",
+                QCoreApplication.translate(
+                    "StagedStart",
+                    "Encryption (SQLCipher 4) does not work in this installation, and CoachDesk "
+                    "will not run without it. Please reinstall CoachDesk.",
+                ),
+            )
+        raise SystemExit(1)
+
     def _early_unlock(self, path: Path, passphrase: str) -> None:
         self.finish().unlock_page.unlock_requested.emit(path, passphrase)
 
@@ -142,10 +192,16 @@ class StagedStart:
         self.finish().unlock_page.create_requested.emit()
 
 
-def staged(settings: Settings, vault_dir: Any = None) -> StagedStart:
+def staged(
+    settings: Settings,
+    vault_dir: Any = None,
+    painted: Callable[[], object] | None = None,
+    prove: Prove | None = None,
+) -> StagedStart:
     """The staged start of the coach's window, shown (`vault_dir`: --vault-dir)."""
-    if vault_dir:
-        settings.set(opts.VAULTS_DIR, str(Path(vault_dir).resolve()))
-    start = StagedStart(settings)
+    folder = str(Path(vault_dir).resolve()) if vault_dir else ""
+    if folder and settings.get(opts.VAULTS_DIR) != folder:  # a write (and sync) only if new
+        settings.set(opts.VAULTS_DIR, folder)
+    start = StagedStart(settings, painted, prove)
     start.show()
     return start

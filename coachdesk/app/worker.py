@@ -14,6 +14,11 @@ Network I/O never runs here (it would hold every vault job and the lock behind a
 Errors: a CoachDeskError reaches the job's `on_error` callback, or else the `error` signal with
 its plain message (the window shows it in a dialog). Any other exception is reported as a plain
 "unexpected error" without its text (it might hold client data); the stack goes to stderr.
+Except SQLite's word that the vault file is corrupt (a page damaged since the background check
+last passed, read by a job before the check's next run): that takes the damaged-vault path of a
+failed check (Vault.found_damaged: writes refused at once, the folder marked), the window is
+told once through `integrity_failed`, and the job fails with `DamageFound`, which reaches its
+`on_error` but never the generic dialog (issue 18).
 """
 
 from __future__ import annotations
@@ -33,12 +38,36 @@ from coachdesk.application.changes import Changes
 from coachdesk.core.caseload import Caseload
 from coachdesk.core.models import CoachProfile
 from coachdesk.crypto import kdf
-from coachdesk.errors import CoachDeskError, VaultError
+from coachdesk.errors import CoachDeskError, IntegrityError, VaultError
 from coachdesk.storage.vault import CheckState, CheckStatus, Vault
 
 R = TypeVar("R")
 Job = Callable[[Any], Any]  # called with the Runner (or its subclass) on the worker thread
 Progress = Callable[[int, int], None]
+
+# SQLite's primary result codes for a file it finds corrupt (SQLCipher reports a page whose
+# HMAC fails as SQLITE_CORRUPT); extended codes carry the primary one in their low byte.
+_CORRUPT_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def is_corruption(exc: BaseException) -> bool:
+    """Whether `exc` is SQLite (through sqlcipher3) saying the database file is damaged."""
+    import sqlcipher3
+
+    if not isinstance(exc, sqlcipher3.DatabaseError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in _CORRUPT_CODES
+    text = str(exc)
+    return "malformed" in text or "not a database" in text
+
+
+class DamageFound(IntegrityError):
+    """A job read a damaged page: the vault now refuses writes. The window was told once (the
+    `integrity_failed` signal), so this reaches only the job's own `on_error`."""
+
+    code = "vault.watch_failed"
 
 
 class Runner(QObject):
@@ -66,6 +95,10 @@ class Runner(QObject):
             self.failed.emit(job_id, exc)
             return
         except Exception as exc:
+            known = self.explain(exc)
+            if known is not None:
+                self.failed.emit(job_id, known)
+                return
             # No message text: it could carry client data. Type and stack only, to stderr.
             print(f"CoachDesk: unexpected {type(exc).__name__}", file=sys.stderr)
             traceback.print_tb(exc.__traceback__, file=sys.stderr)
@@ -80,6 +113,11 @@ class Runner(QObject):
             return
         self.done.emit(job_id, result)
 
+    def explain(self, exc: Exception) -> CoachDeskError | None:
+        """Worker thread: a plain error for an exception a job raised that this runner knows
+        how to take, else None (the generic "unexpected" message)."""
+        return None
+
 
 class _Worker(Runner):
     """The coach vault's runner: owns the Vault and its Caseload."""
@@ -89,6 +127,17 @@ class _Worker(Runner):
         self.vault: Vault | None = None
         self.caseload: Caseload | None = None
         self.today = today
+        self.on_damage: Callable[[], None] | None = None  # any thread (Database: a signal)
+
+    def explain(self, exc: Exception) -> CoachDeskError | None:
+        if self.vault is None or not is_corruption(exc):
+            return None
+        # SQLite's words name no record (e.g. "database disk image is malformed").
+        print(f"CoachDesk: a job read a damaged page ({exc})", file=sys.stderr)
+        self.vault.found_damaged(f"a read met a damaged page ({exc})")
+        if self.on_damage is not None:
+            self.on_damage()
+        return DamageFound()
 
     def require(self) -> Caseload:
         if self.caseload is None:
@@ -200,7 +249,7 @@ class WorkerQueue(QObject):
             return
         if pending.on_error is not None:
             _deliver(pending.on_error, exc)
-        else:
+        elif not isinstance(exc, DamageFound):  # that one the window was told of once already
             self.error.emit(str(exc))
 
     @Slot(int, int, int)
@@ -237,9 +286,11 @@ class Database(WorkerQueue):
     closing = Signal()  # about to lock or quit: queue last vault jobs now, stop network work
     closed = Signal()
     changed = Signal(object)  # a Changes after a write succeeded: the pages refresh from it
-    # The background check of every page failed (storage/vault.py, docs/security.md): the
-    # vault refuses writes from now on; the window says so until it is locked.
+    # The background check of every page failed, or a job read a damaged page (storage/
+    # vault.py, docs/security.md): the vault refuses writes from now on; the window says so
+    # until it is locked. Emitted once per unlock, however many ways the damage was found.
     integrity_failed = Signal()
+    _damage_found = Signal()  # any thread; `_tell_damage` runs on the GUI thread
 
     def __init__(
         self,
@@ -251,6 +302,15 @@ class Database(WorkerQueue):
         super().__init__(_Worker(today), "coachdesk-db", parent)
         self._is_open = False
         self.kdf_params = kdf_params  # None: calibrate on this machine (tests pass the minimum)
+        self._damage_told = False
+        self._damage_found.connect(self._tell_damage)
+        self._worker.on_damage = self._damage_found.emit
+
+    @Slot()
+    def _tell_damage(self) -> None:
+        if not self._damage_told:
+            self._damage_told = True
+            self.integrity_failed.emit()
 
     @property
     def is_open(self) -> bool:
@@ -266,6 +326,7 @@ class Database(WorkerQueue):
         on_error: Callable[[CoachDeskError], None] | None = None,
     ) -> None:
         """Unlock `path` on the worker (key derivation runs there)."""
+        self._damage_told = False
 
         def job(w: _Worker) -> None:
             w.close_vault()
@@ -289,7 +350,7 @@ class Database(WorkerQueue):
 
         def observed(status: CheckStatus) -> None:
             if status.state == CheckState.FAILED:
-                self.integrity_failed.emit()
+                self._damage_found.emit()
 
         vault.add_check_observer(observed)
         vault.start_background_check()
@@ -304,6 +365,7 @@ class Database(WorkerQueue):
     ) -> None:
         """Create a vault for a new coach and leave it unlocked; on_done gets a `Created`."""
         params = self.kdf_params
+        self._damage_told = False
 
         def job(w: _Worker) -> Created:
             w.close_vault()

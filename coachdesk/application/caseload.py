@@ -37,7 +37,7 @@ from coachdesk.core.models import (
 )
 from coachdesk.core.reminders import TodayPage
 from coachdesk.errors import IntegrityError, NotFoundError, ValidationError
-from coachdesk.storage import followups, repos
+from coachdesk.storage import followups, handoff_repo, repos
 from coachdesk.storage.audit import AuditLog
 from coachdesk.storage.repos import ClientRow, NoteHit
 from coachdesk.storage.vault import Vault
@@ -374,6 +374,7 @@ class Caseload:
         for reminder in reminders:
             if reminder.kind == "note_follow_up":
                 reminder.detail = self._follow_up_detail(reminder.client_id)
+        self._handed_from(reminders)
         return reminders
 
     def today_page(self, per_kind: int = 50) -> TodayPage:
@@ -381,7 +382,17 @@ class Caseload:
         page = repos.today_page(self.conn, self.today(), per_kind)
         for reminder in page.first.get("note_follow_up", []):
             reminder.detail = self._follow_up_detail(reminder.client_id)
+        self._handed_from(page.first.get("first_contact", []))
         return page
+
+    def _handed_from(self, reminders: list[Reminder]) -> None:
+        """A first contact's words: who handed the client off, and when it was accepted."""
+        firsts = [r for r in reminders if r.kind == "first_contact"]
+        found = handoff_repo.accepted_from(self.conn, [r.client_id for r in firsts])
+        for reminder in firsts:
+            coach, at = found.get(reminder.client_id, ("", ""))
+            reminder.detail = coach
+            reminder.since = datetime.fromisoformat(at) if at else None
 
     def _follow_up_detail(self, client_id: int) -> str:
         """What the last session said comes next (the note Today's follow-up comes from)."""
@@ -414,6 +425,8 @@ class Caseload:
         later = until if until is not None else review
         if kind == "timepoint":
             raise ValidationError(field="kind", code="due.window_fixed")
+        if kind == "first_contact":  # issue 19: done by a session; nothing faked or moved
+            raise ValidationError(field="kind", code="due.first_contact_by_session")
         if kind == "plan_review" and later is None:
             raise ValidationError(field="next_review", code="due.next_review_needed")
         if later is not None and later <= self.today():

@@ -382,19 +382,10 @@ def refuse_handoff(caseload: Caseload, handoff_id: str, reason: str = "") -> Non
 
 
 def first_contact_due(caseload: Caseload, today: date | None = None) -> list[Incoming]:
-    """Accepted hand-offs whose client has no session or attempt since: the reminder."""
-    out = []
-    for item in incoming(caseload):
-        if item.state != "accepted" or item.client_id is None:
-            continue
-        accepted_on = next(
-            (r.decided_at for r in handoff_repo.received(caseload.conn, item.handoff_id)), None
-        )
-        since = datetime.fromisoformat(accepted_on) if accepted_on else None
-        notes = caseload.notes(item.client_id)
-        if not any(since is None or n.occurred_at >= since for n in notes):
-            out.append(item)
-    return out
+    """Accepted hand-offs whose client has had no session since (an attempt is no contact):
+    what Today lists as "First contact" (the same rule: handoff_repo.FIRST_SESSION)."""
+    waiting = handoff_repo.first_contact_waiting(caseload.conn, "", ())
+    return [i for i in incoming(caseload) if i.state == "accepted" and i.client_id in waiting]
 
 
 def sent(caseload: Caseload) -> list[handoff_repo.Sent]:
@@ -424,6 +415,35 @@ def apply_retention(caseload: Caseload, today: date | None = None) -> int:
                 "removed by the RCO's policy",
             )
     return len(removed)
+
+
+# The same round in steps, for the window's background timer (ui/exchange.py): the network
+# steps (`transfer`, `remove_taken`) run on a network thread, the others on the vault's.
+transfer = hsync.transfer
+remove_taken = hsync.remove_taken
+
+
+def background_plan(
+    caseload: Caseload, policy: Any = None
+) -> tuple[hsync.RoundPlan, Transport] | None:
+    """The round's plan and the vault's WebDAV inbox (a stick is not watched); None when
+    nothing is set up for it."""
+    from coachdesk.application.sync_setup import choose_transport
+
+    transport = choose_transport(caseload, None, policy)
+    if transport is None:
+        return None
+    plan = hsync.plan_round(caseload.vault, transport)
+    if plan is None:
+        transport.close()
+        return None
+    return plan, transport
+
+
+def record_round(
+    caseload: Caseload, fetched: hsync.Fetched
+) -> tuple[hsync.HandoffRound, list[str]]:
+    return hsync.record_round(caseload.vault, fetched)
 
 
 def fetch_configured(caseload: Caseload, folder: str | None = None) -> hsync.HandoffRound:

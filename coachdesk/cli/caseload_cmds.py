@@ -27,17 +27,18 @@ from coachdesk.core.models import (
     Pathway,
     Race,
     Relationship,
+    Reminder,
     SessionNote,
     Setting,
     SupportKind,
     race_problem,
 )
-from coachdesk.core.reminders import KIND_TITLES, TIMEPOINT_TITLES
+from coachdesk.core.reminders import KIND_TITLES, TIMEPOINT_TITLES, accepted_ago
 from coachdesk.errors import ValidationError
 from coachdesk.i18n.catalog import text
 
 # Today's kinds, as `today list` prints them (a collection window is refused with its reason).
-DUE_KINDS = ["plan_review", "referral_follow_up", "note_follow_up", "timepoint"]
+DUE_KINDS = ["plan_review", "referral_follow_up", "note_follow_up", "timepoint", "first_contact"]
 
 
 def _vault_arg(p: argparse.ArgumentParser) -> None:
@@ -493,6 +494,12 @@ _TITLE_CODES = {title: f"today.title.{tp.value}" for tp, title in TIMEPOINT_TITL
 }
 
 
+def since_text(r: Reminder, lang: str) -> str:
+    """How long ago a first contact's hand-off was accepted (core/reminders.accepted_ago)."""
+    ago = accepted_ago(r.since, datetime.now(UTC))
+    return "" if ago is None else text(f"today.accepted_{ago[0]}", lang, n=ago[1])
+
+
 def cmd_today_list(args: argparse.Namespace) -> int:
     with open_caseload(args) as caseload:
         page = caseload.today_page(args.per_kind)
@@ -503,10 +510,14 @@ def cmd_today_list(args: argparse.Namespace) -> int:
         return 0
     lang = cli_language()
     for r in items:
-        title = text(_TITLE_CODES[r.title], lang) if r.title in _TITLE_CODES else r.title
-        what = f"{title}: {r.detail}" if r.detail else title
         late = (today - r.due_on).days
         flag = text("cli.today_late", lang, n=late) if late > 0 else ""
+        if r.kind == "first_contact":  # issue 19: who handed off, and how long ago
+            what = text("today.title.first_contact", lang, coach=r.detail)
+            flag = since_text(r, lang)
+        else:
+            title = text(_TITLE_CODES[r.title], lang) if r.title in _TITLE_CODES else r.title
+            what = f"{title}: {r.detail}" if r.detail else title
         print(
             f"{r.client_id:>6}  {r.kind:<18} {r.due_on.isoformat()}  {r.client_name:<28} "
             f"{what}{'  ' + flag if flag else ''}"

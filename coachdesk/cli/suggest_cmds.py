@@ -207,7 +207,7 @@ def cmd_rco_list(args: argparse.Namespace) -> int:
                 lang,
                 group=g.group_id,
                 name=g.name,
-                category=g.category.value,
+                category=text(f"doc.funder.word.{g.category.value}", lang),  # the report's words
                 what=curation.what_words(g, lang),
                 coaches=g.coaches,
             )

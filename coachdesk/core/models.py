@@ -457,10 +457,12 @@ class Disclosure:
 class Reminder:
     client_id: int
     client_name: str
-    kind: str  # "timepoint", "plan_review", "referral_follow_up", "note_follow_up"
+    kind: str  # core/reminders.py KIND_ORDER: "first_contact", "timepoint", "plan_review", ...
     due_on: date
     title: str
     overdue: bool = False
     window_closes_on: date | None = None
-    # What a session follow-up follows up: the last note's next steps (else its first line).
+    # What a session follow-up follows up: the last note's next steps (else its first line);
+    # for a first contact (issue 19), the coach who handed the client off.
     detail: str = ""
+    since: datetime | None = None  # a first contact: when the hand-off was accepted (UTC)

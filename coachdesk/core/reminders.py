@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from coachdesk.core import timepoints
 from coachdesk.core.models import Reminder, Timepoint
@@ -34,15 +34,20 @@ class EpisodeFacts:
     open_referral_follow_ups: tuple[date, ...]
     note_follow_up: date | None
     family: bool = False  # a family client: no BARC-10/SUPRT windows (docs/domain.md)
+    # issue 19: the day a hand-off of this client was accepted, while no session has been
+    # logged since (a contact attempt does not end it: it is no contact); None otherwise
+    first_contact_since: date | None = None
 
 
 KIND_TITLES = {
+    # issue 19: worded with the sending coach's name (Reminder.detail) by each front-end
+    "first_contact": "First contact (handed off from {coach})",
     "plan_review": "Recovery plan review",
     "referral_follow_up": "Referral follow-up",
     "note_follow_up": "Follow-up from last session",
 }
 # Bump when the rules below change what due_items() returns: stored items are then recomputed.
-RULES_VERSION = 2
+RULES_VERSION = 3  # 3: the first contact after a hand-off (issue 19)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +68,15 @@ class DueItem:
         return TIMEPOINT_TITLES[self.timepoint] if self.timepoint else KIND_TITLES[self.kind]
 
 
+def accepted_ago(since: datetime | None, now: datetime) -> tuple[str, int] | None:
+    """How long ago a first contact's hand-off was accepted: ("hours", n) for the first 48
+    hours, then ("days", n): the ED measures are first contact within 48 hours and 7 days."""
+    if since is None:
+        return None
+    hours = max(int((now - since).total_seconds() // 3600), 0)
+    return ("hours", hours) if hours < 48 else ("days", hours // 24)
+
+
 def due_items(f: EpisodeFacts) -> list[DueItem]:
     """Every item of one episode; `reminders_for_day` picks those that show on a given day."""
     kinds: list[tuple[str, date, date | None, Timepoint | None]] = [
@@ -70,6 +84,8 @@ def due_items(f: EpisodeFacts) -> list[DueItem]:
         for w in timepoints.windows(f.intake, f.services_ended)
         if w.timepoint not in f.recorded and not f.family
     ]
+    if f.first_contact_since is not None:  # due at once: the day the hand-off was accepted
+        kinds.append(("first_contact", f.first_contact_since, None, None))
     if f.plan_review is not None:
         kinds.append(("plan_review", f.plan_review, None, None))
     kinds += [("referral_follow_up", d, None, None) for d in f.open_referral_follow_ups]
@@ -117,7 +133,9 @@ def reminders_for_day(items: Iterable[tuple[DueItem, str]], today: date) -> list
     return [reminder for _, reminder in keyed]
 
 
-KIND_ORDER = ("timepoint", "plan_review", "referral_follow_up", "note_follow_up")
+KIND_ORDER = ("first_contact", "timepoint", "plan_review", "referral_follow_up", "note_follow_up")
+# The kinds due until done (no window): Today reads them by due date.
+UNTIL_DONE_KINDS = tuple(kind for kind in KIND_ORDER if kind != "timepoint")
 
 
 @dataclass(frozen=True, slots=True)

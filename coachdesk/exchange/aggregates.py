@@ -26,10 +26,13 @@ Definitions (the RCO's methods section repeats them, rco/report.py):
   loved one is engaged in treatment, in recovery support, and the family member has support.
   Family clients have no SUPRT windows (fu.*), BARC-10 or outcome domains.
 Everything is counted up to the export day only: later-dated entries are left out.
+A handed-off episode (issue 19; ActivityRow.since/until) counts its dated facts on the side of
+the hand-off's day they lie on, and its distinct people by `_people_keys`.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -235,11 +238,49 @@ class _Adder:
         self.quarterly.clear()
 
 
+# -- a handed-off episode (issue 19; FORMAT.md section 7, "Hand-offs") -----------------------
+
+
+def _within(row: ActivityRow, day: date) -> bool:
+    """A dated fact counts on this device: the sender's before the day the hand-off was
+    accepted, the receiver's from that day on."""
+    return (row.since is None or day >= row.since) and (row.until is None or day < row.until)
+
+
+def _people_keys(add: _Adder, row: ActivityRow, quarter: int) -> tuple[str, ...]:
+    """The period keys of `quarter` in which this device counts the episode's distinct people
+    (people and their splits, BARC-10 and outcome pairs, family follow-ups). A period holding
+    the quarter of the hand-off is the receiver's, which holds both sides' records; the periods
+    before it are the sender's, those after it the receiver's."""
+    keys = add.keys(quarter)
+    if row.until is not None:
+        handed = periods.quarter_index(row.until)
+        if quarter > handed:
+            return ()
+        keys = tuple(k for k in keys if k not in add.keys(handed))
+    if row.since is not None:
+        came = periods.quarter_index(row.since)
+        if quarter < came:
+            keys = tuple(k for k in keys if k in add.keys(came))
+        if keys:
+            add.seen(max(quarter, came))  # the bundle covers what it counts
+    return keys
+
+
+def _span_notes(row: ActivityRow) -> list[NoteTotal]:
+    """The episode's notes dated in its span on this device, as note totals."""
+    return [
+        (row.setting, periods.quarter_index(day), attempt, group, kind, destination, n, minutes)
+        for day, attempt, group, kind, destination, n, minutes in row.notes_by_day
+        if _within(row, day)
+    ]
+
+
 def _follow_ups(add: _Adder, setting: str, row: ActivityRow) -> None:
     ended = row.ended if row.ended is not None and row.ended <= add.today else None
     for window in timepoints.windows(row.intake, ended):
-        if window.closes > add.today:
-            continue  # not yet due
+        if window.closes > add.today or not _within(row, window.closes):
+            continue  # not yet due, or the other device's
         t = window.timepoint.value
         dates = row.assessed.get(t, [])
         add.add_on(setting, window.closes, f"fu.due.{t}")
@@ -250,7 +291,7 @@ def _follow_ups(add: _Adder, setting: str, row: ActivityRow) -> None:
 
 
 def _follow_up_pairs(
-    add: _Adder, dated: dict[str, tuple[date, Any]]
+    add: _Adder, row: ActivityRow, dated: dict[str, tuple[date, Any]]
 ) -> Iterator[tuple[str, Any, Any]]:
     """(period key, baseline value, latest follow-up value dated in that period), for every
     period with a follow-up, when there is a baseline (all up to today)."""
@@ -266,14 +307,14 @@ def _follow_up_pairs(
     for day, _, value in follow:  # ascending: the last one of a period wins
         quarter = periods.quarter_index(day)
         add.seen(quarter)
-        for key in add.keys(quarter):
+        for key in _people_keys(add, row, quarter):
             latest[key] = value
     for key, value in latest.items():
         yield key, base[1], value
 
 
 def _barc(add: _Adder, setting: str, row: ActivityRow) -> None:
-    for key, base, total in _follow_up_pairs(add, row.barc10):
+    for key, base, total in _follow_up_pairs(add, row, row.barc10):
         cell = add.cells[(key, setting)]
         cell["barc.n"] += 1
         cell["barc.base_sum"] += base
@@ -300,7 +341,7 @@ def _domain_counts(base: dict[str, Any], answers: dict[str, Any]) -> list[tuple[
 
 def _domains(add: _Adder, setting: str, row: ActivityRow) -> None:
     counted: dict[int, list[tuple[str, int]]] = {}  # per follow-up, tested once
-    for key, base, answers in _follow_up_pairs(add, row.outcomes):
+    for key, base, answers in _follow_up_pairs(add, row, row.outcomes):
         counts = counted.get(id(answers))
         if counts is None:
             counts = counted[id(answers)] = _domain_counts(base, answers)
@@ -347,7 +388,7 @@ def _family(add: _Adder, setting: str, row: ActivityRow) -> None:
             continue
         quarter = periods.quarter_index(day)
         add.seen(quarter)
-        for key in add.keys(quarter):
+        for key in _people_keys(add, row, quarter):
             latest[key] = (answers[0], answers[1], answers[2])
     for key, (treatment, support, own) in latest.items():
         cell = add.cells[(key, setting)]
@@ -363,12 +404,20 @@ def period_cells(
     """Every period's cells for the device's episodes, counted up to `today`; `notes` are
     their notes summed per setting (storage.export_queries.note_totals)."""
     add = _Adder(fiscal_start, today)
+    handed: list[NoteTotal] = []  # the notes of handed-off episodes, not in `notes`
     for row in rows:
         setting = row.setting if row.setting in CELL_SETTINGS else "not_stated"
-        add.add_on(setting, row.intake, "enrolled")
-        if row.ended is not None:
+        if _within(row, row.intake):
+            add.add_on(setting, row.intake, "enrolled")
+        if row.ended is not None and _within(row, row.ended):
             add.add_on(setting, row.ended, "ended")
-        served = add.served(row.quarters)
+        if row.since is None and row.until is None:
+            served = add.served(row.quarters)
+        else:  # a handed-off episode (issue 19)
+            served = tuple(
+                dict.fromkeys(k for q in row.quarters for k in _people_keys(add, row, q))
+            )
+            handed += _span_notes(row)
         if served:
             groups = (
                 "people",
@@ -385,7 +434,9 @@ def period_cells(
                     cell[name] += 1
         for category, made_on, linked, status_on in row.referrals:
             category = category if category in _CATEGORIES else ResourceCategory.OTHER.value
-            if not add.add_on(setting, made_on, f"ref.made.{category}"):
+            if not _within(row, made_on) or not add.add_on(
+                setting, made_on, f"ref.made.{category}"
+            ):
                 continue
             if linked:
                 add.add_on(setting, made_on, f"ref.linked.{category}")
@@ -399,7 +450,7 @@ def period_cells(
         _follow_ups(add, setting, row)
         _barc(add, setting, row)
         _domains(add, setting, row)
-    _notes(add, notes)
+    _notes(add, itertools.chain(notes, handed))
     add.roll_up()
     cells = {key: {name: n for name, n in counts.items() if n} for key, counts in add.cells.items()}
     return PeriodCells(fiscal_start, add.first, add.last, {k: v for k, v in cells.items() if v})

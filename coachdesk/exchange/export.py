@@ -20,7 +20,7 @@ from coachdesk.crypto.identity import DeviceIdentity, public_bytes
 from coachdesk.crypto.signing import normalize_fingerprint
 from coachdesk.errors import CoachDeskError
 from coachdesk.exchange import bundle as bundles
-from coachdesk.exchange import periods
+from coachdesk.exchange import handoff_counts, periods
 from coachdesk.exchange.aggregates import PeriodCells, period_cells, resource_referrals
 from coachdesk.exchange.deid import DeidRecord, anonymize_records, deidentify, payload_record
 from coachdesk.exchange.enrollment import Enrollment, EnrollmentError, parse_enrollment
@@ -37,7 +37,7 @@ from coachdesk.files import StagedFile, remove_leftover_temps, stage_bytes
 from coachdesk.i18n import catalog
 from coachdesk.i18n.catalog import Message
 from coachdesk.i18n.format import Percent
-from coachdesk.storage import export_queries, export_state, handoff_repo, outbox
+from coachdesk.storage import export_queries, export_state, outbox
 
 ENROLLMENT_META = "rco.enrollment"
 DEVICE_META = "device.identity"
@@ -514,7 +514,7 @@ def _seal_and_queue(
             payload = build_payload(prepared, device, counter, caseload.audit.head(), moment)
             if payload["schema_version"] == 2:  # issue 19: the RCO learns the receive key
                 payload["receive_key"] = receive_public_hex(vault)
-                payload["handoffs"] = handoff_repo.totals(conn)
+                payload[handoff_counts.MEMBER] = handoff_counts.bundle_member(conn, moment.date())
                 # issue 20: referrals per directory entry
                 payload["resource_referrals"] = resource_referrals(conn)
             sealed = bundles.seal_bundle(payload, device, prepared.enrollment.keys)

@@ -246,41 +246,105 @@ class HandoffRound:
 
 
 def exchange_handoffs(vault: Vault, transport: Transport) -> HandoffRound:
-    """Fetch the roster, send what waits, fetch what is addressed to this device."""
-    result = HandoffRound()
+    """Fetch the roster, send what waits, fetch what is addressed to this device: the three
+    steps below in one thread (the CLI, the window's manual Sync)."""
+    try:
+        plan = plan_round(vault, transport)
+        if plan is None:
+            return HandoffRound()
+        fetched = transfer(plan, transport)
+        result, taken = record_round(vault, fetched)
+        problem = remove_taken(plan, transport, taken)
+        result.problem = result.problem or problem
+        return result
+    finally:
+        transport.close()
+
+
+# The round in steps, so that the window's background timer keeps the network off the
+# database thread: plan_round and record_round on the vault's thread, transfer and
+# remove_taken on a network thread (ui/exchange.py). A file is removed from the inbox only
+# after it was recorded; one fetched again after a crash is "already" there.
+
+
+@dataclass(frozen=True, slots=True)
+class RoundPlan:
+    channel: Channel
+    me: str  # this device's fingerprint
+    waiting: list[tuple[int, str, str, bytes]]  # handoff_repo.waiting
+
+
+@dataclass(slots=True)
+class Fetched:
+    roster: bytes | None = None
+    sent: list[int] = field(default_factory=list)  # handoff_outbox ids delivered
+    files: list[tuple[str, bytes]] = field(default_factory=list)  # addressed to this device
+    problem: Message | None = None
+
+
+def plan_round(vault: Vault, transport: Transport) -> RoundPlan | None:
+    """Vault thread: what a round needs (None: not enrolled or no way for hand-offs)."""
     channel = channel_for(transport)
     me = device(vault)
     if channel is None or me is None or rco_keys(vault) is None:
-        return result
+        return None
+    return RoundPlan(channel, me.fingerprint, handoff_repo.waiting(vault.conn))
+
+
+def transfer(plan: RoundPlan, transport: Transport) -> Fetched:
+    """Network thread: fetch the roster, put what waits, get what is addressed to us. Never
+    touches the vault; stops at the first transport error (what was done is kept)."""
+    fetched = Fetched()
     try:
-        data = transport.fetch(team.FILE_NAME, team.MAX_BYTES)
-        if data is not None:
-            problem = merge_roster(vault, data)
-            if problem is not None:
-                result.refused.append((team.FILE_NAME, problem))
-        for item_id, fp, name, sealed in handoff_repo.waiting(vault.conn):
-            channel.put(fp, name, sealed)
-            with vault.transaction() as conn:
-                handoff_repo.mark_sent(conn, item_id, now_stamp())
-            result.sent += 1
-        roster = stored_roster(vault)
-        if roster is not None:
-            for name in channel.names(me.fingerprint):
-                got = channel.get(me.fingerprint, name)
-                if got is not None:
-                    outcome = ingest(vault, got, roster)
-                    if isinstance(outcome, Message):
-                        result.refused.append((name, outcome))
-                    elif outcome == "ack":
-                        result.acknowledged += 1
-                    elif outcome == "handoff":
-                        result.received += 1
-                channel.remove(me.fingerprint, name)
+        fetched.roster = transport.fetch(team.FILE_NAME, team.MAX_BYTES)
+        for item_id, fp, name, sealed in plan.waiting:
+            plan.channel.put(fp, name, sealed)
+            fetched.sent.append(item_id)
+        for name in plan.channel.names(plan.me):
+            got = plan.channel.get(plan.me, name)
+            if got is not None:
+                fetched.files.append((name, got))
     except TransportError as exc:
-        result.problem = message_of(exc)
-    finally:
-        transport.close()
-    return result
+        fetched.problem = message_of(exc)
+    return fetched
+
+
+def record_round(vault: Vault, fetched: Fetched) -> tuple[HandoffRound, list[str]]:
+    """Vault thread: merge the roster, mark what was sent, verify and record each file; the
+    round and the names of the files to remove from the inbox (all those looked at)."""
+    result = HandoffRound(problem=fetched.problem)
+    if fetched.roster is not None:
+        problem = merge_roster(vault, fetched.roster)
+        if problem is not None:
+            result.refused.append((team.FILE_NAME, problem))
+    for item_id in fetched.sent:
+        with vault.transaction() as conn:
+            handoff_repo.mark_sent(conn, item_id, now_stamp())
+        result.sent += 1
+    roster = stored_roster(vault)
+    taken: list[str] = []
+    for name, data in fetched.files:
+        if roster is None:
+            break  # no roster to verify against: the files wait in the inbox
+        outcome = ingest(vault, data, roster)
+        if isinstance(outcome, Message):
+            result.refused.append((name, outcome))
+        elif outcome == "ack":
+            result.acknowledged += 1
+        elif outcome == "handoff":
+            result.received += 1
+        taken.append(name)
+    return result, taken
+
+
+def remove_taken(plan: RoundPlan, transport: Transport, names: list[str]) -> Message | None:
+    """Network thread: take the recorded files out of the inbox (or off the stick)."""
+    try:
+        for name in names:
+            plan.channel.remove(plan.me, name)
+    except TransportError as exc:
+        return message_of(exc)
+    return None
 
 
 def ingest(vault: Vault, data: bytes, roster: team.Roster) -> str | Message:
@@ -296,8 +360,9 @@ def ingest(vault: Vault, data: bytes, roster: team.Roster) -> str | Message:
         return message_of(exc)
     if opened.kind == "ack":
         with vault.transaction() as conn:
-            day = opened.payload["accepted_at"][:10]
-            client_id = handoff_repo.acknowledge(conn, opened.handoff_id, now_stamp(), day)
+            accepted_at = opened.payload["accepted_at"]  # signed: the hand-off's boundary
+            day = accepted_at[:10]
+            client_id = handoff_repo.acknowledge(conn, opened.handoff_id, accepted_at, day)
             if client_id is None and not handoff_repo.sent(conn, opened.handoff_id):
                 return Message("handoff.unknown_ack")
             if client_id is not None:

@@ -516,6 +516,28 @@ def _handoff_counts(value: Any) -> None:
         raise _fail("handoffs.continuing", "must be at most the hand-offs accepted")
 
 
+HANDOFF_QUARTER_COUNTS = ("accepted", "first_48h", "first_7d", "made", "quarter")
+MAX_HANDOFF_QUARTERS = 400  # a hundred years of quarters
+
+
+def _handoff_quarters(value: Any, last_quarter: Any) -> None:
+    """Issue 19: the device's hand-off counts per quarter (FORMAT.md "Hand-off counts")."""
+    rows = _list(value, "handoff_quarters", MAX_HANDOFF_QUARTERS)
+    last = _quarter(last_quarter, "periods.last_quarter")
+    previous = -1
+    for i, row in enumerate(rows):
+        where = f"handoff_quarters[{i}]"
+        counts = _members(row, where, HANDOFF_QUARTER_COUNTS)
+        quarter = _quarter(counts["quarter"], f"{where}.quarter")
+        if quarter <= previous or quarter > last:
+            raise _fail(f"{where}.quarter", "is out of order, repeated or after the last quarter")
+        previous = quarter
+        for name in HANDOFF_QUARTER_COUNTS[:-1]:
+            _int(counts[name], f"{where}.{name}", 0, MAX_COUNT)
+        if not counts["first_48h"] <= counts["first_7d"] <= counts["accepted"]:
+            raise _fail(f"{where}.first_7d", "must be at most the hand-offs accepted")
+
+
 def validate_payload(p: Any) -> None:
     """Raise SchemaError naming the first member that breaks FORMAT.md, else return."""
     if not isinstance(p, dict):
@@ -526,7 +548,7 @@ def validate_payload(p: Any) -> None:
             raise SchemaError("The payload's schema version is not one this CoachDesk reads.")
         version = 1
     if version == 2:  # issue 19: receive key and hand-off counts; 20: referrals per entry
-        extras = ("handoffs", "receive_key", "resource_referrals")
+        extras = ("handoff_quarters", "handoffs", "receive_key", "resource_referrals")
         _members(p, "The payload", PAYLOAD_FIELDS_V2, extras)
         if "receive_key" in p:
             _match(p["receive_key"], "receive_key", _HEX[64])
@@ -579,6 +601,8 @@ def validate_payload(p: Any) -> None:
         previous = record["pseudonym"]
     if version == 2:
         _periods(p["periods"])
+        if "handoff_quarters" in p:  # issue 19: within the quarters the periods cover
+            _handoff_quarters(p["handoff_quarters"], p["periods"]["last_quarter"])
         if "resource_referrals" in p:
             _resource_referrals(p["resource_referrals"])
 

@@ -2781,6 +2781,146 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{serial}",
     ),
     # -- end of desk (issue 15) ------------------------------------------------------------
+    # -- hand (session 6) ---------------------------------------------------------------------
+    "today.title.first_contact": (
+        "First contact (handed off from {coach})",
+        "Primer contacto (transferido por {coach})",
+    ),
+    "today.accepted_hours": (
+        "{n, plural, one {accepted # hour ago} other {accepted # hours ago}}",
+        "{n, plural, one {aceptada hace # hora} other {aceptada hace # horas}}",
+    ),
+    "today.accepted_days": (
+        "{n, plural, one {accepted # day ago} other {accepted # days ago}}",
+        "{n, plural, one {aceptada hace # día} other {aceptada hace # días}}",
+    ),
+    "due.first_contact_by_session": (
+        "A first contact is done by logging a session with the client (a contact attempt "
+        "does not end it); marking it done would record a contact that did not happen, and it "
+        "cannot be moved.",
+        "Un primer contacto se completa al registrar una sesión con el participante (un intento "
+        "de contacto no lo termina); marcarlo como hecho registraría un contacto que no ocurrió, "
+        "y no se puede mover.",
+    ),
+    # -- start (session 6): storage/vault.py's own sentences, worded for what was opened: a
+    # coach's vault ("vault.*": bóveda) or an RCO store ("store.*": almacén), issue 18 --------
+    "vault.not_found": (
+        "There is no CoachDesk vault at {path}.",
+        "No hay ninguna bóveda de CoachDesk en {path}.",
+    ),
+    "store.not_found": (
+        "There is no CoachDesk store at {path}.",
+        "No hay ningún almacén de CoachDesk en {path}.",
+    ),
+    "vault.db_missing": (
+        "The vault database is missing from {path}.",
+        "Falta la base de datos de la bóveda en {path}.",
+    ),
+    "store.db_missing": (
+        "The store database is missing from {path}.",
+        "Falta la base de datos del almacén en {path}.",
+    ),
+    "vault.file_empty": (
+        "The vault file is empty. Restore it from a backup.",
+        "El archivo de la bóveda está vacío. Restáurela desde una copia de seguridad.",
+    ),
+    "store.file_empty": (
+        "The store file is empty. Restore it from a backup.",
+        "El archivo del almacén está vacío. Restáurelo desde una copia de seguridad.",
+    ),
+    "vault.cannot_open": (
+        "The vault cannot be opened ({reason}).",
+        "No se puede abrir la bóveda ({reason}).",
+    ),
+    "store.cannot_open": (
+        "The store cannot be opened ({reason}).",
+        "No se puede abrir el almacén ({reason}).",
+    ),
+    "vault.folder_read_only": (
+        "The vault folder {path} is read-only; CoachDesk must be able to write there to open "
+        "the vault.",
+        "La carpeta de la bóveda {path} es de solo lectura; CoachDesk debe poder escribir en "
+        "ella para abrir la bóveda.",
+    ),
+    "store.folder_read_only": (
+        "The store folder {path} is read-only; CoachDesk must be able to write there to open "
+        "the store.",
+        "La carpeta del almacén {path} es de solo lectura; CoachDesk debe poder escribir en "
+        "ella para abrir el almacén.",
+    ),
+    "vault.file_damaged": (
+        "The vault file is damaged and cannot be read. Restore it from a backup.",
+        "El archivo de la bóveda está dañado y no se puede leer. Restáurela desde una copia de "
+        "seguridad.",
+    ),
+    "store.file_damaged": (
+        "The store file is damaged and cannot be read. Restore it from a backup.",
+        "El archivo del almacén está dañado y no se puede leer. Restáurelo desde una copia de "
+        "seguridad.",
+    ),
+    "vault.no_records": (
+        "The vault file is damaged (it holds no records at all).",
+        "El archivo de la bóveda está dañado (no contiene ningún registro).",
+    ),
+    "store.no_records": (
+        "The store file is damaged (it holds no records at all).",
+        "El archivo del almacén está dañado (no contiene ningún registro).",
+    ),
+    "vault.damaged_at_open": (
+        "The vault is damaged: it failed its integrity check and was not opened for writing. "
+        "Restore it from a backup (details: `coachdesk vault check`).",
+        "La bóveda está dañada: no superó su comprobación de integridad y no se abrió para "
+        "escribir. Restáurela desde una copia de seguridad (detalles: `coachdesk vault check`).",
+    ),
+    "store.damaged_at_open": (
+        "The store is damaged: it failed its integrity check and was not opened for writing. "
+        "Restore it from a backup (details: `coachdesk rco check`).",
+        "El almacén está dañado: no superó su comprobación de integridad y no se abrió para "
+        "escribir. Restáurelo desde una copia de seguridad (detalles: `coachdesk rco check`).",
+    ),
+    "vault.exists": (
+        "{path} already exists; choose a new name for the vault.",
+        "{path} ya existe; elija otro nombre para la bóveda.",
+    ),
+    "store.exists": (
+        "{path} already exists; choose a new name for the store.",
+        "{path} ya existe; elija otro nombre para el almacén.",
+    ),
+    "vault.locked": ("The vault is locked.", "La bóveda está bloqueada."),
+    "store.locked": ("The store is locked.", "El almacén está bloqueado."),
+    "vault.locked_during_check": (
+        "The vault was locked before its integrity check finished.",
+        "La bóveda se bloqueó antes de que terminara su comprobación de integridad.",
+    ),
+    "store.locked_during_check": (
+        "The store was locked before its integrity check finished.",
+        "El almacén se bloqueó antes de que terminara su comprobación de integridad.",
+    ),
+    "vault.busy": (
+        "The vault is busy or read-only ({reason}).",
+        "La bóveda está ocupada o es de solo lectura ({reason}).",
+    ),
+    "store.busy": (
+        "The store is busy or read-only ({reason}).",
+        "El almacén está ocupado o es de solo lectura ({reason}).",
+    ),
+    "vault.not_upgraded": (
+        "This vault could not be upgraded to the new version; it was left as it was. ({reason})",
+        "Esta bóveda no se pudo actualizar a la nueva versión; se dejó como estaba. ({reason})",
+    ),
+    "store.not_upgraded": (
+        "This store could not be upgraded to the new version; it was left as it was. ({reason})",
+        "Este almacén no se pudo actualizar a la nueva versión; se dejó como estaba. ({reason})",
+    ),
+    "vault.read_only_damaged": (
+        "This vault is damaged and open for reading only.",
+        "Esta bóveda está dañada y abierta solo para lectura.",
+    ),
+    "store.read_only_damaged": (
+        "This store is damaged and open for reading only.",
+        "Este almacén está dañado y abierto solo para lectura.",
+    ),
+    # -- end of the start block (session 6) ------------------------------------------------
 }
 
 

@@ -28,8 +28,8 @@ from coachdesk.exchange.suggestion import is_suggestion
 from coachdesk.files import write_atomic
 from coachdesk.i18n.catalog import Message, Worded
 from coachdesk.rco import audit as rco_audit
+from coachdesk.rco import family_child, metrics
 from coachdesk.rco import handoffs as rco_handoffs
-from coachdesk.rco import metrics
 from coachdesk.rco import pg as rco_pg
 from coachdesk.rco import rotation as rco_rotation
 from coachdesk.rco.importer import (
@@ -482,15 +482,25 @@ class RcoDesk:
                 [e for e in self.episodes() if e.device_id not in coverage] if format1 else [],
                 self.policy.fiscal_year_start,
                 patterns=_StoredPatterns(self.backend),
+                compute_pattern=family_child.compute_pattern,
                 load_period=self.backend.list_period_cells,
                 keys=self.backend.period_settings(),
             )
         return self._data
 
-    def figures(self, filters: metrics.Filters) -> metrics.Figures:
-        """The suppressed figures of one selection, with data completeness."""
+    def figures(
+        self, filters: metrics.Filters, progress: metrics.Progress | None = None
+    ) -> metrics.Figures:
+        """The suppressed figures of one selection, with data completeness. The first
+        selection of a period after an import computes the period's suppression pattern
+        (at 500 coaches in a child process, seconds): `progress(done, total)` follows it."""
         return metrics.compute(
-            self.data(), filters, self.policy.small_cell, self.device_names(), self.devices()
+            self.data(),
+            filters,
+            self.policy.small_cell,
+            self.device_names(),
+            self.devices(),
+            progress,
         )
 
     def episodes_by_key(self) -> dict[str, Episode]:

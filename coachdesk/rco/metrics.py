@@ -529,6 +529,23 @@ def _family_cell(key: str) -> str:
 FAMILY_VERSION = 3
 
 
+Progress = Callable[[int, int], None]  # (done, total) while a family is computed
+
+
+class ComputePattern(Protocol):
+    """A family's pattern computed elsewhere (rco/family_child.py: in a child process), or
+    None: computed here."""
+
+    def __call__(
+        self,
+        atoms: Mapping[tuple[str, ...], Mapping[str, int]],
+        dimensions: Sequence[str],
+        measures: Sequence[Measure],
+        threshold: int,
+        progress: Progress | None,
+    ) -> FamilyPattern | None: ...
+
+
 class PatternStore(Protocol):
     """Where computed family patterns are kept between desk sessions (the store's meta)."""
 
@@ -537,7 +554,9 @@ class PatternStore(Protocol):
     def save(self, key: str, text: str) -> None: ...
 
 
-def period_family(data: DeskData, period: str, threshold: int) -> FamilyPattern:
+def period_family(
+    data: DeskData, period: str, threshold: int, progress: Progress | None = None
+) -> FamilyPattern:
     """The period's family of reports, suppressed at once: kept on `data` (until the next
     import loads new data) and, through `data.patterns`, in the store under a digest of
     everything it depends on (the period's atoms, the threshold, FAMILY_VERSION), so a
@@ -546,16 +565,26 @@ def period_family(data: DeskData, period: str, threshold: int) -> FamilyPattern:
     cache = data.families
     if (period, threshold) not in cache:
         atoms: dict[tuple[str, ...], dict[str, int]] = {}
+        base = _BASE_SET
         for c in data.period_cells(period):
-            row = atoms.setdefault((c.device_id, c.setting), {})
-            for name, n in c.counts.items():
-                if name in _BASE_SET:
+            mine = {name: n for name, n in c.counts.items() if name in base}
+            row = atoms.get((c.device_id, c.setting))
+            if row is None:
+                atoms[(c.device_id, c.setting)] = mine
+            else:  # one cell per (device, period, setting) in a store; summed elsewhere
+                for name, n in mine.items():
                     row[name] = row.get(name, 0) + n
         key = f"figures.family.{threshold}.{period}"
         digest = _digest(atoms, threshold)
         pattern = _stored(data.patterns, key, digest)
         if pattern is None:
-            pattern = cross_pattern(atoms, FAMILY_DIMENSIONS, FAMILY_MEASURES, threshold)
+            elsewhere = data.compute_pattern
+            if elsewhere is not None:
+                pattern = elsewhere(atoms, FAMILY_DIMENSIONS, FAMILY_MEASURES, threshold, progress)
+            if pattern is None:
+                pattern = cross_pattern(
+                    atoms, FAMILY_DIMENSIONS, FAMILY_MEASURES, threshold, progress=progress
+                )
             if data.patterns is not None:
                 data.patterns.save(key, json.dumps({"digest": digest, "pattern": _pack(pattern)}))
         cache[(period, threshold)] = pattern
@@ -565,7 +594,9 @@ def period_family(data: DeskData, period: str, threshold: int) -> FamilyPattern:
 def _digest(atoms: Mapping[tuple[str, ...], Mapping[str, int]], threshold: int) -> str:
     """What the pattern is computed from, hashed. marshal is fast and deterministic for
     these plain values; another Python's marshal at worst costs one recomputation."""
-    rows = [(coords, tuple(sorted(row.items()))) for coords, row in sorted(atoms.items())]
+    # Each row as it was read (its names in the store's order: one order for the same
+    # stored cells, and another order only costs a recomputation), the rows sorted.
+    rows = sorted(atoms.items())
     return hashlib.sha256(marshal.dumps((FAMILY_VERSION, threshold, rows))).hexdigest()
 
 
@@ -604,6 +635,7 @@ class DeskData:
         default_factory=dict, repr=False, compare=False
     )
     patterns: PatternStore | None = field(default=None, repr=False, compare=False)
+    compute_pattern: ComputePattern | None = field(default=None, repr=False, compare=False)
     # The store's cells one period at a time, when asked for (the desk: `cells` is then
     # empty and `keys` lists every (period, setting) with cells); None: all in `cells`.
     load_period: Callable[[str], list[PeriodCell]] | None = field(
@@ -716,13 +748,14 @@ def _sum_cells(
             continue
         if filters.setting and c.setting != filters.setting:
             continue
-        for target in (
-            total,
-            by_device.setdefault(c.device_id, {}),
-            by_setting.setdefault(c.setting, {}),
-        ):
+        for target in (by_device.setdefault(c.device_id, {}), by_setting.setdefault(c.setting, {})):
+            get = target.get
             for name, n in c.counts.items():
-                target[name] = target.get(name, 0) + n
+                target[name] = get(name, 0) + n
+    for part in by_setting.values():  # every cell is in one setting: the total is theirs
+        get = total.get
+        for name, n in part.items():
+            total[name] = get(name, 0) + n
     return total, by_device, by_setting
 
 
@@ -732,11 +765,15 @@ def compute(
     threshold: int = 11,
     device_names: dict[str, str] | None = None,
     devices: Iterable[Device] = (),
+    progress: Progress | None = None,
 ) -> Figures:
-    """All dashboard and report figures of one selection, with suppression applied."""
+    """All dashboard and report figures of one selection, with suppression applied.
+    `progress` is told how far the period's family is while it is computed (the first
+    refresh of a period after an import)."""
     names = device_names or {}
     fig = cells(data, filters, threshold, names)
-    fig.suppressed = suppress_cells(fig, filters, period_family(data, fig.period, threshold))
+    family = period_family(data, fig.period, threshold, progress)
+    fig.suppressed = suppress_cells(fig, filters, family)
     _suppress_event_sums(fig, EVENT_SUMS)
     fig.completeness = completeness(data, devices, filters, names)
     if data.format1:

@@ -475,8 +475,8 @@ def build_report(
     threshold = desk.policy.small_cell
     fig = desk.figures(filters)
     found = rows(fig)
-    if key == "all" and not device_id and not setting:  # issue 19: whole-history counts
-        found += _handoff_rows(desk, threshold)
+    if not device_id and not setting:  # issue 19: the hand-off counts of the period
+        found += _handoff_rows(desk, threshold, key, fiscal_start)
     return Report(
         desk.name,
         "all periods" if key == "all" else key,
@@ -493,10 +493,10 @@ def build_report(
 # -- hand-offs (issue 19; figures in rco/handoffs.py) ---------------------------------------
 
 
-def _handoff_rows(desk: RcoDesk, threshold: int) -> list[Row]:
+def _handoff_rows(desk: RcoDesk, threshold: int, key: str, fiscal_start: int) -> list[Row]:
     return [
         Row("Hand-offs between coaches", measure, "", value, "count")
-        for measure, value in rco_handoffs.measures(desk.backend, threshold)
+        for measure, value in rco_handoffs.measures(desk.backend, threshold, key, fiscal_start)
     ]
 
 

@@ -42,16 +42,27 @@ def _connected(items: Sequence[_T], members: Callable[[_T], Sequence[Hashable]])
     parent: dict[Hashable, Hashable] = {}
 
     def find(x: Hashable) -> Hashable:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+        root = parent.setdefault(x, x)
+        if root == x:
+            return x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:  # path compression
+            parent[x], x = root, parent[x]
+        return root
 
     for item in items:
-        first, *rest = members(item) or (None,)
-        for m in rest:
-            parent[find(m)] = find(first)
+        these = members(item)
+        if len(these) < 2:
+            continue
+        first = find(these[0])
+        for m in these:
+            if m not in parent:
+                parent[m] = first
+            else:
+                other = find(m)
+                if other != first:
+                    parent[other] = first
     groups: dict[Hashable, list[_T]] = {}
     for item in items:
         these = members(item)
@@ -168,7 +179,7 @@ def _complement(
 
 Atom = Hashable
 Form = Mapping[Atom, int]  # atom -> coefficient; the cell's value is sum(coef * atom)
-_Key = frozenset[tuple[Atom, int]]
+_Key = int  # a distinct form (_Distinct)
 
 
 class _Echelon:
@@ -231,15 +242,17 @@ class _Echelon:
             return None
         return row
 
-    def add(self, form: Mapping[int, int]) -> None:
+    def add(self, form: Mapping[int, int]) -> bool:
+        """Add the form to the basis: False when it was in the span already (no new row)."""
         row, pivot = self._reduce(form)
         if pivot is None:
-            return
+            return False
         # Entries below the pivot were cancelled on the way; make the row primitive.
         g = gcd(*row.values())
         if row[pivot] < 0:
             g = -g
         self.rows[pivot] = {a: c // g for a, c in row.items()} if g != 1 else row
+        return True
 
     def spans(self, form: Mapping[int, int]) -> bool:
         return self._reduce(form)[1] is None
@@ -256,8 +269,9 @@ class _Block:
     at the start and unknown now (`lost`), a combination of R2 restricted to them; the rest of
     it is spanned by the single-atom forms still published. So suppressing a single-atom cell
     (most of the late rounds: zero cells one by one) needs no new basis, only that small check;
-    suppressing another form rebuilds the basis, unless every atom of it is still known (then
-    it is still in the span; it stays in the basis as a ghost until one of its atoms goes)."""
+    suppressing another form rebuilds the basis, unless it made no row of it (it was in the
+    span of the forms added before it) or every atom of it is still known (then it is still in
+    the span; it stays in the basis as a ghost until one of its atoms goes)."""
 
     def __init__(self, forms: Iterable[Mapping[int, int]]) -> None:
         self.known: dict[int, int] = {}  # atom -> how many published single-atom forms
@@ -283,6 +297,7 @@ class _Block:
         self.basis: _Echelon | None = None  # None: to build
         self.ghost_atoms: set[int] = set()  # atoms of the ghosts (forms removed, still in it)
         self.check: _Echelon | None = None  # R2 restricted to `lost`
+        self.spanned: set[int] = set()  # forms that made no row of the basis (ids)
 
     def remove(self, form: Mapping[int, int]) -> None:
         if len(form) == 1:
@@ -298,7 +313,11 @@ class _Block:
                     self.check = None
             return
         del self.others[id(form)]
-        if self.basis is not None and all(a in self.known for a in form):
+        if self.basis is not None and id(form) in self.spanned:
+            # In the span of the forms before it when the basis was built: it made no row,
+            # so the rows are still a basis of what is left (no rebuild).
+            self.spanned.discard(id(form))
+        elif self.basis is not None and all(a in self.known for a in form):
             self.ghost_atoms.update(form)
         else:
             self.basis = None
@@ -306,8 +325,7 @@ class _Block:
     def _build(self) -> _Echelon:
         basis = self.basis = _Echelon()
         self.ghost_atoms, self.check = set(), None
-        for form in self.others.values():
-            basis.add(form)
+        self.spanned = {key for key, form in self.others.items() if not basis.add(form)}
         return basis
 
     def spans(self, part: Mapping[int, int]) -> bool:
@@ -374,10 +392,38 @@ class _Span:
         return all(self.blocks[b].spans(part) for b, part in parts.items())
 
 
-def _key(form: Form) -> _Key:
-    if 0 in form.values():
-        return frozenset((a, c) for a, c in form.items() if c)
-    return frozenset(form.items())
+def _canonical(form: Form) -> Form:
+    """The form without its zero coefficients (the same cell)."""
+    return {a: c for a, c in form.items() if c} if 0 in form.values() else form
+
+
+class _Distinct:
+    """Numbers distinct forms: equal forms (whatever their order, zero coefficients left
+    out) get one key. A form is found by a hash of its atoms and compared whole, so no
+    hashable copy of each form is kept (at 500 coaches the family has 1.8 million entries,
+    and frozensets of them were most of the memory)."""
+
+    def __init__(self) -> None:
+        self.forms: dict[_Key, Form] = {}  # keys from 1: a key is never falsy
+        self._by_atoms: dict[int, list[_Key]] = {}
+        self._by_object: dict[int, _Key] = {}  # id(form) -> key: one form in many cells
+
+    def key(self, form: Form) -> _Key:
+        known = self._by_object.get(id(form))
+        if known is not None and self.forms[known] is form:
+            return known
+        canon = _canonical(form)
+        bucket = self._by_atoms.setdefault(hash(frozenset(canon)), [])
+        for key in bucket:
+            if self.forms[key] == canon:
+                break
+        else:
+            key = len(self.forms) + 1
+            self.forms[key] = canon
+            bucket.append(key)
+        if canon is form:
+            self._by_object[id(form)] = key
+        return key
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,8 +436,8 @@ class FamilyResult:
 class _Family:
     """A family of reports as distinct forms (one cell however many reports show it)."""
 
-    forms: dict[_Key, Form]
-    numbered: dict[_Key, dict[int, int]]  # the forms over numbered atoms (a fixed order)
+    forms: dict[_Key, dict[int, int]]  # the forms over numbered atoms (a fixed order)
+    numbered: dict[_Key, dict[int, int]]  # the same (the oracle in the tests reads both)
     value: dict[_Key, int]
     shown: set[_Key]  # forms some report publishes (not hidden everywhere)
     protected: set[_Key]  # small counts and the cells `protect` names
@@ -410,39 +456,44 @@ def _prepare(
     protect: Mapping[str, Iterable[str]] | None,
 ) -> _Family:
     hidden_cells = {r: set(cells) for r, cells in (hidden or {}).items()}
-    forms: dict[_Key, Form] = {}
+    protect_cells = {r: set(cells) for r, cells in (protect or {}).items()}
+    distinct = _Distinct()
     shown: set[_Key] = set()
+    named: set[_Key] = set()  # the cells `protect` names
     where: dict[_Key, list[tuple[str, str]]] = {}
+    cells_of: dict[str, list[_Key]] = {r: [] for r in reports}
     for report, cells in reports.items():
         hidden_here = hidden_cells.get(report, set())
+        protect_here = protect_cells.get(report, set())
+        mine = cells_of[report]
         for cell, form in cells.items():
-            key = _key(form)
+            key = distinct.key(form)
             places = where.get(key)
             if places is None:
                 places = where[key] = []
-                forms[key] = dict(key)
             places.append((report, cell))
             if cell not in hidden_here:
                 shown.add(key)
-    value = {key: sum(c * atoms.get(a, 0) for a, c in key) for key in forms}
+                mine.append(key)
+            if cell in protect_here:
+                named.add(key)
+    original = distinct.forms
+    del distinct
+    get = atoms.get
+    value = {key: sum(c * get(a, 0) for a, c in form.items()) for key, form in original.items()}
     # Atoms and forms in a fixed order (atoms by repr, forms by their numbered atoms), so the
-    # pattern is reproducible.
-    numbers = {a: i for i, a in enumerate(sorted({a for f in forms.values() for a in f}, key=repr))}
-    numbered = {key: {numbers[a]: c for a, c in key} for key in forms}
+    # pattern is reproducible. From here on the forms are over numbered atoms only.
+    every = {a for form in original.values() for a in form}
+    numbers = {a: i for i, a in enumerate(sorted(every, key=repr))}
+    numbered = {key: {numbers[a]: c for a, c in form.items()} for key, form in original.items()}
+    del original, numbers, every
     order = {
-        key: i for i, key in enumerate(sorted(forms, key=lambda k: sorted(numbered[k].items())))
+        key: i for i, key in enumerate(sorted(numbered, key=lambda k: sorted(numbered[k].items())))
     }
-    protected = {key for key in forms if is_small(value[key], threshold)}
-    for report, names in (protect or {}).items():
-        protected |= {_key(reports[report][c]) for c in names if c in reports[report]}
-    protected = {key for key in protected if key}  # an empty form is a structural zero
-    cells_of: dict[str, list[_Key]] = {r: [] for r in reports}
-    for key, places in where.items():
-        for report, cell in places:
-            if cell not in hidden_cells.get(report, ()):
-                cells_of[report].append(key)
+    protected = {key for key, n in value.items() if is_small(n, threshold)} | named
+    protected = {key for key in protected if numbered[key]}  # an empty form: a structural zero
     return _Family(
-        forms,
+        numbered,
         numbered,
         value,
         shown,
@@ -485,11 +536,39 @@ def suppress_family(
     to threshold - 1 is suppressed, then complementary cells, until no protected cell of any
     report is determined by the published cells of all reports together.
     """
+    if not any(names for names in (protect or {}).values()):
+        nothing = _nothing_small(atoms, reports, threshold, hidden)
+        if nothing is not None:
+            return nothing
     family = _prepare(atoms, reports, threshold, hidden, protect)
+    del reports  # numbered in `family`: the caller's forms may go (see _Layout.results)
     suppressed = family.protected & family.shown
     for component in _form_components(family.forms):
         _suppress_component(family, component, suppressed)
     return _result(family, suppressed)
+
+
+def _nothing_small(
+    atoms: Mapping[Atom, int],
+    reports: Mapping[str, Mapping[str, Form]],
+    threshold: int,
+    hidden: Mapping[str, Iterable[str]] | None,
+) -> FamilyResult | None:
+    """The family's result when no cell is small and none is to be protected: nothing is
+    suppressed, every cell not hidden is published (what the elimination would find, without
+    it: at 500 coaches most measure groups have no small cell). None when some cell is small."""
+    get = atoms.get
+    published: dict[str, dict[str, int | None]] = {}
+    for report, cells in reports.items():
+        hidden_here = set((hidden or {}).get(report, ()))
+        shown: dict[str, int | None] = {}
+        for cell, form in cells.items():
+            value = sum(c * get(a, 0) for a, c in form.items())
+            if 1 <= value < threshold:
+                return None
+            shown[cell] = None if cell in hidden_here else value
+        published[report] = shown
+    return FamilyResult(published, {report: set() for report in reports})
 
 
 def _suppress_component(family: _Family, component: set[_Key], suppressed: set[_Key]) -> None:
@@ -517,9 +596,8 @@ def _suppress_component(family: _Family, component: set[_Key], suppressed: set[_
         if not exposed:
             return
         pending = exposed
-        added = {
-            choice for k in exposed if (choice := _complement_form(k, family, sharing, suppressed))
-        }
+        choices = (_complement_form(k, family, sharing, suppressed) for k in exposed)
+        added = {choice for choice in choices if choice is not None}
         if not added:
             suppressed |= component & family.shown  # nothing left to choose: hide it all
             return
@@ -527,7 +605,7 @@ def _suppress_component(family: _Family, component: set[_Key], suppressed: set[_
         span.remove(added)
 
 
-def _form_components(forms: Mapping[_Key, Form]) -> list[set[_Key]]:
+def _form_components(forms: Mapping[_Key, Mapping[int, int]]) -> list[set[_Key]]:
     return [set(g) for g in _connected(list(forms), lambda key: list(forms[key]))]
 
 
@@ -560,7 +638,7 @@ def _complement_form(
             siblings.update(
                 k
                 for k in family.cells_of[report]
-                if k  # an empty form (a structural zero) tells nothing
+                if forms[k]  # an empty form (a structural zero) tells nothing
                 and k not in suppressed
                 and k in family.shown
                 and mine.keys().isdisjoint(forms[k])
@@ -573,7 +651,7 @@ def _complement_form(
     )
 
 
-def _part_of(part: Form, whole: Form) -> bool:
+def _part_of(part: Mapping[int, int], whole: Mapping[int, int]) -> bool:
     """Is `whole` = `part` + a form of other atoms (same coefficients on part's atoms)?"""
     return all(whole.get(a) == c for a, c in part.items())
 
@@ -631,15 +709,23 @@ def cross_pattern(
     measures: Sequence[Measure],
     threshold: int,
     filters: Sequence[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> FamilyPattern:
     """`cross_family`'s pattern without its values: which cell of which report is published
     (the same answer cell for cell, in a small fraction of the memory: the values are the
-    reader's own sums, and a measure group's forms are dropped once it is suppressed)."""
+    reader's own sums, and a measure group's forms are dropped once it is suppressed).
+    `progress(done, total)` is told after each measure group (in units of base counts)."""
     layout = _Layout(values, dimensions, measures, threshold, filters)
     suppressed: dict[str, set[str]] = {name: set() for name, _, _ in layout.reports}
-    for result in layout.results():
+    weights = [sum(len(_parts(m)) for m in group) for group in layout._groups()]
+    total = sum(weights)
+    if progress is not None:
+        progress(0, total)
+    for i, result in enumerate(layout.results(values_needed=False)):
         for name, gone in result.suppressed.items():
             suppressed[name] |= gone
+        if progress is not None:
+            progress(sum(weights[: i + 1]), total)
     return FamilyPattern(
         {name: dict(selection) for name, selection, _ in layout.reports},
         layout.rows_of,
@@ -723,6 +809,7 @@ class _Layout:
         threshold: int,
         filters: Sequence[str] | None,
     ) -> None:
+        self.values = values
         self.dimensions = dims = tuple(dimensions)
         self.measures, self.threshold = tuple(measures), threshold
         self.levels = levels = [sorted({coords[i] for coords in values}) for i in range(len(dims))]
@@ -735,6 +822,7 @@ class _Layout:
         )
         self.base_number = {b: j for j, b in enumerate(bases)}
         self.offset = {coords: i * len(bases) for i, coords in enumerate(coordinates)}
+        self.ids = {coords: list(range(at, at + len(bases))) for coords, at in self.offset.items()}
         self.atoms: dict[Atom, int] = {
             self.offset[coords] + self.base_number[base]: n
             for coords, row in values.items()
@@ -750,6 +838,7 @@ class _Layout:
         # value's row: another's would be an empty form (a structural zero, in no
         # component), and at 500 coaches those rows were most of the family's cells.
         self.reports: list[tuple[str, dict[str, str], list[tuple[str, ...]]]] = []
+        self.chosen: dict[str, list[tuple[str, ...]]] = {}
         self.breakdown_rows: dict[str, dict[str, list[tuple[str, list[tuple[str, ...]]]]]] = {}
         # The coordinates of each report, grouped once per set of filtered dimensions.
         grouped: dict[tuple[int, ...], dict[tuple[str, ...], list[tuple[str, ...]]]] = {}
@@ -764,6 +853,7 @@ class _Layout:
             chosen = grouped[fixed_at].get(tuple(str(choice[i]) for i in fixed_at), [])
             name = report_name(selection)
             self.reports.append((name, selection, chosen))
+            self.chosen[name] = chosen
             rows = self.breakdown_rows[name] = {}
             for d in breakdown_dims:
                 i = dims.index(d)
@@ -787,19 +877,47 @@ class _Layout:
                 self.hidden.update(names)
 
     def _form(self, m: Measure, coords_list: Iterable[tuple[str, ...]]) -> dict[Atom, int]:
+        # Each coordinate once in a list, each base once in a measure: no sums needed. The
+        # atoms' int objects are shared (self.ids) rather than made again for every form.
         parts = [(self.base_number[b], c) for b, c in _parts(m).items()]
-        form: dict[Atom, int] = {}
-        for coords in coords_list:
-            at = self.offset[coords]
-            for j, coef in parts:
-                form[at + j] = form.get(at + j, 0) + coef
-        return form
+        ids = self.ids
+        return {at[j]: coef for coords in coords_list for at in (ids[coords],) for j, coef in parts}
 
     def _groups(self) -> list[list[Measure]]:
         return _connected(list(self.measures), lambda m: list(_parts(m)))
 
-    def results(self) -> Iterator[FamilyResult]:
-        """Each measure group's family, suppressed."""
+    def _cells(self, name: str, m: Measure) -> Iterator[tuple[str, list[tuple[str, ...]]]]:
+        """The measure's cells in a report, each with the coordinates it sums."""
+        yield m.name, self.chosen[name]
+        rows = self.breakdown_rows[name]
+        for d in m.breakdowns:
+            for x, coords_in in rows[d]:
+                yield f"{m.name}.{d}.{x}", coords_in
+
+    def _reports(self, group: Sequence[Measure]) -> dict[str, dict[str, Form]]:
+        return {
+            name: {
+                cell: self._form(m, coords) for m in group for cell, coords in self._cells(name, m)
+            }
+            for name, _, _ in self.reports
+        }
+
+    def _any_small(self, group: Sequence[Measure]) -> bool:
+        """Is some cell of the group's measures small, in any report? Summed per coordinate
+        from the values, without the forms."""
+        for m in group:
+            parts = list(_parts(m).items())
+            at = {c: sum(k * row.get(b, 0) for b, k in parts) for c, row in self.values.items()}
+            for name, _, _ in self.reports:
+                for _, coords in self._cells(name, m):
+                    if is_small(sum(at[c] for c in coords), self.threshold):
+                        return True
+        return False
+
+    def results(self, values_needed: bool = True) -> Iterator[FamilyResult]:
+        """Each measure group's family, suppressed. Without `values_needed` (a pattern only),
+        a group with no small cell and none to protect yields no cells: nothing in it is
+        suppressed (the elimination would find the same), and its forms are never made."""
         by_name = {m.name: m for m in self.measures}
         protect_all: dict[str, set[str]] = {}  # report -> event sums of a small people count
         people = {m.people for m in self.measures if m.people is not None}
@@ -814,24 +932,18 @@ class _Layout:
                     protect_all.setdefault(name, set()).add(m.name)
         for group in self._groups():
             names = {m.name for m in group}
-            reports: dict[str, dict[str, Form]] = {}
-            hidden: dict[str, set[str]] = {}
-            for name, _, chosen in self.reports:
-                cells: dict[str, Form] = {}
-                rows = self.breakdown_rows[name]
-                for m in group:
-                    mine = [m.name]
-                    cells[m.name] = self._form(m, chosen)
-                    for d in m.breakdowns:
-                        for x, coords_in in rows[d]:
-                            cell = f"{m.name}.{d}.{x}"
-                            cells[cell] = self._form(m, coords_in)
-                            mine.append(cell)
-                    if m.hidden:
-                        hidden.setdefault(name, set()).update(mine)
-                reports[name] = cells
+            hidden = {
+                name: {cell for m in group if m.hidden for cell, _ in self._cells(name, m)}
+                for name, _, _ in self.reports
+                if any(m.hidden for m in group)
+            }
             protect = {r: cells & names for r, cells in protect_all.items() if cells & names}
-            yield suppress_family(self.atoms, reports, self.threshold, hidden, protect)
+            if not values_needed and not protect and not self._any_small(group):
+                yield FamilyResult({}, {})
+                continue
+            # The forms are handed over without a reference kept here: suppress_family lets
+            # them go once it has numbered them (the largest group's are 1.8 million entries).
+            yield suppress_family(self.atoms, self._reports(group), self.threshold, hidden, protect)
 
 
 def _parts(m: Measure) -> Mapping[str, int]:

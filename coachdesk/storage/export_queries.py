@@ -125,6 +125,11 @@ def caseload_rows(conn: Conn, *, months_between: bool = False) -> list[ClientRow
 # -- format 2: dated activity for the per-period figures --------------------------------------
 
 
+# (UTC day, attempt only, group mode, support kind, destination or '', notes, minutes): the
+# notes of one handed-off episode on one day that were alike.
+NoteOnDay = tuple[date, int, int, str, str, int, int]
+
+
 @dataclass(slots=True)
 class ActivityRow:
     """One client episode's dated facts, for per-period counts (never exported as such)."""
@@ -151,6 +156,14 @@ class ActivityRow:
     # (taken on, loved one in treatment, in recovery support, own support) of a family
     # client's follow-ups, oldest first
     family: list[tuple[date, bool | None, bool | None, bool | None]] = field(default_factory=list)
+    # Issue 19, a handed-off episode (FORMAT.md section 7, "Hand-offs"): this device counts it
+    # from `since` (received: the day it accepted) and before `until` (handed on: the day the
+    # receiver accepted, from its signed acknowledgment). Its notes are then left out of
+    # `note_totals` and held here by day (exchange/aggregates.py keeps those of the span);
+    # `quarters` still holds every note's quarter (the distinct people, by _people_keys).
+    since: date | None = None
+    until: date | None = None
+    notes_by_day: list[NoteOnDay] = field(default_factory=list)
 
 
 _QUARTER = (
@@ -242,7 +255,38 @@ def activity_rows(conn: Conn, today: date) -> list[ActivityRow]:
             day = date.fromisoformat(r[2])
             row.outcomes[r[1]] = (day, dict(zip(OUTCOME_COLUMNS, r[3:], strict=True)))
             row.assessed.setdefault(r[1], []).append(day)
+    _handoff_spans(conn, rows, today)
     return list(rows.values())
+
+
+# The episodes handed off with a span (ActivityRow.since/until), from each side's record.
+_SPANS = (
+    ("until", "SELECT client_id, acked_at FROM handoffs_sent WHERE acked_at IS NOT NULL"),
+    ("since", "SELECT client_id, decided_at FROM handoffs_received WHERE state = 'accepted'"),
+)
+_HANDED_OFF = " UNION ".join(f"SELECT client_id FROM ({sql})" for _, sql in _SPANS)
+_NOTE_WHAT = "attempt_only, mode = 'group', support_kind, destination"
+
+
+def _handoff_spans(conn: Conn, rows: dict[int, ActivityRow], today: date) -> None:
+    """Issue 19: the span of each handed-off episode, and its notes read by day (a few
+    clients, over the notes index by client)."""
+    for column, sql in _SPANS:
+        for client_id, at in conn.execute(sql):
+            if client_id in rows:
+                setattr(rows[client_id], column, date.fromisoformat(str(at)[:10]))
+    for row in rows.values():
+        if row.since is None and row.until is None:
+            continue
+        row.notes_by_day = [
+            (date.fromisoformat(day), *rest)
+            for day, *rest in conn.execute(
+                f"SELECT substr(occurred_at, 1, 10), {_NOTE_WHAT}, count(*), "
+                "sum(duration_minutes) FROM notes WHERE client_id = ? AND occurred_at < ? "
+                "GROUP BY 1, 2, 3, 4, 5 ORDER BY 1",
+                (row.client_id, _day_after(today)),
+            )
+        ]
 
 
 # (setting, quarter index, attempt only, group mode, support kind, destination or '', notes,
@@ -251,13 +295,15 @@ NoteTotal = tuple[str, int, int, int, str, str, int, int]
 
 
 def note_totals(conn: Conn, today: date) -> list[NoteTotal]:
-    """The notes up to `today` summed per client setting, quarter and what they were.
+    """The notes up to `today` summed per client setting, quarter and what they were, but for
+    the handed-off episodes (their rows hold their notes by day: activity_rows).
 
     A million notes fall into a few thousand such groups. GROUP BY would sort every note
     first; adding each note into a small in-memory table keyed by its group costs a third
     less (temp_store is MEMORY in the vault: nothing reaches a file). Only counts leave SQL.
     """
     quarter = _QUARTER.replace("occurred_at", "n.occurred_at")
+    what = ", ".join(f"n.{c}" for c in _NOTE_WHAT.split(", "))
     conn.execute("DROP TABLE IF EXISTS temp.export_note_totals")
     conn.execute(
         "CREATE TEMP TABLE export_note_totals (setting TEXT, q INTEGER, attempt INTEGER, "
@@ -266,11 +312,10 @@ def note_totals(conn: Conn, today: date) -> list[NoteTotal]:
     )
     try:
         conn.execute(
-            "INSERT INTO export_note_totals "
-            f"SELECT c.setting, {quarter}, n.attempt_only, n.mode = 'group', n.support_kind, "
-            "n.destination, 1, n.duration_minutes FROM notes n JOIN clients c ON c.id = "
-            "n.client_id WHERE n.occurred_at < ? ON CONFLICT DO UPDATE SET n = n + 1, "
-            "minutes = minutes + excluded.minutes",
+            f"INSERT INTO export_note_totals SELECT c.setting, {quarter}, {what}, 1, "
+            "n.duration_minutes FROM notes n JOIN clients c ON c.id = n.client_id "
+            f"WHERE n.occurred_at < ? AND c.id NOT IN ({_HANDED_OFF}) "
+            "ON CONFLICT DO UPDATE SET n = n + 1, minutes = minutes + excluded.minutes",
             (_day_after(today),),
         )
         return list(conn.execute("SELECT * FROM export_note_totals"))

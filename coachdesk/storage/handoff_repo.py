@@ -9,7 +9,7 @@ schema (PRAGMA table_info), never from the file, so a hostile column name cannot
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 Conn = Any
@@ -124,6 +124,45 @@ def _resource(conn: Conn, res: dict[str, Any]) -> int:
 
 
 # -- the hand-off tables --------------------------------------------------------------------
+
+# The first contact after accepting (`r` a handoffs_received row): the first session (not a
+# contact attempt, which is no contact) logged at or after the acceptance. Notes are stored to
+# the minute, decisions to the second (both UTC ISO text): compared on the minute, a note of
+# the minute of accepting counts as after it. Today's reminder and the 48 h / 7 day counts
+# both use it.
+FIRST_SESSION = (
+    "(SELECT min(n.occurred_at) FROM notes n WHERE n.client_id = r.client_id "
+    "AND n.attempt_only = 0 AND n.occurred_at >= substr(r.decided_at, 1, 16))"
+)
+
+
+def first_contact_waiting(conn: Conn, where: str, args: tuple[Any, ...]) -> dict[int, str]:
+    """{client id: UTC day the hand-off was accepted} of received clients with no first
+    contact yet (`where` narrows on `r.client_id`, e.g. "AND r.client_id IN (?, ?)")."""
+    return {
+        int(cid): str(day)
+        for cid, day in conn.execute(
+            "SELECT r.client_id, substr(r.decided_at, 1, 10) FROM handoffs_received r "
+            f"WHERE r.state = 'accepted' AND r.client_id IS NOT NULL {where} "
+            f"AND {FIRST_SESSION} IS NULL",
+            args,
+        )
+    }
+
+
+def accepted_from(conn: Conn, client_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """{client id: (sending coach, accepted at)} of clients received by a hand-off."""
+    if not client_ids:
+        return {}
+    marks = ", ".join("?" * len(client_ids))
+    return {
+        int(cid): (str(name), str(at))
+        for cid, name, at in conn.execute(
+            "SELECT client_id, sender_name, decided_at FROM handoffs_received "
+            f"WHERE state = 'accepted' AND client_id IN ({marks})",
+            tuple(client_ids),
+        )
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,7 +311,9 @@ def sent(conn: Conn, handoff_id: str | None = None) -> list[Sent]:
 
 
 def acknowledge(conn: Conn, handoff_id: str, at: str, day: str) -> int | None:
-    """Mark a sent hand-off acknowledged and its client transferred (read-only from now)."""
+    """Mark a sent hand-off acknowledged and its client transferred (read-only from now).
+    `at` is the acceptance moment the receiver signed in the acknowledgment: the hand-off's
+    boundary in the per-period figures (export_queries.activity_rows)."""
     row = conn.execute(
         "SELECT client_id, recipient_name, acked_at FROM handoffs_sent WHERE handoff_id = ?",
         (handoff_id,),
@@ -281,9 +322,13 @@ def acknowledge(conn: Conn, handoff_id: str, at: str, day: str) -> int | None:
         return None
     conn.execute("UPDATE handoffs_sent SET acked_at = ? WHERE handoff_id = ?", (at, handoff_id))
     if row[0] is not None:
+        # An episode that had ended keeps its end (a dated fact the sender's figures count);
+        # an active one ends here as "transferred" (not counted as ended: it goes on).
         conn.execute(
-            "UPDATE clients SET status = 'transferred', status_date = ?, transferred_to = ?, "
-            "transferred_on = ?, updated_at = ? WHERE id = ? AND transferred_on IS NULL",
+            "UPDATE clients SET status = CASE status WHEN 'active' THEN 'transferred' "
+            "ELSE status END, status_date = CASE status WHEN 'active' THEN ? ELSE status_date "
+            "END, transferred_to = ?, transferred_on = ?, updated_at = ? "
+            "WHERE id = ? AND transferred_on IS NULL",
             (day, row[1], day, at, row[0]),
         )
     return int(row[0]) if row[0] is not None else None
@@ -314,34 +359,45 @@ def remove_transferred_before(conn: Conn, day: str) -> list[int]:
 # -- what a bundle says of hand-offs (counts only; FORMAT.md "Hand-off counts") -------------
 
 
-def totals(conn: Conn) -> dict[str, int]:
-    """Whole-history counts of this device's hand-offs: made (sealed and queued), accepted
-    (received and accepted), of those a first session within 48 hours / 7 days of accepting,
-    and `continuing`: accepted episodes whose history holds a session or attempt from before
-    (the sender counted the person too), and `kept`: clients this device handed off and still
-    holds read-only with a session or attempt (it still counts them). The desk subtracts the
-    smaller of the two sums once (rco/handoffs.py)."""
-    made = conn.execute("SELECT count(*) FROM handoffs_sent").fetchone()[0]
-    accepted = conn.execute(
-        "SELECT r.decided_at, "
-        "(SELECT min(n.occurred_at) FROM notes n WHERE n.client_id = r.client_id "
-        " AND n.attempt_only = 0 AND n.occurred_at >= r.decided_at), "
-        "(SELECT count(*) FROM notes n WHERE n.client_id = r.client_id "
-        " AND n.occurred_at < r.decided_at) "
-        "FROM handoffs_received r WHERE r.state = 'accepted' AND r.client_id IS NOT NULL"
-    ).fetchall()
-    kept = conn.execute(
-        "SELECT count(*) FROM clients c WHERE c.transferred_on IS NOT NULL "
-        "AND EXISTS (SELECT 1 FROM notes n WHERE n.client_id = c.id)"
-    ).fetchone()[0]
-    within = {"first_48h": 2, "first_7d": 7}
-    counts = {"made": int(made), "accepted": len(accepted), "continuing": 0, "kept": int(kept)}
-    counts.update({name: 0 for name in within})
-    for decided, first, before in accepted:
-        counts["continuing"] += int(before > 0)
-        if first is None:
+FIRST_WITHIN = {"first_48h": 2, "first_7d": 7}  # days: the ED hand-off programs' measures
+
+
+def quarterly(conn: Conn, today: str) -> dict[int, dict[str, int]]:
+    """This device's hand-offs per quarter (year * 4 + quarter - 1, of the UTC day), up to
+    `today` (an ISO day): `made` (sealed) in the quarter sealed; `accepted` in the quarter
+    accepted, and of those `first_48h` / `first_7d`: a first session (FIRST_SESSION) within
+    48 hours / 7 days of accepting, logged by `today`. Counts only; zero counts left out."""
+    out: dict[int, dict[str, int]] = {}
+
+    def add(day: str, name: str) -> None:
+        d = date.fromisoformat(day[:10])
+        counts = out.setdefault(d.year * 4 + (d.month - 1) // 3, {})
+        counts[name] = counts.get(name, 0) + 1
+
+    for (made,) in conn.execute(
+        "SELECT created_at FROM handoffs_sent WHERE substr(created_at, 1, 10) <= ?", (today,)
+    ):
+        add(made, "made")
+    for decided, first in conn.execute(
+        f"SELECT r.decided_at, {FIRST_SESSION} FROM handoffs_received r "
+        "WHERE r.state = 'accepted' AND r.client_id IS NOT NULL "
+        "AND substr(r.decided_at, 1, 10) <= ?",
+        (today,),
+    ):
+        add(decided, "accepted")
+        if first is None or first[:10] > today:
             continue
         waited = datetime.fromisoformat(first) - datetime.fromisoformat(decided)
-        for name, days in within.items():
-            counts[name] += int(waited <= timedelta(days=days))
-    return counts
+        for name, days in FIRST_WITHIN.items():
+            if waited <= timedelta(days=days):
+                add(decided, name)
+    return out
+
+
+def totals(conn: Conn, today: str = "9999-12-31") -> dict[str, int]:
+    """The sums of `quarterly` over every quarter."""
+    out = dict.fromkeys(("made", "accepted", *FIRST_WITHIN), 0)
+    for counts in quarterly(conn, today).values():
+        for name, n in counts.items():
+            out[name] += n
+    return out

@@ -16,11 +16,11 @@ locks are written here. A method added to the protocol and to SqliteBackend over
 therefore works here too.
 
 Concurrent importers: each transaction takes transaction-scoped advisory locks, always in the
-order bundle -> device -> audit, so they never deadlock: the bundle's lock before "already
-present?" (two importers of one bundle: the second waits, then sees it), the device's lock
-before its counters and episodes are read (merges of one device never interleave), the audit
-lock before the chain head is read (the HMAC chain never forks). READ COMMITTED suffices: each
-statement after a lock sees what the previous holder committed.
+order bundle -> device -> audit, so they never deadlock: the bundle's (or suggestion's) lock
+before "already present?" (two importers of one file: the second waits, then sees it), the
+device's lock before its counters and episodes are read (merges of one device never
+interleave), the audit lock before the chain head is read (the HMAC chain never forks). READ
+COMMITTED suffices: each statement after a lock sees what the previous holder committed.
 """
 
 from __future__ import annotations
@@ -241,6 +241,13 @@ class PostgresBackend(SqliteBackend):
         if not self._device_locked:  # bundle before device, never after: no deadlock
             self._lock(_LOCK_BUNDLE, bundle_id)
         return super().has_bundle(bundle_id)
+
+    def suggestion_digest(self, suggestion_id: str) -> str | None:
+        # As has_bundle: two importers of one suggestion file take turns, and the second sees
+        # it held (already present) instead of a duplicate-key error on the insert.
+        if not self._device_locked:
+            self._lock(_LOCK_BUNDLE, f"suggestion:{suggestion_id}")
+        return super().suggestion_digest(suggestion_id)
 
     def _lock_device(self, device_id: str) -> None:
         if self.conn.in_transaction and not self._device_locked:

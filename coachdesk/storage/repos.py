@@ -53,6 +53,7 @@ from coachdesk.core.models import (
 )
 from coachdesk.core.reminders import (
     KIND_ORDER,
+    UNTIL_DONE_KINDS,
     DueItem,
     EpisodeFacts,
     TodayPage,
@@ -61,6 +62,7 @@ from coachdesk.core.reminders import (
     reminders_for_day,
 )
 from coachdesk.errors import NotFoundError
+from coachdesk.storage import handoff_repo
 
 Conn = Any
 
@@ -766,6 +768,7 @@ class NoteHit:
     client_name: str
     occurred_at: datetime
     snippet: str
+    in_addendum: bool = False  # the words were found in one of the note's addenda
 
 
 # A prefix query ("hous"*) makes FTS5 merge the postings of every matching term before it
@@ -822,27 +825,47 @@ def _note_query(conn: Conn, text: str) -> str | None:
 def search_notes(
     conn: Conn, text: str, client_id: int | None = None, limit: int = 50
 ) -> list[NoteHit]:
-    query = _note_query(conn, text)
-    if not query:
+    """The newest `limit` notes whose text or next steps, or one of whose addenda, holds every
+    word of `text` (the last as a prefix); newest note first. A hit found in an addendum
+    has the addendum's passage as its snippet and in_addendum set."""
+    plain = fts_query(text)
+    if not plain:
         return []
+    where, args = "", []
+    if client_id is not None:
+        where = " AND n.client_id = ?"
+        args.append(client_id)
+    hits: dict[int, NoteHit] = {}
+    query = _note_query(conn, text)
+    if query:
+        sql = (
+            "SELECT n.id, n.client_id, c.given_name || ' ' || c.family_name, n.occurred_at, "
+            "snippet(notes_fts, 0, '[', ']', '…', 12) FROM notes_fts "
+            "JOIN notes n ON n.id = notes_fts.rowid JOIN clients c ON c.id = n.client_id "
+            f"WHERE notes_fts MATCH ?{where}"
+            # Newest first, in the index's own rowid order: FTS5 stops after `limit` matches
+            # instead of ranking every match (a common word can match tens of thousands).
+            " ORDER BY notes_fts.rowid DESC LIMIT ?"
+        )
+        for nid, cid, name, at, snip in conn.execute(sql, [query, *args, limit]):
+            hits[nid] = NoteHit(nid, cid, name, datetime.fromisoformat(at), snip)
+    # Addenda are few beside the notes: their matches are sorted by note, newest note first,
+    # and read until `limit` notes are known, so the merge below is the exact newest `limit`.
     sql = (
         "SELECT n.id, n.client_id, c.given_name || ' ' || c.family_name, n.occurred_at, "
-        "snippet(notes_fts, 0, '[', ']', '…', 12) FROM notes_fts "
-        "JOIN notes n ON n.id = notes_fts.rowid JOIN clients c ON c.id = n.client_id "
-        "WHERE notes_fts MATCH ?"
+        "snippet(note_addenda_fts, 0, '[', ']', '…', 12) FROM note_addenda_fts "
+        "JOIN note_addenda a ON a.id = note_addenda_fts.rowid JOIN notes n ON n.id = a.note_id "
+        f"JOIN clients c ON c.id = n.client_id WHERE note_addenda_fts MATCH ?{where} "
+        "ORDER BY n.id DESC, a.id DESC"
     )
-    args: list[Any] = [query]
-    if client_id is not None:
-        sql += " AND n.client_id = ?"
-        args.append(client_id)
-    # Newest first, in the index's own rowid order: FTS5 stops after `limit` matches instead of
-    # ranking every match (a common word can match tens of thousands of notes).
-    sql += " ORDER BY notes_fts.rowid DESC LIMIT ?"
-    args.append(limit)
-    return [
-        NoteHit(nid, cid, name, datetime.fromisoformat(at), snip)
-        for nid, cid, name, at, snip in conn.execute(sql, args)
-    ]
+    found: set[int] = set()
+    for nid, cid, name, at, snip in conn.execute(sql, [plain, *args]):
+        if nid not in found and len(found) == limit:
+            break
+        found.add(nid)
+        if nid not in hits:  # a note that matches itself shows its own passage
+            hits[nid] = NoteHit(nid, cid, name, datetime.fromisoformat(at), snip, True)
+    return [hits[nid] for nid in sorted(hits, reverse=True)[:limit]]
 
 
 def search_plans(conn: Conn, text: str, limit: int = 50) -> list[tuple[int, str, int]]:
@@ -1208,6 +1231,10 @@ def _episode_facts(conn: Conn, ids: list[int] | None) -> list[EpisodeFacts]:
         args,
     ):
         referrals.setdefault(cid, []).append(date.fromisoformat(follow))
+    # issue 19: written with the client it creates, in accept's transaction (due_stale holds it)
+    first_contact = handoff_repo.first_contact_waiting(
+        conn, where.replace("WHERE client_id", "AND r.client_id"), args
+    )
     rows = conn.execute(
         "SELECT c.id, coalesce(nullif(c.preferred_name, ''), c.given_name) || ' ' || "
         "c.family_name, c.intake_date, c.status, c.status_date, "
@@ -1232,9 +1259,19 @@ def _episode_facts(conn: Conn, ids: list[int] | None) -> list[EpisodeFacts]:
                 tuple(referrals.get(cid, ())),
                 s2d(note_follow) if active else None,
                 kind == ClientKind.FAMILY_MEMBER.value,
+                _first_contact(first_contact.get(cid), active, status_date),
             )
         )
     return facts
+
+
+def _first_contact(accepted: str | None, active: bool, status_date: str | None) -> date | None:
+    """Issue 19: a hand-off's first contact is due until a session, whatever status the record
+    came with; the receiving coach ending the episode after accepting (discharged, lost
+    contact) ends it too, as it ends the other kinds."""
+    if accepted is None or not (active or (status_date or "") < accepted):
+        return None
+    return date.fromisoformat(accepted)
 
 
 # -- Today from indexed state -----------------------------------------------------------------
@@ -1302,7 +1339,7 @@ def reminders_for(conn: Conn, today: date, client_id: int | None = None) -> list
     return reminders_for_day(items, today)
 
 
-_UNTIL_DONE = "('plan_review', 'referral_follow_up', 'note_follow_up')"
+_UNTIL_DONE = "(" + ", ".join(f"'{kind}'" for kind in UNTIL_DONE_KINDS) + ")"
 
 
 def _due_rows(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[DueItem, str]]:
@@ -1344,7 +1381,7 @@ def today_page(conn: Conn, today: date, per_kind: int = 50) -> TodayPage:
         "ORDER BY d.due_on, d.closes_on, name, d.client_id, d.seq LIMIT ?",
         (t, horizon, per_kind - len(rows)),
     ).fetchall()
-    for kind in KIND_ORDER[1:]:
+    for kind in UNTIL_DONE_KINDS:
         rows += conn.execute(
             f"{select} WHERE d.kind = ? AND d.closes_on IS NULL AND d.due_on <= ? "
             "ORDER BY d.due_on, name, d.client_id, d.seq LIMIT ?",

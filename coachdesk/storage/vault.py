@@ -188,7 +188,14 @@ def check_passphrase_rules(passphrase: str) -> None:
         )
 
 
-def _connect(db_path: Path, vault_key: bytes) -> Any:
+def _said(kind: str, what: str, error: type[VaultError] = VaultError, **params: object) -> Any:
+    """One of storage's own refusals, worded for what was opened: a coach's vault, or an RCO
+    store (`kind` "rco"); catalog codes vault.<what> and store.<what>, in English and Spanish."""
+    words = {name: str(value) for name, value in params.items()}  # paths, SQLite's own words
+    return error(code=f"{'store' if kind == 'rco' else 'vault'}.{what}", values=words)
+
+
+def _connect(db_path: Path, vault_key: bytes, kind: str = "coach") -> Any:
     conn = sqlcipher3.connect(str(db_path), isolation_level=None, timeout=10.0)
     try:
         # The key is 64 hex digits produced here, never user text (docs/architecture.md rule 8).
@@ -202,16 +209,11 @@ def _connect(db_path: Path, vault_key: bytes) -> Any:
     except sqlcipher3.OperationalError as exc:
         conn.close()
         if not os.access(db_path.parent, os.W_OK):
-            raise VaultError(
-                f"The vault folder {db_path.parent} is read-only; CoachDesk must be able to "
-                "write there to open the vault."
-            ) from None
-        raise VaultError(f"The vault cannot be opened ({exc}).") from None
+            raise _said(kind, "folder_read_only", path=db_path.parent) from None
+        raise _said(kind, "cannot_open", reason=exc) from None
     except sqlcipher3.DatabaseError:
         conn.close()
-        raise IntegrityError(
-            "The vault file is damaged and cannot be read. Restore it from a backup."
-        ) from None
+        raise _said(kind, "file_damaged", IntegrityError) from None
     return conn
 
 
@@ -383,7 +385,9 @@ class Vault:
         self.audit_key = _subkey(vault_key, "audit") if vault_key else b""
         self.damaged = damaged
         self.unlock_failures: list[datetime] = []
-        self._damage_message = "This vault is damaged and open for reading only."
+        self._damaged_error: Callable[[], IntegrityError] = partial(
+            _said, self.KIND, "read_only_damaged", IntegrityError
+        )
         self._watch: _Watch | None = None
         self._observers: list[CheckObserver] = []
         self._checked_at_open = False
@@ -398,7 +402,7 @@ class Vault:
         path = Path(path)
         check_passphrase_rules(passphrase)
         if path.exists() and (not path.is_dir() or any(path.iterdir())):
-            raise VaultError(f"{path} already exists; choose a new name for the vault.")
+            raise _said(cls.KIND, "exists", path=path)
         try:
             path.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
@@ -438,7 +442,7 @@ class Vault:
         cls, path: Path, slot: str, secret: bytes, clock: Clock, allow_damaged: bool
     ) -> Vault:
         if not is_vault(path):
-            raise VaultError(f"There is no CoachDesk vault at {path}.")
+            raise _said(cls.KIND, "not_found", path=path)
         failures = FailedUnlocks(path / FAILURES_NAME, clock)
         wait = failures.wait_seconds()
         if wait > 0:
@@ -458,14 +462,14 @@ class Vault:
     ) -> Vault:
         db_path = path / DB_NAME
         if not create and not db_path.is_file():
-            raise VaultError(f"The vault database is missing from {path}.")
+            raise _said(cls.KIND, "db_missing", path=path)
         if not create and db_path.stat().st_size == 0:
             # SQLite would treat an empty file as a new database: never "open" a lost vault.
-            raise IntegrityError("The vault file is empty. Restore it from a backup.")
+            raise _said(cls.KIND, "file_empty", IntegrityError)
         try:
-            conn = _connect(db_path, vault_key)
+            conn = _connect(db_path, vault_key, cls.KIND)
         except sqlcipher3.OperationalError as exc:
-            raise VaultError(f"The vault cannot be opened: {exc}.") from None
+            raise _said(cls.KIND, "cannot_open", reason=exc) from None
         if create:
             os.chmod(db_path, 0o600)
         vault = cls(path, conn, vault_key)
@@ -476,13 +480,9 @@ class Vault:
         try:
             report = vault.check() if full else vault._open_report()
             if not create and report.schema_version == 0:
-                raise IntegrityError("The vault file is damaged (it holds no records at all).")
+                raise _said(cls.KIND, "no_records", IntegrityError)
             if not report.ok and not allow_damaged:
-                raise IntegrityError(
-                    "The vault is damaged: it failed its integrity check and was not opened "
-                    "for writing. "
-                    "Restore it from a backup (details: `coachdesk vault check`)."
-                )
+                raise _said(cls.KIND, "damaged_at_open", IntegrityError)
             for pragma in _PRAGMAS:
                 conn.execute(pragma)
             if report.ok:
@@ -491,7 +491,7 @@ class Vault:
                 kind = _stored_kind(conn)
                 if kind is not None and kind != cls.KIND:
                     raise VaultError(f"{path} is not a {cls.LABEL} (it holds a {kind} store).")
-                _upgrade(conn, cls.SCHEMA)
+                _upgrade(conn, cls.SCHEMA, cls.KIND)
                 if kind is None:
                     vault.set_meta("store_kind", cls.KIND)
                 if cls.SCHEMA == migrate.COACH:
@@ -506,8 +506,8 @@ class Vault:
         except sqlcipher3.DatabaseError as exc:
             vault._close_refused()
             if "readonly" in str(exc) or "read-only" in str(exc):
-                raise VaultError(f"The vault folder {path} is read-only.") from None
-            raise IntegrityError("The vault file is damaged. Restore it from a backup.") from None
+                raise _said(cls.KIND, "folder_read_only", path=path) from None
+            raise _said(cls.KIND, "file_damaged", IntegrityError) from None
         except BaseException:
             vault._close_refused()
             raise
@@ -625,7 +625,7 @@ class Vault:
         if status.state == CheckState.FAILED:
             raise IntegrityError(CHECK_FAILED_MESSAGE)
         if status.state != CheckState.PASSED:  # locked meanwhile
-            raise VaultError("The vault was locked before its integrity check finished.")
+            raise _said(self.KIND, "locked_during_check")
         # Noted here too, not only by the check's thread (which skips the note when the vault
         # is busy): inside an export's transaction it commits with the export.
         with suppress(sqlcipher3.Error):
@@ -646,14 +646,14 @@ class Vault:
     def _watch_ticket(self, every: timedelta | None) -> int:
         if self._watch is None:
             if self.conn is None or not any(self._key):
-                raise VaultError("The vault is locked.")
+                raise _said(self.KIND, "locked")
             self._watch = _Watch(self.path / DB_NAME, bytes(self._key), self._check_finished)
         return self._watch.request(every)
 
     def _check_finished(self, status: CheckStatus) -> None:
         """On the check's thread: a failure blocks writes at once, then observers hear of it."""
         if status.state == CheckState.FAILED:
-            self._damage_message = CHECK_FAILED_MESSAGE
+            self._damaged_error = partial(IntegrityError, CHECK_FAILED_MESSAGE)
             self.damaged = True
             with suppress(OSError):
                 (self.path / FAILED_CHECK_NAME).write_text(
@@ -667,6 +667,16 @@ class Vault:
         for observer in list(self._observers):
             with suppress(Exception):  # a broken observer must not end the checks
                 observer(status)
+
+    def found_damaged(self, what: str) -> None:
+        """A read outside the check met a damaged page (SQLite said the file is corrupt): the
+        path of a failed check, at once (writes refused, the folder marked, observers told),
+        and a fresh check so that check_status says so too. The owning thread only."""
+        self._check_finished(CheckStatus(CheckState.FAILED, datetime.now(UTC), (what,)))
+        with suppress(sqlcipher3.Error):  # also stops writes that bypass transaction()
+            self.conn.execute("PRAGMA query_only = ON")
+        with suppress(VaultError):  # locked meanwhile: nothing to check
+            self.request_check()
 
     def _search_index_errors(self) -> list[str]:
         errors = []
@@ -696,7 +706,7 @@ class Vault:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlcipher3.OperationalError as exc:
-            raise VaultError(f"The vault is busy or read-only ({exc}).") from None
+            raise _said(self.KIND, "busy", reason=exc) from None
         try:
             yield self.conn
             self._before_commit()
@@ -735,7 +745,7 @@ class Vault:
         if self.damaged:
             with suppress(sqlcipher3.Error):  # also stops writes that bypass transaction()
                 self.conn.execute("PRAGMA query_only = ON")
-            raise IntegrityError(self._damage_message)
+            raise self._damaged_error()
 
     def get_meta(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -821,7 +831,7 @@ class Vault:
             for name in (DB_NAME, SLOTS_NAME):
                 with open(work / name, "rb") as fh:
                     os.fsync(fh.fileno())
-            verify = _connect(work / DB_NAME, bytes.fromhex(key_hex))
+            verify = _connect(work / DB_NAME, bytes.fromhex(key_hex), self.KIND)
             try:
                 report = Vault(work, verify, b"").check()
                 counts_ok = all(
@@ -859,14 +869,12 @@ def _stored_kind(conn: Any) -> str | None:
     return str(row[0]) if row else None
 
 
-def _upgrade(conn: Any, schema: str) -> None:
+def _upgrade(conn: Any, schema: str, kind: str = "coach") -> None:
     """Apply pending migrations; a failure leaves the vault at its last complete version."""
     try:
         migrate.upgrade(conn, schema=schema)
     except sqlcipher3.DatabaseError as exc:
-        raise VaultError(
-            f"This vault could not be upgraded to the new version; it was left as it was. ({exc})"
-        ) from None
+        raise _said(kind, "not_upgraded", reason=exc) from None
 
 
 def _check_rules_version(vault: Vault) -> None:

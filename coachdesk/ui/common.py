@@ -7,11 +7,11 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QRect, QSize, QStandardPaths
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
-    QLabel,
+    QFileDialog,
     QLineEdit,
     QMessageBox,
     QToolButton,
@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 
 from coachdesk.i18n.format import format_message
 from coachdesk.ui.forms._messages import window_language
+from coachdesk.ui.plain import card, named, title_label  # leaves for the lock screen (issue 18)
 
 if TYPE_CHECKING:
     from coachdesk.ui.forms.labels import label  # one set of vocabulary labels for the window
 
-__all__ = ["label"]
+__all__ = ["card", "label", "named", "title_label"]
 
 
 def __getattr__(name: str) -> Any:
@@ -89,15 +90,6 @@ def enum_req(combo: QComboBox, kind: type[E]) -> E:
     return value
 
 
-def named(widget: W, name: str, description: str = "") -> W:
-    """Give `widget` an accessible name (what a screen reader says) and optional tooltip."""
-    widget.setAccessibleName(name)
-    if description:
-        widget.setAccessibleDescription(description)
-        widget.setToolTip(description)
-    return widget
-
-
 def name_clear_buttons(root: QWidget) -> None:
     """Give the clear buttons of the line edits under `root` a name (Qt leaves them nameless,
     so a screen reader says only "button")."""
@@ -135,18 +127,6 @@ def fmt_date(value: date | datetime | None) -> str:
     return format_date(QLocale(), value)
 
 
-def title_label(text: str, name: str = "title") -> QLabel:
-    widget = QLabel(text)
-    widget.setObjectName(name)
-    return widget
-
-
-def card() -> QFrame:
-    frame = QFrame()
-    frame.setObjectName("card")
-    return frame
-
-
 def show_error(parent: QWidget | None, message: str) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
@@ -157,3 +137,43 @@ def show_error(parent: QWidget | None, message: str) -> None:
 
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()  # window-modal but not blocking: the worker's results keep arriving
+
+
+# The window's size when nothing is remembered: a 1366x768 facility monitor's width, never
+# more than the screen's free area (less the task bar) minus a title bar, which Qt cannot
+# know before the window manager has framed the window (issue 17: 1280x820 ran off the screen).
+DEFAULT_WINDOW = QSize(1366, 820)
+TITLE_BAR = 30
+
+
+def fit_to_screen(window: QWidget, wanted: QSize = DEFAULT_WINDOW) -> None:
+    """Size `window` to `wanted` (its remembered geometry when smaller) within its screen's
+    free area, and move it inside that area."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(wanted)
+        return
+    free = screen.availableGeometry()
+    room = QSize(free.width(), max(free.height() - TITLE_BAR, 200))
+    size = wanted.boundedTo(room)
+    left = min(max(window.x(), free.left()), free.right() + 1 - size.width())
+    top = min(max(window.y(), free.top()), free.bottom() + 1 - size.height() - TITLE_BAR)
+    window.setGeometry(QRect(left, max(top, free.top()), size.width(), size.height()))
+
+
+def pdf_save_path(parent: QWidget, name: str) -> str:
+    """Ask where to save a PDF: in the coach's Documents folder (not the folder CoachDesk
+    was started from), the dialog's title saying the file is not encrypted. "" if cancelled."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    from pathlib import Path
+
+    start = str(Path(folder or Path.home()) / name)
+    path, _filter = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate(
+            "Common", "Save as PDF (not encrypted: keep it safe or print it)"
+        ),
+        start,
+        QCoreApplication.translate("Common", "PDF (*.pdf)"),
+    )
+    return path

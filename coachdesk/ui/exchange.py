@@ -835,6 +835,8 @@ class ExchangeController(QObject):
         self.syncing = False
         self.last_report: sync.SyncReport | None = None
         self.run: _Run | None = None  # the sync whose delivery runs now
+        self.handoff_round: object | None = None  # the timer's hand-off round running now
+        self.last_handoff_round: Any = None  # its result (HandoffRound), for the tests
         self.net = Background(self)
         self.menu: QMenu | None = None
         self.dialog: QDialog | None = None
@@ -996,6 +998,7 @@ class ExchangeController(QObject):
     def _closed(self) -> None:
         self.timer.stop()
         self.soon.stop()
+        self.handoff_round = None  # a round cut by the lock: its late results are dropped
         self.status = None
         self.syncing = False
         self.last_report = None
@@ -1018,10 +1021,75 @@ class ExchangeController(QObject):
             self.soon.start(0)
 
     def background_check(self) -> None:
-        """Timer slot: if an export waits, probe and send on the network thread."""
-        if not self.db.is_open or self.syncing or self.run is not None:
+        """Timer slot: if an export waits, probe and send on the network thread; and one
+        hand-off round (a manual Sync runs its own)."""
+        if not self.db.is_open or self.syncing:
             return
-        self._start(None, background=True)
+        self._handoff_round()
+        if self.run is None:
+            self._start(None, background=True)
+
+    def _handoff_round(self) -> None:
+        """The hand-off round of issue 19 through the vault's WebDAV inbox (roster, send,
+        fetch, acknowledgments): planned and recorded on the database worker, its network
+        steps on a network thread, so a slow or absent server never holds the vault's thread.
+        One at a time; a lock drops it (the files stay in the inbox for the next round)."""
+        if self.handoff_round is not None or not self.db.is_open:
+            return
+        token = self.handoff_round = object()
+        policy = self.policy
+
+        def give_up(_result: object = None) -> None:
+            if self.handoff_round is token:
+                self.handoff_round = None
+
+        def planned(found: Any) -> None:
+            if found is None or self.handoff_round is not token:
+                if found is not None:
+                    found[1].close()
+                give_up()
+                return
+            plan, transport = found
+            self.net.start(
+                lambda: handoffs.transfer(plan, transport),
+                lambda got: fetched(plan, transport, got),
+            )
+
+        def fetched(plan: Any, transport: Transport, got: Any) -> None:
+            if isinstance(got, BaseException) or self.handoff_round is not token:
+                transport.close()
+                give_up()
+                return
+
+            def failed(_exc: CoachDeskError) -> None:
+                transport.close()
+                give_up()
+
+            self.db.write(
+                lambda c: handoffs.record_round(c, got),
+                lambda _r: Changes.of(Kind.CLIENT, Kind.AUDIT),
+                lambda pair: recorded(plan, transport, pair),
+                failed,
+            )
+
+        def recorded(plan: Any, transport: Transport, pair: Any) -> None:
+            result, taken = pair
+            self.last_handoff_round = result
+
+            def remove() -> object:
+                try:
+                    return handoffs.remove_taken(plan, transport, taken)
+                finally:
+                    transport.close()
+
+            self.net.start(remove, give_up)
+            if result.received or result.acknowledged:  # words from the catalog
+                lang = window_language()
+                self.window.statusBar().showMessage(
+                    " ".join(m.text(lang) for m in result.messages), 8000
+                )
+
+        self.db.call(lambda c: handoffs.background_plan(c, policy), planned, give_up)
 
     def _background_failed(self, _exc: CoachDeskError) -> None:
         self.refresh_status()

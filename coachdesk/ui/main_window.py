@@ -56,7 +56,13 @@ from coachdesk.i18n import catalog
 from coachdesk.resources import resource
 from coachdesk.ui import vault_dialogs
 from coachdesk.ui.clients import ClientsPage
-from coachdesk.ui.common import name_clear_buttons, named, show_error
+from coachdesk.ui.common import (
+    DEFAULT_WINDOW,
+    fit_to_screen,
+    name_clear_buttons,
+    named,
+    show_error,
+)
 from coachdesk.ui.exchange import install as install_exchange
 from coachdesk.ui.forms._messages import window_language
 from coachdesk.ui.handoff import install as install_handoffs
@@ -124,10 +130,10 @@ class MainWindow(QMainWindow):
         self.db.changed.connect(self._changed)
         self.db.integrity_failed.connect(self._integrity_failed)
         self.setWindowIcon(QIcon(str(resource("icons", "coachdesk.svg"))))
-        self.resize(1280, 820)
         geometry = settings.get(opts.GEOMETRY)
         if geometry:
             self.restoreGeometry(geometry)
+        fit_to_screen(self, self.size() if geometry else DEFAULT_WINDOW)
         self.menus = MenuRegistry(self)
         self._language = ""
         self._retranslate_timer = QTimer(self)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -41,7 +40,7 @@ from PySide6.QtWidgets import (
 from coachdesk.application import documents
 from coachdesk.application.caseload import Caseload
 from coachdesk.errors import CoachDeskError
-from coachdesk.ui.common import named
+from coachdesk.ui.common import named, pdf_save_path
 from coachdesk.ui.forms._messages import error_text, show_exception
 
 R = TypeVar("R")
@@ -258,9 +257,7 @@ class PlanOutputDialog(QDialog):
     def choose_file(self) -> None:
         if self.disclosure() is None:
             return
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the plan as PDF"), "recovery-plan.pdf", self.tr("PDF (*.pdf)")
-        )
+        name = pdf_save_path(self, "recovery-plan.pdf")
         if name:
             self.save_to(Path(name))
 

@@ -13,9 +13,9 @@ part of that list: filtering the first items gives the first items of the filter
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -37,7 +38,7 @@ from coachdesk.app.worker import Database
 from coachdesk.application.caseload import Caseload
 from coachdesk.application.changes import Changes, Kind
 from coachdesk.core.models import Reminder
-from coachdesk.core.reminders import KIND_ORDER
+from coachdesk.core.reminders import KIND_ORDER, accepted_ago
 from coachdesk.core.reminders import TodayPage as TodayData
 from coachdesk.errors import CoachDeskError
 from coachdesk.ui.common import (
@@ -56,13 +57,13 @@ from coachdesk.ui.forms._messages import error_text
 PER_KIND = 50  # first items of each kind read per page; "Show more" reads more
 # Where each kind is done in the client's record (workspace TAB_KEYS).
 KIND_TAB = {
+    "first_contact": "notes",  # issue 19: done by logging the session there
     "timepoint": "outcomes",
     "plan_review": "plan",
     "referral_follow_up": "referrals",
     "note_follow_up": "notes",
 }
 KIND_CHANGES = {"plan_review": Kind.PLAN, "referral_follow_up": Kind.REFERRAL}
-DETAIL_CHARS = 48  # of a follow-up's next steps, in the list (the tooltip holds them all)
 _ITEM = Qt.ItemDataRole.UserRole
 LATE_COLOR = "#a8461f"
 
@@ -181,9 +182,13 @@ class TodayPage(QWidget):
         columns.addLayout(right, 1)
         layout.addLayout(columns, 1)
         self.retranslate()
+        # What gets the room the others leave: a session follow-up's words read there.
+        header = self.due.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.due.setColumnWidth(0, 190)
-        self.due.setColumnWidth(1, 350)  # room for what a session follow-up follows up
-        self.due.setColumnWidth(2, 100)
+        self.due.setColumnWidth(2, 110)
+        self.due.setColumnWidth(3, 150)
         self._current_changed(None)
 
     def retranslate(self) -> None:
@@ -241,6 +246,7 @@ class TodayPage(QWidget):
 
     def _group_name(self, kind: str) -> str:
         return {
+            "first_contact": self.tr("First contacts after a hand-off"),
             "timepoint": self.tr("Follow-up windows open or closing"),
             "plan_review": self.tr("Plan reviews"),
             "referral_follow_up": self.tr("Referral follow-ups"),
@@ -331,19 +337,26 @@ class TodayPage(QWidget):
 
     @staticmethod
     def _what(r: Reminder, whole: bool = False) -> str:
-        """The item's title, and for a session follow-up what it follows up (the last
-        note's next steps), cut to a column's width unless `whole`."""
+        """The item's title; for a session follow-up, what it follows up (the last note's
+        next steps) in place of the title, which its group already says ("Session
+        follow-ups"), so that the words fit the column in Spanish too; `whole`: title and
+        words, for the tooltip. Words too long for the column are cut there by the view."""
+        if r.kind == "first_contact":  # issue 19: the detail is the coach who handed off
+            return QCoreApplication.translate(
+                "TodayPage", "First contact (handed off from {coach})"
+            ).format(coach=r.detail)
         title = translated(r.title)
         if not r.detail:
             return title
-        detail = (
-            r.detail
-            if whole or len(r.detail) <= DETAIL_CHARS
-            else (r.detail[: DETAIL_CHARS - 1].rstrip() + "…")
-        )
-        return f"{title}: {detail}"
+        return f"{title}: {r.detail}" if whole else r.detail
 
     def _when(self, r: Reminder) -> str:
+        ago = accepted_ago(r.since, datetime.now(UTC)) if r.kind == "first_contact" else None
+        if ago is not None:  # issue 19: the ED measures count hours, then days
+            unit, n = ago
+            hrs = self.tr("{n, plural, one {accepted # hour ago} other {accepted # hours ago}}")
+            in_days = self.tr("{n, plural, one {accepted # day ago} other {accepted # days ago}}")
+            return plural(hrs if unit == "hours" else in_days, n)
         if r.window_closes_on is not None:
             return self.tr("window closes {d}").format(d=fmt_date(r.window_closes_on))
         days = (r.due_on - self._today).days
@@ -400,10 +413,13 @@ class TodayPage(QWidget):
         chosen = self.current()
         self.done_button.setEnabled(chosen is not None)
         window = chosen is not None and chosen[1] == "timepoint"
-        self.later_button.setEnabled(chosen is not None and not window)
+        first = chosen is not None and chosen[1] == "first_contact"
+        self.later_button.setEnabled(chosen is not None and not window and not first)
         self.later_button.setToolTip(
             self.tr("A follow-up window is set by the funder's schedule and cannot be moved.")
             if window
+            else self.tr("A first contact is done by logging a session with the client.")
+            if first
             else self.tr("Move this item to another day.")
         )
 
@@ -412,7 +428,7 @@ class TodayPage(QWidget):
         if chosen is None:
             return
         client_id, kind, due = chosen
-        if kind == "timepoint":  # done by recording the outcomes
+        if kind in ("timepoint", "first_contact"):  # done by the outcomes / by a session
             self.open_client_at.emit(client_id, KIND_TAB[kind])
         elif kind == "plan_review":
             self._ask(
@@ -429,7 +445,7 @@ class TodayPage(QWidget):
 
     def snooze(self) -> None:
         chosen = self.current()
-        if chosen is None or chosen[1] == "timepoint":
+        if chosen is None or chosen[1] in ("timepoint", "first_contact"):
             return
         client_id, kind, due = chosen
         self._ask(

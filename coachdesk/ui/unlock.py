@@ -6,15 +6,15 @@ the key, so the window stays responsive while Argon2id runs. Threading: GUI thre
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QIcon, QKeyEvent, QTextDocument
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,10 +25,52 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.app import paths
 from coachdesk.resources import resource
-from coachdesk.ui import vault_dialogs
-from coachdesk.ui.common import card, named, title_label
+from coachdesk.ui.plain import card, named, title_label
+
+if TYPE_CHECKING:  # Qt classes the lock screen does not need: their first use costs (issue 18)
+    from PySide6.QtGui import QKeyEvent
+
+    from coachdesk.ui.unlock_dialogs import CreateVaultDialog, RecoveryCodeDialog
+    from coachdesk.ui.vault_dialogs import Runner
+
+__all__ = ["CreateVaultDialog", "RecoveryCodeDialog", "UnlockPage", "strength_hint"]
+
+
+def __getattr__(name: str) -> Any:
+    # The new-vault and recovery-code dialogs load when the window does, not with the page.
+    if name in ("CreateVaultDialog", "RecoveryCodeDialog"):
+        from coachdesk.ui import unlock_dialogs
+
+        return getattr(unlock_dialogs, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# The objectName of the unlock screen's recovery-code button (ui/vault_dialogs.py's dialog).
+RECOVERY_UNLOCK_BUTTON = "unlock_with_recovery_code_button"
+
+
+def recovery_button(
+    parent: QWidget, vault: Callable[[], Path | None], run: Runner | None = None
+) -> QPushButton:
+    """A button for the unlock screen: "Forgot the passphrase? Use the recovery code…". Its
+    dialog (ui/vault_dialogs.py, with the use cases behind it) loads at the click."""
+
+    def _tr(text: str) -> str:
+        return QCoreApplication.translate("VaultDialogs", text)
+
+    def clicked() -> None:
+        from coachdesk.ui.vault_dialogs import unlock_with_recovery_code
+
+        unlock_with_recovery_code(parent, vault, run)
+
+    button = named(
+        QPushButton(_tr("Forgot the passphrase? Use the &recovery code…")),
+        _tr("Unlock with the recovery code"),
+    )
+    button.setObjectName(RECOVERY_UNLOCK_BUTTON)
+    button.clicked.connect(clicked)
+    return button
 
 
 class CapsLockWatch(QObject):
@@ -40,20 +82,27 @@ class CapsLockWatch(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Watch key presses; never eat one."""
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            text = event.text()
+        if event.type() == QEvent.Type.KeyPress:
+            # A QKeyEvent (not imported: the class costs its first use before the first paint).
+            key: QKeyEvent = event  # type: ignore[assignment]
+            text = key.text()
             if len(text) == 1 and text.lower() != text.upper():  # a letter with a case
                 from PySide6.QtCore import Qt  # at the first letter, not at the first paint
 
-                shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                shift = bool(key.modifiers() & Qt.KeyboardModifier.ShiftModifier)
                 self.changed.emit(text.isupper() != shift)
         return False
 
 
-def strength_hint(passphrase: str) -> tuple[str, str]:
-    """Length first: (object name for the style, hint). Long beats clever."""
+def min_passphrase_chars() -> int:
     from coachdesk.storage.vault import MIN_PASSPHRASE_CHARS  # not for the unlock screen
 
+    return MIN_PASSPHRASE_CHARS
+
+
+def strength_hint(passphrase: str) -> tuple[str, str]:
+    """Length first: (object name for the style, hint). Long beats clever."""
+    MIN_PASSPHRASE_CHARS = min_passphrase_chars()
     n = len(passphrase)
     words = len(passphrase.split())
     if n == 0:  # nothing typed yet: what to aim for, not a refusal in red (issue 17)
@@ -162,7 +211,7 @@ class UnlockPage(QWidget):
         buttons.addWidget(self.unlock_button)
         form_layout.addLayout(buttons)
         # Locked out: the recovery code sets a new passphrase (application.vault_ops.recover).
-        self.recovery_button = vault_dialogs.recovery_button(self, self.selected_vault)
+        self.recovery_button = recovery_button(self, self.selected_vault)
         self.recovery_button.setFlat(True)
         recovery_row = QHBoxLayout()  # at the left, its own width
         recovery_row.addWidget(self.recovery_button)
@@ -290,160 +339,3 @@ class UnlockPage(QWidget):
             self._show(self.tr("Type your passphrase."))
             return
         self.unlock_requested.emit(vault, self.passphrase.text())
-
-
-class CreateVaultDialog(QDialog):
-    """Coach name, passphrase twice, with a length-first strength hint."""
-
-    def __init__(self, vaults_dir: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.vaults_dir = vaults_dir
-        self.setWindowTitle(self.tr("New vault"))
-        self.setMinimumWidth(460)
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr(
-                "Your vault keeps your clients' records encrypted on this workstation. "
-                "Only your passphrase (or the recovery code shown next) opens it."
-            )
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        self.name = named(QLineEdit(), self.tr("Your name"))
-        self.passphrase = named(QLineEdit(), self.tr("New passphrase"))
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat = named(QLineEdit(), self.tr("Repeat passphrase"))
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.hint = QLabel("")
-        self.hint.setWordWrap(True)
-        self.hint.setAccessibleName(self.tr("Passphrase strength"))
-        self.error = QLabel("")
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        for text, widget in (
-            (self.tr("Your &name:"), self.name),
-            (self.tr("&Passphrase:"), self.passphrase),
-            (self.tr("&Repeat it:"), self.repeat),
-        ):
-            lab = QLabel(text)
-            lab.setBuddy(widget)
-            form.addRow(lab, widget)
-        form.addRow("", self.hint)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Create vault"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self._check)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self.passphrase.textChanged.connect(self._update_hint)
-        self._update_hint("")
-
-    def _update_hint(self, text: str) -> None:
-        kind, hint = strength_hint(text)
-        self.hint.setObjectName(kind)
-        self.hint.setText(hint)
-        self.hint.style().unpolish(self.hint)
-        self.hint.style().polish(self.hint)
-
-    def target(self) -> Path:
-        return self.vaults_dir / paths.folder_name_for(self.name.text())
-
-    def _check(self) -> None:
-        from coachdesk.storage.vault import MIN_PASSPHRASE_CHARS
-
-        if not self.name.text().strip():
-            self.error.setText(self.tr("Type your name (it names your vault)."))
-            self.name.setFocus()
-        elif len(self.passphrase.text()) < MIN_PASSPHRASE_CHARS:
-            self.error.setText(
-                self.tr("Choose a passphrase of at least {n} characters.").format(
-                    n=MIN_PASSPHRASE_CHARS
-                )
-            )
-            self.passphrase.setFocus()
-        elif self.passphrase.text() != self.repeat.text():
-            self.error.setText(self.tr("The two passphrases differ."))
-            self.repeat.setFocus()
-        elif self.target().exists():
-            self.error.setText(self.tr("There is already a vault with that name here."))
-            self.name.setFocus()
-        else:
-            self.accept()
-
-
-class RecoveryCodeDialog(QDialog):
-    """Shows the recovery code once; OK only after 'I have written it down'."""
-
-    def __init__(self, code: str, coach: str, parent: QWidget | None = None) -> None:
-        from PySide6.QtCore import Qt  # not for the lock screen (see UnlockPage)
-
-        super().__init__(parent)
-        self.code = code
-        self.coach = coach
-        self.setWindowTitle(self.tr("Your recovery code"))
-        self.setMinimumWidth(480)
-        layout = QVBoxLayout(self)
-        text = QLabel(
-            self.tr(
-                "If you forget your passphrase, this code is the only way to open your vault. "
-                "Write it down or print it now and keep it somewhere safe, away from this "
-                "workstation. CoachDesk will not show it again."
-            )
-        )
-        text.setWordWrap(True)
-        layout.addWidget(text)
-        self.code_label = QLabel(code)
-        self.code_label.setObjectName("title")
-        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code_label.setAccessibleName(self.tr("Recovery code"))
-        layout.addWidget(self.code_label)
-        self.print_button = named(QPushButton(self.tr("&Print…")), self.tr("Print recovery code"))
-        self.print_button.clicked.connect(self.print_code)
-        layout.addWidget(self.print_button, alignment=Qt.AlignmentFlag.AlignLeft)
-        self.confirm = named(
-            QCheckBox(self.tr("I have &written it down")), self.tr("I have written it down")
-        )
-        layout.addWidget(self.confirm)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("&Continue"))
-        self.ok.setEnabled(False)
-        self.confirm.toggled.connect(self.ok.setEnabled)
-        self.buttons.accepted.connect(self.accept)
-        layout.addWidget(self.buttons)
-
-    def reject(self) -> None:  # Esc must not skip the confirmation
-        if self.confirm.isChecked():
-            super().reject()
-
-    def document(self) -> QTextDocument:
-        from PySide6.QtCore import Qt
-
-        doc = QTextDocument()
-        doc.setHtml(
-            "<h2>{title}</h2><p>{who}</p><p style='font-size:18pt;font-family:monospace'>{code}"
-            "</p><p>{date}</p><p>{keep}</p>".format(
-                title=self.tr("CoachDesk recovery code"),
-                who=self.tr("Vault of {name}").format(name=self.coach),
-                code=self.code,
-                date=QDate.currentDate().toString(Qt.DateFormat.ISODate),
-                keep=self.tr(
-                    "Keep this sheet somewhere safe. It opens the vault without the passphrase."
-                ),
-            )
-        )
-        return doc
-
-    def print_code(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # not for the unlock screen
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.document().print_(printer)

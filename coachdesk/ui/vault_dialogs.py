@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,10 +33,12 @@ from PySide6.QtWidgets import (
 from coachdesk.ui.common import named
 from coachdesk.ui.forms._messages import error_text, window_language
 from coachdesk.ui.menus import MenuRegistry
+from coachdesk.ui.unlock import RECOVERY_UNLOCK_BUTTON as RECOVERY_UNLOCK_BUTTON  # issue 18
+from coachdesk.ui.unlock import recovery_button as recovery_button
+from coachdesk.ui.unlock_dialogs import PassphraseAids
 
 CHANGE_PASSPHRASE_ACTION = "change_passphrase"
 RECOVERY_UNLOCK_ACTION = "unlock_with_recovery_code"
-RECOVERY_UNLOCK_BUTTON = "unlock_with_recovery_code_button"
 
 if TYPE_CHECKING:  # the errors and their catalog load after the lock screen is painted
     from coachdesk.errors import CoachDeskError
@@ -47,6 +48,7 @@ Done = Callable[[Any], None]
 Failed = Callable[["CoachDeskError"], None]
 Runner = Callable[[Job, Done, Failed], None]
 VaultPath = Callable[[], Path | None]
+_SECRET = "secret"  # the objectName of every field that holds a passphrase or code
 
 
 def catalog_text(code: str, lang: str) -> str:
@@ -97,6 +99,7 @@ def thread_runner(job: Job, done: Done, failed: Failed) -> None:
 
 def _secret_field(name: str) -> QLineEdit:
     field = named(QLineEdit(), name)
+    field.setObjectName(_SECRET)
     field.setEchoMode(QLineEdit.EchoMode.Password)
     return field
 
@@ -131,9 +134,8 @@ class _VaultDialog(QDialog):
         self.succeeded_text = ""
 
     def secrets(self) -> list[QLineEdit]:
-        return [
-            w for w in self.findChildren(QLineEdit) if w.echoMode() == QLineEdit.EchoMode.Password
-        ]
+        # By the name _secret_field gave them: a shown passphrase is still a secret.
+        return [w for w in self.findChildren(QLineEdit) if w.objectName() == _SECRET]
 
     def say(self, message: str, *, error: bool) -> None:
         # QLabel#error / #hint are styled by app/style.py (the window's one palette)
@@ -168,6 +170,7 @@ class _VaultDialog(QDialog):
         self.again = _secret_field(_tr("New passphrase again"))
         self.form.addRow(_tr("&New passphrase:"), self.new)
         self.form.addRow(_tr("New passphrase &again:"), self.again)
+        self.aids = PassphraseAids(self.form, self.secrets(), self)
 
     def job(self, new: str) -> Job:
         """The key work to run off the GUI thread, with the new passphrase typed twice."""
@@ -301,14 +304,3 @@ def register_vault_actions(
 
         actions.append(menus.action(menu, name, label, run))
     return actions
-
-
-def recovery_button(parent: QWidget, vault: VaultPath, run: Runner | None = None) -> QPushButton:
-    """A button for the unlock screen: "Forgot the passphrase? Use the recovery code…"."""
-    button = named(
-        QPushButton(_tr("Forgot the passphrase? Use the &recovery code…")),
-        _tr("Unlock with the recovery code"),
-    )
-    button.setObjectName(RECOVERY_UNLOCK_BUTTON)
-    button.clicked.connect(lambda: unlock_with_recovery_code(parent, vault, run))
-    return button

@@ -21,7 +21,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -56,7 +55,15 @@ from coachdesk.core.models import (
 )
 from coachdesk.errors import CoachDeskError
 from coachdesk.ui import family, suggest
-from coachdesk.ui.common import card, fmt_date, label, named, show_error, title_label
+from coachdesk.ui.common import (
+    card,
+    fmt_date,
+    label,
+    named,
+    pdf_save_path,
+    show_error,
+    title_label,
+)
 from coachdesk.ui.forms import (
     AuditTrailView,
     Barc10Form,
@@ -676,12 +683,7 @@ class ClientWorkspace(QWidget):
 
     def _save_document(self, name: str, job: Callable[[Caseload, Path], object]) -> None:
         """Ask where to save a printed form (PDF, not encrypted) and save it, audited."""
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save as PDF (not encrypted: keep it safe or print it)"),
-            name,
-            self.tr("PDF (*.pdf)"),
-        )
+        path = pdf_save_path(self, name)
         if not path:
             return
         out = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")

@@ -900,7 +900,7 @@
     </message>
     <message>
         <source>Medication (MOUD)</source>
-        <translation>Medicación (MOUD)</translation>
+        <translation>Medicación para el consumo de opioides</translation>
     </message>
     <message>
         <source>Faith-based</source>
@@ -1040,7 +1040,7 @@
     </message>
     <message>
         <source>MOUD</source>
-        <translation>MOUD</translation>
+        <translation>Medicación para opioides</translation>
     </message>
     <message>
         <source>Employment</source>
@@ -1393,7 +1393,7 @@
     </message>
     <message>
         <source>On &amp;medication (MOUD):</source>
-        <translation>Con medi&amp;cación (MOUD):</translation>
+        <translation>Con medi&amp;cación para opioides:</translation>
     </message>
     <message>
         <source>Life and connection</source>

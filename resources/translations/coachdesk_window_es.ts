@@ -36,14 +36,6 @@
         <translation>Auditoría</translation>
     </message>
     <message>
-        <source>Save as PDF (not encrypted: keep it safe or print it)</source>
-        <translation>Guardar como PDF (sin cifrar: guárdelo en lugar seguro o imprímalo)</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
         <source>Saved {name}.</source>
         <translation>Se guardó {name}.</translation>
     </message>

@@ -17,7 +17,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import date
@@ -38,6 +37,7 @@ from coachdesk.storage.keyslots import KeySlots
 from coachdesk.storage.vault import DB_NAME, SLOTS_NAME, Vault
 from tests.benchmarks.report import record
 from tests.benchmarks.test_vault_bench import NAME_QUERIES, NOTE_QUERIES
+from tests.benchmarks.test_window_startup_bench import first_window, print_first_window
 
 PASSPHRASE = "benchmark passphrase"
 SIZES = (2000, 20000)
@@ -279,95 +279,6 @@ def _sealed_export(path: Path, work: Path) -> tuple[float, float]:
     return seconds, sum(preparing)
 
 
-def _frozen_bundle() -> Path | None:
-    """The one-folder bundle built by installer/build-linux.sh ($COACHDESK_FROZEN_BUNDLE, else
-    the build's default place), if one is there."""
-    default = REPO / "build" / "installer" / "dist" / "coachdesk"
-    folder = Path(os.environ.get("COACHDESK_FROZEN_BUNDLE", default))
-    return folder if (folder / "coachdesk").is_file() else None
-
-
-def _read_only_copy(bundle: Path, root: Path) -> Path:
-    """A copy of the bundle that the user `nobody` cannot write to (root may write anywhere, so
-    the copy is run as nobody): a start that wanted to write bytecode there could not."""
-    copy = root / "ro-install" / "coachdesk"
-    shutil.copytree(bundle, copy, symlinks=True)
-    for folder in sorted((p for p in copy.rglob("*") if p.is_dir()), reverse=True):
-        folder.chmod(0o555)
-    copy.chmod(0o555)
-    copy.parent.chmod(0o555)
-    return copy
-
-
-def _first_window(rounds: int = 9) -> dict[str, float]:
-    """Median ms from spawning a process to its exit once its first window is painted (it then
-    quits at once): a bare PySide6 window, and CoachDesk's lock screen through the real start-up
-    (`coachdesk --quit-when-shown`: lock screen first, the rest loading behind it) from source
-    with compiled bytecode, from the frozen bundle, and from a read-only copy of the bundle run
-    by another user; the kinds taking turns, in the same run. The lock screen lists one vault
-    (a folder in a place every user can read; it is not opened)."""
-    subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", str(REPO / "coachdesk"), str(REPO / "tests")],
-        check=True,
-        capture_output=True,
-    )  # PYTHONDONTWRITEBYTECODE may be set here: the source run must not compile each time
-    root = Path(tempfile.mkdtemp(prefix="coachdesk-first-window-"))
-    try:
-        root.chmod(0o755)
-        vaults = root / "vaults"
-        (vaults / "scale").mkdir(parents=True)
-        for name in (DB_NAME, SLOTS_NAME):
-            (vaults / "scale" / name).touch()
-
-        def env_in(home: Path) -> dict[str, str]:
-            return {
-                **os.environ,
-                "PYTHONPATH": str(REPO),
-                "QT_QPA_PLATFORM": "offscreen",
-                "COACHDESK_HOME": str(home / "data"),
-                "XDG_CONFIG_HOME": str(home / "config"),
-                "XDG_RUNTIME_DIR": str(home),
-                "HOME": str(home),
-            }
-
-        (root / "home").mkdir(mode=0o700)
-        envs = {"": env_in(root / "home")}
-        gui = ["--quit-when-shown", "--vault-dir", str(vaults)]
-        kinds: dict[str, list[str]] = {
-            "bare PySide6 window": [sys.executable, "-m", "tests.benchmarks.window_probe", "bare"],
-            "lock screen, from source": [sys.executable, "-m", "coachdesk", *gui],
-        }
-        bundle, ro = _frozen_bundle(), None
-        if bundle is not None:
-            kinds["lock screen, frozen bundle"] = [str(bundle / "coachdesk"), *gui]
-            if os.geteuid() == 0 and shutil.which("setpriv"):
-                ro = _read_only_copy(bundle, root)
-                (root / "nobody").mkdir(mode=0o700)
-                os.chown(root / "nobody", 65534, 65534)
-                nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-                kind = "lock screen, frozen, read-only install (user nobody)"
-                kinds[kind] = [*nobody, str(ro / "coachdesk"), *gui]
-                envs[kind] = env_in(root / "nobody")
-        samples: dict[str, list[float]] = {kind: [] for kind in kinds}
-        for turn in range(rounds + 1):
-            for kind, command in kinds.items():
-                started = time.perf_counter()
-                env = envs.get(kind, envs[""])
-                done = subprocess.run(command, env=env, cwd=root, capture_output=True, timeout=120)
-                took = (time.perf_counter() - started) * 1000
-                assert done.returncode == 0, (kind, done.stderr[-2000:])
-                if turn:  # the first turn warms the page cache
-                    samples[kind].append(took)
-        if ro is not None:
-            written = [p for p in ro.rglob("*") if p.name == "__pycache__" or p.suffix == ".pyc"]
-            assert written == [], "the frozen start wrote bytecode into its install folder"
-        return {kind: statistics.median(times) for kind, times in samples.items()}
-    finally:
-        for folder in (p for p in root.rglob("*") if p.is_dir()):
-            folder.chmod(0o755)
-        shutil.rmtree(root, ignore_errors=True)
-
-
 def _window_rss(vaults: Path, work: Path) -> tuple[float, float]:
     """Peak and resident MiB of the window started as `coachdesk` starts (lock screen first),
     unlocked on the 20,000-client vault, the client list shown and a client opened."""
@@ -414,11 +325,10 @@ def test_scale_benchmark(tmp_path: Path) -> None:
     cpu = time.process_time()
     export_s, prepare_s = _sealed_export(built[20000][0], tmp_path)
     export_cpu = time.process_time() - cpu  # every thread: the sealing and the check's two
-    load = os.getloadavg()
     big_vaults = tmp_path / "vaults-20000"
     big_vaults.mkdir()
     (big_vaults / "scale").symlink_to(built[20000][0])
-    first = _first_window()
+    first = first_window()
     peak_mib, resident_mib = _window_rss(big_vaults, tmp_path)
 
     print()
@@ -460,20 +370,7 @@ def test_scale_benchmark(tmp_path: Path) -> None:
     )
     print(f"|   processor time (sealing + check threads) | | {export_cpu:.1f} s | | |")
     record(18, "export (sealed) at 20,000 clients", export_s, "s", "< 10 s")
-    bare = first.pop("bare PySide6 window")
-    print(
-        f"\nfirst window, spawn to painted (median; load average {load[0]:.1f} before these runs)"
-    )
-    print("| start | ms | against a bare PySide6 window | target |\n|---|---|---|---|")
-    print(f"| bare PySide6 window | {bare:.0f} | 1.00x | |")
-    for kind, ms in first.items():
-        print(f"| {kind} | {ms:.0f} | {ms / bare:.2f}x | <= 1.3x |")
-        record(18, f"cold start: {kind}", ms, "ms", "<= 1.3x", ms / bare, "bare PySide6 window")
-    if _frozen_bundle() is None:
-        print(
-            "(no frozen bundle: build it with installer/build-linux.sh or set "
-            "COACHDESK_FROZEN_BUNDLE)"
-        )
+    print_first_window(first)  # test_window_startup_bench.py: source, frozen, read-only
     print(
         f"| peak RSS, window on 20,000 clients (a client open) | {peak_mib:.0f} MiB "
         f"(resident after: {resident_mib:.0f} MiB) | | < 400 MB |"

@@ -12,7 +12,8 @@ A real PostgreSQL server is started by the benchmark (fsync off on both sides: s
      PostgreSQL with one importer, and into a copy of that PostgreSQL store with 4 importer
      processes fed the same 500 files at once - each bundle imported exactly once, the figures
      equal to one importer's and to SQLite's;
-  3. the dashboard in two fresh desk processes on each store: the first after the import
+  3. the dashboard in fresh desk processes on each store: a baseline that computes the
+     period's family in the desk's own process (not kept), then the first after the import
      (fetching every cell, the family computed in Python for growing numbers of devices, the
      first refresh, which computes the period's suppression pattern and keeps it in the store),
      then one that finds the pattern stored: all coaches cold (just unlocked) and warm, one
@@ -44,7 +45,7 @@ from typing import Any
 import psycopg
 import pytest
 
-from coachdesk.rco import metrics
+from coachdesk.rco import family_child, metrics
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.importer import Outcome
 from coachdesk.rco.metrics import Filters
@@ -131,8 +132,13 @@ def _dashboard_child(store: str, phase: str, scaling: bool, out: Any) -> None:
     refresh, which computes the period's family and keeps its pattern in the store.
     phase "stored" (every desk after that): the refresh cold (just unlocked: the cells fetched,
     the stored pattern read), warm, and one coach's; then the peak RSS of the process."""
+    if phase == "inprocess":  # the baseline: the family computed in the desk's own process
+        family_child.CHILD_FROM_ATOMS = 10**9
     with RcoDesk.open(store, PASSPHRASE, clock=lambda: NOW) as desk:
-        if phase == "first":
+        if phase == "inprocess":
+            desk.data().patterns = None  # not kept: the next desk computes it again
+            out.put(("inprocess", _timed(lambda: desk.figures(Filters())), 0))
+        elif phase == "first":
             fetch = statistics.median(_timed(desk.backend.list_period_cells) for _ in range(3))
             cells = desk.backend.list_period_cells()
             data, names, devices = desk.data(), desk.device_names(), desk.devices()
@@ -148,7 +154,14 @@ def _dashboard_child(store: str, phase: str, scaling: bool, out: Any) -> None:
                     if took > DASHBOARD_LIMIT / 8:  # it only grows from here
                         break
             desk._data = None  # the desk's own refresh from here, as after unlock
-            out.put(("first", _timed(lambda: desk.figures(Filters())), 0))
+            told: list[float] = []
+            t0 = time.perf_counter()
+            fig = desk.figures(Filters(), lambda done, total: told.append(time.perf_counter()))
+            out.put(("first", time.perf_counter() - t0, 0))
+            # how long the desk waits between two progress reports (its window says how far)
+            gaps = [b - a for a, b in zip([t0, *told], [*told, time.perf_counter()], strict=True)]
+            out.put(("progress", len(told), max(gaps)))
+            out.put(("first_people", fig.values.get("people"), 0))
         else:
             out.put(("cold", _timed(lambda: desk.figures(Filters())), 0))
             warm = statistics.median(_timed(lambda: desk.figures(Filters())) for _ in "123")
@@ -156,6 +169,8 @@ def _dashboard_child(store: str, phase: str, scaling: bool, out: Any) -> None:
             one = next(iter(desk.device_names()))
             out.put(("coach", _timed(lambda: desk.figures(Filters(device_id=one))), 0))
         out.put(("people", desk.figures(Filters()).values.get("people"), 0))
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    out.put((f"rss_child_{phase}", children, 0))
     out.put((f"rss_{phase}", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 0))
 
 
@@ -164,7 +179,7 @@ def _dashboard(store: Path, scaling: bool = False) -> dict[str, Any]:
     then): the first after the import, then one that finds the pattern stored."""
     ctx = multiprocessing.get_context("spawn")
     got: dict[str, Any] = {"compute": {}}
-    for phase in ("first", "stored"):
+    for phase in ("inprocess", "first", "stored"):
         out = ctx.Queue()
         child = ctx.Process(target=_dashboard_child, args=(str(store), phase, scaling, out))
         child.start()
@@ -177,6 +192,8 @@ def _dashboard(store: Path, scaling: bool = False) -> dict[str, Any]:
                 break
             if key == "compute":
                 got["compute"][value] = extra
+            elif key == "progress":
+                got["progress"], got["progress_gap"] = value, extra
             else:
                 got[key] = value
                 if key == "fetch":
@@ -188,13 +205,14 @@ def _dashboard(store: Path, scaling: bool = False) -> dict[str, Any]:
 def _print_dashboard(dash: dict[str, dict[str, Any]], backends: tuple[str, ...]) -> None:
     """The dashboard's figures per backend, as ratios against the first refresh (which
     computes the family: the cost before the pattern was kept) measured in the same run."""
+    load = "/".join(f"{x:.2f}" for x in os.getloadavg())
     print(
-        f"dashboard, fresh desk processes (each stopped after {DASHBOARD_LIMIT:.0f} s):\n  "
-        + " " * 44
-        + "".join(f"{b:>12}" for b in backends)
+        f"dashboard, fresh desk processes (each stopped after {DASHBOARD_LIMIT:.0f} s; "
+        f"load average {load}):\n  " + " " * 44 + "".join(f"{b:>12}" for b in backends)
     )
     for key, label in (
         ("fetch", "fetch every period's cells from the store"),
+        ("inprocess", "first refresh, family in the desk's process"),
         ("first", "first refresh after an import (computes)"),
         ("cold", "refresh, all coaches, cold (pattern stored)"),
         ("warm", "refresh, all coaches, warm"),
@@ -220,9 +238,37 @@ def _print_dashboard(dash: dict[str, dict[str, Any]], backends: tuple[str, ...])
                     d[key] / first,
                     "first refresh after an import (computes the family), same run",
                 )
-        for phase in ("first", "stored"):
+        base = d.get("inprocess")
+        if first and base:
+            print(
+                f"  {b}: first refresh, family in a child / in the desk's process = "
+                f"{first / base:.3f}"
+            )
+        if "progress" in d:
+            print(
+                f"  {b}: first refresh: {d['progress']} progress reports, longest wait "
+                f"between two {d['progress_gap']:.1f} s"
+            )
+        for phase in ("inprocess", "first", "stored"):
             if f"rss_{phase}" in d:
-                print(f"  {b}: peak RSS of the desk process ({phase}): {d[f'rss_{phase}']:.0f} MB")
+                print(
+                    f"  {b}: peak RSS of the desk process ({phase}): {d[f'rss_{phase}']:.0f} MB"
+                    f", of its child processes {d.get(f'rss_child_{phase}', 0):.0f} MB"
+                )
+        if "rss_inprocess" in d and "rss_first" in d:
+            print(
+                f"  {b}: desk RSS, first refresh, child / in-process = "
+                f"{d['rss_first'] / d['rss_inprocess']:.3f}"
+            )
+            record(
+                14,
+                f"desk RSS, first refresh after an import, {b}",
+                d["rss_first"],
+                "MB",
+                "< 500 MB",
+                d["rss_first"] / d["rss_inprocess"],
+                "the desk computing the family in its own process, same run",
+            )
         if "rss_first" in d and "rss_stored" in d:
             record(
                 14,

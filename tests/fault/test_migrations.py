@@ -30,6 +30,8 @@ def test_old_vault_upgrades_and_keeps_its_data(version: int, tmp_path: Path) -> 
         (row,) = caseload.list_clients()
         assert row.name == "Orvel Tansquist" and row.latest_barc10 == 40
         assert [h.note_id for h in caseload.search_notes("woodworking")] == [1]
+        if version >= 10:  # version 13 indexes the addenda already written (issue 17)
+            assert [h.in_addendum for h in caseload.search_notes("thursd")] == [True]
         assert caseload.search_plans("furniture") == [(row.id, "Orvel Tansquist", 1)]
         caseload.verify_audit()
         # Version 5's indexed state is backfilled: Today, name search and counts (issue 18).

@@ -47,3 +47,15 @@ def test_handoff_through_the_command_line(tmp_path: Path, run_cli: RunCli) -> No
     assert refused.returncode == 1 and "accepted already" in refused.stderr
     unknown = run_cli("handoff", "accept", b, "f" * 32, env=env)
     assert unknown.returncode == 1 and "There is no hand-off" in unknown.stderr
+    # Today's first contact (in the chosen language), and "done" refuses to fake it
+    today = run_cli("today", "list", b, env=env)
+    assert today.returncode == 0, today.stderr
+    line = next(x for x in today.stdout.splitlines() if "first_contact" in x)
+    assert "First contact (handed off from Arlo Venn)" in line and "accepted 0 hours ago" in line
+    es_today = run_cli("today", "list", b, env={**env, "COACHDESK_LANG": "es"})
+    assert "Primer contacto (transferido por Arlo Venn)" in es_today.stdout
+    assert "aceptada hace 0 horas" in es_today.stdout
+    client, due = line.split()[0], line.split()[2]
+    done = run_cli("today", "done", b, client, "first_contact", due, env=env)
+    assert done.returncode == 1 and "would record a contact that did not happen" in done.stderr
+    assert "Traceback" not in done.stderr

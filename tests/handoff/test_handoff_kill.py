@@ -14,7 +14,7 @@ from coachdesk.exchange.transports.folder import FolderTransport
 from coachdesk.storage import handoff_repo
 from coachdesk.storage.vault import Vault
 from tests.conftest import PASSPHRASE
-from tests.handoff.world import NOW, make_world, sync
+from tests.handoff.world import NOW, deliver_handoff, make_world, sync
 
 
 def test_kill_during_accept_leaves_nothing_half_imported(tmp_path: Path) -> None:
@@ -24,17 +24,14 @@ def test_kill_during_accept_leaves_nothing_half_imported(tmp_path: Path) -> None
     ada = Caseload(world.ada.vault)
     client_id = ada.list_clients()[0].id
     assert client_id is not None
-    basis = uc.LegalBasis.within_program("Community follow-up")
-    sent = uc.send_handoff(ada, client_id, world.ben.fingerprint, basis, now=NOW)
-    sync(world.ada, FolderTransport(world.stick))
-    sync(world.ben, FolderTransport(world.stick))
+    handoff_id = deliver_handoff(world, client_id, NOW, "Community follow-up")
     ben_path = world.ben.vault.path
     clients_before = len(Caseload(world.ben.vault).list_clients())
     world.close()
 
     env = {**os.environ, "COACHDESK_PASSPHRASE": PASSPHRASE}
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.handoff.accept_child", str(ben_path), sent.handoff_id],
+        [sys.executable, "-m", "tests.handoff.accept_child", str(ben_path), handoff_id],
         stdout=subprocess.PIPE,
         env=env,
         cwd=Path(__file__).resolve().parents[2],
@@ -56,7 +53,7 @@ def test_kill_during_accept_leaves_nothing_half_imported(tmp_path: Path) -> None
         assert not any(e.action == "handoff_in" for e in ben.audit.entries(limit=None))
         ben.verify_audit()
         # and the hand-off can still be accepted, once
-        accepted = uc.accept_handoff(ben, sent.handoff_id, now=NOW)
+        accepted = uc.accept_handoff(ben, handoff_id, now=NOW)
         assert len(ben.list_clients()) == clients_before + 1
-        assert uc.accept_handoff(ben, sent.handoff_id, now=NOW).already
+        assert uc.accept_handoff(ben, handoff_id, now=NOW).already
         assert accepted.client_id

@@ -54,3 +54,17 @@ def make_world(tmp: Path, clients: int = 3) -> World:
 
 def sync(coach: Coach, transport: Transport) -> list[str]:
     return [str(m) for m in sync_once(coach.vault, transport).messages]
+
+
+def deliver_handoff(world: World, client_id: int, at: datetime, reason: str) -> str:
+    """Ada hands `client_id` to Ben (within the program) and both sync over the stick: the
+    hand-off waits at Ben's. Its id."""
+    from coachdesk.application import handoff as uc
+    from coachdesk.exchange.transports.folder import FolderTransport
+
+    basis = uc.LegalBasis.within_program(reason)
+    ada = Caseload(world.ada.vault)
+    sent = uc.send_handoff(ada, client_id, world.ben.fingerprint, basis, now=at)
+    sync(world.ada, FolderTransport(world.stick))
+    sync(world.ben, FolderTransport(world.stick))
+    return sent.handoff_id

@@ -67,6 +67,9 @@ def make_window(qtbot: QtBot, settings: Settings, clock: FakeClock) -> Iterator[
         translations.install(language)
         db = Database(kdf_params=kdf.minimum_params())
         window = MainWindow(settings, db, clock=clock, idle_check_ms=20)
+        # The inside of a window on a 1366x768 monitor (the offscreen test screen is
+        # 800x800, which the window's default size would keep to).
+        window.resize(1366, 700)
         db.setParent(window)
         qtbot.addWidget(window)
         with qtbot.waitActive(window):

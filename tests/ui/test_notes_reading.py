@@ -148,6 +148,25 @@ def test_the_new_note_form_opens_only_while_writing(
     assert "Went over the bus routes" in ws.note_reader.body.toPlainText()
 
 
+def assert_follow_up_words_shown(window: MainWindow, title: str) -> None:
+    """Today lists the session follow-up under its group with its words whole in the What
+    column (not cut, in the window's width); the tooltip has the title and the words."""
+    due = window.today_page.due
+    words = "Bring ID to the next session"
+    rows = [
+        (due.topLevelItem(i), due.topLevelItem(i).child(j))  # type: ignore[union-attr]
+        for i in range(due.topLevelItemCount())
+        for j in range(due.topLevelItem(i).childCount())  # type: ignore[union-attr]
+    ]
+    (group, item), *_ = [(g, c) for g, c in rows if c is not None and c.text(1) == words]
+    assert group is not None and item is not None
+    assert group.text(0).startswith(window.today_page._group_name("note_follow_up"))
+    assert item.toolTip(1) == f"{title}: {words}"
+    needed = due.fontMetrics().horizontalAdvance(words) + 2 * due.indentation()
+    assert needed <= due.columnWidth(1), (needed, due.columnWidth(1))
+    assert due.header().length() <= due.viewport().width()  # no sideways scrolling
+
+
 def test_today_says_what_follows_up_and_a_family_overview_has_no_barc10(
     qtbot: QtBot, make_window: MakeWindow, coach_vault: Path
 ) -> None:
@@ -170,12 +189,8 @@ def test_today_says_what_follows_up_and_a_family_overview_has_no_barc10(
     unlock(qtbot, window)
     window.go(PAGE_TODAY)
     settle(qtbot, window)
-    shown = [
-        window.today_page.due.topLevelItem(i).child(j).text(1)  # type: ignore[union-attr]
-        for i in range(window.today_page.due.topLevelItemCount())
-        for j in range(window.today_page.due.topLevelItem(i).childCount())  # type: ignore[union-attr]
-    ]
-    assert "Follow-up from last session: Bring ID to the next session" in shown
+    # The follow-up's own words, whole in the column at 1366x768 (its group names the kind).
+    assert_follow_up_words_shown(window, "Follow-up from last session")
 
     window.open_client(family)
     qtbot.waitUntil(lambda: window.workspace.client_id == family, timeout=5_000)
@@ -259,3 +274,14 @@ def test_recent_clients_are_remembered_in_the_vault_across_a_restart(
     settle(qtbot, again)
     recent = again.today_page.recent
     assert [recent.item(i).text() for i in range(recent.count())] == ["Teo Quillan"]
+
+
+def test_todays_follow_up_words_fit_in_spanish(
+    qtbot: QtBot, make_window: MakeWindow, coach_vault: Path
+) -> None:
+    seed_record(coach_vault)
+    window = make_window("es")
+    unlock(qtbot, window)
+    window.go(PAGE_TODAY)
+    settle(qtbot, window)
+    assert_follow_up_words_shown(window, "Seguimiento de la última sesión")

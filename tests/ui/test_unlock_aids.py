@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from coachdesk.ui.unlock import strength_hint
@@ -67,3 +67,32 @@ def test_the_strength_hint_starts_as_a_hint_not_a_refusal() -> None:
     kind, text = strength_hint("")
     assert kind == "hint" and text.startswith("Use at least")
     assert strength_hint("short")[0] == "error"
+
+
+def test_the_new_vault_dialog_shows_the_passphrases_and_warns_of_caps_lock(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    """First run: the window's New vault dialog has the unlock screen's aids, by keyboard."""
+    window = make_window("es")
+    window.create_vault()
+    dialog = window.create_dialog
+    assert dialog is not None
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    assert mnemonic_clashes(dialog) == []
+    typed = (dialog.passphrase, dialog.repeat)
+    assert {f.echoMode() for f in typed} == {QLineEdit.EchoMode.Password}
+    dialog.name.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.name)
+    # Mos&trar las frases
+    qtbot.keyClick(dialog.name, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: {f.echoMode() for f in typed} == {QLineEdit.EchoMode.Normal})
+    warning = next(
+        w for w in dialog.findChildren(QLabel) if w.text().startswith("Parece que las mayús")
+    )
+    dialog.passphrase.setFocus()
+    _type(dialog.passphrase, "Z", NONE)
+    assert warning.isVisible()
+    _type(dialog.repeat, "z", NONE)
+    assert not warning.isVisible()
+    dialog.reject()

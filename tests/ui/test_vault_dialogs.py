@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QLabel, QMainWindow
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from coachdesk.app import translations
@@ -19,6 +20,7 @@ from coachdesk.ui import vault_dialogs
 from tests.conftest import PASSPHRASE
 
 NEW = "a new passphrase for the test"
+ALT = Qt.KeyboardModifier.AltModifier
 
 
 @pytest.fixture
@@ -126,5 +128,48 @@ def test_mnemonics_are_unique(qtbot: QtBot, vault_path: Path, language: str) -> 
             texts += [b.text() for b in dialog.findChildren(QAbstractButton)]
             letters = [m.lower() for t in texts for m in re.findall(r"&([^&\s])", t)]
             assert len(letters) == len(set(letters)) >= 4, (language, cls.__name__, letters)
+    finally:
+        translations.install("en")
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_show_passphrases_and_caps_lock_in_both_dialogs(
+    qtbot: QtBot, vault_path: Path, language: str
+) -> None:
+    """The unlock screen's aids in every dialog where a passphrase is typed (issue 17): the
+    box shows and hides every secret of the dialog, the warning follows the letters typed,
+    and a shown secret is still cleared when the dialog closes."""
+    from tests.ui.test_unlock_aids import NONE, SHIFT, _type
+
+    translations.install(language)
+    try:
+        for cls in (vault_dialogs.ChangePassphraseDialog, vault_dialogs.RecoveryUnlockDialog):
+            dialog = cls(vault_path)
+            qtbot.addWidget(dialog)
+            with qtbot.waitActive(dialog):
+                dialog.show()
+                dialog.activateWindow()
+            aids = dialog.aids
+            assert len(dialog.secrets()) == 3 and aids.fields == dialog.secrets()
+            assert (
+                aids.show_box.text()
+                == ("Sho&w passphrases", "Mos&trar las frases")[language == "es"]
+            )
+            assert not aids.caps_warning.isVisible()
+            qtbot.keyClick(dialog, Qt.Key.Key_W if language == "en" else Qt.Key.Key_T, ALT)
+            qtbot.waitUntil(aids.show_box.isChecked, timeout=2_000)  # an animated click
+            assert {f.echoMode() for f in dialog.secrets()} == {QLineEdit.EchoMode.Normal}
+            dialog.new.setFocus()
+            _type(dialog.new, "Q", NONE)
+            assert aids.caps_warning.isVisible()
+            _type(dialog.again, "q", SHIFT)
+            assert aids.caps_warning.isVisible()
+            _type(dialog.again, "q", NONE)
+            assert not aids.caps_warning.isVisible()
+            aids.show_box.click()
+            assert {f.echoMode() for f in dialog.secrets()} == {QLineEdit.EchoMode.Password}
+            aids.show_box.click()
+            dialog.reject()
+            assert [f.text() for f in dialog.secrets()] == ["", "", ""]
     finally:
         translations.install("en")

@@ -274,7 +274,9 @@ def test_the_command_line_suggests_lists_accepts_and_rejects(
     [group] = json.loads(listed.stdout)
     assert (group["name"], group["coaches"]) == ("Food bank", 1)
     human = run_cli("rco", "suggestions", "list", store, env=env)
-    assert f"{group['group']}  Food bank (other) - A new resource; 1 coach" in human.stdout
+    assert f"{group['group']}  Food bank (Other) - A new resource; 1 coach" in human.stdout
+    spanish = run_cli("rco", "suggestions", "list", store, env={**env, "COACHDESK_LANG": "es"})
+    assert "Food bank (Otro)" in spanish.stdout, spanish.stderr
     no_reason = run_cli(
         "rco", "suggestions", "reject", store, group["group"], "--reason", " ", env=env
     )

@@ -604,12 +604,14 @@ class NotesList(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for hit in hits:
+            # Words found in a correction say so: the note itself reads otherwise.
+            where = self.tr("In an addendum: ") if hit.in_addendum else ""
             item = QTreeWidgetItem(
-                [self._when(hit.occurred_at), hit.snippet.replace("[", "").replace("]", "")]
+                [self._when(hit.occurred_at), where + hit.snippet.replace("[", "").replace("]", "")]
             )
             item.setData(0, _ID, hit.note_id)
-            item.setData(1, _HTML, snippet_html(hit.snippet))
-            item.setToolTip(1, hit.snippet)
+            item.setData(1, _HTML, html.escape(where) + snippet_html(hit.snippet))
+            item.setToolTip(1, where + hit.snippet)
             tree.addTopLevelItem(item)
         query = self.search.text().strip()
         if hits:

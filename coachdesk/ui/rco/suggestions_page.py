@@ -9,12 +9,14 @@ window's store worker (rco/curation.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +38,8 @@ from coachdesk.i18n.catalog import text
 from coachdesk.rco import curation
 from coachdesk.ui.common import fill_combo, fmt_date, named, title_label
 from coachdesk.ui.forms._messages import window_language
+
+_ALT = re.compile(r"&([^&\s])")  # a widget text's Alt letter
 
 _EDITABLE = ("name", "phone", "area", "hours", "eligibility", "note")
 
@@ -117,7 +122,7 @@ class SuggestionsPage(QWidget):
         self.change_list = QLabel("")
         self.change_list.setWordWrap(True)
         layout.addWidget(self.change_list)
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         self.edits: dict[str, QLineEdit] = {}
         for name in _EDITABLE:
             self.edits[name] = named(QLineEdit(), _word(f"suggest.field.{name}"))
@@ -177,16 +182,20 @@ class SuggestionsPage(QWidget):
         names = {r.rco_ref: r.name for r in entries or []}
         verification = verification or {}
         links = {row.ref: row for row in linkage or []}
-        for ref in sorted(set(verification) | set(links), key=lambda r: names.get(r, r)):
-            if ref not in names:
-                continue
+
+        # Every entry, the longest unchecked first: never verified, then the oldest date.
+        def last(ref: str) -> str:
+            v = verification.get(ref)
+            return v.last_verified if v is not None and v.last_verified else ""
+
+        for ref in sorted(names, key=lambda r: (last(r), names[r], r)):
             v, link = verification.get(ref), links.get(ref)
             row = self.verified.rowCount()
             self.verified.insertRow(row)
             shown = names[ref] + (f" ({self.tr('closed')})" if v is not None and v.closed else "")
             cells = (
                 shown,
-                fmt_date(date.fromisoformat(v.last_verified)) if v and v.last_verified else "",
+                fmt_date(date.fromisoformat(last(ref))) if last(ref) else self.tr("never"),
                 str(v.verified_by) if v is not None else "",
                 self._count(link.made) if link is not None else "",
                 self._count(link.linked) if link is not None else "",
@@ -196,6 +205,45 @@ class SuggestionsPage(QWidget):
         if groups:
             self.table.selectRow(0)
         self._show_group()
+
+    def give_alt_letters(self, window: QWidget) -> None:
+        """An Alt letter for each label of the curation form, unique among the window's tabs
+        and buttons and this page's other widgets (the words come from the catalog, shared
+        with the command line, so the letters are chosen here)."""
+        fields: list[QWidget] = [*self.edits.values(), self.category]
+        labels = [self.form.labelForField(f) for f in fields]
+        own = {id(label) for label in labels}
+        tabs = window.findChild(QTabWidget)
+        pages = [] if tabs is None else [tabs.widget(i) for i in range(tabs.count())]
+        # What shows with this page: its own widgets, the tab bar and the window's buttons
+        # outside the tabs (the other pages' letters may be the same as these).
+        shown = [
+            w
+            for w in self.findChildren(QLabel) + self.findChildren(QAbstractButton)
+            if id(w) not in own
+        ] + [
+            w
+            for w in window.findChildren(QAbstractButton)
+            if not any(p is not None and p.isAncestorOf(w) for p in pages)
+        ]  # the buttons outside the pages: the tab bar's corner (Settings, Lock), the start
+        texts = [w.text() for w in shown]
+        if tabs is not None:
+            texts += [tabs.tabText(i) for i in range(tabs.count())]
+        taken = {m.group(1).lower() for t in texts if (m := _ALT.search(t.replace("&&", "")))}
+        waiting = [label for label in labels if isinstance(label, QLabel)]
+
+        def free(label: QLabel) -> list[int]:
+            plain = label.text().replace("&", "")
+            return [i for i, ch in enumerate(plain) if ch.isalpha() and ch.lower() not in taken]
+
+        while waiting:  # the label with the fewest free letters first, so each gets one
+            label = min(waiting, key=lambda w: len(free(w)))
+            waiting.remove(label)
+            places = free(label)
+            if places:
+                plain = label.text().replace("&", "")
+                taken.add(plain[places[0]].lower())
+                label.setText(plain[: places[0]] + "&" + plain[places[0] :])
 
     def _count(self, value: int | None) -> str:
         return self.tr("small") if value is None else str(value)
@@ -285,6 +333,10 @@ class SuggestionsPage(QWidget):
                 )
 
             window.worker.submit(job, lambda r: page.show_groups(*r), window._error)
+
+        # The form's labels get Alt letters once the window's own buttons exist (made after
+        # the tabs): the first letter of each that nothing shown with the page uses.
+        QTimer.singleShot(0, page, lambda: page.give_alt_letters(window))
 
         said: list[str] = []  # the last decision shown: it names an entry, so a lock clears it
 

@@ -490,6 +490,18 @@ class DashboardPage(QWidget):
             table.setRowCount(0)
         self.note.setText("")
 
+    def show_preparing(self, done: int, total: int) -> None:
+        """While the period's suppression pattern is computed (the first refresh of a period
+        after an import; seconds at statewide size): say so instead of stale figures."""
+        percent = 100 * done // max(total, 1)
+        self.note.setText(
+            self.tr(
+                "Preparing the figures of this period after the import: {percent}% done. "
+                "Counts are checked across every report so that no small count can be worked "
+                "out; this is done once per import."
+            ).format(percent=percent)
+        )
+
     def show_figures(self, fig: Figures) -> None:
         def shown(text: str) -> str:
             return word(NO_RECORDS) if fig.empty else text
@@ -1429,10 +1441,10 @@ class RcoWindow(QMainWindow):
         self._refresh_lists()
 
     def refresh_dashboard(self, filters: Filters) -> None:
-        def job(holder: Holder, _: Progress) -> DashboardState:
+        def job(holder: Holder, progress: Progress) -> DashboardState:
             desk = holder.require()
             data = desk.data()
-            fig = desk.figures(filters)
+            fig = desk.figures(filters, progress)
             return DashboardState(fig, data.periods(), desk.device_names(), data.settings())
 
         def show(state: DashboardState) -> None:
@@ -1440,7 +1452,7 @@ class RcoWindow(QMainWindow):
             self.dashboard.show_state(state)
             self.refreshed.emit()
 
-        self.worker.submit(job, show, self._error)
+        self.worker.submit(job, show, self._error, self.dashboard.show_preparing)
 
     def _refresh_lists(self, select_entry: str = "") -> None:
         def job(holder: Holder, _: Progress) -> tuple[Any, ...]:

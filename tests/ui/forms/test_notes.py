@@ -164,3 +164,53 @@ def test_reset_keeps_client_and_goals(qtbot: QtBot) -> None:
     form.text.setPlainText("Another")
     note = form.note()
     assert note is not None and note.client_id == 9
+
+
+def test_search_finds_the_words_of_an_addendum(qtbot: QtBot, vault: Vault) -> None:
+    """A note is corrected only by an addendum: a search finds the corrected fact there,
+    says so in the list, keeps to the client and to the newest `limit` notes."""
+    caseload = Caseload(vault)
+    mine, other = (
+        caseload.add_client(Client(given, "Moquist", date(2026, 1, 5), Setting.COMMUNITY))
+        for given in ("Tralen", "Osrid")
+    )
+    ids = [
+        caseload.add_note(
+            SessionNote(
+                cid,
+                datetime(2026, 2, day, 10, tzinfo=UTC),
+                ContactMode.IN_PERSON,
+                text,
+                30,
+            )
+        )
+        for day, (cid, text) in enumerate(
+            [
+                (mine, "Talked about the bus pass."),
+                (mine, "Filled in the housing form with the landlord."),
+                (other, "Met at the library."),
+                (mine, "Phoned about the clinic."),
+            ],
+            start=1,
+        )
+    ]
+    caseload.add_addendum(ids[0], "Correction: the landlord called, not the clinic.")
+    caseload.add_addendum(ids[2], "The landlord is Mr Brask.")
+    found = caseload.search_notes("landlord", mine)
+    # Newest note first; the note that names the landlord itself shows its own passage.
+    assert [(h.note_id, h.in_addendum) for h in found] == [(ids[1], False), (ids[0], True)]
+    assert "[landlord]" in found[1].snippet and "Correction" in found[1].snippet
+    assert [h.note_id for h in caseload.search_notes("landl")] == [ids[2], ids[1], ids[0]]
+    assert [h.note_id for h in caseload.search_notes("landlord", limit=2)] == [ids[2], ids[1]]
+    assert caseload.search_notes("brask", mine) == []
+    # A prefix no note holds still finds the addendum (the notes' spelled-out terms are none).
+    assert [h.note_id for h in caseload.search_notes("corr")] == [ids[0]]
+    listing = NotesList()
+    show_active(qtbot, listing)
+    listing.search.setText("landlord")
+    listing.set_search_results(found)
+    assert listing.shown_ids() == [ids[1], ids[0]]
+    row = listing.tree.topLevelItem(1)
+    assert row is not None and row.text(1).startswith("In an addendum: Correction")
+    assert "<b>landlord</b>" in row.data(1, Qt.ItemDataRole.UserRole + 1)
+    assert vault.check().ok  # the new index agrees with the addenda

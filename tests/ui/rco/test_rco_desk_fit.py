@@ -33,7 +33,7 @@ from coachdesk.ui.rco.dialogs import (
 from coachdesk.ui.rco.window import RcoWindow
 from tests.conftest import PASSPHRASE
 from tests.rco_support import DeskStore, desk_store
-from tests.ui.mnemonics import mnemonic_clashes
+from tests.ui.mnemonics import mnemonic, mnemonic_clashes
 
 # A 1366x768 screen less the title bar and a task bar.
 SCREEN = QRect(0, 0, 1366, 728)
@@ -211,3 +211,21 @@ def test_spanish_on_every_page(qtbot: QtBot, window: RcoWindow, language: str) -
     assert "no es el final de la huella" in dialog.message.text()
     assert rco_desk.fingerprint_tail(dialog.device.fingerprint) not in dialog.message.text()
     dialog.reject()
+
+
+def test_the_curation_form_labels_have_alt_letters(
+    qtbot: QtBot, window: RcoWindow, language: str
+) -> None:
+    """Each label of the Team knowledge form takes its field with Alt+letter (the labels are
+    the catalog's words, shared with the command line: the letters are chosen in the page)."""
+    page = window.suggestions
+    window.tabs.setCurrentWidget(page)
+    qtbot.wait(30)
+    fields = [*page.edits.values(), page.category]
+    labels = [page.form.labelForField(f) for f in fields]
+    pairs = zip(labels, fields, strict=True)
+    assert all(isinstance(label, QLabel) and label.buddy() is f for label, f in pairs)
+    letters = [mnemonic(label.text()) for label in labels if isinstance(label, QLabel)]
+    assert None not in letters and len(set(letters)) == len(letters), (language, letters)
+    extra = (*_tab_texts(window.tabs), window.settings_button.text(), window.lock_button.text())
+    assert mnemonic_clashes(page, extra=extra) == [], language

@@ -83,6 +83,7 @@ def test_refresh_then_lock_leaves_nothing_on_screen(qtbot: QtBot, store: Path) -
     create_app()
     fresh = RcoWindow(store)
     qtbot.addWidget(fresh)
+    QApplication.processEvents()  # the curation form's Alt letters are given after the build
     never_unlocked = sorted(shown_texts(fresh))
     window = RcoWindow(store)
     _open(qtbot, window)
