@@ -7,9 +7,11 @@ dataclasses; nothing here prints or asks. Threading: call on the thread that own
 
 from __future__ import annotations
 
+import gc
 import json
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -295,16 +297,35 @@ class _Prepared:
     # Format 2: pseudonym -> (values, native) to store with the bundle (export_state.save)
     updates: dict[str, tuple[Key, bool]] = field(default_factory=dict)
     earlier: int = 0  # format 2: records this RCO already holds from earlier exports
+    # The records that go into the bundle, with their values (withheld ones left out): listed
+    # once, as the payload, the summary and the audit each read it.
+    sent: list[tuple[DeidRecord, Key]] = field(init=False)
 
-    @property
-    def sent(self) -> list[tuple[DeidRecord, Key]]:
-        """The records that go into the bundle, with their values (withheld ones left out)."""
+    def __post_init__(self) -> None:
         pairs = zip(self.records, self.anonymization.values, strict=True)
-        return [(record, values) for record, values in pairs if values is not None]
+        sent = [(record, values) for record, values in pairs if values is not None]
+        object.__setattr__(self, "sent", sent)  # frozen: set once, here
 
     @property
     def withheld(self) -> int:
         return len(self.records) - len(self.sent)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while an export is made, back as it was after.
+
+    Making an export builds a few million small objects (rows, records, cells) that live until
+    it is sealed, none of them in a cycle: the collector ran over them again and again for a
+    quarter of the preparation at 20,000 clients (1.4 of 5.7 s) and freed nothing. Reference
+    counting still frees everything as usual; a cycle made meanwhile waits for the next run."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _prepare(
@@ -399,7 +420,8 @@ def _fields(prepared: _Prepared) -> tuple[Message, ...]:
 
 def preview_export(caseload: Caseload, *, now: datetime | None = None) -> ExportPreview:
     """What an export would contain now, in plain words; nothing is sealed or written."""
-    prepared = _prepare(caseload, (now or datetime.now(UTC)).astimezone(UTC).date())
+    with _collector_paused():
+        prepared = _prepare(caseload, (now or datetime.now(UTC)).astimezone(UTC).date())
     anon = prepared.anonymization
     return ExportPreview(
         prepared.enrollment.rco_name,
@@ -497,7 +519,7 @@ def _seal_and_queue(
     staged: StagedFile | None = None
     try:
         # verified: a fresh full check of the vault runs beside the sealing; no commit without it
-        with vault.transaction(verified=True) as conn:
+        with vault.transaction(verified=True) as conn, _collector_paused():
             prepared = _prepare(caseload, moment.date(), schema_version)
             if prepared.period_cells is None:
                 vault.set_meta(
