@@ -252,7 +252,11 @@ _SPANS = (
     ("until", "SELECT client_id, acked_at FROM handoffs_sent WHERE acked_at IS NOT NULL"),
     ("since", "SELECT client_id, decided_at FROM handoffs_received WHERE state = 'accepted'"),
 )
-_HANDED_OFF = " UNION ".join(f"SELECT client_id FROM ({sql})" for _, sql in _SPANS)
+# Without the rows whose client was deleted since (ON DELETE SET NULL): a NULL in a NOT IN
+# list makes it NULL for every client, so no note at all would be counted.
+_HANDED_OFF = " UNION ".join(
+    f"SELECT client_id FROM ({sql}) WHERE client_id IS NOT NULL" for _, sql in _SPANS
+)
 _NOTE_WHAT = "attempt_only, mode = 'group', support_kind, destination"
 
 

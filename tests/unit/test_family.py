@@ -221,3 +221,24 @@ def test_period_cells_count_kinds_support_and_the_family_follow_up(vault: Vault)
     old = {k: n for k, n in year.items() if not k.startswith(("kind.", "support.", "minutes."))}
     old = {k: n for k, n in old.items() if not k.startswith(("accomp.", "fam."))}
     _counts(old, "cells")  # a format 2 bundle written before issue 21 is still read
+
+
+def test_note_totals_count_every_note_when_a_handed_off_client_was_deleted(
+    vault: Vault,
+) -> None:
+    """A sent hand-off whose client was deleted later keeps its row with no client
+    (ON DELETE SET NULL): the other clients' notes are all still counted."""
+    today = date(2026, 6, 30)
+    caseload = Caseload(vault, today=today)
+    person = caseload.add_client(Client("Tove", "Arnquist", date(2026, 1, 5), Setting.COMMUNITY))
+    caseload.add_note(_note(person, date(2026, 2, 3), SupportKind.NAVIGATION, 30))
+    caseload.add_note(_note(person, date(2026, 5, 4), SupportKind.NAVIGATION, 20))
+    with vault.transaction() as conn:
+        conn.execute(
+            "INSERT INTO handoffs_sent (handoff_id, client_id, pseudonym, recipient_fp, "
+            "recipient_name, basis, created_at, acked_at) VALUES ('h1', NULL, 'P-GONE', 'fp', "
+            "'Ben', '{}', '2026-03-01T10:00:00+00:00', '2026-03-02T10:00:00+00:00')"
+        )
+    totals = export_queries.note_totals(vault.conn, today)
+    assert sum(n for *_, n, _ in totals) == 2
+    assert sum(minutes for *_, minutes in totals) == 50
