@@ -1322,8 +1322,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "El servidor de la organización tuvo un problema (HTTP {status}); {stay}.",
     ),
     "webdav.wait_too_long": (
-        "The RCO's server is busy and asked to wait {seconds} seconds; {stay}.",
-        "El servidor de la organización está ocupado y pidió esperar {seconds} segundos; {stay}.",
+        "The RCO's server is busy and asked to wait {seconds, plural, one {# second} "
+        "other {# seconds}}; {stay}.",
+        "El servidor de la organización está ocupado y pidió esperar {seconds, plural, "
+        "one {# segundo} other {# segundos}}; {stay}.",
     ),
     "webdav.lost_upload": (
         "The server lost the upload of {name}.",
@@ -1478,12 +1480,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "compartida), o guarde la bandeja WebDAV de la organización con `coachdesk sync-setup`.",
     ),
     "cli.sync.could_not_send": (
-        "{n} export(s) could not be sent; see `coachdesk outbox`.",
+        "{n, plural, one {# export} other {# exports}} could not be sent; see `coachdesk outbox`.",
         "{n, plural, one {# exportación no se pudo enviar} other {# exportaciones no se "
         "pudieron enviar}}; consulte `coachdesk outbox`.",
     ),
     "cli.sync.still_waiting": (
-        "{n} export(s) still waiting to be sent.",
+        "{n, plural, one {# export} other {# exports}} still waiting to be sent.",
         "{n, plural, one {# exportación sigue} other {# exportaciones siguen}} esperando su envío.",
     ),
     "cli.outbox.empty": ("The outbox is empty.", "La bandeja de salida está vacía."),
@@ -1541,7 +1543,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`coachdesk rco fetch-setup`, o publique con --folder PATH.",
     ),
     "cli.rco_fetch.refused": (
-        "{n} bundle(s) were refused; see the lines above.",
+        "{n, plural, one {# bundle was} other {# bundles were}} refused; see the lines above.",
         "{n, plural, one {# paquete fue rechazado} other {# paquetes fueron rechazados}}; vea "
         "las líneas anteriores.",
     ),
@@ -2695,8 +2697,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "suggest.rco.small": ("fewer than {n}", "menos de {n}"),
     "suggest.rco.linkage_line": (
-        "{name}: {made} referrals made, {linked} linked",
-        "{name}: {made} derivaciones hechas, {linked} vinculadas",
+        "{name}: {made, plural, one {# referral} other {# referrals}} made, {linked} linked",
+        "{name}: {made, plural, one {# derivación hecha} other {# derivaciones hechas}}, "
+        "{linked, plural, one {# vinculada} other {# vinculadas}}",
     ),
     # -- end of the suggestions block ------------------------------------------------------
     # -- desk (issue 15): rco/desk.py's refusals, import results and flag explanations ------

@@ -61,6 +61,7 @@ from coachdesk.ui.common import (
     label,
     named,
     pdf_save_path,
+    plural,
     show_error,
     title_label,
 )
@@ -507,7 +508,7 @@ class ClientWorkspace(QWidget):
         if c.pronouns:
             bits.append(c.pronouns)
         bits.append(label(c.status))
-        bits.append(self.tr("{n} days since intake").format(n=days))
+        bits.append(plural(self.tr("{n, plural, one {# day} other {# days}} since intake"), days))
         self.details.setText(" · ".join(bits))
         # Who the client is (issue 21, ui/family.py) ends the line; a family client has no
         # BARC-10 or SUPRT timepoints, and its own follow-up and plan template.

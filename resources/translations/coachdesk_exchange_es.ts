@@ -282,8 +282,8 @@
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="428" />
-        <source>{n} records would be sealed for {rco}. Nothing is sealed yet.</source>
-        <translation>Se sellarían {n} registros para {rco}. Todavía no se ha sellado nada.</translation>
+        <source>{n, plural, one {# record} other {# records}} would be sealed for {rco}. Nothing is sealed yet.</source>
+      <translation>{n, plural, one {Se sellaría # registro} other {Se sellarían # registros}} para {rco}. Todavía no se ha sellado nada.</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="441" />
@@ -307,8 +307,8 @@
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="468" />
-        <source>Export number {n} is sealed and waiting in the outbox ({records} records, {kb} KB). It leaves with the next sync.</source>
-        <translation>La exportación número {n} está sellada y espera en la bandeja de salida ({records} registros, {kb} KB). Sale con la próxima sincronización.</translation>
+        <source>Export number {counter} is sealed and waiting in the outbox ({n, plural, one {# record} other {# records}}, {kb} KB). It leaves with the next sync.</source>
+      <translation>La exportación número {counter} está sellada y espera en la bandeja de salida ({n, plural, one {# registro} other {# registros}}, {kb} KB). Sale con la próxima sincronización.</translation>
     </message>
 </context>
 <context>

@@ -595,8 +595,8 @@
         <translation>No se encontraron archivos de paquete (.cdbundle) allí, tampoco en sus subcarpetas; no se importó nada.</translation>
     </message>
     <message>
-        <source>{coach}: {files} file(s), {records} record(s)</source>
-        <translation>{coach}: {files} archivo(s), {records} registro(s)</translation>
+        <source>{coach}: {n, plural, one {# file} other {# files}}, {records, plural, one {# record} other {# records}}</source>
+      <translation>{coach}: {n, plural, one {# archivo} other {# archivos}}, {records, plural, one {# registro} other {# registros}}</translation>
     </message>
     <message>
         <source>open</source>
@@ -694,8 +694,8 @@ La huella de su organización (entréguela a los coaches en papel):  {fp}</trans
         <translation>La descarga se detuvo: {why}. No se perdió nada; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <source>Device confirmed; {n} waiting bundle(s) imported.</source>
-        <translation>Dispositivo confirmado; {n} paquete(s) en espera importado(s).</translation>
+        <source>Device confirmed; {n, plural, one {# waiting bundle} other {# waiting bundles}} imported.</source>
+      <translation>Dispositivo confirmado; {n, plural, one {se importó # paquete en espera} other {se importaron # paquetes en espera}}.</translation>
     </message>
     <message>
         <source>Published serial {s} to {p}</source>

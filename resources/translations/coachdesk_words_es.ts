@@ -39,4 +39,49 @@
       <translation>Entradas de la organización: última verificación</translation>
     </message>
   </context>
+  <!-- Counts (issue 17: "after 1 idle minutes", "1 seconds left"): ICU plural patterns that
+       ui.common.plural fills in the window's language, en and es alike. The old sources they
+       replace are left unused in coachdesk_es.ts and coachdesk_forms_es.ts. -->
+  <context>
+    <name>ClientsPage</name>
+    <message>
+      <source>{shown} of {n, plural, one {# client} other {# clients}} shown</source>
+      <translation>Mostrando {shown} de {n, plural, one {# participante} other {# participantes}}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClientWorkspace</name>
+    <message>
+      <source>{n, plural, one {# day} other {# days}} since intake</source>
+      <translation>{n, plural, one {# día} other {# días}} desde la admisión</translation>
+    </message>
+  </context>
+  <context>
+    <name>GoalEditor</name>
+    <message>
+      <source>{n, plural, =0 {Remove the goal "{goal}"?} one {Remove the goal "{goal}" and its step?} other {Remove the goal "{goal}" and its # steps?}}</source>
+      <translation>{n, plural, =0 {¿Quitar la meta «{goal}»?} one {¿Quitar la meta «{goal}» y su paso?} other {¿Quitar la meta «{goal}» y sus # pasos?}}</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>CoachDesk locked itself after {n, plural, one {# idle minute} other {# idle minutes}}.</source>
+      <translation>CoachDesk se bloqueó tras {n, plural, one {# minuto} other {# minutos}} de inactividad.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TodayPage</name>
+    <message>
+      <source>{d}: {n, plural, one {# thing} other {# things}} due or coming up, {o} overdue.</source>
+      <translation>{d}: {n, plural, one {# tarea pendiente o próxima} other {# tareas pendientes o próximas}}; atrasadas: {o}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnlockPage</name>
+    <message>
+      <source>That passphrase does not open this vault. After several failed attempts CoachDesk waits before trying again: {n, plural, one {# second} other {# seconds}} left.</source>
+      <translation>Esa frase de contraseña no abre esta bóveda. Tras varios intentos fallidos CoachDesk espera antes de volver a intentarlo: {n, plural, one {queda # segundo} other {quedan # segundos}}.</translation>
+    </message>
+  </context>
 </TS>

@@ -250,12 +250,21 @@ class GoalEditor(QFrame):
 
     def _remove_clicked(self) -> None:
         if not self.is_blank():
+            from coachdesk.ui.common import plural  # ui.common imports ui.forms
+
             goal = self.goal()
-            question = self.tr('Remove the goal "%1" and its %n step(s)?', "", len(goal.steps))
+            question = plural(
+                self.tr(
+                    '{n, plural, =0 {Remove the goal "{goal}"?} one {Remove the goal "{goal}" '
+                    'and its step?} other {Remove the goal "{goal}" and its # steps?}}'
+                ),
+                len(goal.steps),
+                goal=goal.goal or label(self.domain),
+            )
             answer = QMessageBox.question(
                 self,
                 self.tr("Remove goal"),
-                question.replace("%1", goal.goal or label(self.domain)),
+                question,
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
