@@ -2938,6 +2938,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "MOUD = medicamentos para el trastorno por consumo de opioides (metadona, buprenorfina "
         "o naltrexona), por sus siglas en inglés.",
     ),
+    # The window's plan save (application/plans.py): a new version only when worth keeping.
+    "plan.save.new": ("Saved as version {version}.", "Guardado como versión {version}."),
+    "plan.save.updated": (
+        "Version {version} updated (not printed or signed yet, so no new version).",
+        "Versión {version} actualizada (aún sin imprimir ni firmar, así que no hay versión nueva).",
+    ),
+    "plan.save.unchanged": (
+        "Nothing changed since version {version}; nothing to save.",
+        "Nada cambió desde la versión {version}; no hay nada que guardar.",
+    ),
     # -- end of the words block (session 7) ------------------------------------------------
 }
 

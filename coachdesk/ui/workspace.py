@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.app.worker import Database
-from coachdesk.application import documents
+from coachdesk.application import documents, plans
 from coachdesk.application.changes import Changes, Kind
 from coachdesk.core import barc10
 from coachdesk.core.caseload import Caseload
@@ -80,6 +80,7 @@ from coachdesk.ui.forms import (
     PlanEditor,
     ReferralPanel,
 )
+from coachdesk.ui.forms._messages import window_language
 from coachdesk.ui.overview import OverviewData, OverviewPage, load_overview
 
 PLAN_DRAFT = "plan"
@@ -713,17 +714,14 @@ class ClientWorkspace(QWidget):
             return
         plan = self.plan_editor.plan()
 
-        def fn(c: Caseload) -> tuple[RecoveryPlan, list[tuple[int, Any]]]:
-            stored = c.save_plan(plan)
-            return stored, c.plan_versions(cid)
+        def fn(c: Caseload) -> plans.SavedPlan:
+            return plans.save_plan(c, plan)  # a new version only when worth keeping apart
 
-        def after(result: tuple[RecoveryPlan, list[tuple[int, Any]]]) -> None:
-            stored, versions = result
-            self.plan_editor.set_plan(stored, cid)
-            self.plan_editor.set_versions(versions)
-            self.plan_editor.mark_saved()
-            self._banner(self.tr("Saved as version {n}.").format(n=stored.version))
-            self._plan_goals = [g.goal for g in stored.goals]
+        def after(saved: plans.SavedPlan) -> None:
+            self._banner("")
+            message = saved.message.text(window_language())
+            self.plan_editor.show_saved(saved.plan, saved.versions, message)
+            self._plan_goals = [g.goal for g in saved.plan.goals]
             self.note_form.set_goals(self._plan_goals)
 
         self._write(fn, after, self.tr("Plan saved."), Kind.PLAN, cid)

@@ -84,4 +84,11 @@
       <translation>Esa frase de contraseña no abre esta bóveda. Tras varios intentos fallidos CoachDesk espera antes de volver a intentarlo: {n, plural, one {queda # segundo} other {quedan # segundos}}.</translation>
     </message>
   </context>
+  <context>
+    <name>PlanEditor</name>
+    <message>
+      <source>Save the plan</source>
+      <translation>Guardar el plan</translation>
+    </message>
+  </context>
 </TS>
