@@ -60,6 +60,10 @@ def test_no_spanish_message_says_the_rco_bare() -> None:
     assert len(about) > 60
     bare = [(code, es) for code, es in about if BARE_RCO.search(re.sub(r"\{\w+\}", "", es))]
     assert not bare, bare
+    # the desk's printed recovery kit (rco/ops.py) too
+    from coachdesk.rco import ops
+
+    assert not [w for w in ops._KIT["es"].values() if BARE_RCO.search(w)]
     # the first thing an unenrolled coach reads names it in full
     assert "organización comunitaria de recuperación (RCO)" in catalog.text(
         "enroll.not_enrolled", "es"
