@@ -2948,6 +2948,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nothing changed since version {version}; nothing to save.",
         "Nada cambió desde la versión {version}; no hay nada que guardar.",
     ),
+    # The desk's command line counts (were "bundle(s)", "record(s)", "1 entries").
+    "rco.cli.device_confirmed": (
+        "Device confirmed; {n, plural, one {# waiting bundle} other {# waiting bundles}} "
+        "processed: {outcomes}",
+        "Dispositivo confirmado; {n, plural, one {se procesó # paquete en espera} "
+        "other {se procesaron # paquetes en espera}}: {outcomes}",
+    ),
+    "rco.cli.device_revoked": (
+        "Device revoked; {n, plural, one {# waiting bundle} other {# waiting bundles}} dropped.",
+        "Dispositivo revocado; {n, plural, one {se descartó # paquete en espera} "
+        "other {se descartaron # paquetes en espera}}.",
+    ),
+    "rco.cli.history_line": (
+        "{at}  {result} {file}  device {device}, {n, plural, one {# record} other {# records}}",
+        "{at}  {result} {file}  dispositivo {device}, "
+        "{n, plural, one {# registro} other {# registros}}",
+    ),
+    "rco.cli.inbox_answered": (
+        "The inbox answered: {n, plural, one {# bundle} other {# bundles}} waiting.",
+        "La bandeja respondió: {n, plural, one {# paquete espera} other {# paquetes esperan}}.",
+    ),
+    "rco.cli.inbox_answered_processed": (
+        "The inbox answered: {n, plural, one {# bundle} other {# bundles}} waiting; imported "
+        "bundles go to {processed}/.",
+        "La bandeja respondió: {n, plural, one {# paquete espera} other {# paquetes esperan}}; "
+        "los paquetes importados van a {processed}/.",
+    ),
     # -- end of the words block (session 7) ------------------------------------------------
 }
 

@@ -183,7 +183,7 @@ def test_fetch_setup_fetch_and_publish_from_the_command_line(
         "--ca-cert", str(ca), "--no-proxy", env=env,
     )  # fmt: skip
     assert setup.returncode == 0, setup.stderr
-    assert "0 bundle(s) waiting; imported bundles go to processed/" in setup.stdout
+    assert "0 bundles waiting; imported bundles go to processed/" in setup.stdout
     drop(apache, world.confirmed)
     done = run_cli("rco", "fetch", str(store), "--json", env=env)
     assert done.returncode == 0, done.stderr

@@ -186,6 +186,9 @@ def test_no_count_in_the_window_is_worded_without_a_plural() -> None:
         ("cli.sync.could_not_send", {"n": 1}, "1 export could", "1 exportación no se pudo"),
         ("cli.rco_fetch.refused", {"n": 1}, "1 bundle was refused", "1 paquete fue rechazado"),
         ("cli.rco_fetch.refused", {"n": 2}, "2 bundles were refused", "2 paquetes fueron"),
+        ("rco.cli.device_revoked", {"n": 1}, "1 waiting bundle dropped", "se descartó 1 paquete"),
+        ("rco.cli.inbox_answered", {"n": 1}, "1 bundle waiting.", "1 paquete espera."),
+        ("rco.cli.inbox_answered", {"n": 2}, "2 bundles waiting.", "2 paquetes esperan."),
         (
             "webdav.wait_too_long",
             {"seconds": 1, "stay": "-"},
