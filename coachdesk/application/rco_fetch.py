@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from coachdesk.application.sync_setup import CheckState, InboxCheck, run_check
 from coachdesk.exchange.transports.webdav import InboxReader, RetryPolicy
+from coachdesk.i18n import catalog
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.fetch import (
     PROCESSED,
@@ -48,10 +49,10 @@ def check_inbox(settings: FetchSettings, policy: RetryPolicy | None = None) -> I
         waiting = sum(1 for n in reader.list_names() if n.endswith(BUNDLE_SUFFIX))
         if settings.after == After.PROCESSED:
             reader.make_collection(PROCESSED)
-            return (
-                f"The inbox answered: {waiting} bundle(s) waiting; imported bundles go to "
-                f"{PROCESSED}/."
+            # InboxCheck.line is English (as every setup check's line)
+            return catalog.text(
+                "rco.cli.inbox_answered_processed", "en", n=waiting, processed=PROCESSED
             )
-        return f"The inbox answered: {waiting} bundle(s) waiting."
+        return catalog.text("rco.cli.inbox_answered", "en", n=waiting)
 
     return run_check(lambda: InboxReader(settings.webdav, policy), attempt)

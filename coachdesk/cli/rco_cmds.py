@@ -20,6 +20,7 @@ from coachdesk.cli.common import (
 )
 from coachdesk.core.models import Pathway, Resource, ResourceCategory
 from coachdesk.exchange.enrollment import PrivacyPolicy
+from coachdesk.i18n import catalog
 from coachdesk.i18n.catalog import LANGUAGES, message_in
 from coachdesk.rco import rotation as rco_rotation
 from coachdesk.rco.desk import RcoDesk
@@ -248,14 +249,19 @@ def cmd_devices(args: argparse.Namespace) -> int:
         if args.confirm:
             summary = desk.confirm_device(args.confirm, args.name)
             if not args.json:
+                outcomes = ", ".join(f"{r.outcome.value}" for r in summary.results)
                 print(
-                    f"Device confirmed; {len(summary.results)} waiting bundle(s) processed: "
-                    + ", ".join(f"{r.outcome.value}" for r in summary.results)
+                    catalog.text(
+                        "rco.cli.device_confirmed",
+                        cli_language(),
+                        n=len(summary.results),
+                        outcomes=outcomes,
+                    )
                 )
         elif args.revoke:
             dropped = desk.revoke_device(args.revoke)
             if not args.json:
-                print(f"Device revoked; {dropped} waiting bundle(s) dropped.")
+                print(catalog.text("rco.cli.device_revoked", cli_language(), n=dropped))
         elif args.rename:
             renamed = rco_desk.rename_device(desk, args.rename, args.name)
             if not args.json:
@@ -309,7 +315,15 @@ def cmd_history(args: argparse.Namespace) -> int:
     if not entries:
         print("Nothing imported yet.")
     for e in entries:
-        line = f"{e.at}  {e.result:16} {e.file}  device {e.device or '-'}, {e.records} record(s)"
+        line = catalog.text(
+            "rco.cli.history_line",
+            cli_language(),
+            at=e.at,
+            result=f"{e.result:16}",
+            file=e.file,
+            device=e.device or "-",
+            n=e.records,
+        )
         print(line + (f": {message_in(e.reason).text(cli_language())}" if e.reason else ""))
     return 0
 
@@ -401,7 +415,8 @@ def cmd_directory_list(args: argparse.Namespace) -> int:
     else:
         for r in entries:
             print(f"{r.rco_ref}  {r.category.value:15} {r.name}")
-        print(f"{len(entries)} entries; last published serial {serial}")
+        lang = cli_language()
+        print(catalog.text("rco.desk.entries_serial", lang, n=len(entries), serial=serial))
     return 0
 
 

@@ -441,8 +441,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "doc.confidential": (
         "Confidential. This plan belongs to the person named on page 1. "
         "Keep it in a private place.",
-        "Confidencial: la ley (42 CFR parte 2) prohíbe divulgarlo sin permiso. "
-        "Guárdelo en privado.",
+        "Confidencial. Este plan pertenece a la persona nombrada en la página 1. "
+        "Guárdelo en un lugar privado.",
     ),
     "doc.wallet_title": (
         "My crisis card",
@@ -608,7 +608,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- enrollment -------------------------------------------------------------------------
     "enroll.fingerprint_needed": (
         "Give the RCO fingerprint from your supervisor with --fingerprint; nothing was enrolled.",
-        "Indique la huella de la RCO que le dio su supervisor con --fingerprint; no se "
+        "Indique la huella de la organización que le dio su supervisor con --fingerprint; no se "
         "inscribió nada.",
     ),
     "enroll.cancelled": (
@@ -623,13 +623,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Esta bóveda está inscrita con {current} (clave {current_fingerprint}). Inscribirla "
         "con {rco} significa que cada exportación posterior se sella solo para {rco} y "
         "{current} ya no podrá leerlas; las exportaciones que esperan en la bandeja de salida "
-        "siguen selladas para la RCO anterior.",
+        "siguen selladas para la organización anterior.",
     ),
     "enroll.not_enrolled": (
         "This vault is not enrolled with an RCO yet: ask your supervisor for the enrollment "
         "file and its fingerprint, then enroll.",
-        "Esta bóveda aún no está inscrita con una RCO: pida a su supervisor el archivo de "
-        "inscripción y su huella, y luego inscríbala.",
+        "Esta bóveda aún no está inscrita con una organización comunitaria de recuperación (RCO): "
+        "pida a su supervisor el archivo de inscripción y su huella, y luego inscríbala.",
     ),
     # -- exchange: proposed codes for exchange/export.py and exchange/sync.py (their owners
     # switch from English sentences to these; the English is word for word what they say now).
@@ -678,7 +678,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.preview.floor": (
         "Nothing is shown in more detail than in your last export to this RCO: it can link "
         "records between exports, so finer values now could be combined with earlier ones.",
-        "Nada se muestra con más detalle que en su última exportación a esta RCO: puede "
+        "Nada se muestra con más detalle que en su última exportación a esta organización: puede "
         "relacionar registros entre exportaciones, y valores más finos ahora podrían "
         "combinarse con los anteriores.",
     ),
@@ -710,9 +710,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.preview.never_finer": (
         "Records already sent to this RCO are never shown in more detail than before: it can "
         "link records between exports, so finer values now could be combined with earlier ones.",
-        "Los registros ya enviados a esta RCO nunca se muestran con más detalle que antes: puede "
-        "relacionar registros entre exportaciones, y valores más finos ahora podrían combinarse "
-        "con los anteriores.",
+        "Los registros ya enviados a esta organización nunca se muestran con más detalle que "
+        "antes: puede relacionar registros entre exportaciones, y valores más finos ahora podrían "
+        "combinarse con los anteriores.",
     ),
     # Format 2 generalizes per class: a level is the coarsest any record is on ("at most").
     "export.preview.level.age_band.5y": (
@@ -803,7 +803,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "export.field.months_between": (
         "months between timepoints (your RCO's policy asks for it)",
-        "meses entre momentos de seguimiento (la política de su RCO lo pide)",
+        "meses entre momentos de seguimiento (la política de su organización lo pide)",
     ),
     "export.field.periods": (
         "counts per quarter and per year (people served, new and ended episodes, sessions, "
@@ -896,7 +896,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "sync.report.not_enrolled": (
         "This vault is not enrolled with an RCO; no resource directory was fetched.",
-        "Esta bóveda no está inscrita con una RCO; no se trajo ningún directorio de recursos.",
+        "Esta bóveda no está inscrita con una organización; no se trajo ningún directorio de "
+        "recursos.",
     ),
     "sync.report.directory_error": (
         "The resource directory was not fetched: {reason}",
@@ -930,11 +931,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "enroll.file.altered": (
         "The enrollment file was altered after the RCO made it.",
-        "El archivo de inscripción fue alterado después de que la RCO lo creara.",
+        "El archivo de inscripción fue alterado después de que la organización lo creara.",
     ),
     "enroll.file.no_rco_name": (
         "The enrollment file does not name the RCO.",
-        "El archivo de inscripción no indica el nombre de la RCO.",
+        "El archivo de inscripción no indica el nombre de la organización.",
     ),
     "enroll.policy.missing": (
         "The enrollment file's privacy policy is missing.",
@@ -967,7 +968,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bundle.export_other_rco": (
         "The export payload names another RCO.",
-        "El contenido de la exportación indica otra RCO.",
+        "El contenido de la exportación indica otra organización.",
     ),
     # the RCO's refusals of a bundle
     "bundle.far_too_large": (
@@ -1020,7 +1021,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bundle.other_rco": (
         "This bundle is for another RCO (key {recipient}), not for this one.",
-        "Este paquete es para otra RCO (clave {recipient}), no para esta.",
+        "Este paquete es para otra organización (clave {recipient}), no para esta.",
     ),
     "bundle.truncated": ("The bundle is truncated.", "El paquete está truncado."),
     "bundle.cannot_decrypt": (
@@ -1044,7 +1045,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bundle.header_other_rco": (
         "The bundle's content names another RCO than its header.",
-        "El contenido del paquete indica otra RCO que su cabecera.",
+        "El contenido del paquete indica otra organización que su cabecera.",
     ),
     "bundle.header_other_version": (
         "The bundle's content is of another format version than its header.",
@@ -1144,8 +1145,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "webdav.not_an_address": ("{url} is not a web address.", "{url} no es una dirección web."),
     "webdav.not_https": (
         "The RCO's inbox address must start with https:// (exports never travel unencrypted).",
-        "La dirección de la bandeja de la RCO debe empezar por https:// (las exportaciones nunca "
-        "viajan sin cifrar).",
+        "La dirección de la bandeja de la organización debe empezar por https:// (las "
+        "exportaciones nunca viajan sin cifrar).",
     ),
     "webdav.no_host": ("{url} has no server name.", "{url} no tiene nombre de servidor."),
     "webdav.credentials_in_url": (
@@ -1185,8 +1186,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "to the RCO's server through the proxy; proxies reached over https:// or SOCKS are not "
         "supported).",
         "La dirección del proxy {url} debe empezar por http:// (CoachDesk abre un túnel cifrado "
-        "hasta el servidor de la RCO a través del proxy; no se admiten proxies a los que se "
-        "llega por https:// ni SOCKS).",
+        "hasta el servidor de la organización a través del proxy; no se admiten proxies a los que "
+        "se llega por https:// ni SOCKS).",
     ),
     "webdav.proxy.no_host": (
         "The proxy address {url} has no server name.",
@@ -1220,16 +1221,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "webdav.proxy.forbidden": (
         "The proxy {proxy} does not allow connections to the RCO's server {host}:{port} "
         "(HTTP 403); ask the facility's IT to allow it. {stay_cap}.",
-        "El proxy {proxy} no permite conexiones con el servidor de la RCO {host}:{port} "
+        "El proxy {proxy} no permite conexiones con el servidor de la organización {host}:{port} "
         "(HTTP 403); pida al servicio informático del centro que lo permita. {stay_cap}.",
     ),
     "webdav.proxy.upstream_down": (
         "The proxy {proxy} could not reach the RCO's server {host} (HTTP {status}); {stay}.",
-        "El proxy {proxy} no pudo llegar al servidor de la RCO {host} (HTTP {status}); {stay}.",
+        "El proxy {proxy} no pudo llegar al servidor de la organización {host} (HTTP {status}); "
+        "{stay}.",
     ),
     "webdav.proxy.refused": (
         "The proxy {proxy} refused the connection to the RCO's server (HTTP {status}); {stay}.",
-        "El proxy {proxy} rechazó la conexión con el servidor de la RCO (HTTP {status}); {stay}.",
+        "El proxy {proxy} rechazó la conexión con el servidor de la organización (HTTP {status}); "
+        "{stay}.",
     ),
     "webdav.proxy.unreachable": (
         "The proxy {proxy} could not be reached ({reason}); {stay}.",
@@ -1237,90 +1240,92 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "webdav.unreachable": (
         "The RCO's server {host} could not be reached ({reason}); {stay}.",
-        "No se pudo llegar al servidor de la RCO {host} ({reason}); {stay}.",
+        "No se pudo llegar al servidor de la organización {host} ({reason}); {stay}.",
     ),
     "webdav.tls_failed": (
         "The secure connection to {host} failed ({reason}); nothing was sent. Check that {url} "
         "is the RCO's HTTPS inbox.",
         "La conexión segura con {host} falló ({reason}); no se envió nada. Compruebe que {url} "
-        "es la bandeja HTTPS de la RCO.",
+        "es la bandeja HTTPS de la organización.",
     ),
     "webdav.tls_failed_proxy": (
         "The secure connection to {host} failed ({reason}); nothing was sent. Check that {url} "
         "is the RCO's HTTPS inbox and that the proxy lets HTTPS through untouched.",
         "La conexión segura con {host} falló ({reason}); no se envió nada. Compruebe que {url} "
-        "es la bandeja HTTPS de la RCO y que el proxy deja pasar HTTPS sin modificarlo.",
+        "es la bandeja HTTPS de la organización y que el proxy deja pasar HTTPS sin modificarlo.",
     ),
     "webdav.untrusted": (
         "The server {host} did not show a certificate CoachDesk can verify ({reason}); nothing "
         "was sent. If your RCO gave you its certificate, add it with `{setup} --ca-cert FILE`.",
         "El servidor {host} no presentó un certificado que CoachDesk pueda verificar "
-        "({reason}); no se envió nada. Si su RCO le dio su certificado, añádalo con "
+        "({reason}); no se envió nada. Si su organización le dio su certificado, añádalo con "
         "`{setup} --ca-cert FILE`.",
     ),
     "webdav.bad_pinned_ca": (
         "The pinned certificate stored for the RCO's server cannot be used; run `{setup}` "
         "again with the RCO's certificate file.",
-        "El certificado fijado que se guardó para el servidor de la RCO no se puede usar; "
-        "vuelva a ejecutar `{setup}` con el archivo de certificado de la RCO.",
+        "El certificado fijado que se guardó para el servidor de la organización no se puede usar; "
+        "vuelva a ejecutar `{setup}` con el archivo de certificado de la organización.",
     ),
     "webdav.wrong_credentials": (
         "The RCO's server refused the user name or password; ask the RCO for the inbox "
         "credentials and run `{setup}` again. {stay_cap}.",
-        "El servidor de la RCO rechazó el usuario o la contraseña; pida a la RCO las "
-        "credenciales de la bandeja y vuelva a ejecutar `{setup}`. {stay_cap}.",
+        "El servidor de la organización rechazó el usuario o la contraseña; pida a la organización "
+        "las credenciales de la bandeja y vuelva a ejecutar `{setup}`. {stay_cap}.",
     ),
     "webdav.forbidden": (
         "This account may not write in the RCO's inbox; {stay}.",
-        "Esta cuenta no tiene permiso para escribir en la bandeja de la RCO; {stay}.",
+        "Esta cuenta no tiene permiso para escribir en la bandeja de la organización; {stay}.",
     ),
     "webdav.no_folder": (
         "The inbox folder {path} does not exist on the RCO's server; check the address given "
         "to `{setup}`.",
-        "La carpeta de la bandeja {path} no existe en el servidor de la RCO; compruebe la "
+        "La carpeta de la bandeja {path} no existe en el servidor de la organización; compruebe la "
         "dirección indicada a `{setup}`.",
     ),
     "webdav.method_not_allowed": (
         "The RCO's server does not allow {method} in the inbox (HTTP {status}), which CoachDesk "
         "needs for {what}; ask the RCO to enable WebDAV uploads (PUT and MOVE) on {path}. "
         "{stay_cap}.",
-        "El servidor de la RCO no permite {method} en la bandeja (HTTP {status}), que CoachDesk "
-        "necesita para {what}; pida a la RCO que active las subidas WebDAV (PUT y MOVE) en "
-        "{path}. {stay_cap}.",
+        "El servidor de la organización no permite {method} en la bandeja (HTTP {status}), que "
+        "CoachDesk necesita para {what}; pida a la organización que active las subidas WebDAV (PUT "
+        "y MOVE) en {path}. {stay_cap}.",
     ),
     "webdav.too_large": (
         "The RCO's server refused the export as too large.",
-        "El servidor de la RCO rechazó la exportación por demasiado grande.",
+        "El servidor de la organización rechazó la exportación por demasiado grande.",
     ),
     "webdav.out_of_space": (
         "The RCO's server is out of space; {stay}.",
-        "El servidor de la RCO no tiene espacio; {stay}.",
+        "El servidor de la organización no tiene espacio; {stay}.",
     ),
     "webdav.redirect": (
         "The RCO's server sent CoachDesk to another address; check the inbox address "
         "(https://..., ending with /).",
-        "El servidor de la RCO envió a CoachDesk a otra dirección; compruebe la dirección de la "
-        "bandeja (https://..., terminada en /).",
+        "El servidor de la organización envió a CoachDesk a otra dirección; compruebe la dirección "
+        "de la bandeja (https://..., terminada en /).",
     ),
     "webdav.refused": (
         "The RCO's server refused {what} (HTTP {status}); {stay}.",
-        "El servidor de la RCO rechazó {what} (HTTP {status}); {stay}.",
+        "El servidor de la organización rechazó {what} (HTTP {status}); {stay}.",
     ),
     "webdav.busy": (
         "The RCO's server is busy; {stay}.",
-        "El servidor de la RCO está ocupado; {stay}.",
+        "El servidor de la organización está ocupado; {stay}.",
     ),
     "webdav.busy_or_down": (
         "The RCO's server is busy or down (HTTP {status}); {stay}.",
-        "El servidor de la RCO está ocupado o caído (HTTP {status}); {stay}.",
+        "El servidor de la organización está ocupado o caído (HTTP {status}); {stay}.",
     ),
     "webdav.server_problem": (
         "The RCO's server had a problem (HTTP {status}); {stay}.",
-        "El servidor de la RCO tuvo un problema (HTTP {status}); {stay}.",
+        "El servidor de la organización tuvo un problema (HTTP {status}); {stay}.",
     ),
     "webdav.wait_too_long": (
-        "The RCO's server is busy and asked to wait {seconds} seconds; {stay}.",
-        "El servidor de la RCO está ocupado y pidió esperar {seconds} segundos; {stay}.",
+        "The RCO's server is busy and asked to wait {seconds, plural, one {# second} "
+        "other {# seconds}}; {stay}.",
+        "El servidor de la organización está ocupado y pidió esperar {seconds, plural, "
+        "one {# segundo} other {# segundos}}; {stay}.",
     ),
     "webdav.lost_upload": (
         "The server lost the upload of {name}.",
@@ -1328,14 +1333,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "webdav.different_file": (
         "A different file named {name} is already in the RCO's inbox; it was not overwritten.",
-        "Ya hay otro archivo llamado {name} en la bandeja de la RCO; no se sobrescribió.",
+        "Ya hay otro archivo llamado {name} en la bandeja de la organización; no se sobrescribió.",
     ),
     "webdav.no_listing": (
         "The RCO's server has no PROPFIND and does not list the inbox folder on GET; turn on "
         "its folder listing (nginx: `autoindex on;`) so the desk can see the bundles.",
-        "El servidor de la RCO no tiene PROPFIND y no lista la carpeta de la bandeja con GET; "
-        "active su listado de carpetas (nginx: `autoindex on;`) para que el escritorio de la "
-        "RCO vea los paquetes.",
+        "El servidor de la organización no tiene PROPFIND y no lista la carpeta de la bandeja con "
+        "GET; active su listado de carpetas (nginx: `autoindex on;`) para que el escritorio de la "
+        "organización vea los paquetes.",
     ),
     "webdav.listing_too_large": (
         "The inbox listing is too large to read.",
@@ -1343,25 +1348,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "webdav.listing_not_xml": (
         "The RCO's server sent a listing that is not valid XML.",
-        "El servidor de la RCO envió un listado que no es XML válido.",
+        "El servidor de la organización envió un listado que no es XML válido.",
     ),
     "webdav.listing_not_json": (
         "The RCO's server sent a listing that is not valid JSON.",
-        "El servidor de la RCO envió un listado que no es JSON válido.",
+        "El servidor de la organización envió un listado que no es JSON válido.",
     ),
     "webdav.listing_unreadable": (
         "The RCO's server sent a listing CoachDesk cannot read.",
-        "El servidor de la RCO envió un listado que CoachDesk no puede leer.",
+        "El servidor de la organización envió un listado que CoachDesk no puede leer.",
     ),
     "webdav.move_full": (
         "The RCO's server is out of space (or over its quota) for the {sub}/ folder; the bundle "
         "was imported and stays in the inbox until the next fetch.",
-        "El servidor de la RCO no tiene espacio (o superó su cuota) para la carpeta {sub}/; el "
-        "paquete se importó y sigue en la bandeja hasta la próxima recogida.",
+        "El servidor de la organización no tiene espacio (o superó su cuota) para la carpeta "
+        "{sub}/; el paquete se importó y sigue en la bandeja hasta la próxima recogida.",
     ),
     "webdav.mkcol_full": (
         "The RCO's server is out of space (or over its quota) for a {sub}/ folder.",
-        "El servidor de la RCO no tiene espacio (o superó su cuota) para una carpeta {sub}/.",
+        "El servidor de la organización no tiene espacio (o superó su cuota) para una carpeta "
+        "{sub}/.",
     ),
     # why a connection failed ({reason} above; other reasons are the system's own words)
     "webdav.reason.timeout": ("no answer in time", "sin respuesta a tiempo"),
@@ -1399,7 +1405,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "directory.bad_signature": (
         "The resource directory's signature does not match your RCO's key; it was refused.",
-        "La firma del directorio de recursos no coincide con la clave de su RCO; se rechazó.",
+        "La firma del directorio de recursos no coincide con la clave de su organización; se "
+        "rechazó.",
     ),
     "directory.unknown_format": (
         "This is not a resource directory this CoachDesk can read.",
@@ -1407,7 +1414,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "directory.other_rco": (
         "The resource directory is for another RCO.",
-        "El directorio de recursos es para otra RCO.",
+        "El directorio de recursos es para otra organización.",
     ),
     "directory.bad_serial": (
         "The resource directory has no valid serial number.",
@@ -1436,26 +1443,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # the RCO's key change (exchange/rotation.py)
     "rotation.too_large": (
         "The RCO's key-change file is far too large; it was refused.",
-        "El archivo de cambio de clave de la RCO es demasiado grande; se rechazó.",
+        "El archivo de cambio de clave de la organización es demasiado grande; se rechazó.",
     ),
     "rotation.damaged": (
         "The RCO's key-change file is damaged; it was refused.",
-        "El archivo de cambio de clave de la RCO está dañado; se rechazó.",
+        "El archivo de cambio de clave de la organización está dañado; se rechazó.",
     ),
     "rotation.damaged_because": (
         "The RCO's key-change file is damaged ({reason}).",
-        "El archivo de cambio de clave de la RCO está dañado ({reason}).",
+        "El archivo de cambio de clave de la organización está dañado ({reason}).",
     ),
     "rotation.newer": (
         "The RCO's key-change file is from a newer CoachDesk; update first.",
-        "El archivo de cambio de clave de la RCO es de un CoachDesk más reciente; actualice "
-        "primero.",
+        "El archivo de cambio de clave de la organización es de un CoachDesk más reciente; "
+        "actualice primero.",
     ),
     "rotation.not_signed": (
         "A key change for your RCO (key {fingerprint}) is not signed by that key; it was "
         "refused and this vault stays enrolled as it was. Tell your supervisor.",
-        "Un cambio de clave de su RCO (clave {fingerprint}) no está firmado por esa clave; se "
-        "rechazó y esta bóveda sigue inscrita como estaba. Avise a su supervisor.",
+        "Un cambio de clave de su organización (clave {fingerprint}) no está firmado por esa "
+        "clave; se rechazó y esta bóveda sigue inscrita como estaba. Avise a su supervisor.",
     ),
     "rotation.switched": (
         "{rco} changed its key (the change is signed by its previous key). New fingerprint: "
@@ -1470,15 +1477,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No way out is set up: give --folder PATH (a USB stick or shared folder), or store the "
         "RCO's WebDAV inbox with `coachdesk sync-setup`.",
         "No hay ninguna salida configurada: indique --folder PATH (una memoria USB o una carpeta "
-        "compartida), o guarde la bandeja WebDAV de la RCO con `coachdesk sync-setup`.",
+        "compartida), o guarde la bandeja WebDAV de la organización con `coachdesk sync-setup`.",
     ),
     "cli.sync.could_not_send": (
-        "{n} export(s) could not be sent; see `coachdesk outbox`.",
+        "{n, plural, one {# export} other {# exports}} could not be sent; see `coachdesk outbox`.",
         "{n, plural, one {# exportación no se pudo enviar} other {# exportaciones no se "
         "pudieron enviar}}; consulte `coachdesk outbox`.",
     ),
     "cli.sync.still_waiting": (
-        "{n} export(s) still waiting to be sent.",
+        "{n, plural, one {# export} other {# exports}} still waiting to be sent.",
         "{n, plural, one {# exportación sigue} other {# exportaciones siguen}} esperando su envío.",
     ),
     "cli.outbox.empty": ("The outbox is empty.", "La bandeja de salida está vacía."),
@@ -1536,7 +1543,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`coachdesk rco fetch-setup`, o publique con --folder PATH.",
     ),
     "cli.rco_fetch.refused": (
-        "{n} bundle(s) were refused; see the lines above.",
+        "{n, plural, one {# bundle was} other {# bundles were}} refused; see the lines above.",
         "{n, plural, one {# paquete fue rechazado} other {# paquetes fueron rechazados}}; vea "
         "las líneas anteriores.",
     ),
@@ -1659,14 +1666,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no date finer than a year and no record about a person is used for these figures. "
         "Figures are sums over the coach devices; a person served by two coaches counts twice. "
         "The latest bundle of a device replaces its counts for every period it covers.",
-        "Fuente: la bóveda CoachDesk de cada coach calcula estos recuentos en el dispositivo "
-        "del coach a partir de las fechas exactas que guarda (paquete de formato 2) y solo "
-        "envía los recuentos por trimestre, año natural y año fiscal, firmados por el "
-        "dispositivo y sellados para esta RCO; para estas cifras no se usa ninguna fecha más "
-        "precisa que el año ni ningún registro sobre una persona. Las cifras son sumas de los "
-        "dispositivos de los coaches; un participante atendido por dos coaches cuenta dos "
-        "veces. El último paquete de un dispositivo reemplaza sus recuentos en cada periodo "
-        "que cubre.",
+        "Fuente: la bóveda CoachDesk de cada coach calcula estos recuentos en el dispositivo del "
+        "coach a partir de las fechas exactas que guarda (paquete de formato 2) y solo envía los "
+        "recuentos por trimestre, año natural y año fiscal, firmados por el dispositivo y sellados "
+        "para esta organización; para estas cifras no se usa ninguna fecha más precisa que el año "
+        "ni ningún registro sobre una persona. Las cifras son sumas de los dispositivos de los "
+        "coaches; un participante atendido por dos coaches cuenta dos veces. El último paquete de "
+        "un dispositivo reemplaza sus recuentos en cada periodo que cubre.",
     ),
     "doc.funder.method.period": (
         "Period = time of service. {fiscal} People served: episodes with at least one session, "
@@ -2228,11 +2234,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "roster.bad_signature": (
         "The team roster's signature does not match your RCO's key; it was refused.",
-        "La firma de la lista del equipo no coincide con la clave de su RCO; se rechazó.",
+        "La firma de la lista del equipo no coincide con la clave de su organización; se rechazó.",
     ),
     "roster.other_rco": (
         "The team roster is from another RCO; it was refused.",
-        "La lista del equipo es de otra RCO; se rechazó.",
+        "La lista del equipo es de otra organización; se rechazó.",
     ),
     "roster.older": (
         "The team roster {serial} is older than the one you have ({merged}); it was refused.",
@@ -2240,15 +2246,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "handoff.not_enrolled": (
         "This vault is not enrolled with an RCO, so it cannot hand off or receive clients.",
-        "Esta bóveda no está inscrita en una RCO; no puede transferir ni recibir participantes.",
+        "Esta bóveda no está inscrita en una organización; no puede transferir ni recibir "
+        "participantes.",
     ),
     "handoff.no_roster": (
         "Your RCO's team roster has not arrived yet: sync first.",
-        "La lista del equipo de su RCO aún no ha llegado: sincronice primero.",
+        "La lista del equipo de su organización aún no ha llegado: sincronice primero.",
     ),
     "handoff.recipient_not_on_roster": (
         "{recipient} is not a coach on your RCO's team roster.",
-        "{recipient} no es un coach de la lista del equipo de su RCO.",
+        "{recipient} no es un coach de la lista del equipo de su organización.",
     ),
     "handoff.basis_needed": (
         "Choose the legal basis: a consent naming the receiving coach, or a communication "
@@ -2316,14 +2323,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "handoff.sender_revoked": (
         "The hand-off comes from a device the RCO revoked ({sender}); nothing was imported.",
-        "La transferencia viene de un dispositivo que la RCO revocó ({sender}); no se importó "
-        "nada.",
+        "La transferencia viene de un dispositivo que la organización revocó ({sender}); no se "
+        "importó nada.",
     ),
     "handoff.sender_not_on_roster": (
         "The hand-off comes from a device that is not on your RCO's team roster ({sender}); "
         "nothing was imported.",
         "La transferencia viene de un dispositivo que no está en la lista del equipo de su "
-        "RCO ({sender}); no se importó nada.",
+        "organización ({sender}); no se importó nada.",
     ),
     "handoff.too_deep": (
         "The hand-off's contents are nested too deeply; nothing was imported.",
@@ -2360,8 +2367,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "handoff.no_way_out": (
         "No way out is set up: set up the RCO's inbox in Sync settings, or sync with a folder.",
-        "No hay salida configurada: configure el buzón de la RCO en Ajustes de sincronización, "
-        "o sincronice con una carpeta.",
+        "No hay salida configurada: configure el buzón de la organización en Ajustes de "
+        "sincronización, o sincronice con una carpeta.",
     ),
     "handoff.first_contact_due": (
         "Accepted. First contact due by {day} (within 48 hours).",
@@ -2504,7 +2511,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "suggest.file.other_rco": (
         "The suggestion is for another RCO; nothing was stored.",
-        "La sugerencia es para otra RCO; no se guardó nada.",
+        "La sugerencia es para otra organización; no se guardó nada.",
     ),
     "suggest.file.cannot_decrypt": (
         "The suggestion cannot be decrypted (altered or truncated); nothing was stored.",
@@ -2532,7 +2539,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "suggest.no_entry": (
         "There is no RCO directory entry {ref} in this vault.",
-        "No hay ninguna entrada {ref} del directorio de la RCO en esta bóveda.",
+        "No hay ninguna entrada {ref} del directorio de la organización en esta bóveda.",
     ),
     "suggest.bad_kind": (
         "A suggestion is new, correction or confirmed, not {kind}.",
@@ -2557,7 +2564,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "suggest.changes": (
         "The RCO's new directory: {new} new, {updated} updated, {closed} closed.",
-        "El nuevo directorio de la RCO: {new, plural, one {# nuevo} other {# nuevos}}, "
+        "El nuevo directorio de la organización: {new, plural, one {# nuevo} other {# nuevos}}, "
         "{updated, plural, one {# actualizado} other {# actualizados}}, "
         "{closed, plural, one {# cerrado} other {# cerrados}}.",
     ),
@@ -2572,7 +2579,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "suggest.rco.unknown_device": (
         "The suggestion comes from a coach device this RCO does not know ({fingerprint}); "
         "nothing was stored.",
-        "La sugerencia viene de un dispositivo de coach que esta RCO no conoce "
+        "La sugerencia viene de un dispositivo de coach que esta organización no conoce "
         "({fingerprint}); no se guardó nada.",
     ),
     "suggest.rco.pending_device": (
@@ -2647,7 +2654,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "suggest.problem.hours_changed": ("The hours changed", "El horario cambió"),
     "suggest.problem.closed": ("It closed", "Cerró"),
     "suggest.problem.other": ("Something else", "Otra cosa"),
-    "suggest.fate_word.sent": ("sent, waiting for the RCO", "enviada, esperando a la RCO"),
+    "suggest.fate_word.sent": ("sent, waiting for the RCO", "enviada, esperando a la organización"),
     "suggest.fate_word.accepted": ("accepted", "aceptada"),
     "suggest.fate_word.rejected": ("not taken", "no aceptada"),
     "suggest.cli.dry_run": (
@@ -2690,8 +2697,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "suggest.rco.small": ("fewer than {n}", "menos de {n}"),
     "suggest.rco.linkage_line": (
-        "{name}: {made} referrals made, {linked} linked",
-        "{name}: {made} derivaciones hechas, {linked} vinculadas",
+        "{name}: {made, plural, one {# referral} other {# referrals}} made, {linked} linked",
+        "{name}: {made, plural, one {# derivación hecha} other {# derivaciones hechas}}, "
+        "{linked, plural, one {# vinculada} other {# vinculadas}}",
     ),
     # -- end of the suggestions block ------------------------------------------------------
     # -- desk (issue 15): rco/desk.py's refusals, import results and flag explanations ------
@@ -2705,11 +2713,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rco.desk.rco_name_too_long": (
         "The RCO name is too long ({limit} characters at most).",
-        "El nombre de la RCO es demasiado largo ({limit} caracteres como máximo).",
+        "El nombre de la organización es demasiado largo ({limit} caracteres como máximo).",
     ),
     "rco.desk.no_identity": (
         "This RCO store has no identity; it was not set up fully.",
-        "Este almacén de la RCO no tiene identidad; no se configuró por completo.",
+        "Este almacén de la organización no tiene identidad; no se configuró por completo.",
     ),
     "rco.desk.still_pending": (
         "Still waiting for you to confirm the coach's device.",
@@ -2923,6 +2931,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Este almacén está dañado y abierto solo para lectura.",
     ),
     # -- end of the start block (session 6) ------------------------------------------------
+    # -- words (session 7): issue 17's words left over (reports/, the plan editor) -----------
+    # The funder report spells out the abbreviation its rows carry, before the first table.
+    "doc.funder.moud": (
+        "MOUD = medications for opioid use disorder (methadone, buprenorphine or naltrexone).",
+        "MOUD = medicamentos para el trastorno por consumo de opioides (metadona, buprenorfina "
+        "o naltrexona), por sus siglas en inglés.",
+    ),
+    # The window's plan save (application/plans.py): a new version only when worth keeping.
+    "plan.save.new": ("Saved as version {version}.", "Guardado como versión {version}."),
+    "plan.save.updated": (
+        "Version {version} updated (not printed or signed yet, so no new version).",
+        "Versión {version} actualizada (aún sin imprimir ni firmar, así que no hay versión nueva).",
+    ),
+    "plan.save.unchanged": (
+        "Nothing changed since version {version}; nothing to save.",
+        "Nada cambió desde la versión {version}; no hay nada que guardar.",
+    ),
+    # The desk's command line counts (were "bundle(s)", "record(s)", "1 entries").
+    "rco.cli.device_confirmed": (
+        "Device confirmed; {n, plural, one {# waiting bundle} other {# waiting bundles}} "
+        "processed: {outcomes}",
+        "Dispositivo confirmado; {n, plural, one {se procesó # paquete en espera} "
+        "other {se procesaron # paquetes en espera}}: {outcomes}",
+    ),
+    "rco.cli.device_revoked": (
+        "Device revoked; {n, plural, one {# waiting bundle} other {# waiting bundles}} dropped.",
+        "Dispositivo revocado; {n, plural, one {se descartó # paquete en espera} "
+        "other {se descartaron # paquetes en espera}}.",
+    ),
+    "rco.cli.history_line": (
+        "{at}  {result} {file}  device {device}, {n, plural, one {# record} other {# records}}",
+        "{at}  {result} {file}  dispositivo {device}, "
+        "{n, plural, one {# registro} other {# registros}}",
+    ),
+    "rco.cli.inbox_answered": (
+        "The inbox answered: {n, plural, one {# bundle} other {# bundles}} waiting.",
+        "La bandeja respondió: {n, plural, one {# paquete espera} other {# paquetes esperan}}.",
+    ),
+    "rco.cli.inbox_answered_processed": (
+        "The inbox answered: {n, plural, one {# bundle} other {# bundles}} waiting; imported "
+        "bundles go to {processed}/.",
+        "La bandeja respondió: {n, plural, one {# paquete espera} other {# paquetes esperan}}; "
+        "los paquetes importados van a {processed}/.",
+    ),
+    # -- end of the words block (session 7) ------------------------------------------------
 }
 
 

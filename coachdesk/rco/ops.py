@@ -378,11 +378,11 @@ _KIT: dict[str, dict[str, str]] = {
         "coaches compare when they enroll.",
     },
     "es": {
-        "title": "Almacén RCO de CoachDesk - kit de recuperación",
-        "rco": "RCO",
+        "title": "Almacén de la organización en CoachDesk - kit de recuperación",
+        "rco": "Organización",
         "store": "Carpeta del almacén",
         "store_id": "Id. del almacén",
-        "fingerprint": "Huella de la RCO",
+        "fingerprint": "Huella de la organización",
         "code": "Código de recuperación",
         "created": "Creado",
         "keep": "Este código se muestra una sola vez. Imprima o copie esta hoja y guárdela bajo "

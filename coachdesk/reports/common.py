@@ -3,12 +3,14 @@
 - Fonts: the DejaVu TTFs shipped in resources/fonts, registered once and embedded (subset) in
   every document. The canvas starts in DejaVu too (initialFontName), so no unembedded base-14
   font (Helvetica) ever appears.
-- Paper: Letter and A4, with one margin scheme; `geometry(paper)` gives the content width that
-  story builders size their tables with.
+- Paper: Letter and A4, with one margin scheme; `geometry(paper, footer)` gives the content width
+  and height that story builders size their tables with (a four-line footer takes one more
+  line of the bottom margin).
 - `render_pdf(story, info, footer, ...)`: lays the story out in memory and returns the bytes.
-  Every page gets a footer with "page X of Y", the 42 CFR 2.32 notice and a confidentiality line;
-  page decorations are drawn when the page count is known (deferred canvas), so one pass is
-  enough. No temp file is ever written: the window can print from these bytes.
+  Every page gets a footer with "page X of Y", the 42 CFR 2.32 notice (in a Spanish document
+  followed by its translation) and a confidentiality line; page decorations are drawn when the
+  page count is known (deferred canvas), so one pass is enough. No temp file is ever written:
+  the window can print from these bytes.
 - `save_pdf(path, data)`: the only way a PDF reaches the disk (coachdesk.files.write_atomic).
 
 Threading: reportlab keeps global registries (fonts, rl_config), so renders are serialised by a
@@ -85,6 +87,9 @@ def register_fonts() -> None:
         _fonts_ready = True
 
 
+BOTTOM = 1.15 * inch
+
+
 @dataclass(frozen=True, slots=True)
 class Geometry:
     """Page size and margins in points; the body frame is what lies inside the margins."""
@@ -93,7 +98,7 @@ class Geometry:
     left: float = 0.75 * inch
     right: float = 0.75 * inch
     top: float = 0.85 * inch  # room for the running header
-    bottom: float = 1.15 * inch  # room for the three-line footer
+    bottom: float = BOTTOM  # room for the three-line footer
 
     @property
     def width(self) -> float:
@@ -112,13 +117,19 @@ class Geometry:
         return self.height - self.top - self.bottom
 
 
-def geometry(paper: str) -> Geometry:
+FOOTER_LINE = 14.0  # points between the footer's lines
+
+
+def geometry(paper: str, footer: Footer | None = None) -> Geometry:
+    """The page of `paper`; a footer of more than three lines raises the bottom margin."""
+    extra = (footer.lines - 3) * FOOTER_LINE if footer is not None else 0.0
     try:
-        return Geometry(PAPER_SIZES[paper.lower()])
+        size = PAPER_SIZES[paper.lower()]
     except KeyError:
         raise CoachDeskError(
             f"Unknown paper size '{paper}': choose {' or '.join(PAPER_SIZES)}."
         ) from None
+    return Geometry(size, bottom=BOTTOM + extra)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +152,12 @@ class Footer:
     notice: str
     confidential: str
     running_title: str = ""  # left of the page number, from page 2 on
+    # The notice in the document's language, printed under the regulation's English words.
+    notice_translation: str = ""
+
+    @property
+    def lines(self) -> int:
+        return 4 if self.notice_translation else 3
 
 
 PageDecoration = Callable[[Canvas, Geometry, int, int], None]
@@ -266,8 +283,8 @@ def _fit(canvas: Canvas, value: str, font: str, size: float, width: float) -> fl
 
 
 def draw_footer(canvas: Canvas, geo: Geometry, footer: Footer, page: int, pages: int) -> None:
-    """Rule, then "page X of Y" (with the running title), the notice and the confidentiality
-    line, all inside the bottom margin."""
+    """Rule, then "page X of Y" (with the running title), the notice (and its translation) and
+    the confidentiality line, all inside the bottom margin (see geometry)."""
     left, right = geo.left, geo.width - geo.right
     width = right - left
     top = geo.bottom - 12
@@ -284,12 +301,15 @@ def draw_footer(canvas: Canvas, geo: Geometry, footer: Footer, page: int, pages:
         size = _fit(canvas, footer.running_title, FONT, 10, room)
         canvas.setFont(FONT, size)
         canvas.drawString(left, top - 14, footer.running_title)
-    size = _fit(canvas, footer.notice, FONT_B, 10, width)
-    canvas.setFont(FONT_B, size)
-    canvas.drawString(left, top - 30, footer.notice)
+    y = top - 30
+    for notice in filter(None, (footer.notice, footer.notice_translation)):
+        size = _fit(canvas, notice, FONT_B, 10, width)
+        canvas.setFont(FONT_B, size)
+        canvas.drawString(left, y, notice)
+        y -= FOOTER_LINE
     size = _fit(canvas, footer.confidential, FONT, 10, width)
     canvas.setFont(FONT, size)
-    canvas.drawString(left, top - 44, footer.confidential)
+    canvas.drawString(left, y, footer.confidential)
     canvas.restoreState()
 
 
@@ -309,7 +329,7 @@ def render_pdf(
     `decorate(canvas, geometry, page, pages)` runs on every page once the page count is known.
     """
     register_fonts()
-    geo = geometry(paper)
+    geo = geometry(paper, footer)
 
     def finish(canvas: Canvas, g: Geometry, page: int, pages: int) -> None:
         canvas.setFont(FONT, 12)

@@ -8,7 +8,7 @@ printed name, the authority of a person signing for the client, and the dates.
 
 Printed in the client's language ("en" or "es"), independent of the window's; the 42 CFR 2.32
 notice stays word for word in English in the footer (reports.messages.NOTICE_42CFR) and a
-Spanish document adds its translation in the body. Any single thread may call it (see
+Spanish document's footer adds its translation on every page. Any single thread may call it (see
 reports.common): it reads only its arguments.
 """
 
@@ -34,13 +34,9 @@ from coachdesk.reports.common import (
     table_style,
     text,
 )
-from coachdesk.reports.messages import NOTICE_42CFR, Messages
+from coachdesk.reports.messages import Messages
 
 Styles = dict[str, ParagraphStyle]
-
-NOTICE_42CFR_ES = (
-    "La parte 2 del título 42 del CFR prohíbe divulgar estos registros sin autorización."
-)
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -157,8 +153,7 @@ def render_consent_pdf(
 def closing(
     words: dict[str, str], m: Messages, st: Styles, profile: CoachProfile | None, on: date
 ) -> list[Flowable]:
-    """ "Prepared by ..." and, in Spanish, the 2.32 notice translated (the footer keeps the
-    English words the rule sets)."""
+    """ "Prepared by ..." (the 2.32 notice and its translation are in the footer)."""
     story: list[Flowable] = []
     if profile is not None and profile.display_name:
         organisation = f", {profile.organisation}" if profile.organisation else ""
@@ -166,8 +161,6 @@ def closing(
             coach=profile.display_name, organisation=organisation, date=m.date(on)
         )
         story += [Spacer(1, 8), Paragraph(text(prepared), st["small"])]
-    if m.lang == "es":
-        story += [Spacer(1, 6), Paragraph(text(NOTICE_42CFR_ES), st["small"])]
     return story
 
 
@@ -181,11 +174,8 @@ def document(
         subject=words["doc_subject"],
         lang=m.pdf_lang,
     )
-    footer = Footer(
-        page_of=words["page_of"],
-        notice=NOTICE_42CFR,
-        confidential=words["confidential"],
-        running_title=f"{words['title']}: {client.legal_name}",
+    footer = m.footer(
+        words["page_of"], words["confidential"], f"{words['title']}: {client.legal_name}"
     )
     return info, footer
 

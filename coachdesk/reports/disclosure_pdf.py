@@ -3,7 +3,8 @@ hands, to whom, when, why, and under which consent, for the period the rule cove
 
 The list comes from the vault's disclosure register (Caseload.disclosures: the past three
 years, newest first); this module only lays it out. Printed in the client's language ("en" or
-"es"); the 42 CFR 2.32 notice stays in English in the footer. Any single thread may call it.
+"es"); the 42 CFR 2.32 notice stays in English in the footer, with its translation under it in
+Spanish. Any single thread may call it.
 """
 
 from __future__ import annotations

@@ -37,7 +37,6 @@ from coachdesk.reports.common import (
     HEADING,
     TINT,
     DocumentInfo,
-    Footer,
     geometry,
     render_pdf,
     save_pdf,
@@ -222,6 +221,7 @@ def render_funder_pdf(report: Report, paper: str = "letter", lang: str = "en") -
         top=report.threshold - 1,
     )
     story.append(Paragraph(escape(intro), st["body"]))
+    story.append(Paragraph(escape(m["moud"]), st["body"]))  # the rows say "MOUD"
     if report.rows and all(r.text == NO_RECORDS for r in report.rows if r.kind != "text"):
         story.append(Paragraph(f"<b>{escape(m['no_records'])}</b>", st["body"]))
     sections: dict[str, list[Row]] = {}
@@ -240,7 +240,7 @@ def render_funder_pdf(report: Report, paper: str = "letter", lang: str = "en") -
     return render_pdf(
         story,
         DocumentInfo(title, report.rco_name, m["subject"], m.pdf_lang),
-        Footer(m["page_of"], NOTICE, m["confidential"], title),
+        m.footer(m["page_of"], m["confidential"], title),
         paper=paper,
     )
 

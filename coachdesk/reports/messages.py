@@ -16,12 +16,18 @@ from datetime import date
 from coachdesk.core.models import LifeDomain, StepStatus
 from coachdesk.errors import CoachDeskError
 from coachdesk.i18n import catalog
+from coachdesk.reports.common import Footer
 
 LANGUAGES = catalog.LANGUAGES
 
 # The 42 CFR 2.32 notice, word for word; it is printed in English in every language (its
-# wording is set by the regulation) and Spanish documents add a translation on the next line.
+# wording is set by the regulation) and Spanish documents add a translation on the next line
+# of every page's footer (docs/domain.md, "Printed documents in Spanish").
 NOTICE_42CFR = "42 CFR part 2 prohibits unauthorized disclosure of these records."
+NOTICE_42CFR_ES = (
+    "La parte 2 del título 42 del CFR prohíbe divulgar estos registros sin autorización."
+)
+NOTICE_TRANSLATIONS = {"en": "", "es": NOTICE_42CFR_ES}
 
 PDF_LANG = {"en": "en-US", "es": "es-US"}
 
@@ -86,6 +92,17 @@ class Messages:
     @property
     def pdf_lang(self) -> str:
         return PDF_LANG[self.lang]
+
+    def footer(self, page_of: str, confidential: str, running_title: str = "") -> Footer:
+        """A document's footer in this language: the 2.32 notice in the rule's English words
+        and, in Spanish, its translation on the next line."""
+        return Footer(
+            page_of=page_of,
+            notice=NOTICE_42CFR,
+            confidential=confidential,
+            running_title=running_title,
+            notice_translation=NOTICE_TRANSLATIONS[self.lang],
+        )
 
 
 def keys(lang: str) -> set[str]:

@@ -57,7 +57,6 @@ from coachdesk.reports.common import (
     TINT,
     WHITE,
     DocumentInfo,
-    Footer,
     Geometry,
     PageMark,
     PageMarks,
@@ -67,7 +66,7 @@ from coachdesk.reports.common import (
     table_style,
     text,
 )
-from coachdesk.reports.messages import NOTICE_42CFR, Messages
+from coachdesk.reports.messages import Messages
 
 Styles = dict[str, ParagraphStyle]
 
@@ -94,7 +93,8 @@ def render_plan_pdf(
     disk: save with reports.common.save_pdf or hand the bytes to the printer.
     """
     m = Messages(lang)
-    geo = geometry(paper)
+    footer = m.footer(m["page_of"], m["confidential"], f"{m['title']}: {client.display_name}")
+    geo = geometry(paper, footer)
     st = styles()
     st.update(_plan_styles(st))
     marks = PageMarks()
@@ -128,12 +128,6 @@ def render_plan_pdf(
         author=profile.display_name if profile and profile.display_name else "CoachDesk",
         subject=f"{m['doc_subject']}, {m.format('version', version=plan.version)}",
         lang=m.pdf_lang,
-    )
-    footer = Footer(
-        page_of=m["page_of"],
-        notice=NOTICE_42CFR,
-        confidential=m["confidential"],
-        running_title=f"{m['title']}: {client.display_name}",
     )
     try:
         return render_pdf(

@@ -621,6 +621,45 @@ def insert_plan_version(conn: Conn, plan: RecoveryPlan) -> RecoveryPlan:
     return plan_from_json(body, plan.client_id, version, stamp, int(cur.lastrowid))
 
 
+def replace_plan_version(conn: Conn, plan: RecoveryPlan) -> RecoveryPlan:
+    """Write `plan`'s content over its own stored version (same id, number and date saved).
+    Deleted and inserted again rather than updated, so that the plan's search index and the
+    read-only guard of a handed-off client (both triggers on insert) hold as for a new one."""
+    row = conn.execute(
+        "SELECT id, created_at FROM plans WHERE client_id = ? AND version = ?",
+        (plan.client_id, plan.version),
+    ).fetchone()
+    if row is None:
+        raise ValueError(f"no plan version {plan.version} for client {plan.client_id}")
+    plan_id, created_at = row
+    body = plan_to_json(plan)
+    conn.execute("DELETE FROM plans WHERE id = ?", (plan_id,))
+    conn.execute(
+        "INSERT INTO plans (id, client_id, version, created_at, review_date, body, search_text) "
+        "VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(group_concat(value, ' '), '') "
+        "FROM json_tree(?) WHERE type = 'text'))",
+        (plan_id, plan.client_id, plan.version, created_at, d2s(plan.review_date), body, body),
+    )
+    return plan_from_json(body, plan.client_id, plan.version, created_at, plan_id)
+
+
+def plan_version_output(conn: Conn, client_id: int, version: int) -> bool:
+    """True when the audit log holds a print or a PDF save of this plan version (the words
+    application/documents.py PlanDocument.what gives them: "recovery plan version N as PDF")."""
+    row = conn.execute(
+        "SELECT 1 FROM audit WHERE record_type = 'client' AND record_id = ? "
+        "AND action IN ('print', 'save') AND detail LIKE ? LIMIT 1",
+        (client_id, f"recovery plan version {version} as PDF%"),
+    ).fetchone()
+    return row is not None
+
+
+def last_unlock(conn: Conn) -> datetime | None:
+    """When the vault was last unlocked (its audit log's latest "unlock")."""
+    row = conn.execute("SELECT max(at) FROM audit WHERE action = 'unlock'").fetchone()
+    return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+
 def get_plan(conn: Conn, client_id: int, version: int | None = None) -> RecoveryPlan | None:
     """The given version, or the latest when `version` is None; None if there is no plan."""
     sql = "SELECT body, client_id, version, created_at, id FROM plans WHERE client_id = ?"

@@ -36,7 +36,7 @@ from coachdesk.app.worker import Database
 from coachdesk.core.caseload import Caseload
 from coachdesk.core.models import ClientKind, ClientStatus, Setting
 from coachdesk.storage.repos import ClientRow
-from coachdesk.ui.common import enum_of, fill_combo, fmt_date, label, named, title_label
+from coachdesk.ui.common import enum_of, fill_combo, fmt_date, label, named, plural, title_label
 
 PAGE = 200
 SEARCH_DEBOUNCE_MS = 120
@@ -337,8 +337,10 @@ class ClientsPage(QWidget):
 
     def _update_count(self) -> None:
         self.count.setText(
-            self.tr("{shown} of {total} clients shown").format(
-                shown=len(self.model.rows), total=self.model.total
+            plural(
+                self.tr("{shown} of {n, plural, one {# client} other {# clients}} shown"),
+                self.model.total,
+                shown=len(self.model.rows),
             )
         )
         if self.model.rows and not self.table.currentIndex().isValid():

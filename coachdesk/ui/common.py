@@ -109,10 +109,10 @@ def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def plural(pattern: str, n: int) -> str:
+def plural(pattern: str, n: int, **values: object) -> str:
     """A translated ICU plural pattern, e.g. tr("{n, plural, one {# day} other {# days}}"),
     filled with `n` (Qt's %n needs an English .qm to say "1 day"; this needs none)."""
-    return format_message(pattern, {"n": n}, window_language())
+    return format_message(pattern, {"n": n, **values}, window_language())
 
 
 def fmt_date(value: date | datetime | None) -> str:

@@ -77,7 +77,7 @@ from coachdesk.exchange.transports.webdav import (
 from coachdesk.i18n import catalog
 from coachdesk.i18n.catalog import Message
 from coachdesk.storage.outbox import OutboxState
-from coachdesk.ui.common import named, show_error
+from coachdesk.ui.common import named, plural, show_error
 from coachdesk.ui.forms._common import format_datetime
 from coachdesk.ui.forms._messages import error_text, window_language
 
@@ -421,8 +421,13 @@ class ExportDialog(QDialog):
         self.preview = preview
         self.progress.hide()
         self.headline.setText(
-            self.tr("{n} records would be sealed for {rco}. Nothing is sealed yet.").format(
-                n=preview.records, rco=preview.rco_name
+            plural(
+                self.tr(
+                    "{n, plural, one {# record} other {# records}} would be sealed for {rco}. "
+                    "Nothing is sealed yet."
+                ),
+                preview.records,
+                rco=preview.rco_name,
             )
         )
         self.text.setHtml(_preview_html(preview))
@@ -460,10 +465,15 @@ class ExportDialog(QDialog):
         self.close_button.setText(self.tr("&Close"))
         self.close_button.setFocus()
         self.headline.setText(
-            self.tr(
-                "Export number {n} is sealed and waiting in the outbox ({records} records, "
-                "{kb} KB). It leaves with the next sync."
-            ).format(n=result.counter, records=result.records, kb=max(1, result.size_bytes // 1024))
+            plural(
+                self.tr(
+                    "Export number {counter} is sealed and waiting in the outbox ({n, plural, "
+                    "one {# record} other {# records}}, {kb} KB). It leaves with the next sync."
+                ),
+                result.records,
+                counter=result.counter,
+                kb=max(1, result.size_bytes // 1024),
+            )
         )
         self.controller.refresh_status()
         self.controller.kick()

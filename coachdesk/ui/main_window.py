@@ -61,6 +61,7 @@ from coachdesk.ui.common import (
     fit_to_screen,
     name_clear_buttons,
     named,
+    plural,
     show_error,
 )
 from coachdesk.ui.exchange import install as install_exchange
@@ -445,8 +446,12 @@ class MainWindow(QMainWindow):
         self.show_lock_screen()
         if reason:
             self.unlock_page.subtitle.setText(
-                self.tr("CoachDesk locked itself after {m} idle minutes.").format(
-                    m=round(self.idle.minutes)
+                plural(
+                    self.tr(
+                        "CoachDesk locked itself after {n, plural, one {# idle minute} "
+                        "other {# idle minutes}}."
+                    ),
+                    round(self.idle.minutes),
                 )
                 if reason == "idle"
                 else self.tr("Locked. Type your passphrase to continue.")

@@ -297,8 +297,14 @@ class TodayPage(QWidget):
         self.due.clear()
         self._fit_when_column()  # here: the font and language are the shown ones
         self.summary.setText(
-            self.tr("{d}: {n} things due or coming up, {o} overdue.").format(
-                d=fmt_date(today), n=data.total, o=data.overdue
+            plural(
+                self.tr(
+                    "{d}: {n, plural, one {# thing} other {# things}} due or coming up, "
+                    "{o} overdue."
+                ),
+                data.total,
+                d=fmt_date(today),
+                o=data.overdue,
             )
         )
         cutoff, wanted = self._cutoff(), self.kind.currentData()

@@ -315,11 +315,17 @@ class UnlockPage(QWidget):
         self.message.style().polish(self.message)
 
     def _tick_text(self) -> None:
+        from coachdesk.ui.common import plural  # not at start: the lock screen stays light
+
         self._show(
-            self.tr(
-                "That passphrase does not open this vault. After several failed attempts "
-                "CoachDesk waits before trying again: {n} seconds left."
-            ).format(n=self._wait_left)
+            plural(
+                self.tr(
+                    "That passphrase does not open this vault. After several failed attempts "
+                    "CoachDesk waits before trying again: {n, plural, one {# second} "
+                    "other {# seconds}} left."
+                ),
+                self._wait_left,
+            )
         )
 
     def _tick(self) -> None:

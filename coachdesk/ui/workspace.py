@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.app.worker import Database
-from coachdesk.application import documents
+from coachdesk.application import documents, plans
 from coachdesk.application.changes import Changes, Kind
 from coachdesk.core import barc10
 from coachdesk.core.caseload import Caseload
@@ -61,6 +61,7 @@ from coachdesk.ui.common import (
     label,
     named,
     pdf_save_path,
+    plural,
     show_error,
     title_label,
 )
@@ -79,6 +80,7 @@ from coachdesk.ui.forms import (
     PlanEditor,
     ReferralPanel,
 )
+from coachdesk.ui.forms._messages import window_language
 from coachdesk.ui.overview import OverviewData, OverviewPage, load_overview
 
 PLAN_DRAFT = "plan"
@@ -507,7 +509,7 @@ class ClientWorkspace(QWidget):
         if c.pronouns:
             bits.append(c.pronouns)
         bits.append(label(c.status))
-        bits.append(self.tr("{n} days since intake").format(n=days))
+        bits.append(plural(self.tr("{n, plural, one {# day} other {# days}} since intake"), days))
         self.details.setText(" · ".join(bits))
         # Who the client is (issue 21, ui/family.py) ends the line; a family client has no
         # BARC-10 or SUPRT timepoints, and its own follow-up and plan template.
@@ -712,17 +714,14 @@ class ClientWorkspace(QWidget):
             return
         plan = self.plan_editor.plan()
 
-        def fn(c: Caseload) -> tuple[RecoveryPlan, list[tuple[int, Any]]]:
-            stored = c.save_plan(plan)
-            return stored, c.plan_versions(cid)
+        def fn(c: Caseload) -> plans.SavedPlan:
+            return plans.save_plan(c, plan)  # a new version only when worth keeping apart
 
-        def after(result: tuple[RecoveryPlan, list[tuple[int, Any]]]) -> None:
-            stored, versions = result
-            self.plan_editor.set_plan(stored, cid)
-            self.plan_editor.set_versions(versions)
-            self.plan_editor.mark_saved()
-            self._banner(self.tr("Saved as version {n}.").format(n=stored.version))
-            self._plan_goals = [g.goal for g in stored.goals]
+        def after(saved: plans.SavedPlan) -> None:
+            self._banner("")
+            message = saved.message.text(window_language())
+            self.plan_editor.show_saved(saved.plan, saved.versions, message)
+            self._plan_goals = [g.goal for g in saved.plan.goals]
             self.note_form.set_goals(self._plan_goals)
 
         self._write(fn, after, self.tr("Plan saved."), Kind.PLAN, cid)

@@ -5,12 +5,12 @@
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="144" />
         <source>Enroll with your RCO</source>
-        <translation>Inscribirse con su RCO</translation>
+        <translation>Inscribirse con su organización</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="149" />
         <source>Your supervisor gives you an enrollment file and, on paper, its fingerprint. Enrolling lets this vault seal outcome exports that only your RCO can open.</source>
-        <translation>Su supervisor le da un archivo de inscripción y, en papel, su huella. Al inscribirse, esta bóveda puede sellar exportaciones de resultados que solo su RCO puede abrir.</translation>
+        <translation>Su supervisor le da un archivo de inscripción y, en papel, su huella. Al inscribirse, esta bóveda puede sellar exportaciones de resultados que solo su organización comunitaria de recuperación (RCO) puede abrir.</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="156" />
@@ -35,17 +35,17 @@
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="167" />
         <source>RCO fingerprint in the file</source>
-        <translation>Huella de la RCO en el archivo</translation>
+        <translation>Huella de la organización en el archivo</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="170" />
         <source>Yes, replace the RCO this vault is enrolled with</source>
-        <translation>Sí, reemplazar la RCO con la que está inscrita esta bóveda</translation>
+        <translation>Sí, reemplazar la organización con la que está inscrita esta bóveda</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="171" />
         <source>Replace the current RCO</source>
-        <translation>Reemplazar la RCO actual</translation>
+        <translation>Reemplazar la organización actual</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="182" />
@@ -100,7 +100,7 @@
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="280" />
         <source>Tick the box to confirm that you replace your current RCO.</source>
-        <translation>Marque la casilla para confirmar que reemplaza su RCO actual.</translation>
+        <translation>Marque la casilla para confirmar que reemplaza su organización actual.</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="303" />
@@ -115,7 +115,7 @@
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="323" />
         <source>Enrolled with {rco}. Give your supervisor this device's fingerprint so the RCO can confirm exports come from you:</source>
-        <translation>Inscrito con {rco}. Dé a su supervisor la huella de este dispositivo para que la RCO confirme que las exportaciones vienen de usted:</translation>
+        <translation>Inscrito con {rco}. Dé a su supervisor la huella de este dispositivo para que la organización confirme que las exportaciones vienen de usted:</translation>
     </message>
 </context>
 <context>
@@ -138,7 +138,7 @@
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="794" />
         <source>&amp;Enroll with RCO…</source>
-        <translation>&amp;Inscribirse con la RCO…</translation>
+        <translation>&amp;Inscribirse con la organización…</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="796" />
@@ -210,7 +210,7 @@
         <location filename="../../coachdesk/ui/exchange.py" line="944" />
         <location filename="../../coachdesk/ui/exchange.py" line="1003" />
         <source>Exports sent to your RCO: {n}.</source>
-        <translation>Exportaciones enviadas a su RCO: {n}.</translation>
+        <translation>Exportaciones enviadas a su organización: {n}.</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="1009" />
@@ -235,12 +235,12 @@
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="962" />
         <source>No RCO inbox is set up: choose a folder or USB stick to send to</source>
-        <translation>No hay bandeja de la RCO configurada: elija una carpeta o memoria USB a la que enviar</translation>
+        <translation>No hay bandeja de la organización configurada: elija una carpeta o memoria USB a la que enviar</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="976" />
         <source>No RCO inbox is set up. Use Sync ▸ Sync settings, or send to a folder.</source>
-        <translation>No hay bandeja de la RCO configurada. Use Sincronizar ▸ Ajustes de sincronización, o envíe a una carpeta.</translation>
+        <translation>No hay bandeja de la organización configurada. Use Sincronizar ▸ Ajustes de sincronización, o envíe a una carpeta.</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="1005" />
@@ -253,7 +253,7 @@
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="390" />
         <source>Export outcomes for your RCO</source>
-        <translation>Exportar resultados para su RCO</translation>
+        <translation>Exportar resultados para su organización</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="393" />
@@ -278,22 +278,22 @@
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="414" />
         <source>Seal for your RCO and put it in the outbox; it leaves with the next sync.</source>
-        <translation>Sellar para su RCO y ponerlo en la bandeja de salida; sale con la próxima sincronización.</translation>
+        <translation>Sellar para su organización y ponerlo en la bandeja de salida; sale con la próxima sincronización.</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="428" />
-        <source>{n} records would be sealed for {rco}. Nothing is sealed yet.</source>
-        <translation>Se sellarían {n} registros para {rco}. Todavía no se ha sellado nada.</translation>
+        <source>{n, plural, one {# record} other {# records}} would be sealed for {rco}. Nothing is sealed yet.</source>
+      <translation>{n, plural, one {Se sellaría # registro} other {Se sellarían # registros}} para {rco}. Todavía no se ha sellado nada.</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="441" />
         <source>This vault is not enrolled with an RCO yet.</source>
-        <translation>Esta bóveda aún no está inscrita con una RCO.</translation>
+        <translation>Esta bóveda aún no está inscrita con una organización comunitaria de recuperación (RCO).</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="445" />
         <source>Ask your supervisor for the enrollment file and its fingerprint, then use Sync ▸ Enroll with RCO.</source>
-        <translation>Pida a su supervisor el archivo de inscripción y su huella, y luego use Sincronizar ▸ Inscribirse con la RCO.</translation>
+        <translation>Pida a su supervisor el archivo de inscripción y su huella, y luego use Sincronizar ▸ Inscribirse con la organización.</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="457" />
@@ -307,8 +307,8 @@
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="468" />
-        <source>Export number {n} is sealed and waiting in the outbox ({records} records, {kb} KB). It leaves with the next sync.</source>
-        <translation>La exportación número {n} está sellada y espera en la bandeja de salida ({records} registros, {kb} KB). Sale con la próxima sincronización.</translation>
+        <source>Export number {counter} is sealed and waiting in the outbox ({n, plural, one {# record} other {# records}}, {kb} KB). It leaves with the next sync.</source>
+      <translation>La exportación número {counter} está sellada y espera en la bandeja de salida ({n, plural, one {# registro} other {# registros}}, {kb} KB). Sale con la próxima sincronización.</translation>
     </message>
 </context>
 <context>
@@ -394,7 +394,7 @@
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="492" />
         <source>Your RCO's inbox on its WebDAV server. The address, user name, password and certificate are kept inside your encrypted vault only.</source>
-        <translation>La bandeja de entrada de su RCO en su servidor WebDAV. La dirección, el usuario, la contraseña y el certificado se guardan solo dentro de su bóveda cifrada.</translation>
+        <translation>La bandeja de entrada de su organización en su servidor WebDAV. La dirección, el usuario, la contraseña y el certificado se guardan solo dentro de su bóveda cifrada.</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="499" />
@@ -414,12 +414,12 @@
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="507" />
         <source>RCO certificate file</source>
-        <translation>Archivo de certificado de la RCO</translation>
+        <translation>Archivo de certificado de la organización</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="508" />
         <source>Optional: only needed if your RCO gave you its own certificate.</source>
-        <translation>Opcional: solo si su RCO le dio su propio certificado.</translation>
+        <translation>Opcional: solo si su organización le dio su propio certificado.</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="510" />
@@ -454,7 +454,7 @@
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="518" />
         <source>RCO &amp;certificate:</source>
-        <translation>Ce&amp;rtificado de la RCO:</translation>
+        <translation>Ce&amp;rtificado de la organización:</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="529" />
@@ -469,7 +469,7 @@
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="531" />
         <source>Send the waiting exports to a folder, such as a USB stick for your RCO.</source>
-        <translation>Enviar las exportaciones en espera a una carpeta, como una memoria USB para su RCO.</translation>
+        <translation>Enviar las exportaciones en espera a una carpeta, como una memoria USB para su organización.</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="539" />
@@ -499,7 +499,7 @@
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="565" />
         <source>Choose your RCO's certificate</source>
-        <translation>Elija el certificado de su RCO</translation>
+        <translation>Elija el certificado de su organización</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/exchange.py" line="567" />

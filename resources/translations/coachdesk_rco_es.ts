@@ -476,7 +476,7 @@
     <name>ImportPage</name>
     <message>
         <source>Import the sealed exports (.cdbundle) your coaches sent: pick files or a folder (a USB stick, a shared folder), drop them on this window, or fetch them from the RCO's WebDAV inbox.</source>
-        <translation>Importe las exportaciones selladas (.cdbundle) que le enviaron sus coaches: elija archivos o una carpeta (una memoria USB, una carpeta compartida), suéltelos en esta ventana o tráigalos del buzón WebDAV de la RCO.</translation>
+        <translation>Importe las exportaciones selladas (.cdbundle) que le enviaron sus coaches: elija archivos o una carpeta (una memoria USB, una carpeta compartida), suéltelos en esta ventana o tráigalos del buzón WebDAV de la organización.</translation>
     </message>
     <message>
         <source>Import &amp;files…</source>
@@ -492,7 +492,7 @@
     </message>
     <message>
         <source>Download the bundles waiting in the RCO's WebDAV inbox and import them</source>
-        <translation>Descargar los paquetes que esperan en el buzón WebDAV de la RCO e importarlos</translation>
+        <translation>Descargar los paquetes que esperan en el buzón WebDAV de la organización e importarlos</translation>
     </message>
     <message>
         <source>File</source>
@@ -595,8 +595,8 @@
         <translation>No se encontraron archivos de paquete (.cdbundle) allí, tampoco en sus subcarpetas; no se importó nada.</translation>
     </message>
     <message>
-        <source>{coach}: {files} file(s), {records} record(s)</source>
-        <translation>{coach}: {files} archivo(s), {records} registro(s)</translation>
+        <source>{coach}: {n, plural, one {# file} other {# files}}, {records, plural, one {# record} other {# records}}</source>
+      <translation>{coach}: {n, plural, one {# archivo} other {# archivos}}, {records, plural, one {# registro} other {# registros}}</translation>
     </message>
     <message>
         <source>open</source>
@@ -619,7 +619,7 @@
     <name>RcoWindow</name>
     <message>
         <source>CoachDesk — RCO desk</source>
-        <translation>CoachDesk — escritorio de la RCO</translation>
+        <translation>CoachDesk — escritorio de la organización</translation>
     </message>
     <message>
         <source>&amp;Dashboard</source>
@@ -655,7 +655,7 @@
     </message>
     <message>
         <source>RCO store created</source>
-        <translation>Almacén de la RCO creado</translation>
+        <translation>Almacén de la organización creado</translation>
     </message>
     <message>
         <source>Write down the recovery code and keep it away from this computer; it opens the store if the passphrase is forgotten. It is shown only now.
@@ -667,11 +667,11 @@ Your RCO fingerprint (give it to coaches on paper):  {fp}</source>
 
 Código de recuperación:  {code}
 
-La huella de su RCO (entréguela a los coaches en papel):  {fp}</translation>
+La huella de su organización (entréguela a los coaches en papel):  {fp}</translation>
     </message>
     <message>
         <source>CoachDesk — RCO desk (locked)</source>
-        <translation>CoachDesk — escritorio de la RCO (bloqueado)</translation>
+        <translation>CoachDesk — escritorio de la organización (bloqueado)</translation>
     </message>
     <message>
         <source>CoachDesk — {name}</source>
@@ -694,8 +694,8 @@ La huella de su RCO (entréguela a los coaches en papel):  {fp}</translation>
         <translation>La descarga se detuvo: {why}. No se perdió nada; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <source>Device confirmed; {n} waiting bundle(s) imported.</source>
-        <translation>Dispositivo confirmado; {n} paquete(s) en espera importado(s).</translation>
+        <source>Device confirmed; {n, plural, one {# waiting bundle} other {# waiting bundles}} imported.</source>
+      <translation>Dispositivo confirmado; {n, plural, one {se importó # paquete en espera} other {se importaron # paquetes en espera}}.</translation>
     </message>
     <message>
         <source>Published serial {s} to {p}</source>
@@ -703,7 +703,7 @@ La huella de su RCO (entréguela a los coaches en papel):  {fp}</translation>
     </message>
     <message>
         <source>Published serial {s} to the RCO's WebDAV inbox</source>
-        <translation>Publicado el número de serie {s} en el buzón WebDAV de la RCO</translation>
+        <translation>Publicado el número de serie {s} en el buzón WebDAV de la organización</translation>
     </message>
     <message>
         <source>Report written: {p}</source>
@@ -1116,11 +1116,11 @@ La huella de su RCO (entréguela a los coaches en papel):  {fp}</translation>
     <name>StartPage</name>
     <message>
         <source>CoachDesk — RCO supervisor's desk</source>
-        <translation>CoachDesk — escritorio de supervisión de la RCO</translation>
+        <translation>CoachDesk — escritorio de supervisión de la organización</translation>
     </message>
     <message>
         <source>Open your RCO store</source>
-        <translation>Abrir el almacén de su RCO</translation>
+        <translation>Abrir el almacén de su organización</translation>
     </message>
     <message>
         <source>C&amp;hoose…</source>
@@ -1140,7 +1140,7 @@ La huella de su RCO (entréguela a los coaches en papel):  {fp}</translation>
     </message>
     <message>
         <source>First time: create the RCO store</source>
-        <translation>Primera vez: crear el almacén de la RCO</translation>
+        <translation>Primera vez: crear el almacén de la organización</translation>
     </message>
     <message>
         <source>&amp;New folder</source>
@@ -1172,7 +1172,7 @@ La huella de su RCO (entréguela a los coaches en papel):  {fp}</translation>
     </message>
     <message>
         <source>RCO store folder</source>
-        <translation>Carpeta del almacén de la RCO</translation>
+        <translation>Carpeta del almacén de la organización</translation>
     </message>
     <message>
         <source>Choose the store folder first.</source>
@@ -1199,7 +1199,7 @@ La huella de su RCO (entréguela a los coaches en papel):  {fp}</translation>
     <name>StorePage</name>
     <message>
         <source>The store holds the RCO's keys: without it, no coach's bundle can be opened. Back it up to a USB stick kept elsewhere after each import day.</source>
-        <translation>El almacén guarda las claves de la RCO: sin él no se puede abrir ningún paquete de ningún coach. Haga una copia en una memoria USB guardada en otro lugar después de cada día de importación.</translation>
+        <translation>El almacén guarda las claves de la organización: sin él no se puede abrir ningún paquete de ningún coach. Haga una copia en una memoria USB guardada en otro lugar después de cada día de importación.</translation>
     </message>
     <message>
         <source>&amp;Back up the store…</source>
@@ -1239,7 +1239,7 @@ La huella de su RCO (entréguela a los coaches en papel):  {fp}</translation>
     </message>
     <message>
         <source>Store: {where} · RCO fingerprint {fp}</source>
-        <translation>Almacén: {where} · huella de la RCO {fp}</translation>
+        <translation>Almacén: {where} · huella de la organización {fp}</translation>
     </message>
     <message>
         <source>unlock</source>

@@ -162,9 +162,9 @@ def test_refusals_of_the_inbox_are_plain(nginx: NginxDav, desk: RcoDesk, pki: Pk
     report = fetch.fetch_inbox(desk, wrong)
     assert report.error.startswith("The RCO's server refused the user name or password")
     assert report.text("es") == [
-        "El servidor de la RCO rechazó el usuario o la contraseña; pida a la RCO las "
-        "credenciales de la bandeja y vuelva a ejecutar `coachdesk rco fetch-setup`. Los "
-        "paquetes siguen en la bandeja."
+        "El servidor de la organización rechazó el usuario o la contraseña; pida a la "
+        "organización las credenciales de la bandeja y vuelva a ejecutar "
+        "`coachdesk rco fetch-setup`. Los paquetes siguen en la bandeja."
     ]
     with pytest.raises(TransportError, match="does not exist"):
         InboxReader(WebDavSettings(nginx.url + "nope/", USER, PASSWORD, pki.ca_pem)).list_names()
@@ -183,7 +183,7 @@ def test_fetch_setup_fetch_and_publish_from_the_command_line(
         "--ca-cert", str(ca), "--no-proxy", env=env,
     )  # fmt: skip
     assert setup.returncode == 0, setup.stderr
-    assert "0 bundle(s) waiting; imported bundles go to processed/" in setup.stdout
+    assert "0 bundles waiting; imported bundles go to processed/" in setup.stdout
     drop(apache, world.confirmed)
     done = run_cli("rco", "fetch", str(store), "--json", env=env)
     assert done.returncode == 0, done.stderr

@@ -152,7 +152,7 @@ def test_a_coachs_day(
     editor.save_button.click()
     qtbot.waitUntil(lambda: editor.versions.itemData(0) == 1, timeout=5_000)
     assert not editor.is_dirty()
-    assert "version 1" in ws.plan_banner.text()
+    assert "version 1" in editor.dirty_label.text() and ws.plan_banner.isHidden()
 
     # A session note, found again by full-text search.
     activate(qtbot, window)

@@ -80,7 +80,7 @@ def test_a_refused_password_is_shown_in_spanish(
     controller.sync_now()
     qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
     (text,) = shown
-    assert "El servidor de la RCO rechazó el usuario o la contraseña" in text
+    assert "El servidor de la organización rechazó el usuario o la contraseña" in text
     assert "Las exportaciones siguen esperando." in text and not english_left(text), text
     tip = _tooltip_when(qtbot, controller, sync.SyncState.FAILED)
-    assert "El servidor de la RCO rechazó el usuario" in tip and not english_left(tip), tip
+    assert "El servidor de la organización rechazó el usuario" in tip and not english_left(tip), tip

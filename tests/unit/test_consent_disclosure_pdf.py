@@ -4,16 +4,17 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import UTC, date, datetime
 
 import pytest
 from pypdf import PdfReader
 
 from coachdesk.core.models import Consent, Disclosure
-from coachdesk.reports.consent_pdf import NOTICE_42CFR_ES, WORDS, render_consent_pdf
+from coachdesk.reports.consent_pdf import WORDS, render_consent_pdf
 from coachdesk.reports.disclosure_pdf import WORDS as LIST_WORDS
 from coachdesk.reports.disclosure_pdf import render_disclosure_pdf
-from coachdesk.reports.messages import NOTICE_42CFR
+from coachdesk.reports.messages import NOTICE_42CFR, NOTICE_42CFR_ES
 from coachdesk.reports.samples import sample_client, sample_profile
 from tests.unit.test_plan_pdf import BASE14, font_report, pages_text, squash
 
@@ -72,7 +73,7 @@ def test_consent_prints_every_231_element_and_signature_lines(lang: str) -> None
         assert squash(value) in body
     assert ("May 4, 2027" if lang == "en" else "4 de mayo de 2027") in body
     assert NOTICE_42CFR in body  # the 2.32 notice word for word, in every language
-    assert (NOTICE_42CFR_ES in body) == (lang == "es")
+    assert body.count(NOTICE_42CFR_ES) == (lang == "es")  # once: in the footer
     assert "Kea Nestrom" not in body  # the signature lines stay blank unless asked
     assert len(reader.pages) == 1  # the signatures on the page with the terms
     meta = reader.metadata
@@ -146,6 +147,7 @@ def test_disclosure_list(lang: str) -> None:
     # Newest first: the December entries (i = 11, 23, 35) come before January's.
     assert body.index("coordinator 11 ") < body.index("coordinator 0 ")
     assert all(NOTICE_42CFR in page for page in pages)
+    assert all((NOTICE_42CFR_ES in page) == (lang == "es") for page in pages)
 
 
 def test_an_empty_disclosure_list_says_so() -> None:
@@ -157,3 +159,61 @@ def test_an_empty_disclosure_list_says_so() -> None:
         )
     )
     assert "No disclosures were recorded in this period." in body
+
+
+# A Spanish consent and list: what the coach typed is Spanish too, so any English left is ours.
+SPANISH_CONSENT = {
+    "disclosing_party": "Comunidad de Recuperación del Valle",
+    "information": "Asistencia y progreso en el apoyo a la recuperación",
+    "recipients": "Coordinadora del tribunal de drogas del condado",
+    "purpose": "Coordinar la atención con el tribunal",
+    "revocation_terms": "Puedo revocarlo cuando quiera, diciéndoselo por escrito a mi coach.",
+}
+# Words the two languages share or that are names: the program, the rule, the coach.
+SHARED = {"CoachDesk", "CFR", "coach", "Coach", "Demo", "Recovery", "Community"}
+
+
+def english_left(text: str, english: dict[str, str], spanish: dict[str, str]) -> list[str]:
+    """Words of the English template that no Spanish template has, found in `text` (the
+    2.32 notice's English words removed: the rule sets them)."""
+
+    def words(values: object) -> set[str]:
+        return {w for v in values for w in re.findall(r"[A-Za-z]{4,}", str(v))}
+
+    ours = words(english.values()) - words(spanish.values()) - SHARED
+    rest = text.replace(NOTICE_42CFR, " ")
+    return sorted(w for w in ours if re.search(rf"\b{w}\b", rest))
+
+
+def test_the_spanish_consent_and_list_have_no_english_sentence_left() -> None:
+    client = sample_client("es")
+    form = consent(**SPANISH_CONSENT)
+    for signed in (False, True):
+        body = " ".join(
+            pages_text(render_consent_pdf(form, client, sample_profile(), lang="es", signed=signed))
+        )
+        assert not english_left(body, WORDS["en"], WORDS["es"]), body
+        assert "Firmado por Kea Nestrom el 4 de mayo de 2026" in body or not signed
+    spanish = [
+        Disclosure(1, datetime(2026, 6, 1, 15, tzinfo=UTC), "Clínica del Dr. Ames", "Derivación",
+                   "Plan de recuperación, versión 2", 3),
+        Disclosure(1, datetime(2026, 9, 3, 15, tzinfo=UTC), "Tribunal de drogas", "Seguimiento",
+                   "Asistencia", None),
+    ]  # fmt: skip
+    for items in (spanish, []):
+        body = " ".join(
+            pages_text(
+                render_disclosure_pdf(
+                    items,
+                    client,
+                    sample_profile(),
+                    since=date(2023, 12, 2),
+                    today=date(2026, 12, 2),
+                    consents=[form],
+                    lang="es",
+                )
+            )
+        )
+        assert not english_left(body, LIST_WORDS["en"], LIST_WORDS["es"]), body
+    # the finder finds the English of a template
+    assert english_left(WORDS["en"]["lead"], WORDS["en"], WORDS["es"])

@@ -51,7 +51,9 @@ def test_tampered_enrollment_file_in_spanish_and_english(
         parse_enrollment(path.read_bytes())
     assert str(caught.value) == ALTERED_EN  # the English is unchanged
     spanish = describe(caught.value, "es")
-    assert spanish == "El archivo de inscripción fue alterado después de que la RCO lo creara."
+    assert spanish == (
+        "El archivo de inscripción fue alterado después de que la organización lo creara."
+    )
 
     args = ("vault", "enroll", str(vault_path), str(path), "--fingerprint", "AB")
     assert _error_line(run_cli(*args, env=ENV)) == f"coachdesk: {ALTERED_EN}"

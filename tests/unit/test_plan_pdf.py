@@ -21,8 +21,8 @@ from coachdesk.core.models import (
 )
 from coachdesk.errors import CoachDeskError
 from coachdesk.reports import messages
-from coachdesk.reports.common import geometry
-from coachdesk.reports.messages import NOTICE_42CFR, Messages
+from coachdesk.reports.common import Footer, geometry
+from coachdesk.reports.messages import NOTICE_42CFR, NOTICE_42CFR_ES, Messages
 from coachdesk.reports.plan_pdf import render_plan_pdf
 from coachdesk.reports.samples import long_plan, sample_client, sample_profile, typical_plan
 
@@ -138,7 +138,50 @@ def test_page_x_of_y_and_the_notice_on_every_page(lang: str) -> None:
     for number, text in enumerate(pages, start=1):
         assert m.format("page_of", page=number, pages=len(pages)) in text, number
         assert NOTICE_42CFR in text, number
+        # Issue 17: the Spanish plan printed the 2.32 notice in English only.
+        assert (NOTICE_42CFR_ES in text) == (lang == "es"), number
         assert squash(m["confidential"]) in text, number
+
+
+def footer_lines(data: bytes) -> list[list[tuple[float, str]]]:
+    """Per page, the (height, text) of every line drawn in the bottom margin, top first."""
+    out = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        lines: list[tuple[float, str]] = []
+
+        def seen(
+            text: str, cm: list[float], tm: list[float], *_: object, into: list = lines
+        ) -> None:
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]  # the text matrix in page space
+            if text.strip() and y < 1.5 * 72:
+                into.append((round(y, 1), text.strip()))
+
+        page.extract_text(visitor_text=seen)
+        out.append(sorted(lines, reverse=True))
+    return out
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_the_spanish_footer_has_the_notice_then_its_translation_inside_the_margin(
+    paper: str,
+) -> None:
+    """English words first (the rule sets them), the translation on the next line, then the
+    confidentiality line; all below the body frame, none closer than 1/4 inch to the edge."""
+    data = render(long_plan(6), "es", paper=paper)
+    bottom = geometry(paper, Footer("", NOTICE_42CFR, "", notice_translation="x")).bottom
+    for number, lines in enumerate(footer_lines(data), start=1):
+        texts = [t for _, t in lines]
+        notice, translation = texts.index(NOTICE_42CFR), texts.index(NOTICE_42CFR_ES)
+        confidential = texts.index(Messages("es")["confidential"])
+        assert notice < translation < confidential, (number, texts)
+        heights = [h for h, _ in lines]
+        assert max(heights) < bottom - 10 and min(heights) >= 18, (number, lines)
+
+
+def test_an_english_footer_keeps_three_lines_and_its_margin() -> None:
+    assert geometry("letter").bottom == geometry("letter", Footer("", "", "")).bottom
+    texts = [[t for _, t in page] for page in footer_lines(render())]
+    assert all(NOTICE_42CFR in page and NOTICE_42CFR_ES not in page for page in texts)
 
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])

@@ -5,6 +5,7 @@ acknowledgement, the report export and its audit entry, directory duplicates."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -295,6 +296,7 @@ def test_the_cli_words_flags_history_and_refusals_in_spanish(
     assert r.returncode == 0 and "El contador 2 es menor que el 3" in r.stdout, r.stderr
     r = run_cli("rco", "history", path, env=es)
     assert r.returncode == 0 and "Nuevo dispositivo de coach" in r.stdout, r.stderr
+    assert re.search(r"dispositivo \S+, \d+ registros?\b", r.stdout), r.stdout  # no "(s)"
     r = run_cli("rco", "devices", path, env={**es, "COACHDESK_PASSPHRASE": "wrong"})
     assert r.returncode != 0 and "La frase de contraseña no abre este almacén." in r.stderr
     r = run_cli("rco", "devices", path, env={**ENV, "COACHDESK_PASSPHRASE": "wrong"})

@@ -292,7 +292,8 @@ def _table_part(text: str) -> str:
     """The PDF text from the first section to the methods, without the footers."""
     body = re.split(r"\n(?:People served|Personas atendidas)\n", text, maxsplit=1)[1]
     body = re.split(r"\n(?:Methods|Métodos)\n", body)[0]
-    footer = re.compile(r"42 CFR|(?:page|página) \d+ (?:of|de) \d+|De-identified|Cifras agr|RCO: ")
+    body = re.sub(r"(Target|Meta)\s+\d+%", " ", body)  # a header a page break may repeat
+    footer = re.compile(r"CFR|(?:page|página) \d+ (?:of|de) \d+|De-identified|Cifras agr|RCO: ")
     return "\n".join(line for line in body.splitlines() if not footer.search(line))
 
 

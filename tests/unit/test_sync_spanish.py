@@ -38,7 +38,7 @@ def english_left(text: str) -> list[str]:
 
 def test_the_english_finder_finds_english() -> None:
     assert english_left("The RCO's server refused the user name or password.")
-    assert not english_left("El servidor de la RCO rechazó el usuario o la contraseña.")
+    assert not english_left("El servidor de la organización rechazó el usuario o la contraseña.")
     assert not english_left("No se pudo enviar coachdesk-export-000001.cdbundle a /inbox/")
 
 
@@ -63,9 +63,9 @@ def test_a_wrong_webdav_password_is_told_in_spanish(vault: Vault, dav: DavServer
     assert report.problem is not None and report.problem.code == "webdav.wrong_credentials"
     _assert_spanish(
         report.text("es"),
-        "El servidor de la RCO rechazó el usuario o la contraseña; pida a la RCO las "
-        "credenciales de la bandeja y vuelva a ejecutar `coachdesk sync-setup`. Las "
-        "exportaciones siguen esperando.",
+        "El servidor de la organización rechazó el usuario o la contraseña; pida a la "
+        "organización las credenciales de la bandeja y vuelva a ejecutar "
+        "`coachdesk sync-setup`. Las exportaciones siguen esperando.",
         "2 exportaciones siguen esperando su envío.",
     )
     # The indicator reads the vault alone: the error was kept as a message, not only English.
@@ -73,7 +73,7 @@ def test_a_wrong_webdav_password_is_told_in_spanish(vault: Vault, dav: DavServer
     assert status.state == sync.SyncState.FAILED and "password" in status.last_error
     _assert_spanish(
         [status.message.text("es"), status.reason.text("es")],
-        "La sincronización falló: El servidor de la RCO rechazó",
+        "La sincronización falló: El servidor de la organización rechazó",
     )
     assert status.reason.text("en") == status.last_error
 
@@ -161,10 +161,11 @@ def test_coachdesk_sync_speaks_spanish_for_a_wrong_password(
     done = run_cli("sync", str(vault_path), env=ES)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.count("\n") == 1
-    assert done.stderr.startswith("coachdesk: El servidor de la RCO rechazó el usuario")
+    assert done.stderr.startswith("coachdesk: El servidor de la organización rechazó el usuario")
     _assert_spanish([done.stderr, done.stdout], "2 exportaciones siguen esperando su envío.")
     listed = run_cli("outbox", str(vault_path), env=ES)
-    assert listed.stdout.startswith("La sincronización falló: El servidor de la RCO rechazó")
+    failed = "La sincronización falló: El servidor de la organización rechazó"
+    assert listed.stdout.startswith(failed)
     english = run_cli("sync", str(vault_path), env={"COACHDESK_PASSPHRASE": PASSPHRASE})
     assert "The RCO's server refused the user name or password" in english.stderr
 

@@ -101,6 +101,11 @@ USE_CASES = [
     UseCase("record a family follow-up", "assess family", f"{UI}.family:FamilyFollowUpDialog"),
     UseCase("show the plan", "plan show", f"{UI}.forms.plan_editor:PlanEditor"),
     UseCase(
+        "save the plan (a new version, or the working version updated: application/plans.py)",
+        window=f"{UI}.forms.plan_editor:PlanEditor.save_requested",
+        one_sided="plans are edited in the window; the CLI shows and prints them",
+    ),
+    UseCase(
         "edit the plan, consents, outcomes, referrals, resources",
         window=f"{UI}.forms.consent:ConsentForm",
         one_sided="structured editing is the window's; the CLI covers intake, notes, BARC-10",

@@ -76,6 +76,7 @@ _VALUE = Qt.ItemDataRole.UserRole
 WELLNESS_BACKGROUND = "#fff7ea"  # a warm tint that sets the crisis plan apart
 WELLNESS_BORDER = "#d69e2e"
 DIRTY_COLOR = "#975a16"  # amber text, 6:1 on the window background
+SAVED_COLOR = "#22543d"  # dark green text, 9:1 on the window background
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -250,12 +251,21 @@ class GoalEditor(QFrame):
 
     def _remove_clicked(self) -> None:
         if not self.is_blank():
+            from coachdesk.ui.common import plural  # ui.common imports ui.forms
+
             goal = self.goal()
-            question = self.tr('Remove the goal "%1" and its %n step(s)?', "", len(goal.steps))
+            question = plural(
+                self.tr(
+                    '{n, plural, =0 {Remove the goal "{goal}"?} one {Remove the goal "{goal}" '
+                    'and its step?} other {Remove the goal "{goal}" and its # steps?}}'
+                ),
+                len(goal.steps),
+                goal=goal.goal or label(self.domain),
+            )
             answer = QMessageBox.question(
                 self,
                 self.tr("Remove goal"),
-                question.replace("%1", goal.goal or label(self.domain)),
+                question,
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
@@ -372,7 +382,9 @@ class PlanEditor(QWidget):
         self.print_button = QPushButton(self.tr("Pr&int"), self)
         self.print_button.setAccessibleName(self.tr("Print the plan"))
         self.save_button = QPushButton(self.tr("S&ave plan"), self)
-        self.save_button.setAccessibleName(self.tr("Save the plan as a new version"))
+        # A new version only when the last one was printed, signed or saved before this
+        # unlock (application/plans.py); otherwise the working version is updated.
+        self.save_button.setAccessibleName(self.tr("Save the plan"))
         bar.addWidget(version_caption)
         bar.addWidget(self.versions)
         bar.addSpacing(12)
@@ -586,7 +598,18 @@ class PlanEditor(QWidget):
         self._touched()
 
     def _show_dirty(self) -> None:
+        self.dirty_label.setStyleSheet(f"color: {DIRTY_COLOR}; font-weight: bold;")
         self.dirty_label.setText(self.tr("Unsaved changes") if self._dirty else "")
+
+    def show_saved(
+        self, plan: RecoveryPlan, versions: list[tuple[int, datetime]], message: str
+    ) -> None:
+        """After the shell saved: the stored plan, its versions, and what the save did, said
+        in the bar's save-state place (issue 17: a banner above the form pushed it down)."""
+        self.set_plan(plan, plan.client_id)
+        self.set_versions(versions)
+        self.dirty_label.setStyleSheet(f"color: {SAVED_COLOR};")
+        self.dirty_label.setText(message)
 
     def is_dirty(self) -> bool:
         """True when something was edited since set_plan(), from_draft() or mark_saved()."""

@@ -67,6 +67,7 @@ from coachdesk.rco.report import (
     SUPPRESSED,
     Row,
 )
+from coachdesk.ui.common import plural
 from coachdesk.ui.forms import labels
 from coachdesk.ui.forms._messages import window_language
 from coachdesk.ui.rco.dialogs import (
@@ -730,8 +731,14 @@ class ImportPage(QWidget):
                 counts_of[0] += 1
                 counts_of[1] += r.records
         coach_lines = [
-            self.tr("{coach}: {files} file(s), {records} record(s)").format(
-                coach=coach, files=files, records=records
+            plural(
+                self.tr(
+                    "{coach}: {n, plural, one {# file} other {# files}}, "
+                    "{records, plural, one {# record} other {# records}}"
+                ),
+                files,
+                coach=coach,
+                records=records,
             )
             for coach, (files, records) in per_coach.items()
         ]
@@ -1596,8 +1603,12 @@ class RcoWindow(QMainWindow):
         def done(summary: ImportSummary) -> None:
             self.importer.show_summary(summary)
             self.statusBar().showMessage(
-                self.tr("Device confirmed; {n} waiting bundle(s) imported.").format(
-                    n=len(summary.results)
+                plural(
+                    self.tr(
+                        "Device confirmed; {n, plural, one {# waiting bundle} "
+                        "other {# waiting bundles}} imported."
+                    ),
+                    len(summary.results),
                 ),
                 10000,
             )

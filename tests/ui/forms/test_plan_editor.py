@@ -4,23 +4,32 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from coachdesk.application import documents
+from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import (
     ActionStep,
+    Client,
     CrisisContact,
     Goal,
     LifeDomain,
     RecoveryPlan,
+    Setting,
     StepStatus,
     WellnessPlan,
 )
+from coachdesk.storage.vault import Vault
 from coachdesk.ui.forms import PlanEditor
 from coachdesk.ui.forms._common import DateField
+from coachdesk.ui.workspace import TAB_KEYS
+from tests.conftest import PASSPHRASE
+from tests.ui.conftest import MakeWindow, unlock
 from tests.ui.forms.helpers import show_active, unnamed
 
 
@@ -345,3 +354,64 @@ def test_a_typed_step_date_is_kept_or_refused_visibly(qtbot: QtBot) -> None:
     assert housing.goal().steps[1].by_when == date(2026, 12, 15)  # kept, not today
     assert housing.date_error.isVisibleTo(editor)
     assert "2/30/2027" in housing.date_error.text() and "not a date" in housing.date_error.text()
+
+
+# -- saving (issue 17: "Saved as version 2" pushed the page down; every small save made a
+# version). The decision is application/plans.py's; here: what the window shows of it.
+
+
+def test_a_save_is_told_in_the_bar_and_the_form_does_not_move(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot)
+    editor.set_plan(sample_plan(), 5)
+    editor.vision.setPlainText("A calm home")
+    assert editor.dirty_label.text() == "Unsaved changes"
+    form_at = editor.scroll_area.geometry()
+    stored = sample_plan()
+    stored.version = 2
+    editor.show_saved(stored, [(2, datetime.now(UTC)), (1, datetime.now(UTC))], "Saved as v2.")
+    assert editor.dirty_label.text() == "Saved as v2." and not editor.is_dirty()
+    assert editor.scroll_area.geometry() == form_at
+    assert editor.versions.currentData() == 2 and editor.versions.count() == 2
+    editor.vision.setPlainText("A calm home, again")
+    assert editor.dirty_label.text() == "Unsaved changes"
+    assert editor.scroll_area.geometry() == form_at
+
+
+@pytest.mark.parametrize(
+    ("lang", "updated", "new"),
+    [
+        ("en", "Version 1 updated", "Saved as version 2."),
+        ("es", "Versión 1 actualizada", "Guardado como versión 2."),
+    ],
+)
+def test_small_saves_update_the_working_version_until_it_is_printed(
+    qtbot: QtBot, make_window: MakeWindow, coach_vault: Path, lang: str, updated: str, new: str
+) -> None:
+    with Vault.open(coach_vault, PASSPHRASE) as v:
+        cid = Caseload(v).add_client(Client("Maren", "Oduya", date(2026, 5, 6), Setting.COMMUNITY))
+    window = make_window(lang)
+    unlock(qtbot, window)
+    window.open_client(cid, TAB_KEYS.index("plan"))
+    ws = window.workspace
+    qtbot.waitUntil(lambda: ws.client_id == cid, timeout=5_000)
+    editor = ws.plan_editor
+    form_at = editor.scroll_area.mapTo(ws, editor.scroll_area.rect().topLeft())
+
+    def save(vision: str) -> str:
+        editor.vision.setPlainText(vision)
+        editor.save_button.click()
+        qtbot.waitUntil(lambda: not editor.is_dirty() and not window.db.busy, timeout=5_000)
+        qtbot.waitUntil(lambda: editor.dirty_label.text() != "", timeout=5_000)
+        return editor.dirty_label.text()
+
+    assert save("A calm home") in ("Saved as version 1.", "Guardado como versión 1.")
+    assert save("A calm home and a job").startswith(updated)
+    assert save("A calm home and a steady job").startswith(updated)
+    assert [editor.versions.itemData(i) for i in range(editor.versions.count())] == [1]
+    assert ws.plan_banner.isHidden()  # nothing pushed above the form
+    assert editor.scroll_area.mapTo(ws, editor.scroll_area.rect().topLeft()) == form_at
+    # Once printed, the next edit is a new version and the printed one stays as it was.
+    window.db.call(lambda c: documents.record_print(c, documents.render_plan(c, cid), 2))
+    qtbot.waitUntil(lambda: not window.db.busy, timeout=5_000)
+    assert save("A calm home, a steady job, my kids") == new
+    assert [editor.versions.itemData(i) for i in range(editor.versions.count())] == [2, 1]

@@ -122,7 +122,7 @@ def test_confirm_asks_for_the_fingerprint_typed_back_and_refuses_a_mismatch(
     assert not dialog.isVisible()
     assert [r.outcome.value for r in signal.args[0].results] == ["imported"]
     records = signal.args[0].results[0].records
-    assert f"{store.pending}: 1 file(s), {records} record(s)" in window.importer.summary.text()
+    assert f"{store.pending}: 1 file, {records} records" in window.importer.summary.text()
     qtbot.waitSignal(window.lists_refreshed, timeout=30_000)
     idle(qtbot, window)
     selected = page.selected()

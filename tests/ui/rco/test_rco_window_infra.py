@@ -227,7 +227,7 @@ def test_rco_desk_lang_es_opens_in_spanish(
         (window,) = opened
         qtbot.addWidget(window)
         assert translations.current() == "es"
-        assert window.windowTitle() == "CoachDesk — escritorio de la RCO"
+        assert window.windowTitle() == "CoachDesk — escritorio de la organización"
         assert window.tabs.tabText(0) == "&Panel"
         assert window.start.unlock_button.text() == "&Desbloquear"
         assert Settings().get(opts.LANGUAGE) == "es"  # kept, as the coach window keeps it
