@@ -20,12 +20,13 @@ from coachdesk.reports.common import Footer
 
 LANGUAGES = catalog.LANGUAGES
 
-# The 42 CFR 2.32 notice, word for word; it is printed in English in every language (its
-# wording is set by the regulation) and Spanish documents add a translation on the next line
+# The 42 CFR 2.32(a)(2) notice, word for word as the 2024 rule (89 FR 12472, compliance from
+# 2026-02-16) words it; it is printed in English in every language (its wording is set by the
+# regulation) and Spanish documents add a translation on the next line
 # of every page's footer (docs/domain.md, "Printed documents in Spanish").
-NOTICE_42CFR = "42 CFR part 2 prohibits unauthorized disclosure of these records."
+NOTICE_42CFR = "42 CFR part 2 prohibits unauthorized use or disclosure of these records."
 NOTICE_42CFR_ES = (
-    "La parte 2 del título 42 del CFR prohíbe divulgar estos registros sin autorización."
+    "La parte 2 del título 42 del CFR prohíbe usar o divulgar estos registros sin autorización."
 )
 NOTICE_TRANSLATIONS = {"en": "", "es": NOTICE_42CFR_ES}
 
