@@ -6,14 +6,15 @@
       unlock-failures.json
 
 The database holds the tables of the SQLite store (schema in rco_pg_migrations/, JSON as
-jsonb). The secrets the desk keeps in `meta` (the RCO identity's secret keys, retired keys,
-the inbox password) are sealed with AES-GCM by a key derived from the store key, so the
-database alone, its dumps and its replicas, never hold them in plaintext (docs/security.md).
+jsonb, but the period cells' counts as text: read whole, never queried inside). The secrets the
+desk keeps in `meta` (the RCO identity's secret keys, retired keys, the inbox password) are
+sealed with AES-GCM by a key derived from the store key, so the database alone, its dumps and
+its replicas, never hold them in plaintext (docs/security.md).
 
 The SQL of every backend method is the one in rco_repos.py, run through `_PgConn`, which
 adapts SQLite's dialect (`?` parameters, two-argument min/max); only meta, the schema and the
-locks are written here. A method added to the protocol and to SqliteBackend over rco_repos
-therefore works here too.
+locks are written here (and period_settings asks for the skip scan PostgreSQL needs). A method
+added to the protocol and to SqliteBackend over rco_repos therefore works here too.
 
 Concurrent importers: each transaction takes transaction-scoped advisory locks, always in the
 order bundle -> device -> audit, so they never deadlock: the bundle's (or suggestion's) lock
@@ -49,6 +50,7 @@ from coachdesk.files import write_atomic
 from coachdesk.rco import audit as rco_audit
 from coachdesk.rco.model import Device, DeviceStatus
 from coachdesk.rco.store import SqliteBackend
+from coachdesk.storage import rco_repos
 from coachdesk.storage.audit import AuditLog
 from coachdesk.storage.keyslots import (
     PASSPHRASE,
@@ -263,6 +265,11 @@ class PostgresBackend(SqliteBackend):
     ) -> None:
         self._lock_device(device_id)
         super().set_device_status(device_id, status, now, name)
+
+    # -- the dashboard's reads ------------------------------------------------------------------
+
+    def period_settings(self) -> list[tuple[str, str]]:
+        return rco_repos.period_settings(self._c, skip_scan=True)
 
     # -- the audit log --------------------------------------------------------------------------
 

@@ -419,21 +419,45 @@ def replace_period_cells(
 def list_period_cells(conn: Conn, period: str | None = None) -> list[PeriodCell]:
     """Every device's cells, or one period's (what a refresh reads: 1/15 of the rows and of
     the JSON to parse at 500 devices)."""
-    where, params = ("", ()) if period is None else (" WHERE period = ?", (period,))
-    return [
-        PeriodCell(row[0], row[1], row[2], json.loads(row[3]))
-        for row in conn.execute(
-            "SELECT device_id, period, setting, counts FROM period_cells"
-            f"{where} ORDER BY device_id, period, setting",
-            params,
-        )
-    ]
+    # One period's rows are sorted here, not by the server: PostgreSQL sorted the whole rows,
+    # their JSON (3.4 MB at 500 coaches) spilling to disk, for 10 ms of a refresh.
+    sql = "SELECT device_id, period, setting, counts FROM period_cells"
+    rows = (
+        conn.execute(f"{sql} ORDER BY device_id, period, setting")
+        if period is None
+        else conn.execute(f"{sql} WHERE period = ?", (period,))
+    )
+    found = [PeriodCell(row[0], row[1], row[2], json.loads(row[3])) for row in rows]
+    if period is not None:
+        found.sort(key=lambda c: (c.device_id, c.setting))
+    return found
 
 
-def period_settings(conn: Conn) -> list[tuple[str, str]]:
-    """Every (period, setting) some device has cells for, without reading the counts."""
-    rows = conn.execute("SELECT DISTINCT period, setting FROM period_cells ORDER BY 1, 2")
+def period_settings(conn: Conn, skip_scan: bool = False) -> list[tuple[str, str]]:
+    """Every (period, setting) some device has cells for, without reading the counts.
+    `skip_scan` for PostgreSQL; SQLite reads its covering index faster than it probes it."""
+    rows = conn.execute(
+        _PERIOD_SETTINGS
+        if skip_scan
+        else "SELECT DISTINCT period, setting FROM period_cells ORDER BY 1, 2"
+    )
     return [(str(row[0]), str(row[1])) for row in rows]
+
+
+# A skip scan of period_cells_by_period (period, setting): each step looks up the next pair after
+# the last one found, so ~80 pairs cost ~160 index probes instead of reading every row (a plain
+# DISTINCT read all 38,500 rows on PostgreSQL, which has no skip scan: 30 ms of a refresh).
+_NEXT = (
+    "(SELECT p.{0} FROM period_cells AS p WHERE (p.period, p.setting) > (k.period, k.setting) "
+    "ORDER BY p.period, p.setting LIMIT 1)"
+)
+_PERIOD_SETTINGS = (
+    "WITH RECURSIVE k (period, setting) AS ("
+    "SELECT * FROM (SELECT period, setting FROM period_cells ORDER BY period, setting LIMIT 1) "
+    f"AS head UNION ALL SELECT {_NEXT.format('period')}, {_NEXT.format('setting')} "
+    "FROM k WHERE k.period IS NOT NULL) "
+    "SELECT period, setting FROM k WHERE period IS NOT NULL ORDER BY 1, 2"
+)
 
 
 # -- resource directory -----------------------------------------------------------------------

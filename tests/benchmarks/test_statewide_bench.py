@@ -131,7 +131,8 @@ def _dashboard_child(store: str, phase: str, scaling: bool, out: Any) -> None:
     `scaling`) the family computed in Python for growing numbers of devices, then the first
     refresh, which computes the period's family and keeps its pattern in the store.
     phase "stored" (every desk after that): the refresh cold (just unlocked: the cells fetched,
-    the stored pattern read), warm, and one coach's; then the peak RSS of the process."""
+    the stored pattern read), warm, and one coach's; then the peak RSS of the process.
+    phase "coach": one coach's refresh cold, in a desk just unlocked."""
     if phase == "inprocess":  # the baseline: the family computed in the desk's own process
         family_child.CHILD_FROM_ATOMS = 10**9
     with RcoDesk.open(store, PASSPHRASE, clock=lambda: NOW) as desk:
@@ -162,6 +163,9 @@ def _dashboard_child(store: str, phase: str, scaling: bool, out: Any) -> None:
             gaps = [b - a for a, b in zip([t0, *told], [*told, time.perf_counter()], strict=True)]
             out.put(("progress", len(told), max(gaps)))
             out.put(("first_people", fig.values.get("people"), 0))
+        elif phase == "coach":  # one coach's refresh, cold (just unlocked, pattern stored)
+            one = next(iter(desk.device_names()))
+            out.put(("coach_cold", _timed(lambda: desk.figures(Filters(device_id=one))), 0))
         else:
             out.put(("cold", _timed(lambda: desk.figures(Filters())), 0))
             warm = statistics.median(_timed(lambda: desk.figures(Filters())) for _ in "123")
@@ -179,7 +183,7 @@ def _dashboard(store: Path, scaling: bool = False) -> dict[str, Any]:
     then): the first after the import, then one that finds the pattern stored."""
     ctx = multiprocessing.get_context("spawn")
     got: dict[str, Any] = {"compute": {}}
-    for phase in ("inprocess", "first", "stored"):
+    for phase in ("inprocess", "first", "stored", "coach"):
         out = ctx.Queue()
         child = ctx.Process(target=_dashboard_child, args=(str(store), phase, scaling, out))
         child.start()
@@ -216,6 +220,7 @@ def _print_dashboard(dash: dict[str, dict[str, Any]], backends: tuple[str, ...])
         ("first", "first refresh after an import (computes)"),
         ("cold", "refresh, all coaches, cold (pattern stored)"),
         ("warm", "refresh, all coaches, warm"),
+        ("coach_cold", "refresh, one coach, cold (pattern stored)"),
         ("coach", "refresh, one coach, warm"),
     ):
         shown = [dash[b].get(key) for b in backends]
@@ -226,7 +231,7 @@ def _print_dashboard(dash: dict[str, dict[str, Any]], backends: tuple[str, ...])
         for n, took in sorted(d["compute"].items()):
             print(f"  {b}: compute + suppress in Python, {n:4} devices: {took * 1000:10.0f} ms")
         first = d.get("first")
-        for key in ("cold", "warm", "coach"):
+        for key in ("cold", "warm", "coach_cold", "coach"):
             if first and d.get(key) is not None:
                 print(f"  {b}: {key} / first refresh = {d[key] / first:.4f}")
                 record(
@@ -249,7 +254,7 @@ def _print_dashboard(dash: dict[str, dict[str, Any]], backends: tuple[str, ...])
                 f"  {b}: first refresh: {d['progress']} progress reports, longest wait "
                 f"between two {d['progress_gap']:.1f} s"
             )
-        for phase in ("inprocess", "first", "stored"):
+        for phase in ("inprocess", "first", "stored", "coach"):
             if f"rss_{phase}" in d:
                 print(
                     f"  {b}: peak RSS of the desk process ({phase}): {d[f'rss_{phase}']:.0f} MB"
