@@ -195,6 +195,7 @@ class _Echelon:
 
     def __init__(self) -> None:
         self.rows: dict[int, dict[int, int]] = {}  # pivot -> row
+        self.last_pivot = -1  # the pivot of the row `add` stored last
 
     def _reduce(
         self, form: Mapping[int, int], limit: int | None = None
@@ -252,6 +253,7 @@ class _Echelon:
         if row[pivot] < 0:
             g = -g
         self.rows[pivot] = {a: c // g for a, c in row.items()} if g != 1 else row
+        self.last_pivot = pivot
         return True
 
     def spans(self, form: Mapping[int, int]) -> bool:
@@ -293,11 +295,21 @@ class _Block:
         number = self.number
         # id of the form -> the form over numbered atoms, sparsest first (short reductions)
         self.others = {id(f): {number[a]: c for a, c in f.items()} for f in sorted(wide, key=len)}
+        # The basis is built by adding the forms in this fixed order, and adding a form only
+        # inserts its own row: the rows made by the forms before position p are the basis of
+        # those forms whatever comes after. So removing the form at p re-adds only the forms
+        # from p on (`stale`), not the whole block (issue 14: rebuilds were most of the time).
+        self.position = {key: i for i, key in enumerate(self.others)}
+        self.pivot_at: dict[int, int] = {}  # position -> the pivot of the row its form made
+        self.stale: int | None = 0  # re-add the forms from this position on; None: up to date
         self.lost: set[int] = set()  # numbers of atoms known at the start, unknown now
-        self.basis: _Echelon | None = None  # None: to build
-        self.ghost_atoms: set[int] = set()  # atoms of the ghosts (forms removed, still in it)
+        self.basis = _Echelon()
+        self.ghosts: dict[int, Mapping[int, int]] = {}  # position -> a ghost (removed, in it)
         self.check: _Echelon | None = None  # R2 restricted to `lost`
         self.spanned: set[int] = set()  # forms that made no row of the basis (ids)
+
+    def _stale_from(self, position: int) -> None:
+        self.stale = position if self.stale is None else min(self.stale, position)
 
     def remove(self, form: Mapping[int, int]) -> None:
         if len(form) == 1:
@@ -305,31 +317,51 @@ class _Block:
             self.known[atom] -= 1
             if not self.known[atom]:
                 del self.known[atom]
-                if atom in self.ghost_atoms:
-                    self.basis = None  # a ghost is no longer spanned by known atoms
+                for at, ghost in self.ghosts.items():
+                    if atom in ghost:  # a ghost is no longer spanned by known atoms
+                        self._stale_from(at)
                 n = self.number.get(atom)
                 if n is not None and n >= self.first_known:
                     self.lost.add(n)
                     self.check = None
             return
         del self.others[id(form)]
-        if self.basis is not None and id(form) in self.spanned:
+        at = self.position[id(form)]
+        if self.stale is not None and at >= self.stale:
+            return  # re-added from before it anyway: it simply is not re-added
+        if id(form) in self.spanned:
             # In the span of the forms before it when the basis was built: it made no row,
             # so the rows are still a basis of what is left (no rebuild).
             self.spanned.discard(id(form))
-        elif self.basis is not None and all(a in self.known for a in form):
-            self.ghost_atoms.update(form)
+        elif all(a in self.known for a in form):
+            self.ghosts[at] = form
         else:
-            self.basis = None
+            self._stale_from(at)
 
     def _build(self) -> _Echelon:
-        basis = self.basis = _Echelon()
-        self.ghost_atoms, self.check = set(), None
-        self.spanned = {key for key, form in self.others.items() if not basis.add(form)}
+        """Bring the basis up to date: drop the rows made from position `stale` on, re-add
+        the forms still published from there."""
+        basis, start = self.basis, self.stale
+        assert start is not None
+        for at in [at for at in self.pivot_at if at >= start]:
+            del basis.rows[self.pivot_at.pop(at)]
+        for at in [at for at in self.ghosts if at >= start]:
+            del self.ghosts[at]
+        position = self.position
+        for key, form in self.others.items():
+            at = position[key]
+            if at < start:
+                continue
+            self.spanned.discard(key)
+            if basis.add(form):
+                self.pivot_at[at] = basis.last_pivot
+            else:
+                self.spanned.add(key)
+        self.stale, self.check = None, None
         return basis
 
     def spans(self, part: Mapping[int, int]) -> bool:
-        basis = self.basis if self.basis is not None else self._build()
+        basis = self.basis if self.stale is None else self._build()
         number, first_known, lost = self.number, self.first_known, self.lost
         form: dict[int, int] = {}
         for a, c in part.items():
