@@ -22,10 +22,10 @@ from __future__ import annotations
 import heapq
 import json
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import product
-from math import gcd
+from math import gcd, isqrt, lcm
 from typing import TypeVar
 
 Equation = tuple[str, Sequence[str]]  # (total, parts): value[total] == sum(value[part])
@@ -195,32 +195,36 @@ class _Echelon:
 
     def __init__(self) -> None:
         self.rows: dict[int, dict[int, int]] = {}  # pivot -> row
+        self.last_pivot = -1  # the pivot of the row `add` stored last
+        self.scale = 1  # what the last form reduced was multiplied by (`remainder`)
 
     def _reduce(
-        self, form: Mapping[int, int], limit: int | None = None
+        self, form: Mapping[int, int], keep: bool = False
     ) -> tuple[dict[int, int], int | None]:
         """(the partly reduced row, its smallest atom that is no pivot); ({}, None) when the
-        form is in the span. With `limit`, stop at the first atom >= limit: (row, that atom),
-        or (row, None) if there is none."""
+        form is in the span. With `keep`, go on past atoms that are no pivot: (the remainder,
+        None), every pivot's atom eliminated (`remainder`)."""
         row = {a: c for a, c in form.items() if c}
         heap = list(row)
         heapq.heapify(heap)
         rows = self.rows
+        self.scale = 1
         while heap:
             atom = heapq.heappop(heap)
             factor = row.get(atom)
             if not factor:
                 continue  # a repeat on the heap, or cancelled on the way
-            if limit is not None and atom >= limit:
-                return row, atom
             by = rows.get(atom)
             if by is None:
+                if keep:
+                    continue
                 return row, atom
             lead = by[atom]
             if lead != 1:
                 g = gcd(lead, factor)
                 scale, factor = lead // g, factor // g
                 if scale != 1:
+                    self.scale *= scale
                     for a in row:
                         row[a] *= scale
             for a, c in by.items():
@@ -232,15 +236,14 @@ class _Echelon:
                         heapq.heappush(heap, a)
                 else:
                     row.pop(a, None)
-        return ({}, None) if limit is None else (row, None)
+        return (row, None) if keep else ({}, None)
 
-    def reduce_below(self, form: Mapping[int, int], limit: int) -> dict[int, int] | None:
-        """Eliminate every atom below `limit` from the form: what is left (atoms >= limit
-        only), or None when one of them is no pivot."""
-        row, pivot = self._reduce(form, limit)
-        if pivot is not None and pivot < limit:
-            return None
-        return row
+    def remainder(self, form: Mapping[int, int]) -> tuple[dict[int, int], int]:
+        """(r, s): r = s * form - a combination of the rows, with no pivot's atom left, s a
+        positive integer. r / s is the one such remainder: a non-zero combination of the rows
+        has its smallest pivot's atom (each row's smallest atom is its pivot)."""
+        row = self._reduce(form, keep=True)[0]
+        return row, abs(self.scale)
 
     def add(self, form: Mapping[int, int]) -> bool:
         """Add the form to the basis: False when it was in the span already (no new row)."""
@@ -252,144 +255,189 @@ class _Echelon:
         if row[pivot] < 0:
             g = -g
         self.rows[pivot] = {a: c // g for a, c in row.items()} if g != 1 else row
+        self.last_pivot = pivot
         return True
 
     def spans(self, form: Mapping[int, int]) -> bool:
         return self._reduce(form)[1] is None
 
 
-class _Block:
-    """The span of one block of published forms: its single-atom forms (each makes its atom
-    *known*) and an echelon basis of the others, over atoms numbered once, those unknown
-    when the block is made first (the rarely used first: their pivots bring in little).
-
-    With that numbering the basis splits in two: rows whose pivot is an atom unknown at the
-    start (R1) and rows of atoms known at the start only (R2). A form is in the span exactly
-    when reducing its first-zone atoms by R1 succeeds and what is left is, on the atoms known
-    at the start and unknown now (`lost`), a combination of R2 restricted to them; the rest of
-    it is spanned by the single-atom forms still published. So suppressing a single-atom cell
-    (most of the late rounds: zero cells one by one) needs no new basis, only that small check;
-    suppressing another form rebuilds the basis, unless it made no row of it (it was in the
-    span of the forms added before it) or every atom of it is still known (then it is still in
-    the span; it stays in the basis as a ghost until one of its atoms goes)."""
-
-    def __init__(self, forms: Iterable[Mapping[int, int]]) -> None:
-        self.known: dict[int, int] = {}  # atom -> how many published single-atom forms
-        wide: list[Mapping[int, int]] = []
-        for form in forms:
-            if len(form) == 1:
-                atom = next(iter(form))
-                self.known[atom] = self.known.get(atom, 0) + 1
-            else:
-                wide.append(form)
-        uses: dict[int, int] = {}  # atom -> how many forms have it
-        for f in wide:
-            for a in f:
-                uses[a] = uses.get(a, 0) + 1
-        unknown = sorted(uses.keys() - self.known.keys(), key=lambda a: (uses[a], a))
-        known = sorted(uses.keys() & self.known.keys())
-        self.number = {a: i for i, a in enumerate([*unknown, *known])}
-        self.first_known = len(unknown)  # numbers from here on: atoms known at the start
-        number = self.number
-        # id of the form -> the form over numbered atoms, sparsest first (short reductions)
-        self.others = {id(f): {number[a]: c for a, c in f.items()} for f in sorted(wide, key=len)}
-        self.lost: set[int] = set()  # numbers of atoms known at the start, unknown now
-        self.basis: _Echelon | None = None  # None: to build
-        self.ghost_atoms: set[int] = set()  # atoms of the ghosts (forms removed, still in it)
-        self.check: _Echelon | None = None  # R2 restricted to `lost`
-        self.spanned: set[int] = set()  # forms that made no row of the basis (ids)
-
-    def remove(self, form: Mapping[int, int]) -> None:
-        if len(form) == 1:
-            atom = next(iter(form))
-            self.known[atom] -= 1
-            if not self.known[atom]:
-                del self.known[atom]
-                if atom in self.ghost_atoms:
-                    self.basis = None  # a ghost is no longer spanned by known atoms
-                n = self.number.get(atom)
-                if n is not None and n >= self.first_known:
-                    self.lost.add(n)
-                    self.check = None
-            return
-        del self.others[id(form)]
-        if self.basis is not None and id(form) in self.spanned:
-            # In the span of the forms before it when the basis was built: it made no row,
-            # so the rows are still a basis of what is left (no rebuild).
-            self.spanned.discard(id(form))
-        elif self.basis is not None and all(a in self.known for a in form):
-            self.ghost_atoms.update(form)
-        else:
-            self.basis = None
-
-    def _build(self) -> _Echelon:
-        basis = self.basis = _Echelon()
-        self.ghost_atoms, self.check = set(), None
-        self.spanned = {key for key, form in self.others.items() if not basis.add(form)}
-        return basis
-
-    def spans(self, part: Mapping[int, int]) -> bool:
-        basis = self.basis if self.basis is not None else self._build()
-        number, first_known, lost = self.number, self.first_known, self.lost
-        form: dict[int, int] = {}
-        for a, c in part.items():
-            n = number.get(a)
-            if n is None:  # an atom of no multi-atom form: spanned only if known
-                if a not in self.known:
-                    return False
-            elif n < first_known or n in lost:
-                form[n] = c
-            # else: known now (and at the start): spanned by its own single-atom form
-        rest = basis.reduce_below(form, first_known)
-        if rest is None:
-            return False
-        rest = {n: c for n, c in rest.items() if n in lost}
-        if not rest:
-            return True
-        check = self.check
-        if check is None:
-            check = self.check = _Echelon()
-            for pivot, row in basis.rows.items():
-                if pivot >= first_known:  # a row of atoms known at the start only (R2)
-                    check.add({n: c for n, c in row.items() if n in lost})
-        return check.spans(rest)
-
-
 class _Span:
-    """The span of the published forms of one component, as a direct sum of blocks.
+    """The span of the published forms of one component, modulo the atoms known now.
 
-    A block is a set of published forms connected through shared atoms (fixed when the
-    component starts; suppression only removes forms, so a block's forms never come to share
-    an atom with another block's). Blocks use disjoint atoms, so the span is the direct sum of
-    the blocks' spans, and a form lies in it exactly when its part on each block's atoms lies
-    in that block's span and it has no atom outside every block."""
+    A published single-atom form makes its atom *known* (an interior cell of the device x
+    setting table: most atoms of the desk's family). Let K be the known atoms and π drop them
+    from a form. *Claim 1:* a form t is in span(published) exactly when π(t) is in the span
+    of π(w) over the published forms w of two atoms or more. *Proof.* The published forms
+    span the unit vectors of K, so span(published) = span(wide forms) + span(e_K), and a form
+    lies in it exactly when its image in the quotient by span(e_K), which is π, lies in the
+    image of span(wide forms), the span of their π. ∎ (An atom no published form has is never
+    known, so a form with it is not in the span.) Few atoms are unknown (the suppressed
+    interior cells), so the projected forms are short and most are empty.
+
+    The projected forms are split into *local* ones (short forms: a coach's total, a last
+    demographic group) and *global* ones (totals over many coaches, longer than the square
+    root of the number of atoms). Local forms fall into components that share no atom (one
+    per coach), fixed at the start: each has its own rows in `local`, an echelon basis made
+    again only when one of its forms changed (removed, or an atom of it became unknown).
+    *Claim 2:* with L the local forms and N the remainder after eliminating L's pivots
+    (`_Echelon.remainder`, unique up to a non-zero factor), t is in span(L ∪ G) exactly when
+    N(t) is in the span of N(g), g in G. *Proof.* N is, up to that factor, the projection
+    along span(L) onto the vectors with no pivot's atom (their only vector in span(L) is 0),
+    so t - (a combination of G) is in span(L) exactly when N of it, N(t) - (the same
+    combination of N(G)), is 0. ∎ So a round remakes the few components it touched and the
+    short basis of the globals' remainders (issue 14: one basis of every form, its rows as
+    wide as a total over 500 coaches, remade after most rounds, was most of the time)."""
 
     def __init__(self, published: Sequence[_Key], numbered: Mapping[_Key, Mapping[int, int]]):
         self.numbered = numbered
-        groups = _connected(list(published), lambda key: list(numbered[key]))
-        self.block_of: dict[int, int] = {}
-        self.form_block: dict[_Key, int] = {}
-        for b, group in enumerate(groups):
-            for key in group:
-                self.form_block[key] = b
-                for a in numbered[key]:
-                    self.block_of[a] = b
-        self.blocks = [_Block(numbered[k] for k in group) for group in groups]
+        self.known: dict[int, int] = {}  # atom -> how many published single-atom forms
+        self.having: dict[int, list[_Key]] = {}  # atom -> the wide forms with it (once published)
+        self.wide: set[_Key] = set()  # published forms of two atoms or more
+        for key in published:
+            form = numbered[key]
+            if len(form) == 1:
+                atom = next(iter(form))
+                self.known[atom] = self.known.get(atom, 0) + 1
+            elif form:
+                self.wide.add(key)
+                for a in form:
+                    self.having.setdefault(a, []).append(key)
+        # Global: longer than the square root of the atoms (a total over 500 coaches' 3,000
+        # atoms is; a coach's total over 6 settings is not). Any split gives the same span.
+        longest = isqrt(len(self.having))
+        self.globals = {k for k in self.wide if len(numbered[k]) > longest}
+        groups = _connected(sorted(self.wide - self.globals), lambda k: sorted(numbered[k]))
+        self.group_of: dict[int, int] = {}  # atom of a local form -> its component
+        self.members = groups  # component -> its local forms (sparsest first below)
+        for c, group in enumerate(groups):
+            group.sort(key=lambda k: (len(numbered[k]), k))
+            for k in group:
+                for a in numbered[k]:
+                    self.group_of[a] = c
+        self.local = _Echelon()  # the rows of every component's basis (disjoint atoms)
+        self.pivots: dict[int, list[int]] = {}  # component -> the pivots of its rows
+        self.dirty: set[int] = set(range(len(groups)))  # components to make again
+        # key -> the published wide form without its known atoms (only those left non-empty)
+        self.projected: dict[_Key, dict[int, int]] = {}
+        # global -> component (-1: none) -> its projection's atoms there, and their remainder
+        # by `local` with its factor (None: to compute)
+        self.pieces: dict[_Key, dict[int, dict[int, int]]] = {k: {} for k in self.globals}
+        self.remainders: dict[_Key, dict[int, tuple[dict[int, int], int] | None]] = {
+            k: {} for k in self.globals
+        }
+        self.changed: dict[_Key, set[int]] = {}  # global -> its pieces changed since
+        self.assembled: dict[_Key, tuple[dict[int, int], int]] = {}  # its remainder, factor
+        for a, keys in self.having.items():
+            if a not in self.known:
+                self._unknown(a, keys)
+        self.top: _Echelon | None = None  # the globals' remainders; None: to make
+
+    def _unknown(self, atom: int, keys: Iterable[_Key]) -> None:
+        numbered, projected, wide, pieces = self.numbered, self.projected, self.wide, self.pieces
+        c = self.group_of.get(atom)
+        for key in keys:
+            if key in wide:
+                row = projected.get(key)
+                if row is None:
+                    row = projected[key] = {}
+                row[atom] = coefficient = numbered[key][atom]
+                mine = pieces.get(key)
+                if mine is not None:  # a global
+                    at = -1 if c is None else c
+                    mine.setdefault(at, {})[atom] = coefficient
+                    self.changed.setdefault(key, set()).add(at)
+                    self.remainders[key].setdefault(at, None)
+        if c is not None:
+            self.dirty.add(c)
+        self.top = None
 
     def remove(self, keys: Iterable[_Key]) -> None:
         for key in keys:
-            b = self.form_block.pop(key, None)
-            if b is not None:
-                self.blocks[b].remove(self.numbered[key])
+            form = self.numbered[key]
+            if len(form) == 1:
+                atom = next(iter(form))
+                left = self.known.get(atom, 0) - 1
+                if left > 0:
+                    self.known[atom] = left
+                elif left == 0:
+                    del self.known[atom]
+                    self._unknown(atom, self.having.get(atom, ()))
+            elif key in self.wide:
+                self.wide.discard(key)
+                if self.projected.pop(key, None) is not None:
+                    # a form with no unknown atom was no row of anything: nothing changes
+                    self.top = None
+                    if key not in self.globals:
+                        self.dirty.add(self.group_of[next(iter(form))])
+
+    def _update(self) -> _Echelon:
+        local, projected = self.local, self.projected
+        for c in self.dirty:
+            for pivot in self.pivots.pop(c, ()):
+                del local.rows[pivot]
+            made = self.pivots[c] = []
+            for key in self.members[c]:
+                row = projected.get(key)
+                if row is not None and local.add(row):
+                    made.append(local.last_pivot)
+        # A global's remainder is the sum of its pieces' (a component's rows reduce only its
+        # own atoms), each divided by its factor; a piece changes only with its atoms
+        # (`_unknown`) or its component's rows.
+        dirty = self.dirty
+        top = self.top = _Echelon()
+        for key in sorted(self.globals):
+            if key in projected:
+                top.add(self._remainder(key))
+        dirty.clear()
+        return top
+
+    def _remainder(self, key: _Key) -> dict[int, int]:
+        """The global's remainder (a multiple of it): the sum of its pieces', each divided by
+        its factor, kept and patched where its pieces changed."""
+        done, pieces = self.remainders[key], self.pieces[key]
+        changed = self.changed.pop(key, set())
+        changed.update(c for c in self.dirty if c in pieces)
+        kept = self.assembled.get(key)
+        if kept is not None:
+            total, common = kept
+            for c in changed:
+                old = done[c]
+                if old is not None:
+                    for a in old[0]:
+                        del total[a]
+                rest = done[c] = self._piece(c, pieces[c])
+                if common % rest[1]:
+                    break  # a factor that is not a divisor: summed again below
+                times = common // rest[1]
+                for a, v in rest[0].items():
+                    total[a] = v * times
+            else:
+                return total
+        for c, piece in pieces.items():
+            if done.get(c) is None or c in changed:
+                done[c] = self._piece(c, piece)
+        parts = [part for part in done.values() if part is not None]
+        common = lcm(*(factor for _, factor in parts))
+        total = {}
+        for row, factor in parts:
+            times = common // factor
+            for a, v in row.items():
+                total[a] = v * times
+        self.assembled[key] = (total, common)
+        return total
+
+    def _piece(self, c: int, piece: dict[int, int]) -> tuple[dict[int, int], int]:
+        return (dict(piece), 1) if c < 0 else self.local.remainder(piece)
 
     def spans(self, key: _Key) -> bool:
-        parts: dict[int, dict[int, int]] = {}
-        for a, c in self.numbered[key].items():
-            b = self.block_of.get(a)
-            if b is None:
-                return False  # an atom no published form has
-            parts.setdefault(b, {})[a] = c
-        return all(self.blocks[b].spans(part) for b, part in parts.items())
+        known = self.known
+        rest = {a: c for a, c in self.numbered[key].items() if a not in known}
+        if not rest:
+            return True
+        top = self.top if self.top is not None and not self.dirty else self._update()
+        rest = self.local.remainder(rest)[0]
+        return not rest or top.spans(rest)
 
 
 def _canonical(form: Form) -> Form:
@@ -446,6 +494,9 @@ class _Family:
     hidden: dict[str, set[str]]
     reports: tuple[str, ...]
     cells_of: dict[str, list[_Key]]  # report -> the forms of the cells it publishes
+    # (report, total) -> the report's published non-empty forms that are parts of the total,
+    # best first (`_complement_form`'s siblings, before those suppressed since are left out)
+    parts_in: dict[tuple[str, _Key], list[_Key]] = field(default_factory=dict)
 
 
 def _prepare(
@@ -630,25 +681,36 @@ def _complement_form(
     candidates.discard(exposed)
     candidates.difference_update(suppressed)
     totals = {k for k in candidates if len(forms[k]) > len(mine) and _part_of(mine, forms[k])}
+
+    def rank(k: _Key) -> tuple[bool, bool, int, int, int]:
+        return (value[k] == 0, k in totals, value[k], len(forms[k]), order[k])
+
+    best = min(candidates, key=rank, default=None)
+    # A sibling shares no atom with the determined cell, so it is no candidate and no total
+    # over it: its rank is the same for every cell, and each (report, total)'s parts are
+    # ranked once; the first one not suppressed and sharing no atom is its best sibling.
     here = {report for report, _ in family.where[exposed]}
-    siblings: set[_Key] = set()
     for total in totals:
         whole = forms[total]
         for report in {r for r, _ in family.where[total]} & here:
-            siblings.update(
-                k
-                for k in family.cells_of[report]
-                if forms[k]  # an empty form (a structural zero) tells nothing
-                and k not in suppressed
-                and k in family.shown
-                and mine.keys().isdisjoint(forms[k])
-                and _part_of(forms[k], whole)
-            )
-    return min(
-        candidates | siblings,
-        key=lambda k: (value[k] == 0, k in totals, value[k], len(forms[k]), order[k]),
-        default=None,
-    )
+            parts = family.parts_in.get((report, total))
+            if parts is None:  # the same totals come back for many cells: found once
+                parts = family.parts_in[(report, total)] = sorted(
+                    (
+                        k
+                        for k in family.cells_of[report]
+                        if forms[k]  # an empty form (a structural zero) tells nothing
+                        and k in family.shown
+                        and _part_of(forms[k], whole)
+                    ),
+                    key=lambda k: (value[k] == 0, False, value[k], len(forms[k]), order[k]),
+                )
+            for k in parts:
+                if k not in suppressed and mine.keys().isdisjoint(forms[k]):
+                    if best is None or rank(k) < rank(best):
+                        best = k
+                    break
+    return best
 
 
 def _part_of(part: Mapping[int, int], whole: Mapping[int, int]) -> bool:

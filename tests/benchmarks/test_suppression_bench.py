@@ -1,0 +1,103 @@
+"""The desk's family suppression WITH small cells (issue 14): the statewide benchmark's
+families have none, so complementary suppression never ran there.
+
+Seeded period atoms (tests/unit/family_values.py: every base count of FAMILY_MEASURES per
+device x setting, 6 settings, a chosen share of small counts; generated in well under a
+second) are suppressed by `cross_pattern` as the desk's child process does, timed (CPU and
+wall) against the code before this change, loaded from git (commit 66324a3) into a temporary
+module, in the same run, where the old code finishes in reasonable time
+(COACHDESK_SUPP_OLD_UP_TO devices, default 50). Where both ran, the patterns must be equal.
+os.getloadavg() is printed with every figure (a shared 2-core machine).
+
+Sizes: COACHDESK_SUPP_DEVICES (default "50,200,500"), shares COACHDESK_SUPP_SMALL
+("0.02,0.05"). Run: python -m pytest tests/benchmarks/test_suppression_bench.py -m benchmark -s
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from coachdesk.rco import metrics, suppression
+from tests.benchmarks.report import record
+from tests.unit.family_values import period_atoms, small_share
+
+pytestmark = pytest.mark.benchmark
+
+OLD_COMMIT = "66324a3"
+DEVICES = [int(n) for n in os.environ.get("COACHDESK_SUPP_DEVICES", "50,200,500").split(",")]
+SMALL = [float(p) for p in os.environ.get("COACHDESK_SUPP_SMALL", "0.02,0.05").split(",")]
+OLD_UP_TO = int(os.environ.get("COACHDESK_SUPP_OLD_UP_TO", "50"))
+THRESHOLD = 11
+
+
+def _old_module(tmp: Path) -> ModuleType:
+    root = Path(__file__).resolve().parents[2]
+    source = subprocess.run(
+        ["git", "show", f"{OLD_COMMIT}:coachdesk/rco/suppression.py"],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    path = tmp / "suppression_66324a3.py"
+    path.write_text(source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("suppression_66324a3", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _timed(module: Any, atoms: dict[tuple[str, ...], dict[str, int]]) -> tuple[Any, float, float]:
+    cpu, wall = time.process_time(), time.perf_counter()
+    pattern = module.cross_pattern(
+        atoms, metrics.FAMILY_DIMENSIONS, metrics.FAMILY_MEASURES, THRESHOLD
+    )
+    return pattern, time.process_time() - cpu, time.perf_counter() - wall
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def test_family_suppression_with_small_cells(tmp_path: Path) -> None:
+    old = _old_module(tmp_path)
+    print("\n| devices | small counts | suppressed | new CPU | new wall | old CPU | ratio | load |")
+    for devices in DEVICES:
+        for small in SMALL:
+            start = time.perf_counter()
+            atoms = period_atoms(devices, small, seed=devices)
+            made = time.perf_counter() - start
+            share = small_share(atoms, THRESHOLD)
+            load_before = _load()
+            new, cpu, wall = _timed(suppression, atoms)
+            count = sum(len(cells) for cells in new.suppressed.values())
+            old_cpu = ratio = None
+            if devices <= OLD_UP_TO:
+                before, old_cpu, _ = _timed(old, atoms)
+                assert before.to_json() == new.to_json()  # the same pattern, cell for cell
+                ratio = cpu / old_cpu
+            print(
+                f"| {devices} | {share:.1%} (atoms {made:.2f} s) | {count} | {cpu:.2f} s "
+                f"| {wall:.2f} s | {'-' if old_cpu is None else f'{old_cpu:.2f} s'} "
+                f"| {'-' if ratio is None else f'{ratio:.3f}'} | {load_before} -> {_load()} |"
+            )
+            record(
+                14,
+                f"family suppression, {devices} devices, {share:.0%} small counts (CPU)",
+                cpu,
+                "s",
+                "a few seconds",
+                ratio=ratio,
+                baseline=f"code of {OLD_COMMIT}" if ratio is not None else "",
+            )
