@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 from coachdesk.i18n.format import format_message
 from coachdesk.ui.forms._messages import window_language
 from coachdesk.ui.plain import (  # noqa: F401  leaves for the lock screen (issue 18), handed on
-    DEFAULT_WINDOW,
+    DEFAULT_WINDOW as DEFAULT_WINDOW,
     TITLE_BAR,
     card,
-    fit_to_screen,
+    fit_to_screen as fit_to_screen,
     named,
     title_label,
 )
