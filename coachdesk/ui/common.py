@@ -19,13 +19,16 @@ from PySide6.QtWidgets import (
 
 from coachdesk.i18n.format import format_message
 from coachdesk.ui.forms._messages import window_language
-from coachdesk.ui.plain import (  # noqa: F401  leaves for the lock screen (issue 18), handed on
+from coachdesk.ui.plain import (
     DEFAULT_WINDOW as DEFAULT_WINDOW,
-    TITLE_BAR,
+)
+from coachdesk.ui.plain import (
     card,
-    fit_to_screen as fit_to_screen,
     named,
     title_label,
+)
+from coachdesk.ui.plain import (
+    fit_to_screen as fit_to_screen,
 )
 
 if TYPE_CHECKING:
