@@ -2787,8 +2787,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Primer contacto (transferido por {coach})",
     ),
     "today.accepted_hours": (
-        "{n, plural, one {accepted # hour ago} other {accepted # hours ago}}",
-        "{n, plural, one {aceptada hace # hora} other {aceptada hace # horas}}",
+        "{n, plural, =0 {accepted in the last hour} one {accepted # hour ago} "
+        "other {accepted # hours ago}}",
+        "{n, plural, =0 {aceptada en la última hora} one {aceptada hace # hora} "
+        "other {aceptada hace # horas}}",
     ),
     "today.accepted_days": (
         "{n, plural, one {accepted # day ago} other {accepted # days ago}}",

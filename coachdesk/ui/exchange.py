@@ -32,7 +32,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -78,6 +78,7 @@ from coachdesk.i18n import catalog
 from coachdesk.i18n.catalog import Message
 from coachdesk.storage.outbox import OutboxState
 from coachdesk.ui.common import named, show_error
+from coachdesk.ui.forms._common import format_datetime
 from coachdesk.ui.forms._messages import error_text, window_language
 
 CHECK_MINUTES = 3  # background reachability check while unlocked
@@ -91,10 +92,8 @@ def _mono(points: int = 18) -> QFont:
 
 
 def _when(value: datetime | None) -> str:
-    if value is None:
-        return ""
-    moment = QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
-    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+    """An instant as every list and form of the window writes it (one format per screen)."""
+    return "" if value is None else format_datetime(QLocale(), value)
 
 
 def _big_label(text: str = "", name: str = "") -> QLabel:

@@ -387,7 +387,6 @@ class MainWindow(QMainWindow):
         """Ask for name and passphrase (non-blocking dialog), then create on the worker."""
         dialog = CreateVaultDialog(self.vaults_dir(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        vault_dialogs.add_passphrase_aids(dialog, [dialog.passphrase, dialog.repeat])
         dialog.accepted.connect(lambda: self._create(dialog))
         self.create_dialog = dialog
         dialog.open()

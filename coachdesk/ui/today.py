@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,6 +41,7 @@ from coachdesk.core.models import Reminder
 from coachdesk.core.reminders import KIND_ORDER, accepted_ago
 from coachdesk.core.reminders import TodayPage as TodayData
 from coachdesk.errors import CoachDeskError
+from coachdesk.i18n import catalog
 from coachdesk.ui.common import (
     fmt_date,
     from_qdate,
@@ -52,7 +53,7 @@ from coachdesk.ui.common import (
     translated,
 )
 from coachdesk.ui.forms._common import DateField
-from coachdesk.ui.forms._messages import error_text
+from coachdesk.ui.forms._messages import error_text, window_language
 
 PER_KIND = 50  # first items of each kind read per page; "Show more" reads more
 # Where each kind is done in the client's record (workspace TAB_KEYS).
@@ -233,6 +234,15 @@ class TodayPage(QWidget):
         if self._data is not None:
             self._show()
 
+    def _fit_when_column(self) -> None:
+        """ "When" as wide as its longest words in this language (a first contact's "accepted
+        within the hour" is longer than "3 days late"), so that none is cut."""
+        lang = window_language()
+        samples = [catalog.text("today.accepted_hours", lang, n=n) for n in (0, 47)]
+        samples.append(plural(self.tr("{n, plural, one {# day late} other {# days late}}"), 999))
+        widest = max(self.due.fontMetrics().horizontalAdvance(words) for words in samples)
+        self.due.setColumnWidth(3, max(150, widest + 24))
+
     @staticmethod
     def _fill_combo(combo: QComboBox, entries: list[tuple[str, str | None]]) -> None:
         kept = combo.currentData()
@@ -285,6 +295,7 @@ class TodayPage(QWidget):
             return
         place = self._place()
         self.due.clear()
+        self._fit_when_column()  # here: the font and language are the shown ones
         self.summary.setText(
             self.tr("{d}: {n} things due or coming up, {o} overdue.").format(
                 d=fmt_date(today), n=data.total, o=data.overdue
@@ -342,9 +353,7 @@ class TodayPage(QWidget):
         follow-ups"), so that the words fit the column in Spanish too; `whole`: title and
         words, for the tooltip. Words too long for the column are cut there by the view."""
         if r.kind == "first_contact":  # issue 19: the detail is the coach who handed off
-            return QCoreApplication.translate(
-                "TodayPage", "First contact (handed off from {coach})"
-            ).format(coach=r.detail)
+            return catalog.text("today.title.first_contact", window_language(), coach=r.detail)
         title = translated(r.title)
         if not r.detail:
             return title
@@ -353,10 +362,8 @@ class TodayPage(QWidget):
     def _when(self, r: Reminder) -> str:
         ago = accepted_ago(r.since, datetime.now(UTC)) if r.kind == "first_contact" else None
         if ago is not None:  # issue 19: the ED measures count hours, then days
-            unit, n = ago
-            hrs = self.tr("{n, plural, one {accepted # hour ago} other {accepted # hours ago}}")
-            in_days = self.tr("{n, plural, one {accepted # day ago} other {accepted # days ago}}")
-            return plural(hrs if unit == "hours" else in_days, n)
+            unit, n = ago  # the command line's words too (cli/caseload_cmds.since_text)
+            return catalog.text(f"today.accepted_{unit}", window_language(), n=n)
         if r.window_closes_on is not None:
             return self.tr("window closes {d}").format(d=fmt_date(r.window_closes_on))
         days = (r.due_on - self._today).days

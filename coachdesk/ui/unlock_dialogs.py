@@ -1,14 +1,18 @@
 """The unlock screen's dialogs: a new vault (coach name, passphrase twice, a length-first
-strength hint) and the recovery code shown once. Apart from ui/unlock.py so that they load with
-the window, not before the lock screen's first paint (issue 18); ui.unlock names them too.
+strength hint) and the recovery code shown once; and the passphrase aids every dialog that
+asks for a passphrase shares (ui/vault_dialogs.py too). Apart from ui/unlock.py so that they
+load with the window, not before the lock screen's first paint (issue 18); ui.unlock names
+them too.
 Threading: GUI thread only.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -23,10 +27,52 @@ from PySide6.QtWidgets import (
 
 from coachdesk.app import paths
 from coachdesk.ui.plain import named
-from coachdesk.ui.unlock import min_passphrase_chars, strength_hint
+from coachdesk.ui.unlock import CapsLockWatch, min_passphrase_chars, strength_hint
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextDocument
+
+
+class PassphraseAids(QObject):
+    """A "Show passphrases" box and a Caps Lock warning for the passphrase fields of a form
+    (issue 17: a coach locked out by a typo or by Caps Lock sees what was typed). The unlock
+    screen's own pieces (ui/unlock.py: CapsLockWatch, the same words) are reused; the box and
+    the warning go in the form's row after the last field. Unticked, the fields hide again."""
+
+    def __init__(self, form: QFormLayout, fields: Sequence[QLineEdit], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.fields = list(fields)
+        self.show_box = named(
+            QCheckBox(_aids_tr("Sho&w passphrases"), parent), _aids_tr("Show passphrases")
+        )
+        self.show_box.toggled.connect(self._show_typed)
+        self.caps_warning = QLabel(_aids_tr("Caps Lock seems to be on."), parent)
+        self.caps_warning.setObjectName("hint")
+        self.caps_warning.setAccessibleName(self.caps_warning.text())
+        self.caps_warning.setWordWrap(True)
+        self.caps_warning.hide()
+        watch = CapsLockWatch(self)
+        for field in self.fields:
+            field.installEventFilter(watch)
+        watch.changed.connect(self.caps_warning.setVisible)
+        row = _row_of(form, self.fields[-1])
+        form.insertRow(row + 1, "", self.show_box)
+        form.insertRow(row + 2, "", self.caps_warning)
+
+    def _show_typed(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        for field in self.fields:
+            field.setEchoMode(mode)
+
+
+def _row_of(form: QFormLayout, widget: QWidget) -> int:
+    """The form row that holds `widget`, -1 when none (PySide's stub types it as object)."""
+    position = cast("tuple[int, object]", form.getWidgetPosition(widget))
+    return position[0]
+
+
+def _aids_tr(text_: str) -> str:
+    return QCoreApplication.translate("VaultDialogs", text_)  # the words the .ts files hold
 
 
 class CreateVaultDialog(QDialog):
@@ -67,6 +113,7 @@ class CreateVaultDialog(QDialog):
             lab.setBuddy(widget)
             form.addRow(lab, widget)
         form.addRow("", self.hint)
+        self.aids = PassphraseAids(form, [self.passphrase, self.repeat], self)
         layout.addLayout(form)
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(

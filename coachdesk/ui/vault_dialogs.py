@@ -13,14 +13,13 @@ Threading: GUI thread; the jobs run on a QThreadPool thread (or the runner given
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -36,6 +35,7 @@ from coachdesk.ui.forms._messages import error_text, window_language
 from coachdesk.ui.menus import MenuRegistry
 from coachdesk.ui.unlock import RECOVERY_UNLOCK_BUTTON as RECOVERY_UNLOCK_BUTTON  # issue 18
 from coachdesk.ui.unlock import recovery_button as recovery_button
+from coachdesk.ui.unlock_dialogs import PassphraseAids
 
 CHANGE_PASSPHRASE_ACTION = "change_passphrase"
 RECOVERY_UNLOCK_ACTION = "unlock_with_recovery_code"
@@ -95,52 +95,6 @@ def thread_runner(job: Job, done: Done, failed: Failed) -> None:
     bridge.done.connect(lambda value: finish(done, value))
     bridge.failed.connect(lambda exc: finish(failed, exc))
     QThreadPool.globalInstance().start(_Task(job, bridge))
-
-
-class PassphraseAids(QObject):
-    """A "Show passphrases" box and a Caps Lock warning for the passphrase fields of a form
-    (issue 17: a coach locked out by a typo or by Caps Lock sees what was typed). The unlock
-    screen's own pieces (ui/unlock.py: CapsLockWatch, the same words) are reused; the box and
-    the warning go in the form's row after the last field. Unticked, the fields hide again."""
-
-    def __init__(self, form: QFormLayout, fields: Sequence[QLineEdit], parent: QWidget) -> None:
-        super().__init__(parent)
-        # unlock imports this module: its watch is read when a dialog is made, not at import.
-        from coachdesk.ui.unlock import CapsLockWatch
-
-        self.fields = list(fields)
-        self.show_box = named(QCheckBox(_tr("Sho&w passphrases"), parent), _tr("Show passphrases"))
-        self.show_box.toggled.connect(self._show_typed)
-        self.caps_warning = QLabel(_tr("Caps Lock seems to be on."), parent)
-        self.caps_warning.setObjectName("hint")
-        self.caps_warning.setAccessibleName(self.caps_warning.text())
-        self.caps_warning.setWordWrap(True)
-        self.caps_warning.hide()
-        watch = CapsLockWatch(self)
-        for field in self.fields:
-            field.installEventFilter(watch)
-        watch.changed.connect(self.caps_warning.setVisible)
-        row = _row_of(form, self.fields[-1])
-        form.insertRow(row + 1, "", self.show_box)
-        form.insertRow(row + 2, "", self.caps_warning)
-
-    def _show_typed(self, shown: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
-        for field in self.fields:
-            field.setEchoMode(mode)
-
-
-def _row_of(form: QFormLayout, widget: QWidget) -> int:
-    """The form row that holds `widget`, -1 when none (PySide's stub types it as object)."""
-    position = cast("tuple[int, object]", form.getWidgetPosition(widget))
-    return position[0]
-
-
-def add_passphrase_aids(dialog: QDialog, fields: Sequence[QLineEdit]) -> PassphraseAids:
-    """PassphraseAids in the form that holds `fields` (the new-vault dialog of ui/unlock.py
-    gets them from the window this way: that file is not changed)."""
-    form = next(f for f in dialog.findChildren(QFormLayout) if _row_of(f, fields[-1]) >= 0)
-    return PassphraseAids(form, fields, dialog)
 
 
 def _secret_field(name: str) -> QLineEdit:

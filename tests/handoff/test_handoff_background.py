@@ -108,9 +108,9 @@ def test_the_timer_fetches_a_handoff_and_sends_the_acknowledgment(
         assert group is not None and group.childCount() == 1
         row = group.child(0)
         words = (
-            ("Primer contacto (transferido por Arlo Venn)", "aceptada hace 0 horas")
+            ("Primer contacto (transferido por Arlo Venn)", "aceptada en la última hora")
             if language == "es"
-            else ("First contact (handed off from Arlo Venn)", "accepted 0 hours ago")
+            else ("First contact (handed off from Arlo Venn)", "accepted in the last hour")
         )
         assert (row.text(1), row.text(3)) == words
         page.due.setCurrentItem(row)

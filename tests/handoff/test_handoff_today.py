@@ -14,6 +14,7 @@ from coachdesk.application.caseload import Caseload
 from coachdesk.core import reminders as rules
 from coachdesk.core.models import ClientStatus, ContactMode, SessionNote
 from coachdesk.errors import ValidationError
+from coachdesk.i18n import catalog
 from coachdesk.storage import handoff_repo, repos
 from coachdesk.storage.vault import Vault
 from tests.conftest import PASSPHRASE
@@ -54,6 +55,19 @@ def test_first_contact_is_on_today_until_a_session(synced_world: World) -> None:
         5,
     )
     assert rules.accepted_ago(at, at + timedelta(hours=49)) == ("days", 2)
+    said = {  # the words of both front-ends (the window and `today list`), at 0, 1 and 2
+        (lang, n): catalog.text("today.accepted_hours", lang, n=n)
+        for lang in ("en", "es")
+        for n in (0, 1, 2)
+    }
+    assert said == {
+        ("en", 0): "accepted in the last hour",
+        ("en", 1): "accepted 1 hour ago",
+        ("en", 2): "accepted 2 hours ago",
+        ("es", 0): "aceptada en la última hora",
+        ("es", 1): "aceptada hace 1 hora",
+        ("es", 2): "aceptada hace 2 horas",
+    }
     assert [i.client_id for i in uc.first_contact_due(ben)] == [client_id]
     _indexed_equals_recomputed(ben)
     # "Mark done" and "Later" refuse: either would hide a contact that did not happen

@@ -9,6 +9,7 @@ which returns the test's folder instead of waiting for a click.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -195,6 +196,9 @@ def test_preview_then_seal_then_sync_to_folder(
     )
     assert controller.indicator_text().startswith("Up to date")
     assert "last sync" in controller.indicator_text()
+    # written as the lists write dates (M/d/yyyy here), not Qt's short 12/2/26
+    today = date.today()
+    assert f"{today.month}/{today.day}/{today.year} " in controller.indicator_text()
     delivered = sorted(usb.glob("*.cdbundle"))
     assert [p.name for p in delivered] == [rows[0].file_name]
     opened = bundles.open_bundle(delivered[0].read_bytes(), desk.identity)

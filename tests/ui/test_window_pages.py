@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -25,6 +25,7 @@ from pytestqt.qtbot import QtBot
 from coachdesk.ui.main_window import MainWindow
 from tests.ui.conftest import MakeWindow, unlock
 from tests.ui.mnemonics import mnemonic_clashes
+from tests.ui.qt_a11y import accessible_nodes
 from tests.ui.test_coach_day import visible_texts
 from tests.ui.test_language_and_access import unnamed_widgets
 from tests.ui.window_pages import every_page, seed_record
@@ -102,27 +103,17 @@ def unread_widgets(window: MainWindow) -> list[str]:
     """Interactive things on screen a screen reader would announce without a name, read
     through QAccessible as the AT-SPI bridge does. On Linux Qt gives a combo box its value as
     its name: it must be labelled by a visible label (the relation Orca reads) instead."""
-    found: list[QAccessibleInterface] = []
-
-    def walk(node: QAccessibleInterface | None, depth: int) -> None:
-        if node is None or not node.isValid() or node.state().invisible or depth > 60:
-            return
-        found.append(node)
-        for index in range(node.childCount()):
-            walk(node.child(index), depth + 1)
-
-    walk(QAccessible.queryAccessibleInterface(window), 0)
-    missing = []
-    for node in found:
-        if node.role() not in _ACTED_ON:
-            continue
-        labelled = bool(node.relations(QAccessible.RelationFlag.Label))
-        named = bool(node.text(QAccessible.Text.Name).strip())
-        if (node.role() == _ROLE.ComboBox and not labelled) or not (named or labelled):
-            thing = node.object()
-            missing.append(f"{node.role().name} {type(thing).__name__} in {type(thing.parent())}")
+    found = accessible_nodes(window, skip_invisible=True, depth=60)
     assert len(found) > 30  # the tree was read
-    return missing
+    return [
+        f"{node.role.name} {node.what}"
+        for node in found
+        if node.role in _ACTED_ON
+        and (
+            (node.role == _ROLE.ComboBox and not node.labelled)
+            or not (node.name.strip() or node.labelled)
+        )
+    ]
 
 
 def cut_cells(table: QTableWidget, columns: tuple[int, ...]) -> list[str]:

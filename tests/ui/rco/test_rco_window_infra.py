@@ -11,8 +11,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleInterface,
     QEnterEvent,
     QHoverEvent,
     QKeyEvent,
@@ -33,6 +31,7 @@ from coachdesk.ui.rco.window import RcoWindow
 from tests.conftest import PASSPHRASE
 from tests.rco_support import new_coach
 from tests.ui.conftest import FakeClock
+from tests.ui.qt_a11y import accessible_nodes
 
 
 @pytest.fixture
@@ -114,18 +113,8 @@ def test_refresh_then_lock_leaves_nothing_on_screen(qtbot: QtBot, store: Path) -
 def accessible_texts(window: RcoWindow) -> list[str]:
     """What a screen reader can read over the accessibility tree (AT-SPI gets these
     interfaces from Qt): the name, value and description of every node, hidden ones too."""
-    texts: list[str] = []
-
-    def walk(node: QAccessibleInterface | None, depth: int) -> None:
-        if node is None or not node.isValid() or depth > 80:
-            return
-        for kind in (QAccessible.Text.Name, QAccessible.Text.Value, QAccessible.Text.Description):
-            texts.append(node.text(kind))
-        for index in range(node.childCount()):
-            walk(node.child(index), depth + 1)
-
-    walk(QAccessible.queryAccessibleInterface(window), 0)
-    return texts
+    nodes = accessible_nodes(window, skip_invisible=False)
+    return [text for node in nodes for text in (node.name, node.value, node.description)]
 
 
 def test_after_lock_no_record_value_is_read_over_the_accessibility_tree(
