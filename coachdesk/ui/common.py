@@ -19,12 +19,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.i18n.format import format_message
 from coachdesk.ui.forms._messages import window_language
-
-# Leaves for the lock screen (issue 18), handed on to the rest of the window.
-from coachdesk.ui.plain import DEFAULT_WINDOW as DEFAULT_WINDOW
-from coachdesk.ui.plain import TITLE_BAR as TITLE_BAR
-from coachdesk.ui.plain import card, named, title_label
-from coachdesk.ui.plain import fit_to_screen as fit_to_screen
+from coachdesk.ui.plain import card, named, title_label  # leaves for the lock screen (issue 18)
 
 if TYPE_CHECKING:
     from coachdesk.ui.forms.labels import label  # one set of vocabulary labels for the window

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QByteArray, QRect, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
@@ -54,3 +54,12 @@ def fit_to_screen(window: QWidget, wanted: QSize = DEFAULT_WINDOW) -> None:
     left = min(max(window.x(), free.left()), free.right() + 1 - size.width())
     top = min(max(window.y(), free.top()), free.bottom() + 1 - size.height() - TITLE_BAR)
     window.setGeometry(QRect(left, max(top, free.top()), size.width(), size.height()))
+
+
+def place_window(window: QWidget, geometry: QByteArray | None) -> None:
+    """Give `window` its remembered `geometry` (Settings' GEOMETRY), or the default size, kept
+    inside its screen's free area: one rule for the start-up frame and the main window, so the
+    window that takes the frame's place keeps its size."""
+    if geometry:
+        window.restoreGeometry(geometry)
+    fit_to_screen(window, window.size() if geometry else DEFAULT_WINDOW)

@@ -152,6 +152,7 @@ class UnlockPage(QWidget):
         form_layout.addWidget(logo)
         self.heading = title_label(self.tr("CoachDesk is locked"))
         self.heading.setStyleSheet(_CENTRED)
+        self.heading.setWordWrap(True)  # the Spanish welcome is wider than the card
         form_layout.addWidget(self.heading)
         self.subtitle = QLabel(self.tr("Choose your vault and type your passphrase."))
         self.subtitle.setObjectName("subtitle")
@@ -159,7 +160,7 @@ class UnlockPage(QWidget):
         self.subtitle.setWordWrap(True)
         form_layout.addWidget(self.subtitle)
 
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         self.vault_combo = named(QComboBox(), self.tr("Vault"), self.tr("Whose vault to open"))
         self.vault_label = QLabel(self.tr("&Vault:"))
         self.vault_label.setBuddy(self.vault_combo)
@@ -240,12 +241,16 @@ class UnlockPage(QWidget):
         empty = not vaults
         self.passphrase.setEnabled(not empty)
         self.unlock_button.setEnabled(not empty)
-        for widget in (self.vault_label, self.vault_combo):  # an empty box puzzles a new coach
-            widget.setVisible(not empty)
+        # First run: an empty vault box, a passphrase with nothing to open and a recovery code
+        # for no vault puzzle a new coach; New vault is all there is to do (issue 17).
+        for row_widget in (self.vault_combo, self.passphrase, self.show_passphrase):
+            self._form.setRowVisible(row_widget, not empty)
+        self.unlock_button.setVisible(not empty)
+        self.recovery_button.setVisible(not empty)
         if empty:
-            self.heading.setText(self.tr("Welcome to CoachDesk: create your vault"))
+            self.heading.setText(self.tr("Welcome to CoachDesk"))
             self.subtitle.setText(
-                self.tr("Welcome. There is no vault on this workstation yet: create yours.")
+                self.tr("There is no vault on this workstation yet: create yours.")
             )
             self.new_button.setObjectName("primary")
             self.new_button.setDefault(True)
