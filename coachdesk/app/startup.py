@@ -71,6 +71,7 @@ class StagedStart:
         """`painted`: called once the lock screen's first paint is done (the start-up
         benchmark's `--quit-when-shown` exits there). `prove`: run on the loader thread, says
         why this installation must not open a vault (a sentence for stderr), or None."""
+        from coachdesk.ui.plain import place_window
         from coachdesk.ui.unlock import UnlockPage
 
         self.settings = settings
@@ -79,10 +80,7 @@ class StagedStart:
         self.window: MainWindow | None = None
         self.frame = QMainWindow()
         self.frame.setObjectName("startFrame")
-        self.frame.resize(1280, 820)
-        geometry = settings.get(opts.GEOMETRY)
-        if geometry:
-            self.frame.restoreGeometry(geometry)
+        place_window(self.frame, settings.get(opts.GEOMETRY))  # inside a 1366x768 screen
         self.page = UnlockPage()
         self.page.set_vaults(
             paths.list_vaults(settings.vaults_dir()), settings.get(opts.LAST_VAULT)

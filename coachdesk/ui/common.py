@@ -7,8 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QRect, QSize, QStandardPaths
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QStandardPaths
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -137,28 +136,6 @@ def show_error(parent: QWidget | None, message: str) -> None:
 
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()  # window-modal but not blocking: the worker's results keep arriving
-
-
-# The window's size when nothing is remembered: a 1366x768 facility monitor's width, never
-# more than the screen's free area (less the task bar) minus a title bar, which Qt cannot
-# know before the window manager has framed the window (issue 17: 1280x820 ran off the screen).
-DEFAULT_WINDOW = QSize(1366, 820)
-TITLE_BAR = 30
-
-
-def fit_to_screen(window: QWidget, wanted: QSize = DEFAULT_WINDOW) -> None:
-    """Size `window` to `wanted` (its remembered geometry when smaller) within its screen's
-    free area, and move it inside that area."""
-    screen = window.screen() or QGuiApplication.primaryScreen()
-    if screen is None:
-        window.resize(wanted)
-        return
-    free = screen.availableGeometry()
-    room = QSize(free.width(), max(free.height() - TITLE_BAR, 200))
-    size = wanted.boundedTo(room)
-    left = min(max(window.x(), free.left()), free.right() + 1 - size.width())
-    top = min(max(window.y(), free.top()), free.bottom() + 1 - size.height() - TITLE_BAR)
-    window.setGeometry(QRect(left, max(top, free.top()), size.width(), size.height()))
 
 
 def pdf_save_path(parent: QWidget, name: str) -> str:

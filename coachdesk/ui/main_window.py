@@ -57,8 +57,6 @@ from coachdesk.resources import resource
 from coachdesk.ui import vault_dialogs
 from coachdesk.ui.clients import ClientsPage
 from coachdesk.ui.common import (
-    DEFAULT_WINDOW,
-    fit_to_screen,
     name_clear_buttons,
     named,
     plural,
@@ -68,6 +66,7 @@ from coachdesk.ui.exchange import install as install_exchange
 from coachdesk.ui.forms._messages import window_language
 from coachdesk.ui.handoff import install as install_handoffs
 from coachdesk.ui.menus import MenuRegistry
+from coachdesk.ui.plain import place_window
 from coachdesk.ui.resources_page import ResourcesPage
 from coachdesk.ui.settings_dialog import SettingsDialog
 from coachdesk.ui.today import TodayPage
@@ -131,10 +130,7 @@ class MainWindow(QMainWindow):
         self.db.changed.connect(self._changed)
         self.db.integrity_failed.connect(self._integrity_failed)
         self.setWindowIcon(QIcon(str(resource("icons", "coachdesk.svg"))))
-        geometry = settings.get(opts.GEOMETRY)
-        if geometry:
-            self.restoreGeometry(geometry)
-        fit_to_screen(self, self.size() if geometry else DEFAULT_WINDOW)
+        place_window(self, settings.get(opts.GEOMETRY))
         self.menus = MenuRegistry(self)
         self._language = ""
         self._retranslate_timer = QTimer(self)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from PySide6.QtCore import QByteArray, QRect, QSize
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 W = TypeVar("W", bound=QWidget)
@@ -30,3 +32,34 @@ def card() -> QFrame:
     frame = QFrame()
     frame.setObjectName("card")
     return frame
+
+
+# The window's size when nothing is remembered: a 1366x768 facility monitor's width, never
+# more than the screen's free area (less the task bar) minus a title bar, which Qt cannot
+# know before the window manager has framed the window (issue 17: 1280x820 ran off the screen).
+DEFAULT_WINDOW = QSize(1366, 820)
+TITLE_BAR = 30
+
+
+def fit_to_screen(window: QWidget, wanted: QSize = DEFAULT_WINDOW) -> None:
+    """Size `window` to `wanted` (its remembered geometry when smaller) within its screen's
+    free area, and move it inside that area."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(wanted)
+        return
+    free = screen.availableGeometry()
+    room = QSize(free.width(), max(free.height() - TITLE_BAR, 200))
+    size = wanted.boundedTo(room)
+    left = min(max(window.x(), free.left()), free.right() + 1 - size.width())
+    top = min(max(window.y(), free.top()), free.bottom() + 1 - size.height() - TITLE_BAR)
+    window.setGeometry(QRect(left, max(top, free.top()), size.width(), size.height()))
+
+
+def place_window(window: QWidget, geometry: QByteArray | None) -> None:
+    """Give `window` its remembered `geometry` (Settings' GEOMETRY), or the default size, kept
+    inside its screen's free area: one rule for the start-up frame and the main window, so the
+    window that takes the frame's place keeps its size."""
+    if geometry:
+        window.restoreGeometry(geometry)
+    fit_to_screen(window, window.size() if geometry else DEFAULT_WINDOW)

@@ -150,20 +150,21 @@ class UnlockPage(QWidget):
         logo.setPixmap(QIcon(str(resource("icons", "coachdesk.svg"))).pixmap(64, 64))
         logo.setStyleSheet(_CENTRED)
         form_layout.addWidget(logo)
-        heading = title_label(self.tr("CoachDesk is locked"))
-        heading.setStyleSheet(_CENTRED)
-        form_layout.addWidget(heading)
+        self.heading = title_label(self.tr("CoachDesk is locked"))
+        self.heading.setStyleSheet(_CENTRED)
+        self.heading.setWordWrap(True)  # the Spanish welcome is wider than the card
+        form_layout.addWidget(self.heading)
         self.subtitle = QLabel(self.tr("Choose your vault and type your passphrase."))
         self.subtitle.setObjectName("subtitle")
         self.subtitle.setStyleSheet(_CENTRED)
         self.subtitle.setWordWrap(True)
         form_layout.addWidget(self.subtitle)
 
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         self.vault_combo = named(QComboBox(), self.tr("Vault"), self.tr("Whose vault to open"))
-        vault_label = QLabel(self.tr("&Vault:"))
-        vault_label.setBuddy(self.vault_combo)
-        form.addRow(vault_label, self.vault_combo)
+        self.vault_label = QLabel(self.tr("&Vault:"))
+        self.vault_label.setBuddy(self.vault_combo)
+        form.addRow(self.vault_label, self.vault_combo)
         self.passphrase = named(QLineEdit(), self.tr("Passphrase"))
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.returnPressed.connect(self._unlock)
@@ -240,9 +241,16 @@ class UnlockPage(QWidget):
         empty = not vaults
         self.passphrase.setEnabled(not empty)
         self.unlock_button.setEnabled(not empty)
+        # First run: an empty vault box, a passphrase with nothing to open and a recovery code
+        # for no vault puzzle a new coach; New vault is all there is to do (issue 17).
+        for row_widget in (self.vault_combo, self.passphrase, self.show_passphrase):
+            self._form.setRowVisible(row_widget, not empty)
+        self.unlock_button.setVisible(not empty)
+        self.recovery_button.setVisible(not empty)
         if empty:
+            self.heading.setText(self.tr("Welcome to CoachDesk"))
             self.subtitle.setText(
-                self.tr("Welcome. There is no vault on this workstation yet: create yours.")
+                self.tr("There is no vault on this workstation yet: create yours.")
             )
             self.new_button.setObjectName("primary")
             self.new_button.setDefault(True)
@@ -253,6 +261,7 @@ class UnlockPage(QWidget):
             self.new_button.setDefault(False)
             self.unlock_button.setObjectName("primary")
             self.unlock_button.setDefault(True)
+            self.heading.setText(self.tr("CoachDesk is locked"))
             self.subtitle.setText(self.tr("Choose your vault and type your passphrase."))
         if self.isVisible():  # else the first show styles them (and a polish called from
             for button in (self.new_button, self.unlock_button):  # Python builds Qt's enums)
@@ -264,7 +273,8 @@ class UnlockPage(QWidget):
         return data if isinstance(data, Path) else None
 
     def focus_passphrase(self) -> None:
-        self.passphrase.setFocus()
+        # First run: focus on New vault, so Enter (or Space) creates one.
+        (self.passphrase if self.passphrase.isEnabled() else self.new_button).setFocus()
         self.passphrase.selectAll()
 
     def set_busy(self, busy: bool) -> None:

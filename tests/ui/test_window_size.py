@@ -13,8 +13,8 @@ from coachdesk.app.bootstrap import create_app
 from coachdesk.app.settings import Settings
 from coachdesk.app.worker import Database
 from coachdesk.crypto import kdf
-from coachdesk.ui.common import DEFAULT_WINDOW, TITLE_BAR, fit_to_screen
 from coachdesk.ui.main_window import MainWindow
+from coachdesk.ui.plain import DEFAULT_WINDOW, TITLE_BAR, fit_to_screen
 
 
 def _inside(window: QWidget) -> bool:
