@@ -44,6 +44,7 @@ from coachdesk.ui.forms._common import (
     make_date_edit,
     model_from_json,
     model_to_json,
+    save_shortcuts,
     select_data,
     strip_mnemonic,
     to_qdate,
@@ -194,6 +195,7 @@ class ClientForm(QWidget):
         self.save_button.setVisible(show_buttons)
         self.cancel_button.setVisible(show_buttons)
         self.save_button.clicked.connect(self._save)
+        save_shortcuts(self, self.save_button)
         self.cancel_button.clicked.connect(self.cancelled)
         self.changed.connect(self._touched)
         self.set_client(None)

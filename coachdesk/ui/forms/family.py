@@ -30,6 +30,7 @@ from coachdesk.ui.forms._common import (
     from_qdate,
     hint_label,
     make_date_edit,
+    save_shortcuts,
     to_qdate,
 )
 
@@ -94,6 +95,7 @@ class FamilyFollowUpForm(QWidget):
         self.save_button.setAccessibleName(self.tr("Save follow-up"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self._save)
+        save_shortcuts(self, self.save_button)
         buttons.addWidget(self.save_button)
         outer.addLayout(buttons)
         self.history = QTableWidget(0, 4, self)

@@ -3,7 +3,7 @@ multi-line field; neither acts from outside the form."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -12,6 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from coachdesk.core.models import Goal, LifeDomain, Resource, ResourceCategory
 from coachdesk.ui.forms import Barc10Form, ConsentForm, OutcomeForm, PlanEditor, ReferralPanel
+from coachdesk.ui.forms.client_form import ClientForm
+from coachdesk.ui.forms.family import FamilyFollowUpForm
+from coachdesk.ui.forms.notes import NoteForm
 from coachdesk.ui.workspace import TAB_KEYS
 from tests.ui.conftest import MakeWindow, unlock
 from tests.ui.forms.helpers import show_active
@@ -128,3 +131,49 @@ def test_ctrl_s_in_the_real_window_reaches_the_form_in_focus(
     with qtbot.assertNotEmitted(ws.outcome_form.submitted):
         qtbot.keyClick(ws.barc_form.buttons[0][0], Qt.Key.Key_S, CTRL)
     assert ws.barc_form.error_text().startswith("Answer all ten statements first.")
+
+
+def test_ctrl_s_and_ctrl_enter_save_the_session_note(qtbot: QtBot) -> None:
+    form = NoteForm(now=lambda: datetime(2026, 5, 4, 15, 30, tzinfo=UTC))
+    outside = _host(qtbot, form)
+    form.set_note(None, 4)
+    qtbot.keyClicks(form.text, "Talked about the job fair.")
+    outside.setFocus()
+    with qtbot.assertNotEmitted(form.submitted):
+        qtbot.keyClick(outside, Qt.Key.Key_S, CTRL)
+    form.text.setFocus()
+    with qtbot.waitSignal(form.submitted) as saved:
+        qtbot.keyClick(form.text, Qt.Key.Key_S, CTRL)
+    assert (saved.args[0].client_id, saved.args[0].text) == (4, "Talked about the job fair.")
+    with qtbot.waitSignal(form.submitted):
+        qtbot.keyClick(form.text, Qt.Key.Key_Return, CTRL)
+    assert form.text.toPlainText() == "Talked about the job fair."  # no new line typed
+    assert "Ctrl+S" in form.save_button.toolTip()
+
+
+def test_ctrl_s_saves_the_client_form_and_shows_its_errors_like_save(qtbot: QtBot) -> None:
+    form = ClientForm(today=lambda: TODAY)
+    outside = _host(qtbot, form)
+    form.phone.setFocus()
+    with qtbot.assertNotEmitted(form.submitted):
+        qtbot.keyClick(form.phone, Qt.Key.Key_S, CTRL)  # no name yet: refused inline
+    assert form.error_text() == "Given name is required." and form.given_name.hasFocus()
+    qtbot.keyClicks(form.given_name, "Tralen")
+    qtbot.keyClicks(form.family_name, "Moquist")
+    outside.setFocus()
+    with qtbot.assertNotEmitted(form.submitted):
+        qtbot.keyClick(outside, Qt.Key.Key_S, CTRL)
+    form.phone.setFocus()
+    with qtbot.waitSignal(form.submitted) as saved:
+        qtbot.keyClick(form.phone, Qt.Key.Key_S, CTRL)
+    assert (saved.args[0].given_name, saved.args[0].family_name) == ("Tralen", "Moquist")
+
+
+def test_ctrl_s_saves_the_family_follow_up(qtbot: QtBot) -> None:
+    form = FamilyFollowUpForm(today=lambda: TODAY)
+    _host(qtbot, form)
+    form.client_id = 9
+    form.taken_on.setFocus()
+    with qtbot.waitSignal(form.submitted) as saved:
+        qtbot.keyClick(form.taken_on, Qt.Key.Key_S, CTRL)
+    assert saved.args[0].client_id == 9
