@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
@@ -80,8 +80,9 @@ from coachdesk.ui.forms import (
     PlanEditor,
     ReferralPanel,
 )
+from coachdesk.ui.forms._common import ERROR_COLOR
 from coachdesk.ui.forms._messages import window_language
-from coachdesk.ui.overview import OverviewData, OverviewPage, load_overview
+from coachdesk.ui.overview import EXPIRING_DAYS, OverviewData, OverviewPage, load_overview
 
 PLAN_DRAFT = "plan"
 NOTE_DRAFT = "note"
@@ -202,8 +203,14 @@ class ClientWorkspace(QWidget):
         self.details = QLabel("")
         self.details.setObjectName("subtitle")
         self.details.setWordWrap(True)
+        self.consent_warning = QLabel("")
+        self.consent_warning.setWordWrap(True)
+        self.consent_warning.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: bold;")
+        self.consent_warning.setAccessibleName(self.tr("Consent warning"))
+        self.consent_warning.hide()
         names.addWidget(self.name)
         names.addWidget(self.details)
+        names.addWidget(self.consent_warning)
         header_layout.addLayout(names, 1)
         self.barc_badge = QLabel("")
         self.barc_badge.setObjectName("title")
@@ -682,6 +689,29 @@ class ClientWorkspace(QWidget):
         """The profile's consent list, and the referral panel's check against consent."""
         self.consent_list.set_consents(consents)
         self.referral_panel.set_consents(consents)
+        words = self._consent_warning(consents, date.today())
+        self.consent_warning.setText(words)
+        self.consent_warning.setVisible(bool(words))
+
+    def _consent_warning(self, consents: list[Consent], today: date) -> str:
+        """The header's warning when the client's consents have all ended (a coach must not
+        disclose on one that expired), or all end within EXPIRING_DAYS; none for a client who
+        never signed one (the overview says so)."""
+        if not consents:
+            return ""
+        active = [c for c in consents if c.is_active(today)]
+        if not active:
+            ended = max((c.revoked_on or c.expires_on or c.signed_on) for c in consents)
+            return self.tr(
+                "No active consent (the last one ended on {d}): nothing may be disclosed."
+            ).format(d=fmt_date(ended))
+        if all(c.expires_on is not None for c in active):
+            last = max(c.expires_on for c in active if c.expires_on is not None)
+            if last <= today + timedelta(days=EXPIRING_DAYS):
+                return self.tr("Consent ends on {d}: renew it with the client.").format(
+                    d=fmt_date(last)
+                )
+        return ""
 
     def _save_document(self, name: str, job: Callable[[Caseload, Path], object]) -> None:
         """Ask where to save a printed form (PDF, not encrypted) and save it, audited."""

@@ -13,4 +13,19 @@
         <translation>Aún no hay ninguna bóveda en este equipo: cree la suya.</translation>
     </message>
 </context>
+<context>
+    <name>ClientWorkspace</name>
+    <message>
+        <source>Consent warning</source>
+        <translation>Aviso sobre el consentimiento</translation>
+    </message>
+    <message>
+        <source>No active consent (the last one ended on {d}): nothing may be disclosed.</source>
+        <translation>Ningún consentimiento vigente (el último terminó el {d}): no se puede divulgar nada.</translation>
+    </message>
+    <message>
+        <source>Consent ends on {d}: renew it with the client.</source>
+        <translation>El consentimiento termina el {d}: renuévelo con el participante.</translation>
+    </message>
+</context>
 </TS>
