@@ -41,6 +41,17 @@ DEFAULT_WINDOW = QSize(1366, 820)
 TITLE_BAR = 30
 
 
+def screen_room(widget: QWidget) -> QSize:
+    """The largest size a window of `widget`'s screen can have and stay whole on it: the free
+    area (less the task bar) minus a title bar. A dialog sized within it keeps its buttons on
+    a 1366x768 monitor (issue 17: the print preview opened 900 pixels high)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return QSize(16_777_215, 16_777_215)
+    free = screen.availableGeometry()
+    return QSize(free.width(), max(free.height() - TITLE_BAR, 200))
+
+
 def fit_to_screen(window: QWidget, wanted: QSize = DEFAULT_WINDOW) -> None:
     """Size `window` to `wanted` (its remembered geometry when smaller) within its screen's
     free area, and move it inside that area."""
@@ -49,8 +60,7 @@ def fit_to_screen(window: QWidget, wanted: QSize = DEFAULT_WINDOW) -> None:
         window.resize(wanted)
         return
     free = screen.availableGeometry()
-    room = QSize(free.width(), max(free.height() - TITLE_BAR, 200))
-    size = wanted.boundedTo(room)
+    size = wanted.boundedTo(screen_room(window))
     left = min(max(window.x(), free.left()), free.right() + 1 - size.width())
     top = min(max(window.y(), free.top()), free.bottom() + 1 - size.height() - TITLE_BAR)
     window.setGeometry(QRect(left, max(top, free.top()), size.width(), size.height()))

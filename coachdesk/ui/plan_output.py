@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -42,6 +42,7 @@ from coachdesk.application.caseload import Caseload
 from coachdesk.errors import CoachDeskError
 from coachdesk.ui.common import named, pdf_save_path
 from coachdesk.ui.forms._messages import error_text, show_exception
+from coachdesk.ui.plain import screen_room
 
 R = TypeVar("R")
 
@@ -118,7 +119,7 @@ class PlanOutputDialog(QDialog):
         self.pdf = b""
         self.setObjectName("planOutputDialog")
         self.setWindowTitle(self.tr("Recovery plan: preview"))
-        self.resize(900, 900)
+        self.resize(QSize(900, 900).boundedTo(screen_room(self)))
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.paper = named(QComboBox(), self.tr("Paper size"))

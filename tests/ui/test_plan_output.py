@@ -9,12 +9,14 @@ from datetime import date
 from pathlib import Path
 
 from pypdf import PdfReader
+from PySide6.QtCore import QSize
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import Client, Goal, LifeDomain, RecoveryPlan, Setting
 from coachdesk.storage.vault import Vault
+from coachdesk.ui.plain import TITLE_BAR, screen_room
 from tests.conftest import PASSPHRASE, RunCli
 from tests.ui.conftest import MakeWindow, unlock
 
@@ -44,6 +46,15 @@ def test_preview_print_and_save_the_plan(
     dialog = window.workspace.output_dialog
     qtbot.waitUntil(lambda: dialog.page_count() > 0, timeout=20_000)
     assert dialog.print_button.isEnabled()
+    # the preview fits the screen, its buttons inside it (issue 17: it opened 900x900)
+    facility = QSize(1366, 768 - TITLE_BAR)  # the monitor it must fit (tests' screen: 800x600)
+    least = dialog.minimumSizeHint()
+    assert least.width() <= facility.width() and least.height() <= facility.height()
+    assert dialog.height() <= screen_room(dialog).height()
+    inside = dialog.rect()
+    for button in (dialog.print_button,):
+        corner = button.mapTo(dialog, button.rect().bottomRight())
+        assert inside.contains(corner), (button.text(), corner, inside)
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
