@@ -290,12 +290,7 @@ class _Watch:
                 answers = self._requested
                 self.status = CheckStatus(CheckState.RUNNING, self._result.finished_at)
                 key = bytes(self._key)
-            errors = self._check(key)
-            if errors:
-                # cipher_integrity_check reads the file beside SQLite's locks (a page being
-                # checkpointed at that instant can read torn): real damage shows again.
-                time.sleep(0.2)
-                errors = self._check(key)
+            errors = self._confirmed(self._check(key), key)
             status = CheckStatus(
                 CheckState.FAILED if errors else CheckState.PASSED,
                 datetime.now(UTC),
@@ -317,6 +312,23 @@ class _Watch:
             # commits once it hears the pass), so the note must neither come first nor wait.
             self._record(key)
             del key
+
+    def _confirmed(self, errors: list[str], key: bytes) -> list[str]:
+        """The errors that a second check finds again at the same place. cipher_integrity_check
+        reads the file beside SQLite's locks, so a page being checkpointed at that instant can
+        read torn; under steady writing the next check can catch another page mid-write (a
+        false alarm in CI under load). Damage stays where it is and says the same again; a torn
+        read moves: look again, up to four checks in all, before calling it damage."""
+        for _ in range(3):
+            if not errors:
+                return errors
+            time.sleep(0.2)
+            again = self._check(key)
+            confirmed = [error for error in again if error in errors]
+            if confirmed or not again:
+                return confirmed
+            errors = again  # found elsewhere this time: a torn read, not damage
+        return errors
 
     def _check(self, key: bytes) -> list[str]:
         # A new connection each time: one kept across runs answers from caches it filled
