@@ -347,7 +347,9 @@ class TodayPage(QWidget):
                 if data.total == 0
                 else self.tr("Nothing matches this filter.")
             )
-            self.due.addTopLevelItem(QTreeWidgetItem([text]))
+            empty = QTreeWidgetItem([text])
+            self.due.addTopLevelItem(empty)
+            empty.setFirstColumnSpanned(True)  # the whole width: "Client" is too narrow for it
         else:
             self.due.setCurrentItem(rows[min(place, len(rows) - 1)])
         self._current_changed(self.due.currentItem())

@@ -83,6 +83,7 @@ def test_today_filters_later_and_done_by_keyboard(
     settle(qtbot, window)
     qtbot.waitUntil(lambda: rows(page) == [], timeout=5_000)  # no longer overdue
     assert "Nothing matches this filter." in page.due.topLevelItem(0).text(0)  # type: ignore[union-attr]
+    assert page.due.topLevelItem(0).isFirstColumnSpanned()  # type: ignore[union-attr]
 
     # "Due by today": the referral follow-up; Alt+D marks it done.
     page.when.setFocus()
