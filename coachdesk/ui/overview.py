@@ -165,7 +165,9 @@ class OverviewPage(QWidget):
             what = html.escape(item_title(r))
             if r.detail:
                 what += ": " + html.escape(r.detail)
-            if r.overdue:
+            if r.kind == "consent":  # its words say the date and what it asks (issue 17)
+                lines.append(f"<b>{what}</b>")
+            elif r.overdue:
                 late = plural(
                     self.tr("{n, plural, one {# day late} other {# days late}}"),
                     (today - r.due_on).days,

@@ -370,13 +370,16 @@ class TodayPage(QWidget):
             self.due.setCurrentItem(rows[min(place, len(rows) - 1)])
         self._current_changed(self.due.currentItem())
 
-    @staticmethod
-    def _what(r: Reminder, whole: bool = False) -> str:
+    def _what(self, r: Reminder, whole: bool = False) -> str:
         """The item's title; for a session follow-up, what it follows up (the last note's
         next steps) in place of the title, which its group already says ("Session
         follow-ups"), so that the words fit the column in Spanish too; `whole`: title and
-        words, for the tooltip. Words too long for the column are cut there by the view."""
+        words, for the tooltip. Words too long for the column are cut there by the view.
+        An ended consent's row says what matters first (its group, date and "ended ... ago"
+        say the rest; looked at at 1366x768, the whole sentence was cut before it)."""
         title = item_title(r)
+        if r.kind == "consent" and r.overdue and not whole:
+            return self.tr("Nothing may be disclosed: renew it")
         if not r.detail or r.kind == "first_contact":
             return title
         return f"{title}: {r.detail}" if whole else r.detail
