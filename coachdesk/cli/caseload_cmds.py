@@ -38,7 +38,14 @@ from coachdesk.errors import ValidationError
 from coachdesk.i18n.catalog import text
 
 # Today's kinds, as `today list` prints them (a collection window is refused with its reason).
-DUE_KINDS = ["plan_review", "referral_follow_up", "note_follow_up", "timepoint", "first_contact"]
+DUE_KINDS = [
+    "plan_review",
+    "referral_follow_up",
+    "note_follow_up",
+    "timepoint",
+    "first_contact",
+    "consent",
+]
 
 
 def _vault_arg(p: argparse.ArgumentParser) -> None:

@@ -61,7 +61,7 @@ SHOWN_AHEAD = {"consent": EXPIRING_DAYS}
 
 
 def shown_until(kind: str, today: date) -> date:
-    """The last due date of `kind` that Today shows on `today` (windows: when they open)."""
+    """The last due date of `kind` that Today shows on `today` (of a window: its opening)."""
     return today + timedelta(days=SHOWN_AHEAD.get(kind, timepoints.SOON_DAYS))
 
 
@@ -125,8 +125,8 @@ def due_items(f: EpisodeFacts) -> list[DueItem]:
     kinds += [("referral_follow_up", d, None, None, None) for d in f.open_referral_follow_ups]
     if f.note_follow_up is not None:
         kinds.append(("note_follow_up", f.note_follow_up, None, None, None))
-    # A consent is due on its last covered day, overdue from the next: an active client only
-    # (as plan reviews and session follow-ups; nothing is disclosed for a closed record).
+    # A consent is due on its last covered day, overdue from the next; an active client's
+    # only, as plan reviews and session follow-ups are (docs/domain.md, "Consent on Today").
     if f.consent_end is not None and f.services_ended is None:
         kinds.append(("consent", f.consent_end[0], None, None, f.consent_end[1]))
     return [

@@ -172,6 +172,11 @@ def test_the_command_line_words_it_in_both_languages(vault_path: Path, run_cli: 
     assert f"Consent ended on {ended.isoformat()}: nothing may be disclosed." in english.stdout
     spanish = run_cli("today", "list", str(vault_path), env={**env, "COACHDESK_LANG": "es"})
     assert f"El consentimiento terminó el {ended.isoformat()}: no se puede" in spanish.stdout
+    done = run_cli(
+        "today", "done", str(vault_path), str(cid), "consent", ended.isoformat(), env=env
+    )
+    assert done.returncode != 0 and "renewed by the client signing a new one" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 # -- old vaults and a change of rules ---------------------------------------------------------
