@@ -32,7 +32,7 @@ from coachdesk.core.models import (
     SessionNote,
     StepStatus,
 )
-from coachdesk.core.reminders import EXPIRING_DAYS as EXPIRING_DAYS  # the header's too
+from coachdesk.core.reminders import EXPIRING_DAYS
 from coachdesk.ui.common import card, fmt_date, label, named, plural
 from coachdesk.ui.today import item_title
 

@@ -53,6 +53,7 @@ from coachdesk.core.models import (
     Resource,
     SessionNote,
 )
+from coachdesk.core.reminders import EXPIRING_DAYS, consent_end
 from coachdesk.errors import CoachDeskError
 from coachdesk.ui import family, suggest
 from coachdesk.ui.common import (
@@ -82,7 +83,7 @@ from coachdesk.ui.forms import (
 )
 from coachdesk.ui.forms._common import ERROR_COLOR
 from coachdesk.ui.forms._messages import window_language
-from coachdesk.ui.overview import EXPIRING_DAYS, OverviewData, OverviewPage, load_overview
+from coachdesk.ui.overview import OverviewData, OverviewPage, load_overview
 
 PLAN_DRAFT = "plan"
 NOTE_DRAFT = "note"
@@ -697,20 +698,18 @@ class ClientWorkspace(QWidget):
         """The header's warning when the client's consents have all ended (a coach must not
         disclose on one that expired), or all end within EXPIRING_DAYS; none for a client who
         never signed one (the overview says so)."""
-        if not consents:
+        end = consent_end((c.expires_on, c.revoked_on) for c in consents)
+        if end is None:  # none signed, or one lasts until an event
             return ""
-        active = [c for c in consents if c.is_active(today)]
-        if not active:
-            ended = max((c.revoked_on or c.expires_on or c.signed_on) for c in consents)
+        last_day, named = end  # the rule Today's consent item follows (core/reminders.py)
+        if last_day < today:
             return self.tr(
                 "No active consent (the last one ended on {d}): nothing may be disclosed."
-            ).format(d=fmt_date(ended))
-        if all(c.expires_on is not None for c in active):
-            last = max(c.expires_on for c in active if c.expires_on is not None)
-            if last <= today + timedelta(days=EXPIRING_DAYS):
-                return self.tr("Consent ends on {d}: renew it with the client.").format(
-                    d=fmt_date(last)
-                )
+            ).format(d=fmt_date(named))
+        if last_day <= today + timedelta(days=EXPIRING_DAYS):
+            return self.tr("Consent ends on {d}: renew it with the client.").format(
+                d=fmt_date(named)
+            )
         return ""
 
     def _save_document(self, name: str, job: Callable[[Caseload, Path], object]) -> None:
