@@ -8,6 +8,7 @@ Threading: a Caseload belongs to the thread that opened its vault (the GUI's dat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
@@ -495,10 +496,29 @@ class Caseload:
         with self.vault.transaction():
             self._log(action, client_id, what if not purpose else f"{what}; purpose: {purpose}")
             if recipient:
+                if consent_id is None:
+                    consent_id = self._consent_naming(client_id, recipient)
                 repos.insert_disclosure(
                     self.conn,
                     Disclosure(client_id, datetime.now(UTC), recipient, purpose, what, consent_id),
                 )
+
+    def _consent_naming(self, client_id: int, recipient: str) -> int | None:
+        """The newest active consent that names `recipient` among its recipients (one per
+        line, or between commas or semicolons; case and spacing aside): the disclosure list
+        names the consent a disclosure was made under. None when no consent names them."""
+
+        def plain(name: str) -> str:
+            return " ".join(name.casefold().split())
+
+        wanted, today = plain(recipient), self.today()
+        for consent in sorted(self.consents(client_id), key=lambda c: c.signed_on, reverse=True):
+            named = {plain(part) for part in re.split(r"[,;\n]", consent.recipients)}
+            if consent.is_active(today) and (
+                wanted in named or wanted == plain(consent.recipients)
+            ):
+                return consent.id
+        return None
 
     def disclosures(self, client_id: int) -> list[Disclosure]:
         since = datetime.now(UTC) - DISCLOSURE_LOOKBACK

@@ -9,6 +9,7 @@ Spanish. Any single thread may call it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -46,6 +47,10 @@ WORDS: dict[str, dict[str, str]] = {
         "col_consent": "Under consent",
         "consent_of": "signed {date}",
         "no_consent": "none recorded",
+        "plan": "Recovery plan, version {version}",
+        "plan_printed": "Recovery plan, version {version}, printed ({pages})",
+        "pages_one": "1 page",
+        "pages_many": "{n} pages",
         "none": "No disclosures were recorded in this period.",
         "prepared": "Prepared by {coach}{organisation} on {date}.",
         "page_of": "Page {page} of {pages}",
@@ -67,12 +72,33 @@ WORDS: dict[str, dict[str, str]] = {
         "col_consent": "Consentimiento",
         "consent_of": "firmado el {date}",
         "no_consent": "no consta",
+        "plan": "Plan de recuperación, versión {version}",
+        "plan_printed": "Plan de recuperación, versión {version}, impreso ({pages})",
+        "pages_one": "1 página",
+        "pages_many": "{n} páginas",
         "none": "No se registró ninguna divulgación en este periodo.",
         "prepared": "Preparado por {coach}{organisation} el {date}.",
         "page_of": "Página {page} de {pages}",
         "confidential": "Confidencial. Esta lista pertenece a la persona nombrada en la página 1.",
     },
 }
+
+
+# What the program records as shared (application/documents.py: PlanDocument.what, and
+# record_print's ", N pages"): always its own English words, so the list words them anew.
+_PLAN_SHARED = re.compile(r"recovery plan version (\d+) as PDF \([^)]*\)(?:, (\d+) pages)?")
+
+
+def shared_words(what: str, words: dict[str, str]) -> str:
+    """`what` of a disclosure in the list's language; text of another form as it is."""
+    match = _PLAN_SHARED.fullmatch(what)
+    if match is None:
+        return what
+    version, pages = match.groups()
+    if pages is None:
+        return words["plan"].format(version=version)
+    count = words["pages_one"] if pages == "1" else words["pages_many"].format(n=pages)
+    return words["plan_printed"].format(version=version, pages=count)
 
 
 def render_disclosure_pdf(
@@ -128,7 +154,7 @@ def render_disclosure_pdf(
                 [
                     Paragraph(text(m.date(local.date(), short=True)), st["cell"]),
                     Paragraph(text(d.recipient), st["cell"]),
-                    Paragraph(text(d.what), st["cell"]),
+                    Paragraph(text(shared_words(d.what, words)), st["cell"]),
                     Paragraph(text(d.purpose), st["cell"]),
                     Paragraph(text(consent), st["cell"]),
                 ]

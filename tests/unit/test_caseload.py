@@ -248,3 +248,30 @@ def test_drafts_survive_a_lock(vault_path) -> None:  # type: ignore[no-untyped-d
         Caseload(vault).save_draft("plan", "7", {"vision": "half-typed vision"})
     with Vault.open(vault_path, PASSPHRASE) as vault:
         assert Caseload(vault).load_draft("plan", "7") == {"vision": "half-typed vision"}
+
+
+def test_a_disclosure_is_linked_to_the_active_consent_naming_its_recipient(
+    caseload: Caseload,
+) -> None:
+    """The 42 CFR 2.25 list names the consent a disclosure was made under: the newest active
+    consent whose recipients name the one the coach typed (case and spacing aside)."""
+    cid = _client(caseload)
+
+    def consent(recipients: str, signed: date, expires: date | None) -> int:
+        return caseload.add_consent(
+            Consent(cid, "RCO", "Plan", recipients, "Care", "In writing", expires,
+                    "" if expires else "End of program", "Tavi", signed)
+        )  # fmt: skip
+
+    consent("Harbor Clinic", date(2025, 1, 5), date(2025, 12, 31))  # expired
+    court = consent("Drug court coordinator; Harbor Clinic", date(2026, 3, 1), None)
+    newer = consent("Harbor  clinic", date(2026, 9, 1), date(2027, 9, 1))
+    plan = "recovery plan version 1 as PDF (en, letter)"
+    for recipient in ("harbor CLINIC", "Drug court coordinator", "Probation office"):
+        caseload.record_output(cid, "save", plan, recipient=recipient, purpose="Care")
+    linked = {d.recipient: d.consent_id for d in caseload.disclosures(cid)}
+    assert linked == {
+        "harbor CLINIC": newer,
+        "Drug court coordinator": court,
+        "Probation office": None,  # no consent names them: the list says "none recorded"
+    }

@@ -217,3 +217,37 @@ def test_the_spanish_consent_and_list_have_no_english_sentence_left() -> None:
         assert not english_left(body, LIST_WORDS["en"], LIST_WORDS["es"]), body
     # the finder finds the English of a template
     assert english_left(WORDS["en"]["lead"], WORDS["en"], WORDS["es"])
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_what_was_shared_is_worded_in_the_list_language(lang: str) -> None:
+    """What the program records as shared is its own English (documents.PlanDocument.what,
+    record_print's pages): the list words it in the client's language."""
+    from coachdesk.application.documents import PlanDocument
+    from coachdesk.reports.disclosure_pdf import shared_words
+
+    words = LIST_WORDS[lang]
+    saved = PlanDocument(1, 4, "es", "a4", b"").what
+    expected = {
+        "en": ("Recovery plan, version 4", "Recovery plan, version 4, printed (3 pages)",
+               "Recovery plan, version 4, printed (1 page)"),
+        "es": ("Plan de recuperación, versión 4", "Plan de recuperación, versión 4, impreso (3 "
+               "páginas)", "Plan de recuperación, versión 4, impreso (1 página)"),
+    }[lang]  # fmt: skip
+    assert shared_words(saved, words) == expected[0]
+    assert shared_words(f"{saved}, 3 pages", words) == expected[1]
+    assert shared_words(f"{saved}, 1 pages", words) == expected[2]
+    assert shared_words("Asistencia", words) == "Asistencia"  # another form: as it is
+    body = " ".join(
+        pages_text(
+            render_disclosure_pdf(
+                [Disclosure(1, datetime(2026, 6, 1, 15, tzinfo=UTC), "Clinic", "Care", saved)],
+                sample_client(lang),
+                since=date(2023, 12, 2),
+                today=date(2026, 12, 2),
+                lang=lang,
+            )
+        )
+    )
+    assert squash(expected[0]) in squash(body)
+    assert "as PDF" not in body
