@@ -40,6 +40,7 @@ from coachdesk.application.changes import Changes, Kind
 from coachdesk.errors import CoachDeskError
 from coachdesk.i18n.catalog import Message
 from coachdesk.ui.common import fmt_date
+from coachdesk.ui.fit import keep_words_whole
 from coachdesk.ui.forms._messages import error_text, window_language
 
 
@@ -61,6 +62,7 @@ class HandOffDialog(QDialog):
 
     def __init__(self, db: Any, client_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_words_whole(self)
         self.setObjectName("handOffDialog")
         self.db, self.client_id = db, client_id
         self.setWindowTitle(self.tr("Hand off a client"))
@@ -194,6 +196,7 @@ class IncomingDialog(QDialog):
 
     def __init__(self, db: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_words_whole(self)
         self.setObjectName("incomingHandoffs")
         self.db = db
         self.items: list[uc.Incoming] = []

@@ -24,11 +24,13 @@ from coachdesk.app.worker import Database
 from coachdesk.core.models import Pathway, Resource, ResourceCategory
 from coachdesk.ui import suggest
 from coachdesk.ui.common import enum_of, enum_req, fill_combo, label, named, title_label
+from coachdesk.ui.fit import keep_words_whole
 
 
 class AddResourceDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_words_whole(self)
         self.setWindowTitle(self.tr("Add a local resource"))
         form = QFormLayout(self)
         self.name = named(QLineEdit(), self.tr("Resource name"))

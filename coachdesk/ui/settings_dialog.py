@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from coachdesk.app import settings as opts
 from coachdesk.app.settings import Settings
 from coachdesk.ui.common import named
+from coachdesk.ui.fit import keep_words_whole
 
 
 class SettingsDialog(QDialog):
@@ -40,6 +41,7 @@ class SettingsDialog(QDialog):
         self, settings: Settings, parent: QWidget | None = None, *, vault: bool = True
     ) -> None:
         super().__init__(parent)
+        keep_words_whole(self)
         self.vault = vault
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))

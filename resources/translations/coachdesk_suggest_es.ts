@@ -52,7 +52,7 @@
       <translation>Escriba solo sobre el recurso. Nunca el nombre, la situación ni fechas de un cliente: la página siguiente muestra exactamente lo que sale.</translation>
     </message>
     <message>
-      <source>&amp;Preview what leaves…</source>
+      <source>Pre&amp;view what leaves…</source>
       <translation>&amp;Ver lo que sale…</translation>
     </message>
     <message>
