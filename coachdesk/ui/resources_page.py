@@ -32,6 +32,7 @@ class AddResourceDialog(QDialog):
         super().__init__(parent)
         keep_words_whole(self)
         self.setWindowTitle(self.tr("Add a local resource"))
+        self.setMinimumWidth(480)  # room to type a street address or a name whole
         form = QFormLayout(self)
         self.name = named(QLineEdit(), self.tr("Resource name"))
         self.category = named(QComboBox(), self.tr("Category"))
@@ -54,6 +55,7 @@ class AddResourceDialog(QDialog):
             form.addRow(lab, widget)
         self.error = QLabel("")
         self.error.setObjectName("error")
+        self.error.setWordWrap(True)
         form.addRow(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

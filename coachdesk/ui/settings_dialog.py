@@ -45,7 +45,8 @@ class SettingsDialog(QDialog):
         self.vault = vault
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(520)
+        # A vault location such as /home/<coach>/.local/share/CoachDesk/vaults reads whole.
+        self.setMinimumWidth(640 if vault else 520)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.language = named(QComboBox(), opts.LANGUAGE.title())

@@ -198,10 +198,6 @@
       <translation>Confirmado / problema</translation>
     </message>
     <message>
-      <source>Directory entries: last verified</source>
-      <translation>Entradas del directorio: última verificación</translation>
-    </message>
-    <message>
       <source>Last verified</source>
       <translation>Última verificación</translation>
     </message>
