@@ -15,12 +15,14 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
+import shutil
 from collections.abc import Callable, Iterator
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -34,16 +36,21 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 import coachdesk.ui
+from coachdesk.app import translations
+from coachdesk.app.bootstrap import create_app
 from coachdesk.application.caseload import Caseload
 from coachdesk.core.models import Client, ClientKind, Relationship, Setting
+from coachdesk.core.rco_model import DeviceStatus
 from coachdesk.crypto import kdf
 from coachdesk.exchange import export as exports
 from coachdesk.storage.vault import Vault
 from coachdesk.ui.main_window import PAGE_RESOURCES, PAGE_TODAY, MainWindow
 from coachdesk.ui.plain import TITLE_BAR, screen_room
+from coachdesk.ui.rco.window import RcoWindow
 from coachdesk.ui.unlock import RECOVERY_UNLOCK_BUTTON
 from coachdesk.ui.unlock_dialogs import RecoveryCodeDialog
 from tests.conftest import PASSPHRASE
+from tests.rco_support import DeskStore, desk_store
 from tests.ui.conftest import MakeWindow, unlock
 from tests.ui.mnemonics import mnemonic_clashes
 from tests.ui.window_pages import seed_record, settle
@@ -126,12 +133,20 @@ OPENED: dict[str, Opener] = {
 }
 # Opened by the test on its own way (the edit form, the recovery code after a new vault).
 OPENED_TOO = ("ui.workspace.EditClientDialog (edit)", "ui.unlock_dialogs.RecoveryCodeDialog")
-ELSEWHERE = {
-    # The RCO desk's dialogs, on its own window and store.
-    "ui.rco.dialogs.ConfirmDeviceDialog": "tests/ui/rco/test_rco_desk_fit.py",
-    "ui.rco.dialogs.AcknowledgeFlagDialog": "tests/ui/rco/test_rco_desk_fit.py",
-    "ui.rco.dialogs.ExportReportDialog": "tests/ui/rco/test_rco_desk_fit.py",
-    "ui.rco.dialogs.RestoreDialog": "tests/ui/rco/test_rco_desk_fit.py",
+# The RCO desk's, opened by its window's signals on a store with a flag and a pending device.
+DeskOpener = Callable[[RcoWindow], object]
+DESK: dict[str, DeskOpener] = {
+    "ui.vault_dialogs.RecoveryUnlockDialog": lambda w: w.start.recovery_button.click(),
+    "ui.rco.dialogs.ConfirmDeviceDialog": lambda w: w.devices.confirm_requested.emit(
+        next(d for d in w.devices.devices if d.status == DeviceStatus.PENDING)
+    ),
+    "ui.rco.dialogs.AcknowledgeFlagDialog": lambda w: w.importer.acknowledge_requested.emit(
+        w.importer.flag_views[0]
+    ),
+    "ui.rco.dialogs.ExportReportDialog": lambda w: w.dashboard.export_button.click(),
+    "ui.rco.dialogs.RestoreDialog": lambda w: w.store_page.restore_button.click(),
+    "ui.vault_dialogs.ChangePassphraseDialog": lambda w: w.store_page.passphrase_button.click(),
+    "ui.settings_dialog.SettingsDialog": lambda w: w.settings_button.click(),
 }
 BASES = ("ui.vault_dialogs._VaultDialog", "ui.rco.dialogs._Dialog")  # never shown alone
 
@@ -158,10 +173,8 @@ def _name(dialog: QDialog) -> str:
 
 
 def test_the_table_names_every_dialog() -> None:
-    listed = {*OPENED, *(n.split(" ")[0] for n in OPENED_TOO), *ELSEWHERE, *BASES}
+    listed = {*OPENED, *(n.split(" ")[0] for n in OPENED_TOO), *DESK, *BASES}
     assert dialog_classes() == listed
-    for name, test in ELSEWHERE.items():
-        assert name.rsplit(".", 1)[1] in Path(test).read_text(encoding="utf-8"), name
 
 
 def _scroller(widget: QWidget, root: QWidget) -> QAbstractScrollArea | None:
@@ -239,7 +252,9 @@ def _shown() -> list[QDialog]:
     ]
 
 
-def check(qtbot: QtBot, window: MainWindow, name: str, open_it: Callable[[], object]) -> list[str]:
+def check(
+    qtbot: QtBot, window: MainWindow | RcoWindow, name: str, open_it: Callable[[], object]
+) -> list[str]:
     """Open a dialog with `open_it`, wait for its data, and return its fit problems."""
     before = set(map(id, _shown()))
     open_it()
@@ -247,9 +262,9 @@ def check(qtbot: QtBot, window: MainWindow, name: str, open_it: Callable[[], obj
     [dialog] = [d for d in _shown() if id(d) not in before]
     assert _name(dialog) == name.split(" ")[0], f"{name}: {type(dialog).__name__} opened"
     qtbot.waitExposed(dialog)
-    settle(qtbot, window)
+    _settle(qtbot, window)
     qtbot.wait(50)
-    settle(qtbot, window)
+    _settle(qtbot, window)
     if folder := os.environ.get("FIT_SHOTS"):
         Path(folder).mkdir(parents=True, exist_ok=True)
         shot = name.replace(" ", "-").replace("(", "").replace(")", "")
@@ -258,14 +273,23 @@ def check(qtbot: QtBot, window: MainWindow, name: str, open_it: Callable[[], obj
     if dialog.width() > SCREEN.width() or dialog.height() > SCREEN.height():
         # The size a 1366x768 screen's room gives it.
         dialog.resize(dialog.size().boundedTo(SCREEN))
-        settle(qtbot, window)
+        _settle(qtbot, window)
     problems += fit_problems(dialog)
     if isinstance(dialog, RecoveryCodeDialog):
         dialog.confirm.setChecked(True)  # it closes only once the code is written down
     dialog.reject()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
-    settle(qtbot, window)
+    _settle(qtbot, window)
     return problems
+
+
+def _settle(qtbot: QtBot, window: MainWindow | RcoWindow) -> None:
+    if isinstance(window, MainWindow):
+        settle(qtbot, window)
+    else:
+        qtbot.waitUntil(lambda: not window.worker.busy, timeout=10_000)
+        for _ in range(3):
+            QApplication.processEvents()
 
 
 def _fill(vault_path: Path, tmp_path: Path) -> tuple[int, int]:
@@ -333,3 +357,72 @@ def test_every_dialog_fits_a_1366x768_screen(
     look(OPENED_TOO[1], create.buttons.accepted.emit)
     assert seen == [*locked, *(n for n in OPENED if n not in locked), *OPENED_TOO]
     assert not found, "\n".join(f"{n}: {p}" for n, ps in found.items() for p in ps)
+
+
+@pytest.fixture(scope="module")
+def desk_template(tmp_path_factory: pytest.TempPathFactory) -> DeskStore:
+    return desk_store(tmp_path_factory.mktemp("desk"))
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_desk_dialog_fits_a_1366x768_screen(
+    qtbot: QtBot, desk_template: DeskStore, tmp_path: Path, language: str
+) -> None:
+    create_app()
+    translations.install(language)
+    try:
+        shutil.copytree(desk_template.path, tmp_path / "rco")
+        window = RcoWindow(tmp_path / "rco")
+        window.setProperty("language", f"{language}-desk")
+        qtbot.addWidget(window)
+        window.show()
+        window.resize(1366, 700)
+        found: dict[str, list[str]] = {}
+        first = "ui.vault_dialogs.RecoveryUnlockDialog"  # the lock screen's
+        if problems := check(qtbot, window, first, lambda: DESK[first](window)):
+            found[first] = problems
+        window.start.passphrase.setText(PASSPHRASE)
+        with qtbot.waitSignal(window.lists_refreshed, timeout=30_000):
+            window.start.unlock_button.click()
+        _settle(qtbot, window)
+        for name, opener in DESK.items():
+            if name != first and (problems := check(qtbot, window, name, partial(opener, window))):
+                found[name] = problems
+        window.close()
+    finally:
+        translations.install("en")
+    assert not found, "\n".join(f"{n}: {p}" for n, ps in found.items() for p in ps)
+
+
+def test_add_client_keeps_save_in_sight_and_ctrl_s_saves(
+    qtbot: QtBot, make_window: MakeWindow, coach_vault: Path
+) -> None:
+    """The intake form's fields scroll under its Save (issue 17): Save shows wherever the
+    coach is in the form; Ctrl+S from the last field refuses a form without a name and
+    brings the name field into view, then saves the client."""
+    window = make_window()
+    unlock(qtbot, window)
+    window.new_client_action.trigger()
+    qtbot.waitUntil(lambda: window.add_dialog.isVisible(), timeout=5_000)
+    dialog = window.add_dialog
+    form = dialog.form
+    qtbot.waitExposed(dialog)
+    settle(qtbot, window)
+    form.scroll_area.ensureWidgetVisible(form.status_reason)
+    form.status_reason.setFocus()
+    area = form.scroll_area.verticalScrollBar()
+    assert area.value() > 0  # scrolled down to the last field
+    save = QRect(form.save_button.mapTo(dialog, QPoint(0, 0)), form.save_button.size())
+    assert dialog.rect().contains(save) and form.save_button.isVisible()
+    qtbot.keyClick(form.status_reason, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert form.given_name.hasFocus()
+    view = form.scroll_area.viewport()
+    name = QRect(form.given_name.mapTo(view, QPoint(0, 0)), form.given_name.size())
+    assert view.rect().contains(name)  # the refused field, scrolled into view
+    assert dialog.isVisible()
+    form.given_name.setText("Tralen")
+    form.family_name.setText("Moquist")
+    qtbot.keyClick(form.family_name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.workspace.client is not None, timeout=10_000)
+    assert window.workspace.client is not None
+    assert window.workspace.client.given_name == "Tralen"
