@@ -82,11 +82,15 @@ def _workspace(then: Callable[[MainWindow], None]) -> Opener:
 
 
 def _resources(button: str) -> Opener:
+    """A button of the Resources page: its attribute, or its objectName (suggest's hook)."""
+
     def trigger(qtbot: QtBot, window: MainWindow, _cid: int) -> None:
         window.go(PAGE_RESOURCES)
         settle(qtbot, window)
-        found = window.resources_page.findChild(QAbstractButton, button)
-        (found or window.resources_page.add_button).click()
+        page = window.resources_page
+        found = getattr(page, button, None) or page.findChild(QAbstractButton, button)
+        assert isinstance(found, QAbstractButton), button
+        found.click()
 
     return trigger
 
@@ -109,7 +113,7 @@ def _family(qtbot: QtBot, window: MainWindow, _cid: int) -> None:
     _workspace(lambda w: w.workspace.family_button.click())(qtbot, window, int(family))
 
 
-# Every dialog class of coachdesk.ui: how the window opens it, or where it is checked.
+# Every dialog class of coachdesk.ui, as the coach's window opens it.
 OPENED: dict[str, Opener] = {
     "ui.unlock_dialogs.CreateVaultDialog": lambda _q, w, _c: w.unlock_page.new_button.click(),
     "ui.vault_dialogs.RecoveryUnlockDialog": lambda _q, w, _c: w.unlock_page.findChild(
@@ -119,7 +123,7 @@ OPENED: dict[str, Opener] = {
     "ui.settings_dialog.SettingsDialog": _action("settings"),
     "ui.workspace.EditClientDialog": _action("new_client"),
     "ui.today.DateDialog": _later,
-    "ui.resources_page.AddResourceDialog": _resources("add_resource_button"),
+    "ui.resources_page.AddResourceDialog": _resources("add_button"),
     "ui.suggest.SuggestDialog": _resources("suggest_button"),
     "ui.suggest.SuggestionsDialog": _resources("my_suggestions_button"),
     "ui.plan_output.PlanOutputDialog": _workspace(lambda w: w.print_plan()),
