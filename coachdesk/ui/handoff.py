@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -42,6 +42,7 @@ from coachdesk.i18n.catalog import Message
 from coachdesk.ui.common import fmt_date
 from coachdesk.ui.fit import keep_words_whole
 from coachdesk.ui.forms._messages import error_text, window_language
+from coachdesk.ui.plain import screen_room
 
 
 def _words(message: Message) -> str:
@@ -67,6 +68,8 @@ class HandOffDialog(QDialog):
         self.db, self.client_id = db, client_id
         self.setWindowTitle(self.tr("Hand off a client"))
         self.setMinimumWidth(620)
+        # What goes is read before sending: room for the whole list on a 1366x768 screen.
+        self.resize(QSize(680, 640).boundedTo(screen_room(self)))
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
