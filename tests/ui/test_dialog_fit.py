@@ -108,6 +108,18 @@ def _later(qtbot: QtBot, window: MainWindow, _cid: int) -> None:
     page.later_button.click()
 
 
+def _suggest_preview(qtbot: QtBot, window: MainWindow, cid: int) -> None:
+    """Suggest's second page: exactly what leaves, for a new resource."""
+    _resources("suggest_button")(qtbot, window, cid)
+    dialog = window.resources_page.suggest_dialog  # type: ignore[attr-defined]
+    settle(qtbot, window)
+    dialog.fields["name"].setText("Harbor Peer Recovery Center")
+    dialog.fields["name_es"].setText("Centro de Recuperación entre Pares Harbor")
+    dialog.fields["hours"].setText("Mon-Fri 9-5, Sat 10-2")
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: dialog.stack.currentIndex() == 1, timeout=10_000)
+
+
 def _family(qtbot: QtBot, window: MainWindow, _cid: int) -> None:
     family = window.property("family_client")
     _workspace(lambda w: w.workspace.family_button.click())(qtbot, window, int(family))
@@ -136,7 +148,11 @@ OPENED: dict[str, Opener] = {
     "ui.exchange.OutboxDialog": lambda _q, w, _c: w.exchange.open_outbox(),
 }
 # Opened by the test on its own way (the edit form, the recovery code after a new vault).
-OPENED_TOO = ("ui.workspace.EditClientDialog (edit)", "ui.unlock_dialogs.RecoveryCodeDialog")
+OPENED_TOO = (
+    "ui.workspace.EditClientDialog (edit)",
+    "ui.suggest.SuggestDialog (preview)",
+    "ui.unlock_dialogs.RecoveryCodeDialog",
+)
 # The RCO desk's, opened by its window's signals on a store with a flag and a pending device.
 DeskOpener = Callable[[RcoWindow], object]
 DESK: dict[str, DeskOpener] = {
@@ -349,6 +365,7 @@ def test_every_dialog_fits_a_1366x768_screen(
             look(name, lambda o=opener: o(qtbot, window, cid))  # type: ignore[misc]
     edit = _workspace(lambda w: w.workspace.edit_button.click())
     look(OPENED_TOO[0], lambda: edit(qtbot, window, cid))
+    look(OPENED_TOO[1], lambda: _suggest_preview(qtbot, window, cid))
     # A new vault, made through the window: its recovery code is shown once.
     window.lock("test")
     qtbot.waitUntil(lambda: not window.db.is_open, timeout=10_000)
@@ -358,7 +375,7 @@ def test_every_dialog_fits_a_1366x768_screen(
     create.name.setText("Noelia Brandt")
     for field in (create.passphrase, create.repeat):
         field.setText(PASSPHRASE)
-    look(OPENED_TOO[1], create.buttons.accepted.emit)
+    look(OPENED_TOO[2], create.buttons.accepted.emit)
     assert seen == [*locked, *(n for n in OPENED if n not in locked), *OPENED_TOO]
     assert not found, "\n".join(f"{n}: {p}" for n, ps in found.items() for p in ps)
 
