@@ -427,6 +427,8 @@ class Caseload:
             raise ValidationError(field="kind", code="due.window_fixed")
         if kind == "first_contact":  # issue 19: done by a session; nothing faked or moved
             raise ValidationError(field="kind", code="due.first_contact_by_session")
+        if kind == "consent":  # issue 17: done by the client signing a new consent
+            raise ValidationError(field="kind", code="due.consent_by_renewal")
         if kind == "plan_review" and later is None:
             raise ValidationError(field="next_review", code="due.next_review_needed")
         if later is not None and later <= self.today():

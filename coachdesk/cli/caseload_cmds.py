@@ -38,7 +38,14 @@ from coachdesk.errors import ValidationError
 from coachdesk.i18n.catalog import text
 
 # Today's kinds, as `today list` prints them (a collection window is refused with its reason).
-DUE_KINDS = ["plan_review", "referral_follow_up", "note_follow_up", "timepoint", "first_contact"]
+DUE_KINDS = [
+    "plan_review",
+    "referral_follow_up",
+    "note_follow_up",
+    "timepoint",
+    "first_contact",
+    "consent",
+]
 
 
 def _vault_arg(p: argparse.ArgumentParser) -> None:
@@ -516,7 +523,9 @@ def cmd_today_list(args: argparse.Namespace) -> int:
             what = text("today.title.first_contact", lang, coach=r.detail)
             flag = since_text(r, lang)
         else:
-            title = text(_TITLE_CODES[r.title], lang) if r.title in _TITLE_CODES else r.title
+            end = (r.ends_on or r.due_on).isoformat()  # a consent's words name it (issue 17)
+            code = _TITLE_CODES.get(r.title)
+            title = text(code, lang, date=end) if code else r.title
             what = f"{title}: {r.detail}" if r.detail else title
         print(
             f"{r.client_id:>6}  {r.kind:<18} {r.due_on.isoformat()}  {r.client_name:<28} "

@@ -466,3 +466,4 @@ class Reminder:
     # for a first contact (issue 19), the coach who handed the client off.
     detail: str = ""
     since: datetime | None = None  # a first contact: when the hand-off was accepted (UTC)
+    ends_on: date | None = None  # a consent (issue 17): the end date its words name

@@ -37,6 +37,9 @@ class EpisodeFacts:
     # issue 19: the day a hand-off of this client was accepted, while no session has been
     # logged since (a contact attempt does not end it: it is no contact); None otherwise
     first_contact_since: date | None = None
+    # The client's consents (issue 17): (the last day one still covers, the end date its words
+    # name), from `consent_end`; None when none was ever signed or one has no end date
+    consent_end: tuple[date, date] | None = None
 
 
 KIND_TITLES = {
@@ -45,9 +48,37 @@ KIND_TITLES = {
     "plan_review": "Recovery plan review",
     "referral_follow_up": "Referral follow-up",
     "note_follow_up": "Follow-up from last session",
+    # issue 17: worded with the end date (DueItem.ends_on) by each front-end; "consent_ended"
+    # is the same item's title once no consent covers the client (overdue)
+    "consent": "Consent ends on {date}",
+    "consent_ended": "Consent ended on {date}: nothing may be disclosed. Renew it with the client.",
 }
 # Bump when the rules below change what due_items() returns: stored items are then recomputed.
-RULES_VERSION = 3  # 3: the first contact after a hand-off (issue 19)
+RULES_VERSION = 4  # 3: the first contact after a hand-off (issue 19); 4: consents (issue 17)
+EXPIRING_DAYS = 30  # a consent ending within this many days is "ending soon" (Today, the header)
+# How far ahead Today shows a date due until done: SOON_DAYS, or longer for these kinds.
+SHOWN_AHEAD = {"consent": EXPIRING_DAYS}
+
+
+def shown_until(kind: str, today: date) -> date:
+    """The last due date of `kind` that Today shows on `today` (of a window: its opening)."""
+    return today + timedelta(days=SHOWN_AHEAD.get(kind, timepoints.SOON_DAYS))
+
+
+def consent_end(consents: Iterable[tuple[date | None, date | None]]) -> tuple[date, date] | None:
+    """When a client's consents, each given as (expires_on, revoked_on), stop covering a
+    disclosure: (the last day one still covers, the end date to name). A consent is active
+    through its expiry date; a revoked one ended on its revocation day (Consent.is_active),
+    unless it had expired before. None when there is none, or one ends on an event only."""
+    ends = []
+    for expires, revoked in consents:
+        if revoked is not None and (expires is None or revoked <= expires):
+            ends.append((revoked - timedelta(days=1), revoked))
+        elif expires is not None:
+            ends.append((expires, expires))
+        else:
+            return None
+    return max(ends, default=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +93,13 @@ class DueItem:
     due_on: date
     closes_on: date | None = None
     timepoint: Timepoint | None = None
+    ends_on: date | None = None  # a consent: the end date its words name (`consent_end`)
 
-    @property
-    def title(self) -> str:
-        return TIMEPOINT_TITLES[self.timepoint] if self.timepoint else KIND_TITLES[self.kind]
+    def title_on(self, today: date) -> str:
+        if self.timepoint:
+            return TIMEPOINT_TITLES[self.timepoint]
+        ended = self.kind == "consent" and self.due_on < today
+        return KIND_TITLES["consent_ended" if ended else self.kind]
 
 
 def accepted_ago(since: datetime | None, now: datetime) -> tuple[str, int] | None:
@@ -79,31 +113,35 @@ def accepted_ago(since: datetime | None, now: datetime) -> tuple[str, int] | Non
 
 def due_items(f: EpisodeFacts) -> list[DueItem]:
     """Every item of one episode; `reminders_for_day` picks those that show on a given day."""
-    kinds: list[tuple[str, date, date | None, Timepoint | None]] = [
-        ("timepoint", w.opens, w.closes, w.timepoint)
+    kinds: list[tuple[str, date, date | None, Timepoint | None, date | None]] = [
+        ("timepoint", w.opens, w.closes, w.timepoint, None)
         for w in timepoints.windows(f.intake, f.services_ended)
         if w.timepoint not in f.recorded and not f.family
     ]
     if f.first_contact_since is not None:  # due at once: the day the hand-off was accepted
-        kinds.append(("first_contact", f.first_contact_since, None, None))
+        kinds.append(("first_contact", f.first_contact_since, None, None, None))
     if f.plan_review is not None:
-        kinds.append(("plan_review", f.plan_review, None, None))
-    kinds += [("referral_follow_up", d, None, None) for d in f.open_referral_follow_ups]
+        kinds.append(("plan_review", f.plan_review, None, None, None))
+    kinds += [("referral_follow_up", d, None, None, None) for d in f.open_referral_follow_ups]
     if f.note_follow_up is not None:
-        kinds.append(("note_follow_up", f.note_follow_up, None, None))
+        kinds.append(("note_follow_up", f.note_follow_up, None, None, None))
+    # A consent is due on its last covered day, overdue from the next; an active client's
+    # only, as plan reviews and session follow-ups are (docs/domain.md, "Consent on Today").
+    if f.consent_end is not None and f.services_ended is None:
+        kinds.append(("consent", f.consent_end[0], None, None, f.consent_end[1]))
     return [
-        DueItem(f.client_id, seq, kind, due, closes, tp)
-        for seq, (kind, due, closes, tp) in enumerate(kinds)
+        DueItem(f.client_id, seq, kind, due, closes, tp, ends)
+        for seq, (kind, due, closes, tp, ends) in enumerate(kinds)
     ]
 
 
 def reminders_for_day(items: Iterable[tuple[DueItem, str]], today: date) -> list[Reminder]:
     """The reminders of `today` from (item, client name) pairs: windows open today or opening
-    within SOON_DAYS, dates due by then (overdue once past). Overdue first, then by date."""
-    horizon = today + timedelta(days=timepoints.SOON_DAYS)
+    within SOON_DAYS, dates due by then (`shown_until`; overdue once past). Overdue first, then
+    by date."""
     keyed = []
     for item, name in items:
-        if item.due_on > horizon:
+        if item.due_on > shown_until(item.kind, today):
             continue
         if item.closes_on is not None:
             if item.closes_on < today:
@@ -113,13 +151,19 @@ def reminders_for_day(items: Iterable[tuple[DueItem, str]], today: date) -> list
                 name,
                 item.kind,
                 max(item.due_on, today),
-                item.title,
+                item.title_on(today),
                 overdue=False,
                 window_closes_on=item.closes_on,
             )
         else:
             reminder = Reminder(
-                item.client_id, name, item.kind, item.due_on, item.title, item.due_on < today
+                item.client_id,
+                name,
+                item.kind,
+                item.due_on,
+                item.title_on(today),
+                item.due_on < today,
+                ends_on=item.ends_on,
             )
         order = (
             not reminder.overdue,
@@ -133,7 +177,14 @@ def reminders_for_day(items: Iterable[tuple[DueItem, str]], today: date) -> list
     return [reminder for _, reminder in keyed]
 
 
-KIND_ORDER = ("first_contact", "timepoint", "plan_review", "referral_follow_up", "note_follow_up")
+KIND_ORDER = (
+    "first_contact",
+    "timepoint",
+    "plan_review",
+    "referral_follow_up",
+    "note_follow_up",
+    "consent",
+)
 # The kinds due until done (no window): Today reads them by due date.
 UNTIL_DONE_KINDS = tuple(kind for kind in KIND_ORDER if kind != "timepoint")
 

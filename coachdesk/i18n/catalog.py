@@ -2976,6 +2976,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "los paquetes importados van a {processed}/.",
     ),
     # -- end of the words block (session 7) ------------------------------------------------
+    # -- today2 (session 8): Today's consent item (issue 17; core/reminders.py KIND_TITLES) --
+    "today.title.consent": ("Consent ends on {date}", "El consentimiento termina el {date}"),
+    "today.title.consent_ended": (
+        "Consent ended on {date}: nothing may be disclosed. Renew it with the client.",
+        "El consentimiento terminó el {date}: no se puede divulgar nada. Renuévelo con el "
+        "participante.",
+    ),
+    "due.consent_by_renewal": (
+        "A consent is renewed by the client signing a new one: record it on the Profile & "
+        "consents tab. Marking this done would not renew it, and its end date cannot be moved.",
+        "Un consentimiento se renueva cuando el participante firma uno nuevo: regístrelo en la "
+        "pestaña Perfil y consentimientos. Marcarlo como hecho no lo renovaría, y su fecha de "
+        "fin no se puede mover.",
+    ),
+    # -- end of the today2 block (session 8) -----------------------------------------------
 }
 
 

@@ -53,13 +53,16 @@ from coachdesk.core.models import (
 )
 from coachdesk.core.reminders import (
     KIND_ORDER,
+    SHOWN_AHEAD,
     UNTIL_DONE_KINDS,
     DueItem,
     EpisodeFacts,
     TodayPage,
+    consent_end,
     due_items,
     page_of,
     reminders_for_day,
+    shown_until,
 )
 from coachdesk.errors import NotFoundError
 from coachdesk.storage import handoff_repo
@@ -1270,6 +1273,11 @@ def _episode_facts(conn: Conn, ids: list[int] | None) -> list[EpisodeFacts]:
         args,
     ):
         referrals.setdefault(cid, []).append(date.fromisoformat(follow))
+    consents: dict[int, list[tuple[date | None, date | None]]] = {}
+    for cid, expires, revoked in conn.execute(
+        f"SELECT client_id, expires_on, revoked_on FROM consents {where}", args
+    ):
+        consents.setdefault(cid, []).append((s2d(expires), s2d(revoked)))
     # issue 19: written with the client it creates, in accept's transaction (due_stale holds it)
     first_contact = handoff_repo.first_contact_waiting(
         conn, where.replace("WHERE client_id", "AND r.client_id"), args
@@ -1299,6 +1307,7 @@ def _episode_facts(conn: Conn, ids: list[int] | None) -> list[EpisodeFacts]:
                 s2d(note_follow) if active else None,
                 kind == ClientKind.FAMILY_MEMBER.value,
                 _first_contact(first_contact.get(cid), active, status_date),
+                consent_end(consents.get(cid, ())),
             )
         )
     return facts
@@ -1333,14 +1342,15 @@ def refresh_due_items(conn: Conn) -> int:
             i.timepoint.value if i.timepoint else None,
             d2s(i.due_on),
             d2s(i.closes_on),
+            d2s(i.ends_on),
         )
         for f in episode_facts(conn, client_ids=stale)
         for i in due_items(f)
     ]
     conn.execute("DELETE FROM due_items WHERE client_id IN (SELECT client_id FROM due_stale)")
     conn.executemany(
-        "INSERT INTO due_items (client_id, seq, kind, timepoint, due_on, closes_on) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO due_items (client_id, seq, kind, timepoint, due_on, closes_on, ends_on) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
     conn.execute("DELETE FROM due_stale")
@@ -1360,15 +1370,12 @@ def reminders_for(conn: Conn, today: date, client_id: int | None = None) -> list
     earliest = d2s(today - timedelta(days=timepoints.LONGEST_WINDOW_DAYS))
     one = " AND d.client_id = ?" if client_id is not None else ""
     args: tuple[Any, ...] = (client_id,) if client_id is not None else ()
-    select = (
-        "SELECT d.client_id, d.seq, d.kind, d.timepoint, d.due_on, d.closes_on, "
-        f"{_DISPLAY_NAME} FROM due_items d JOIN clients c ON c.id = d.client_id "
-    )
     rows = conn.execute(
-        f"{select} WHERE d.closes_on IS NULL AND d.kind IN {_UNTIL_DONE} AND d.due_on <= ?{one} "
-        f"UNION ALL {select} WHERE d.closes_on IS NOT NULL AND d.due_on BETWEEN ? AND ? "
+        f"{_SELECT_DUE} WHERE d.closes_on IS NULL AND d.kind IN {_UNTIL_DONE} "
+        f"AND d.due_on <= {_shown_until_sql('d.kind')}{one} "
+        f"UNION ALL {_SELECT_DUE} WHERE d.closes_on IS NOT NULL AND d.due_on BETWEEN ? AND ? "
         f"AND d.closes_on >= ?{one}",
-        (horizon, *args, earliest, horizon, d2s(today), *args),
+        (*_shown_until_args(today), *args, earliest, horizon, d2s(today), *args),
     ).fetchall()
     stale_sql = "SELECT client_id FROM due_stale" + (" WHERE client_id = ?" if one else "")
     stale = {row[0] for row in conn.execute(stale_sql, args)}
@@ -1379,12 +1386,27 @@ def reminders_for(conn: Conn, today: date, client_id: int | None = None) -> list
 
 
 _UNTIL_DONE = "(" + ", ".join(f"'{kind}'" for kind in UNTIL_DONE_KINDS) + ")"
+_SELECT_DUE = (
+    "SELECT d.client_id, d.seq, d.kind, d.timepoint, d.due_on, d.closes_on, d.ends_on, "
+    f"{_DISPLAY_NAME} AS name FROM due_items d JOIN clients c ON c.id = d.client_id "
+)
+
+
+def _shown_until_sql(kind_column: str) -> str:
+    """core/reminders.shown_until in SQL: the last due date shown, by kind (args below)."""
+    whens = " ".join(f"WHEN '{kind}' THEN ?" for kind in SHOWN_AHEAD)
+    return f"(CASE {kind_column} {whens} ELSE ? END)"
+
+
+def _shown_until_args(today: date) -> tuple[str | None, ...]:
+    return (*(d2s(shown_until(kind, today)) for kind in SHOWN_AHEAD), d2s(shown_until("", today)))
 
 
 def _due_rows(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[DueItem, str]]:
-    for cid, seq, kind, tp, due, closes, name in rows:
+    for cid, seq, kind, tp, due, closes, ends, name in rows:
         timepoint = Timepoint(tp) if tp else None
-        yield DueItem(cid, seq, kind, date.fromisoformat(due), s2d(closes), timepoint), name
+        due_on = date.fromisoformat(due)
+        yield DueItem(cid, seq, kind, due_on, s2d(closes), timepoint, s2d(ends)), name
 
 
 def today_page(conn: Conn, today: date, per_kind: int = 50) -> TodayPage:
@@ -1398,33 +1420,29 @@ def today_page(conn: Conn, today: date, per_kind: int = 50) -> TodayPage:
     overdue = 0
     for kind, n, late in conn.execute(
         "SELECT kind, sum(n), sum(CASE WHEN due_on < ? THEN n ELSE 0 END) FROM due_counts "
-        "WHERE closes_on = '' AND due_on <= ? GROUP BY kind "
+        f"WHERE closes_on = '' AND due_on <= {_shown_until_sql('kind')} GROUP BY kind "
         "UNION ALL SELECT kind, sum(n), 0 FROM due_counts "
         "WHERE closes_on <> '' AND due_on BETWEEN ? AND ? AND closes_on >= ? GROUP BY kind",
-        (t, horizon, earliest, horizon, t),
+        (t, *_shown_until_args(today), earliest, horizon, t),
     ):
         counts[kind] = counts.get(kind, 0) + int(n)
         overdue += int(late)
-    select = (
-        "SELECT d.client_id, d.seq, d.kind, d.timepoint, d.due_on, d.closes_on, "
-        f"{_DISPLAY_NAME} AS name FROM due_items d JOIN clients c ON c.id = d.client_id "
-    )
     # Windows open today (all shown as due today) by closing day, then those opening soon.
     rows = conn.execute(
-        f"{select} WHERE d.closes_on >= ? AND +d.due_on <= ? "
+        f"{_SELECT_DUE} WHERE d.closes_on >= ? AND +d.due_on <= ? "
         "ORDER BY d.closes_on, name, d.client_id, d.seq LIMIT ?",
         (t, t, per_kind),
     ).fetchall()
     rows += conn.execute(
-        f"{select} WHERE d.closes_on IS NOT NULL AND d.due_on > ? AND d.due_on <= ? "
+        f"{_SELECT_DUE} WHERE d.closes_on IS NOT NULL AND d.due_on > ? AND d.due_on <= ? "
         "ORDER BY d.due_on, d.closes_on, name, d.client_id, d.seq LIMIT ?",
         (t, horizon, per_kind - len(rows)),
     ).fetchall()
     for kind in UNTIL_DONE_KINDS:
         rows += conn.execute(
-            f"{select} WHERE d.kind = ? AND d.closes_on IS NULL AND d.due_on <= ? "
+            f"{_SELECT_DUE} WHERE d.kind = ? AND d.closes_on IS NULL AND d.due_on <= ? "
             "ORDER BY d.due_on, name, d.client_id, d.seq LIMIT ?",
-            (kind, horizon, per_kind),
+            (kind, d2s(shown_until(kind, today)), per_kind),
         ).fetchall()
     page = page_of(reminders_for_day(_due_rows(rows), today), per_kind)
     return TodayPage({k: counts[k] for k in KIND_ORDER if counts.get(k)}, overdue, page.first)

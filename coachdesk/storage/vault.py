@@ -69,6 +69,11 @@ CHECK_FAILED_MESSAGE = (
     "for reading. Restore it from a backup (details: `coachdesk vault check`)."
 )
 MIN_PASSPHRASE_CHARS = 8
+BUSY_TIMEOUT_S = 10.0  # how long a connection waits for another's lock
+# The WAL is copied back into the main file (a checkpoint) after a commit that leaves it at
+# least this big: SQLite's own default of 1,000 pages of 4 KiB, done by the vault itself so
+# that checkpoints take turns with the page check (docs/security.md "The page check's turn").
+CHECKPOINT_WAL_BYTES = 1000 * 4096
 REQUIRED_CIPHER_MAJOR = 4
 
 # Pragmas set on every open (docs/security.md "Vault"). Extension loading is never enabled.
@@ -151,6 +156,26 @@ def _integrity_errors(conn: Any, beside: Callable[[], Any] | None = None) -> tup
     return version, hmac + errors
 
 
+def _checkpoint(conn: Any, mode: str = "PASSIVE") -> bool:
+    """Copy the committed pages from the WAL into the main file, without waiting for anyone
+    (a reader elsewhere keeps the pages its snapshot needs); True when all were copied (and,
+    TRUNCATE, the WAL emptied).
+
+    Before the HMAC check (PASSIVE), which reads the main file alone: a checkpoint held short
+    by a reader first extends the file to its new size and leaves the pages it could not copy
+    as zeros (SQLite reads them from the WAL); read then, they fail their HMAC without any
+    damage. Errors are swallowed: a read-only folder has nothing to copy."""
+    try:
+        conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            busy, frames, copied = conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    except sqlcipher3.Error:
+        return False
+    return not busy and frames == copied
+
+
 def _hmac_errors(conn: Any) -> list[str]:
     """SQLCipher's HMAC check of every page of the file."""
     try:
@@ -196,7 +221,7 @@ def _said(kind: str, what: str, error: type[VaultError] = VaultError, **params: 
 
 
 def _connect(db_path: Path, vault_key: bytes, kind: str = "coach") -> Any:
-    conn = sqlcipher3.connect(str(db_path), isolation_level=None, timeout=10.0)
+    conn = sqlcipher3.connect(str(db_path), isolation_level=None, timeout=BUSY_TIMEOUT_S)
     try:
         # The key is 64 hex digits produced here, never user text (docs/architecture.md rule 8).
         conn.execute(f"PRAGMA key = \"x'{vault_key.hex()}'\"")
@@ -205,6 +230,9 @@ def _connect(db_path: Path, vault_key: bytes, kind: str = "coach") -> Any:
         # on it cannot be turned off for the life of the process. SQLCipher still wipes its key
         # material; what stays un-wiped is freed page-cache memory inside this process.
         conn.execute("PRAGMA cipher_memory_security = OFF")
+        # No connection checkpoints on its own: only Vault.checkpoint writes the main file,
+        # and never while the HMAC check reads it (docs/security.md "The page check's turn").
+        conn.execute("PRAGMA wal_autocheckpoint = 0")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.OperationalError as exc:
         conn.close()
@@ -226,8 +254,15 @@ class _Watch:
     connections) until `stop` wipes it.
     """
 
-    def __init__(self, db_path: Path, key: bytes, done: Callable[[CheckStatus], None]) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        key: bytes,
+        done: Callable[[CheckStatus], None],
+        turn: threading.Lock,
+    ) -> None:
         self._db_path = db_path
+        self._turn = turn  # the main file's turn, shared with Vault.checkpoint
         self._key = bytearray(key)
         self._done = done
         self._cond = threading.Condition()
@@ -315,10 +350,11 @@ class _Watch:
 
     def _confirmed(self, errors: list[str], key: bytes) -> list[str]:
         """The errors that a second check finds again at the same place. cipher_integrity_check
-        reads the file beside SQLite's locks, so a page being checkpointed at that instant can
-        read torn; under steady writing the next check can catch another page mid-write (a
-        false alarm in CI under load). Damage stays where it is and says the same again; a torn
-        read moves: look again, up to four checks in all, before calling it damage."""
+        reads the file beside SQLite's locks. This process's checkpoints wait for the check's
+        turn, but another process on the same vault (the command line beside the window) may
+        checkpoint meanwhile, and a page it is writing at that instant reads torn. Damage stays
+        where it is and says the same again; a torn read moves: look again, up to four checks
+        in all, before calling it damage."""
         for _ in range(3):
             if not errors:
                 return errors
@@ -333,14 +369,22 @@ class _Watch:
     def _check(self, key: bytes) -> list[str]:
         # A new connection each time: one kept across runs answers from caches it filled
         # earlier (FTS5 then reports "corruption" in an index that has since moved on).
-        try:
-            conn = _connect(self._db_path, key)
-        except CoachDeskError as exc:
-            return [str(exc)]
-        try:  # the HMAC check beside quick_check, on a second new connection
-            return _integrity_errors(conn, partial(_connect, self._db_path, key))[1]
-        finally:
-            conn.close()
+        # The turn is held throughout: no checkpoint of this process writes the main file
+        # while the HMAC check reads it beside SQLite's locks.
+        with self._turn:
+            try:
+                conn = _connect(self._db_path, key)
+            except CoachDeskError as exc:
+                return [str(exc)]
+            try:
+                for _ in range(20):  # a reader's snapshot holds pages back for moments only
+                    if _checkpoint(conn):
+                        break
+                    time.sleep(0.01)
+                # the HMAC check beside quick_check, on a second new connection
+                return _integrity_errors(conn, partial(_connect, self._db_path, key))[1]
+            finally:
+                conn.close()
 
     def _record(self, key: bytes) -> None:
         """Note the pass in the vault itself, for check_if_due. Best effort: when the vault is
@@ -401,6 +445,10 @@ class Vault:
             _said, self.KIND, "read_only_damaged", IntegrityError
         )
         self._watch: _Watch | None = None
+        # Held by a running page check and by every checkpoint (docs/security.md "The page
+        # check's turn"); None turns the checkpoint after commits off (a crash test's writer).
+        self._turn = threading.Lock()
+        self.checkpoint_at_wal_bytes: int | None = CHECKPOINT_WAL_BYTES
         self._observers: list[CheckObserver] = []
         self._checked_at_open = False
 
@@ -538,8 +586,7 @@ class Vault:
         if self.conn is not None:
             guard = None
             if not self.damaged:
-                with suppress(sqlcipher3.Error):
-                    self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                self.checkpoint()
             else:
                 guard = self._read_only_guard()
             self.conn.close()
@@ -549,6 +596,26 @@ class Vault:
         for i in range(len(self._key)):
             self._key[i] = 0
         self.audit_key = b""
+
+    def checkpoint(self) -> bool:
+        """Copy the WAL back into the main file and empty it, in turn with the page check:
+        while a check runs, nothing is done and False returned (the WAL, encrypted like the
+        file, waits for the next checkpoint). Readers of other processes are not waited for."""
+        if not self._turn.acquire(blocking=False):
+            return False
+        try:
+            return _checkpoint(self.conn, "TRUNCATE")
+        finally:
+            self._turn.release()
+
+    def _checkpoint_if_big(self) -> None:
+        """After a commit: checkpoint once the WAL has grown past checkpoint_at_wal_bytes."""
+        if self.checkpoint_at_wal_bytes is None:
+            return
+        with suppress(OSError):
+            wal = self.path / f"{DB_NAME}-wal"
+            if wal.stat().st_size >= self.checkpoint_at_wal_bytes:
+                self.checkpoint()
 
     def _close_refused(self) -> None:
         """Close a vault whose open was refused without writing to its file (no checkpoint)."""
@@ -581,6 +648,9 @@ class Vault:
         `full` (the explicit "check the vault" of the CLI) also checks that every full-text
         search index matches the rows it indexes, which quick_check cannot see; on a vault of
         100,000 notes that adds about 0.6 s."""
+        if not self.damaged:
+            with self._turn:
+                _checkpoint(self.conn)
         version, errors = _integrity_errors(self.conn)
         if full and not errors and not self.damaged:
             errors += self._search_index_errors()
@@ -659,7 +729,9 @@ class Vault:
         if self._watch is None:
             if self.conn is None or not any(self._key):
                 raise _said(self.KIND, "locked")
-            self._watch = _Watch(self.path / DB_NAME, bytes(self._key), self._check_finished)
+            self._watch = _Watch(
+                self.path / DB_NAME, bytes(self._key), self._check_finished, self._turn
+            )
         return self._watch.request(every)
 
     def _check_finished(self, status: CheckStatus) -> None:
@@ -744,6 +816,7 @@ class Vault:
             if "full" in str(exc):
                 raise CoachDeskError("The disk is full; nothing was saved.") from None
             raise VaultError(f"The change could not be saved ({exc}).") from None
+        self._checkpoint_if_big()
 
     def _before_commit(self) -> None:
         """Bring derived state up to date inside the writing transaction (coach vaults: the

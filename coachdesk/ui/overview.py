@@ -32,7 +32,9 @@ from coachdesk.core.models import (
     SessionNote,
     StepStatus,
 )
-from coachdesk.ui.common import card, fmt_date, label, named, plural, translated
+from coachdesk.core.reminders import EXPIRING_DAYS as EXPIRING_DAYS  # the header's too
+from coachdesk.ui.common import card, fmt_date, label, named, plural
+from coachdesk.ui.today import item_title
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +66,6 @@ def load_overview(c: Caseload, client_id: int) -> OverviewData:
     )
 
 
-EXPIRING_DAYS = 30  # a consent ending within this many days is "ending soon"
 MAX_ROWS = 4  # per part: the page stays one screen; the tabs hold the rest
 
 
@@ -161,10 +162,12 @@ class OverviewPage(QWidget):
             return [self.tr("Nothing is due for this client.")]
         lines = []
         for r in sorted(due, key=lambda r: (not r.overdue, r.due_on))[:MAX_ROWS]:
-            what = html.escape(translated(r.title))
+            what = html.escape(item_title(r))
             if r.detail:
                 what += ": " + html.escape(r.detail)
-            if r.overdue:
+            if r.kind == "consent":  # its words say the date and what it asks (issue 17)
+                lines.append(f"<b>{what}</b>")
+            elif r.overdue:
                 late = plural(
                     self.tr("{n, plural, one {# day late} other {# days late}}"),
                     (today - r.due_on).days,

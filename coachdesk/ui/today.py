@@ -1,8 +1,8 @@
-"""Today: what is due (timepoint windows, plan reviews, referral and note follow-ups) and the
-clients opened recently. Enter or a double click opens the client where the item is done;
-"Mark done" and "Later…" change the item through the application layer (Caseload.complete_due
-and snooze_due); the filters narrow the list to overdue, due by today or this week, and to
-one kind. GUI thread only.
+"""Today: what is due (timepoint windows, plan reviews, referral and note follow-ups, consents
+ended or ending) and the clients opened recently. Enter or a double click opens the client
+where the item is done; "Mark done" and "Later…" change the item through the application
+layer (Caseload.complete_due and snooze_due); the filters narrow the list to overdue, due by
+today or this week, and to one kind. GUI thread only.
 
 The page shows Caseload.today_page: the counts of every kind and the first `per_kind` items
 of each, read through the indexes, so it costs what it shows on a big vault. Within a kind
@@ -63,7 +63,10 @@ KIND_TAB = {
     "plan_review": "plan",
     "referral_follow_up": "referrals",
     "note_follow_up": "notes",
+    "consent": "profile",  # issue 17: renewed by recording the new consent there
 }
+# Done by the record they come from (opened at KIND_TAB), never marked done or moved here.
+DONE_THERE = ("timepoint", "first_contact", "consent")
 KIND_CHANGES = {"plan_review": Kind.PLAN, "referral_follow_up": Kind.REFERRAL}
 _ITEM = Qt.ItemDataRole.UserRole
 LATE_COLOR = "#a8461f"
@@ -107,6 +110,18 @@ class DateDialog(QDialog):
 
     def chosen(self) -> date:
         return from_qdate(self.field.date())
+
+
+def item_title(r: Reminder) -> str:
+    """A reminder's title in the window's language, with the words its kind fills in (Today,
+    and the client's overview)."""
+    lang = window_language()
+    if r.kind == "first_contact":  # issue 19: the detail is the coach who handed off
+        return catalog.text("today.title.first_contact", lang, coach=r.detail)
+    if r.kind == "consent":  # issue 17: ended (overdue) or ending, on its end date
+        code = "today.title.consent_ended" if r.overdue else "today.title.consent"
+        return catalog.text(code, lang, date=fmt_date(r.ends_on or r.due_on))
+    return translated(r.title)
 
 
 class TodayPage(QWidget):
@@ -261,6 +276,7 @@ class TodayPage(QWidget):
             "plan_review": self.tr("Plan reviews"),
             "referral_follow_up": self.tr("Referral follow-ups"),
             "note_follow_up": self.tr("Session follow-ups"),
+            "consent": self.tr("Consents ended or ending"),
         }[kind]
 
     def changeEvent(self, event: QEvent) -> None:
@@ -329,9 +345,9 @@ class TodayPage(QWidget):
             self.due.addTopLevelItem(parent)
             parent.setFirstColumnSpanned(True)
             for r in items:
-                child = QTreeWidgetItem(
-                    [r.client_name, self._what(r), fmt_date(r.due_on), self._when(r)]
-                )
+                due = r.ends_on or r.due_on  # a consent: the end date its words name
+                words = [r.client_name, self._what(r), fmt_date(due), self._when(r)]
+                child = QTreeWidgetItem(words)
                 child.setToolTip(1, self._what(r, whole=True))
                 child.setData(0, _ITEM, (r.client_id, r.kind, r.due_on.isoformat()))
                 if r.overdue:
@@ -354,16 +370,17 @@ class TodayPage(QWidget):
             self.due.setCurrentItem(rows[min(place, len(rows) - 1)])
         self._current_changed(self.due.currentItem())
 
-    @staticmethod
-    def _what(r: Reminder, whole: bool = False) -> str:
+    def _what(self, r: Reminder, whole: bool = False) -> str:
         """The item's title; for a session follow-up, what it follows up (the last note's
         next steps) in place of the title, which its group already says ("Session
         follow-ups"), so that the words fit the column in Spanish too; `whole`: title and
-        words, for the tooltip. Words too long for the column are cut there by the view."""
-        if r.kind == "first_contact":  # issue 19: the detail is the coach who handed off
-            return catalog.text("today.title.first_contact", window_language(), coach=r.detail)
-        title = translated(r.title)
-        if not r.detail:
+        words, for the tooltip. Words too long for the column are cut there by the view.
+        An ended consent's row says what matters first (its group, date and "ended ... ago"
+        say the rest; looked at at 1366x768, the whole sentence was cut before it)."""
+        title = item_title(r)
+        if r.kind == "consent" and r.overdue and not whole:
+            return self.tr("Nothing may be disclosed: renew it")
+        if not r.detail or r.kind == "first_contact":
             return title
         return f"{title}: {r.detail}" if whole else r.detail
 
@@ -374,6 +391,14 @@ class TodayPage(QWidget):
             return catalog.text(f"today.accepted_{unit}", window_language(), n=n)
         if r.window_closes_on is not None:
             return self.tr("window closes {d}").format(d=fmt_date(r.window_closes_on))
+        if r.kind == "consent" and r.overdue and r.ends_on is not None:
+            ended = (self._today - r.ends_on).days  # 0: revoked today
+            return plural(
+                self.tr(
+                    "{n, plural, =0 {ended today} one {ended # day ago} other {ended # days ago}}"
+                ),
+                ended,
+            )
         days = (r.due_on - self._today).days
         if days < 0:
             return plural(self.tr("{n, plural, one {# day late} other {# days late}}"), -days)
@@ -427,14 +452,15 @@ class TodayPage(QWidget):
     def _current_changed(self, _item: QTreeWidgetItem | None, _previous: object = None) -> None:
         chosen = self.current()
         self.done_button.setEnabled(chosen is not None)
-        window = chosen is not None and chosen[1] == "timepoint"
-        first = chosen is not None and chosen[1] == "first_contact"
-        self.later_button.setEnabled(chosen is not None and not window and not first)
+        kind = chosen[1] if chosen is not None else None
+        self.later_button.setEnabled(chosen is not None and kind not in DONE_THERE)
         self.later_button.setToolTip(
             self.tr("A follow-up window is set by the funder's schedule and cannot be moved.")
-            if window
+            if kind == "timepoint"
             else self.tr("A first contact is done by logging a session with the client.")
-            if first
+            if kind == "first_contact"
+            else self.tr("A consent is renewed with the client: record the new one.")
+            if kind == "consent"
             else self.tr("Move this item to another day.")
         )
 
@@ -443,7 +469,7 @@ class TodayPage(QWidget):
         if chosen is None:
             return
         client_id, kind, due = chosen
-        if kind in ("timepoint", "first_contact"):  # done by the outcomes / by a session
+        if kind in DONE_THERE:  # done by the outcomes / a session / a new consent
             self.open_client_at.emit(client_id, KIND_TAB[kind])
         elif kind == "plan_review":
             self._ask(
@@ -460,7 +486,7 @@ class TodayPage(QWidget):
 
     def snooze(self) -> None:
         chosen = self.current()
-        if chosen is None or chosen[1] in ("timepoint", "first_contact"):
+        if chosen is None or chosen[1] in DONE_THERE:
             return
         client_id, kind, due = chosen
         self._ask(

@@ -30,7 +30,7 @@ def main() -> None:
         # For the deleted-WAL test: a kill inside an automatic checkpoint leaves the main file
         # half-copied, which only the WAL can mend; deleting that WAL then is a torn file
         # (the plain "damaged, restore from a backup" case), not the case under test.
-        vault.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        vault.checkpoint_at_wal_bytes = None
     caseload = Caseload(vault, today=date(2026, 11, 22))
     rng = random.Random()
     # Persons in recovery: BARC-10 is refused for a family client (the demo data has both).

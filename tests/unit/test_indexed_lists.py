@@ -1,8 +1,10 @@
 """Today, name search and counts from indexed state (issue 18) give what the scans gave.
 
 The oracles below are the code these replaced, kept verbatim: reminders recomputed over every
-episode, and name search by LIKE over every client. Demo vaults are edited at random (seeded),
-through the use cases and by plain SQL, and compared after every batch on several days.
+episode, and name search by LIKE over every client; Today's consent item (issue 17, after them)
+is recomputed by `consent_reminders`, straight from the consents' rows. Demo vaults are edited
+at random (seeded), through the use cases and by plain SQL, and compared after every batch on
+several days.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from coachdesk.core.demo import SyntheticPeople
 from coachdesk.core.models import (
     Client,
     ClientStatus,
+    Consent,
     ContactMode,
     FamilyFollowUp,
     OutcomeAssessment,
@@ -34,7 +37,7 @@ from coachdesk.core.models import (
     Setting,
     Timepoint,
 )
-from coachdesk.core.reminders import TIMEPOINT_TITLES, EpisodeFacts, page_of
+from coachdesk.core.reminders import KIND_TITLES, TIMEPOINT_TITLES, EpisodeFacts, page_of
 from coachdesk.storage import repos
 from coachdesk.storage.vault import Vault
 from tests.conftest import PASSPHRASE
@@ -45,7 +48,9 @@ TODAY = date(2026, 3, 1)
 # -- the oracles: the code before issue 18, verbatim ------------------------------------------
 
 
-def old_reminders(facts: Iterable[EpisodeFacts], today: date) -> list[Reminder]:
+def old_reminders(
+    facts: Iterable[EpisodeFacts], today: date, consents: dict[int, list[Reminder]] | None = None
+) -> list[Reminder]:
     horizon = today + timedelta(days=timepoints.SOON_DAYS)
     out: list[Reminder] = []
     for f in facts:
@@ -99,6 +104,7 @@ def old_reminders(facts: Iterable[EpisodeFacts], today: date) -> list[Reminder]:
                     overdue=f.note_follow_up < today,
                 )
             )
+        out += (consents or {}).get(f.client_id, [])  # issue 17: after the kinds above
     out.sort(key=lambda r: (not r.overdue, r.window_closes_on or r.due_on, r.client_name))
     return out
 
@@ -141,6 +147,34 @@ def old_episode_facts(conn: Any) -> list[EpisodeFacts]:
     return facts
 
 
+def consent_reminders(conn: Any, today: date) -> dict[int, list[Reminder]]:
+    """Issue 17's rule from the rows: an active client whose every consent has an end (its
+    expiry, or its revocation when that came first, which covers nothing from its day) is
+    reminded from 30 days before the last end; once nothing covers him, it is overdue."""
+    ends: dict[int, list[tuple[date, date] | None]] = {}
+    for cid, expires, revoked in conn.execute(
+        "SELECT client_id, expires_on, revoked_on FROM consents JOIN clients c "
+        "ON c.id = client_id WHERE c.status = 'active'"
+    ):
+        expires, revoked = repos.s2d(expires), repos.s2d(revoked)
+        if revoked is not None and (expires is None or revoked <= expires):
+            end: tuple[date, date] | None = (revoked - timedelta(days=1), revoked)
+        else:
+            end = None if expires is None else (expires, expires)
+        ends.setdefault(cid, []).append(end)
+    names = dict(conn.execute(f"SELECT c.id, {repos._DISPLAY_NAME} FROM clients c"))
+    out: dict[int, list[Reminder]] = {}
+    for cid, found in ends.items():
+        if None in found:
+            continue
+        last, named = max(e for e in found if e is not None)
+        if last <= today + timedelta(days=30):
+            ended = last < today
+            title = KIND_TITLES["consent_ended" if ended else "consent"]
+            out[cid] = [Reminder(cid, names[cid], "consent", last, title, ended, ends_on=named)]
+    return out
+
+
 def old_list_clients(conn: Any, search: str, status: ClientStatus | None) -> list[int]:
     clauses, args = [], []
     for token in repos.fold(search).split():
@@ -167,16 +201,20 @@ def demo_vault(vault_path: Path) -> Vault:
     return vault
 
 
-def _compare_today(vault: Vault) -> None:
+def _compare_today(vault: Vault) -> set[tuple[str, bool]]:
+    """Compare on four days; returns the (kind, overdue) pairs that were compared."""
     facts = old_episode_facts(vault.conn)
+    seen = set()
     for day in (TODAY, TODAY - timedelta(days=200), TODAY + timedelta(days=45), date(2027, 1, 9)):
-        expected = old_reminders(facts, day)
+        expected = old_reminders(facts, day, consent_reminders(vault.conn, day))
+        seen |= {(r.kind, r.overdue) for r in expected}
         assert repos.reminders_for(vault.conn, day) == expected, day
         assert repos.today_page(vault.conn, day, per_kind=7) == page_of(expected, 7), day
         one = expected[0].client_id if expected else 1
         assert repos.reminders_for(vault.conn, day, one) == [
             r for r in expected if r.client_id == one
         ]
+    return seen
 
 
 def _random_edits(caseload: Caseload, rng: random.Random, people: SyntheticPeople) -> None:
@@ -185,7 +223,7 @@ def _random_edits(caseload: Caseload, rng: random.Random, people: SyntheticPeopl
     for _ in range(25):
         cid = rng.choice(ids)
         day = TODAY + timedelta(days=rng.randint(-400, 30))
-        action = rng.randrange(8)
+        action = rng.randrange(10)
         if action == 0:
             ids.append(
                 caseload.add_client(
@@ -223,8 +261,35 @@ def _random_edits(caseload: Caseload, rng: random.Random, people: SyntheticPeopl
                 caseload.get_client(cid).intake_date, TODAY - timedelta(days=rng.randint(0, 99))
             )
             caseload.set_status(cid, status, on, "test")
+        elif action == 7:  # a consent: signed, ending on a date (or an event), or revoked
+            ends = day + timedelta(days=rng.randint(1, 400))
+            event = rng.random() < 0.15
+            consent = Consent(
+                cid, "Coach", "Attendance", "Court", "Reports", "In writing", None, "", "X", day
+            )
+            consent.expires_on, consent.expiry_event = (
+                (None, "case closes") if event else (ends, "")
+            )
+            caseload.add_consent(consent)
+        elif action == 8:
+            mine = [c.id for c in caseload.consents(cid) if c.revoked_on is None and c.id]
+            if mine:
+                caseload.revoke_consent(
+                    rng.choice(mine), TODAY - timedelta(days=rng.randint(0, 60))
+                )
         else:  # plain SQL, as another program part might write: the triggers still see it
             with caseload.vault.transaction():
+                conn.execute(
+                    "UPDATE consents SET expires_on = ? WHERE id = "
+                    "(SELECT max(id) FROM consents WHERE client_id = ?)",
+                    (repos.d2s(TODAY + timedelta(days=rng.randint(-40, 40))), cid),
+                )
+                if rng.random() < 0.3:
+                    conn.execute(
+                        "DELETE FROM consents WHERE id = "
+                        "(SELECT min(id) FROM consents WHERE client_id = ?)",
+                        (rng.choice(ids),),
+                    )
                 conn.execute(
                     "UPDATE notes SET follow_up_on = ? WHERE id = "
                     "(SELECT max(id) FROM notes WHERE client_id = ?)",
@@ -242,11 +307,12 @@ def test_today_equals_the_old_recomputation_under_random_edits(demo_vault: Vault
     caseload = Caseload(demo_vault, today=TODAY)
     rng = random.Random(18)
     people = SyntheticPeople(rng)
-    _compare_today(demo_vault)
+    seen = _compare_today(demo_vault)
     for _ in range(6):
         _random_edits(caseload, rng, people)
         assert demo_vault.conn.execute("SELECT count(*) FROM due_stale").fetchone()[0] == 0
-        _compare_today(demo_vault)
+        seen |= _compare_today(demo_vault)
+    assert {("consent", True), ("consent", False)} <= seen  # ended and ending (issue 17)
     demo_vault.close()
 
 

@@ -211,8 +211,7 @@ class OutcomeForm(QWidget):
         self.history.setToolTip(self.tr("Select a row to see its answers; Enter corrects it."))
         rows = self.fontMetrics().lineSpacing() + 10
         self.history.verticalHeader().setDefaultSectionSize(rows)
-        self.history.setMinimumHeight(rows * 3)
-        self.history.setMaximumHeight(rows * 5 + 6)  # the header and the four timepoints
+        self.history.setMinimumHeight(rows * 2)
         outer.addWidget(self.history)
         self.no_history = hint_label(self.tr("No outcomes recorded yet."), self)
         outer.addWidget(self.no_history)
@@ -315,6 +314,10 @@ class OutcomeForm(QWidget):
             ]
             for column, text in enumerate(cells):
                 table.setItem(row, column, QTableWidgetItem(text))
+        # As tall as its rows (the header and up to all five timepoints), no taller: at 768
+        # high "Fix selected record" then shows without scrolling (issue 17).
+        rows = table.verticalHeader().defaultSectionSize()
+        table.setMaximumHeight(rows * (1 + max(1, table.rowCount())) + 6)
         table.setVisible(bool(self._outcomes))
         self.no_history.setVisible(not self._outcomes)
         if self._id is None:  # not correcting a recorded one: suggest the next timepoint
