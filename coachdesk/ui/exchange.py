@@ -78,6 +78,7 @@ from coachdesk.i18n import catalog
 from coachdesk.i18n.catalog import Message
 from coachdesk.storage.outbox import OutboxState
 from coachdesk.ui.common import named, plural, show_error
+from coachdesk.ui.fit import keep_words_whole
 from coachdesk.ui.forms._common import format_datetime
 from coachdesk.ui.forms._messages import error_text, window_language
 
@@ -138,6 +139,7 @@ class EnrollDialog(QDialog):
 
     def __init__(self, controller: ExchangeController, parent: QWidget) -> None:
         super().__init__(parent)
+        keep_words_whole(self)
         self.controller = controller
         self.data_path: Path | None = None
         self.check: exports.EnrollmentCheck | None = None
@@ -380,6 +382,7 @@ class ExportDialog(QDialog):
 
     def __init__(self, controller: ExchangeController, parent: QWidget) -> None:
         super().__init__(parent)
+        keep_words_whole(self)
         self.controller = controller
         self.preview: exports.ExportPreview | None = None
         self.sealed: exports.ExportResult | None = None
@@ -487,6 +490,7 @@ class SyncSettingsDialog(QDialog):
 
     def __init__(self, controller: ExchangeController, parent: QWidget) -> None:
         super().__init__(parent)
+        keep_words_whole(self)
         self.controller = controller
         self.has_password = False
         self.stored_ca = ""
@@ -728,6 +732,7 @@ class OutboxDialog(QDialog):
 
     def __init__(self, controller: ExchangeController, parent: QWidget) -> None:
         super().__init__(parent)
+        keep_words_whole(self)
         self.controller = controller
         self.setWindowTitle(self.tr("Outbox"))
         self.resize(820, 380)

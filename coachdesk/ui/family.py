@@ -16,6 +16,7 @@ from coachdesk.application.caseload import Caseload
 from coachdesk.application.changes import Changes, Kind
 from coachdesk.core.models import Client, ClientKind, FamilyFollowUp
 from coachdesk.errors import CoachDeskError
+from coachdesk.ui.fit import keep_words_whole
 from coachdesk.ui.forms._messages import error_text
 from coachdesk.ui.forms.client_form import ClientForm
 from coachdesk.ui.forms.family import FamilyFollowUpForm
@@ -67,6 +68,7 @@ class FamilyFollowUpDialog(QDialog):
 
     def __init__(self, db: Database, client: Client, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_words_whole(self)
         self.db = db
         self.client_id = client.id or 0
         self.setWindowTitle(_tr("Family follow-up: %1").replace("%1", client.display_name))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -40,7 +40,9 @@ from coachdesk.application.changes import Changes, Kind
 from coachdesk.errors import CoachDeskError
 from coachdesk.i18n.catalog import Message
 from coachdesk.ui.common import fmt_date
+from coachdesk.ui.fit import keep_words_whole
 from coachdesk.ui.forms._messages import error_text, window_language
+from coachdesk.ui.plain import screen_room
 
 
 def _words(message: Message) -> str:
@@ -61,10 +63,13 @@ class HandOffDialog(QDialog):
 
     def __init__(self, db: Any, client_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_words_whole(self)
         self.setObjectName("handOffDialog")
         self.db, self.client_id = db, client_id
         self.setWindowTitle(self.tr("Hand off a client"))
         self.setMinimumWidth(620)
+        # What goes is read before sending: room for the whole list on a 1366x768 screen.
+        self.resize(QSize(680, 640).boundedTo(screen_room(self)))
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -194,6 +199,7 @@ class IncomingDialog(QDialog):
 
     def __init__(self, db: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_words_whole(self)
         self.setObjectName("incomingHandoffs")
         self.db = db
         self.items: list[uc.Incoming] = []

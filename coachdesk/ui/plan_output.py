@@ -41,6 +41,7 @@ from coachdesk.application import documents
 from coachdesk.application.caseload import Caseload
 from coachdesk.errors import CoachDeskError
 from coachdesk.ui.common import named, pdf_save_path
+from coachdesk.ui.fit import keep_words_whole
 from coachdesk.ui.forms._messages import error_text, show_exception
 from coachdesk.ui.plain import screen_room
 
@@ -114,6 +115,7 @@ class PlanOutputDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        keep_words_whole(self)
         self._render = render
         self._save = save
         self.pdf = b""

@@ -24,12 +24,15 @@ from coachdesk.app.worker import Database
 from coachdesk.core.models import Pathway, Resource, ResourceCategory
 from coachdesk.ui import suggest
 from coachdesk.ui.common import enum_of, enum_req, fill_combo, label, named, title_label
+from coachdesk.ui.fit import keep_words_whole
 
 
 class AddResourceDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_words_whole(self)
         self.setWindowTitle(self.tr("Add a local resource"))
+        self.setMinimumWidth(480)  # room to type a street address or a name whole
         form = QFormLayout(self)
         self.name = named(QLineEdit(), self.tr("Resource name"))
         self.category = named(QComboBox(), self.tr("Category"))
@@ -52,6 +55,7 @@ class AddResourceDialog(QDialog):
             form.addRow(lab, widget)
         self.error = QLabel("")
         self.error.setObjectName("error")
+        self.error.setWordWrap(True)
         form.addRow(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from coachdesk.app import settings as opts
 from coachdesk.app.settings import Settings
 from coachdesk.ui.common import named
+from coachdesk.ui.fit import keep_words_whole
 
 
 class SettingsDialog(QDialog):
@@ -40,10 +41,12 @@ class SettingsDialog(QDialog):
         self, settings: Settings, parent: QWidget | None = None, *, vault: bool = True
     ) -> None:
         super().__init__(parent)
+        keep_words_whole(self)
         self.vault = vault
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(520)
+        # A vault location such as /home/<coach>/.local/share/CoachDesk/vaults reads whole.
+        self.setMinimumWidth(640 if vault else 520)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.language = named(QComboBox(), opts.LANGUAGE.title())

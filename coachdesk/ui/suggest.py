@@ -37,6 +37,7 @@ from coachdesk.core.models import Pathway, Resource, ResourceCategory
 from coachdesk.errors import CoachDeskError
 from coachdesk.i18n.catalog import text
 from coachdesk.ui.common import enum_of, enum_req, fill_combo, fmt_date, label, named, title_label
+from coachdesk.ui.fit import keep_words_whole
 from coachdesk.ui.forms._messages import error_text, window_language
 
 # The text fields of the form, in order: (English member, Spanish member or "").
@@ -61,6 +62,7 @@ class SuggestDialog(QDialog):
 
     def __init__(self, db: Database, parent: QWidget | None = None, selected: str = "") -> None:
         super().__init__(parent)
+        keep_words_whole(self)
         self.db = db
         self._selected = selected  # the name of the row selected on the Resources page
         self._entries: list[Resource] = []
@@ -130,7 +132,7 @@ class SuggestDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.preview_button = named(
-            QPushButton(self.tr("&Preview what leaves…")), self.tr("Preview what leaves")
+            QPushButton(self.tr("Pre&view what leaves…")), self.tr("Preview what leaves")
         )
         self.preview_button.setDefault(True)
         self.preview_button.clicked.connect(self._preview)
@@ -282,6 +284,7 @@ class SuggestionsDialog(QDialog):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_words_whole(self)
         self.db = db
         self.setWindowTitle(self.tr("Your suggestions and the directory"))
         self.resize(900, 640)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.app import paths
+from coachdesk.ui.fit import keep_words_whole
 from coachdesk.ui.plain import named
 from coachdesk.ui.unlock import CapsLockWatch, min_passphrase_chars, strength_hint
 
@@ -80,6 +81,7 @@ class CreateVaultDialog(QDialog):
 
     def __init__(self, vaults_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_words_whole(self)
         self.vaults_dir = vaults_dir
         self.setWindowTitle(self.tr("New vault"))
         self.setMinimumWidth(460)
@@ -166,6 +168,7 @@ class RecoveryCodeDialog(QDialog):
         from PySide6.QtCore import Qt  # not for the lock screen (see UnlockPage)
 
         super().__init__(parent)
+        keep_words_whole(self)
         self.code = code
         self.coach = coach
         self.setWindowTitle(self.tr("Your recovery code"))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.ui.common import named
+from coachdesk.ui.fit import keep_words_whole
 from coachdesk.ui.forms._messages import error_text, window_language
 from coachdesk.ui.menus import MenuRegistry
 from coachdesk.ui.unlock import RECOVERY_UNLOCK_BUTTON as RECOVERY_UNLOCK_BUTTON  # issue 18
@@ -111,6 +112,7 @@ class _VaultDialog(QDialog):
 
     def __init__(self, vault: Path, run: Runner | None, parent: QWidget | None) -> None:
         super().__init__(parent)
+        keep_words_whole(self)
         self.vault = vault
         self._run = run or thread_runner
         self.setMinimumWidth(520)

@@ -66,6 +66,7 @@ from coachdesk.ui.common import (
     show_error,
     title_label,
 )
+from coachdesk.ui.fit import keep_words_whole
 from coachdesk.ui.forms import (
     AuditTrailView,
     Barc10Form,
@@ -160,17 +161,15 @@ class EditClientDialog(QDialog):
 
     def __init__(self, client: Client | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_words_whole(self)
         self.setWindowTitle(self.tr("Edit client") if client else self.tr("Add client"))
         self.resize(1340, 700)  # the two-column form whole on a 1366x768 screen (es too)
         layout = QVBoxLayout(self)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        self.form = ClientForm()
+        self.form = ClientForm()  # its fields scroll, its Save and Cancel stay in sight
         self.form.set_client(client)
         if isinstance(db := getattr(parent, "db", None), Database):  # workspace or main window
             family.load_loved_ones(db, self.form)
-        scroll.setWidget(self.form)
-        layout.addWidget(scroll)
+        layout.addWidget(self.form)
         self.form.cancelled.connect(self.reject)
         self.result_client: Client | None = None
         self.form.submitted.connect(self._submitted)

@@ -159,46 +159,6 @@
         <translation>Consentimientos (42 CFR Parte 2)</translation>
     </message>
     <message>
-        <location filename="../../coachdesk/ui/workspace.py" line="199" />
-        <source>&amp;Profile &amp;&amp; consents</source>
-        <translation>&amp;Perfil y consentimientos</translation>
-    </message>
-    <message>
-        <location filename="../../coachdesk/ui/workspace.py" line="210" />
-        <source>Recovery p&amp;lan</source>
-        <translation>P&amp;lan de recuperación</translation>
-    </message>
-    <message>
-        <location filename="../../coachdesk/ui/workspace.py" line="221" />
-        <source>Session &amp;notes</source>
-        <translation>&amp;Notas de sesión</translation>
-    </message>
-    <message>
-        <location filename="../../coachdesk/ui/workspace.py" line="239" />
-        <source>Recovery &amp;capital</source>
-        <translation>&amp;Capital de recuperación</translation>
-    </message>
-    <message>
-        <location filename="../../coachdesk/ui/workspace.py" line="247" />
-        <source>Recorded outcomes</source>
-        <translation>Resultados registrados</translation>
-    </message>
-    <message>
-        <location filename="../../coachdesk/ui/workspace.py" line="249" />
-        <source>&amp;Outcomes</source>
-        <translation>&amp;Resultados</translation>
-    </message>
-    <message>
-        <location filename="../../coachdesk/ui/workspace.py" line="251" />
-        <source>&amp;Referrals</source>
-        <translation>&amp;Derivaciones</translation>
-    </message>
-    <message>
-        <location filename="../../coachdesk/ui/workspace.py" line="253" />
-        <source>A&amp;udit trail</source>
-        <translation>A&amp;uditoría</translation>
-    </message>
-    <message>
         <location filename="../../coachdesk/ui/workspace.py" line="304" />
         <source>&lt;b&gt;Legal name:&lt;/b&gt; {legal}&lt;br&gt;&lt;b&gt;Setting:&lt;/b&gt; {setting}&lt;br&gt;&lt;b&gt;Intake:&lt;/b&gt; {intake}&lt;br&gt;&lt;b&gt;Pathways:&lt;/b&gt; {paths}&lt;br&gt;&lt;b&gt;Phone:&lt;/b&gt; {phone}</source>
         <translation>&lt;b&gt;Nombre legal:&lt;/b&gt; {legal}&lt;br&gt;&lt;b&gt;Entorno:&lt;/b&gt; {setting}&lt;br&gt;&lt;b&gt;Admisión:&lt;/b&gt; {intake}&lt;br&gt;&lt;b&gt;Vías:&lt;/b&gt; {paths}&lt;br&gt;&lt;b&gt;Teléfono:&lt;/b&gt; {phone}</translation>
@@ -214,24 +174,9 @@
         <translation>No se pudo leer un borrador guardado de este plan; se dejó como estaba.</translation>
     </message>
     <message>
-        <location filename="../../coachdesk/ui/workspace.py" line="355" />
-        <source>{tp} on {d}</source>
-        <translation>{tp} el {d}</translation>
-    </message>
-    <message>
-        <location filename="../../coachdesk/ui/workspace.py" line="358" />
-        <source>No outcomes recorded yet.</source>
-        <translation>Aún no se han registrado resultados.</translation>
-    </message>
-    <message>
         <location filename="../../coachdesk/ui/workspace.py" line="369" />
         <source>goes by {name}</source>
         <translation>prefiere «{name}»</translation>
-    </message>
-    <message>
-        <location filename="../../coachdesk/ui/workspace.py" line="373" />
-        <source>{n} days since intake</source>
-        <translation>{n} días desde la admisión</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/workspace.py" line="377" />
@@ -282,11 +227,6 @@
         <location filename="../../coachdesk/ui/workspace.py" line="497" />
         <source>Consent revoked.</source>
         <translation>Consentimiento revocado.</translation>
-    </message>
-    <message>
-        <location filename="../../coachdesk/ui/workspace.py" line="514" />
-        <source>Saved as version {n}.</source>
-        <translation>Guardado como versión {n}.</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/workspace.py" line="517" />
@@ -382,11 +322,6 @@
         <translation>Buscar por nombre o nombre preferido (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coachdesk/ui/clients.py" line="217" />
-        <source>&amp;Search:</source>
-        <translation>&amp;Buscar:</translation>
-    </message>
-    <message>
         <location filename="../../coachdesk/ui/clients.py" line="219" />
         <source>Status filter</source>
         <translation>Filtro de estado</translation>
@@ -412,19 +347,9 @@
         <translation>Cualquier entorno</translation>
     </message>
     <message>
-        <location filename="../../coachdesk/ui/clients.py" line="225" />
-        <source>Se&amp;tting:</source>
-        <translation>En&amp;torno:</translation>
-    </message>
-    <message>
         <location filename="../../coachdesk/ui/clients.py" line="238" />
         <source>Client list</source>
         <translation>Lista de participantes</translation>
-    </message>
-    <message>
-        <location filename="../../coachdesk/ui/clients.py" line="282" />
-        <source>{shown} of {total} clients shown</source>
-        <translation>Se muestran {shown} de {total} participantes</translation>
     </message>
 </context>
 <context>
@@ -692,11 +617,6 @@
         <translation>&amp;Acerca de CoachDesk</translation>
     </message>
     <message>
-        <location filename="../../coachdesk/ui/main_window.py" line="321" />
-        <source>CoachDesk locked itself after {m} idle minutes.</source>
-        <translation>CoachDesk se bloqueó tras {m} minutos de inactividad.</translation>
-    </message>
-    <message>
         <location filename="../../coachdesk/ui/main_window.py" line="325" />
         <source>Locked. Type your passphrase to continue.</source>
         <translation>Bloqueado. Escriba su frase de contraseña para continuar.</translation>
@@ -878,11 +798,6 @@
         <source>Page {n}</source>
         <translation>Página {n}</translation>
     </message>
-    <message>
-        <location filename="../../coachdesk/ui/plan_output.py" line="186" />
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
 </context>
 <context>
     <name>RecoveryCodeDialog</name>
@@ -988,16 +903,6 @@
         <location filename="../../coachdesk/ui/resources_page.py" line="105" />
         <source>Any pathway</source>
         <translation>Cualquier vía</translation>
-    </message>
-    <message>
-        <location filename="../../coachdesk/ui/resources_page.py" line="107" />
-        <source>Searc&amp;h:</source>
-        <translation>&amp;Buscar:</translation>
-    </message>
-    <message>
-        <location filename="../../coachdesk/ui/resources_page.py" line="108" />
-        <source>Cate&amp;gory:</source>
-        <translation>Cate&amp;goría:</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/resources_page.py" line="109" />
@@ -1106,11 +1011,6 @@
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../coachdesk/ui/settings_dialog.py" line="59" />
-        <source>Lock after &amp;idle:</source>
-        <translation>Bloquear tras &amp;inactividad:</translation>
-    </message>
-    <message>
         <location filename="../../coachdesk/ui/settings_dialog.py" line="64" />
         <source>&amp;Vault location:</source>
         <translation>&amp;Ubicación de las bóvedas:</translation>
@@ -1179,11 +1079,6 @@
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../coachdesk/ui/today.py" line="41" />
-        <source>&amp;Due and coming up</source>
-        <translation>&amp;Pendiente y próximo</translation>
-    </message>
-    <message>
         <location filename="../../coachdesk/ui/today.py" line="43" />
         <source>Reminders</source>
         <translation>Recordatorios</translation>
@@ -1204,11 +1099,6 @@
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coachdesk/ui/today.py" line="45" />
-        <source>Window closes</source>
-        <translation>La ventana cierra</translation>
-    </message>
-    <message>
         <location filename="../../coachdesk/ui/today.py" line="57" />
         <source>&amp;Recent clients</source>
         <translation>Participantes &amp;recientes</translation>
@@ -1217,11 +1107,6 @@
         <location filename="../../coachdesk/ui/today.py" line="59" />
         <source>Recent clients</source>
         <translation>Participantes recientes</translation>
-    </message>
-    <message>
-        <location filename="../../coachdesk/ui/today.py" line="73" />
-        <source>{d}: {n} things due or coming up, {o} overdue.</source>
-        <translation>{d}: {n} tareas pendientes o próximas, {o} atrasadas.</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/today.py" line="78" />
@@ -1242,11 +1127,6 @@
         <location filename="../../coachdesk/ui/today.py" line="81" />
         <source>Session follow-ups</source>
         <translation>Seguimientos de sesiones</translation>
-    </message>
-    <message>
-        <location filename="../../coachdesk/ui/today.py" line="105" />
-        <source>{what} (overdue)</source>
-        <translation>{what} (atrasado)</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/today.py" line="110" />
@@ -1348,11 +1228,6 @@
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../coachdesk/ui/unlock.py" line="151" />
-        <source>Welcome. There is no vault on this workstation yet: create yours.</source>
-        <translation>Bienvenido/a. Aún no hay ninguna bóveda en este equipo: cree la suya.</translation>
-    </message>
-    <message>
         <location filename="../../coachdesk/ui/unlock.py" line="182" />
         <source>Opening the vault…</source>
         <translation>Abriendo la bóveda…</translation>
@@ -1361,11 +1236,6 @@
         <location filename="../../coachdesk/ui/unlock.py" line="190" />
         <source>That passphrase does not open this vault. Try again.</source>
         <translation>Esa frase de contraseña no abre esta bóveda. Inténtelo de nuevo.</translation>
-    </message>
-    <message>
-        <location filename="../../coachdesk/ui/unlock.py" line="219" />
-        <source>That passphrase does not open this vault. After several failed attempts CoachDesk waits before trying again: {n} seconds left.</source>
-        <translation>Esa frase de contraseña no abre esta bóveda. Tras varios intentos fallidos CoachDesk espera antes de volver a intentarlo: quedan {n} segundos.</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/unlock.py" line="229" />
@@ -1384,31 +1254,6 @@
         <location filename="../../coachdesk/ui/rco/window.py" line="0" />
         <source>CoachDesk — RCO desk</source>
         <translation>CoachDesk — escritorio de la RCO</translation>
-    </message>
-    <message>
-        <location filename="../../coachdesk/ui/rco/window.py" line="0" />
-        <source>Dashboard</source>
-        <translation>Panel</translation>
-    </message>
-    <message>
-        <location filename="../../coachdesk/ui/rco/window.py" line="0" />
-        <source>Import</source>
-        <translation>Importar</translation>
-    </message>
-    <message>
-        <location filename="../../coachdesk/ui/rco/window.py" line="0" />
-        <source>Coach devices</source>
-        <translation>Dispositivos de coaches</translation>
-    </message>
-    <message>
-        <location filename="../../coachdesk/ui/rco/window.py" line="0" />
-        <source>Resource directory</source>
-        <translation>Directorio de recursos</translation>
-    </message>
-    <message>
-        <location filename="../../coachdesk/ui/rco/window.py" line="0" />
-        <source>Lock</source>
-        <translation>Bloquear</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/rco/window.py" line="0" />
@@ -1432,11 +1277,6 @@
         <location filename="../../coachdesk/ui/rco/window.py" line="0" />
         <source>Open your RCO store</source>
         <translation>Abrir el almacén de su RCO</translation>
-    </message>
-    <message>
-        <location filename="../../coachdesk/ui/rco/window.py" line="0" />
-        <source>Unlock</source>
-        <translation>Desbloquear</translation>
     </message>
     <message>
         <location filename="../../coachdesk/ui/rco/window.py" line="0" />

@@ -219,10 +219,6 @@
         <translation>Total</translation>
     </message>
     <message>
-        <source>&amp;Save BARC-10</source>
-        <translation>&amp;Guardar BARC-10</translation>
-    </message>
-    <message>
         <source>Save BARC-10</source>
         <translation>Guardar BARC-10</translation>
     </message>
@@ -595,10 +591,6 @@
         <translation>Persona:</translation>
     </message>
     <message>
-        <source>&amp;Who may disclose:</source>
-        <translation>&amp;Quién puede compartir:</translation>
-    </message>
-    <message>
         <source>e.g. the recovery community program</source>
         <translation>p. ej. el programa comunitario de recuperación</translation>
     </message>
@@ -738,16 +730,8 @@
         <translation>No hay consentimientos registrados para esta persona.</translation>
     </message>
     <message>
-        <source>&amp;New consent</source>
-        <translation>&amp;Nuevo consentimiento</translation>
-    </message>
-    <message>
         <source>New consent</source>
         <translation>Nuevo consentimiento</translation>
-    </message>
-    <message>
-        <source>&amp;Revoke...</source>
-        <translation>&amp;Revocar...</translation>
     </message>
     <message>
         <source>Revoke the selected consent</source>
@@ -807,13 +791,6 @@
     <message>
         <source>Remove goal</source>
         <translation>Quitar meta</translation>
-    </message>
-    <message numerus="yes">
-        <source>Remove the goal "%1" and its %n step(s)?</source>
-        <translation>
-            <numerusform>¿Quitar la meta «%1» y su %n paso?</numerusform>
-            <numerusform>¿Quitar la meta «%1» y sus %n pasos?</numerusform>
-        </translation>
     </message>
     <message>
         <source>Remove this goal</source>
@@ -1297,20 +1274,8 @@
         <translation>Cuándo</translation>
     </message>
     <message>
-        <source>How</source>
-        <translation>Modo</translation>
-    </message>
-    <message>
-        <source>Minutes</source>
-        <translation>Minutos</translation>
-    </message>
-    <message>
         <source>Note</source>
         <translation>Nota</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>Seguimiento</translation>
     </message>
     <message>
         <source>Attempt (%1)</source>
@@ -1384,10 +1349,6 @@
         <translation>Una s&amp;obredosis:</translation>
     </message>
     <message>
-        <source>&amp;Emergency department visits:</source>
-        <translation>Visitas a &amp;urgencias:</translation>
-    </message>
-    <message>
         <source>In t&amp;reatment:</source>
         <translation>En &amp;tratamiento:</translation>
     </message>
@@ -1400,24 +1361,12 @@
         <translation>Vida y relaciones</translation>
     </message>
     <message>
-        <source>&amp;Housing:</source>
-        <translation>&amp;Vivienda:</translation>
-    </message>
-    <message>
         <source>&amp;Work or school:</source>
         <translation>T&amp;rabajo o estudios:</translation>
     </message>
     <message>
         <source>&amp;Arrests:</source>
         <translation>&amp;Arrestos:</translation>
-    </message>
-    <message>
-        <source>Recovery &amp;support (groups, peers):</source>
-        <translation>Apo&amp;yo a la recuperación (grupos, pares):</translation>
-    </message>
-    <message>
-        <source>Feeling &amp;connected (1 isolated, 5 well connected):</source>
-        <translation>Se siente co&amp;nectado/a (1 aislado/a, 5 bien conectado/a):</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1458,10 +1407,6 @@
     <message>
         <source>Recorded outcomes</source>
         <translation>Resultados registrados</translation>
-    </message>
-    <message>
-        <source>Enter or double-click opens a recorded timepoint.</source>
-        <translation>Intro o doble clic abre un momento registrado.</translation>
     </message>
     <message>
         <source>No outcomes recorded yet.</source>
@@ -1539,16 +1484,8 @@
         <translation>Estado de guardado</translation>
     </message>
     <message>
-        <source>&amp;Print</source>
-        <translation>&amp;Imprimir</translation>
-    </message>
-    <message>
         <source>Print the plan</source>
         <translation>Imprimir el plan</translation>
-    </message>
-    <message>
-        <source>Save the plan as a new version</source>
-        <translation>Guardar el plan como una versión nueva</translation>
     </message>
     <message>
         <source>Their vision</source>
@@ -1571,20 +1508,12 @@
         <translation>Área de vida de la meta nueva</translation>
     </message>
     <message>
-        <source>&amp;Add goal</source>
-        <translation>Añadir &amp;meta</translation>
-    </message>
-    <message>
         <source>Add a goal in the chosen life area</source>
         <translation>Añadir una meta en el área elegida</translation>
     </message>
     <message>
         <source>No goals yet. Goals are theirs to choose; add one in any life area.</source>
         <translation>Todavía no hay metas. Las metas las elige la persona; añada una en cualquier área.</translation>
-    </message>
-    <message>
-        <source>S&amp;trengths they bring</source>
-        <translation>&amp;Fortalezas que aporta</translation>
     </message>
     <message>
         <source>Strengths</source>
@@ -1599,10 +1528,6 @@
         <translation>Obstáculos</translation>
     </message>
     <message>
-        <source>People and things that &amp;help</source>
-        <translation>Personas y cosas que a&amp;yudan</translation>
-    </message>
-    <message>
         <source>Supports</source>
         <translation>Apoyos</translation>
     </message>
@@ -1615,16 +1540,8 @@
         <translation>Detonantes</translation>
     </message>
     <message>
-        <source>&amp;Save plan</source>
-        <translation>&amp;Guardar plan</translation>
-    </message>
-    <message>
         <source>&amp;Life area of a new goal:</source>
         <translation>Á&amp;rea de vida de una meta nueva:</translation>
-    </message>
-    <message>
-        <source>What can set things off (tri&amp;ggers)</source>
-        <translation>Lo que puede desencadenar (&amp;detonantes)</translation>
     </message>
     <message>
         <source>Early warning sig&amp;ns</source>
@@ -1635,16 +1552,8 @@
         <translation>Señales de alerta</translation>
     </message>
     <message>
-        <source>What helps (&amp;coping)</source>
-        <translation>Lo que &amp;sirve (afrontamiento)</translation>
-    </message>
-    <message>
         <source>Coping strategies</source>
         <translation>Estrategias de afrontamiento</translation>
-    </message>
-    <message>
-        <source>Sa&amp;fe places</source>
-        <translation>&amp;Lugares seguros</translation>
     </message>
     <message>
         <source>Safe places</source>
@@ -1665,10 +1574,6 @@
     <message>
         <source>Relationship</source>
         <translation>Relación</translation>
-    </message>
-    <message>
-        <source>Add c&amp;ontact</source>
-        <translation>Añadir &amp;contacto</translation>
     </message>
     <message>
         <source>Add a crisis contact</source>
@@ -1701,14 +1606,6 @@
     <message>
         <source>Coach signed on</source>
         <translation>El coach firmó el</translation>
-    </message>
-    <message>
-        <source>R&amp;eview the plan on:</source>
-        <translation>Revisar el plan &amp;el:</translation>
-    </message>
-    <message>
-        <source>Cl&amp;ient signed on:</source>
-        <translation>La persona firmó el:</translation>
     </message>
     <message>
         <source>Coach signed on:</source>
@@ -1751,20 +1648,12 @@
         <translation>Añadir &amp;meta</translation>
     </message>
     <message>
-        <source>&amp;Strengths they bring</source>
-        <translation>&amp;Fortalezas que aporta</translation>
-    </message>
-    <message>
         <source>What can set things off (t&amp;riggers)</source>
         <translation>Lo que puede desencadenar (&amp;detonantes)</translation>
     </message>
     <message>
         <source>Add con&amp;tact</source>
         <translation>Añadir con&amp;tacto</translation>
-    </message>
-    <message>
-        <source>Client si&amp;gned on:</source>
-        <translation>La perso&amp;na firmó el:</translation>
     </message>
 </context>
 <context>
@@ -1814,10 +1703,6 @@
         <translation>Próximo estado de la derivación elegida</translation>
     </message>
     <message>
-        <source>&amp;Update status</source>
-        <translation>Act&amp;ualizar estado</translation>
-    </message>
-    <message>
         <source>Update the referral's status</source>
         <translation>Actualizar el estado de la derivación</translation>
     </message>
@@ -1846,20 +1731,12 @@
         <translation>Derivación hecha el</translation>
     </message>
     <message>
-        <source>Made &amp;on:</source>
-        <translation>Hecha &amp;el:</translation>
-    </message>
-    <message>
         <source>Follow-up date</source>
         <translation>Fecha de seguimiento</translation>
     </message>
     <message>
         <source>Follow up on</source>
         <translation>Seguimiento el</translation>
-    </message>
-    <message>
-        <source>&amp;Follow up:</source>
-        <translation>&amp;Seguimiento:</translation>
     </message>
     <message>
         <source>&amp;Make referral</source>

@@ -52,7 +52,7 @@
       <translation>Escriba solo sobre el recurso. Nunca el nombre, la situación ni fechas de un cliente: la página siguiente muestra exactamente lo que sale.</translation>
     </message>
     <message>
-      <source>&amp;Preview what leaves…</source>
+      <source>Pre&amp;view what leaves…</source>
       <translation>&amp;Ver lo que sale…</translation>
     </message>
     <message>
@@ -196,10 +196,6 @@
     <message>
       <source>Confirmed / problem</source>
       <translation>Confirmado / problema</translation>
-    </message>
-    <message>
-      <source>Directory entries: last verified</source>
-      <translation>Entradas del directorio: última verificación</translation>
     </message>
     <message>
       <source>Last verified</source>

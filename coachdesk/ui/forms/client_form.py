@@ -8,15 +8,18 @@ from typing import Any, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -80,13 +83,24 @@ class ClientForm(QWidget):
         self.form_error = error_label(self)
         self.errors = FieldErrors(self.form_error)
 
+        # The fields scroll; Save and Cancel stay below them, always in sight (issue 17: on a
+        # 1366x768 screen the form is taller than the dialog).
         outer = QVBoxLayout(self)
-        outer.addWidget(self.form_error)
-        outer.addWidget(self._who_box())
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        page = QWidget(self.scroll_area)
+        body = QVBoxLayout(page)
+        body.addWidget(self.form_error)
+        body.addWidget(self._who_box())
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(12)
-        outer.addLayout(grid)
+        body.addLayout(grid)
+        body.addStretch(1)
+        self.scroll_area.setWidget(page)
+        outer.addWidget(self.scroll_area, 1)
 
         # Left column: who the person is and how to reach them.
         names = self._group(self.tr("Name"))
@@ -162,6 +176,7 @@ class ClientForm(QWidget):
             box.toggled.connect(self.changed)
             pathways_layout.addWidget(box, index // 2, index % 2)
             self.pathways[pathway] = box
+        pathways_layout.setRowStretch(len(Pathway) // 2 + 1, 1)  # together at the top
         grid.addWidget(pathways_box, 1, 1)
 
         status = self._group(self.tr("Status"))
@@ -187,11 +202,11 @@ class ClientForm(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setAccessibleName(self.tr("Cancel"))
         buttons = QHBoxLayout()
+        buttons.setContentsMargins(9, 6, 9, 0)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
         outer.addLayout(buttons)
-        outer.addStretch(1)
         self.save_button.setVisible(show_buttons)
         self.cancel_button.setVisible(show_buttons)
         self.save_button.clicked.connect(self._save)
@@ -433,3 +448,5 @@ class ClientForm(QWidget):
         c = self.client()
         if c is not None:
             self.submitted.emit(c)
+        elif (field := QApplication.focusWidget()) is not None and self.isAncestorOf(field):
+            self.scroll_area.ensureWidgetVisible(field)  # the refused field, scrolled to
