@@ -277,8 +277,9 @@ def incoming(caseload: Caseload) -> list[Incoming]:
         if r.state == "accepted" and r.client_id is not None:
             with suppress(CoachDeskError):  # removed since: no name to show
                 name = caseload.get_client(r.client_id).display_name
-            due = r.first_contact_due or ""
-            lines = (Message("handoff.first_contact_due", {"day": due}),)
+            if r.first_contact_due:
+                due = date.fromisoformat(r.first_contact_due)
+                lines = (Message("handoff.first_contact_due", {"day": due}),)
         if r.state == "waiting":
             opened = _open(caseload, r.handoff_id)
             if opened is not None:

@@ -1,4 +1,6 @@
 """A small ICU-style message formatter: `{name}` and `{count, plural, one {...} other {...}}`.
+A parameter that is a date is written the way the window writes dates (en 12/4/2026, es
+4/12/2026), never ISO.
 
 Only what the catalog needs: English and Spanish both say "one" for exactly 1 and "other" for
 everything else, `=N` picks an exact number, and `#` inside a plural branch is the number.
@@ -8,10 +10,18 @@ No Qt, no locale module (the machine's locale must never change a message or a d
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date, datetime
 
 
 class MessageFormatError(ValueError):
     """A catalog entry that does not parse (a programming error, caught by the catalog test)."""
+
+
+def _date(value: date, lang: str) -> str:
+    """The window's short date (ui/common.fmt_date: the language's order, a 4-digit year)."""
+    if lang == "es":
+        return f"{value.day}/{value.month}/{value.year}"
+    return f"{value.month}/{value.day}/{value.year}"
 
 
 def _plural_category(value: object, lang: str) -> str:
@@ -75,6 +85,8 @@ def format_message(pattern: str, params: Mapping[str, object], lang: str = "en")
                 _plural_category(value, lang), branches["other"]
             )
             out.append(format_message(chosen.replace("#", str(value)), params, lang))
+        elif isinstance(value, date) and not isinstance(value, datetime):
+            out.append(_date(value, lang))
         else:
             out.append(str(value))
         index = end + 1

@@ -79,6 +79,7 @@ class DateDialog(QDialog):
     def __init__(self, title: str, prompt: str, hint: str, start: date, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(380)  # the Spanish hint wrapped after every two words at 282
         layout = QVBoxLayout(self)
         hint_label = QLabel(hint)
         hint_label.setWordWrap(True)

@@ -92,10 +92,6 @@
 <context>
     <name>ClientWorkspace</name>
     <message>
-        <source>Family follow-up…</source>
-        <translation>Seguimiento familiar…</translation>
-    </message>
-    <message>
         <source>Family follow-up</source>
         <translation>Seguimiento familiar</translation>
     </message>
@@ -295,10 +291,6 @@
 </context>
 <context>
     <name>SupportTab</name>
-    <message>
-        <source>Figure</source>
-        <translation>Cifra</translation>
-    </message>
     <message>
         <source>Value</source>
         <translation>Valor</translation>

@@ -389,10 +389,6 @@
         <translation>&amp;Quitar…</translation>
     </message>
     <message>
-        <source>{n} entries · last published serial {s}</source>
-        <translation>{n} entradas · último número de serie publicado {s}</translation>
-    </message>
-    <message>
         <source>Remove entry</source>
         <translation>Quitar entrada</translation>
     </message>

@@ -137,3 +137,16 @@ def test_every_coded_error_gives_exactly_the_parameters_its_words_use() -> None:
         if code in catalog.MESSAGES and params != _names(catalog.MESSAGES[code][0])
     ]
     assert not wrong, wrong
+
+
+def test_a_date_parameter_is_written_as_the_window_writes_dates() -> None:
+    """Never ISO (the hand-off's "First contact due by 2026-12-04" beside 2/12/2026)."""
+    from datetime import date
+
+    due = date(2026, 12, 4)
+    assert catalog.text("handoff.first_contact_due", "en", day=due).startswith(
+        "Accepted. First contact due by 12/4/2026"
+    )
+    assert catalog.text("handoff.first_contact_due", "es", day=due).startswith(
+        "Aceptada. Primer contacto antes del 4/12/2026"
+    )
