@@ -287,7 +287,16 @@ class _Span:
     so t - (a combination of G) is in span(L) exactly when N of it, N(t) - (the same
     combination of N(G)), is 0. ∎ So a round remakes the few components it touched and the
     short basis of the globals' remainders (issue 14: one basis of every form, its rows as
-    wide as a total over 500 coaches, remade after most rounds, was most of the time)."""
+    wide as a total over 500 coaches, remade after most rounds, was most of the time).
+
+    That basis (`top`) is kept across rounds: it is made by adding the remainders one by one
+    in `order`, and the rows the globals before the first one whose remainder changed (or
+    that went) added are the same rows, so only the rest is added again, those that changed
+    last (the globals that seldom change settle at the front; any order gives the same span).
+    A remainder changes only where its pieces did: a piece whose component was remade but
+    that the new rows leave the same (as a vector: row / factor) is no change. And `top` is
+    brought up to date only when a question reaches it, not after every round (most
+    questions are answered by the local rows)."""
 
     def __init__(self, published: Sequence[_Key], numbered: Mapping[_Key, Mapping[int, int]]):
         self.numbered = numbered
@@ -331,7 +340,12 @@ class _Span:
         for a, keys in self.having.items():
             if a not in self.known:
                 self._unknown(a, keys)
-        self.top: _Echelon | None = None  # the globals' remainders; None: to make
+        self.top = _Echelon()  # the globals' remainders, kept across rounds (`_update_top`)
+        self.order: list[_Key] = []  # the globals in the order they were added to `top`
+        self.made: list[int | None] = []  # the pivot each added (None: in the span already)
+        self.stale = True  # some component's rows are to be made again (`dirty`)
+        self.touched: set[int] = set()  # components made again since `top` was
+        self.top_stale = True  # `top` is to be brought up to date
 
     def _unknown(self, atom: int, keys: Iterable[_Key]) -> None:
         numbered, projected, wide, pieces = self.numbered, self.projected, self.wide, self.pieces
@@ -350,7 +364,7 @@ class _Span:
                     self.remainders[key].setdefault(at, None)
         if c is not None:
             self.dirty.add(c)
-        self.top = None
+        self.stale = self.top_stale = True
 
     def remove(self, keys: Iterable[_Key]) -> None:
         for key in keys:
@@ -367,11 +381,11 @@ class _Span:
                 self.wide.discard(key)
                 if self.projected.pop(key, None) is not None:
                     # a form with no unknown atom was no row of anything: nothing changes
-                    self.top = None
+                    self.stale = self.top_stale = True
                     if key not in self.globals:
                         self.dirty.add(self.group_of[next(iter(form))])
 
-    def _update(self) -> _Echelon:
+    def _update_local(self) -> None:
         local, projected = self.local, self.projected
         for c in self.dirty:
             for pivot in self.pivots.pop(c, ()):
@@ -381,39 +395,73 @@ class _Span:
                 row = projected.get(key)
                 if row is not None and local.add(row):
                     made.append(local.last_pivot)
+        self.touched |= self.dirty
+        self.dirty.clear()
+        self.stale = False
+
+    def _update_top(self) -> _Echelon:
+        """The basis of the globals' remainders, made again only where they changed since
+        the last time it was asked for (a round whose cells all leave no remainder does not
+        ask)."""
         # A global's remainder is the sum of its pieces' (a component's rows reduce only its
         # own atoms), each divided by its factor; a piece changes only with its atoms
         # (`_unknown`) or its component's rows.
-        dirty = self.dirty
-        top = self.top = _Echelon()
-        for key in sorted(self.globals):
-            if key in projected:
-                top.add(self._remainder(key))
-        dirty.clear()
+        rows: dict[_Key, dict[int, int]] = {}
+        fresh: set[_Key] = set()  # globals whose remainder changed (or is new)
+        for key in self.globals:
+            if key in self.projected:
+                rows[key], changed = self._remainder(key)
+                if changed:
+                    fresh.add(key)
+        self.touched.clear()
+        self.top_stale = False
+        # The globals' basis is kept: the rows added before the first global that changed or
+        # went are the same rows, so only the rest is added again; those that changed go
+        # last, so the globals that seldom change settle at the front (any order of adding
+        # gives the same span).
+        top, order, made = self.top, self.order, self.made
+        keep = 0
+        while keep < len(order) and order[keep] in rows and order[keep] not in fresh:
+            keep += 1
+        for pivot in made[keep:]:
+            if pivot is not None:
+                del top.rows[pivot]
+        again = [k for k in order[keep:] if k in rows and k not in fresh]
+        again += sorted(fresh)
+        del order[keep:], made[keep:]
+        for key in again:
+            order.append(key)
+            made.append(top.last_pivot if top.add(rows[key]) else None)
         return top
 
-    def _remainder(self, key: _Key) -> dict[int, int]:
+    def _remainder(self, key: _Key) -> tuple[dict[int, int], bool]:
         """The global's remainder (a multiple of it): the sum of its pieces', each divided by
-        its factor, kept and patched where its pieces changed."""
+        its factor, kept and patched where its pieces changed; and whether it changed since
+        the last call."""
         done, pieces = self.remainders[key], self.pieces[key]
         changed = self.changed.pop(key, set())
-        changed.update(c for c in self.dirty if c in pieces)
+        changed.update(c for c in self.touched if c in pieces)
         kept = self.assembled.get(key)
         if kept is not None:
             total, common = kept
+            moved = False
             for c in changed:
                 old = done[c]
+                rest = self._piece(c, pieces[c])
+                if old is not None and _same_ratio(rest, old):
+                    continue  # its component's rows changed, not what they leave of it
+                moved = True
                 if old is not None:
                     for a in old[0]:
                         del total[a]
-                rest = done[c] = self._piece(c, pieces[c])
+                done[c] = rest
                 if common % rest[1]:
                     break  # a factor that is not a divisor: summed again below
                 times = common // rest[1]
                 for a, v in rest[0].items():
                     total[a] = v * times
             else:
-                return total
+                return total, moved
         for c, piece in pieces.items():
             if done.get(c) is None or c in changed:
                 done[c] = self._piece(c, piece)
@@ -425,7 +473,7 @@ class _Span:
             for a, v in row.items():
                 total[a] = v * times
         self.assembled[key] = (total, common)
-        return total
+        return total, True
 
     def _piece(self, c: int, piece: dict[int, int]) -> tuple[dict[int, int], int]:
         return (dict(piece), 1) if c < 0 else self.local.remainder(piece)
@@ -435,9 +483,18 @@ class _Span:
         rest = {a: c for a, c in self.numbered[key].items() if a not in known}
         if not rest:
             return True
-        top = self.top if self.top is not None and not self.dirty else self._update()
+        if self.stale:
+            self._update_local()
         rest = self.local.remainder(rest)[0]
-        return not rest or top.spans(rest)
+        if not rest:
+            return True
+        return (self._update_top() if self.top_stale else self.top).spans(rest)
+
+
+def _same_ratio(one: tuple[dict[int, int], int], other: tuple[dict[int, int], int]) -> bool:
+    """Is row / factor the same vector for both (row, factor)?"""
+    (a, s), (b, t) = one, other
+    return a.keys() == b.keys() and all(v * t == b[k] * s for k, v in a.items())
 
 
 def _canonical(form: Form) -> Form:
