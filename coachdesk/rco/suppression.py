@@ -346,6 +346,39 @@ class _Span:
         self.stale = True  # some component's rows are to be made again (`dirty`)
         self.touched: set[int] = set()  # components made again since `top` was
         self.top_stale = True  # `top` is to be brought up to date
+        # Globals that are the sum of other published globals (a total over every coach is
+        # the sum of the settings' totals): in their span, left out of `top` (`_sums`).
+        self.sums = self._sums()  # such a global -> its parts
+
+    def _sums(self) -> dict[_Key, list[_Key]]:
+        """The published globals g = h1 + h2 + ... for shorter published globals h with
+        disjoint atoms, each with g's coefficients (`_part_of`), with their parts. Such a g
+        is in the span of the others however many atoms are known (π and N are linear:
+        N(g) = N(h1) + N(h2) + ...; by induction on the length, of those that are no sum),
+        so it adds nothing to `top` while its parts are published. (Found greedily, longer
+        parts first: one missed only costs a row.)"""
+        numbered = self.numbered
+        live = sorted(self.globals & self.wide, key=lambda k: (len(numbered[k]), k))
+        sums: dict[_Key, list[_Key]] = {}
+        for i, g in enumerate(live):
+            whole = numbered[g]
+            used: set[int] = set()
+            parts = []
+            for h in reversed(live[:i]):
+                form = numbered[h]
+                if len(form) < len(whole) and _part_of(form, whole) and used.isdisjoint(form):
+                    used.update(form)
+                    parts.append(h)
+            if len(used) == len(whole):
+                sums[g] = parts
+        return sums
+
+    def _part_went(self, key: _Key) -> None:
+        """A global went: the sums it was a part of go into `top` (their remainders made
+        then for the first time: sums are found at the start and only leave)."""
+        for g in [g for g, parts in self.sums.items() if key in parts or g == key]:
+            del self.sums[g]
+            self.top_stale = True
 
     def _unknown(self, atom: int, keys: Iterable[_Key]) -> None:
         numbered, projected, wide, pieces = self.numbered, self.projected, self.wide, self.pieces
@@ -379,6 +412,8 @@ class _Span:
                     self._unknown(atom, self.having.get(atom, ()))
             elif key in self.wide:
                 self.wide.discard(key)
+                if key in self.globals:
+                    self._part_went(key)
                 if self.projected.pop(key, None) is not None:
                     # a form with no unknown atom was no row of anything: nothing changes
                     self.stale = self.top_stale = True
@@ -409,7 +444,7 @@ class _Span:
         rows: dict[_Key, dict[int, int]] = {}
         fresh: set[_Key] = set()  # globals whose remainder changed (or is new)
         for key in self.globals:
-            if key in self.projected:
+            if key in self.projected and key not in self.sums:
                 rows[key], changed = self._remainder(key)
                 if changed:
                     fresh.add(key)
