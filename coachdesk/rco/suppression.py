@@ -778,7 +778,11 @@ def _complement_form(
     candidates = nothing.union(*(sharing.get(a, ()) for a in mine))
     candidates.discard(exposed)
     candidates.difference_update(suppressed)  # (the test oracle's `sharing` keeps them)
-    totals = {k for k in candidates if len(forms[k]) > len(mine) and _part_of(mine, forms[k])}
+    if len(mine) == 1:  # most cells: a total over it is any longer form with its term
+        ((atom, coefficient),) = mine.items()
+        totals = {k for k in candidates if len(forms[k]) > 1 and forms[k][atom] == coefficient}
+    else:
+        totals = {k for k in candidates if len(forms[k]) > len(mine) and _part_of(mine, forms[k])}
 
     def rank(k: _Key) -> tuple[bool, bool, int, int, int]:
         return (value[k] == 0, k in totals, value[k], len(forms[k]), order[k])
