@@ -287,7 +287,16 @@ class _Span:
     so t - (a combination of G) is in span(L) exactly when N of it, N(t) - (the same
     combination of N(G)), is 0. ∎ So a round remakes the few components it touched and the
     short basis of the globals' remainders (issue 14: one basis of every form, its rows as
-    wide as a total over 500 coaches, remade after most rounds, was most of the time)."""
+    wide as a total over 500 coaches, remade after most rounds, was most of the time).
+
+    That basis (`top`) is kept across rounds: it is made by adding the remainders one by one
+    in `order`, and the rows the globals before the first one whose remainder changed (or
+    that went) added are the same rows, so only the rest is added again, those that changed
+    last (the globals that seldom change settle at the front; any order gives the same span).
+    A remainder changes only where its pieces did: a piece whose component was remade but
+    that the new rows leave the same (as a vector: row / factor) is no change. And `top` is
+    brought up to date only when a question reaches it, not after every round (most
+    questions are answered by the local rows)."""
 
     def __init__(self, published: Sequence[_Key], numbered: Mapping[_Key, Mapping[int, int]]):
         self.numbered = numbered
@@ -331,7 +340,45 @@ class _Span:
         for a, keys in self.having.items():
             if a not in self.known:
                 self._unknown(a, keys)
-        self.top: _Echelon | None = None  # the globals' remainders; None: to make
+        self.top = _Echelon()  # the globals' remainders, kept across rounds (`_update_top`)
+        self.order: list[_Key] = []  # the globals in the order they were added to `top`
+        self.made: list[int | None] = []  # the pivot each added (None: in the span already)
+        self.stale = True  # some component's rows are to be made again (`dirty`)
+        self.touched: set[int] = set()  # components made again since `top` was
+        self.top_stale = True  # `top` is to be brought up to date
+        # Globals that are the sum of other published globals (a total over every coach is
+        # the sum of the settings' totals): in their span, left out of `top` (`_sums`).
+        self.sums = self._sums()  # such a global -> its parts
+
+    def _sums(self) -> dict[_Key, list[_Key]]:
+        """The published globals g = h1 + h2 + ... for shorter published globals h with
+        disjoint atoms, each with g's coefficients (`_part_of`), with their parts. Such a g
+        is in the span of the others however many atoms are known (π and N are linear:
+        N(g) = N(h1) + N(h2) + ...; by induction on the length, of those that are no sum),
+        so it adds nothing to `top` while its parts are published. (Found greedily, longer
+        parts first: one missed only costs a row.)"""
+        numbered = self.numbered
+        live = sorted(self.globals & self.wide, key=lambda k: (len(numbered[k]), k))
+        sums: dict[_Key, list[_Key]] = {}
+        for i, g in enumerate(live):
+            whole = numbered[g]
+            used: set[int] = set()
+            parts = []
+            for h in reversed(live[:i]):
+                form = numbered[h]
+                if len(form) < len(whole) and _part_of(form, whole) and used.isdisjoint(form):
+                    used.update(form)
+                    parts.append(h)
+            if len(used) == len(whole):
+                sums[g] = parts
+        return sums
+
+    def _part_went(self, key: _Key) -> None:
+        """A global went: the sums it was a part of go into `top` (their remainders made
+        then for the first time: sums are found at the start and only leave)."""
+        for g in [g for g, parts in self.sums.items() if key in parts or g == key]:
+            del self.sums[g]
+            self.top_stale = True
 
     def _unknown(self, atom: int, keys: Iterable[_Key]) -> None:
         numbered, projected, wide, pieces = self.numbered, self.projected, self.wide, self.pieces
@@ -350,7 +397,7 @@ class _Span:
                     self.remainders[key].setdefault(at, None)
         if c is not None:
             self.dirty.add(c)
-        self.top = None
+        self.stale = self.top_stale = True
 
     def remove(self, keys: Iterable[_Key]) -> None:
         for key in keys:
@@ -365,13 +412,15 @@ class _Span:
                     self._unknown(atom, self.having.get(atom, ()))
             elif key in self.wide:
                 self.wide.discard(key)
+                if key in self.globals:
+                    self._part_went(key)
                 if self.projected.pop(key, None) is not None:
                     # a form with no unknown atom was no row of anything: nothing changes
-                    self.top = None
+                    self.stale = self.top_stale = True
                     if key not in self.globals:
                         self.dirty.add(self.group_of[next(iter(form))])
 
-    def _update(self) -> _Echelon:
+    def _update_local(self) -> None:
         local, projected = self.local, self.projected
         for c in self.dirty:
             for pivot in self.pivots.pop(c, ()):
@@ -381,39 +430,73 @@ class _Span:
                 row = projected.get(key)
                 if row is not None and local.add(row):
                     made.append(local.last_pivot)
+        self.touched |= self.dirty
+        self.dirty.clear()
+        self.stale = False
+
+    def _update_top(self) -> _Echelon:
+        """The basis of the globals' remainders, made again only where they changed since
+        the last time it was asked for (a round whose cells all leave no remainder does not
+        ask)."""
         # A global's remainder is the sum of its pieces' (a component's rows reduce only its
         # own atoms), each divided by its factor; a piece changes only with its atoms
         # (`_unknown`) or its component's rows.
-        dirty = self.dirty
-        top = self.top = _Echelon()
-        for key in sorted(self.globals):
-            if key in projected:
-                top.add(self._remainder(key))
-        dirty.clear()
+        rows: dict[_Key, dict[int, int]] = {}
+        fresh: set[_Key] = set()  # globals whose remainder changed (or is new)
+        for key in self.globals:
+            if key in self.projected and key not in self.sums:
+                rows[key], changed = self._remainder(key)
+                if changed:
+                    fresh.add(key)
+        self.touched.clear()
+        self.top_stale = False
+        # The globals' basis is kept: the rows added before the first global that changed or
+        # went are the same rows, so only the rest is added again; those that changed go
+        # last, so the globals that seldom change settle at the front (any order of adding
+        # gives the same span).
+        top, order, made = self.top, self.order, self.made
+        keep = 0
+        while keep < len(order) and order[keep] in rows and order[keep] not in fresh:
+            keep += 1
+        for pivot in made[keep:]:
+            if pivot is not None:
+                del top.rows[pivot]
+        again = [k for k in order[keep:] if k in rows and k not in fresh]
+        again += sorted(fresh)
+        del order[keep:], made[keep:]
+        for key in again:
+            order.append(key)
+            made.append(top.last_pivot if top.add(rows[key]) else None)
         return top
 
-    def _remainder(self, key: _Key) -> dict[int, int]:
+    def _remainder(self, key: _Key) -> tuple[dict[int, int], bool]:
         """The global's remainder (a multiple of it): the sum of its pieces', each divided by
-        its factor, kept and patched where its pieces changed."""
+        its factor, kept and patched where its pieces changed; and whether it changed since
+        the last call."""
         done, pieces = self.remainders[key], self.pieces[key]
         changed = self.changed.pop(key, set())
-        changed.update(c for c in self.dirty if c in pieces)
+        changed.update(c for c in self.touched if c in pieces)
         kept = self.assembled.get(key)
         if kept is not None:
             total, common = kept
+            moved = False
             for c in changed:
                 old = done[c]
+                rest = self._piece(c, pieces[c])
+                if old is not None and _same_ratio(rest, old):
+                    continue  # its component's rows changed, not what they leave of it
+                moved = True
                 if old is not None:
                     for a in old[0]:
                         del total[a]
-                rest = done[c] = self._piece(c, pieces[c])
+                done[c] = rest
                 if common % rest[1]:
                     break  # a factor that is not a divisor: summed again below
                 times = common // rest[1]
                 for a, v in rest[0].items():
                     total[a] = v * times
             else:
-                return total
+                return total, moved
         for c, piece in pieces.items():
             if done.get(c) is None or c in changed:
                 done[c] = self._piece(c, piece)
@@ -425,7 +508,7 @@ class _Span:
             for a, v in row.items():
                 total[a] = v * times
         self.assembled[key] = (total, common)
-        return total
+        return total, True
 
     def _piece(self, c: int, piece: dict[int, int]) -> tuple[dict[int, int], int]:
         return (dict(piece), 1) if c < 0 else self.local.remainder(piece)
@@ -435,9 +518,18 @@ class _Span:
         rest = {a: c for a, c in self.numbered[key].items() if a not in known}
         if not rest:
             return True
-        top = self.top if self.top is not None and not self.dirty else self._update()
+        if self.stale:
+            self._update_local()
         rest = self.local.remainder(rest)[0]
-        return not rest or top.spans(rest)
+        if not rest:
+            return True
+        return (self._update_top() if self.top_stale else self.top).spans(rest)
+
+
+def _same_ratio(one: tuple[dict[int, int], int], other: tuple[dict[int, int], int]) -> bool:
+    """Is row / factor the same vector for both (row, factor)?"""
+    (a, s), (b, t) = one, other
+    return a.keys() == b.keys() and all(v * t == b[k] * s for k, v in a.items())
 
 
 def _canonical(form: Form) -> Form:
@@ -636,11 +728,13 @@ def _suppress_component(family: _Family, component: set[_Key], suppressed: set[_
     )
     # Suppressing more only shrinks what is published, so a cell found protected stays
     # protected: each round re-checks only the cells exposed in the round before.
-    sharing: dict[Atom, list[_Key]] = {}
+    # atom -> the published forms that have it (a suppressed form leaves, so the candidates
+    # of `_complement_form` are not filtered again from every form that ever had the atom)
+    sharing: dict[Atom, set[_Key]] = {}
     for k in component:
-        if k in family.shown:
+        if k in family.shown and k not in suppressed:
             for a in family.forms[k]:
-                sharing.setdefault(a, []).append(k)
+                sharing.setdefault(a, set()).add(k)
     pending = sorted(targets, key=order)
     while True:
         exposed = [k for k in pending if span.spans(k)]
@@ -654,6 +748,9 @@ def _suppress_component(family: _Family, component: set[_Key], suppressed: set[_
             return
         suppressed |= added
         span.remove(added)
+        for k in added:
+            for a in family.forms[k]:
+                sharing[a].discard(k)
 
 
 def _form_components(forms: Mapping[_Key, Mapping[int, int]]) -> list[set[_Key]]:
@@ -663,12 +760,12 @@ def _form_components(forms: Mapping[_Key, Mapping[int, int]]) -> list[set[_Key]]
 def _complement_form(
     exposed: _Key,
     family: _Family,
-    sharing: Mapping[Atom, Sequence[_Key]],
+    sharing: Mapping[Atom, Iterable[_Key]],
     suppressed: set[_Key],
 ) -> _Key | None:
     """The published cell to suppress for a determined one: the smallest non-zero cell
     (zero cells last, fewer atoms first) among the cells sharing an atom with it (`sharing`:
-    atom -> the shown forms that have it) and its *siblings*, and a total over it only when
+    atom -> the published forms that have it) and its *siblings*, and a total over it only when
     no other non-zero cell is left (issue 13: a small desk lost its headline "people served"
     to a small setting). A total over a form is the form plus a form of other atoms (e.g. all
     coaches' people served over one setting's); a sibling is a part of such a total in a
@@ -677,10 +774,15 @@ def _complement_form(
     cells sharing an atom never include."""
     forms, value, order = family.forms, family.value, family.order
     mine = forms[exposed]
-    candidates = {k for a in mine for k in sharing.get(a, ())}
+    nothing: set[_Key] = set()
+    candidates = nothing.union(*(sharing.get(a, ()) for a in mine))
     candidates.discard(exposed)
-    candidates.difference_update(suppressed)
-    totals = {k for k in candidates if len(forms[k]) > len(mine) and _part_of(mine, forms[k])}
+    candidates.difference_update(suppressed)  # (the test oracle's `sharing` keeps them)
+    if len(mine) == 1:  # most cells: a total over it is any longer form with its term
+        ((atom, coefficient),) = mine.items()
+        totals = {k for k in candidates if len(forms[k]) > 1 and forms[k][atom] == coefficient}
+    else:
+        totals = {k for k in candidates if len(forms[k]) > len(mine) and _part_of(mine, forms[k])}
 
     def rank(k: _Key) -> tuple[bool, bool, int, int, int]:
         return (value[k] == 0, k in totals, value[k], len(forms[k]), order[k])
@@ -705,6 +807,11 @@ def _complement_form(
                     ),
                     key=lambda k: (value[k] == 0, False, value[k], len(forms[k]), order[k]),
                 )
+            gone = 0  # suppressed parts at the front stay suppressed: dropped for good
+            while gone < len(parts) and parts[gone] in suppressed:
+                gone += 1
+            if gone:
+                del parts[:gone]
             for k in parts:
                 if k not in suppressed and mine.keys().isdisjoint(forms[k]):
                     if best is None or rank(k) < rank(best):

@@ -4,9 +4,10 @@ families have none, so complementary suppression never ran there.
 Seeded period atoms (tests/unit/family_values.py: every base count of FAMILY_MEASURES per
 device x setting, 6 settings, a chosen share of small counts; generated in well under a
 second) are suppressed by `cross_pattern` as the desk's child process does, timed (CPU and
-wall) against the code before this change, loaded from git (commit 66324a3) into a temporary
-module, in the same run, where the old code finishes in reasonable time
-(COACHDESK_SUPP_OLD_UP_TO devices, default 50). Where both ran, the patterns must be equal.
+wall) against the code before this change, loaded from git (commit a9a760e, main when the
+globals' basis was made incremental; before: 66324a3) into a temporary module, in the same run,
+interleaved (for each size: the new code, then the old), up to COACHDESK_SUPP_OLD_UP_TO devices
+(default 500: every size). Where both ran, the patterns must be equal, JSON for JSON.
 os.getloadavg() is printed with every figure (a shared 2-core machine).
 
 Sizes: COACHDESK_SUPP_DEVICES (default "50,200,500"), shares COACHDESK_SUPP_SMALL
@@ -32,10 +33,10 @@ from tests.unit.family_values import period_atoms, small_share
 
 pytestmark = pytest.mark.benchmark
 
-OLD_COMMIT = "66324a3"
+OLD_COMMIT = "a9a760e"
 DEVICES = [int(n) for n in os.environ.get("COACHDESK_SUPP_DEVICES", "50,200,500").split(",")]
 SMALL = [float(p) for p in os.environ.get("COACHDESK_SUPP_SMALL", "0.02,0.05").split(",")]
-OLD_UP_TO = int(os.environ.get("COACHDESK_SUPP_OLD_UP_TO", "50"))
+OLD_UP_TO = int(os.environ.get("COACHDESK_SUPP_OLD_UP_TO", "500"))
 THRESHOLD = 11
 
 
@@ -48,9 +49,9 @@ def _old_module(tmp: Path) -> ModuleType:
         capture_output=True,
         text=True,
     ).stdout
-    path = tmp / "suppression_66324a3.py"
+    path = tmp / f"suppression_{OLD_COMMIT}.py"
     path.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("suppression_66324a3", path)
+    spec = importlib.util.spec_from_file_location(f"suppression_{OLD_COMMIT}", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -72,7 +73,10 @@ def _load() -> str:
 
 def test_family_suppression_with_small_cells(tmp_path: Path) -> None:
     old = _old_module(tmp_path)
-    print("\n| devices | small counts | suppressed | new CPU | new wall | old CPU | ratio | load |")
+    print(
+        "\n| devices | small counts | suppressed | new CPU | new wall | old CPU | old wall "
+        "| ratio (CPU) | load before -> after new -> after old |"
+    )
     for devices in DEVICES:
         for small in SMALL:
             start = time.perf_counter()
@@ -82,15 +86,18 @@ def test_family_suppression_with_small_cells(tmp_path: Path) -> None:
             load_before = _load()
             new, cpu, wall = _timed(suppression, atoms)
             count = sum(len(cells) for cells in new.suppressed.values())
-            old_cpu = ratio = None
+            load_new = _load()
+            old_cpu = old_wall = ratio = None
             if devices <= OLD_UP_TO:
-                before, old_cpu, _ = _timed(old, atoms)
+                before, old_cpu, old_wall = _timed(old, atoms)
                 assert before.to_json() == new.to_json()  # the same pattern, cell for cell
                 ratio = cpu / old_cpu
             print(
                 f"| {devices} | {share:.1%} (atoms {made:.2f} s) | {count} | {cpu:.2f} s "
                 f"| {wall:.2f} s | {'-' if old_cpu is None else f'{old_cpu:.2f} s'} "
-                f"| {'-' if ratio is None else f'{ratio:.3f}'} | {load_before} -> {_load()} |"
+                f"| {'-' if old_wall is None else f'{old_wall:.2f} s'} "
+                f"| {'-' if ratio is None else f'{ratio:.3f}'} "
+                f"| {load_before} -> {load_new} -> {_load()} |"
             )
             record(
                 14,
