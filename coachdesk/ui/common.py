@@ -7,7 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -98,14 +98,6 @@ def name_clear_buttons(root: QWidget) -> None:
                 if not button.accessibleName():
                     button.setAccessibleName(QCoreApplication.translate("Labels", "Clear"))
                     button.setToolTip(button.accessibleName())
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 def plural(pattern: str, n: int, **values: object) -> str:

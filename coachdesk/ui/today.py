@@ -44,15 +44,13 @@ from coachdesk.errors import CoachDeskError
 from coachdesk.i18n import catalog
 from coachdesk.ui.common import (
     fmt_date,
-    from_qdate,
     named,
     plural,
     show_error,
     title_label,
-    to_qdate,
     translated,
 )
-from coachdesk.ui.forms._common import DateField
+from coachdesk.ui.forms._common import DateField, from_qdate, to_qdate
 from coachdesk.ui.forms._messages import error_text, window_language
 
 PER_KIND = 50  # first items of each kind read per page; "Show more" reads more
