@@ -69,7 +69,7 @@ from coachdesk.ui.menus import MenuRegistry
 from coachdesk.ui.plain import place_window
 from coachdesk.ui.resources_page import ResourcesPage
 from coachdesk.ui.settings_dialog import SettingsDialog
-from coachdesk.ui.today import TodayPage
+from coachdesk.ui.today import NEW_CONSENT, TodayPage
 from coachdesk.ui.unlock import CreateVaultDialog, RecoveryCodeDialog, UnlockPage
 from coachdesk.ui.workspace import (
     CLIENT_DRAFT,
@@ -187,9 +187,7 @@ class MainWindow(QMainWindow):
             self.today_page = TodayPage(self.db)
             self.clients_page = ClientsPage(self.db)
             self.today_page.open_client.connect(self.open_client)
-            self.today_page.open_client_at.connect(
-                lambda cid, key: self.open_client(cid, TAB_KEYS.index(key))
-            )
+            self.today_page.open_client_at.connect(self._open_client_at)
             self.today_page.status.connect(lambda m: self.statusBar().showMessage(m, 4000))
             self.today_page.refresh_requested.connect(self.refresh_today)
             self.clients_page.open_client.connect(self.open_client)
@@ -550,6 +548,15 @@ class MainWindow(QMainWindow):
 
     def open_client(self, client_id: int, tab: int | None = None) -> None:
         self.workspace.open(client_id, tab if tab is not None else 0)
+
+    def _open_client_at(self, client_id: int, key: str) -> None:
+        """From Today: the client at the tab named `key` (today.NEW_CONSENT: the profile, with
+        the new consent's form open)."""
+        if key == NEW_CONSENT:
+            tab = TAB_KEYS.index("profile")
+            self.workspace.open(client_id, tab, on_loaded=self.workspace.new_consent)
+        else:
+            self.workspace.open(client_id, TAB_KEYS.index(key))
 
     def _client_loaded(self, client_id: int) -> None:
         if client_id in self.recent:

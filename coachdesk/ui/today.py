@@ -63,6 +63,7 @@ KIND_TAB = {
     "note_follow_up": "notes",
     "consent": "profile",  # issue 17: renewed by recording the new consent there
 }
+NEW_CONSENT = "new_consent"  # "Mark done" on a consent item: the profile, its form open
 # Done by the record they come from (opened at KIND_TAB), never marked done or moved here.
 DONE_THERE = ("timepoint", "first_contact", "consent")
 KIND_CHANGES = {"plan_review": Kind.PLAN, "referral_follow_up": Kind.REFERRAL}
@@ -468,7 +469,9 @@ class TodayPage(QWidget):
         if chosen is None:
             return
         client_id, kind, due = chosen
-        if kind in DONE_THERE:  # done by the outcomes / a session / a new consent
+        if kind == "consent":  # done by recording the new consent: its form opens
+            self.open_client_at.emit(client_id, NEW_CONSENT)
+        elif kind in DONE_THERE:  # done by the outcomes / a session
             self.open_client_at.emit(client_id, KIND_TAB[kind])
         elif kind == "plan_review":
             self._ask(

@@ -1,6 +1,6 @@
 """Today's consent item through the real window (issue 17), in English and in Spanish: a
 client whose only consent expired, and one whose consent ends soon; "Later" is refused with
-its reason, and Enter or "Mark done" opens the client on Profile & consents."""
+its reason; Enter opens the client on Profile & consents, "Mark done" with a new consent open."""
 
 from __future__ import annotations
 
@@ -131,10 +131,13 @@ def test_consent_items_show_in_both_languages_and_open_the_consents(
     due_text = window.workspace.overview.parts["due"][1].text()
     assert f"<b>{ended_words.format(d=fmt_date(ended))}</b>" in due_text.replace("&quot;", '"')
     assert ".:" not in due_text
-    # "Mark done" on the one ending soon opens Bo's consents as well.
+    assert not window.workspace.consent_scroll.isVisible()  # Enter: the consents, to read
+    # "Mark done" on the one ending soon opens Bo's consents with the new consent's form.
     window.go(PAGE_TODAY)
     page.when.setCurrentIndex(page.when.findData("all"))
     page.due.setCurrentItem(consent_rows(page)[1][1])
     page.done_button.click()
     qtbot.waitUntil(lambda: window.workspace.client_id == bo, timeout=5_000)
     assert window.workspace.tabs.currentIndex() == TAB_KEYS.index("profile")
+    qtbot.waitUntil(window.workspace.consent_scroll.isVisible, timeout=5_000)
+    assert window.workspace.consent_form.disclosing_party.hasFocus()
