@@ -172,9 +172,15 @@ def open_sealed(data: bytes, identity: RcoIdentity) -> OpenedBundle:
 
 
 def episode_from_record(
-    device_id: str, raw: dict[str, Any], counter: int, bundle_id: str, period: str
+    device_id: str,
+    raw: dict[str, Any],
+    counter: int,
+    bundle_id: str,
+    period: str,
+    first: str = "",
 ) -> Episode:
-    """Map one schema-checked payload record (FORMAT.md section 5) to an Episode."""
+    """Map one schema-checked payload record (FORMAT.md section 5) to an Episode reported in
+    `period`, first reported in `first` (default: `period`)."""
     return Episode(
         device_id=device_id,
         pseudonym=str(raw["pseudonym"]),
@@ -199,7 +205,7 @@ def episode_from_record(
         },
         counter=counter,
         bundle_id=bundle_id,
-        period_first=period,
+        period_first=first or period,
         period_last=period,
     )
 

@@ -30,7 +30,7 @@ import base64
 import json
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
@@ -48,7 +48,7 @@ from coachdesk.errors import (
 )
 from coachdesk.files import write_atomic
 from coachdesk.rco import audit as rco_audit
-from coachdesk.rco.model import Device, DeviceStatus
+from coachdesk.rco.model import Device, DeviceStatus, Episode
 from coachdesk.rco.store import SqliteBackend
 from coachdesk.storage import rco_repos
 from coachdesk.storage.audit import AuditLog
@@ -176,6 +176,23 @@ def store_id_of(conn: Any) -> str | None:
 # -- the backend -------------------------------------------------------------------------------
 
 
+def _episode_from_json(i: int, column: str) -> str:
+    if column in rco_repos.EPISODE_JSON_COLUMNS:
+        return f"r->{i}"
+    if column in _EPISODE_INTEGERS:
+        return f"(r->>{i})::bigint"
+    return f"r->>{i}"
+
+
+_EPISODE_INTEGERS = frozenset(("sessions", "attempts", "group_sessions", "counter"))
+_UPSERT_EPISODES = (
+    f"INSERT INTO episodes ({', '.join(rco_repos.EPISODE_COLUMNS)}) SELECT "
+    + ", ".join(_episode_from_json(i, c) for i, c in enumerate(rco_repos.EPISODE_COLUMNS))
+    + " FROM jsonb_array_elements(%s::jsonb) AS r "
+    f"ON CONFLICT (device_id, pseudonym) DO UPDATE SET {rco_repos.EPISODE_UPDATES}"
+)
+
+
 class PostgresBackend(SqliteBackend):
     """Every RcoBackend method over PostgreSQL: the rco_repos ones are inherited and run on
     `_PgConn`; meta, transactions, locks and the audit log are PostgreSQL's own here."""
@@ -265,6 +282,18 @@ class PostgresBackend(SqliteBackend):
     ) -> None:
         self._lock_device(device_id)
         super().set_device_status(device_id, status, now, name)
+
+    # -- the import's writes ---------------------------------------------------------------------
+
+    def upsert_episodes(self, episodes: Iterable[Episode]) -> None:
+        """rco_repos.upsert_episodes in one statement: a bundle's rows (400 for a coach) go as
+        one JSON array, encoded in one call and unpacked by the server, instead of 400
+        parameter sets each bound and sent by psycopg (a third of the import's client time;
+        less server time too). The JSON columns are jsonb: their text is the server's."""
+        rows = [rco_repos.episode_row(e) for e in episodes]
+        if rows:
+            doc = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+            self.conn.raw.execute(_UPSERT_EPISODES, (doc,))
 
     # -- the dashboard's reads ------------------------------------------------------------------
 

@@ -291,8 +291,10 @@ def episode_versions(conn: Conn, device_id: str) -> dict[str, tuple[int, str]]:
     }
 
 
-def _episode_values(e: Episode) -> tuple[Any, ...]:
-    return (
+def episode_row(e: Episode) -> list[Any]:
+    """An episode's values in _EPISODE_COLS order, its JSON columns (EPISODE_JSON_COLUMNS) as
+    the values to encode."""
+    return [
         e.device_id,
         e.pseudonym,
         e.setting,
@@ -300,32 +302,48 @@ def _episode_values(e: Episode) -> tuple[Any, ...]:
         e.gender,
         e.status,
         e.intake_year,
-        json.dumps(list(e.pathways)),
+        list(e.pathways),
         e.discharge_reason,
         e.sessions,
         e.attempts,
         e.group_sessions,
-        json.dumps({k: [v.made, v.linked] for k, v in sorted(e.referrals.items())}),
-        json.dumps(e.barc10, sort_keys=True),
-        json.dumps(e.outcomes, sort_keys=True),
+        {k: [v.made, v.linked] for k, v in e.referrals.items()},
+        e.barc10,
+        e.outcomes,
         e.counter,
         e.bundle_id,
         e.period_first,
         e.period_last,
-    )
+    ]
+
+
+EPISODE_COLUMNS = tuple(c.strip() for c in _EPISODE_COLS.split(","))
+EPISODE_JSON_COLUMNS = frozenset(("pathways", "referrals", "barc10", "outcomes"))
+_JSON_AT = [i for i, c in enumerate(EPISODE_COLUMNS) if c in EPISODE_JSON_COLUMNS]
+_encode_sorted = json.JSONEncoder(sort_keys=True).encode  # made once: json.dumps makes one a call
+
+
+def _episode_values(e: Episode) -> list[Any]:
+    row = episode_row(e)
+    for i in _JSON_AT:
+        row[i] = _encode_sorted(row[i])
+    return row
+
+
+# What an upsert replaces: every column but the key and the first period reported.
+EPISODE_UPDATES = ", ".join(
+    f"{c} = excluded.{c}"
+    for c in EPISODE_COLUMNS
+    if c not in ("device_id", "pseudonym", "period_first")
+)
 
 
 def upsert_episodes(conn: Conn, episodes: Iterable[Episode]) -> None:
     """Insert or replace by (device, pseudonym); the caller decides which version is newer."""
-    placeholders = ", ".join("?" * 19)
-    updates = ", ".join(
-        f"{c.strip()} = excluded.{c.strip()}"
-        for c in _EPISODE_COLS.split(",")
-        if c.strip() not in ("device_id", "pseudonym", "period_first")
-    )
+    placeholders = ", ".join("?" * len(EPISODE_COLUMNS))
     conn.executemany(
         f"INSERT INTO episodes ({_EPISODE_COLS}) VALUES ({placeholders}) "
-        f"ON CONFLICT (device_id, pseudonym) DO UPDATE SET {updates}",
+        f"ON CONFLICT (device_id, pseudonym) DO UPDATE SET {EPISODE_UPDATES}",
         [_episode_values(e) for e in episodes],
     )
 
