@@ -48,7 +48,7 @@ from coachdesk.errors import (
 )
 from coachdesk.files import write_atomic
 from coachdesk.rco import audit as rco_audit
-from coachdesk.rco.model import Device, DeviceStatus, Episode
+from coachdesk.rco.model import Coverage, Device, DeviceStatus, Episode, PeriodCell
 from coachdesk.rco.store import SqliteBackend
 from coachdesk.storage import rco_repos
 from coachdesk.storage.audit import AuditLog
@@ -193,6 +193,18 @@ _UPSERT_EPISODES = (
 )
 
 
+_INSERT_CELLS = (
+    f"INSERT INTO period_cells ({rco_repos.PERIOD_CELL_COLUMNS}) "
+    "SELECT r->>0, r->>1, r->>2, r->>3, (r->>4)::bigint, r->>5 "
+    "FROM jsonb_array_elements(%s::jsonb) AS r"
+)
+
+
+def _json_rows(rows: list[list[Any]]) -> str:
+    """Rows for jsonb_array_elements: one document, encoded in one call."""
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
 class PostgresBackend(SqliteBackend):
     """Every RcoBackend method over PostgreSQL: the rco_repos ones are inherited and run on
     `_PgConn`; meta, transactions, locks and the audit log are PostgreSQL's own here."""
@@ -292,8 +304,22 @@ class PostgresBackend(SqliteBackend):
         less server time too). The JSON columns are jsonb: their text is the server's."""
         rows = [rco_repos.episode_row(e) for e in episodes]
         if rows:
-            doc = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
-            self.conn.raw.execute(_UPSERT_EPISODES, (doc,))
+            self.conn.raw.execute(_UPSERT_EPISODES, (_json_rows(rows),))
+
+    def replace_period_cells(
+        self, coverage: Coverage, covered: Iterable[str], cells: Iterable[PeriodCell]
+    ) -> None:
+        """rco_repos.replace_period_cells with one DELETE for the covered periods and the new
+        cells sent as one JSON array, as the episodes."""
+        raw = self.conn.raw
+        raw.execute(
+            "DELETE FROM period_cells WHERE device_id = %s AND period = ANY(%s)",
+            (coverage.device_id, list(covered)),
+        )
+        rows = rco_repos.period_cell_rows(coverage, cells)
+        if rows:
+            raw.execute(_INSERT_CELLS, (_json_rows(rows),))
+        rco_repos.upsert_coverage(self._c, coverage)
 
     # -- the dashboard's reads ------------------------------------------------------------------
 

@@ -400,21 +400,32 @@ def replace_period_cells(
         [(coverage.device_id, period) for period in covered],
     )
     conn.executemany(
-        "INSERT INTO period_cells (device_id, period, setting, counts, counter, bundle_id) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (
-                c.device_id,
-                c.period,
-                c.setting,
-                json.dumps(c.counts, sort_keys=True),
-                coverage.counter,
-                coverage.bundle_id,
-            )
-            for c in cells
-        ],
+        f"INSERT INTO period_cells ({PERIOD_CELL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+        period_cell_rows(coverage, cells),
     )
-    # The first quarter ever covered is kept: periods before the new coverage keep their cells.
+    upsert_coverage(conn, coverage)
+
+
+PERIOD_CELL_COLUMNS = "device_id, period, setting, counts, counter, bundle_id"
+
+
+def period_cell_rows(coverage: Coverage, cells: Iterable[PeriodCell]) -> list[list[Any]]:
+    return [
+        [
+            c.device_id,
+            c.period,
+            c.setting,
+            _encode_sorted(c.counts),
+            coverage.counter,
+            coverage.bundle_id,
+        ]
+        for c in cells
+    ]
+
+
+def upsert_coverage(conn: Conn, coverage: Coverage) -> None:
+    """A device's coverage becomes that of its latest bundle. The first quarter ever covered
+    is kept: periods before the new coverage keep their cells."""
     conn.execute(
         f"INSERT INTO coverage ({_COVERAGE_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (device_id) DO UPDATE SET counter = excluded.counter, "
