@@ -213,9 +213,16 @@ def parse_payload(payload: bytes) -> dict[str, Any]:
         value = json.loads(payload.decode("utf-8"), parse_constant=_no_constants)
     except (UnicodeDecodeError, ValueError, RecursionError, BundleRejected):
         value = None
-    if isinstance(value, dict) and canonical(value) == payload:
+    if isinstance(value, dict) and _is_canonical(value, payload):
         return value
     return _parse_checked(payload)
+
+
+def _is_canonical(value: dict[str, Any], payload: bytes) -> bool:
+    try:
+        return canonical(value) == payload
+    except UnicodeEncodeError:  # an escaped lone surrogate: no UTF-8 encoding (was a crash)
+        return False
 
 
 def _parse_checked(payload: bytes) -> dict[str, Any]:
@@ -231,7 +238,7 @@ def _parse_checked(payload: bytes) -> dict[str, Any]:
         raise BundleRejected(code="bundle.too_deep") from None
     if not isinstance(value, dict):
         raise BundleRejected(code="bundle.not_an_export")
-    if canonical(value) != payload:
+    if not _is_canonical(value, payload):
         raise BundleRejected(code="bundle.not_canonical")
     return value
 

@@ -126,7 +126,7 @@ def _valid_records(
 def _walk_accepts(r: Any, rungs: dict[str, str], months: bool, local: bool) -> bool:
     try:
         schema._record(r, "records[0]", rungs, months, local)
-    except (SchemaError, KeyError):  # KeyError: a missing months_between (as before)
+    except SchemaError:
         return False
     return True
 
@@ -171,8 +171,6 @@ def _refusal(payload: Any) -> str:
         validate_payload(payload)
     except SchemaError as exc:
         return str(exc)
-    except KeyError as exc:
-        return f"KeyError {exc}"
     return ""
 
 
@@ -309,6 +307,10 @@ REFUSALS: list[tuple[Callable[[dict[str, Any]], None], str]] = [
         "records[3].months_between[0] lacks 'months'.",
     ),
     (
+        lambda p: _months(p, []) or p["records"][3].pop("months_between"),
+        "records[3] lacks 'months_between'.",
+    ),
+    (
         lambda p: p["records"][4].update(pseudonym=p["records"][3]["pseudonym"]),
         "records[4].pseudonym is out of order or repeated.",
     ),
@@ -401,6 +403,7 @@ def _parsed_with_every_check(data: bytes) -> tuple[str, Any]:
         (b'{"a":', "bundle.not_json"),
         (b'{"a":"\xff"}', "bundle.not_json"),
         (b'{"a":' + b"[" * 20 + b"]" * 20 + b"}", "bundle.too_deep"),
+        (b'{"a":"\\ud800"}', "bundle.not_canonical"),  # no UTF-8 for it: was a crash
     ],
 )
 def test_parse_refusals_keep_their_reason(data: bytes, code: str) -> None:
