@@ -82,9 +82,26 @@ def _code(rev: str, into: Path) -> Path:
     return into
 
 
-def _day(code: Path, store: Path, files: list[Path], importers: int, split: bool) -> dict[str, Any]:
+def _server_cpu(server: PostgresServer | None) -> float:
+    """CPU seconds of the PostgreSQL server: the postmaster's and its ended backends'."""
+    if server is None:
+        return 0.0
+    pid = int((server.data / "postmaster.pid").read_text().split()[0])
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def _day(
+    code: Path,
+    store: Path,
+    files: list[Path],
+    importers: int,
+    split: bool,
+    server: PostgresServer | None,
+) -> dict[str, Any]:
     """`importers` processes running `code` on `store`, released together; each its share of
     the devices (`split`) or all the files, walking the devices from its own starting point."""
+    server_cpu = _server_cpu(server)
     devices = sorted({p.name.split("-")[0] for p in files})
     env = {**os.environ, "PYTHONPATH": str(code)}
     procs = []
@@ -116,6 +133,8 @@ def _day(code: Path, store: Path, files: list[Path], importers: int, split: bool
         assert proc.stdout is not None
         answers.append(json.loads(proc.stdout.readline()))
         assert proc.wait(timeout=600) == 0
+    time.sleep(1)  # the importers' backends end and are reaped
+    server_cpu = _server_cpu(server) - server_cpu
     rows = [row for a in answers for row in a["rows"]]
     done = Counter(b for _, b, outcome, _ in rows if outcome == "imported")
     assert len(done) == len(files) and set(done.values()) == {1}  # each exactly once
@@ -123,6 +142,7 @@ def _day(code: Path, store: Path, files: list[Path], importers: int, split: bool
     return {
         "seconds": max(a["ended"] for a in answers) - min(a["began"] for a in answers),
         "cpu": sum(a["cpu"] for a in answers),
+        "server_cpu": server_cpu,
         "load": os.getloadavg(),
     }
 
@@ -193,13 +213,16 @@ def test_day_import_against_baseline(tmp_path: Path, server: PostgresServer) -> 
                         tmp_path / f"copy{copies}",
                         f"copy{copies}",
                     )
-                run = _day(codes[code], store, day, importers, split)
+                run = _day(
+                    codes[code], store, day, importers, split, server if kind != "sqlite" else None
+                )
                 got.setdefault((name, code), []).append(run)
                 held.setdefault((kind, code), set()).add(_held(store))
                 load = "/".join(f"{x:.2f}" for x in run["load"])
                 print(
                     f"  round {round_ + 1}, {name:24} {code:10} {run['seconds']:6.1f} s, "
-                    f"importers' CPU {run['cpu']:6.1f} s, load {load}",
+                    f"CPU: importers {run['cpu']:6.1f} s, server {run['server_cpu']:5.1f} s; "
+                    f"load {load}",
                     flush=True,
                 )
     for kind in ("sqlite", "postgres"):  # the same store whichever code imported
@@ -222,6 +245,14 @@ def test_day_import_against_baseline(tmp_path: Path, server: PostgresServer) -> 
             old / new,
             f"code at {BASELINE}, same run",
         )
+    # CPU per bundle moves less with the machine's load than the seconds do.
+    print(f"  CPU per bundle, importers + server (ms):{'':3}baseline  this tree")
+    for name in runs:
+        old, new = (
+            min((r["cpu"] + r["server_cpu"]) * 1000 / len(day) for r in got[(name, code)])
+            for code in codes
+        )
+        print(f"  {name:40}{old:8.1f}{new:11.1f}  {old / new:6.2f}x")
     for code in codes:
         one = best[("PostgreSQL x1", code)]
         for name in (f"PostgreSQL x{IMPORTERS}", f"PostgreSQL x{IMPORTERS} all"):
