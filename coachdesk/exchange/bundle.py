@@ -15,7 +15,7 @@ import hashlib
 import json
 import re
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
 
@@ -78,8 +78,8 @@ class OpenedBundle:
     created_at: str
     schema_version: int
     payload: dict[str, Any]
-    signed: bytes  # the signed payload bytes
-    sealed: bytes  # the whole file as received
+    signed: bytes = field(repr=False)  # the signed payload bytes
+    sealed: bytes = field(repr=False)  # the whole file as received
 
     @property
     def records(self) -> list[dict[str, Any]]:

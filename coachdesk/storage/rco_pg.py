@@ -13,7 +13,9 @@ its replicas, never hold them in plaintext (docs/security.md).
 
 The SQL of every backend method is the one in rco_repos.py, run through `_PgConn`, which
 adapts SQLite's dialect (`?` parameters, two-argument min/max); only meta, the schema and the
-locks are written here (and period_settings asks for the skip scan PostgreSQL needs). A method
+locks are written here (and period_settings asks for the skip scan PostgreSQL needs, and the
+import's two bulk writes, a bundle's episodes and period cells, go as one JSON array each:
+tests/unit/test_rco_import_rows.py checks they leave the rows rco_repos's SQL leaves). A method
 added to the protocol and to SqliteBackend over rco_repos therefore works here too.
 
 Concurrent importers: each transaction takes transaction-scoped advisory locks, always in the
