@@ -6,8 +6,10 @@ object must have exactly its listed members; errors name the member. Pure: any t
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 from coachdesk.core.models import (
@@ -416,12 +418,169 @@ def _record(r: Any, path: str, generalization: dict[str, str], months: bool, loc
             _int(m["months"], f"{where}.months", 0, MAX_MONTHS)
 
 
+# -- compiled record checks (issue 14) ---------------------------------------------------------
+# An import checks 400 records per bundle, 500 bundles a day. Each record is first checked by a
+# function made once per bundle shape (rungs, optional fields, format): straight-line code over
+# sets of the values allowed, no paths built, no checker calls. It accepts a subset of what
+# `_record` accepts; a record it does not accept is walked by `_record`, which names the member
+# at fault, so every refusal keeps its sentence (tests/unit/test_payload_schema_compiled.py
+# compares the two on mutated records).
+
+_TIMEPOINT_INDEX = {t: i for i, t in enumerate(TIMEPOINTS)}
+_RECORD_KEYS = frozenset(RECORD_FIELDS)
+_RECORD_KEYS_MONTHS = frozenset(RECORD_FIELDS + OPTIONAL_RECORD_FIELDS)
+_REFERRAL_KEYS = frozenset(("linked", "made"))
+_BARC_KEYS = frozenset(("items", "timepoint", "total"))
+_OUTCOME_KEYS = frozenset(OUTCOME_FIELDS)
+_SPAN_KEYS = frozenset(("from", "months", "to"))
+_BARC_ITEMS = 10
+_HOUSING_OR_NONE = frozenset((*HOUSING, None))
+_EMPLOYMENT_OR_NONE = frozenset((*EMPLOYMENT, None))
+_DAYS, _ARRESTS, _ED_VISITS = (OUTCOME_INTS[n][1] for n in ("days_used", "arrests", "ed_visits"))
+assert all(low == 0 for low, _ in OUTCOME_INTS.values())  # the check below assumes it
+assert OUTCOME_BOOLS == ("overdose", "in_treatment", "on_moud", "recovery_support")
+
+
+def _years(level: str, finer: bool) -> frozenset[str | None]:
+    """The intake years `intake_year_ok` accepts on a rung, written in ASCII digits (its \\d
+    also takes other scripts' digits: such a record is left to the walk), and None."""
+    years = [str(y) for y in range(1900, 2201)]
+    spans = [f"{y}-{y + 1}" for y in range(1900, 2201, 2)]
+    return frozenset([None, *(v for v in years + spans if intake_year_ok(v, level, finer=finer))])
+
+
+def _per_timepoint(entries: Any, keys: frozenset[str]) -> bool:
+    """A list of objects with exactly `keys`, at most one per timepoint, in timepoint order."""
+    if type(entries) is not list or len(entries) > len(TIMEPOINTS):
+        return False
+    last = -1
+    for entry in entries:
+        if type(entry) is not dict or entry.keys() != keys:
+            return False
+        at = _TIMEPOINT_INDEX.get(entry["timepoint"], -1)
+        if at <= last:
+            return False
+        last = at
+    return True
+
+
+@functools.lru_cache(maxsize=128)
+def _record_check(
+    age: str, gender: str, setting: str, year: str, months: bool, local: bool
+) -> Callable[[Any], bool]:
+    """True when a record is valid under these rungs (False: let `_record` say why)."""
+    sets = _SETS_V2 if local else _SETS_V1
+    ages = frozenset((*sets["age_band"][age], None))
+    genders = frozenset((*sets["gender"][gender], None))
+    settings = frozenset((*sets["setting"][setting], None))
+    years = _years(year, local)
+    keys = _RECORD_KEYS_MONTHS if months else _RECORD_KEYS
+    pseudonym = _HEX[24].fullmatch
+    timepoint = _TIMEPOINT_INDEX.get
+    most = len(TIMEPOINTS)
+
+    def check(r: Any) -> bool:
+        if type(r) is not dict or r.keys() != keys:
+            return False
+        p = r["pseudonym"]
+        if type(p) is not str or len(p) != 24 or pseudonym(p) is None:
+            return False
+        if (
+            r["age_band"] not in ages
+            or r["gender"] not in genders
+            or r["setting"] not in settings
+            or r["intake_year"] not in years
+            or r["status"] not in STATUS_VALUES
+        ):
+            return False
+        ways = r["pathways"]
+        if type(ways) is not list or (
+            ways and (not PATHWAY_VALUES.issuperset(ways) or ways != sorted(set(ways)))
+        ):
+            return False
+        for name in ("sessions", "contact_attempts", "group_sessions"):
+            n = r[name]
+            if type(n) is not int or not 0 <= n <= MAX_COUNT:
+                return False
+        referrals = r["referrals"]
+        if type(referrals) is not dict:
+            return False
+        for category, counts in referrals.items():
+            if (
+                category not in CATEGORY_VALUES
+                or type(counts) is not dict
+                or counts.keys() != _REFERRAL_KEYS
+            ):
+                return False
+            made, linked = counts["made"], counts["linked"]
+            if type(made) is not int or type(linked) is not int:
+                return False
+            if not 1 <= made <= MAX_REFERRALS or not 0 <= linked <= made:
+                return False
+        barc = r["barc10"]
+        if not _per_timepoint(barc, _BARC_KEYS):
+            return False
+        for b in barc:
+            items, total = b["items"], b["total"]
+            if type(items) is not list or len(items) != _BARC_ITEMS:
+                return False
+            for item in items:
+                if type(item) is not int or not 1 <= item <= 6:
+                    return False
+            if type(total) is not int or total != sum(items):  # 10 answers of 1-6: 10-60
+                return False
+        outcomes = r["outcomes"]
+        if not _per_timepoint(outcomes, _OUTCOME_KEYS):
+            return False
+        for o in outcomes:
+            days, arrests, visits = o["days_used"], o["arrests"], o["ed_visits"]
+            if days is not None and (type(days) is not int or not 0 <= days <= _DAYS):
+                return False
+            if arrests is not None and (type(arrests) is not int or not 0 <= arrests <= _ARRESTS):
+                return False
+            if visits is not None and (type(visits) is not int or not 0 <= visits <= _ED_VISITS):
+                return False
+            for flag in (o["overdose"], o["in_treatment"], o["on_moud"], o["recovery_support"]):
+                if flag is not None and type(flag) is not bool:
+                    return False
+            if o["housing"] not in _HOUSING_OR_NONE or o["employment"] not in _EMPLOYMENT_OR_NONE:
+                return False
+            social = o["social_connectedness"]
+            if social is not None and (type(social) is not int or not 1 <= social <= 5):
+                return False
+        if not months:
+            return True
+        spans = r["months_between"]
+        if type(spans) is not list or len(spans) > most - 1:
+            return False
+        for m in spans:
+            if type(m) is not dict or m.keys() != _SPAN_KEYS:
+                return False
+            first, second, count = timepoint(m["from"], -1), timepoint(m["to"], -1), m["months"]
+            if first < 0 or first >= second or type(count) is not int:
+                return False
+            if not 0 <= count <= MAX_MONTHS:
+                return False
+        return True
+
+    return check
+
+
 def _quarter(value: Any, path: str) -> int:
     text = _str(value, path)
     try:
         return periods.quarter_of_key(text)
     except periods.PeriodError:
         raise _fail(path, "is not a quarter like 2026-Q1") from None
+
+
+# The names the invariants read, made once (a bundle has ~80 cell sets, a day 40,000).
+_KIND_NAMES = tuple(f"kind.{k}" for k in CLIENT_KINDS)
+_SUPPORT_NAMES = tuple(f"support.{k}" for k in SUPPORT_KINDS)
+_MINUTES_OF = tuple((f"minutes.{k}", f"support.{k}") for k in SUPPORT_KINDS)
+_ACCOMP_NAMES = tuple(f"accomp.{d}" for d in DESTINATIONS)
+_FOLLOW_UPS = tuple((f"fu.window.{t}", f"fu.late.{t}", f"fu.due.{t}") for t in TIMEPOINTS)
+_ZEROS = itertools.repeat(0)  # map(get, names, _ZEROS): each name's count, 0 when absent
 
 
 def _counts(value: Any, path: str) -> None:
@@ -448,20 +607,20 @@ def _counts(value: Any, path: str) -> None:
     for table, added in totals.items():
         if added != people:
             raise _fail(f"{path}.{table}", "does not add up to the people served")
-    kinds = sum(get(f"kind.{k}", 0) for k in CLIENT_KINDS)
+    kinds = sum(map(get, _KIND_NAMES, _ZEROS))
     if kinds and kinds != people:  # absent in format 2 bundles written before issue 21
         raise _fail(f"{path}.kind", "does not add up to the people served")
-    supported = sum(get(f"support.{k}", 0) for k in SUPPORT_KINDS)
+    supported = sum(map(get, _SUPPORT_NAMES, _ZEROS))
     if supported and supported != get("sessions", 0) + get("group_sessions", 0):
         raise _fail(f"{path}.support", "does not add up to the sessions")
-    for k in SUPPORT_KINDS:
-        if get(f"minutes.{k}", 0) > MAX_MINUTES_PER_NOTE * get(f"support.{k}", 0):
-            raise _fail(f"{path}.minutes.{k}", "is not a sum of durations")
-    if sum(get(f"accomp.{d}", 0) for d in DESTINATIONS) != get("support.accompaniment", 0):
+    for minutes, support in _MINUTES_OF:
+        if get(minutes, 0) > MAX_MINUTES_PER_NOTE * get(support, 0):
+            raise _fail(f"{path}.{minutes}", "is not a sum of durations")
+    if sum(map(get, _ACCOMP_NAMES, _ZEROS)) != get("support.accompaniment", 0):
         raise _fail(f"{path}.accomp", "does not add up to the accompaniments")
-    for t in TIMEPOINTS:
-        if get(f"fu.window.{t}", 0) + get(f"fu.late.{t}", 0) > get(f"fu.due.{t}", 0):
-            raise _fail(f"{path}.fu.due.{t}", "is smaller than the follow-ups reached")
+    for window, late, due in _FOLLOW_UPS:
+        if get(window, 0) + get(late, 0) > get(due, 0):
+            raise _fail(f"{path}.{due}", "is smaller than the follow-ups reached")
     n = get("barc.n", 0)
     for total in ("barc.base_sum", "barc.latest_sum"):
         if not 10 * n <= get(total, 0) <= 60 * n:
@@ -593,9 +752,15 @@ def validate_payload(p: Any) -> None:
         raise _fail("summary.information_kept", "must be a number from 0 to 1")
 
     months = "months_between" in optional
+    check = _record_check(*(generalization[qi] for qi in QUASI_IDENTIFIERS), months, version == 2)
     previous = ""
     for i, record in enumerate(records):
-        _record(record, f"records[{i}]", generalization, months, version == 2)
+        try:
+            accepted = check(record)
+        except TypeError:  # an unhashable value where a name is expected
+            accepted = False
+        if not accepted:  # the walk names the member at fault (or finds none)
+            _record(record, f"records[{i}]", generalization, months, version == 2)
         if record["pseudonym"] <= previous:
             raise _fail(f"records[{i}].pseudonym", "is out of order or repeated")
         previous = record["pseudonym"]

@@ -317,16 +317,16 @@ class RcoDesk:
         newer: list[Episode] = []
         older: list[str] = []
         for raw in opened.records:
-            episode = episode_from_record(
-                device.device_id, raw, opened.counter, opened.bundle_id, period
+            previous = held.get(raw["pseudonym"])
+            if previous is not None and opened.counter <= previous[0]:
+                older.append(str(raw["pseudonym"]))
+                continue
+            first = period if previous is None else min(previous[1], period)
+            newer.append(
+                episode_from_record(
+                    device.device_id, raw, opened.counter, opened.bundle_id, period, first
+                )
             )
-            previous = held.get(episode.pseudonym)
-            if previous is None:
-                newer.append(episode)
-            elif opened.counter > previous[0]:
-                newer.append(replace(episode, period_first=min(previous[1], period)))
-            else:
-                older.append(episode.pseudonym)
         backend.upsert_episodes(newer)
         backend.touch_episodes(device.device_id, older, period)
         format2 = opened.period_cells()
