@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coachdesk.application.caseload import DISCLOSURE_LOOKBACK, Caseload
-from coachdesk.core.models import Client, Consent
+from coachdesk.core.models import Client, Consent, plan_output_name
 from coachdesk.errors import CoachDeskError, NotFoundError, ValidationError
 from coachdesk.i18n.catalog import LANGUAGES
 
@@ -32,7 +32,7 @@ class PlanDocument:
     @property
     def what(self) -> str:
         """How the audit trail names it (the same words for every front-end)."""
-        return f"recovery plan version {self.version} as PDF ({self.lang}, {self.paper})"
+        return f"{plan_output_name(self.version)} ({self.lang}, {self.paper})"
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ front-ends. Dates are `datetime.date`; instants are timezone-aware UTC `datetime
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -438,6 +439,16 @@ class AuditEntry:
     record_id: int | None = None
     detail: str = ""
     id: int | None = None
+
+
+def plan_output_name(version: int) -> str:
+    """How the audit log and the disclosure register name plan version `version` printed or
+    saved as PDF; " (language, paper)" follows, and ", N pages" when printed (PLAN_OUTPUT)."""
+    return f"recovery plan version {version} as PDF"
+
+
+# Reads back plan_output_name's words: the version, and the pages when printed.
+PLAN_OUTPUT = re.compile(r"recovery plan version (\d+) as PDF \([^)]*\)(?:, (\d+) pages)?")
 
 
 @dataclass(slots=True)

@@ -9,13 +9,12 @@ Spanish. Any single thread may call it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date
 
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from coachdesk.core.models import Client, CoachProfile, Consent, Disclosure
+from coachdesk.core.models import PLAN_OUTPUT, Client, CoachProfile, Consent, Disclosure
 from coachdesk.reports.common import (
     HEADING,
     RULE,
@@ -84,14 +83,9 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
-# What the program records as shared (application/documents.py: PlanDocument.what, and
-# record_print's ", N pages"): always its own English words, so the list words them anew.
-_PLAN_SHARED = re.compile(r"recovery plan version (\d+) as PDF \([^)]*\)(?:, (\d+) pages)?")
-
-
 def shared_words(what: str, words: dict[str, str]) -> str:
     """`what` of a disclosure in the list's language; text of another form as it is."""
-    match = _PLAN_SHARED.fullmatch(what)
+    match = PLAN_OUTPUT.fullmatch(what)  # the program's own English words: worded anew
     if match is None:
         return what
     version, pages = match.groups()

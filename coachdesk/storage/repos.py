@@ -50,6 +50,7 @@ from coachdesk.core.models import (
     SupportKind,
     Timepoint,
     WellnessPlan,
+    plan_output_name,
 )
 from coachdesk.core.reminders import (
     KIND_ORDER,
@@ -647,12 +648,12 @@ def replace_plan_version(conn: Conn, plan: RecoveryPlan) -> RecoveryPlan:
 
 
 def plan_version_output(conn: Conn, client_id: int, version: int) -> bool:
-    """True when the audit log holds a print or a PDF save of this plan version (the words
-    application/documents.py PlanDocument.what gives them: "recovery plan version N as PDF")."""
+    """True when the audit log holds a print or a PDF save of this plan version (named by
+    core.models.plan_output_name)."""
     row = conn.execute(
         "SELECT 1 FROM audit WHERE record_type = 'client' AND record_id = ? "
         "AND action IN ('print', 'save') AND detail LIKE ? LIMIT 1",
-        (client_id, f"recovery plan version {version} as PDF%"),
+        (client_id, f"{plan_output_name(version)}%"),
     ).fetchone()
     return row is not None
 
