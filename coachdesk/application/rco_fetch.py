@@ -14,6 +14,8 @@ from coachdesk.exchange.transports.webdav import InboxReader, RetryPolicy
 from coachdesk.i18n import catalog
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.fetch import (
+    EVERY_LEAST,
+    EVERY_MOST,
     PROCESSED,
     After,
     FetchReport,
@@ -21,11 +23,14 @@ from coachdesk.rco.fetch import (
     fetch_inbox,
     fetch_settings,
     publish_directory_to_inbox,
+    save_fetch_schedule,
     save_fetch_settings,
 )
 from coachdesk.rco.importer import BUNDLE_SUFFIX, Outcome
 
 __all__ = [
+    "EVERY_LEAST",
+    "EVERY_MOST",
     "PROCESSED",
     "After",
     "CheckState",
@@ -38,6 +43,7 @@ __all__ = [
     "fetch_inbox",
     "fetch_settings",
     "publish_directory_to_inbox",
+    "save_fetch_schedule",
     "save_fetch_settings",
 ]
 

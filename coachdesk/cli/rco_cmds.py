@@ -24,7 +24,7 @@ from coachdesk.i18n import catalog
 from coachdesk.i18n.catalog import LANGUAGES, message_in
 from coachdesk.rco import rotation as rco_rotation
 from coachdesk.rco.desk import RcoDesk
-from coachdesk.rco.importer import open_sealed, read_bundle_file
+from coachdesk.rco.importer import ImportSummary, open_sealed, read_bundle_file
 
 
 def _store_arg(p: argparse.ArgumentParser) -> None:
@@ -188,6 +188,13 @@ def _open(args: argparse.Namespace) -> Iterator[RcoDesk]:
         desk.close()
 
 
+def prepare_figures(desk: RcoDesk, summary: ImportSummary) -> None:
+    """After an import that added data: the dashboard's first view made ready for the desk
+    (RcoDesk.prepare_figures), with its own progress bar."""
+    if summary.added:
+        desk.prepare_figures(ProgressBar("Preparing figures"))
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     policy = PrivacyPolicy(
         args.k,
@@ -225,6 +232,7 @@ def cmd_enrollment(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     with _open(args) as desk:
         summary = desk.import_paths(args.paths, progress=ProgressBar("Importing"))
+        prepare_figures(desk, summary)
     if args.json:
         print_json(summary.to_json())
     else:
@@ -248,6 +256,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
     with _open(args) as desk:
         if args.confirm:
             summary = desk.confirm_device(args.confirm, args.name)
+            prepare_figures(desk, summary)
             if not args.json:
                 outcomes = ", ".join(f"{r.outcome.value}" for r in summary.results)
                 print(

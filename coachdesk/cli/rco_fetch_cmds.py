@@ -16,6 +16,7 @@ from coachdesk.cli.common import (
     print_json,
 )
 from coachdesk.cli.sync_cmds import add_inbox_options, inbox_secrets, inbox_settings, print_saved
+from coachdesk.i18n import catalog
 
 
 def register(rsub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,6 +40,13 @@ def register(rsub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="what happens to an imported bundle in the inbox: moved to processed/ "
         "(the default) or deleted",
     )
+    p.add_argument(
+        "--every",
+        type=int,
+        metavar="MINUTES",
+        help=f"fetch automatically every MINUTES ({fetch.EVERY_LEAST}-{fetch.EVERY_MOST}) while "
+        "the desk window is unlocked; 0: never (the default; kept when left out)",
+    )
     add_passphrase_option(p)
     p.set_defaults(func=cmd_fetch_setup)
 
@@ -52,8 +60,11 @@ def _desk(args: argparse.Namespace) -> Iterator[fetch.RcoDesk]:
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
+    from coachdesk.cli.rco_cmds import prepare_figures  # lazy, as in _desk
+
     with _desk(args) as desk:
         report = fetch.fetch_inbox(desk, progress=ProgressBar("Importing"))
+        prepare_figures(desk, report.summary)
     if args.json:
         print_json(report.to_json())
     else:
@@ -74,9 +85,15 @@ def cmd_fetch_setup(args: argparse.Namespace) -> int:
     with _desk(args) as desk:
         stored = fetch.fetch_settings(desk)
         webdav = inbox_settings(args, *secrets, stored.webdav if stored else None)
-        settings = fetch.FetchSettings(webdav, fetch.After(args.after))
+        every = args.every if args.every is not None else (stored.every if stored else 0)
+        settings = fetch.FetchSettings(webdav, fetch.After(args.after), every)
         fetch.save_fetch_settings(desk, settings)
     print_saved(webdav, "store")
+    lang = cli_language()
+    if settings.every:
+        print(catalog.text("rco.cli.fetch_every", lang, every=settings.every))
+    else:
+        print(catalog.text("rco.cli.fetch_never", lang))
     if args.no_check:
         return 0
     result = fetch.check_inbox(settings)

@@ -2991,6 +2991,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "fin no se puede mover.",
     ),
     # -- end of the today2 block (session 8) -----------------------------------------------
+    # -- fetch schedule (session 9): issue 14, fetch automatically while unlocked -----------
+    "rco.fetch.every_range": (
+        "An automatic fetch runs every {least} to {most} minutes (or 0: never), not every {every}.",
+        "El intervalo para traer del buzón automáticamente va de {least} a {most} minutos "
+        "(o 0: nunca), no {every}.",
+    ),
+    "rco.cli.fetch_every": (
+        "Automatic fetch: every {every} minutes while the desk is unlocked.",
+        "Traer del buzón automáticamente: cada {every} minutos mientras el escritorio está "
+        "desbloqueado.",
+    ),
+    "rco.cli.fetch_never": (
+        "Automatic fetch: off (fetch with `coachdesk rco fetch` or the desk's button).",
+        "Traer del buzón automáticamente: no (traiga con `coachdesk rco fetch` o con el botón "
+        "del escritorio).",
+    ),
+    # -- end of the fetch schedule block (session 9) ---------------------------------------
 }
 
 

@@ -3,6 +3,7 @@ WebDAV inbox, imports them, and only then moves them out of the inbox.
 
     fetch_inbox(desk[, reader])            -> FetchReport (plain-language lines)
     save_fetch_settings / fetch_settings   the inbox address, user, CA, proxy (in the store)
+    save_fetch_schedule(desk, minutes)     fetch automatically while the desk is unlocked
     publish_directory_to_inbox(desk)       the signed directory at the inbox's root
 
 The protocol, per bundle, in this order:
@@ -32,7 +33,7 @@ from __future__ import annotations
 import json
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -73,20 +74,35 @@ class After(StrEnum):
     DELETE = "delete"
 
 
+# An automatic fetch while the desk is unlocked: every this many minutes (0: none).
+EVERY_LEAST, EVERY_MOST = 5, 1440
+
+
 @dataclass(frozen=True, slots=True)
 class FetchSettings:
     webdav: WebDavSettings
     after: After = After.PROCESSED
+    every: int = 0  # minutes between automatic fetches while the desk is unlocked; 0: none
+
+    def __post_init__(self) -> None:
+        if self.every and not EVERY_LEAST <= self.every <= EVERY_MOST:
+            raise CoachDeskError(
+                code="rco.fetch.every_range", least=EVERY_LEAST, most=EVERY_MOST, every=self.every
+            )
 
     def to_json(self) -> str:
-        return json.dumps({"webdav": json.loads(self.webdav.to_json()), "after": self.after})
+        return json.dumps(
+            {"webdav": json.loads(self.webdav.to_json()), "after": self.after, "every": self.every}
+        )
 
     @classmethod
     def from_json(cls, text: str) -> FetchSettings:
         try:
             data = json.loads(text)
-            return cls(WebDavSettings.from_json(json.dumps(data["webdav"])), After(data["after"]))
-        except (ValueError, KeyError, TypeError, WebDavSettingsError):
+            webdav = WebDavSettings.from_json(json.dumps(data["webdav"]))
+            # "every" came later: settings saved before it have no schedule
+            return cls(webdav, After(data["after"]), int(data.get("every", 0)))
+        except (ValueError, KeyError, TypeError, WebDavSettingsError, CoachDeskError):
             raise CoachDeskError(code="rco.fetch.settings_damaged") from None
 
 
@@ -94,6 +110,17 @@ def save_fetch_settings(desk: RcoDesk, settings: FetchSettings) -> None:
     """Keep the inbox settings (with the password) inside the encrypted store only."""
     with desk.backend.transaction():
         desk.backend.set_meta(META_KEY, settings.to_json())
+
+
+def save_fetch_schedule(desk: RcoDesk, every: int) -> FetchSettings:
+    """Fetch automatically every `every` minutes while the desk is unlocked (0: never); the
+    inbox must be set up (`rco fetch-setup`)."""
+    settings = fetch_settings(desk)
+    if settings is None:
+        raise CoachDeskError(code="rco.desk.no_inbox")
+    settings = replace(settings, every=every)
+    save_fetch_settings(desk, settings)
+    return settings
 
 
 def fetch_settings(desk: RcoDesk) -> FetchSettings | None:

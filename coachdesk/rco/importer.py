@@ -85,6 +85,11 @@ class ImportSummary:
     def ok(self) -> bool:
         return self.count(Outcome.REJECTED) == 0
 
+    @property
+    def added(self) -> bool:
+        """Did the import add data (a flagged bundle is imported too)?"""
+        return any(r.outcome in (Outcome.IMPORTED, Outcome.FLAGGED) for r in self.results)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "imported": self.count(Outcome.IMPORTED),

@@ -471,6 +471,30 @@
 <context>
     <name>ImportPage</name>
     <message>
+        <source>While this desk is unlocked, fetch from the inbox on its own, and prepare the figures of what came in</source>
+        <translation>Mientras este escritorio está desbloqueado, traer del buzón por sí solo y preparar las cifras de lo que llegue</translation>
+    </message>
+    <message>
+        <source>Fetch a&amp;utomatically:</source>
+        <translation>Traer automá&amp;ticamente:</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>every {n} minutes</source>
+        <translation>cada {n} minutos</translation>
+    </message>
+    <message>
+        <source>{n, plural, one {every hour} other {every # hours}}</source>
+        <translation>{n, plural, one {cada hora} other {cada # horas}}</translation>
+    </message>
+    <message>
+        <source>Preparing the dashboard's figures… %p%</source>
+        <translation>Preparando las cifras del panel… %p%</translation>
+    </message>
+    <message>
         <source>Import the sealed exports (.cdbundle) your coaches sent: pick files or a folder (a USB stick, a shared folder), drop them on this window, or fetch them from the RCO's WebDAV inbox.</source>
         <translation>Importe las exportaciones selladas (.cdbundle) que le enviaron sus coaches: elija archivos o una carpeta (una memoria USB, una carpeta compartida), suéltelos en esta ventana o tráigalos del buzón WebDAV de la organización.</translation>
     </message>
@@ -613,6 +637,10 @@
 </context>
 <context>
     <name>RcoWindow</name>
+    <message>
+        <source>Fetch automatically while unlocked: {every}.</source>
+        <translation>Traer del buzón automáticamente mientras está desbloqueado: {every}.</translation>
+    </message>
     <message>
         <source>CoachDesk — RCO desk</source>
         <translation>CoachDesk — escritorio de la organización</translation>

@@ -172,6 +172,12 @@ USE_CASES = [
         )
     ),
     UseCase("RCO desk window", "rco desk", "widget:coachdesk.ui.rco.window:RcoWindow"),
+    # the schedule alone, in the window (the rest of fetch-setup is IT's, above)
+    UseCase(
+        "RCO: fetch automatically while unlocked",
+        "rco fetch-setup",
+        "widget:coachdesk.ui.rco.window:RcoWindow._save_schedule",
+    ),
     # -- warm hand-off (application/handoff.py; issue 19) ---------------------------------
     UseCase("hand off a client: preview and send", "handoff send", "action:handoff"),
     UseCase("hand-offs received and sent", "handoff list", "action:incoming_handoffs"),

@@ -5,6 +5,7 @@ All store work runs on the StoreWorker thread; widgets only show results.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -603,9 +604,15 @@ class DashboardPage(QWidget):
 # -- import ------------------------------------------------------------------------------------
 
 
+# The automatic fetch's choices in the window, in minutes (0: never); the command line takes
+# any number of minutes in rco/fetch.py's bounds, shown here as one more choice.
+EVERY_CHOICES = (0, 15, 30, 60, 120, 240, 480)
+
+
 class ImportPage(QWidget):
     import_requested = Signal(list)
     fetch_requested = Signal()
+    schedule_requested = Signal(int)  # minutes between automatic fetches (0: never)
     acknowledge_requested = Signal(object)  # a FlagView
 
     def __init__(self) -> None:
@@ -632,6 +639,21 @@ class ImportPage(QWidget):
         self.fetch_button.clicked.connect(self.fetch_requested.emit)
         for button in (self.files_button, self.folder_button, self.fetch_button):
             buttons.addWidget(button)
+        self.every = QComboBox()
+        self.every.setToolTip(
+            self.tr(
+                "While this desk is unlocked, fetch from the inbox on its own, and prepare the "
+                "figures of what came in"
+            )
+        )
+        self.show_schedule(None)
+        self.every.activated.connect(
+            lambda i: self.schedule_requested.emit(int(self.every.itemData(i)))
+        )
+        every_label = QLabel(self.tr("Fetch a&utomatically:"))
+        every_label.setBuddy(self.every)
+        buttons.addWidget(every_label)
+        buttons.addWidget(self.every)
         buttons.addStretch(1)
         outer.addLayout(buttons)
         self.progress = QProgressBar()
@@ -703,6 +725,38 @@ class ImportPage(QWidget):
     def on_progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
+
+    def every_text(self, minutes: int) -> str:
+        if not minutes:
+            return self.tr("never")
+        if minutes % 60:
+            return self.tr("every {n} minutes").format(n=minutes)
+        return plural(self.tr("{n, plural, one {every hour} other {every # hours}}"), minutes // 60)
+
+    def show_schedule(self, every: int | None) -> None:
+        """The stored schedule (None: no inbox set up, nothing to choose)."""
+        self.every.clear()
+        choices = list(EVERY_CHOICES)
+        if every and every not in choices:
+            choices = sorted([*choices, every])  # set at the command line
+        for minutes in choices:
+            self.every.addItem(self.every_text(minutes), minutes)
+        self.every.setCurrentIndex(choices.index(every or 0))
+        self.every.setEnabled(every is not None)
+
+    def set_preparing(self, preparing: bool) -> None:
+        """While the dashboard's figures are prepared after an import (RcoDesk.prepare_figures):
+        the bar says so; the import's summary stays. Importing again waits until it is done."""
+        for button in (self.files_button, self.folder_button, self.fetch_button):
+            button.setEnabled(not preparing)
+        self.progress.setFormat(
+            self.tr("Preparing the dashboard's figures… %p%") if preparing else "%p%"
+        )
+        if preparing:
+            self.progress.setValue(0)
+        else:
+            self.progress.setMaximum(1)
+            self.progress.setValue(1)
 
     def _coach(self, fingerprint: str) -> str:
         return self.names.get(fingerprint) or fingerprint or "–"
@@ -1174,6 +1228,7 @@ class RcoWindow(QMainWindow):
         settings: Settings | None = None,
         clock: Clock | None = None,
         idle_check_ms: int = 30_000,
+        fetch_tick_ms: int = 60_000,
     ) -> None:
         """`idle_minutes` None: the idle minutes from the settings store (shared with the
         coach window: language and idle minutes, never store data)."""
@@ -1201,6 +1256,14 @@ class RcoWindow(QMainWindow):
         self.idle = IdleLock(idle_minutes, parent=self, max_interval_ms=idle_check_ms, **idle_args)
         self.idle.idle.connect(self.lock)
         self.idle.platform_lock.connect(lambda _why: self.lock())
+        # The automatic fetch (FetchSettings.every) while unlocked: a tick each minute asks
+        # whether one is due; it waits while the store's worker is busy.
+        self.fetch_every = 0  # minutes, from the store (0: never, or locked)
+        self.last_fetch = time.monotonic()
+        self.fetch_timer = QTimer(self)
+        self.fetch_timer.setInterval(fetch_tick_ms)
+        self.fetch_timer.timeout.connect(self._fetch_if_due)
+        self.fetch_timer.start()
         # Installing translators sends several LanguageChange events: retranslate once after.
         self._language = translations.current()
         self._retranslate_timer = QTimer(self)
@@ -1237,6 +1300,7 @@ class RcoWindow(QMainWindow):
         self.dashboard.export_requested.connect(self._export_report)
         self.importer.import_requested.connect(self.import_paths)
         self.importer.fetch_requested.connect(self.fetch_inbox)
+        self.importer.schedule_requested.connect(self._save_schedule)
         self.importer.acknowledge_requested.connect(self._acknowledge_dialog)
         self.devices.confirm_requested.connect(self._confirm_dialog)
         self.devices.revoke_requested.connect(self._revoke)
@@ -1351,6 +1415,7 @@ class RcoWindow(QMainWindow):
         self.store_page.clear()
         self.periods = []
         self.last_summary = None
+        self.fetch_every = 0
         bar = self.findChild(QStatusBar)  # made by its first message, not before
         if bar is not None:
             bar.clearMessage()  # "Device confirmed…", "Report written: …"
@@ -1361,6 +1426,7 @@ class RcoWindow(QMainWindow):
 
     def _opened(self, name: str) -> None:
         self.idle.start()
+        self.last_fetch = time.monotonic()  # the first automatic fetch one period from now
         self.start.set_busy(False)
         self.store_name = name
         self.setWindowTitle(self.tr("CoachDesk — {name}").format(name=name))
@@ -1474,11 +1540,14 @@ class RcoWindow(QMainWindow):
                 rco_desk.import_history(desk, HISTORY_ROWS),
                 view,
                 desk.fingerprint,
-                rco_fetch.fetch_settings(desk) is not None,
+                rco_fetch.fetch_settings(desk),
             )
 
         def show(result: tuple[Any, ...]) -> None:
-            devices, flags, names, entries, serial, history, view, fingerprint, inbox = result
+            devices, flags, names, entries, serial, history, view, fingerprint, fetching = result
+            inbox = fetching is not None
+            self.fetch_every = fetching.every if fetching is not None else 0
+            self.importer.show_schedule(self.fetch_every if inbox else None)
             self.devices.show_devices(devices)
             self.importer.names = {d.fingerprint: d.name or d.fingerprint for d in devices}
             self.importer.show_flags(flags, names)
@@ -1514,6 +1583,7 @@ class RcoWindow(QMainWindow):
             self.last_summary = summary
             self.importer.set_busy(False)
             self.importer.show_summary(summary)
+            self._prepare_figures(summary)
             self.refresh_all()
             self.imported.emit(summary)
 
@@ -1523,11 +1593,64 @@ class RcoWindow(QMainWindow):
 
         self.worker.submit(job, done, failed, lambda n, total: self.importer.on_progress(n, total))
 
-    def fetch_inbox(self) -> None:
-        """`rco fetch` in the window: download, import, then clear the inbox (rco/fetch.py)."""
+    def _prepare_figures(self, summary: ImportSummary) -> None:
+        """After an import that added data: the dashboard's first view prepared on the worker
+        before the refresh queued after it reads it (RcoDesk.prepare_figures; seconds at
+        statewide size, with the import page's bar)."""
+        if not summary.added:
+            return
+        self.importer.set_preparing(True)
+
+        def job(holder: Holder, progress: Progress) -> None:
+            holder.require().prepare_figures(progress)
+
+        def failed(message: str) -> None:
+            self.importer.set_preparing(False)
+            self._error(message)
+
+        self.worker.submit(
+            job, lambda _: self.importer.set_preparing(False), failed, self.importer.on_progress
+        )
+
+    def _save_schedule(self, every: int) -> None:
+        def saved(settings: rco_fetch.FetchSettings) -> None:
+            self.fetch_every = settings.every
+            self.last_fetch = time.monotonic()
+            self.statusBar().showMessage(
+                self.tr("Fetch automatically while unlocked: {every}.").format(
+                    every=self.importer.every_text(settings.every)
+                ),
+                10000,
+            )
+
+        self.worker.submit(
+            lambda holder, _: rco_fetch.save_fetch_schedule(holder.require(), every),
+            saved,
+            self._error,
+        )
+
+    def _tell(self, message: str, scheduled: bool) -> None:
+        """A fetch's trouble: in a box when the supervisor asked for it, else in the status bar
+        (nobody is waiting for an automatic fetch; the next one tries again)."""
+        if scheduled:
+            self.statusBar().showMessage(message)
+        else:
+            self._error(message)
+
+    def _fetch_if_due(self) -> None:
+        due = self.fetch_every and time.monotonic() - self.last_fetch >= self.fetch_every * 60
+        if due and self.stack.currentWidget() is self.tabs and not self.worker.busy:
+            self.fetch_inbox(scheduled=True)
+
+    def fetch_inbox(self, scheduled: bool = False) -> None:
+        """`rco fetch` in the window: download, import, then clear the inbox (rco/fetch.py).
+        A scheduled fetch leaves the supervisor's page as it is and says what went wrong in
+        the status bar, not in a box: it is tried again at the next period."""
         if self.stack.currentWidget() is not self.tabs:
             return
-        self.tabs.setCurrentWidget(self.importer)
+        self.last_fetch = time.monotonic()
+        if not scheduled:
+            self.tabs.setCurrentWidget(self.importer)
         self.importer.set_busy(True, self.tr("Fetching from the inbox…"))
 
         def job(holder: Holder, progress: Progress) -> rco_fetch.FetchReport:
@@ -1541,6 +1664,7 @@ class RcoWindow(QMainWindow):
             self.last_summary = report.summary
             lines = [line for line in report.lines if line != report.error]
             self.importer.show_summary(report.summary, lines)
+            self._prepare_figures(report.summary)
             self.refresh_all()
             self.fetched.emit(report)
             if report.error:
@@ -1554,12 +1678,12 @@ class RcoWindow(QMainWindow):
                     else self.tr("The fetch stopped: {why}. Nothing was lost; fetch again later.")
                 ).format(why=report.error.rstrip("."))
                 self.importer.summary.setText(self.importer.summary.text() + "\n" + why)
-                self._error(why)
+                self._tell(why, scheduled)
 
         def failed(message: str) -> None:
             self.importer.set_busy(False)
             self.importer.summary.setText(message)
-            self._error(message)
+            self._tell(message, scheduled)
 
         self.worker.submit(job, done, failed, lambda n, total: self.importer.on_progress(n, total))
 
@@ -1613,6 +1737,7 @@ class RcoWindow(QMainWindow):
                 10000,
             )
             self.devices.select(rco_desk.canonical(fingerprint))
+            self._prepare_figures(summary)
             self.refresh_all()
             self.imported.emit(summary)
 

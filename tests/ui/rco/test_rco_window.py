@@ -101,9 +101,18 @@ def test_import_confirm_dashboard(qtbot: QtBot, tmp_path: Path) -> None:
     assert window.importer.results.rowCount() == 25
     qtbot.waitUntil(lambda: window.devices.table.rowCount() == 2, timeout=10000)
 
+    formats: list[str] = []  # the bar's words at each step
+    window.importer.progress.valueChanged.connect(
+        lambda _v: formats.append(window.importer.progress.format())
+    )
     for i, coach in enumerate(coaches):
         with qtbot.waitSignal(window.refreshed, timeout=60000):
             window._confirm(coach.fingerprint, fingerprint_tail(coach.fingerprint), f"Coach {i}")
+    # Each confirmation imported data: the dashboard's first view was prepared (issue 14),
+    # the bar said so, then gave the import page back.
+    assert "Preparing the dashboard's figures… %p%" in formats
+    assert window.importer.progress.format() == "%p%"
+    assert window.importer.folder_button.isEnabled()
     qtbot.waitUntil(lambda: window.dashboard.tiles["people"].value.text() == "65", timeout=10000)
     assert window.dashboard.tiles["sessions"].value.text() != "suppressed"
     # follow-up chart: counts (due, in window, late, missed) with the rate in each label
@@ -129,6 +138,8 @@ def test_import_confirm_dashboard(qtbot: QtBot, tmp_path: Path) -> None:
     window.close()
     for coach in coaches:
         coach.close()
+    with RcoDesk.open(tmp_path / "rco", PASSPHRASE) as desk:
+        assert desk.backend.get_meta(f"figures.family.{desk.policy.small_cell}.all")
 
 
 def test_directory_publish_lock_and_idle_lock(qtbot: QtBot, tmp_path: Path) -> None:
