@@ -1665,7 +1665,8 @@ class RcoWindow(QMainWindow):
             lines = [line for line in report.lines if line != report.error]
             self.importer.show_summary(report.summary, lines)
             self._prepare_figures(report.summary)
-            self.refresh_all()
+            if report.summary.results or not scheduled:  # an empty inbox leaves the pages be
+                self.refresh_all()
             self.fetched.emit(report)
             if report.error:
                 why = (
