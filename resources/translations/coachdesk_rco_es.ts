@@ -483,8 +483,8 @@
         <translation>nunca</translation>
     </message>
     <message>
-        <source>every {n} minutes</source>
-        <translation>cada {n} minutos</translation>
+        <source>{n, plural, one {every minute} other {every # minutes}}</source>
+        <translation>{n, plural, one {cada minuto} other {cada # minutos}}</translation>
     </message>
     <message>
         <source>{n, plural, one {every hour} other {every # hours}}</source>

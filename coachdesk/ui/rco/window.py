@@ -730,7 +730,9 @@ class ImportPage(QWidget):
         if not minutes:
             return self.tr("never")
         if minutes % 60:
-            return self.tr("every {n} minutes").format(n=minutes)
+            return plural(
+                self.tr("{n, plural, one {every minute} other {every # minutes}}"), minutes
+            )
         return plural(self.tr("{n, plural, one {every hour} other {every # hours}}"), minutes // 60)
 
     def show_schedule(self, every: int | None) -> None:
