@@ -24,9 +24,9 @@ import json
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from itertools import product
+from itertools import chain, product
 from math import gcd, isqrt, lcm
-from typing import TypeVar
+from typing import TypeVar, cast
 
 Equation = tuple[str, Sequence[str]]  # (total, parts): value[total] == sum(value[part])
 _T = TypeVar("_T")
@@ -597,15 +597,24 @@ def _prepare(
     threshold: int,
     hidden: Mapping[str, Iterable[str]] | None,
     protect: Mapping[str, Iterable[str]] | None,
+    handed_over: bool = False,
 ) -> _Family:
+    """The family as distinct numbered forms. `handed_over`: `reports` is a dict of dicts no
+    one else holds, emptied as it is read, so each form is let go once its numbered copy is
+    made (the desk's largest measure group: 107 MB of forms at 500 coaches, which stood beside
+    their copies at the peak)."""
+    names = tuple(reports)
     hidden_cells = {r: set(cells) for r, cells in (hidden or {}).items()}
     protect_cells = {r: set(cells) for r, cells in (protect or {}).items()}
     distinct = _Distinct()
     shown: set[_Key] = set()
     named: set[_Key] = set()  # the cells `protect` names
     where: dict[_Key, list[tuple[str, str]]] = {}
-    cells_of: dict[str, list[_Key]] = {r: [] for r in reports}
-    for report, cells in reports.items():
+    cells_of: dict[str, list[_Key]] = {r: [] for r in names}
+    for report in names:
+        cells = reports[report]
+        if handed_over:
+            del cast(dict[str, Mapping[str, Form]], reports)[report]
         hidden_here = hidden_cells.get(report, set())
         protect_here = protect_cells.get(report, set())
         mine = cells_of[report]
@@ -628,11 +637,12 @@ def _prepare(
     # pattern is reproducible. From here on the forms are over numbered atoms only.
     every = {a for form in original.values() for a in form}
     numbers = {a: i for i, a in enumerate(sorted(every, key=repr))}
-    numbered = {key: {numbers[a]: c for a, c in form.items()} for key, form in original.items()}
-    del original, numbers, every
-    order = {
-        key: i for i, key in enumerate(sorted(numbered, key=lambda k: sorted(numbered[k].items())))
-    }
+    del every
+    numbered: dict[_Key, dict[int, int]] = {}
+    for key in list(original):  # in order, each original let go as it is copied
+        numbered[key] = {numbers[a]: c for a, c in original.pop(key).items()}
+    del original, numbers
+    order = {key: i for i, key in enumerate(sorted(numbered, key=lambda k: _flat(numbered[k])))}
     protected = {key for key, n in value.items() if is_small(n, threshold)} | named
     protected = {key for key in protected if numbered[key]}  # an empty form: a structural zero
     return _Family(
@@ -644,9 +654,16 @@ def _prepare(
         order,
         where,
         hidden_cells,
-        tuple(reports),
+        names,
         cells_of,
     )
+
+
+def _flat(form: Mapping[int, int]) -> tuple[int, ...]:
+    """The form's sorted (atom, coefficient) pairs as one flat tuple: ordered as the list of
+    pairs would be (pair by pair, a prefix first), in a third of its memory (the sort holds a
+    key for every form at once)."""
+    return tuple(chain.from_iterable(sorted(form.items())))
 
 
 def _result(family: _Family, suppressed: set[_Key]) -> FamilyResult:
@@ -670,6 +687,8 @@ def suppress_family(
     threshold: int,
     hidden: Mapping[str, Iterable[str]] | None = None,
     protect: Mapping[str, Iterable[str]] | None = None,
+    *,
+    handed_over: bool = False,
 ) -> FamilyResult:
     """One suppression pattern for a family of reports that an attacker may combine.
 
@@ -677,13 +696,14 @@ def suppress_family(
     published but counting people (e.g. follow-ups missed); `protect[r]` are cells to keep
     underivable whatever their value (e.g. session counts of a small group). Every cell from 1
     to threshold - 1 is suppressed, then complementary cells, until no protected cell of any
-    report is determined by the published cells of all reports together.
+    report is determined by the published cells of all reports together. `handed_over`:
+    `reports` is the caller's to give away (a dict of dicts), emptied as it is read.
     """
     if not any(names for names in (protect or {}).values()):
         nothing = _nothing_small(atoms, reports, threshold, hidden)
         if nothing is not None:
             return nothing
-    family = _prepare(atoms, reports, threshold, hidden, protect)
+    family = _prepare(atoms, reports, threshold, hidden, protect, handed_over)
     del reports  # numbered in `family`: the caller's forms may go (see _Layout.results)
     suppressed = family.protected & family.shown
     for component in _form_components(family.forms):
@@ -1111,8 +1131,10 @@ class _Layout:
                 yield FamilyResult({}, {})
                 continue
             # The forms are handed over without a reference kept here: suppress_family lets
-            # them go once it has numbered them (the largest group's are 1.8 million entries).
-            yield suppress_family(self.atoms, self._reports(group), self.threshold, hidden, protect)
+            # each go once it has numbered it (the largest group's are 1.8 million entries).
+            yield suppress_family(
+                self.atoms, self._reports(group), self.threshold, hidden, protect, handed_over=True
+            )
 
 
 def _parts(m: Measure) -> Mapping[str, int]:

@@ -40,18 +40,26 @@ OLD_UP_TO = int(os.environ.get("COACHDESK_SUPP_OLD_UP_TO", "500"))
 THRESHOLD = 11
 
 
-def _old_module(tmp: Path) -> ModuleType:
-    root = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[2]
+MEMORY_BEFORE = "22ed9e6"  # main before the reports were handed over and the sort key made flat
+
+
+def _source_at(commit: str, tmp: Path) -> Path:
     source = subprocess.run(
-        ["git", "show", f"{OLD_COMMIT}:coachdesk/rco/suppression.py"],
-        cwd=root,
+        ["git", "show", f"{commit}:coachdesk/rco/suppression.py"],
+        cwd=ROOT,
         check=True,
         capture_output=True,
         text=True,
     ).stdout
-    path = tmp / f"suppression_{OLD_COMMIT}.py"
+    path = tmp / f"suppression_{commit}.py"
     path.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location(f"suppression_{OLD_COMMIT}", path)
+    return path
+
+
+def _old_module(tmp: Path) -> ModuleType:
+    path = _source_at(OLD_COMMIT, tmp)
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -108,3 +116,46 @@ def test_family_suppression_with_small_cells(tmp_path: Path) -> None:
                 ratio=ratio,
                 baseline=f"code of {OLD_COMMIT}" if ratio is not None else "",
             )
+
+
+# The desk computes a pattern in a child process (rco/family_child.py): its peak memory is the
+# child's. Each code runs here in a fresh interpreter of its own, so one's peak is not the other's.
+_PEAK = """
+import importlib.util, resource, sys
+from coachdesk.rco import metrics
+from tests.unit.family_values import period_atoms
+spec = importlib.util.spec_from_file_location("measured", sys.argv[1])
+module = importlib.util.module_from_spec(spec)
+sys.modules["measured"] = module
+spec.loader.exec_module(module)
+atoms = period_atoms(int(sys.argv[2]), float(sys.argv[3]), seed=int(sys.argv[2]))
+module.cross_pattern(atoms, metrics.FAMILY_DIMENSIONS, metrics.FAMILY_MEASURES, int(sys.argv[4]))
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def _peak_mb(source: Path, devices: int, small: float) -> float:
+    args = [str(source), str(devices), str(small), str(THRESHOLD)]
+    run = [sys.executable, "-c", _PEAK, *args]
+    return float(subprocess.run(run, cwd=ROOT, check=True, capture_output=True, text=True).stdout)
+
+
+def test_family_suppression_peak_memory(tmp_path: Path) -> None:
+    """The largest size's peak resident memory, against the code of MEMORY_BEFORE in the same
+    run. Target: under 500 MB."""
+    devices, small = max(DEVICES), max(SMALL)
+    new_mb = _peak_mb(Path(suppression.__file__), devices, small)
+    old_mb = _peak_mb(_source_at(MEMORY_BEFORE, tmp_path), devices, small)
+    share = small_share(period_atoms(devices, small, seed=devices), THRESHOLD)
+    print(f"\n{devices} devices, {share:.1%} small counts: peak {new_mb:.0f} MB")
+    print(f"(code of {MEMORY_BEFORE}: {old_mb:.0f} MB; load {_load()})")
+    record(
+        14,
+        f"family suppression's peak memory, {devices} devices, {share:.0%} small counts",
+        new_mb,
+        "MB",
+        "< 500 MB",
+        ratio=new_mb / old_mb,
+        baseline=f"code of {MEMORY_BEFORE}",
+    )
+    assert new_mb < 500

@@ -27,6 +27,7 @@ import argparse
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -38,6 +39,7 @@ from pathlib import Path
 
 from coachdesk.crypto.identity import RcoIdentity
 from coachdesk.exchange import export
+from coachdesk.i18n import catalog
 from coachdesk.rco.desk import RcoDesk
 from coachdesk.rco.importer import open_sealed
 from coachdesk.storage import outbox
@@ -199,6 +201,13 @@ def run_round(world: World, op: str, rng: random.Random) -> None:
     CHECKS[op](world)
 
 
+LATE_DELIVERY = re.compile(
+    re.escape(catalog.pattern("rco.desk.counter_backwards"))
+    .replace(r"\{counter\}", r"\d+")
+    .replace(r"\{last\}", r"\d+")
+)
+
+
 def _acknowledge(world: World, op: str, out: str, finished: bool) -> None:
     ledger = world.ledger
     if op == "notes":
@@ -214,7 +223,12 @@ def _acknowledge(world: World, op: str, out: str, finished: bool) -> None:
         ledger.exports[result["bundle_id"]] = result["counter"]
     elif finished and op == "import":
         summary = json.loads(out)
-        assert summary["rejected"] == 0 and summary["flagged"] == 0, summary
+        # Two roads to the RCO race: an export killed after its outbox commit, before its file
+        # reached out/, is delivered later by sync to the stick, after the next exports were
+        # imported from out/. The RCO keeps its records and flags it as an old export; any
+        # other flag (a repeated counter, a copy) is a defect.
+        late = [f for f in summary["files"] if LATE_DELIVERY.fullmatch(f["reason"])]
+        assert summary["rejected"] == 0 and summary["flagged"] == len(late), summary
         ledger.imported |= {f["bundle_id"] for f in summary["files"] if f.get("bundle_id")}
 
 

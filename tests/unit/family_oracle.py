@@ -87,9 +87,11 @@ def suppress_family(
     threshold: int,
     hidden: Mapping[str, Iterable[str]] | None = None,
     protect: Mapping[str, Iterable[str]] | None = None,
+    *,
+    handed_over: bool = False,
 ) -> FamilyResult:
     """suppression.suppress_family as it was: one basis per component, rebuilt every round."""
-    family = suppression._prepare(atoms, reports, threshold, hidden, protect)
+    family = suppression._prepare(atoms, reports, threshold, hidden, protect, handed_over)
     forms, shown, order, numbered = family.forms, family.shown, family.order, family.numbered
     suppressed = family.protected & shown
     for component in suppression._form_components(forms):

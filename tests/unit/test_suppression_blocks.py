@@ -37,9 +37,9 @@ def _recording(seen: list[tuple[Any, ...]]) -> Iterator[None]:
     """Keep what cross_family hands to suppress_family (atoms, reports, threshold, ...)."""
     real = suppression.suppress_family
 
-    def record(*args: Any) -> FamilyResult:
+    def record(*args: Any, handed_over: bool = False) -> FamilyResult:
         seen.append(args)
-        return real(*args)
+        return real(*args)  # not handed over: the reports are kept to be suppressed again
 
     suppression.suppress_family = record
     try:

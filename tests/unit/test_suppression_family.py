@@ -302,3 +302,23 @@ def test_the_cross_report_attacker_finds_nothing(
         for d, derived in _all_minus_others(values, result, cell).items():
             mine = result.published[report_name({"device": d})][cell]
             assert mine is not None or not 1 <= derived < T
+
+
+def test_reports_handed_over_are_read_once_and_give_the_same_pattern() -> None:
+    """The desk hands each measure group's forms over (`handed_over`), so they are let go as
+    they are numbered; the caller who keeps its reports gets them back untouched, and both
+    get the same result."""
+    atoms = {"x": 3, "y": 40, "z": 12}
+    kept = {
+        "r": {"n": {"x": 1}, "t": {"x": 1, "y": 1}},
+        "s": {"t": {"x": 1, "y": 1}, "u": {"y": 1, "z": 1}, "v": {"z": 1}},
+    }
+    given_away = {
+        report: {cell: dict(form) for cell, form in cells.items()} for report, cells in kept.items()
+    }
+    copy = {report: dict(cells) for report, cells in kept.items()}
+    result = suppress_family(atoms, kept, T)
+    assert kept == copy
+    assert suppress_family(atoms, given_away, T, handed_over=True) == result
+    assert given_away == {}
+    assert result.suppressed["r"] == {"n", "t"}  # the small x, and the total that gives it away
