@@ -136,6 +136,7 @@ def test_the_desk_fetches_on_its_own_while_unlocked(
     assert page.every.hasFocus()
     qtbot.keyClick(page.every, Qt.Key.Key_Down)  # the next choice: every 15 minutes
     qtbot.waitUntil(lambda: window.fetch_every == 15, timeout=30_000)
+    assert page.every.currentText() == "every 15 minutes"
     with RcoDesk.open(store, PASSPHRASE) as desk:
         stored = fetch.fetch_settings(desk)
         assert stored is not None and stored.every == 15
