@@ -19,7 +19,8 @@ from tests.conftest import PASSPHRASE
 from tests.servers.postgres import NOW, PostgresServer, confirm_all, make_bundles, new_desk, race
 
 IMPORTERS = 4
-DEVICES = int(os.environ.get("COACHDESK_PG_DEVICES", "40"))
+# 98 devices x 5 racing counters + 10 copies: the 500 bundles fed to 4 importers at once
+DEVICES = int(os.environ.get("COACHDESK_PG_DEVICES", "98"))
 PER_DEVICE = 6  # counter 1 is imported (and the device confirmed) before the race
 COPIES = 10  # devices whose counter 2 arrives twice under two bundle ids (a restored vault)
 
